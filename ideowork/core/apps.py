@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    name = "ideowork.core"
+    label = "core"
+    verbose_name = "基础"
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401  (login auditing)

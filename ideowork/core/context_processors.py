@@ -1,0 +1,68 @@
+"""The navigation menu, built from what the signed-in user's role may use."""
+
+from dataclasses import dataclass, field
+
+from django.urls import NoReverseMatch, reverse
+
+__all__ = ["navigation"]
+
+
+@dataclass
+class MenuEntry:
+    label: str
+    url_name: str
+    icon: str = ""
+    children: list["MenuEntry"] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        try:
+            return reverse(self.url_name)
+        except NoReverseMatch:
+            return "#"
+
+
+def menu_for(user) -> list[dict]:
+    if not user.is_authenticated:
+        return []
+    groups: list[tuple[str, list[MenuEntry]]] = []
+    if user.is_business:
+        groups.append(("工作总览", [
+            MenuEntry("工作台", "reports:home"),
+            MenuEntry("我的工作", "reports:me"),
+        ]))
+        if user.is_manager:
+            groups[0][1].append(MenuEntry("县区对比", "reports:counties"))
+        plan_entries = [MenuEntry("工作要点", "plans:list"), MenuEntry("责任清单", "plans:responsibility")]
+        if user.can_edit_plans:
+            plan_entries.append(MenuEntry("导入工作要点", "plans:import"))
+        groups.append(("要点与责任", plan_entries))
+        ledger_entries = [MenuEntry("工作台账", "ledger:list")]
+        if user.can_record:
+            ledger_entries.append(MenuEntry("登记活动", "ledger:create"))
+        groups.append(("台账", ledger_entries))
+    if user.is_sysadmin:
+        groups.append(("系统管理", [
+            MenuEntry("组织机构", "core:org_list"),
+            MenuEntry("用户管理", "core:user_list"),
+            MenuEntry("批量导入用户", "core:user_import"),
+        ]))
+    if user.is_secadmin:
+        groups.append(("安全管理", [MenuEntry("安全策略", "core:security"), MenuEntry("账号锁定", "core:lockouts")]))
+    if user.is_auditor:
+        groups.append(("安全审计", [MenuEntry("审计日志", "core:audit_list")]))
+    groups.append(("个人", [MenuEntry("通知中心", "core:notifications"), MenuEntry("修改密码", "core:password_change")]))
+    return [{"title": title, "entries": [{"label": e.label, "url": e.url} for e in entries]}
+            for title, entries in groups]
+
+
+def navigation(request):
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    from .models import Notification
+
+    return {
+        "menu": menu_for(user),
+        "unread_notifications": Notification.objects.visible_to(user).unread().count(),
+    }

@@ -1,0 +1,26 @@
+"""The audit trail, for the 审计管理员 only."""
+
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.shortcuts import render
+
+from ..exports.excel import excel_response
+from ..models import AuditEvent
+from ..permissions import is_auditor
+
+
+@is_auditor
+def audit_list(request):
+    qs = AuditEvent.objects.visible_to(request.user).select_related("org_unit")
+    q = request.GET.get("q", "").strip()
+    event_type = request.GET.get("type", "").strip()
+    if q:
+        qs = qs.filter(Q(actor_name__icontains=q) | Q(subject_repr__icontains=q) | Q(ip__icontains=q))
+    if event_type:
+        qs = qs.filter(event_type__startswith=event_type)
+    if request.GET.get("export") == "xlsx":
+        rows = ([e.created_at.astimezone().strftime("%Y-%m-%d %H:%M:%S"), e.actor_name, e.event_type,
+                 e.subject_repr, e.ip or "", str(e.old or ""), str(e.new or "")] for e in qs.iterator())
+        return excel_response("审计日志", ["时间", "操作人", "事件类型", "对象", "来源地址", "原值", "新值"], rows)
+    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    return render(request, "core/audit_list.html", {"page": page, "q": q, "type": event_type})

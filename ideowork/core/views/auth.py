@@ -1,0 +1,66 @@
+"""Login, logout, password change, and the lockout page."""
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import update_session_auth_hash
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
+from django.shortcuts import render
+from django.urls import reverse_lazy
+
+from ..audit import record
+
+
+class LoginForm(AuthenticationForm):
+    error_messages = {
+        "invalid_login": "用户名或密码错误。连续失败5次后账号将被临时锁定。",
+        "inactive": "该账号已停用，请联系系统管理员。",
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = "用户名"
+        self.fields["password"].label = "密码"
+        self.fields["username"].widget.attrs.update({"autocomplete": "username", "autofocus": True})
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "core/login.html"
+    authentication_form = LoginForm
+    redirect_authenticated_user = True
+
+
+class LogoutView(auth_views.LogoutView):
+    """POST only; flushes the whole session."""
+
+
+class PasswordForm(PasswordChangeForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["old_password"].label = "原密码"
+        self.fields["new_password1"].label = "新密码"
+        self.fields["new_password2"].label = "确认新密码"
+        self.error_messages = {**self.error_messages, "password_incorrect": "原密码不正确。",
+                               "password_mismatch": "两次输入的新密码不一致。"}
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    template_name = "core/form.html"
+    form_class = PasswordForm
+    success_url = reverse_lazy("reports:home")
+    extra_context = {"title": "修改密码", "submit_label": "修改密码"}
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        update_session_auth_hash(self.request, form.user)
+        record("core.user.password_change", form.user)
+        messages.success(self.request, "密码已修改。")
+        return response
+
+
+def lockout_response(request, credentials, *args, **kwargs):
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    username = (credentials or {}).get("username", "")
+    record("core.auth.locked_out", None, subject_repr=username, new={"username": username})
+    return render(request, "core/locked_out.html", {"minutes": minutes}, status=429)

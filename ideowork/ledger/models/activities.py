@@ -1,0 +1,104 @@
+"""Ledger activities (台账) and how they count toward targets.
+
+An activity is recorded once, by whichever area it happened in, and counts wherever it applies:
+``ActivityTarget`` says which targets it counts toward; ``TargetCredit`` is the derived tally the
+progress engine reads — one row per activity and target, or, for a per-person target, one row per
+person credited. Credits are rebuilt by ``ledger.actions`` whenever an activity changes; nothing
+else writes them.
+"""
+
+from django.conf import settings
+from django.db import models
+
+from ideowork.core.scoping import ScopedQuerySet
+
+from ..choices import ActivityKind, ActivitySource
+
+__all__ = ["Activity", "ActivityTarget", "TargetCredit"]
+
+
+class ActivityQuerySet(ScopedQuerySet):
+    cadre_needs_distinct = True
+
+    def cadre_filter(self, user):
+        # A cadre sees their own unit's activities and any they took part in or recorded.
+        return models.Q(org_unit=user.org_unit_id) | models.Q(participants=user) | models.Q(created_by=user)
+
+
+class Activity(models.Model):
+    org_unit = models.ForeignKey("core.OrgUnit", verbose_name="单位", on_delete=models.PROTECT,
+                                 related_name="activities")
+    kind = models.CharField("活动类型", max_length=20, choices=ActivityKind.choices, db_index=True)
+    title = models.CharField("活动名称", max_length=200)
+    date = models.DateField("日期", db_index=True)
+    place = models.CharField("地点", max_length=200, blank=True)
+    summary = models.TextField("内容摘要", blank=True)
+    host = models.CharField("主持人/主讲人", max_length=100, blank=True)
+    participants = models.ManyToManyField(settings.AUTH_USER_MODEL, verbose_name="参加人员", blank=True,
+                                          related_name="activities")
+    extra_participants = models.PositiveIntegerField("其他参加人数", default=0,
+                                                     help_text="系统外人员人数，不计入个人指标。")
+    item = models.ForeignKey("plans.PlanItem", verbose_name="对应要点", null=True, blank=True,
+                             on_delete=models.SET_NULL, related_name="activities")
+    targets = models.ManyToManyField("plans.Target", verbose_name="计入指标", blank=True,
+                                     through="ActivityTarget", related_name="activities")
+    source = models.CharField("来源", max_length=16, choices=ActivitySource.choices, default=ActivitySource.LEDGER)
+    source_ref = models.CharField("来源记录", max_length=64, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="录入人", null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField("录入时间", auto_now_add=True)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+
+    objects = ActivityQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "台账活动"
+        verbose_name_plural = "台账活动"
+        ordering = ["-date", "-id"]
+        indexes = [models.Index(fields=["org_unit", "date"], name="activity_unit_date_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.date:%Y-%m-%d} {self.title}"
+
+    @property
+    def participant_total(self) -> int:
+        return self.participants.count() + self.extra_participants
+
+
+class ActivityTarget(models.Model):
+    activity = models.ForeignKey(Activity, verbose_name="活动", on_delete=models.CASCADE,
+                                 related_name="target_links")
+    target = models.ForeignKey("plans.Target", verbose_name="指标", on_delete=models.CASCADE,
+                               related_name="activity_links")
+
+    class Meta:
+        verbose_name = "计入指标"
+        verbose_name_plural = "计入指标"
+        ordering = ["activity", "target"]
+        constraints = [
+            models.UniqueConstraint(fields=["activity", "target"], name="activitytarget_unique",
+                                    violation_error_message="该活动已计入此指标。"),
+        ]
+
+
+class TargetCredit(models.Model):
+    """One unit of progress toward a target, on a date; ``person`` set for per-person targets."""
+
+    target = models.ForeignKey("plans.Target", verbose_name="指标", on_delete=models.CASCADE,
+                               related_name="credits")
+    activity = models.ForeignKey(Activity, verbose_name="活动", on_delete=models.CASCADE, related_name="credits")
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="人员", null=True, blank=True,
+                               on_delete=models.CASCADE, related_name="+")
+    date = models.DateField("日期")
+
+    class Meta:
+        verbose_name = "指标计数"
+        verbose_name_plural = "指标计数"
+        ordering = ["target", "date"]
+        indexes = [models.Index(fields=["target", "date"], name="credit_target_date_idx")]
+        constraints = [
+            models.UniqueConstraint(fields=["activity", "target"], condition=models.Q(person__isnull=True),
+                                    name="credit_unique_org", violation_error_message="重复计数。"),
+            models.UniqueConstraint(fields=["activity", "target", "person"], condition=models.Q(person__isnull=False),
+                                    name="credit_unique_person", violation_error_message="重复计数。"),
+        ]

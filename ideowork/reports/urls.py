@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "reports"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("me/", views.me, name="me"),
+    path("counties/", views.counties, name="counties"),
+]
