@@ -1,0 +1,103 @@
+"""Turning pasted or extracted text into clean lines: no web-page clutter, widths folded for matching.
+
+Documents arrive copied from web pages ("字数:7301字", "复制下载", "大约剩余40%的内容被锁住了"), from
+Word and from PDFs, with half-width and full-width punctuation mixed. The parser keeps each line as
+written (titles and texts are shown to users in the document's own wording) and matches against a
+folded copy of the same length, so offsets found in the folded copy hold in the original.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Line", "fold", "clean_lines", "is_clutter", "SENTENCE_END"]
+
+# Full-width ASCII (！…～) maps one-to-one onto half-width; the ideographic space onto a space.
+_FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_FOLD.update({0x3000: 0x20, 0xA0: 0x20, 0x2002: 0x20, 0x2003: 0x20})
+# Dropped outright before anything else: zero-width characters and stray BOMs from copy-paste.
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_LINE_BREAKS = re.compile(r"\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
+
+SENTENCE_END = "。！？；!?;"
+_PUNCTUATION = set("，。；：、,.;:！？!?“”\"'‘’（）()《》<>【】[]-—·…%")
+
+_CLUTTER = re.compile(
+    r"""^(?:
+      (?:字数|时间|日期|发布时间|发布日期|更新时间|上传时间|来源|文章来源|作者|编辑|责任编辑|浏览|浏览次数|
+         浏览量|阅读|阅读量|阅读数|阅读次数|点击|点击量|点击数|下载次数|下载量|页数|文档大小|大小|格式|
+         上传者|分类|标签|关键词|所属栏目|栏目|发布者|发布人)\s*[:：].{0,40}
+    | (?:字数|阅读|浏览|点击)\s*\d+\s*[字次]?
+    | (?:复制|下载|复制下载|复制全文|免费下载|立即下载|下载文档|下载本文|下载word|下载全文|阅读全文|
+         展开全文|展开|收起|全文阅读|查看全文|收藏|收藏本文|分享|举报|打印|打印本页|关闭|关闭窗口|返回|
+         返回顶部|返回首页|返回列表|点赞|评论|纠错|目录|目\s录|加载更多|登录|注册|二维码|猜你喜欢|
+         热门推荐|推荐阅读|热门文章|最新文章|全文完|完|END)
+    | (?:展开剩余|继续阅读|点击查看|查看更多|更多精彩|更多相关|上一篇|下一篇|相关文章|相关阅读|相关推荐|
+         相关范文|开通会员|会员|VIP|扫码|微信扫|关注公众号|本文地址|原文链接|声明|免责声明)\S{0,40}
+    | .{0,30}(?:内容被锁住|内容已被锁|内容已隐藏|剩余\s*\d+\s*%|剩余\d+字|试读结束|付费阅读|解锁全文|
+         开通VIP|版权所有|Copyright|©|ICP备|转载请注明|本文来源|本文由|首页\s*[>›»]|当前位置\s*[:：]).{0,60}
+    | [-—–_=\s]*\d{1,4}[-—–_=\s]*
+    | 第\s*\d+\s*页.{0,12} | 共\s*\d+\s*页.{0,12} | page\s*\d+.{0,12}
+    )$""",
+    re.X | re.I,
+)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One non-blank line: `text` as written (stripped), `folded` the same length for matching.
+
+    `gap_before` is True when a blank line (or removed clutter) preceded it, i.e. it starts a new
+    paragraph even if the previous line did not end a sentence.
+    """
+
+    text: str
+    folded: str
+    gap_before: bool = False
+
+
+def fold(text: str) -> str:
+    """Full-width ASCII and odd spaces to half-width; `len(fold(s)) == len(s)` always."""
+    return text.translate(_FOLD)
+
+
+def is_clutter(folded_line: str) -> bool:
+    """Whether a (folded, stripped) line is web-page furniture rather than document text."""
+    return bool(_CLUTTER.match(folded_line))
+
+
+def _is_stray_name(folded_line: str) -> bool:
+    # A short unpunctuated line such as a site or author name ("老文笔"). Lines starting with 第
+    # may be 第一部分 headings; digits may be dates of a signature.
+    return (len(folded_line) <= 8 and not folded_line.startswith("第")
+            and not any(ch.isdigit() or ch in _PUNCTUATION or ch == " " for ch in folded_line))
+
+
+def clean_lines(text: str) -> list[Line]:
+    """Split `text` into non-blank lines with clutter removed.
+
+    A stray short name is dropped only next to clutter or right after a finished sentence, where
+    it cannot be a wrapped part of a paragraph or a heading.
+    """
+    raw = [_INVISIBLE.sub("", line).strip() for line in _LINE_BREAKS.sub("\n", text).split("\n")]
+    folded = [fold(line).strip() for line in raw]
+    clutter = [bool(line) and is_clutter(line) for line in folded]
+    lines: list[Line] = []
+    gap = False
+    previous_removed = True  # the start of the document counts as a boundary
+    for index, (line, line_folded) in enumerate(zip(raw, folded)):
+        if not line:
+            gap = True
+            continue
+        if clutter[index]:
+            gap, previous_removed = True, True
+            continue
+        next_clutter = next((clutter[j] for j in range(index + 1, len(raw)) if raw[j]), True)
+        after_sentence = bool(lines) and lines[-1].folded[-1] in SENTENCE_END
+        if _is_stray_name(line_folded) and (previous_removed or next_clutter or after_sentence):
+            gap, previous_removed = True, True
+            continue
+        lines.append(Line(line, fold(line), gap))
+        gap, previous_removed = False, False
+    return lines
