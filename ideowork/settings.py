@@ -138,7 +138,7 @@ PASSWORD_HASHERS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "ideowork.core.passwords.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "ideowork.core.passwords.ComplexityValidator"},
 ]
@@ -184,6 +184,8 @@ CONTENT_SECURITY_POLICY = {
 # --- uploads ----------------------------------------------------------------------------------
 UPLOAD_MAX_BYTES = int(os.environ.get("IDEOWORK_UPLOAD_MAX_MB", 20)) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# The import preview edits every item and target of a plan in one form (about 7 fields a target).
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "/media/"
@@ -197,6 +199,7 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT.mkdir(exist_ok=True)  # WhiteNoise serves from the finders; the folder only has to exist
 STATICFILES_DIRS = [
     BASE_DIR / "ideowork" / "static",
     ("vendor/echarts", BASE_DIR / "node_modules" / "echarts" / "dist"),

@@ -6,7 +6,10 @@ and the three system roles ``sysadmin``, ``secadmin``, ``auditor``.
 """
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date
+
+from django.contrib.auth.hashers import make_password
 
 from ideowork.core.choices import OrgKind, Role
 from ideowork.core.models import OrgUnit, User
@@ -31,9 +34,15 @@ class Org:
         raise AttributeError(name)
 
 
+@lru_cache(maxsize=1)
+def password_hash() -> str:
+    """The argon2 hash of PASSWORD, computed once: argon2 is slow by design."""
+    return make_password(PASSWORD)
+
+
 def make_user(username: str, role: str, unit: OrgUnit, display_name: str = "", **extra) -> User:
     user = User(username=username, role=role, org_unit=unit, display_name=display_name or username, **extra)
-    user.set_password(PASSWORD)
+    user.password = password_hash()
     user.save()
     return user
 

@@ -1,10 +1,11 @@
-"""The password complexity policy (MLPS level 3: at least three of four character classes)."""
+"""The password policy (MLPS level 3: a minimum length, and at least three of four character classes)."""
 
 import re
 
+from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 
-__all__ = ["ComplexityValidator"]
+__all__ = ["ComplexityValidator", "MinimumLengthValidator"]
 
 CLASSES = (
     (re.compile(r"[a-z]"), "小写字母"),
@@ -28,3 +29,13 @@ class ComplexityValidator:
 
     def get_help_text(self):
         return f"密码须至少包含小写字母、大写字母、数字、特殊字符中的{self.min_classes}类。"
+
+
+class MinimumLengthValidator(password_validation.MinimumLengthValidator):
+    """Django's length rule with a Chinese message (Django 5.2's own message has no zh-hans translation)."""
+
+    def get_error_message(self):
+        return f"密码长度太短，至少需要{self.min_length}个字符。"
+
+    def get_help_text(self):
+        return f"密码至少需要{self.min_length}个字符。"

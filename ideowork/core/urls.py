@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import audit, auth, notifications
+from .views import audit, auth, imports, notifications, orgs, security, users
 
 app_name = "core"
 
@@ -12,4 +12,22 @@ urlpatterns = [
     path("notifications/<int:pk>/open/", notifications.notification_open, name="notification_open"),
     path("notifications/read-all/", notifications.notification_read_all, name="notification_read_all"),
     path("audit/", audit.audit_list, name="audit_list"),
+    # 系统管理员: organisation and accounts
+    path("system/orgs/", orgs.org_list, name="org_list"),
+    path("system/orgs/new/", orgs.org_create, name="org_create"),
+    path("system/orgs/<int:pk>/edit/", orgs.org_edit, name="org_edit"),
+    path("system/orgs/<int:pk>/deactivate/", orgs.org_set_active, {"active": False}, name="org_deactivate"),
+    path("system/orgs/<int:pk>/activate/", orgs.org_set_active, {"active": True}, name="org_activate"),
+    path("system/users/", users.user_list, name="user_list"),
+    path("system/users/new/", users.user_create, name="user_create"),
+    path("system/users/<int:pk>/edit/", users.user_edit, name="user_edit"),
+    path("system/users/<int:pk>/deactivate/", users.user_set_active, {"active": False}, name="user_deactivate"),
+    path("system/users/<int:pk>/activate/", users.user_set_active, {"active": True}, name="user_activate"),
+    path("system/users/<int:pk>/reset-password/", users.user_reset_password, name="user_reset_password"),
+    path("system/users/import/", imports.user_import, name="user_import"),
+    path("system/users/import/template/", imports.user_import_template, name="user_import_template"),
+    # 安全管理员: policy and lockouts
+    path("security/", security.security_policy, name="security"),
+    path("security/lockouts/", security.lockout_list, name="lockouts"),
+    path("security/lockouts/unlock/", security.lockout_unlock, name="lockout_unlock"),
 ]

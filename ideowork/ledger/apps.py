@@ -5,3 +5,10 @@ class LedgerConfig(AppConfig):
     name = "ideowork.ledger"
     label = "ledger"
     verbose_name = "工作台账"
+
+    def ready(self) -> None:
+        from ideowork.core.panels import register_panel
+
+        from .panels import item_progress_panel
+
+        register_panel("plans.item", item_progress_panel, order=10)

@@ -14,6 +14,27 @@ class OrgUnitQuerySet(models.QuerySet):
         """Units at or below ``unit``."""
         return self.filter(path__startswith=unit.path)
 
+    def in_tree_order(self) -> list["OrgUnit"]:
+        """The units as a depth-first list, siblings ordered by ``sort_order`` then creation.
+
+        ``path`` orders by creation, not by the order an administrator set; this walks the tree.
+        A unit whose parent is not in the queryset is treated as a root.
+        """
+        units = list(self)
+        ids = {u.pk for u in units}
+        children: dict[int | None, list] = {}
+        for unit in units:
+            children.setdefault(unit.parent_id if unit.parent_id in ids else None, []).append(unit)
+        ordered: list = []
+
+        def walk(parent_id):
+            for unit in sorted(children.get(parent_id, []), key=lambda u: (u.sort_order, u.pk)):
+                ordered.append(unit)
+                walk(unit.pk)
+
+        walk(None)
+        return ordered
+
     def visible_to(self, user):
         """Org units a user may see: the subtree of their scope root; everything for the sysadmin."""
         if not user.is_authenticated:

@@ -54,7 +54,7 @@ class User(AbstractUser):
         ordering = ["org_unit__path", "username"]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(is_superuser=False) | ~models.Q(role__in=list(BUSINESS_ROLES)),
+                condition=models.Q(is_superuser=False) | ~models.Q(role__in=sorted(BUSINESS_ROLES)),
                 name="user_business_role_not_superuser",
                 violation_error_message="业务账号不能是超级管理员。",
             ),

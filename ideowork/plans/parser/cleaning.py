@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .signature import is_org_name
+
 __all__ = ["Line", "fold", "clean_lines", "is_clutter", "SENTENCE_END"]
 
 # Full-width ASCII (！…～) maps one-to-one onto half-width; the ideographic space onto a space.
@@ -23,23 +25,26 @@ _LINE_BREAKS = re.compile(r"\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
 SENTENCE_END = "。！？；!?;"
 _PUNCTUATION = set("，。；：、,.;:！？!?“”\"'‘’（）()《》<>【】[]-—·…%")
 
+# Buttons and links of web pages; a line may hold several ("复制下载 | 阅读全文").
+_BUTTONS = ("复制|下载|复制下载|复制全文|免费下载|立即下载|下载文档|下载本文|下载word|下载全文|阅读全文|"
+            "展开全文|展开|收起|全文阅读|查看全文|收藏|收藏本文|分享|举报|打印|打印本页|关闭|关闭窗口|返回|"
+            "返回顶部|返回首页|返回列表|点赞|评论|纠错|目\\s*录|加载更多|登录|注册|二维码|猜你喜欢|"
+            "热门推荐|推荐阅读|热门文章|最新文章|全文完|完|END")
 _CLUTTER = re.compile(
     r"""^(?:
       (?:字数|时间|日期|发布时间|发布日期|更新时间|上传时间|来源|文章来源|作者|编辑|责任编辑|浏览|浏览次数|
          浏览量|阅读|阅读量|阅读数|阅读次数|点击|点击量|点击数|下载次数|下载量|页数|文档大小|大小|格式|
          上传者|分类|标签|关键词|所属栏目|栏目|发布者|发布人)\s*[:：].{0,40}
     | (?:字数|阅读|浏览|点击)\s*\d+\s*[字次]?
-    | (?:复制|下载|复制下载|复制全文|免费下载|立即下载|下载文档|下载本文|下载word|下载全文|阅读全文|
-         展开全文|展开|收起|全文阅读|查看全文|收藏|收藏本文|分享|举报|打印|打印本页|关闭|关闭窗口|返回|
-         返回顶部|返回首页|返回列表|点赞|评论|纠错|目录|目\s录|加载更多|登录|注册|二维码|猜你喜欢|
-         热门推荐|推荐阅读|热门文章|最新文章|全文完|完|END)
+    | (?:BUTTONS)(?:[\s|/·]+(?:BUTTONS))*
+    | 共\s*\d+\s*字.{0,10}
     | (?:展开剩余|继续阅读|点击查看|查看更多|更多精彩|更多相关|上一篇|下一篇|相关文章|相关阅读|相关推荐|
          相关范文|开通会员|会员|VIP|扫码|微信扫|关注公众号|本文地址|原文链接|声明|免责声明)\S{0,40}
     | .{0,30}(?:内容被锁住|内容已被锁|内容已隐藏|剩余\s*\d+\s*%|剩余\d+字|试读结束|付费阅读|解锁全文|
          开通VIP|版权所有|Copyright|©|ICP备|转载请注明|本文来源|本文由|首页\s*[>›»]|当前位置\s*[:：]).{0,60}
     | [-—–_=\s]*\d{1,4}[-—–_=\s]*
     | 第\s*\d+\s*页.{0,12} | 共\s*\d+\s*页.{0,12} | page\s*\d+.{0,12}
-    )$""",
+    )$""".replace("BUTTONS", _BUTTONS),
     re.X | re.I,
 )
 
@@ -57,9 +62,12 @@ class Line:
     gap_before: bool = False
 
 
+_FOLDABLE = re.compile("[\uff01-\uff5e\u3000\xa0\u2002\u2003]")
+
+
 def fold(text: str) -> str:
     """Full-width ASCII and odd spaces to half-width; `len(fold(s)) == len(s)` always."""
-    return text.translate(_FOLD)
+    return text.translate(_FOLD) if _FOLDABLE.search(text) else text
 
 
 def is_clutter(folded_line: str) -> bool:
@@ -70,15 +78,15 @@ def is_clutter(folded_line: str) -> bool:
 def _is_stray_name(folded_line: str) -> bool:
     # A short unpunctuated line such as a site or author name ("老文笔"). Lines starting with 第
     # may be 第一部分 headings; digits may be dates of a signature.
-    return (len(folded_line) <= 8 and not folded_line.startswith("第")
+    return (len(folded_line) <= 8 and not folded_line.startswith("第") and not is_org_name(folded_line)
             and not any(ch.isdigit() or ch in _PUNCTUATION or ch == " " for ch in folded_line))
 
 
 def clean_lines(text: str) -> list[Line]:
     """Split `text` into non-blank lines with clutter removed.
 
-    A stray short name is dropped only next to clutter or right after a finished sentence, where
-    it cannot be a wrapped part of a paragraph or a heading.
+    A stray short name ("老文笔") is dropped only next to clutter or at the end, where it cannot be
+    an unnumbered heading or a wrapped part of a paragraph.
     """
     raw = [_INVISIBLE.sub("", line).strip() for line in _LINE_BREAKS.sub("\n", text).split("\n")]
     folded = [fold(line).strip() for line in raw]
@@ -91,11 +99,11 @@ def clean_lines(text: str) -> list[Line]:
             gap = True
             continue
         if clutter[index]:
-            gap, previous_removed = True, True
+            # No paragraph gap: a PDF page footer may sit in the middle of a sentence.
+            previous_removed = True
             continue
         next_clutter = next((clutter[j] for j in range(index + 1, len(raw)) if raw[j]), True)
-        after_sentence = bool(lines) and lines[-1].folded[-1] in SENTENCE_END
-        if _is_stray_name(line_folded) and (previous_removed or next_clutter or after_sentence):
+        if _is_stray_name(line_folded) and (previous_removed or next_clutter):
             gap, previous_removed = True, True
             continue
         lines.append(Line(line, fold(line), gap))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["CN_DIGITS", "CN_NUMERAL_CHARS", "cn_to_int", "number_to_int"]
+__all__ = ["CN_DIGITS", "CN_NUMERAL_CHARS", "cn_to_int", "int_to_cn", "number_to_int"]
 
 CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
@@ -40,3 +40,14 @@ def number_to_int(text: str) -> int | None:
     if text.isascii() and text.isdigit():
         return int(text)
     return cn_to_int(text)
+
+
+def int_to_cn(value: int) -> str:
+    """一 … 九十九 as section numbers are written; larger values stay Arabic."""
+    digits = "〇一二三四五六七八九"
+    if 0 <= value < 10:
+        return digits[value]
+    if value < 100:
+        tens, ones = divmod(value, 10)
+        return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
+    return str(value)

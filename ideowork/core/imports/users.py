@@ -1,0 +1,211 @@
+"""The user import file: its template, and reading and validating every row of an upload.
+
+A file is imported whole or not at all, so ``read_user_rows`` checks every row and collects every
+problem, each prefixed with its Excel row number ("第5行：…").
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import openpyxl
+import xlsxwriter
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.db.models.functions import Lower
+
+from ..choices import BUSINESS_ROLES, Role
+from ..models import OrgUnit, User
+
+__all__ = ["COLUMNS", "MAX_ROWS", "UserImport", "build_template", "read_user_rows"]
+
+# (row key, column header, value required)
+COLUMNS = [
+    ("username", "用户名", True), ("display_name", "姓名", True), ("org_unit", "所在单位", False),
+    ("role", "角色", True), ("title", "职务", False), ("phone", "联系电话", False), ("password", "初始密码", True),
+]
+MAX_ROWS = 500
+_MAX_LENGTHS = {"username": 150, "display_name": 50, "title": 50, "phone": 30}
+
+
+@dataclass
+class UserImport:
+    rows: list[dict] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors and bool(self.rows)
+
+
+def build_template() -> bytes:
+    """The import template: a sheet to fill in, the list of units, and instructions."""
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_numbers": False,
+                                        "strings_to_formulas": False, "strings_to_urls": False})
+    head = book.add_format({"bold": True, "bg_color": "#F2DCDB", "border": 1, "align": "center",
+                            "font_name": "宋体"})
+    text = book.add_format({"num_format": "@", "font_name": "宋体"})
+    sheet = book.add_worksheet("用户")
+    for col, (_, header, _) in enumerate(COLUMNS):
+        sheet.write_string(0, col, header, head)
+        sheet.set_column(col, col, 22 if header == "所在单位" else 16, text)
+    sheet.freeze_panes(1, 0)
+    role_col = [key for key, _, _ in COLUMNS].index("role")
+    sheet.data_validation(1, role_col, MAX_ROWS, role_col, {"validate": "list", "source": list(Role.labels)})
+
+    units = OrgUnit.objects.filter(is_active=True).select_related("parent").in_tree_order()
+    unit_sheet = book.add_worksheet("单位列表")
+    for col, header in enumerate(["单位名称", "简称", "单位代码", "上级单位", "类型"]):
+        unit_sheet.write_string(0, col, header, head)
+        unit_sheet.set_column(col, col, 24)
+    for row, unit in enumerate(units, start=1):
+        unit_sheet.write_row(row, 0, [unit.name, unit.short_name, unit.code,
+                                      unit.parent.name if unit.parent_id else "", unit.get_kind_display()])
+    if units:
+        unit_col = [key for key, _, _ in COLUMNS].index("org_unit")
+        sheet.data_validation(1, unit_col, MAX_ROWS, unit_col, {
+            "validate": "list", "source": f"='单位列表'!$A$2:$A${len(units) + 1}", "error_type": "warning"})
+
+    notes = book.add_worksheet("填写说明")
+    notes.set_column(0, 0, 100)
+    for row, line in enumerate([
+        "用户导入填写说明",
+        "1. 在“用户”工作表中每行填写一个用户，不要修改第一行的列名。",
+        "2. 用户名、姓名、角色、初始密码为必填项；业务角色（非三员）必须填写所在单位。",
+        "3. 所在单位填写“单位列表”中的单位名称、简称或单位代码；同名单位请填写单位代码。",
+        "4. 角色填写：" + "、".join(Role.labels) + "。",
+        "5. 初始密码至少10位，且包含小写字母、大写字母、数字、特殊字符中的至少3类。",
+        f"6. 每次最多导入{MAX_ROWS}个用户。任何一行有误时整份文件都不会导入，请按提示修改后重新上传。",
+        "示例：zhangsan｜张三｜秘书科｜干部职工｜科员｜13800000000｜Ideo-Work-2026!",
+    ]):
+        notes.write_string(row, 0, line, head if row == 0 else None)
+    book.close()
+    return buffer.getvalue()
+
+
+def _cell_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def _normalise_header(value) -> str:
+    return _cell_text(value).replace(" ", "").replace("\u3000", "").rstrip("*＊")
+
+
+class _UnitIndex:
+    """Finds a unit by name, short name or code; tells unknown, disabled and ambiguous apart."""
+
+    def __init__(self):
+        self.by_key: dict[str, set[OrgUnit]] = defaultdict(set)
+        for unit in OrgUnit.objects.all():
+            for key in {unit.name, unit.short_name, unit.code} - {""}:
+                self.by_key[key].add(unit)
+
+    def resolve(self, value: str) -> tuple[OrgUnit | None, str]:
+        found = self.by_key.get(value, set())
+        active = [u for u in found if u.is_active]
+        if len(active) == 1:
+            return active[0], ""
+        if len(active) > 1:
+            return None, f"所在单位“{value}”对应多个单位，请改填单位代码"
+        if found:
+            return None, f"所在单位“{value}”已停用"
+        return None, f"所在单位“{value}”不存在"
+
+
+def _open_sheet(uploaded):
+    uploaded.seek(0)
+    try:
+        book = openpyxl.load_workbook(uploaded, read_only=True, data_only=True)
+    except Exception:  # openpyxl raises many types for a damaged or foreign workbook
+        raise ValidationError("文件无法作为Excel工作簿读取，请使用下载的模板填写后重新上传。") from None
+    return book, (book["用户"] if "用户" in book.sheetnames else book.worksheets[0])
+
+
+def read_user_rows(uploaded) -> UserImport:
+    """Read and check every row of an upload already accepted by ``check_upload``.
+
+    Raises ``ValidationError`` when the file as a whole is unusable (unreadable, wrong columns,
+    no rows, too many rows); row problems are collected in ``UserImport.errors``.
+    """
+    book, sheet = _open_sheet(uploaded)
+    try:
+        rows_iter = sheet.iter_rows(values_only=True)
+        header = [_normalise_header(v) for v in next(rows_iter, ())]
+        missing = [title for _, title, _ in COLUMNS if title not in header]
+        if missing:
+            raise ValidationError(f"文件缺少以下列：{'、'.join(missing)}。请使用下载的模板，不要修改第一行的列名。")
+        positions = {key: header.index(title) for key, title, _ in COLUMNS}
+        raw_rows = []
+        for excel_row, values in enumerate(rows_iter, start=2):
+            values = list(values) + [None] * len(header)
+            row = {key: _cell_text(values[pos]) for key, pos in positions.items()}
+            if any(row.values()):
+                raw_rows.append((excel_row, row))
+            if len(raw_rows) > MAX_ROWS:
+                break
+    finally:
+        book.close()
+    if not raw_rows:
+        raise ValidationError("文件中没有需要导入的用户，请在第一行列名之下逐行填写。")
+    if len(raw_rows) > MAX_ROWS:
+        raise ValidationError(f"文件中的用户超过单次导入上限{MAX_ROWS}个，请分批导入。")
+    return _check_rows(raw_rows)
+
+
+def _check_rows(raw_rows: list[tuple[int, dict]]) -> UserImport:
+    result = UserImport()
+    units = _UnitIndex()
+    roles = {label: value for value, label in Role.choices}
+    wanted = [row["username"].lower() for _, row in raw_rows if row["username"]]
+    existing = set(User.objects.annotate(lower=Lower("username")).filter(lower__in=wanted)
+                   .values_list("lower", flat=True))
+    first_seen: dict[str, int] = {}
+    for excel_row, row in raw_rows:
+        problems = []
+        for key, title, required in COLUMNS:
+            if required and not row[key]:
+                problems.append(f"{title}为空")
+            elif key in _MAX_LENGTHS and len(row[key]) > _MAX_LENGTHS[key]:
+                problems.append(f"{title}超过{_MAX_LENGTHS[key]}个字符")
+        username = row["username"]
+        if username:
+            try:
+                User.username_validator(username)
+            except ValidationError:
+                problems.append(f"用户名“{username}”只能包含字母、数字和 @ . + - _ 字符")
+            if username.lower() in first_seen:
+                problems.append(f"用户名“{username}”与第{first_seen[username.lower()]}行重复")
+            else:
+                first_seen[username.lower()] = excel_row
+            if username.lower() in existing:
+                problems.append(f"用户名“{username}”已存在")
+        role = roles.get(row["role"])
+        if row["role"] and role is None:
+            problems.append(f"角色“{row['role']}”不存在，应为{'、'.join(roles)}之一")
+        unit = None
+        if row["org_unit"]:
+            unit, unit_problem = units.resolve(row["org_unit"])
+            if unit_problem:
+                problems.append(unit_problem)
+        elif role in BUSINESS_ROLES:
+            problems.append(f"角色为“{row['role']}”的用户必须填写所在单位")
+        if row["password"]:
+            try:
+                validate_password(row["password"], User(username=username, display_name=row["display_name"]))
+            except ValidationError as exc:
+                problems.append("初始密码不符合要求：" + "".join(exc.messages))
+        if problems:
+            result.errors.append(f"第{excel_row}行：{'；'.join(p.rstrip('。') for p in problems)}。")
+        else:
+            result.rows.append({**row, "row": excel_row, "org_unit": unit, "role": role})
+    return result

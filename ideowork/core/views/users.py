@@ -1,0 +1,94 @@
+"""User management pages (系统管理员): list, create, edit, (de)activate, reset password."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from ..actions.users import do_create_user, do_reset_password, do_set_user_active, do_update_user
+from ..forms.users import UserCreateForm, UserFilterForm, UserForm
+from ..models import User
+from ..permissions import is_sysadmin
+
+
+def _user_or_404(request, pk) -> User:
+    return get_object_or_404(User.objects.visible_to(request.user), pk=pk)
+
+
+def _back(request) -> str:
+    """Return to the filtered list the action was started from."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return target
+    return "core:user_list"
+
+
+@is_sysadmin
+def user_list(request):
+    filters = UserFilterForm(request.GET or None)
+    qs = filters.filter(User.objects.visible_to(request.user).select_related("org_unit"))
+    page = Paginator(qs, 30).get_page(request.GET.get("page"))
+    return render(request, "core/user_list.html", {"page": page, "filters": filters})
+
+
+@is_sysadmin
+def user_create(request):
+    form = UserCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        password = data.pop("password1")
+        data.pop("password2")
+        try:
+            user = do_create_user(request.user, password=password, **data)
+        except ValidationError as exc:
+            errors = exc.error_dict if hasattr(exc, "error_dict") else {None: exc.error_list}
+            for name, errs in errors.items():
+                form.add_error("password1" if name == "password" else name, ValidationError(errs))
+        else:
+            messages.success(request, f"用户“{user.name}”（{user.username}）已创建。")
+            return redirect("core:user_list")
+    return render(request, "core/user_form.html", {"form": form, "title": "新建用户"})
+
+
+@is_sysadmin
+def user_edit(request, pk):
+    user = _user_or_404(request, pk)
+    form = UserForm(request.POST or None, instance=user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = do_update_user(request.user, user, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, f"用户“{user.name}”已保存。")
+            return redirect(_back(request))
+    return render(request, "core/user_form.html", {"form": form, "account": _user_or_404(request, user.pk),
+                                                   "title": "编辑用户"})
+
+
+@is_sysadmin
+@require_POST
+def user_set_active(request, pk, active: bool):
+    user = _user_or_404(request, pk)
+    try:
+        user = do_set_user_active(request.user, user, active)
+    except ValidationError as exc:
+        messages.error(request, exc.messages[0])
+    else:
+        messages.success(request, f"用户“{user.name}”已{'启用' if active else '停用'}。")
+    return redirect(_back(request))
+
+
+@is_sysadmin
+@require_POST
+def user_reset_password(request, pk):
+    user = _user_or_404(request, pk)
+    try:
+        password = do_reset_password(request.user, user)
+    except ValidationError as exc:
+        messages.error(request, exc.messages[0])
+        return redirect(_back(request))
+    # Rendered, not redirected: the password exists only in this response, which is never cached.
+    return render(request, "core/user_password_reset.html", {"account": user, "password": password})

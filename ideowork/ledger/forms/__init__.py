@@ -1,0 +1,4 @@
+from .activity import ActivityForm, EvidenceForm
+from .filters import ActivityFilterForm
+
+__all__ = ["ActivityForm", "ActivityFilterForm", "EvidenceForm"]

@@ -1,0 +1,104 @@
+"""Filters of the ledger list and its export; other pages link here with the same parameters.
+
+``?target=<id>&period_start=YYYY-MM-DD&period_end=YYYY-MM-DD``, ``?item=``, ``?unit=`` (that unit
+and the units below it), ``?kind=``, ``?person=<user id>`` (activities they took part in),
+``?year=``, ``?month_from=&month_to=``, ``?q=`` (keyword).
+"""
+
+from django import forms
+from django.db.models import Q
+
+from ideowork.core.models import OrgUnit, User
+from ideowork.plans.models import PlanItem, Target
+
+from ..choices import ActivityKind
+from ..models import Activity, ActivityTarget
+from .widgets import group_items
+
+__all__ = ["ActivityFilterForm"]
+
+MONTHS = [(str(m), f"{m}月") for m in range(1, 13)]
+
+
+class ActivityFilterForm(forms.Form):
+    year = forms.IntegerField(label="年度", required=False, min_value=2000, max_value=2100,
+                              widget=forms.NumberInput(attrs={"placeholder": "年度", "class": "narrow"}))
+    month_from = forms.TypedChoiceField(label="起始月", required=False, choices=[("", "起始月")] + MONTHS,
+                                        coerce=int, empty_value=None)
+    month_to = forms.TypedChoiceField(label="截止月", required=False, choices=[("", "截止月")] + MONTHS,
+                                      coerce=int, empty_value=None)
+    kind = forms.ChoiceField(label="活动类型", required=False, choices=[("", "全部类型")] + ActivityKind.choices)
+    unit = forms.ModelChoiceField(label="单位", required=False, queryset=OrgUnit.objects.none(),
+                                  empty_label="全部单位")
+    item = forms.ModelChoiceField(label="对应要点", required=False, queryset=PlanItem.objects.none())
+    target = forms.ModelChoiceField(label="计入指标", required=False, queryset=Target.objects.none(),
+                                    empty_label="全部指标")
+    person = forms.ModelChoiceField(label="参加人员", required=False, queryset=User.objects.none(),
+                                    empty_label="全部人员")
+    period_start = forms.DateField(label="起始日期", required=False,
+                                   widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    period_end = forms.DateField(label="截止日期", required=False,
+                                 widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    q = forms.CharField(label="关键词", required=False, max_length=100,
+                        widget=forms.TextInput(attrs={"placeholder": "名称、地点、主持人、摘要"}))
+
+    def __init__(self, data, *, user: User):
+        super().__init__(data)
+        f = self.fields
+        f["unit"].queryset = OrgUnit.objects.visible_to(user)
+        root_depth = user.scope_root.depth if user.scope_root else 0
+        f["unit"].label_from_instance = lambda u: "\u3000" * max(u.depth - root_depth, 0) + u.name
+        items = PlanItem.objects.visible_to(user).select_related("plan").order_by(
+            "-plan__year", "plan_id", "order", "number", "pk")
+        f["item"].queryset = items
+        f["item"].choices = group_items(items, "全部要点")
+        f["target"].queryset = Target.objects.visible_to(user).select_related("item__plan")
+        f["target"].label_from_instance = lambda t: f"{t.item.plan.year}年 {t.item.number}. {t.text}"
+        f["person"].queryset = User.objects.visible_to(user).business().order_by("org_unit__path", "display_name")
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("period_start"), data.get("period_end")
+        if start and end and start > end:
+            self.add_error("period_end", "截止日期不能早于起始日期。")
+        low, high = data.get("month_from"), data.get("month_to")
+        if low and high and low > high:
+            self.add_error("month_to", "截止月不能早于起始月。")
+        return data
+
+    @property
+    def is_filtered(self) -> bool:
+        return self.is_valid() and any(v not in (None, "") for v in self.cleaned_data.values())
+
+    def filter(self, qs):
+        """Apply the filters to an already scoped queryset; an invalid filter shows nothing."""
+        if not self.is_valid():
+            return qs.none()
+        d = self.cleaned_data
+        if d["year"]:
+            qs = qs.filter(date__year=d["year"])
+        if d["month_from"]:
+            qs = qs.filter(date__month__gte=d["month_from"])
+        if d["month_to"]:
+            qs = qs.filter(date__month__lte=d["month_to"])
+        if d["period_start"]:
+            qs = qs.filter(date__gte=d["period_start"])
+        if d["period_end"]:
+            qs = qs.filter(date__lte=d["period_end"])
+        if d["kind"]:
+            qs = qs.filter(kind=d["kind"])
+        if d["unit"]:
+            qs = qs.in_unit(d["unit"])
+        if d["item"]:
+            qs = qs.filter(item=d["item"])
+        # Many-valued filters go through subqueries so that an activity is never listed twice.
+        if d["target"]:
+            qs = qs.filter(pk__in=ActivityTarget.objects.filter(target=d["target"]).values("activity_id"))
+        if d["person"]:
+            through = Activity.participants.through.objects
+            qs = qs.filter(pk__in=through.filter(user=d["person"]).values("activity_id"))
+        if d["q"]:
+            q = d["q"].strip()
+            qs = qs.filter(Q(title__icontains=q) | Q(place__icontains=q) | Q(host__icontains=q)
+                           | Q(summary__icontains=q))
+        return qs

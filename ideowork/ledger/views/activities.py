@@ -1,0 +1,159 @@
+"""The ledger: list, record, read, change and delete activities."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from ideowork.core.permissions import is_business, is_recorder
+from ideowork.core.scoping import get_visible_or_404
+
+from ..actions import do_delete_activity, do_record_activity, do_update_activity
+from ..choices import ActivityKind, ActivitySource
+from ..exports import export_response
+from ..forms import ActivityFilterForm, ActivityForm, EvidenceForm
+from ..forms.activity import add_service_errors
+from ..models import Activity, Evidence, TargetCredit
+from .targets import choices_for_form
+
+# Activities other areas record are changed there, so the two never disagree.
+LEDGER_EDITABLE_SOURCES = {ActivitySource.LEDGER, ActivitySource.IMPORT}
+PAGE_SIZE = 30
+
+
+def _count(model):
+    """A correlated COUNT(*) subquery, cheaper than joining two many-valued relations."""
+    return Coalesce(Subquery(model.objects.filter(activity=OuterRef("pk")).order_by()
+                             .values("activity").annotate(n=Count("pk")).values("n")), Value(0))
+
+
+@is_business
+def activity_list(request):
+    filters = ActivityFilterForm(request.GET, user=request.user)
+    qs = filters.filter(Activity.objects.visible_to(request.user))
+    by_kind = dict(qs.order_by().values_list("kind").annotate(n=Count("pk", distinct=True)))
+    people = Activity.participants.through.objects.filter(activity__in=qs.values("pk")).count()
+    page_qs = (qs.select_related("org_unit", "item", "created_by")
+               .prefetch_related("targets")
+               .annotate(people=_count(Activity.participants.through), evidence_count=_count(Evidence)))
+    page = Paginator(page_qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    kinds = [(label, by_kind[value], value) for value, label in ActivityKind.choices if value in by_kind]
+    return render(request, "ledger/activity_list.html", {
+        "filters": filters, "page": page, "kinds": kinds, "total": sum(by_kind.values()), "people": people,
+        "query": _without(request.GET, "page", "kind"), "export_query": _without(request.GET, "page"),
+    })
+
+
+def _without(params, *names) -> str:
+    params = params.copy()
+    for name in names:
+        params.pop(name, None)
+    return params.urlencode()
+
+
+@is_business
+def activity_export(request):
+    filters = ActivityFilterForm(request.GET, user=request.user)
+    return export_response(filters.filter(Activity.objects.visible_to(request.user)))
+
+
+@is_business
+def activity_detail(request, pk):
+    activity = get_visible_or_404(Activity.objects.select_related("org_unit", "item__plan", "created_by"),
+                                  request.user, pk=pk)
+    evidence = list(Evidence.objects.visible_to(request.user).filter(activity=activity).select_related("attachment"))
+    credits = dict(TargetCredit.objects.filter(activity=activity).order_by().values_list("target")
+                   .annotate(n=Count("pk")))
+    targets = [(t, credits.get(t.pk, 0)) for t in activity.targets.select_related("item__plan").order_by("pk")]
+    return render(request, "ledger/activity_detail.html", {
+        "activity": activity, "images": [e for e in evidence if e.attachment.is_image],
+        "files": [e for e in evidence if not e.attachment.is_image], "evidence_total": len(evidence),
+        "targets": targets,
+        "participants": activity.participants.select_related("org_unit").order_by("org_unit__path", "display_name"),
+        "can_change": _may_change(request.user, activity), "editable": activity.source in LEDGER_EDITABLE_SOURCES,
+        "evidence_form": EvidenceForm(),
+    })
+
+
+def _may_change(user, activity) -> bool:
+    return user.can_record and user.scope_root is not None and activity.org_unit.is_within(user.scope_root)
+
+
+def _editable_or_403(request, pk) -> Activity:
+    activity = get_visible_or_404(Activity, request.user, pk=pk)
+    if not _may_change(request.user, activity):
+        raise PermissionDenied("您无权修改该活动。")
+    if activity.source not in LEDGER_EDITABLE_SOURCES:
+        raise PermissionDenied(f"该活动由“{activity.get_source_display()}”登记，请在该功能中修改。")
+    return activity
+
+
+def _render_form(request, form, activity=None):
+    return render(request, "ledger/activity_form.html", {
+        "form": form, "activity": activity, "choices": choices_for_form(request, form, activity),
+        "title": "编辑活动" if activity else "登记活动",
+    })
+
+
+@is_recorder
+@require_http_methods(["GET", "POST"])
+def activity_create(request):
+    if request.method == "POST":
+        form = ActivityForm(request.POST, request.FILES, user=request.user)
+        if form.is_valid():
+            try:
+                activity = do_record_activity(request.user, **form.service_data())
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+            else:
+                messages.success(request, f"已登记活动“{activity.title}”。")
+                return redirect("ledger:detail", pk=activity.pk)
+    else:
+        form = ActivityForm(user=request.user, initial=_initial_from_query(request))
+    return _render_form(request, form)
+
+
+def _initial_from_query(request) -> dict:
+    """Pages that link to 登记活动 may preset the kind and the plan item."""
+    initial = {"org_unit": request.user.org_unit_id, "date": timezone.localdate()}
+    for name in ("kind", "item"):
+        if request.GET.get(name):
+            initial[name] = request.GET[name]
+    return initial
+
+
+@is_recorder
+@require_http_methods(["GET", "POST"])
+def activity_edit(request, pk):
+    activity = _editable_or_403(request, pk)
+    if request.method == "POST":
+        form = ActivityForm(request.POST, request.FILES, instance=activity, user=request.user)
+        if form.is_valid():
+            try:
+                do_update_activity(request.user, activity, **form.service_data())
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+            else:
+                messages.success(request, "活动已保存。")
+                return redirect("ledger:detail", pk=activity.pk)
+    else:
+        form = ActivityForm(instance=activity, user=request.user)
+    return _render_form(request, form, activity)
+
+
+@is_recorder
+@require_http_methods(["GET", "POST"])
+def activity_delete(request, pk):
+    activity = _editable_or_403(request, pk)
+    if request.method == "POST":
+        do_delete_activity(request.user, activity)
+        messages.success(request, f"已删除活动“{activity.title}”。")
+        return redirect("ledger:list")
+    return render(request, "ledger/activity_confirm_delete.html", {
+        "activity": activity, "evidence_count": activity.evidence.count(),
+        "credit_count": activity.credits.count(),
+    })

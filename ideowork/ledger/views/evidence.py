@@ -1,0 +1,64 @@
+"""Evidence files: served only through a view that checks the reader may see the activity."""
+
+import mimetypes
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect
+from django.views.decorators.http import require_POST
+
+from ideowork.core.permissions import is_business, is_recorder
+from ideowork.core.scoping import get_visible_or_404
+
+from ..actions import do_add_evidence, do_remove_evidence
+from ..forms import EvidenceForm
+from ..models import Activity, Evidence
+
+CONTENT_TYPES = {"jpg": "image/jpeg", "png": "image/png", "gif": "image/gif", "webp": "image/webp",
+                 "bmp": "image/bmp", "pdf": "application/pdf"}
+
+
+@is_business
+def evidence_download(request, pk):
+    """The file itself; images may be shown inline (``?inline=1``), everything else is downloaded."""
+    evidence = get_visible_or_404(Evidence.objects.select_related("attachment"), request.user, pk=pk)
+    attachment = evidence.attachment
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError:
+        raise Http404("文件已不存在。") from None
+    inline = request.GET.get("inline") == "1" and attachment.is_image
+    content_type = CONTENT_TYPES.get(attachment.kind) or mimetypes.guess_type(attachment.original_name)[0]
+    response = FileResponse(handle, as_attachment=not inline, filename=attachment.original_name,
+                            content_type=content_type or "application/octet-stream")
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@is_recorder
+@require_POST
+def evidence_add(request, pk):
+    activity = get_visible_or_404(Activity, request.user, pk=pk)
+    form = EvidenceForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            added = do_add_evidence(request.user, activity, form.cleaned_data["files"],
+                                    caption=form.cleaned_data["caption"])
+        except ValidationError as exc:
+            messages.error(request, "；".join(exc.messages))
+        else:
+            messages.success(request, f"已上传{len(added)}个佐证材料。")
+    else:
+        messages.error(request, "；".join(e for errors in form.errors.values() for e in errors))
+    return redirect("ledger:detail", pk=activity.pk)
+
+
+@is_recorder
+@require_POST
+def evidence_remove(request, pk):
+    evidence = get_visible_or_404(Evidence.objects.select_related("activity__org_unit", "attachment"),
+                                  request.user, pk=pk)
+    do_remove_evidence(request.user, evidence)
+    messages.success(request, f"已删除佐证材料“{evidence.attachment.original_name}”。")
+    return redirect("ledger:detail", pk=evidence.activity_id)

@@ -1,0 +1,90 @@
+"""One plan item: its text with targets marked, its targets, and its assignment."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+
+from ideowork.core.permissions import is_business, is_plan_editor
+from ideowork.core.scoping import get_visible_or_404
+
+from ..actions import can_edit_plan, check_can_edit_plan, do_assign_item, do_update_item
+from ..forms import AssignmentForm, ItemForm
+from ..highlight import highlight_targets
+from ..models import PlanItem
+
+ITEMS = PlanItem.objects.select_related("plan__org_unit", "section")
+
+
+def item_url(item) -> str:
+    return reverse("plans:item", args=[item.pk])
+
+
+@is_business
+def item_detail(request, pk):
+    item = get_visible_or_404(
+        ITEMS.select_related("assignment__lead_unit", "assignment__first_responsible",
+                             "assignment__direct_responsible", "assignment__specific_responsible")
+        .prefetch_related("targets", "assignment__cooperating_units"),
+        request.user, pk=pk)
+    targets = list(item.targets.all())
+    siblings = list(PlanItem.objects.visible_to(request.user).filter(plan=item.plan)
+                    .order_by("order", "number", "id").values_list("pk", flat=True))
+    at = siblings.index(item.pk)
+    return render(request, "plans/item_detail.html", {
+        "item": item, "plan": item.plan, "targets": targets,
+        "text_html": highlight_targets(item.text, [{"text": t.text} for t in targets]),
+        "assignment": getattr(item, "assignment", None), "can_edit": can_edit_plan(request.user, item.plan),
+        "previous_pk": siblings[at - 1] if at > 0 else None,
+        "next_pk": siblings[at + 1] if at + 1 < len(siblings) else None})
+
+
+@is_plan_editor
+def item_edit(request, pk):
+    item = get_visible_or_404(ITEMS, request.user, pk=pk)
+    check_can_edit_plan(request.user, item.plan)
+    form = ItemForm(request.POST or None, initial={"number": item.number, "title": item.title, "text": item.text})
+    if request.method == "POST" and form.is_valid():
+        try:
+            do_update_item(request.user, item, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, "条目已保存。")
+            return redirect("plans:item", pk=item.pk)
+    return render(request, "plans/form.html", {
+        "form": form, "title": f"修改条目：{item}", "item": item, "plan": item.plan,
+        "cancel_url": item_url(item)})
+
+
+def _next_url(request, default):
+    target = request.POST.get("next") or request.GET.get("next")
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return target
+    return default
+
+
+@is_plan_editor
+def item_assign(request, pk):
+    item = get_visible_or_404(ITEMS.select_related("assignment"), request.user, pk=pk)
+    check_can_edit_plan(request.user, item.plan)
+    assignment = getattr(item, "assignment", None)
+    initial = {}
+    if assignment is not None:
+        initial = {f: getattr(assignment, f) for f in ("lead_unit", "first_responsible", "direct_responsible",
+                                                      "specific_responsible", "deadline", "measures", "progress_note")}
+        initial["cooperating_units"] = list(assignment.cooperating_units.all())
+    form = AssignmentForm(request.POST or None, initial=initial, user=request.user, plan=item.plan)
+    next_url = _next_url(request, item_url(item))
+    if request.method == "POST" and form.is_valid():
+        try:
+            do_assign_item(request.user, item, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, f"已保存“{item.title}”的责任分工。")
+            return redirect(next_url)
+    return render(request, "plans/form.html", {
+        "form": form, "title": f"责任分工：{item}", "item": item, "plan": item.plan, "cancel_url": next_url,
+        "next": next_url})

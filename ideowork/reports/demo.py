@@ -1,0 +1,257 @@
+"""``ideowork demo``: a city office with six sections, three county bureaus and the municipal
+government organ; users for every role; both seed documents imported as the 2026 plans (the county
+bureaus run the city's programme as their own); every item assigned; and a year of activities
+recorded through the ledger's own service so that the dashboards show every status.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import struct
+import zlib
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
+
+from ideowork.core.models import OrgUnit, User
+from ideowork.core.periods import periods_of_year
+from ideowork.ledger.actions import do_record_activity
+from ideowork.ledger.reminders import send_target_reminders
+from ideowork.plans.actions.assignments import do_assign_item
+from ideowork.plans.actions.imports import do_import_plan
+from ideowork.plans.drafts import new_draft
+from ideowork.plans.models import Target, WorkPlan
+from ideowork.plans.parser import parse_text
+
+from .demo_people import (CITY, CITY_LEADS, CITY_SECTIONS, COUNTIES, DEMO_PASSWORD, GOV, GOV_SECTIONS,
+                          KIND_TITLES, ORG_KINDS, PEOPLE)
+
+__all__ = ["demo_exists", "build_demo", "DEMO_PASSWORD", "PEOPLE"]
+
+DATA = Path(__file__).resolve().parent / "demo_data"
+YEAR = 2026
+# How each target's year unfolds; cycled so that every status shows on the dashboards.
+PROFILES = ["complete", "ontrack", "overdue", "behind", "complete", "ontrack"]
+
+
+def demo_exists() -> bool:
+    return OrgUnit.objects.filter(name=CITY[0], parent=None).exists()
+
+
+@dataclass
+class DemoContext:
+    today: date
+    units: dict = field(default_factory=dict)
+    users: dict = field(default_factory=dict)
+    rng: random.Random = field(default_factory=lambda: random.Random(2026))
+    photo: bytes = b""
+    activities: int = 0
+
+
+def build_demo(today: date, log=print) -> DemoContext:
+    ctx = DemoContext(today=today, photo=_png_photo())
+    with transaction.atomic():
+        _build_units(ctx)
+        _build_people(ctx)
+    log("已建立组织机构和用户。")
+    city_plan = _import(ctx, "city_office_2026.txt", ctx.units["city"], "zhoujie")
+    gov_plan = _import(ctx, "city_government_2026.txt", ctx.units["gov"], "gov_staff")
+    county_plans = []
+    for i, (name, short) in enumerate(COUNTIES):
+        staff = ["cg_staff", "lh_staff", "qs_staff"][i]
+        county_plans.append(_import(ctx, "city_office_2026.txt", ctx.units[f"county:{i}"], staff,
+                                    title=f"{YEAR}年{short}编办意识形态工作要点"))
+    log("已导入工作要点：" + "、".join(p.title for p in [city_plan, gov_plan, *county_plans]))
+    _assign_city(ctx, city_plan)
+    _assign_simply(ctx, gov_plan, "gov_head", "gov_staff")
+    for i, plan in enumerate(county_plans):
+        prefix = ["cg", "lh", "qs"][i]
+        _assign_simply(ctx, plan, f"{prefix}_head", f"{prefix}_staff")
+    log("已分配责任清单。")
+    _record_year(ctx, city_plan, recorder_of=_city_recorder(ctx), profile_offset=0)
+    _record_year(ctx, gov_plan, recorder_of=lambda item: ctx.users["gov_staff"], profile_offset=0)
+    for i, plan in enumerate(county_plans):
+        staff = ctx.users[["cg_staff", "lh_staff", "qs_staff"][i]]
+        _record_year(ctx, plan, recorder_of=lambda item, s=staff: s, profile_offset=i + 1, skip_daily=i > 0)
+    log(f"已登记台账活动 {ctx.activities} 条。")
+    sent = send_target_reminders(today)
+    log(f"已生成提醒 {sent.total} 条。")
+    return ctx
+
+
+def _build_units(ctx: DemoContext) -> None:
+    city = OrgUnit.objects.create(name=CITY[0], short_name=CITY[1], kind=ORG_KINDS["organ"], sort_order=1)
+    ctx.units["city"] = city
+    for order, name in enumerate(CITY_SECTIONS, 1):
+        ctx.units[name] = OrgUnit.objects.create(name=name, parent=city, kind=ORG_KINDS["section"], sort_order=order)
+    for i, (name, short) in enumerate(COUNTIES):
+        ctx.units[f"county:{i}"] = OrgUnit.objects.create(name=name, short_name=f"{short}编办", parent=city,
+                                                          kind=ORG_KINDS["county"], sort_order=10 + i)
+    gov = OrgUnit.objects.create(name=GOV[0], short_name=GOV[1], kind=ORG_KINDS["organ"], sort_order=2)
+    ctx.units["gov"] = gov
+    for order, name in enumerate(GOV_SECTIONS, 1):
+        ctx.units[f"gov:{name}"] = OrgUnit.objects.create(name=name, parent=gov, kind=ORG_KINDS["section"],
+                                                          sort_order=order)
+
+
+def _build_people(ctx: DemoContext) -> None:
+    from django.contrib.auth.hashers import make_password
+
+    hashed = make_password(DEMO_PASSWORD)
+    for username, name, role, unit_key, title in PEOPLE:
+        ctx.users[username] = User.objects.create(username=username, display_name=name, role=role,
+                                                  org_unit=ctx.units[unit_key], title=title, password=hashed)
+
+
+def _import(ctx, filename, unit, username, title=None) -> WorkPlan:
+    text = (DATA / filename).read_text(encoding="utf-8")
+    parsed = parse_text(text).to_dict()
+    draft = new_draft(parsed, org_unit_id=unit.pk, year=parsed.get("year") or YEAR, source_name=filename,
+                      source_text=text)
+    if title:
+        draft["title"] = title
+    return do_import_plan(ctx.users[username], draft)
+
+
+def _assign_city(ctx, plan) -> None:
+    chiefs = {u.org_unit.name: u for u in ctx.users.values() if u.role == "section_chief"}
+    staff = ctx.users["zhoujie"]
+    soon = {2: 9, 9: 18, 17: 26}  # items due within the month, to show on the dashboard
+    for item in plan.items.all():
+        lead_name = CITY_LEADS.get(item.number, "综合科")
+        deadline = ctx.today + timedelta(days=soon[item.number]) if item.number in soon else date(YEAR, 12, 31)
+        if item.number == 22:
+            deadline = date(YEAR, 6, 30)
+        cooperating = [ctx.units[n] for n in ("综合科", "秘书科") if n != lead_name][:1]
+        do_assign_item(staff, item, lead_unit=ctx.units[lead_name], cooperating_units=cooperating,
+                       first_responsible=ctx.users["zhangwei"], direct_responsible=ctx.users["lina"],
+                       specific_responsible=chiefs[lead_name], deadline=deadline,
+                       measures=_first_sentence(item.text), progress_note="")
+
+
+def _assign_simply(ctx, plan, head, staff) -> None:
+    for item in plan.items.all():
+        do_assign_item(ctx.users[staff], item, lead_unit=plan.org_unit, first_responsible=ctx.users[head],
+                       direct_responsible=ctx.users[head], specific_responsible=ctx.users[staff],
+                       deadline=date(YEAR, 12, 31), measures=_first_sentence(item.text))
+
+
+def _first_sentence(text: str) -> str:
+    for stop in "。；":
+        if stop in text:
+            return text.split(stop, 1)[0][:200] + "。"
+    return text[:200]
+
+
+def _city_recorder(ctx):
+    chiefs = {u.org_unit_id: u for u in ctx.users.values() if u.role == "section_chief"}
+
+    def recorder(item):
+        lead = getattr(getattr(item, "assignment", None), "lead_unit_id", None)
+        return chiefs.get(lead, ctx.users["zhoujie"])
+
+    return recorder
+
+
+def _record_year(ctx, plan, *, recorder_of, profile_offset: int, skip_daily: bool = False) -> None:
+    """Record activities for every target of ``plan``, one group per (item, kind): an activity
+    counts toward every target of its item that takes its kind, as the ledger suggests."""
+    targets = list(Target.objects.filter(item__plan=plan).select_related("item", "item__assignment")
+                   .prefetch_related("persons").order_by("item__order", "order"))
+    groups: dict[tuple, list[Target]] = {}
+    for target in targets:
+        kind = (target.activity_kinds or ["other"])[0]
+        groups.setdefault((target.item_id, kind), []).append(target)
+    for index, ((_, kind), group) in enumerate(groups.items()):
+        primary = group[0]
+        if skip_daily and primary.period == "day":
+            continue
+        profile = PROFILES[(index + profile_offset) % len(PROFILES)]
+        recorder = recorder_of(primary.item)
+        unit = recorder.org_unit if recorder.org_unit.is_within(plan.org_unit) else plan.org_unit
+        if primary.per == "person":
+            _record_personal(ctx, primary, group, kind, recorder, unit, profile)
+            continue
+        for day, n in _schedule(ctx, primary, profile):
+            _record(ctx, recorder, unit, kind, primary, group, day, n)
+
+
+def _schedule(ctx, target, profile):
+    """(date, sequence number) of the activities that make ``target`` follow ``profile``."""
+    periods = [p for p in periods_of_year(target.period, YEAR) if p.start <= ctx.today]
+    ended = [p for p in periods if p.end < ctx.today]
+    skipped = ended[-2] if profile == "overdue" and len(ended) >= 2 else None
+    if target.period == "day" and profile == "overdue":
+        skipped_days = {p.start for p in ctx.rng.sample(ended, min(6, len(ended)))}
+    else:
+        skipped_days = set()
+    n = 0
+    for period in periods:
+        if period is skipped or period.start in skipped_days:
+            continue
+        last = min(period.end, ctx.today)
+        if len(periods) == 1:  # a yearly count: pace it
+            share = period.elapsed_fraction(ctx.today)
+            wanted = {"complete": target.count, "ontrack": math.ceil(target.count * share),
+                      "behind": max(1, math.floor(target.count * share / 2)),
+                      "overdue": max(0, math.floor(target.count * share) - 1)}[profile]
+            wanted = min(wanted, target.count)
+        elif period.end >= ctx.today and profile != "complete":
+            wanted = 0  # the current period is still open
+        else:
+            wanted = target.count
+        span = max((last - period.start).days, 0)
+        for k in range(wanted):
+            n += 1
+            offset = ctx.rng.randint(0, span) if span else 0
+            yield period.start + timedelta(days=offset), n
+
+
+def _record_personal(ctx, primary, group, kind, recorder, unit, profile) -> None:
+    persons = list(primary.persons.all())
+    share = max(ctx.today - date(YEAR, 1, 1), timedelta(0)).days / 365
+    for i, person in enumerate(persons):
+        wanted = primary.count if (i + (profile == "complete")) % 3 else max(1, math.floor(primary.count * share / 2))
+        elapsed = max((ctx.today - date(YEAR, 1, 1)).days, 0)
+        days = sorted(date(YEAR, 1, 1) + timedelta(days=ctx.rng.randint(0, elapsed)) for _ in range(wanted))
+        for k, day in enumerate(days[:primary.count]):
+            do_record_activity(
+                recorder, org_unit=unit, kind=kind, title=f"{person.name}：{KIND_TITLES.get(kind, '心得体会')}（第{k + 1}篇）",
+                date=day, summary=f"{person.name}围绕党的创新理论学习撰写的{KIND_TITLES.get(kind, '心得体会')}。",
+                participants=[person], targets=group, item=primary.item,
+            )
+            ctx.activities += 1
+
+
+def _record(ctx, recorder, unit, kind, primary, group, day, n) -> None:
+    base = KIND_TITLES.get(kind, "意识形态工作")
+    title = f"{base}（{day.month}月{day.day}日）" if primary.period in ("day", "week") else f"{base}（第{n}次）"
+    members = [u for u in ctx.users.values() if u.is_business and u.org_unit.is_within(unit.organ or unit)]
+    participants = ctx.rng.sample(members, min(len(members), 6)) if kind in ("study", "training", "meeting") else []
+    files = []
+    if kind in ("study", "drill", "training", "lecture") and n % 2 == 1:
+        files = [SimpleUploadedFile(f"现场照片{n}.png", ctx.photo, content_type="image/png")]
+    do_record_activity(recorder, org_unit=unit, kind=kind, title=title, date=day,
+                       place="机关会议室" if kind in ("study", "meeting", "training") else "",
+                       host=recorder.name, summary=f"围绕“{primary.text}”开展{base}。",
+                       participants=participants, targets=group, item=primary.item, evidence_files=files)
+    ctx.activities += 1
+
+
+def _png_photo(width: int = 320, height: int = 200) -> bytes:
+    """A small PNG (a red banner over a grey stage) standing in for a meeting photo."""
+    rows = []
+    for y in range(height):
+        colour = (183, 28, 28) if y < height // 4 else (220, 220, 225) if y < height * 3 // 4 else (120, 90, 60)
+        rows.append(b"\x00" + bytes(colour) * width)
+    raw = zlib.compress(b"".join(rows), 9)
+
+    def chunk(tag: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data) & 0xFFFFFFFF)
+
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", raw) + chunk(b"IEND", b""))

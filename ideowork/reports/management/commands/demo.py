@@ -1,0 +1,35 @@
+"""ideowork demo — load the demo organisation, both seed work plans and a year of activities."""
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from ideowork.core.choices import Role
+from ideowork.reports.demo import DEMO_PASSWORD, PEOPLE, build_demo, demo_exists
+
+
+class Command(BaseCommand):
+    help = "载入演示数据：组织机构、各角色用户、两份2026年工作要点、责任分工和全年台账。"
+
+    def add_arguments(self, parser):
+        parser.add_argument("--reset", action="store_true", help="清空数据库后重新载入")
+        parser.add_argument("--logins", action="store_true", help="只打印演示账号")
+
+    def handle(self, *args, reset=False, logins=False, **options):
+        if logins:
+            self.print_logins()
+            return
+        if reset:
+            call_command("flush", "--noinput", verbosity=0)
+        if demo_exists():
+            self.stdout.write("演示数据已存在（如需重建请使用 --reset）。")
+        else:
+            build_demo(timezone.localdate(), log=lambda msg: self.stdout.write(msg))
+            self.stdout.write(self.style.SUCCESS("演示数据载入完成。"))
+        self.print_logins()
+
+    def print_logins(self):
+        labels = dict(Role.choices)
+        self.stdout.write(f"\n演示账号（密码均为 {DEMO_PASSWORD}）：")
+        for username, name, role, unit, title in PEOPLE:
+            self.stdout.write(f"  {username:<12} {name:<6} {labels[role]}")

@@ -1,0 +1,167 @@
+"""User management: list and filters, create, edit, (de)activate, reset password."""
+
+import html as html_lib
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from ideowork.core.actions.users import do_reset_password
+from ideowork.core.choices import Role
+from ideowork.core.models import AuditEvent, User
+
+pytestmark = pytest.mark.django_db
+
+NEW_PASSWORD = "Xin-Mima-2026#"
+
+
+def _create(client, org, **overrides):
+    data = {"username": "liuke", "display_name": "刘科员", "org_unit": org.office.pk, "role": Role.CADRE,
+            "title": "科员", "phone": "0311-1234567", "password1": NEW_PASSWORD, "password2": NEW_PASSWORD}
+    data.update(overrides)
+    return client.post("/system/users/new/", data)
+
+
+def test_list_shows_users_and_filters_by_unit_role_and_keyword(org, login):
+    client = login(org.sysadmin)
+    html = client.get("/system/users/").content.decode()
+    assert "用户管理" in html and "张主任" in html and "周专干" in html
+    html = client.get("/system/users/", {"unit": org.county_a.pk}).content.decode()
+    assert "周专干" in html and "张主任" not in html
+    html = client.get("/system/users/", {"role": Role.CADRE}).content.decode()
+    assert "孙干部" in html and "王科长" not in html
+    html = client.get("/system/users/", {"q": "科长"}).content.decode()
+    assert "王科长" in html and "孙干部" not in html
+
+
+def test_filter_by_unit_includes_its_subtree(org, login):
+    html = login(org.sysadmin).get("/system/users/", {"unit": org.city.pk}).content.decode()
+    assert "周专干" in html and "郑专干" not in html
+
+
+def test_sysadmin_creates_a_user_with_a_strong_password(org, login):
+    response = _create(login(org.sysadmin), org)
+    assert response.status_code == 302
+    user = User.objects.get(username="liuke")
+    assert user.check_password(NEW_PASSWORD) and user.password.startswith("argon2")
+    assert not user.is_superuser and user.role == Role.CADRE and user.org_unit == org.office
+    event = AuditEvent.objects.get(event_type="core.user.create")
+    assert event.new["username"] == "liuke" and "password" not in event.new and event.actor == org.sysadmin
+
+
+def test_create_rejects_weak_password_with_chinese_message(org, login):
+    response = _create(login(org.sysadmin), org, password1="abcdefghij", password2="abcdefghij")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "密码须至少包含小写字母、大写字母、数字、特殊字符中的3类" in html
+    assert not User.objects.filter(username="liuke").exists()
+
+
+def test_create_rejects_short_and_mismatched_passwords(org, login):
+    client = login(org.sysadmin)
+    assert "密码长度太短，至少需要10个字符" in _create(client, org, password1="Ab1!", password2="Ab1!").content.decode()
+    assert "两次输入的密码不一致" in _create(client, org, password2="Other-Pass-99!").content.decode()
+
+
+def test_create_rejects_duplicate_username_case_insensitively(org, login):
+    html = _create(login(org.sysadmin), org, username="Principal").content.decode()
+    assert "已存在" in html
+
+
+def test_business_role_needs_a_unit(org, login):
+    html = _create(login(org.sysadmin), org, org_unit="").content.decode()
+    assert "业务角色的用户必须指定所在单位" in html
+
+
+def test_form_never_offers_superuser(org, login):
+    client = login(org.sysadmin)
+    html = client.get("/system/users/new/").content.decode()
+    assert "is_superuser" not in html and "is_staff" not in html
+    _create(client, org, is_superuser="on", is_staff="on")
+    user = User.objects.get(username="liuke")
+    assert not user.is_superuser and not user.is_staff
+
+
+def test_role_is_a_single_choice(org, login):
+    html = login(org.sysadmin).get("/system/users/new/").content.decode()
+    assert '<select name="role"' in html and "multiple" not in html.split('<select name="role"')[1].split(">")[0]
+
+
+def test_edit_user_is_audited_with_old_and_new_values(org, login):
+    client = login(org.sysadmin)
+    response = client.post(f"/system/users/{org.cadre.pk}/edit/", {
+        "username": "cadre", "display_name": "孙干部", "org_unit": org.theory.pk, "role": Role.STAFF,
+        "title": "副科长", "phone": ""})
+    assert response.status_code == 302
+    org.cadre.refresh_from_db()
+    assert org.cadre.role == Role.STAFF and org.cadre.org_unit == org.theory
+    event = AuditEvent.objects.get(event_type="core.user.update")
+    assert event.old["role"] == "cadre" and event.new["role"] == "staff"
+    assert event.old["org_unit"]["id"] == org.office.pk
+
+
+def test_sysadmin_cannot_change_own_role(org, login):
+    response = login(org.sysadmin).post(f"/system/users/{org.sysadmin.pk}/edit/", {
+        "username": "sysadmin", "display_name": "系统管理员", "org_unit": org.city.pk, "role": Role.AUDITOR})
+    assert "不能修改自己的角色" in response.content.decode()
+
+
+def test_deactivate_and_reactivate(org, login, client, password):
+    admin = login(org.sysadmin)
+    admin.post(f"/system/users/{org.cadre.pk}/deactivate/")
+    org.cadre.refresh_from_db()
+    assert not org.cadre.is_active
+    admin.post(f"/system/users/{org.cadre.pk}/activate/")
+    org.cadre.refresh_from_db()
+    assert org.cadre.is_active
+    types = list(AuditEvent.objects.filter(subject_id=str(org.cadre.pk)).values_list("event_type", flat=True))
+    assert "core.user.deactivate" in types and "core.user.activate" in types
+
+
+def test_sysadmin_cannot_deactivate_self_or_other_admins(org, login):
+    client = login(org.sysadmin)
+    html = client.post(f"/system/users/{org.sysadmin.pk}/deactivate/", follow=True).content.decode()
+    assert "不能停用自己的账号" in html
+    html = client.post(f"/system/users/{org.auditor.pk}/deactivate/", follow=True).content.decode()
+    assert "系统管理员不能停用审计管理员的账号" in html
+    org.auditor.refresh_from_db()
+    assert org.auditor.is_active
+
+
+def test_reset_password_shows_a_policy_compliant_password_once(org, login):
+    client = login(org.sysadmin)
+    response = client.post(f"/system/users/{org.cadre.pk}/reset-password/")
+    assert response.status_code == 200 and response["Cache-Control"] == "no-store"
+    html = response.content.decode()
+    temporary = html_lib.unescape(html.split('data-testid="temporary-password">')[1].split("<")[0])
+    org.cadre.refresh_from_db()
+    assert org.cadre.check_password(temporary) and len(temporary) >= 10
+    assert "只显示这一次" in html
+    assert AuditEvent.objects.filter(event_type="core.user.password_reset").count() == 1
+    assert temporary not in str(list(AuditEvent.objects.values_list("new", "old")))
+
+
+def test_sysadmin_cannot_reset_the_auditors_password(org):
+    with pytest.raises(ValidationError, match="审计管理员"):
+        do_reset_password(org.sysadmin, org.auditor)
+
+
+def test_reset_password_is_post_only(org, login):
+    assert login(org.sysadmin).get(f"/system/users/{org.cadre.pk}/reset-password/").status_code == 405
+
+
+@pytest.mark.parametrize("name", ["principal", "secadmin", "auditor", "cadre"])
+def test_only_the_sysadmin_manages_users(org, login, name):
+    client = login(getattr(org, name))
+    assert client.get("/system/users/").status_code == 403
+    assert client.post(f"/system/users/{org.cadre.pk}/deactivate/").status_code == 403
+    assert client.post(f"/system/users/{org.cadre.pk}/reset-password/").status_code == 403
+    org.cadre.refresh_from_db()
+    assert org.cadre.is_active
+
+
+def test_system_roles_land_on_their_pages(org, login):
+    assert login(org.sysadmin).get("/").url == "/system/users/"
+    assert login(org.secadmin).get("/").url == "/security/"
+    assert login(org.auditor).get("/").url == "/audit/"
+    for name, url in [("sysadmin", "/system/users/"), ("secadmin", "/security/"), ("auditor", "/audit/")]:
+        assert login(getattr(org, name)).get(url).status_code == 200

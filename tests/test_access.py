@@ -1,0 +1,133 @@
+"""Every URL, with every role: nobody gets a server error, nobody outside a record's scope can read
+it, the system roles stay out of business data, and every page is behind the login.
+
+A URL with parameters must be listed in OBJECTS below: a new page that is not is a failing test,
+so no page escapes the walk.
+"""
+
+from datetime import date
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from ideowork.core.models import Notification
+from ideowork.ledger.actions import do_record_activity
+from ideowork.ledger.models import Evidence
+from ideowork.plans.models import Target
+from tests.factories import ROLE_USERNAMES, make_plan
+
+PUBLIC = {"core:login", "core:logout"}
+# Pages only a system role may open (everyone else gets 403 or is redirected).
+SYSTEM_ONLY = {
+    "core:audit_list": "auditor",
+    **{name: "sysadmin" for name in ["core:org_list", "core:org_create", "core:org_edit", "core:org_deactivate",
+                                     "core:org_activate", "core:user_list", "core:user_create", "core:user_edit",
+                                     "core:user_deactivate", "core:user_activate", "core:user_reset_password",
+                                     "core:user_import", "core:user_import_template"]},
+    "core:security": "secadmin", "core:lockouts": "secadmin", "core:lockout_unlock": "secadmin",
+}
+# Business pages about one record of the city office: the counties and the other organ must not see it.
+CITY_RECORD_PAGES = {"plans:plan", "plans:item", "plans:item_edit", "plans:assign", "plans:target_add",
+                     "plans:target_edit", "plans:target_delete", "plans:bulk_assign", "plans:responsibility_xlsx",
+                     "plans:responsibility_docx", "ledger:detail", "ledger:edit", "ledger:delete",
+                     "ledger:evidence_add", "ledger:evidence_download", "ledger:evidence_remove"}
+
+
+def all_url_names():
+    def walk(patterns, namespace=None):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                yield from walk(pattern.url_patterns, pattern.namespace or namespace)
+            elif isinstance(pattern, URLPattern) and pattern.name:
+                yield f"{namespace}:{pattern.name}", pattern
+
+    return list(walk(get_resolver().url_patterns))
+
+
+@pytest.fixture
+def world(org):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from ideowork.reports.demo import _png_photo
+
+    plan = make_plan(org.city, creator=org.staff)
+    item = plan.items.get(number=1)
+    target = Target.objects.filter(item=item).first()
+    activity = do_record_activity(org.staff, org_unit=org.office, kind="study", title="集中学习", date=date(2026, 3, 3),
+                                  participants=[org.cadre], targets=[target], item=item,
+                                  evidence_files=[SimpleUploadedFile("photo.png", _png_photo(), "image/png")])
+    evidence = Evidence.objects.get(activity=activity)
+    note = Notification.objects.create(recipient=org.principal, title="提醒")
+    objects = {
+        "core:notification_open": note.pk,
+        "core:org_edit": org.office.pk, "core:org_deactivate": org.office.pk, "core:org_activate": org.office.pk,
+        "core:user_edit": org.cadre.pk, "core:user_deactivate": org.cadre.pk, "core:user_activate": org.cadre.pk,
+        "core:user_reset_password": org.cadre.pk,
+        "plans:plan": plan.pk, "plans:item": item.pk, "plans:item_edit": item.pk, "plans:assign": item.pk,
+        "plans:target_add": item.pk, "plans:target_edit": target.pk, "plans:target_delete": target.pk,
+        "plans:bulk_assign": plan.pk, "plans:responsibility_xlsx": plan.pk, "plans:responsibility_docx": plan.pk,
+        "plans:import_preview": "no-such-draft", "plans:import_discard": "no-such-draft",
+        "ledger:detail": activity.pk, "ledger:edit": activity.pk, "ledger:delete": activity.pk,
+        "ledger:evidence_add": activity.pk, "ledger:evidence_download": evidence.pk,
+        "ledger:evidence_remove": evidence.pk,
+    }
+    return org, objects
+
+
+def url_for(name, pattern, objects):
+    params = list(pattern.pattern.converters)
+    if not params:
+        return reverse(name)
+    assert name in objects, f"{name} has parameters but is not in the access walk's OBJECTS: add it"
+    return reverse(name, args=[objects[name]])
+
+
+def test_every_url_with_every_role(world, client):
+    org, objects = world
+    failures = []
+    urls = [(name, url_for(name, pattern, objects)) for name, pattern in all_url_names()]
+    assert len(urls) > 40
+    for name, url in urls:
+        client.logout()
+        response = client.get(url)
+        if response.status_code == 405:  # POST-only: the POST must be behind the login too
+            response = client.post(url)
+        if name not in PUBLIC and not (response.status_code == 302 and "/login/" in response["Location"]):
+            failures.append(f"anonymous GET {name} → {response.status_code}")
+    for username in ROLE_USERNAMES:
+        user = getattr(org, username)
+        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        for name, url in urls:
+            if name == "core:logout":
+                continue
+            response = client.get(url)
+            status = response.status_code
+            outsider = name in CITY_RECORD_PAGES and username in ("county_staff", "gov_staff")
+            if status == 405 and (outsider or name in SYSTEM_ONLY):
+                # POST-only: try the POST itself (empty, so an authorised role would change nothing).
+                status = client.post(url).status_code
+            if status >= 500:
+                failures.append(f"{username} GET {name} → {status}")
+            if name in SYSTEM_ONLY and SYSTEM_ONLY[name] != username and status not in (403, 404):
+                failures.append(f"{username} may open {name}, which is for the {SYSTEM_ONLY[name]} only")
+            if user.role in ("sysadmin", "secadmin", "auditor") and name.split(":")[0] in ("plans", "ledger") \
+                    and status == 200:
+                failures.append(f"system role {username} can read business page {name}")
+            if outsider and status not in (403, 404):
+                failures.append(f"{username} reached the city's record through {name} → {status}")
+    assert not failures, "\n".join(failures)
+
+
+def test_posts_out_of_scope_change_nothing(world, client):
+    """A county's staff posting to the city's records is refused and the records stay as they were."""
+    org, objects = world
+    from ideowork.ledger.models import Activity
+    from ideowork.plans.models import PlanItem
+
+    client.force_login(org.county_staff, backend="django.contrib.auth.backends.ModelBackend")
+    before = (Activity.objects.count(), Target.objects.count(), PlanItem.objects.get(pk=objects["plans:item"]).title)
+    for name in ("ledger:delete", "plans:target_delete", "plans:item_edit", "ledger:edit"):
+        response = client.post(reverse(name, args=[objects[name]]), {"title": "篡改", "number": 1, "text": "x"})
+        assert response.status_code in (403, 404), name
+    after = (Activity.objects.count(), Target.objects.count(), PlanItem.objects.get(pk=objects["plans:item"]).title)
+    assert before == after

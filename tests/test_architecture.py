@@ -1,0 +1,107 @@
+"""Architecture rules, checked by code.
+
+1. Views never query a scoped model without ``.visible_to(user)`` (or ``get_visible_or_404``).
+2. Dependencies point one way: core ← plans ← ledger ← reports.
+3. Every model field has a Chinese verbose name; every model a fixed ordering.
+"""
+
+import ast
+import re
+from pathlib import Path
+
+from django.apps import apps
+
+PACKAGE = Path(__file__).resolve().parents[1] / "ideowork"
+LAYERS = ["core", "plans", "ledger", "reports"]
+CHINESE = re.compile(r"[\u4e00-\u9fff]")
+
+
+def scoped_model_names() -> set[str]:
+    return {m.__name__ for m in apps.get_models()
+            if m.__module__.startswith("ideowork.") and hasattr(m._default_manager.get_queryset(), "visible_to")}
+
+
+def view_files():
+    for path in PACKAGE.rglob("*.py"):
+        parts = path.relative_to(PACKAGE).parts
+        if "views" in parts or path.name == "views.py":
+            yield path
+
+
+def test_views_query_scoped_models_only_through_visible_to():
+    names = scoped_model_names()
+    assert {"WorkPlan", "PlanItem", "Target", "Activity", "Evidence", "AuditEvent", "Notification"} <= names
+    offences = []
+    for path in view_files():
+        source = path.read_text(encoding="utf-8")
+        for lineno, line in enumerate(source.splitlines(), 1):
+            for match in re.finditer(r"\b([A-Z]\w+)\.objects\.(\w+)", line):
+                model, method = match.groups()
+                if model not in names or method == "visible_to" or _scoped_by_caller(line, match.start(), source):
+                    continue
+                offences.append(f"{path.relative_to(PACKAGE)}:{lineno}: {model}.objects.{method}")
+    assert not offences, "views must scope queries with .visible_to(user):\n" + "\n".join(offences)
+
+
+def _scoped_by_caller(line: str, position: int, source: str) -> bool:
+    """True when the queryset is handed straight to get_visible_or_404, or is a module constant
+    (``ITEMS = PlanItem.objects.select_related(...)``) that is only ever used that way."""
+    if "get_visible_or_404(" in line[:position]:
+        return True
+    constant = re.match(r"^([A-Z_]+) = ", line)
+    if not constant:
+        return False
+    name = constant.group(1)
+    uses = re.findall(rf"([\s\S]{{0,40}}?)\b{name}\b(\.\w+)?", source)
+    return all("get_visible_or_404(" in before or after == ".visible_to" for before, after in uses[1:]) and len(uses) > 1
+
+
+def imported_apps(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = set()
+    for node in ast.walk(tree):
+        names = []
+        if isinstance(node, ast.ImportFrom) and node.module:
+            if node.level == 0:
+                names = [node.module]
+            elif node.level >= 2 and len(path.relative_to(PACKAGE).parts) >= node.level:
+                base = path.relative_to(PACKAGE).parts[0]
+                names = [f"ideowork.{base}"]
+        elif isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        for name in names:
+            parts = name.split(".")
+            if parts[0] == "ideowork" and len(parts) > 1 and parts[1] in LAYERS:
+                found.add(parts[1])
+    return found
+
+
+def test_dependencies_point_one_way():
+    offences = []
+    for layer_index, layer in enumerate(LAYERS):
+        allowed = set(LAYERS[: layer_index + 1])
+        for path in (PACKAGE / layer).rglob("*.py"):
+            for used in imported_apps(path) - allowed:
+                offences.append(f"{path.relative_to(PACKAGE)} imports ideowork.{used}")
+    assert not offences, "core ← plans ← ledger ← reports:\n" + "\n".join(offences)
+
+
+def test_models_have_chinese_names_and_fixed_ordering():
+    offences = []
+    for model in apps.get_models():
+        if not model.__module__.startswith("ideowork."):
+            continue
+        if not model._meta.ordering:
+            offences.append(f"{model.__name__} has no Meta.ordering")
+        if not CHINESE.search(str(model._meta.verbose_name)):
+            offences.append(f"{model.__name__} has no Chinese verbose_name")
+        for field in model._meta.get_fields():
+            if field.auto_created or not hasattr(field, "verbose_name") or field.name in ("id",):
+                continue
+            if field.model is not model or field.name in {"password", "last_login", "is_superuser", "username",
+                                                          "first_name", "last_name", "email", "is_staff",
+                                                          "is_active", "date_joined", "groups", "user_permissions"}:
+                continue
+            if not CHINESE.search(str(field.verbose_name)):
+                offences.append(f"{model.__name__}.{field.name} has no Chinese verbose_name")
+    assert not offences, "\n".join(offences)
