@@ -51,7 +51,7 @@ def office(request):
     activities = Activity.objects.visible_to(request.user).filter(org_unit__organ=unit)
     monthly = monthly_activity_counts(activities, year)
     months = [period_of("month", date(year, m, 1)) for m in range(1, 13)]
-    month_links = [ledger_url(unit=unit.pk, period_start=m.start, period_end=m.end) for m in months]
+    month_links = [ledger_url(organ=unit.pk, period_start=m.start, period_end=m.end) for m in months]
     context.update({
         "overview": overview,
         "item_counts": [(k, STATUS_LABELS[k], n, progress_url(plan, item_status=k)) for k, n in item_counts.items()],
@@ -59,7 +59,7 @@ def office(request):
         "lagging": [(p, _period_ledger_link(p, unit)) for p in overview.lagging(limit=12)],
         "deadlines": overview.deadlines_ahead(),
         "activity_total": sum(monthly),
-        "activity_total_url": ledger_url(unit=unit.pk, year=year),
+        "activity_total_url": ledger_url(organ=unit.pk, year=year),
         "item_chart": charts.status_pie("要点条目完成情况", item_counts, STATUS_LABELS,
                                         {k: progress_url(plan, item_status=k) for k in item_counts}),
         "month_chart": charts.monthly_bars(f"{year}年各月台账活动", monthly, month_links),
@@ -146,8 +146,9 @@ def counties(request):
     plans = {p.org_unit_id: p for p in plans_for_selector(user).filter(org_unit__in=county_units, year=year)}
     overviews = plan_overview(plans.values(), today=day)
     activity_counts = dict(
-        Activity.objects.visible_to(user).filter(org_unit__in=county_units, date__year=year)
-        .values_list("org_unit").annotate(n=Count("id")).order_by()
+        Activity.objects.visible_to(user).filter(org_unit__organ__in=county_units, date__gte=date(year, 1, 1),
+                                                 date__lte=date(year, 12, 31))
+        .values_list("org_unit__organ").annotate(n=Count("id")).order_by()
     )
     rows = []
     series = {s.value: [] for s in STATUS_ORDER}
@@ -165,7 +166,7 @@ def counties(request):
             "counts": [(k, counts.get(k, 0), progress_url(plan, status=k) if plan else "") for k in series],
             "completion": overview.completion_percent() if overview else None,
             "activities": activity_counts.get(unit.pk, 0),
-            "activities_url": ledger_url(unit=unit.pk, year=year),
+            "activities_url": ledger_url(organ=unit.pk, year=year),
         })
     rows.sort(key=lambda r: -(r["completion"] or -1))
     chart = charts.county_bars([u.display_name for u in county_units], series, STATUS_LABELS, links)

@@ -66,7 +66,7 @@ def test_oversize_file_is_refused_by_name(org, login, settings):
     assert counts() == before
 
 
-def test_service_refuses_bad_file_and_stores_nothing(org, record, tmp_path, settings):
+def test_service_refuses_bad_file_and_stores_nothing(org, record, tmp_path):
     with pytest.raises(ValidationError, match="内容与扩展名不符"):
         record(evidence_files=[photo(), fake_png()])
     assert counts() == (0, 0, 0)

@@ -47,6 +47,7 @@ class ActivityForm(forms.ModelForm):
         people = User.objects.visible_to(user).business().select_related("org_unit").order_by(
             "org_unit__path", "display_name", "username")
         f["participants"].queryset = people
+        f["participants"].label = "系统内人员"
         f["participants"].choices = group_people(people)
         items = PlanItem.objects.visible_to(user).select_related("plan").order_by(
             "-plan__year", "plan_id", "order", "number", "pk")

@@ -30,6 +30,9 @@ class ActivityFilterForm(forms.Form):
     kind = forms.ChoiceField(label="活动类型", required=False, choices=[("", "全部类型")] + ActivityKind.choices)
     unit = forms.ModelChoiceField(label="单位", required=False, queryset=OrgUnit.objects.none(),
                                   empty_label="全部单位")
+    # An organ's own activities (its sections', not its county bureaus'): what the dashboards count.
+    organ = forms.ModelChoiceField(label="机关", required=False, queryset=OrgUnit.objects.none(),
+                                   widget=forms.HiddenInput)
     item = forms.ModelChoiceField(label="对应要点", required=False, queryset=PlanItem.objects.none())
     target = forms.ModelChoiceField(label="计入指标", required=False, queryset=Target.objects.none(),
                                     empty_label="全部指标")
@@ -46,6 +49,7 @@ class ActivityFilterForm(forms.Form):
         super().__init__(data)
         f = self.fields
         f["unit"].queryset = OrgUnit.objects.visible_to(user)
+        f["organ"].queryset = OrgUnit.objects.visible_to(user)
         root_depth = user.scope_root.depth if user.scope_root else 0
         f["unit"].label_from_instance = lambda u: "\u3000" * max(u.depth - root_depth, 0) + u.name
         items = PlanItem.objects.visible_to(user).select_related("plan").order_by(
@@ -89,6 +93,8 @@ class ActivityFilterForm(forms.Form):
             qs = qs.filter(kind=d["kind"])
         if d["unit"]:
             qs = qs.in_unit(d["unit"])
+        if d.get("organ"):
+            qs = qs.filter(org_unit__organ=d["organ"])
         if d["item"]:
             qs = qs.filter(item=d["item"])
         # Many-valued filters go through subqueries so that an activity is never listed twice.
