@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from ideowork.plans.models import Target
 
-from .models import Activity
+from .models import Activity, ActivityTarget
 from .progress import compute_progress
 
 __all__ = ["item_progress_panel"]
@@ -24,8 +24,10 @@ def item_progress_panel(request, item) -> str:
     targets = list(Target.objects.visible_to(user).filter(item=item).order_by("order", "id"))
     progress = compute_progress(targets, year=year, today=today)
     rows = [(t, progress[t.pk], t.period in CELL_PERIODS) for t in targets]
+    # A subquery, not a join: DISTINCT over a join of the whole ledger plans badly on PostgreSQL.
+    counted = ActivityTarget.objects.filter(target__item=item).values("activity_id")
     activities = (Activity.objects.visible_to(user)
-                  .filter(Q(item=item) | Q(target_links__target__item=item)).distinct()
+                  .filter(Q(item=item) | Q(pk__in=counted))
                   .select_related("org_unit").prefetch_related("evidence__attachment")
                   .order_by("-date", "-id"))
     timeline = list(activities[:TIMELINE_LENGTH + 1])
