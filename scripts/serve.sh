@@ -7,7 +7,6 @@ PORT="${PORT:-8000}"
 .venv/bin/ideowork run_huey --quiet &
 consumer=$!
 trap 'kill "$consumer" 2>/dev/null || true' EXIT INT TERM
-.venv/bin/ideowork demo --logins
 echo "ideowork 正在运行：http://${HOST}:${PORT}  （Ctrl-C 停止）"
 exec_status=0
 .venv/bin/gunicorn ideowork.wsgi --bind "${HOST}:${PORT}" --workers 3 --threads 2 --access-logfile - --log-level warning || exec_status=$?

@@ -29,3 +29,30 @@ def query_with(context, **changes):
         else:
             params[key] = value
     return params.urlencode()
+
+
+@register.filter
+def audit_changes(event, limit: int = 60):
+    """(field, old, new) for the values an audit event changed, each shortened to ``limit`` characters.
+
+    A creation lists the new values, a deletion the old ones; unchanged values are left out.
+    """
+    old, new = event.old or {}, event.new or {}
+    if not isinstance(old, dict) or not isinstance(new, dict):
+        return [("", _short(old, limit), _short(new, limit))]
+    rows = []
+    for key in list(dict.fromkeys([*old, *new])):
+        before, after = old.get(key), new.get(key)
+        if key in old and key in new and before == after:
+            continue
+        rows.append((key, _short(before, limit) if key in old else "", _short(after, limit) if key in new else ""))
+    return rows
+
+
+def _short(value, limit: int) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, dict) and "repr" in value:
+        value = value["repr"]
+    text = value if isinstance(value, str) else str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"

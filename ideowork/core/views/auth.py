@@ -54,7 +54,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
     def form_valid(self, form):
         response = super().form_valid(form)
         update_session_auth_hash(self.request, form.user)
-        record("core.user.password_change", form.user)
+        record("core.user.password_change", form.user, actor=form.user)
         messages.success(self.request, "密码已修改。")
         return response
 

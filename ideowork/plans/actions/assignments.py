@@ -44,7 +44,7 @@ def do_assign_item(user, item: PlanItem, **changes) -> Assignment:
         assignment.cooperating_units.set(changes["cooperating_units"])
     new = snapshot(assignment, ASSIGNMENT_FIELDS)
     if new != old:
-        record("plans.item.assign", item, unit=item.plan.org_unit, old=old, new=new,
+        record("plans.item.assign", item, actor=user, unit=item.plan.org_unit, old=old, new=new,
                subject_repr=str(item)[:255])
     return assignment
 

@@ -83,7 +83,7 @@ def do_import_plan(user, draft: dict) -> WorkPlan:
                                            title=raw_item["title"][:300], text=raw_item["text"], order=order)
             _create_targets(item, raw_item["targets"])
     items, targets = draft_counts(draft)
-    record("plans.plan.import", plan, unit=unit,
+    record("plans.plan.import", plan, actor=user, unit=unit,
            new={"title": plan.title, "year": plan.year, "org_unit": unit.name, "source": plan.source_name,
                 "items": items, "targets": targets})
     return plan

@@ -24,5 +24,5 @@ def do_update_item(user, item: PlanItem, *, number: int, title: str, text: str) 
     item.save()
     new = snapshot(item, ITEM_FIELDS)
     if new != old:
-        record("plans.item.update", item, unit=item.plan.org_unit, old=old, new=new)
+        record("plans.item.update", item, actor=user, unit=item.plan.org_unit, old=old, new=new)
     return item

@@ -61,7 +61,7 @@ def do_add_target(user, item: PlanItem, *, text: str, count: int, unit: str, per
                                    comparator=comparator, per=per, explicit=explicit, order=order)
     _apply_defaults(target, item, text_changed=True, per_changed=True)
     target.save()
-    record("plans.target.add", target, unit=item.plan.org_unit, new=snapshot(target, TARGET_FIELDS))
+    record("plans.target.add", target, actor=user, unit=item.plan.org_unit, new=snapshot(target, TARGET_FIELDS))
     return target
 
 
@@ -84,7 +84,7 @@ def do_update_target(user, target: Target, **changes) -> Target:
     target.save()
     new = snapshot(target, TARGET_FIELDS)
     if new != old:
-        record("plans.target.update", target, unit=item.plan.org_unit, old=old, new=new)
+        record("plans.target.update", target, actor=user, unit=item.plan.org_unit, old=old, new=new)
     return target
 
 
@@ -97,4 +97,4 @@ def do_delete_target(user, target: Target) -> None:
     pk = target.pk
     target.delete()
     target.pk = pk  # so the audit event still names the record that was removed
-    record("plans.target.delete", target, unit=plan.org_unit, old=old, subject_repr=subject_repr)
+    record("plans.target.delete", target, actor=user, unit=plan.org_unit, old=old, subject_repr=subject_repr)
