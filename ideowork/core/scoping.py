@@ -30,12 +30,11 @@ class ScopedQuerySet(models.QuerySet):
         if root is None:
             return self.none()
         if user.role == Role.CADRE:
-            return self.filter(self.cadre_filter(user)).distinct() if self.cadre_needs_distinct else self.filter(
-                self.cadre_filter(user)
-            )
+            mine = self.filter(self.cadre_filter(user))
+            return mine.distinct() if self.cadre_needs_distinct else mine
         return self.filter(**{f"{self.scope_field}__path__startswith": root.path})
 
-    # Subclasses widen or narrow what a cadre sees.
+    # Subclasses widen or narrow what a cadre sees; a filter across a to-many relation needs distinct.
     cadre_needs_distinct = False
 
     def cadre_filter(self, user) -> Q:

@@ -56,7 +56,7 @@ def office(request):
         "overview": overview,
         "item_counts": [(k, STATUS_LABELS[k], n, progress_url(plan, item_status=k)) for k, n in item_counts.items()],
         "target_counts": [(k, STATUS_LABELS[k], n, progress_url(plan, status=k)) for k, n in target_counts.items()],
-        "lagging": [(p, _period_ledger_link(p, unit)) for p in overview.lagging(limit=12)],
+        "lagging": [(p, _period_ledger_link(p)) for p in overview.lagging(limit=12)],
         "deadlines": overview.deadlines_ahead(),
         "activity_total": sum(monthly),
         "activity_total_url": ledger_url(organ=unit.pk, year=year),
@@ -68,7 +68,8 @@ def office(request):
     return render(request, "reports/home.html", context)
 
 
-def _period_ledger_link(progress, unit):
+def _period_ledger_link(progress):
+    """The ledger of the current period, or of the first period missed."""
     period = progress.current.period if progress.status != Status.OVERDUE else next(
         p.period for p in progress.periods if p.status == Status.OVERDUE)
     return ledger_url(target=progress.target.pk, period_start=period.start, period_end=period.end)
@@ -104,9 +105,9 @@ def me(request):
     user = request.user
     day = today()
     assignments = (Assignment.objects.visible_to(user)
-                   .filter(Q(first_responsible=user) | Q(direct_responsible=user) | Q(specific_responsible=user))
+                   .filter(Q(first_responsible=user) | Q(direct_responsible=user) | Q(specific_responsible=user),
+                           item__plan__year__gte=day.year - 1)
                    .select_related("item", "item__plan", "lead_unit").order_by("deadline", "item__number"))
-    assignments = [a for a in assignments if a.item.plan.year >= day.year - 1]
     item_targets = list(Target.objects.visible_to(user).filter(item__in=[a.item for a in assignments]).select_related("item__plan"))
     personal = list(Target.objects.visible_to(user).filter(persons=user, item__plan__year=day.year)
                     .select_related("item__plan"))

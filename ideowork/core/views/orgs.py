@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from ..actions.orgs import do_create_org_unit, do_deactivate_org_unit, do_reactivate_org_unit, do_update_org_unit
+from ..forms.errors import add_service_errors
 from ..forms.orgs import OrgUnitForm
 from ..models import OrgUnit, User
 from ..permissions import is_sysadmin
@@ -53,7 +54,7 @@ def org_create(request):
         try:
             unit = do_create_org_unit(request.user, **form.cleaned_data)
         except ValidationError as exc:
-            form.add_error(None, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, f"单位“{unit.name}”已创建。")
             return redirect("core:org_list")
@@ -68,7 +69,7 @@ def org_edit(request, pk):
         try:
             unit = do_update_org_unit(request.user, unit, **form.cleaned_data)
         except ValidationError as exc:
-            form.add_error(None, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, f"单位“{unit.name}”已保存。")
             return redirect("core:org_list")

@@ -8,6 +8,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from ..actions.users import do_create_user, do_reset_password, do_set_user_active, do_update_user
+from ..forms.errors import add_service_errors
 from ..forms.users import UserCreateForm, UserFilterForm, UserForm
 from ..models import User
 from ..permissions import is_sysadmin
@@ -43,9 +44,7 @@ def user_create(request):
         try:
             user = do_create_user(request.user, password=password, **data)
         except ValidationError as exc:
-            errors = exc.error_dict if hasattr(exc, "error_dict") else {None: exc.error_list}
-            for name, errs in errors.items():
-                form.add_error("password1" if name == "password" else name, ValidationError(errs))
+            add_service_errors(form, exc, aliases={"password": "password1"})
         else:
             messages.success(request, f"用户“{user.name}”（{user.username}）已创建。")
             return redirect("core:user_list")
@@ -60,7 +59,7 @@ def user_edit(request, pk):
         try:
             user = do_update_user(request.user, user, **form.cleaned_data)
         except ValidationError as exc:
-            form.add_error(None, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, f"用户“{user.name}”已保存。")
             return redirect(_back(request))

@@ -11,7 +11,7 @@ from ..actions.checks import EARLIEST_DATE, latest_date
 from ..models import Activity
 from .widgets import EvidenceFilesField, group_items, group_people
 
-__all__ = ["ActivityForm", "EvidenceForm", "add_service_errors"]
+__all__ = ["ActivityForm", "EvidenceForm"]
 
 EVIDENCE_HELP = "可一次选择多个文件；支持图片、PDF、Word、Excel，单个文件不超过上限。"
 
@@ -82,12 +82,3 @@ class EvidenceForm(forms.Form):
     files = EvidenceFilesField(label="上传佐证材料", help_text=EVIDENCE_HELP)
     caption = forms.CharField(label="说明", max_length=200, required=False,
                               widget=forms.TextInput(attrs={"placeholder": "说明（可不填）"}))
-
-
-def add_service_errors(form: forms.Form, error: ValidationError) -> None:
-    """Show a service's ``ValidationError`` on the form, on its field where the form has one."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for name, errors in error.error_dict.items():
-        form.add_error(name if name in form.fields else None, errors)

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from ideowork.core.forms.errors import add_service_errors
 from ideowork.core.permissions import is_business, is_recorder
 from ideowork.core.scoping import get_visible_or_404
 
@@ -16,7 +17,6 @@ from ..actions import do_delete_activity, do_record_activity, do_update_activity
 from ..choices import ActivityKind, ActivitySource
 from ..exports import export_response
 from ..forms import ActivityFilterForm, ActivityForm, EvidenceForm
-from ..forms.activity import add_service_errors
 from ..models import Activity, Evidence, TargetCredit
 from .targets import choices_for_form
 

@@ -7,6 +7,7 @@ from pathlib import PurePath
 from django import forms
 from django.core.exceptions import ValidationError
 
+from ideowork.core.forms.errors import add_service_errors
 from ideowork.core.uploads import check_upload
 
 from ..actions.imports import YEAR_MAX, YEAR_MIN, check_plan_header, owning_units
@@ -100,6 +101,5 @@ class PlanHeaderForm(forms.Form):
             try:
                 check_plan_header(self.user, org_unit_id=data["org_unit"].pk, year=data["year"], title=data["title"])
             except ValidationError as exc:
-                for field, messages in exc.message_dict.items():
-                    self.add_error(field if field in self.fields else None, messages)
+                add_service_errors(self, exc)
         return data

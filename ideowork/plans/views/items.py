@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from ideowork.core.forms.errors import add_service_errors
 from ideowork.core.permissions import is_business, is_plan_editor
 from ideowork.core.scoping import get_visible_or_404
 
@@ -49,7 +50,7 @@ def item_edit(request, pk):
         try:
             do_update_item(request.user, item, **form.cleaned_data)
         except ValidationError as exc:
-            form.add_error(None, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, "条目已保存。")
             return redirect("plans:item", pk=item.pk)
@@ -81,7 +82,7 @@ def item_assign(request, pk):
         try:
             do_assign_item(request.user, item, **form.cleaned_data)
         except ValidationError as exc:
-            form.add_error(None, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, f"已保存“{item.title}”的责任分工。")
             return redirect(next_url)
