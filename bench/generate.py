@@ -45,7 +45,19 @@ def generate_city(*, units: int, users: int, activities: int, world: World | Non
         world = _organisation(units, users, rng)
     if activities:
         _activities(world, activities, rng)
+        _analyze()
     return world
+
+
+def _analyze() -> None:
+    """Refresh PostgreSQL's planner statistics after the bulk load, as autovacuum does within
+    minutes in production; without them the planner takes a 300-unit subtree for one unit.
+    SQLite is left as it is (it keeps no statistics unless told to)."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
 
 
 def _organisation(units: int, users: int, rng) -> World:

@@ -9,6 +9,7 @@ class LedgerConfig(AppConfig):
     def ready(self) -> None:
         from ideowork.core.panels import register_panel
 
+        from . import signals  # noqa: F401  (credits follow target changes)
         from .panels import item_progress_panel
 
         register_panel("plans.item", item_progress_panel, order=10)

@@ -33,5 +33,5 @@ def item_progress_panel(request, item) -> str:
     timeline = list(activities[:TIMELINE_LENGTH + 1])
     return render_to_string("ledger/_item_progress.html", {
         "item": item, "rows": rows, "timeline": timeline[:TIMELINE_LENGTH],
-        "more": len(timeline) > TIMELINE_LENGTH, "today": today, "year": year,
-    }, request=request)
+        "more": len(timeline) > TIMELINE_LENGTH, "today": today, "year": year, "user": user,
+    })  # no request: the page around the panel has already run the context processors

@@ -1,11 +1,15 @@
-"""Keeping ``TargetCredit`` — the tally the progress engine reads — in step with the activities."""
+"""Keeping ``TargetCredit`` — the tally the progress engine reads — in step with the activities.
+
+This module is the only writer of credits: ``rebuild_credits`` when an activity changes,
+``rebuild_target_credits`` when a target's counting mode or tracked persons change.
+"""
 
 from ideowork.plans.choices import Per
 from ideowork.plans.models import Target
 
-from ..models import Activity, TargetCredit
+from ..models import Activity, ActivityTarget, TargetCredit
 
-__all__ = ["rebuild_credits", "wanted_credits"]
+__all__ = ["rebuild_credits", "rebuild_target_credits", "wanted_credits"]
 
 
 def wanted_credits(activity: Activity) -> set[tuple[int, int | None]]:
@@ -50,3 +54,22 @@ def rebuild_credits(activity: Activity) -> None:
                      month=activity.date.month)
         for target_id, person_id in sorted(wanted - existing.keys(), key=lambda k: (k[0], k[1] or 0))
     )
+
+
+def rebuild_target_credits(target: Target) -> None:
+    """Make every credit of one target match its activities, in a fixed number of queries.
+
+    Same rules as ``wanted_credits``: one credit per activity for a per-organisation target; one
+    per participant among the tracked persons (everyone, when none are tracked) for a per-person one.
+    """
+    TargetCredit.objects.filter(target=target).delete()
+    dates = dict(ActivityTarget.objects.filter(target=target).values_list("activity_id", "activity__date"))
+    if target.per == Per.PERSON:
+        tracked = set(target.persons.values_list("pk", flat=True))
+        participants = (Activity.participants.through.objects.filter(activity_id__in=list(dates))
+                        .values_list("activity_id", "user_id"))
+        credits = [TargetCredit(target=target, activity_id=a, person_id=u, date=dates[a], month=dates[a].month)
+                   for a, u in participants if not tracked or u in tracked]
+    else:
+        credits = [TargetCredit(target=target, activity_id=a, date=d, month=d.month) for a, d in dates.items()]
+    TargetCredit.objects.bulk_create(credits, batch_size=2000)
