@@ -15,8 +15,7 @@ PYTEST_ARGS ?=
 $(VENV)/.installed: requirements.lock pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PIP) install --quiet --disable-pip-version-check -r requirements.lock
-	$(PIP) install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e . || \
-		$(PIP) install --quiet --disable-pip-version-check --no-deps -e .
+	$(PIP) install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
