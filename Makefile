@@ -47,7 +47,7 @@ run: demo
 test: install-test
 	$(PY) -m pytest -n 2 $(PYTEST_ARGS)
 
-bench: install
+bench: install $(VENV)/.installed-test
 	@for script in bench/*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
 
 clean:

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "ideowork.core",
     "ideowork.plans",
     "ideowork.ledger",
+    "ideowork.learning",
     "ideowork.reports",
 ]
 

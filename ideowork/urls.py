@@ -6,6 +6,7 @@ urlpatterns = [
     path("", include("ideowork.core.urls")),
     path("plans/", include("ideowork.plans.urls")),
     path("ledger/", include("ideowork.ledger.urls")),
+    path("learning/", include("ideowork.learning.urls")),
 ]
 
 handler403 = "ideowork.core.views.errors.permission_denied"

@@ -31,6 +31,7 @@ CITY_RECORD_PAGES = {"plans:plan", "plans:item", "plans:item_edit", "plans:assig
                      "plans:target_edit", "plans:target_delete", "plans:bulk_assign", "plans:responsibility_xlsx",
                      "plans:responsibility_docx", "ledger:detail", "ledger:edit", "ledger:delete",
                      "ledger:evidence_add", "ledger:evidence_download", "ledger:evidence_remove"}
+# Areas add their own city-record pages in tests/<area>/access_*.py as CITY_RECORD_PAGES.
 
 
 def all_url_names():
@@ -71,7 +72,20 @@ def world(org):
         "ledger:evidence_add": activity.pk, "ledger:evidence_download": evidence.pk,
         "ledger:evidence_remove": evidence.pk,
     }
+    for module in area_access_modules():
+        objects.update(module.objects(org))
     return org, objects
+
+
+def area_access_modules():
+    """Each area's tests may add the records its parameterised pages need: a module
+    ``tests/<area>/access_*.py`` with ``objects(org) -> {url name: argument}``."""
+    import importlib
+    from pathlib import Path
+
+    here = Path(__file__).parent
+    for path in sorted(here.glob("*/access_*.py")):
+        yield importlib.import_module(f"tests.{path.parent.name}.{path.stem}")
 
 
 def url_for(name, pattern, objects):
@@ -84,6 +98,9 @@ def url_for(name, pattern, objects):
 
 def test_every_url_with_every_role(world, client):
     org, objects = world
+    city_record_pages = set(CITY_RECORD_PAGES)
+    for module in area_access_modules():
+        city_record_pages |= set(getattr(module, "CITY_RECORD_PAGES", ()))
     failures = []
     urls = [(name, url_for(name, pattern, objects)) for name, pattern in all_url_names()]
     assert len(urls) > 40
@@ -102,7 +119,7 @@ def test_every_url_with_every_role(world, client):
                 continue
             response = client.get(url)
             status = response.status_code
-            outsider = name in CITY_RECORD_PAGES and username in ("county_staff", "gov_staff")
+            outsider = name in city_record_pages and username in ("county_staff", "gov_staff")
             if status == 405 and (outsider or name in SYSTEM_ONLY):
                 # POST-only: try the POST itself (empty, so an authorised role would change nothing).
                 status = client.post(url).status_code
@@ -110,7 +127,7 @@ def test_every_url_with_every_role(world, client):
                 failures.append(f"{username} GET {name} → {status}")
             if name in SYSTEM_ONLY and SYSTEM_ONLY[name] != username and status not in (403, 404):
                 failures.append(f"{username} may open {name}, which is for the {SYSTEM_ONLY[name]} only")
-            if user.role in ("sysadmin", "secadmin", "auditor") and name.split(":")[0] in ("plans", "ledger") \
+            if user.role in ("sysadmin", "secadmin", "auditor") and name.split(":")[0] in ("plans", "ledger", "learning") \
                     and status == 200:
                 failures.append(f"system role {username} can read business page {name}")
             if outsider and status not in (403, 404):

@@ -12,7 +12,7 @@ from pathlib import Path
 from django.apps import apps
 
 PACKAGE = Path(__file__).resolve().parents[1] / "ideowork"
-LAYERS = ["core", "plans", "ledger", "reports"]
+LAYERS = ["core", "plans", "ledger", "learning", "reports"]
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
 
 

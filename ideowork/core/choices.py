@@ -3,7 +3,8 @@
 from django.db import models
 
 __all__ = ["OrgKind", "Role", "BUSINESS_ROLES", "SYSTEM_ROLES", "MANAGER_ROLES", "PLAN_EDITOR_ROLES",
-           "RECORDER_ROLES", "LEADER_ROLES"]
+           "RECORDER_ROLES", "LEADER_ROLES",
+           "LEARNING_ADMIN_ROLES"]
 
 
 class OrgKind(models.TextChoices):
@@ -34,3 +35,5 @@ LEADER_ROLES = frozenset({Role.HEAD, Role.DEPUTY})
 PLAN_EDITOR_ROLES = frozenset({Role.HEAD, Role.DEPUTY, Role.STAFF})
 # Who may record activities in the ledger.
 RECORDER_ROLES = frozenset({Role.HEAD, Role.DEPUTY, Role.SECTION_CHIEF, Role.STAFF, Role.SUPERVISOR})
+# Who runs the learning platform: study sessions, materials, the question bank, exams, points rules.
+LEARNING_ADMIN_ROLES = frozenset({Role.HEAD, Role.DEPUTY, Role.SECTION_CHIEF, Role.STAFF})

@@ -41,6 +41,22 @@ def menu_for(user) -> list[dict]:
         if user.can_record:
             ledger_entries.append(MenuEntry("登记活动", "ledger:create"))
         groups.append(("台账", ledger_entries))
+        learning_entries = [
+            MenuEntry("学习首页", "learning:home"),
+            MenuEntry("集中学习", "learning:session_list"),
+            MenuEntry("心得体会", "learning:reflection_list"),
+            MenuEntry("学习资料", "learning:material_list"),
+            MenuEntry("在线考试", "learning:exam_list"),
+            MenuEntry("答题竞赛", "learning:quiz_home"),
+            MenuEntry("积分排行", "learning:rankings"),
+            MenuEntry("学习标兵", "learning:exemplar_list"),
+            MenuEntry("青年理论学习", "learning:youth_home"),
+        ]
+        if user.can_run_learning:
+            learning_entries += [MenuEntry("题库管理", "learning:question_list"),
+                                 MenuEntry("积分规则", "learning:points_rules"),
+                                 MenuEntry("学习统计", "learning:overview")]
+        groups.append(("理论学习", learning_entries))
     if user.is_sysadmin:
         groups.append(("系统管理", [
             MenuEntry("组织机构", "core:org_list"),

@@ -35,6 +35,7 @@ def require(condition: bool, message: str = "您没有执行此操作的权限�
 is_business = role_required(lambda u: u.is_business)
 is_recorder = role_required(lambda u: u.can_record)
 is_plan_editor = role_required(lambda u: u.can_edit_plans)
+is_learning_admin = role_required(lambda u: u.can_run_learning)
 is_sysadmin = role_required(lambda u: u.is_sysadmin)
 is_auditor = role_required(lambda u: u.is_auditor)
 is_secadmin = role_required(lambda u: u.is_secadmin)

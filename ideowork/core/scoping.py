@@ -6,7 +6,9 @@ to its ``OrgUnit`` in ``scope_field``. ``visible_to(user)`` then returns:
 - nothing for anonymous users and for the three system roles (they run the system, not the work);
 - for managers, everything in the subtree of their organ: a county bureau sees itself, the city
   office sees its sections and the county bureaus under it;
-- for a cadre, what ``cadre_filter`` says concerns them (by default, their own unit's records).
+- for a cadre, what ``cadre_filter`` says concerns them (by default, their own unit's records);
+- and, for a queryset with ``published_down``, also the records of every unit above the user's
+  (what a city office publishes reaches the county bureaus and every section under it).
 
 Views never list or fetch a scoped model without it; ``tests/core/test_architecture.py`` checks.
 """
@@ -29,10 +31,21 @@ class ScopedQuerySet(models.QuerySet):
         root = user.scope_root
         if root is None:
             return self.none()
+        published = self.published_filter(user)
         if user.role == Role.CADRE:
-            mine = self.filter(self.cadre_filter(user))
+            mine = self.filter(self.cadre_filter(user) | published)
             return mine.distinct() if self.cadre_needs_distinct else mine
-        return self.filter(**{f"{self.scope_field}__path__startswith": root.path})
+        return self.filter(Q(**{f"{self.scope_field}__path__startswith": root.path}) | published)
+
+    # Records an organ publishes to everyone below it (an exam, a course, a competition) set this:
+    # they are then also visible to every user in a unit under the record's unit.
+    published_down = False
+
+    def published_filter(self, user) -> Q:
+        if not self.published_down or user.org_unit_id is None:
+            return Q(pk__in=[])
+        ancestors = [int(p) for p in user.org_unit.path.split(".") if p]
+        return Q(**{f"{self.scope_field}__in": ancestors})
 
     # Subclasses widen or narrow what a cadre sees; a filter across a to-many relation needs distinct.
     cadre_needs_distinct = False

@@ -9,7 +9,8 @@ from functools import cached_property
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 
-from ..choices import BUSINESS_ROLES, LEADER_ROLES, MANAGER_ROLES, PLAN_EDITOR_ROLES, RECORDER_ROLES, Role
+from ..choices import (BUSINESS_ROLES, LEADER_ROLES, LEARNING_ADMIN_ROLES, MANAGER_ROLES, PLAN_EDITOR_ROLES,
+                       RECORDER_ROLES, Role)
 
 __all__ = ["User"]
 
@@ -99,6 +100,10 @@ class User(AbstractUser):
     @property
     def can_record(self) -> bool:
         return self.role in RECORDER_ROLES
+
+    @property
+    def can_run_learning(self) -> bool:
+        return self.role in LEARNING_ADMIN_ROLES
 
     @cached_property
     def scope_root(self):

@@ -1,0 +1,3 @@
+"""groups — see the module owner's docstring once written."""
+
+__all__ = []

@@ -1,0 +1,3 @@
+"""materials — see the module owner's docstring once written."""
+
+__all__ = []

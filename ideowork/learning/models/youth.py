@@ -1,0 +1,3 @@
+"""youth — see the module owner's docstring once written."""
+
+__all__ = []

@@ -1,0 +1,1 @@
+"""Sections the learning area adds to pages of the apps it builds on (``core.panels``)."""
