@@ -8,4 +8,4 @@ class LearningConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import panels  # noqa: F401  (registers the learning panels on other apps' pages)
+        from . import panels, signals  # noqa: F401  (register panels, to-do providers and signal receivers)

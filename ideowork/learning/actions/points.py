@@ -23,7 +23,7 @@ from ..choices import PointsAction, RankingPeriod
 from ..models import PointsEntry, PointsRule, PointsTotal, UnitPointsTotal
 
 __all__ = ["DEFAULT_RULES", "rule_for", "do_award_points", "do_adjust_points", "do_save_points_rule",
-           "ensure_default_rules", "period_key"]
+           "ensure_default_rules", "period_key", "can_set_rules"]
 
 # (points, daily cap, weekly cap) — what a new installation starts with; administrators change them.
 DEFAULT_RULES = {
@@ -132,11 +132,15 @@ def do_adjust_points(actor, user, points: int, *, note: str):
     return entry
 
 
+def can_set_rules(user) -> bool:
+    """Rules are one set for the whole tree, kept by the learning administrators of its top organ."""
+    return user.can_run_learning and user.scope_root is not None and user.scope_root.parent_id is None
+
+
 @transaction.atomic
 def do_save_points_rule(actor, action: str, *, points: int, daily_cap: int | None, weekly_cap: int | None,
                         is_active: bool = True, note: str = "") -> PointsRule:
-    require(actor.can_run_learning and actor.org_unit is not None and actor.org_unit.parent_id is None,
-            "积分规则由市级机关的学习管理员设置。")
+    require(can_set_rules(actor), "积分规则由市级机关的学习管理员设置。")
     if action not in PointsAction.values or action == PointsAction.ADJUST:
         raise ValidationError({"action": "未知的积分行为。"})
     for name, value in (("daily_cap", daily_cap), ("weekly_cap", weekly_cap)):

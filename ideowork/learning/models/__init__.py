@@ -1,5 +1,6 @@
 from .questions import *  # noqa: F401,F403
 from .points import *  # noqa: F401,F403
+from .exemplars import *  # noqa: F401,F403
 from .groups import *  # noqa: F401,F403
 from .reflections import *  # noqa: F401,F403
 from .materials import *  # noqa: F401,F403

@@ -1,3 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns = []
+from ..views import home
+
+urlpatterns = [
+    path("", home.home, name="home"),
+    path("overview/", home.overview, name="overview"),
+]

@@ -11,7 +11,7 @@ from django.db.models import Q
 from ideowork.core.models import OrgUnit, User
 from ideowork.plans.models import PlanItem, Target
 
-from ..choices import ActivityKind
+from ..choices import ActivityKind, ActivitySource
 from ..models import Activity, ActivityTarget
 from .widgets import group_items
 
@@ -28,6 +28,7 @@ class ActivityFilterForm(forms.Form):
     month_to = forms.TypedChoiceField(label="截止月", required=False, choices=[("", "截止月")] + MONTHS,
                                       coerce=int, empty_value=None)
     kind = forms.ChoiceField(label="活动类型", required=False, choices=[("", "全部类型")] + ActivityKind.choices)
+    source = forms.ChoiceField(label="来源", required=False, choices=[("", "全部来源")] + ActivitySource.choices)
     unit = forms.ModelChoiceField(label="单位", required=False, queryset=OrgUnit.objects.none(),
                                   empty_label="全部单位")
     # An organ's own activities (its sections', not its county bureaus'): what the dashboards count.
@@ -91,6 +92,8 @@ class ActivityFilterForm(forms.Form):
             qs = qs.filter(date__lte=d["period_end"])
         if d["kind"]:
             qs = qs.filter(kind=d["kind"])
+        if d.get("source"):
+            qs = qs.filter(source=d["source"])
         if d["unit"]:
             qs = qs.in_unit(d["unit"])
         if d.get("organ"):

@@ -1,0 +1,190 @@
+"""The 学习标兵 selection: nominate from the rankings, submit, a leader decides each nominee, publish."""
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Sum
+from django.urls import reverse
+from django.utils import timezone
+
+from ideowork.core import audit
+from ideowork.core.models import User
+from ideowork.core.notify import notify
+from ideowork.core.permissions import require
+
+from ..models import ExemplarNominee, ExemplarSelection, PointsEntry
+from ..models.exemplars import NomineeDecision, SelectionStatus
+
+__all__ = ["do_create_selection", "do_nominate_from_rankings", "do_add_nominee", "do_remove_nominee",
+           "do_submit_selection", "do_decide_nominee", "do_return_selection", "do_publish_selection",
+           "points_between", "can_organise", "can_review"]
+
+
+def can_organise(user, selection=None) -> bool:
+    if not user.can_run_learning or user.scope_root is None:
+        return False
+    return selection is None or selection.org_unit.is_within(user.scope_root)
+
+
+def can_review(user, selection) -> bool:
+    return user.is_leader and user.scope_root is not None and selection.org_unit_id == user.scope_root.pk
+
+
+def _url(selection) -> str:
+    return reverse("learning:exemplar_detail", args=[selection.pk])
+
+
+def points_between(organ, start: date, end: date):
+    """{user_id: points} earned from ``start`` to ``end`` by the people of ``organ`` (not the organs below)."""
+    return dict(PointsEntry.objects.filter(org_unit__organ=organ, date__range=(start, end))
+                .values_list("user").annotate(n=Sum("points")).order_by())
+
+
+@transaction.atomic
+def do_create_selection(actor, *, title: str, start: date, end: date, quota: int, note: str = ""):
+    require(can_organise(actor), "您无权发起学习标兵评选。")
+    if end < start:
+        raise ValidationError({"end": "截止日不能早于起始日。"})
+    if not 1 <= quota <= 100:
+        raise ValidationError({"quota": "评选名额须在1至100之间。"})
+    selection = ExemplarSelection(org_unit=actor.scope_root, title=title.strip(), start=start, end=end, quota=quota,
+                                  note=note, created_by=actor)
+    selection.full_clean()
+    selection.save()
+    audit.record("learning.exemplar_created", selection, actor=actor, new=audit.snapshot(selection))
+    return selection
+
+
+def _editable(actor, selection) -> None:
+    require(can_organise(actor, selection), "您无权修改此评选。")
+    if selection.status != SelectionStatus.DRAFT:
+        raise ValidationError("评选已提交审核或已发布，不能再修改提名。")
+
+
+@transaction.atomic
+def do_nominate_from_rankings(actor, selection) -> list[ExemplarNominee]:
+    """Nominate the top of the period's ranking up to the quota (people already nominated stay)."""
+    selection = ExemplarSelection.objects.select_for_update().get(pk=selection.pk)
+    _editable(actor, selection)
+    totals = points_between(selection.org_unit, selection.start, selection.end)
+    people = set(User.objects.business().filter(pk__in=list(totals)).values_list("pk", flat=True))
+    ranked = sorted(((points, pk) for pk, points in totals.items() if pk in people and points > 0),
+                    key=lambda pair: (-pair[0], pair[1]))
+    existing = set(selection.nominees.values_list("user_id", flat=True))
+    added = []
+    for rank, (points, pk) in enumerate(ranked, 1):
+        if len(existing) + len(added) >= selection.quota:
+            break
+        if pk not in existing:
+            added.append(ExemplarNominee(selection=selection, user_id=pk, points=points, rank=rank,
+                                         reason=f"积分排名第{rank}位"))
+    ExemplarNominee.objects.bulk_create(added)
+    audit.record("learning.exemplar_nominated", selection, actor=actor,
+                 new={"提名": [str(n.user_id) for n in added]})
+    return added
+
+
+@transaction.atomic
+def do_add_nominee(actor, selection, user, *, reason: str = "") -> ExemplarNominee:
+    selection = ExemplarSelection.objects.select_for_update().get(pk=selection.pk)
+    _editable(actor, selection)
+    if not user.is_business or not user.org_unit or user.org_unit.organ_id != selection.org_unit_id:
+        raise ValidationError({"user": "只能提名本单位的干部职工。"})
+    if selection.nominees.filter(user=user).exists():
+        raise ValidationError({"user": "此人已被提名。"})
+    totals = points_between(selection.org_unit, selection.start, selection.end)
+    points = totals.get(user.pk, 0)
+    rank = 1 + sum(1 for p in totals.values() if p > points)
+    nominee = ExemplarNominee.objects.create(selection=selection, user=user, points=points, rank=rank,
+                                             reason=reason.strip())
+    audit.record("learning.exemplar_nominee_added", selection, actor=actor, new={"被提名人": str(user)})
+    return nominee
+
+
+@transaction.atomic
+def do_remove_nominee(actor, nominee) -> None:
+    _editable(actor, nominee.selection)
+    audit.record("learning.exemplar_nominee_removed", nominee.selection, actor=actor, old={"被提名人": str(nominee.user)})
+    nominee.delete()
+
+
+def _leaders_of(selection):
+    return User.objects.business().filter(role__in=["head", "deputy"], org_unit__organ=selection.org_unit)
+
+
+@transaction.atomic
+def do_submit_selection(actor, selection):
+    selection = ExemplarSelection.objects.select_for_update().get(pk=selection.pk)
+    _editable(actor, selection)
+    if not selection.nominees.exists():
+        raise ValidationError("请先提名人选，再提交审核。")
+    selection.status, selection.submitted_at = SelectionStatus.REVIEWING, timezone.now()
+    selection.save(update_fields=["status", "submitted_at"])
+    audit.record("learning.exemplar_submitted", selection, actor=actor, new={"状态": selection.get_status_display()})
+    for leader in _leaders_of(selection):
+        notify(leader, f"学习标兵评选待审核：{selection.title}", url=_url(selection),
+               dedup_key=f"exemplar-review:{selection.pk}:{leader.pk}:{selection.submitted_at:%s}")
+    return selection
+
+
+@transaction.atomic
+def do_decide_nominee(actor, nominee, *, decision: str, comment: str = "") -> ExemplarNominee:
+    nominee = ExemplarNominee.objects.select_for_update().select_related("selection").get(pk=nominee.pk)
+    selection = nominee.selection
+    require(can_review(actor, selection), "只有本单位领导可以审核学习标兵。")
+    if selection.status != SelectionStatus.REVIEWING:
+        raise ValidationError("该评选不在审核阶段。")
+    if nominee.user_id == actor.pk:
+        raise ValidationError("不能审核本人的提名。")
+    if decision not in (NomineeDecision.APPROVED, NomineeDecision.REJECTED):
+        raise ValidationError({"decision": "请选择同意或不同意。"})
+    if decision == NomineeDecision.REJECTED and not comment.strip():
+        raise ValidationError({"comment": "不同意时请填写理由。"})
+    old = {"审核意见": nominee.get_decision_display()}
+    nominee.decision, nominee.comment = decision, comment.strip()
+    nominee.decided_by, nominee.decided_at = actor, timezone.now()
+    nominee.save(update_fields=["decision", "comment", "decided_by", "decided_at"])
+    audit.record("learning.exemplar_decided", selection, actor=actor, old=old,
+                 new={"被提名人": str(nominee.user), "审核意见": nominee.get_decision_display(), "说明": nominee.comment})
+    return nominee
+
+
+@transaction.atomic
+def do_return_selection(actor, selection, *, comment: str):
+    selection = ExemplarSelection.objects.select_for_update().get(pk=selection.pk)
+    require(can_review(actor, selection), "只有本单位领导可以退回评选。")
+    if selection.status != SelectionStatus.REVIEWING:
+        raise ValidationError("该评选不在审核阶段。")
+    if not comment.strip():
+        raise ValidationError({"comment": "请填写退回理由。"})
+    selection.status = SelectionStatus.DRAFT
+    selection.save(update_fields=["status"])
+    selection.nominees.update(decision=NomineeDecision.PENDING, decided_by=None, decided_at=None)
+    audit.record("learning.exemplar_returned", selection, actor=actor, new={"退回理由": comment})
+    if selection.created_by:
+        notify(selection.created_by, f"学习标兵评选被退回：{selection.title}", body=comment, url=_url(selection),
+               kind="warning")
+    return selection
+
+
+@transaction.atomic
+def do_publish_selection(actor, selection):
+    selection = ExemplarSelection.objects.select_for_update().get(pk=selection.pk)
+    require(can_review(actor, selection), "只有本单位领导可以发布评选结果。")
+    if selection.status != SelectionStatus.REVIEWING:
+        raise ValidationError("该评选不在审核阶段。")
+    if selection.nominees.filter(decision=NomineeDecision.PENDING).exists():
+        raise ValidationError("还有提名人选未审核。")
+    approved = list(selection.nominees.filter(decision=NomineeDecision.APPROVED).select_related("user"))
+    if not approved:
+        raise ValidationError("没有同意的人选，不能发布。")
+    if len(approved) > selection.quota:
+        raise ValidationError(f"同意的人选（{len(approved)}人）超过评选名额（{selection.quota}人）。")
+    selection.status, selection.published_at, selection.published_by = SelectionStatus.PUBLISHED, timezone.now(), actor
+    selection.save(update_fields=["status", "published_at", "published_by"])
+    audit.record("learning.exemplar_published", selection, actor=actor,
+                 new={"学习标兵": [str(n.user) for n in approved]})
+    for nominee in approved:
+        notify(nominee.user, f"恭喜您被评为{selection.title}学习标兵", url=_url(selection), kind="success")
+    return selection

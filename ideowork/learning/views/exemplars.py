@@ -1,0 +1,138 @@
+"""学习标兵: list, create, nominate from the rankings, review and publish."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from ideowork.core.forms.errors import add_service_errors
+from ideowork.core.permissions import is_business, is_learning_admin
+from ideowork.core.scoping import get_visible_or_404
+
+from ..actions import exemplars as services
+from ..forms.points import DecisionForm, NomineeForm, SelectionForm
+from ..models import ExemplarNominee, ExemplarSelection
+from ..models.exemplars import NomineeDecision, SelectionStatus
+
+
+@is_business
+def selection_list(request):
+    selections = ExemplarSelection.objects.visible_to(request.user).select_related("org_unit")
+    published = [s for s in selections if s.status == SelectionStatus.PUBLISHED]
+    exemplars = {s.pk: list(s.nominees.filter(decision=NomineeDecision.APPROVED).select_related("user__org_unit"))
+                 for s in published[:3]}
+    return render(request, "learning/exemplars/list.html", {
+        "selections": selections, "latest": [(s, exemplars[s.pk]) for s in published[:3]]})
+
+
+@is_learning_admin
+@require_http_methods(["GET", "POST"])
+def selection_create(request):
+    form = SelectionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            selection = services.do_create_selection(request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "已发起评选，请从积分排行中提名人选。")
+            return redirect("learning:exemplar_detail", selection.pk)
+    return render(request, "learning/exemplars/form.html", {"form": form})
+
+
+def _selection(request, pk):
+    return get_visible_or_404(ExemplarSelection.objects.select_related("org_unit", "created_by"), request.user, pk=pk)
+
+
+@is_business
+@require_http_methods(["GET", "POST"])
+def selection_detail(request, pk):
+    selection = _selection(request, pk)
+    user = request.user
+    can_organise = services.can_organise(user, selection) and selection.status == SelectionStatus.DRAFT
+    can_review = services.can_review(user, selection) and selection.status == SelectionStatus.REVIEWING
+    nominees = list(selection.nominees.select_related("user__org_unit", "decided_by"))
+    if selection.status == SelectionStatus.PUBLISHED and not user.can_run_learning:
+        nominees = [n for n in nominees if n.decision == NomineeDecision.APPROVED]
+    form = NomineeForm(request.POST or None, selection=selection) if can_organise else None
+    if request.method == "POST" and form is not None and form.is_valid():
+        try:
+            services.do_add_nominee(user, selection, form.cleaned_data["user"], reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "已添加提名。")
+            return redirect("learning:exemplar_detail", selection.pk)
+    return render(request, "learning/exemplars/detail.html", {
+        "selection": selection, "nominees": nominees, "form": form, "can_organise": can_organise,
+        "can_review": can_review, "decision_form": DecisionForm(),
+        "pending": sum(1 for n in nominees if n.decision == NomineeDecision.PENDING),
+        "approved": sum(1 for n in nominees if n.decision == NomineeDecision.APPROVED),
+    })
+
+
+def _run(request, service, *args, success: str, **kwargs):
+    try:
+        service(request.user, *args, **kwargs)
+    except ValidationError as error:
+        messages.error(request, "；".join(error.messages))
+    else:
+        messages.success(request, success)
+
+
+@is_learning_admin
+@require_POST
+def nominate(request, pk):
+    selection = _selection(request, pk)
+    try:
+        added = services.do_nominate_from_rankings(request.user, selection)
+    except ValidationError as error:
+        messages.error(request, "；".join(error.messages))
+    else:
+        messages.success(request, f"已按积分排名提名{len(added)}人。" if added else "没有可提名的新人选。")
+    return redirect("learning:exemplar_detail", selection.pk)
+
+
+@is_learning_admin
+@require_POST
+def submit(request, pk):
+    selection = _selection(request, pk)
+    _run(request, services.do_submit_selection, selection, success="已提交领导审核。")
+    return redirect("learning:exemplar_detail", selection.pk)
+
+
+@is_business
+@require_POST
+def return_selection(request, pk):
+    selection = _selection(request, pk)
+    _run(request, services.do_return_selection, selection, comment=request.POST.get("comment", ""),
+         success="已退回修改。")
+    return redirect("learning:exemplar_detail", selection.pk)
+
+
+@is_business
+@require_POST
+def publish(request, pk):
+    selection = _selection(request, pk)
+    _run(request, services.do_publish_selection, selection, success="评选结果已发布。")
+    return redirect("learning:exemplar_detail", selection.pk)
+
+
+@is_business
+@require_POST
+def decide(request, pk):
+    nominee = get_visible_or_404(ExemplarNominee.objects.select_related("selection"), request.user, pk=pk)
+    form = DecisionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "请选择审核意见。")
+    else:
+        _run(request, services.do_decide_nominee, nominee, success="已记录审核意见。", **form.cleaned_data)
+    return redirect("learning:exemplar_detail", nominee.selection_id)
+
+
+@is_learning_admin
+@require_POST
+def remove_nominee(request, pk):
+    nominee = get_visible_or_404(ExemplarNominee.objects.select_related("selection"), request.user, pk=pk)
+    _run(request, services.do_remove_nominee, nominee, success="已移除提名。")
+    return redirect("learning:exemplar_detail", nominee.selection_id)
