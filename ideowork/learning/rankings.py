@@ -10,7 +10,7 @@ points is shown.
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Sum
 
 from ideowork.core.models import OrgUnit, User
 
@@ -103,14 +103,16 @@ class UnitRow:
 
 
 def unit_ranking(period: str, day: date, scope: RankingScope, *, order: str = "per_capita") -> list[UnitRow]:
-    """Every unit in the scope that has members, ranked by points per member (or by total)."""
+    """The units of the scope ranked by points per member (or by total): sections within an organ,
+    organs (the city office and each county bureau, with their sections) across a whole tree."""
+    by = "org_unit__organ" if scope.code == "all" else "org_unit"
     members = dict(User.objects.business().filter(scope.units("org_unit__"))
-                   .values_list("org_unit").annotate(n=Count("pk")).order_by())
-    totals = {t.org_unit_id: t for t in UnitPointsTotal.objects.filter(
-        period=period, key=period_key(period, day), org_unit_id__in=list(members))}
+                   .values_list(by).annotate(n=Count("pk")).order_by())
+    totals = {pk: (points, learners) for pk, points, learners in UnitPointsTotal.objects.filter(
+        scope.units("org_unit__"), period=period, key=period_key(period, day)).values_list(by)
+        .annotate(p=Sum("points"), n=Sum("learners")).order_by().values_list(by, "p", "n")}
     units = OrgUnit.objects.in_bulk(list(members))
-    rows = [UnitRow(0, units[pk], getattr(totals.get(pk), "points", 0), getattr(totals.get(pk), "learners", 0), n)
-            for pk, n in members.items()]
+    rows = [UnitRow(0, units[pk], *totals.get(pk, (0, 0)), n) for pk, n in members.items()]
     key = (lambda r: r.per_capita) if order == "per_capita" else (lambda r: r.points)
     rows.sort(key=lambda r: (-key(r), r.unit.path))
     previous, rank = None, 0

@@ -27,6 +27,7 @@ from ideowork.plans.drafts import new_draft
 from ideowork.plans.models import Target, WorkPlan
 from ideowork.plans.parser import parse_text
 
+from .demo_learning import build_learning_demo
 from .demo_people import (CITY, CITY_LEADS, CITY_SECTIONS, COUNTIES, DEMO_PASSWORD, GOV, GOV_SECTIONS,
                           KIND_TITLES, ORG_KINDS, PEOPLE)
 
@@ -78,6 +79,7 @@ def build_demo(today: date, log=print) -> DemoContext:
         staff = ctx.users[["cg_staff", "lh_staff", "qs_staff"][i]]
         _record_year(ctx, plan, recorder_of=lambda item, s=staff: s, profile_offset=i + 1, skip_daily=i > 0)
     log(f"已登记台账活动 {ctx.activities} 条。")
+    build_learning_demo(ctx, log)
     sent = send_target_reminders(today)
     log(f"已生成提醒 {sent.total} 条。")
     return ctx

@@ -22,7 +22,7 @@ from ideowork.core.permissions import require
 from ..choices import PointsAction, RankingPeriod
 from ..models import PointsEntry, PointsRule, PointsTotal, UnitPointsTotal
 
-__all__ = ["DEFAULT_RULES", "rule_for", "do_award_points", "do_adjust_points", "do_save_points_rule",
+__all__ = ["DEFAULT_RULES", "rule_for", "active_rules", "do_award_points", "do_adjust_points", "do_save_points_rule",
            "ensure_default_rules", "period_key", "can_set_rules"]
 
 # (points, daily cap, weekly cap) — what a new installation starts with; administrators change them.
@@ -50,12 +50,24 @@ def ensure_default_rules() -> None:
             "points": points, "daily_cap": daily, "weekly_cap": weekly})
 
 
+def _default_rule(action: str) -> PointsRule | None:
+    if action not in DEFAULT_RULES:
+        return None
+    points, daily, weekly = DEFAULT_RULES[action]
+    return PointsRule(action=action, points=points, daily_cap=daily, weekly_cap=weekly)
+
+
 def rule_for(action: str) -> PointsRule | None:
-    rule = PointsRule.objects.filter(action=action).first()
-    if rule is None and action in DEFAULT_RULES:
-        points, daily, weekly = DEFAULT_RULES[action]
-        rule = PointsRule(action=action, points=points, daily_cap=daily, weekly_cap=weekly)
+    """The rule in force for ``action``: the saved one, else the default; None when switched off."""
+    rule = PointsRule.objects.filter(action=action).first() or _default_rule(action)
     return rule if rule is not None and rule.is_active else None
+
+
+def active_rules() -> dict[str, PointsRule]:
+    """Every rule in force, by action, in one query."""
+    rules = {action: _default_rule(action) for action in DEFAULT_RULES}
+    rules.update({rule.action: rule for rule in PointsRule.objects.all()})
+    return {action: rule for action, rule in rules.items() if rule.is_active}
 
 
 def period_key(period: str, day: date) -> str:

@@ -29,9 +29,9 @@ def home(request):
     studied = (Activity.objects.visible_to(user).filter(participants=user, source=ActivitySource.LEARNING,
                                                         date__year=today.year)
                .values_list("kind").annotate(n=Count("pk")).order_by())
+    progress = today_progress(user)
     return render(request, "learning/home/home.html", {
-        "totals": totals, "today_points": sum(r["earned"] for r in today_progress(user)),
-        "progress": today_progress(user), "recent": recent, "todos": todos_for(user, today),
+        "totals": totals, "today_points": sum(r["earned"] for r in progress), "progress": progress, "recent": recent, "todos": todos_for(user, today),
         "studied": [(Activity(kind=kind).get_kind_display(), n) for kind, n in studied],
     })
 

@@ -12,7 +12,7 @@ from ideowork.core.forms.errors import add_service_errors
 from ideowork.core.permissions import is_business, is_learning_admin
 
 from .. import rankings
-from ..actions.points import DEFAULT_RULES, can_set_rules, do_adjust_points, do_save_points_rule, rule_for
+from ..actions.points import DEFAULT_RULES, active_rules, can_set_rules, do_adjust_points, do_save_points_rule
 from ..choices import PointsAction, RankingPeriod
 from ..forms.points import PointsAdjustForm, PointsRuleForm
 from ..models import PointsEntry, PointsRule
@@ -25,10 +25,11 @@ def today_progress(user) -> list[dict]:
     today = timezone.localdate()
     earned = dict(PointsEntry.objects.visible_to(user).filter(user=user, date=today).values_list("action")
                   .annotate(n=Sum("points")).order_by())
+    rules = active_rules()
     rows = []
     for action, label in PointsAction.choices:
-        rule = rule_for(action)
-        if action == PointsAction.ADJUST or rule is None:
+        rule = rules.get(action)
+        if rule is None:
             continue
         cap = rule.daily_cap
         got = earned.get(action, 0)
