@@ -10,6 +10,7 @@ from ideowork.core.choices import OrgKind
 from ideowork.core.models import OrgUnit
 from ideowork.core.periods import period_of
 from ideowork.core.permissions import is_business, role_required
+from ideowork.learning.participation import participation
 from ideowork.ledger.models import Activity
 from ideowork.ledger.progress import STATUS_ORDER, Status, compute_progress, worst_status
 from ideowork.plans.models import Assignment, Target
@@ -64,6 +65,7 @@ def office(request):
                                         {k: progress_url(plan, item_status=k) for k in item_counts}),
         "month_chart": charts.monthly_bars(f"{year}年各月台账活动", monthly, month_links),
         "today": day,
+        "learning": participation(request.user, unit, day, days=30),
     })
     return render(request, "reports/home.html", context)
 

@@ -1,20 +1,17 @@
 """The learner's home page and the office's participation overview."""
 
-from datetime import timedelta
-
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Q
 from django.shortcuts import render
 from django.utils import timezone
 
-from ideowork.core.models import User
 from ideowork.core.permissions import is_business, is_learning_admin
 from ideowork.ledger.choices import ActivitySource
 from ideowork.ledger.models import Activity
 
 from .. import rankings
-from ..actions.points import period_key
 from ..choices import RankingPeriod
-from ..models import PointsEntry, PointsTotal
+from ..models import PointsEntry
+from ..participation import participation
 from ..todo import todos_for
 from .points import today_progress
 
@@ -41,36 +38,14 @@ def overview(request):
     """Participation and points by unit, and who has not studied, for the admin's organ."""
     user = request.user
     today = timezone.localdate()
-    root = user.scope_root
     try:
         days = max(7, min(90, int(request.GET.get("days", 30))))
     except ValueError:
         days = 30
-    since = today - timedelta(days=days - 1)
-    people = User.objects.visible_to(user).business().filter(org_unit__path__startswith=root.path)
-    active = set(PointsEntry.objects.visible_to(user).filter(date__gte=since).values_list("user_id", flat=True)
-                 .distinct())
-    by_unit = {}
-    for person in people.select_related("org_unit").order_by("org_unit__path", "username"):
-        row = by_unit.setdefault(person.org_unit_id, {"unit": person.org_unit, "members": 0, "active": 0, "idle": []})
-        row["members"] += 1
-        if person.pk in active:
-            row["active"] += 1
-        else:
-            row["idle"].append(person)
-    month_points = dict(PointsTotal.objects.visible_to(user)
-                        .filter(period=RankingPeriod.MONTH, key=period_key("month", today))
-                        .values_list("org_unit").annotate(n=Sum("points")).order_by())
-    rows = []
-    for unit_id, row in by_unit.items():
-        row["percent"] = round(100 * row["active"] / row["members"]) if row["members"] else 0
-        row["points"] = month_points.get(unit_id, 0)
-        row["average"] = round(row["points"] / row["members"], 1) if row["members"] else 0
-        rows.append(row)
-    learning = (Activity.objects.visible_to(user).filter(source=ActivitySource.LEARNING, date__year=today.year)
+    learning = (Activity.objects.visible_to(user).filter(source=ActivitySource.LEARNING, date__year=today.year,
+                                                         org_unit__organ=user.scope_root)
                 .aggregate(total=Count("pk"), sessions=Count("pk", filter=Q(kind__in=["study", "micro_study"]))))
-    idle = [p for row in rows for p in row["idle"]]
     return render(request, "learning/home/overview.html", {
-        "rows": rows, "days": days, "since": since, "idle": idle, "members": sum(r["members"] for r in rows),
-        "active": sum(r["active"] for r in rows), "learning": learning, "root": root,
+        "summary": participation(user, user.scope_root, today, days), "days": days, "learning": learning,
+        "root": user.scope_root,
     })
