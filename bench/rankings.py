@@ -64,7 +64,7 @@ def child() -> dict:
                                  batch_size=5000)
     people = list(User.objects.values_list("pk", "org_unit_id"))
     _load_entries(connection, people)
-    _derive_totals(connection)
+    _derive_totals(connection, city.pk)
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
@@ -143,7 +143,7 @@ def _load_entries(connection, people) -> None:
             flush()
 
 
-def _derive_totals(connection) -> None:
+def _derive_totals(connection, root_id: int) -> None:
     """The running totals the points service keeps, computed in bulk from the entries."""
     if connection.vendor == "postgresql":
         keys = {"week": "to_char(greatest(date_trunc('week', e.date)::date, date_trunc('year', e.date)::date), "
@@ -159,9 +159,10 @@ def _derive_totals(connection) -> None:
     with transaction.atomic(), connection.cursor() as cursor:
         for period, key in keys.items():
             cursor.execute(f"""
-                INSERT INTO learning_pointstotal (user_id, org_unit_id, period, key, points)
-                SELECT e.user_id, e.org_unit_id, '{period}', {key}, SUM(e.points)
-                FROM learning_pointsentry e GROUP BY e.user_id, e.org_unit_id, {key}""")
+                INSERT INTO learning_pointstotal (user_id, org_unit_id, organ_id, root_id, period, key, points)
+                SELECT e.user_id, e.org_unit_id, u.organ_id, {int(root_id)}, '{period}', {key}, SUM(e.points)
+                FROM learning_pointsentry e JOIN core_orgunit u ON u.id = e.org_unit_id
+                GROUP BY e.user_id, e.org_unit_id, u.organ_id, {key}""")
             cursor.execute(f"""
                 INSERT INTO learning_unitpointstotal (org_unit_id, period, key, points, learners)
                 SELECT t.org_unit_id, t.period, t.key, SUM(t.points), COUNT(*)

@@ -68,6 +68,7 @@ def page_as(browser, live_server, client, settings):
     contexts = []
 
     def _page(user):
+        client.cookies.clear()  # else a second user's login flushes the previous page's session
         client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
         context = browser.new_context(locale="zh-CN", viewport={"width": 1366, "height": 900},
                                       base_url=live_server.url)

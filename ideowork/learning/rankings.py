@@ -32,9 +32,18 @@ class RankingScope:
     unit: OrgUnit
 
     def units(self, prefix: str = "") -> Q:
+        """The scope's units, as a filter on OrgUnit (``prefix`` leads from another model)."""
         if self.code == "organ":
             return Q(**{f"{prefix}organ": self.unit})
         return Q(**{f"{prefix}path__startswith": self.unit.path})
+
+    def totals(self) -> Q:
+        """The scope as a filter on ``PointsTotal``'s own columns (each has its ranking index)."""
+        if self.code == "organ":
+            return Q(organ=self.unit)
+        if self.code == "all":
+            return Q(root=self.unit)
+        return Q(org_unit__in=list(OrgUnit.objects.subtree(self.unit).values_list("pk", flat=True)))
 
 
 def scopes_for(user) -> list[RankingScope]:
@@ -59,22 +68,29 @@ def organ_scope(user) -> RankingScope:
 
 
 def _totals(period: str, day: date, scope: RankingScope):
-    return PointsTotal.objects.filter(scope.units("org_unit__"), period=period, key=period_key(period, day))
+    return PointsTotal.objects.filter(scope.totals(), period=period, key=period_key(period, day))
 
 
 def person_ranking(period: str, day: date, scope: RankingScope, *, offset: int = 0, limit: int = 50):
     """(rows, total) — rows are (rank, PointsTotal with user and unit); equal points share a rank."""
     qs = _totals(period, day, scope)
     rows = list(qs.select_related("user", "org_unit").order_by("-points", "user_id")[offset:offset + limit])
+    total = _ranked_people(period, day, scope)
     if not rows:
-        return [], qs.count()
+        return [], total
     first_rank = qs.filter(points__gt=rows[0].points).count() + 1
     ranked, rank, previous = [], first_rank, rows[0].points
     for index, row in enumerate(rows):
         if row.points != previous:
             rank, previous = first_rank + index, row.points
         ranked.append((rank, row))
-    return ranked, qs.count()
+    return ranked, total
+
+
+def _ranked_people(period: str, day: date, scope: RankingScope) -> int:
+    """How many people the ranking has: the units' learner counts, kept with their totals."""
+    return UnitPointsTotal.objects.filter(org_unit__in=OrgUnit.objects.filter(scope.units()), period=period,
+                                          key=period_key(period, day)).aggregate(n=Sum("learners"))["n"] or 0
 
 
 def rank_of(user, period: str, day: date, scope: RankingScope) -> tuple[int | None, int]:
@@ -105,14 +121,19 @@ class UnitRow:
 def unit_ranking(period: str, day: date, scope: RankingScope, *, order: str = "per_capita") -> list[UnitRow]:
     """The units of the scope ranked by points per member (or by total): sections within an organ,
     organs (the city office and each county bureau, with their sections) across a whole tree."""
-    by = "org_unit__organ" if scope.code == "all" else "org_unit"
-    members = dict(User.objects.business().filter(scope.units("org_unit__"))
-                   .values_list(by).annotate(n=Count("pk")).order_by())
-    totals = {pk: (points, learners) for pk, points, learners in UnitPointsTotal.objects.filter(
-        scope.units("org_unit__"), period=period, key=period_key(period, day)).values_list(by)
-        .annotate(p=Sum("points"), n=Sum("learners")).order_by().values_list(by, "p", "n")}
-    units = OrgUnit.objects.in_bulk(list(members))
-    rows = [UnitRow(0, units[pk], *totals.get(pk, (0, 0)), n) for pk, n in members.items()]
+    units = {unit.pk: unit for unit in OrgUnit.objects.filter(scope.units())}
+    group_of = {pk: (unit.organ_id or pk) if scope.code == "all" else pk for pk, unit in units.items()}
+    members, points, learners = {}, {}, {}
+    for unit_id, n in (User.objects.business().filter(org_unit__in=list(units)).order_by()
+                       .values_list("org_unit").annotate(n=Count("pk"))):
+        members[group_of[unit_id]] = members.get(group_of[unit_id], 0) + n
+    for unit_id, p, n in (UnitPointsTotal.objects.filter(org_unit__in=list(units), period=period,
+                                                         key=period_key(period, day))
+                          .values_list("org_unit", "points", "learners")):
+        points[group_of[unit_id]] = points.get(group_of[unit_id], 0) + p
+        learners[group_of[unit_id]] = learners.get(group_of[unit_id], 0) + n
+    groups = OrgUnit.objects.in_bulk([pk for pk in members if pk not in units]) | units
+    rows = [UnitRow(0, groups[pk], points.get(pk, 0), learners.get(pk, 0), n) for pk, n in members.items()]
     key = (lambda r: r.per_capita) if order == "per_capita" else (lambda r: r.points)
     rows.sort(key=lambda r: (-key(r), r.unit.path))
     previous, rank = None, 0

@@ -53,6 +53,8 @@ class User(AbstractUser):
         verbose_name = "用户"
         verbose_name_plural = "用户"
         ordering = ["org_unit__path", "username"]
+        # Head counts per unit (participation, rankings per member) read this index alone.
+        indexes = [models.Index(fields=["org_unit", "is_active", "role"], name="user_unit_active_idx")]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(is_superuser=False) | ~models.Q(role__in=sorted(BUSINESS_ROLES)),

@@ -118,10 +118,12 @@ def _add_to_totals(user, day: date, amount: int) -> None:
         updated = PointsTotal.objects.filter(user=user, period=period, key=key).update(points=F("points") + amount)
         new_learner = 0
         if not updated:
-            PointsTotal.objects.create(user=user, org_unit_id=user.org_unit_id, period=period, key=key, points=amount)
+            unit = user.org_unit
+            PointsTotal.objects.create(user=user, org_unit_id=unit.pk, organ_id=unit.organ_id or unit.pk,
+                                       root_id=int(unit.path.split(".")[0]), period=period, key=key, points=amount)
             new_learner = 1
-        unit = UnitPointsTotal.objects.filter(org_unit_id=user.org_unit_id, period=period, key=key)
-        if not unit.update(points=F("points") + amount, learners=F("learners") + new_learner):
+        unit_total = UnitPointsTotal.objects.filter(org_unit_id=user.org_unit_id, period=period, key=key)
+        if not unit_total.update(points=F("points") + amount, learners=F("learners") + new_learner):
             UnitPointsTotal.objects.create(org_unit_id=user.org_unit_id, period=period, key=key, points=amount,
                                            learners=new_learner)
 

@@ -76,9 +76,14 @@ class PointsTotalQuerySet(ScopedQuerySet):
 
 
 class PointsTotal(models.Model):
+    """A person's points in one week, month or year. The unit, its organ and the top of its tree
+    are stored with the total, so that each ranking scope is one index range in points order."""
+
     user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="人员", on_delete=models.CASCADE,
                              related_name="points_totals")
     org_unit = models.ForeignKey("core.OrgUnit", verbose_name="单位", on_delete=models.CASCADE, related_name="+")
+    organ = models.ForeignKey("core.OrgUnit", verbose_name="机关", on_delete=models.CASCADE, related_name="+")
+    root = models.ForeignKey("core.OrgUnit", verbose_name="所属系统", on_delete=models.CASCADE, related_name="+")
     period = models.CharField("周期", max_length=8, choices=RankingPeriod.choices)
     key = models.CharField("周期标识", max_length=10)
     points = models.IntegerField("积分", default=0)
@@ -89,7 +94,11 @@ class PointsTotal(models.Model):
         verbose_name = "积分合计"
         verbose_name_plural = "积分合计"
         ordering = ["period", "key", "-points", "user_id"]
-        indexes = [models.Index(fields=["period", "key", "-points", "user"], name="points_rank_idx")]
+        indexes = [
+            models.Index(fields=["period", "key", "root", "-points", "user"], name="points_rank_root_idx"),
+            models.Index(fields=["period", "key", "organ", "-points", "user"], name="points_rank_organ_idx"),
+            models.Index(fields=["period", "key", "org_unit", "-points", "user"], name="points_rank_unit_idx"),
+        ]
         constraints = [models.UniqueConstraint(fields=["user", "period", "key"], name="points_total_unique",
                                                violation_error_message="合计重复。")]
 
