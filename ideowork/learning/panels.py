@@ -1,1 +1,53 @@
-"""Sections the learning area adds to pages of the apps it builds on (``core.panels``)."""
+"""What the learning area adds to shared pages: the learner's to-do list providers
+(``learning.todo``), one per part of the area."""
+
+from datetime import timedelta
+
+from django.db.models import Q
+from django.urls import reverse
+
+from .todo import Todo, register_todo
+
+
+def session_todos(user, today):
+    from .models import Attendance, MakeupStudy, StudySession
+    from .models.groups import AttendanceStatus, SessionStatus
+
+    todos = []
+    upcoming = (StudySession.objects.visible_to(user)
+                .filter(Q(group__members=user), status=SessionStatus.SCHEDULED,
+                        date__range=(today, today + timedelta(days=14)))
+                .exclude(attendances__user=user).select_related("group").distinct()[:5])
+    for session in upcoming:
+        todos.append(Todo(f"{session.title}", reverse("learning:session_detail", args=[session.pk]), "集中学习",
+                          session.date, f"{session.group.name} · {session.start_time:%H:%M} {session.place}"))
+    made_up = MakeupStudy.objects.filter(user=user).values("session_id")
+    absent = (Attendance.objects.filter(user=user, status=AttendanceStatus.ABSENT, session__date__year=today.year)
+              .exclude(session_id__in=made_up).select_related("session")[:5])
+    for attendance in absent:
+        session = attendance.session
+        todos.append(Todo(f"补学：{session.title}", reverse("learning:session_detail", args=[session.pk]), "补学",
+                          None, f"{session.date:%m月%d日}缺席，请补学"))
+    return todos
+
+
+def reflection_todos(user, today):
+    from .models import Reflection
+    from .models.reflections import REFLECTION_YEARLY_TARGET, ReflectionStatus
+
+    mine = Reflection.objects.filter(author=user, year=today.year)
+    if not user.study_groups.exists():
+        return []
+    todos = [Todo(f"修改退回的{r.get_kind_display()}：{r.title}", reverse("learning:reflection_detail", args=[r.pk]),
+                  "心得体会", None, r.review_comment[:40])
+             for r in mine.filter(status=ReflectionStatus.RETURNED)]
+    accepted = mine.filter(status=ReflectionStatus.ACCEPTED).count()
+    if accepted < REFLECTION_YEARLY_TARGET:
+        todos.append(Todo(f"本年还需提交{REFLECTION_YEARLY_TARGET - accepted}篇心得体会或调研报告",
+                          reverse("learning:reflection_create"), "心得体会", today.replace(month=12, day=31),
+                          f"已通过{accepted}篇，全年不少于{REFLECTION_YEARLY_TARGET}篇"))
+    return todos
+
+
+register_todo(session_todos)
+register_todo(reflection_todos)

@@ -1,0 +1,50 @@
+"""The learner's home page: points, and what is still owed from every part of the area."""
+
+from datetime import timedelta
+
+from django.urls import reverse
+from django.utils import timezone
+
+from ideowork.learning.actions.reflections import do_review_reflection, do_submit_reflection
+from ideowork.learning.actions.sessions import do_close_session, do_mark_signed_in
+from ideowork.learning.models import StudySession
+from ideowork.learning.participation import participation
+from ideowork.learning.actions.points import do_award_points
+from tests.learning.test_sessions import make_group, schedule
+
+
+def test_home_lists_upcoming_sessions_and_owed_reflections(org, login):
+    group = make_group(org)
+    schedule(org, group=group, day=timezone.localdate() + timedelta(days=3), title="学习党的二十届四中全会精神")
+    reflection = do_submit_reflection(org.cadre, kind="insight", group=group, title="学习体会", body="体会正文。")
+    do_review_reflection(org.staff, reflection, accept=False, comment="请结合本职工作谈体会")
+    page = login(org.cadre).get(reverse("learning:home")).content.decode()
+    assert "学习党的二十届四中全会精神" in page
+    assert "修改退回的心得体会：学习体会" in page
+    assert "本年还需提交4篇心得体会或调研报告" in page
+
+
+def test_absentees_are_asked_to_make_up(org, login):
+    session = schedule(org, day=timezone.localdate())
+    do_mark_signed_in(org.staff, session, org.principal)
+    do_close_session(org.staff, StudySession.objects.get(pk=session.pk))
+    page = login(org.cadre).get(reverse("learning:home")).content.decode()
+    assert f"补学：{session.title}" in page
+
+
+def test_participation_counts_who_studied(org):
+    do_award_points(org.cadre, "read", ref="m:1")
+    summary = participation(org.staff, org.city, timezone.localdate())
+    assert org.cadre not in summary.idle and org.section_chief in summary.idle
+    assert summary.active == 1 and summary.members >= 6
+    # The county bureau's people are not the city office's.
+    assert org.county_staff not in summary.idle
+
+
+def test_overview_and_dashboard_show_participation(org, login):
+    do_award_points(org.cadre, "read", ref="m:1")
+    client = login(org.staff)
+    page = client.get(reverse("learning:overview")).content.decode()
+    assert org.section_chief.name in page
+    assert client.get(reverse("learning:overview") + "?days=abc").status_code == 200
+    assert login(org.cadre).get(reverse("learning:overview")).status_code == 403
