@@ -1,0 +1,162 @@
+"""Reflections and research reports: my count against the yearly target, the group's table, review."""
+
+from datetime import timedelta
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from ideowork.core.forms.errors import add_service_errors
+from ideowork.core.permissions import is_business
+from ideowork.core.scoping import get_visible_or_404
+
+from ..actions.reflections import (counts_by_author, do_resubmit_reflection, do_review_reflection,
+                                   do_submit_reflection, may_review)
+from ..actions.sessions import may_manage_group
+from ..forms.reflections import ReflectionForm, ReviewForm
+from ..models import (REFLECTION_YEARLY_TARGET, Reflection, ReflectionKind, ReflectionStatus, StudyGroup,
+                      StudySession)
+from .sessions.files import file_response
+
+PAGE_SIZE = 30
+REFLECTIONS = Reflection.objects.select_related("author__org_unit", "group", "attachment", "reviewer", "session")
+
+
+def _member_table(user, visible, year) -> list[dict]:
+    """For secretaries and administrators: each group they run, its members and who is behind."""
+    counts = counts_by_author(visible, year)
+    pending = counts_by_author(visible, year, ReflectionStatus.SUBMITTED)
+    tables = []
+    for group in StudyGroup.objects.visible_to(user).filter(is_active=True).select_related("org_unit"):
+        if not may_manage_group(user, group):
+            continue
+        rows = [{"member": m, "done": counts.get(m.pk, 0), "pending": pending.get(m.pk, 0),
+                 "behind": counts.get(m.pk, 0) < REFLECTION_YEARLY_TARGET,
+                 "percent": min(100, counts.get(m.pk, 0) * 100 // REFLECTION_YEARLY_TARGET)}
+                for m in group.members.select_related("org_unit").order_by("org_unit__path", "display_name")]
+        tables.append({"group": group, "rows": rows, "behind": sum(r["behind"] for r in rows)})
+    return tables
+
+
+@is_business
+def reflection_list(request):
+    user, year = request.user, timezone.localdate().year
+    visible = Reflection.objects.visible_to(user)
+    qs = visible.select_related("author__org_unit", "group")
+    status, kind, scope = request.GET.get("status", ""), request.GET.get("kind", ""), request.GET.get("scope", "")
+    if status in ReflectionStatus.values:
+        qs = qs.filter(status=status)
+    if kind in ReflectionKind.values:
+        qs = qs.filter(kind=kind)
+    if scope == "mine":
+        qs = qs.filter(author=user)
+    elif scope == "review":
+        qs = qs.filter(status=ReflectionStatus.SUBMITTED).exclude(author=user)
+    mine = visible.filter(author=user, year=year)
+    my_done = mine.filter(status=ReflectionStatus.ACCEPTED).count()
+    return render(request, "learning/reflections/reflection_list.html", {
+        "page": Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page")), "year": year,
+        "my_done": my_done, "my_pending": mine.filter(status=ReflectionStatus.SUBMITTED).count(),
+        "my_returned": mine.filter(status=ReflectionStatus.RETURNED).count(),
+        "target": REFLECTION_YEARLY_TARGET, "my_percent": min(100, my_done * 100 // REFLECTION_YEARLY_TARGET),
+        "tables": _member_table(user, visible, year),
+        "status": status, "kind": kind, "scope": scope, "statuses": ReflectionStatus.choices,
+        "kinds": ReflectionKind.choices,
+        "can_submit": StudyGroup.objects.visible_to(user).filter(members=user, is_active=True).exists(),
+    })
+
+
+def _form(request, data=None, files=None, initial=None, reflection=None):
+    groups = StudyGroup.objects.visible_to(request.user).filter(members=request.user, is_active=True)
+    recent = timezone.localdate() - timedelta(days=365)
+    sessions = (StudySession.objects.visible_to(request.user).filter(group__in=groups, date__gte=recent)
+                .select_related("group").order_by("-date"))
+    form = ReflectionForm(data, files, groups=groups, sessions=sessions, initial=initial)
+    if reflection is not None:  # a resubmission stays in its group
+        form.fields["group"].disabled = True
+        form.fields["group"].initial = reflection.group_id
+    return form
+
+
+@is_business
+@require_http_methods(["GET", "POST"])
+def reflection_create(request):
+    if request.method == "POST":
+        form = _form(request, request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                reflection = do_submit_reflection(request.user, **form.cleaned_data)
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+            else:
+                messages.success(request, f"已提交《{reflection.title}》，等待学习秘书审阅。")
+                return redirect("learning:reflection_detail", pk=reflection.pk)
+    else:
+        form = _form(request, initial={"kind": request.GET.get("kind", ReflectionKind.INSIGHT),
+                                       "session": request.GET.get("session")})
+    if not form.fields["group"].queryset:
+        messages.warning(request, "您尚未加入任何学习小组，请联系学习秘书将您加入后再提交。")
+    return render(request, "learning/reflections/reflection_form.html", {"form": form, "reflection": None})
+
+
+@is_business
+@require_http_methods(["GET", "POST"])
+def reflection_edit(request, pk):
+    reflection = get_visible_or_404(REFLECTIONS, request.user, pk=pk)
+    if reflection.author_id != request.user.pk or reflection.status != ReflectionStatus.RETURNED:
+        raise PermissionDenied("只有作者本人可以修改已退回的文章。")
+    if request.method == "POST":
+        form = _form(request, request.POST, request.FILES, reflection=reflection)
+        if form.is_valid():
+            data = {k: v for k, v in form.cleaned_data.items() if k != "group"}
+            try:
+                do_resubmit_reflection(request.user, reflection, **data)
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+            else:
+                messages.success(request, "已重新提交，等待学习秘书审阅。")
+                return redirect("learning:reflection_detail", pk=reflection.pk)
+    else:
+        form = _form(request, initial={"kind": reflection.kind, "group": reflection.group_id,
+                                       "session": reflection.session_id, "title": reflection.title,
+                                       "body": reflection.body}, reflection=reflection)
+    return render(request, "learning/reflections/reflection_form.html", {"form": form, "reflection": reflection})
+
+
+@is_business
+def reflection_detail(request, pk):
+    reflection = get_visible_or_404(REFLECTIONS, request.user, pk=pk)
+    return render(request, "learning/reflections/reflection_detail.html", {
+        "reflection": reflection, "reviews": reflection.reviews.select_related("reviewer"),
+        "can_review": may_review(request.user, reflection) and reflection.status == ReflectionStatus.SUBMITTED,
+        "can_edit": reflection.author_id == request.user.pk and reflection.status == ReflectionStatus.RETURNED,
+        "review_form": ReviewForm(),
+    })
+
+
+@is_business
+@require_POST
+def reflection_review(request, pk):
+    reflection = get_visible_or_404(REFLECTIONS, request.user, pk=pk)
+    form = ReviewForm(request.POST)
+    comment = form.cleaned_data["comment"] if form.is_valid() else ""
+    accept = request.POST.get("decision") == "accept"
+    try:
+        do_review_reflection(request.user, reflection, accept=accept, comment=comment)
+    except ValidationError as exc:
+        messages.error(request, "；".join(exc.messages))
+    else:
+        messages.success(request, "已审阅通过，已计入台账和个人积分。" if accept else "已退回作者修改。")
+    return redirect("learning:reflection_detail", pk=reflection.pk)
+
+
+@is_business
+def reflection_download(request, pk):
+    reflection = get_visible_or_404(REFLECTIONS, request.user, pk=pk)
+    if reflection.attachment is None:
+        raise Http404("该文章没有附件。")
+    return file_response(reflection.attachment)

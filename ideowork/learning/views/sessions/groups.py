@@ -1,0 +1,90 @@
+"""Study groups: the list with each group's yearly count, a group's page, creating and changing one."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from ideowork.core.forms.errors import add_service_errors
+from ideowork.core.permissions import is_business, is_learning_admin
+from ideowork.core.scoping import get_visible_or_404
+
+from ...actions.sessions import do_save_group, may_manage_group
+from ...forms.sessions import GroupForm
+from ...models import GroupKind, SessionKind, SessionStatus, StudyGroup, StudySession
+
+__all__ = ["group_list", "group_detail", "group_create", "group_edit"]
+
+# Yearly requirements the seed documents set: the 中心组 meets monthly, staff hold weekly micro-learning.
+YEARLY_TARGETS = {GroupKind.CENTER: (SessionKind.STUDY, 12), GroupKind.BRANCH: (SessionKind.MICRO, 52),
+                  GroupKind.YOUTH: (SessionKind.MICRO, 52)}
+
+
+@is_business
+def group_list(request):
+    year = timezone.localdate().year
+    groups = (StudyGroup.objects.visible_to(request.user).select_related("org_unit", "secretary")
+              .annotate(member_count=Count("members", distinct=True)))
+    closed = (StudySession.objects.visible_to(request.user).filter(date__year=year, status=SessionStatus.CLOSED)
+              .order_by().values_list("group", "kind").annotate(n=Count("pk", distinct=True)))
+    done = {(group_id, kind): n for group_id, kind, n in closed}
+    rows = []
+    for group in groups:
+        kind, required = YEARLY_TARGETS.get(group.kind, (None, None))
+        count = done.get((group.pk, kind), 0) if kind else sum(n for (g, _), n in done.items() if g == group.pk)
+        rows.append({"group": group, "done": count, "required": required,
+                     "kind_label": SessionKind(kind).label if kind else ""})
+    return render(request, "learning/sessions/group_list.html", {"rows": rows, "year": year})
+
+
+@is_business
+def group_detail(request, pk):
+    group = get_visible_or_404(StudyGroup.objects.select_related("org_unit", "secretary"), request.user, pk=pk)
+    sessions = StudySession.objects.visible_to(request.user).filter(group=group).select_related("group")
+    year = timezone.localdate().year
+    kind, required = YEARLY_TARGETS.get(group.kind, (None, None))
+    closed = sessions.filter(date__year=year, status=SessionStatus.CLOSED)
+    return render(request, "learning/sessions/group_detail.html", {
+        "group": group, "members": group.members.select_related("org_unit").order_by("org_unit__path", "display_name"),
+        "sessions": sessions[:50], "can_manage": may_manage_group(request.user, group), "year": year,
+        "done": (closed.filter(kind=kind) if kind else closed).count(), "required": required,
+        "required_label": SessionKind(kind).label if kind else "",
+    })
+
+
+def _group_form_view(request, group=None):
+    if request.method == "POST":
+        form = GroupForm(request.POST, user=request.user)
+        if form.is_valid():
+            try:
+                group = do_save_group(request.user, group, **form.cleaned_data)
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+            else:
+                messages.success(request, f"已保存学习小组“{group.name}”。")
+                return redirect("learning:group_detail", pk=group.pk)
+    elif group is not None:
+        form = GroupForm(user=request.user, initial={
+            "name": group.name, "kind": group.kind, "org_unit": group.org_unit_id, "secretary": group.secretary_id,
+            "members": list(group.members.values_list("pk", flat=True)), "description": group.description,
+            "is_active": group.is_active})
+    else:
+        form = GroupForm(user=request.user, initial={"org_unit": request.user.org_unit_id})
+    return render(request, "learning/sessions/group_form.html", {"form": form, "group": group})
+
+
+@is_learning_admin
+@require_http_methods(["GET", "POST"])
+def group_create(request):
+    return _group_form_view(request)
+
+
+@is_learning_admin
+@require_http_methods(["GET", "POST"])
+def group_edit(request, pk):
+    group = get_visible_or_404(StudyGroup, request.user, pk=pk)
+    if not may_manage_group(request.user, group):
+        raise PermissionDenied("您无权修改该学习小组。")
+    return _group_form_view(request, group)

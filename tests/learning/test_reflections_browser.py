@@ -1,0 +1,63 @@
+"""In a real browser: a cadre submits a reflection, the secretary returns it with a comment, the
+cadre revises and resubmits, the secretary accepts it and it counts toward the yearly target."""
+
+import pytest
+from django.utils import timezone
+
+from ideowork.ledger.models import Activity, TargetCredit
+from ideowork.learning.actions.sessions import do_save_group
+from ideowork.learning.models import Reflection
+from tests.conftest import screenshot
+from tests.factories import make_plan
+
+from .test_sessions_browser import open_as, submit
+
+pytestmark = pytest.mark.browser
+
+
+def test_reflection_is_returned_revised_and_accepted(org, page_as, client):
+    plan = make_plan(org.city, year=timezone.localdate().year)
+    do_save_group(org.staff, name="秘书科党支部", kind="branch", org_unit=org.office, secretary=org.section_chief,
+                  members=[org.cadre, org.staff, org.section_chief])
+
+    cadre = open_as(page_as, client, org.cadre)
+    cadre.goto("/learning/reflections/")
+    assert "0 / 4" in cadre.inner_text("[data-testid=my-count]")
+    cadre.click("text=＋ 提交心得体会")
+    cadre.fill("#id_title", "学习党的二十届四中全会精神心得体会")
+    cadre.fill("#id_body", "通过学习，我深刻认识到……\n\n<script>alert('x')</script>要把学习成果转化为工作实效。")
+    screenshot(cadre, "learning-reflection-form")
+    submit(cadre)
+    cadre.wait_for_selector("text=等待学习秘书审阅")
+    reflection = Reflection.objects.get()
+    assert "<script>alert('x')</script>" in cadre.inner_text(".reflection-body")  # shown as text, never run
+
+    secretary = open_as(page_as, client, org.section_chief)
+    secretary.goto(f"/learning/reflections/{reflection.pk}/")
+    secretary.fill("#id_comment", "请结合机构编制工作实际，补充具体举措。")
+    screenshot(secretary, "learning-reflection-review")
+    secretary.click("button:has-text('退回修改')")
+    secretary.wait_for_selector("text=已退回作者修改")
+
+    cadre.goto(f"/learning/reflections/{reflection.pk}/")
+    assert "补充具体举措" in cadre.inner_text("[data-testid=return-comment]")
+    cadre.click("text=修改后重新提交")
+    cadre.fill("#id_body", "通过学习，我深刻认识到……\n\n一是严格执行编制审批程序；二是加强实名制管理。")
+    submit(cadre)
+    cadre.wait_for_selector("text=已重新提交")
+
+    secretary.goto(f"/learning/reflections/{reflection.pk}/")
+    secretary.click("button:has-text('通过')")
+    secretary.wait_for_selector("text=已审阅通过")
+    screenshot(secretary, "learning-reflection-detail")
+    activity = Activity.objects.get(source_ref=f"reflection:{reflection.pk}")
+    target = plan.items.get(number=1).targets.get(per="person")
+    assert TargetCredit.objects.filter(activity=activity, target=target, person=org.cadre).exists()
+
+    secretary.goto("/learning/reflections/")
+    table = secretary.inner_text("[data-testid=member-table]")
+    assert "孙干部" in table and "未达标" in table
+    screenshot(secretary, "learning-reflection-list-secretary")
+    cadre.goto("/learning/reflections/")
+    assert "1 / 4" in cadre.inner_text("[data-testid=my-count]")
+    screenshot(cadre, "learning-reflection-list")
