@@ -21,6 +21,8 @@ KIND_GROUPS = {
     "word": {"docx", "doc"},
     "excel": {"xlsx", "xls"},
     "text": {"txt"},
+    "audio": {"mp3", "m4a", "wav", "ogg"},
+    "video": {"mp4", "webm"},
 }
 EVIDENCE_KINDS = KIND_GROUPS["image"] | KIND_GROUPS["pdf"] | KIND_GROUPS["word"] | KIND_GROUPS["excel"]
 
@@ -28,11 +30,13 @@ EVIDENCE_KINDS = KIND_GROUPS["image"] | KIND_GROUPS["pdf"] | KIND_GROUPS["word"]
 _DETECTED_TO_EXTENSIONS = {
     "jpg": {"jpg", "jpeg"}, "png": {"png"}, "gif": {"gif"}, "webp": {"webp"}, "bmp": {"bmp"},
     "pdf": {"pdf"}, "docx": {"docx"}, "xlsx": {"xlsx"}, "doc": {"doc"}, "xls": {"xls"},
+    "mp3": {"mp3"}, "m4a": {"m4a"}, "wav": {"wav"}, "ogg": {"ogg"}, "mp4": {"mp4"}, "webm": {"webm"},
 }
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _KIND_NAMES = {"jpg": "JPG图片", "png": "PNG图片", "gif": "GIF图片", "webp": "WebP图片", "bmp": "BMP图片",
                "pdf": "PDF", "docx": "Word", "doc": "Word(97-2003)", "xlsx": "Excel", "xls": "Excel(97-2003)",
-               "txt": "文本"}
+               "txt": "文本", "mp3": "MP3音频", "m4a": "M4A音频", "wav": "WAV音频", "ogg": "OGG音频",
+               "mp4": "MP4视频", "webm": "WebM视频"}
 
 
 def human_size(size: int) -> str:

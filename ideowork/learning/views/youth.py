@@ -1,0 +1,285 @@
+"""The youth programme's pages: mentor pairs and their meetings, essay contests, anonymous judging."""
+
+from datetime import timedelta
+from pathlib import PurePath
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from ideowork.core.forms.errors import add_service_errors
+from ideowork.core.permissions import is_business, is_learning_admin
+from ideowork.core.scoping import get_visible_or_404
+
+from ..actions.youth import (do_create_pair, do_end_pair, do_publish_results, do_record_meeting, do_save_contest,
+                             do_score_essay, do_submit_essay, judging_gaps, may_manage_contest)
+from ..forms.youth import ContestForm, EssayForm, MeetingForm, MentorPairForm, ScoreForm
+from ..models import EssayContest, EssayScore, EssaySubmission, MentorPair
+from .materials.files import ranged_file_response
+
+FILE_TYPES = {"pdf": "application/pdf", "txt": "text/plain; charset=utf-8",
+              "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+              "doc": "application/msword"}
+
+
+def _contest_state(contest, now) -> tuple[str, str]:
+    if contest.is_published:
+        return "结果已公布", "status-done"
+    if now < contest.opens_at:
+        return "未开始", "status-future"
+    if now < contest.closes_at:
+        return "征集中", "status-ontrack"
+    return "评审中", "status-behind"
+
+
+@is_business
+def youth_home(request):
+    user = request.user
+    now = timezone.now()
+    pairs = (MentorPair.objects.visible_to(user).select_related("mentor", "mentee", "org_unit")
+             .annotate(n_meetings=Count("meetings")))
+    contests = list(EssayContest.objects.visible_to(user).select_related("org_unit")
+                    .annotate(n_entries=Count("submissions", distinct=True)))
+    judging = set(user.judged_contests.values_list("pk", flat=True))
+    mine = set(user.essay_submissions.values_list("contest_id", flat=True))
+    rows = [{"contest": c, "state": _contest_state(c, now), "judge": c.pk in judging, "submitted": c.pk in mine}
+            for c in contests]
+    return render(request, "learning/youth/home.html", {"pairs": pairs, "contests": rows})
+
+
+# --- mentor pairs -------------------------------------------------------------------------------
+
+@is_learning_admin
+@require_http_methods(["GET", "POST"])
+def pair_create(request):
+    form = MentorPairForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            pair = do_create_pair(request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, f"已建立结对：{pair.mentor.name} 带 {pair.mentee.name}。")
+            return redirect("learning:pair_detail", pk=pair.pk)
+    return render(request, "core/form.html", {"form": form, "title": "新建导师带徒结对",
+                                              "cancel_url": reverse("learning:youth_home")})
+
+
+def _may_manage_pair(user, pair) -> bool:
+    return user.can_run_learning and user.scope_root is not None and pair.org_unit.is_within(user.scope_root)
+
+
+@is_business
+@require_http_methods(["GET", "POST"])
+def pair_detail(request, pk):
+    user = request.user
+    pair = get_visible_or_404(MentorPair.objects.select_related("mentor__org_unit", "mentee__org_unit"), user, pk=pk)
+    may_record = pair.is_active and (pair.is_member(user) or _may_manage_pair(user, pair))
+    form = MeetingForm(request.POST or None)
+    if request.method == "POST":
+        if not may_record:
+            raise PermissionDenied("只有结对双方或管理人员可以记录带徒活动。")
+        if form.is_valid():
+            try:
+                do_record_meeting(user, pair, **form.cleaned_data)
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+            else:
+                messages.success(request, "已记录带徒活动。")
+                return redirect("learning:pair_detail", pk=pair.pk)
+    return render(request, "learning/youth/pair_detail.html", {
+        "pair": pair, "meetings": pair.meetings.select_related("recorded_by"), "form": form,
+        "may_record": may_record, "may_manage": _may_manage_pair(user, pair),
+    })
+
+
+@is_learning_admin
+@require_POST
+def pair_end(request, pk):
+    pair = get_visible_or_404(MentorPair, request.user, pk=pk)
+    try:
+        do_end_pair(request.user, pair)
+    except ValidationError as exc:
+        messages.error(request, "；".join(exc.messages))
+    else:
+        messages.success(request, "已结束该结对。")
+    return redirect("learning:pair_detail", pk=pair.pk)
+
+
+# --- essay contests -----------------------------------------------------------------------------
+
+@is_learning_admin
+@require_http_methods(["GET", "POST"])
+def contest_create(request):
+    return _contest_form(request, None)
+
+
+@is_learning_admin
+@require_http_methods(["GET", "POST"])
+def contest_edit(request, pk):
+    contest = get_visible_or_404(EssayContest, request.user, pk=pk)
+    if not may_manage_contest(request.user, contest):
+        raise PermissionDenied("该征文由上级单位主办，您不能修改。")
+    return _contest_form(request, contest)
+
+
+def _contest_form(request, contest):
+    if contest is not None:
+        initial = {f: getattr(contest, f) for f in ("title", "theme", "description", "first_prizes", "second_prizes",
+                                                     "third_prizes", "merit_prizes")}
+        initial.update(opens_at=timezone.localtime(contest.opens_at), closes_at=timezone.localtime(contest.closes_at),
+                       judges=list(contest.judges.all()))
+    else:
+        today = timezone.localtime().replace(hour=9, minute=0, second=0, microsecond=0)
+        initial = {"opens_at": today, "closes_at": today + timedelta(days=30)}
+    form = ContestForm(request.POST or None, user=request.user, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            contest = do_save_contest(request.user, contest, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, f"已保存征文“{contest.title}”。")
+            return redirect("learning:contest_detail", pk=contest.pk)
+    return render(request, "learning/youth/contest_form.html", {
+        "form": form, "title": "编辑征文比赛" if contest else "发起征文比赛",
+        "cancel_url": (reverse("learning:contest_detail", args=[contest.pk]) if contest
+                       else reverse("learning:youth_home")),
+    })
+
+
+@is_business
+def contest_detail(request, pk):
+    user = request.user
+    contest = get_visible_or_404(EssayContest.objects.select_related("org_unit", "activity"), user, pk=pk)
+    now = timezone.now()
+    judges = list(contest.judges.select_related("org_unit"))
+    context = {
+        "contest": contest, "state": _contest_state(contest, now), "is_open": contest.is_open(now),
+        "mine": contest.submissions.filter(author=user).first(), "is_judge": any(j.pk == user.pk for j in judges),
+        "may_manage": may_manage_contest(user, contest), "judges": judges,
+        "entries": contest.submissions.count(),
+    }
+    if contest.is_published:
+        context["results"] = contest.submissions.select_related("author", "org_unit").order_by("rank", "number")
+    elif context["may_manage"] and now >= contest.closes_at:
+        context["gaps"] = judging_gaps(contest)
+    return render(request, "learning/youth/contest_detail.html", context)
+
+
+@is_business
+@require_http_methods(["GET", "POST"])
+def essay_submit(request, pk):
+    user = request.user
+    contest = get_visible_or_404(EssayContest, user, pk=pk)
+    mine = contest.submissions.filter(author=user).first()
+    initial = {"title": mine.title, "body": mine.body} if mine else {}
+    form = EssayForm(request.POST or None, request.FILES or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            submission = do_submit_essay(user, contest, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, f"已{'更新' if mine else '提交'}作品“{submission.title}”。截止前可再次修改。")
+            return redirect("learning:contest_detail", pk=contest.pk)
+    return render(request, "learning/youth/essay_form.html", {"form": form, "contest": contest, "mine": mine})
+
+
+def _judge_or_403(user, contest):
+    if not contest.judges.filter(pk=user.pk).exists():
+        raise PermissionDenied("您不是本次征文的评委。")
+
+
+@is_business
+def contest_judge(request, pk):
+    """The judge's list: entries by number only, never by author."""
+    user = request.user
+    contest = get_visible_or_404(EssayContest, user, pk=pk)
+    _judge_or_403(user, contest)
+    entries = list(contest.submissions.exclude(author=user).only("pk", "number", "title", "contest_id"))
+    scores = {s.submission_id: s for s in EssayScore.objects.filter(judge=user, submission__contest=contest)}
+    rows = [(e, scores.get(e.pk)) for e in entries]
+    return render(request, "learning/youth/judge_list.html", {
+        "contest": contest, "rows": rows, "done": len(scores), "total": len(entries),
+        "may_score": not contest.is_published and timezone.now() >= contest.closes_at,
+    })
+
+
+def _entry_for_judge(request, pk):
+    user = request.user
+    contests = EssayContest.objects.visible_to(user).filter(judges=user)
+    entry = (EssaySubmission.objects.select_related("contest", "attachment")
+             .filter(contest__in=contests.values("pk"), pk=pk).exclude(author=user).first())
+    if entry is None:
+        raise Http404("作品不存在或您不是该作品的评委。")
+    return entry
+
+
+@is_business
+@require_http_methods(["GET", "POST"])
+def entry_score(request, pk):
+    """One entry, shown to a judge without its author, and the judge's score for it."""
+    user = request.user
+    entry = _entry_for_judge(request, pk)
+    contest = entry.contest
+    mine = EssayScore.objects.filter(submission=entry, judge=user).first()
+    form = ScoreForm(request.POST or None, initial={"score": mine.score, "comment": mine.comment} if mine else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            do_score_essay(user, entry, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, f"已保存对{entry.label}的评分。")
+            scored = EssayScore.objects.filter(judge=user, submission__contest=contest).values("submission")
+            following = contest.submissions.exclude(author=user).exclude(pk__in=scored).order_by("number").first()
+            if following is not None:
+                return redirect("learning:entry_score", pk=following.pk)
+            return redirect("learning:contest_judge", pk=contest.pk)
+    return render(request, "learning/youth/entry_score.html", {
+        "entry": entry, "contest": contest, "form": form, "mine": mine,
+        "paragraphs": [p.strip() for p in entry.body.split("\n") if p.strip()],
+        "may_score": not contest.is_published and timezone.now() >= contest.closes_at,
+    })
+
+
+@is_business
+def entry_file(request, pk):
+    """An entry's file: for its author, the contest's judges (named by number only) and its managers."""
+    user = request.user
+    contests = EssayContest.objects.visible_to(user)
+    entry = (EssaySubmission.objects.select_related("contest__org_unit", "attachment")
+             .filter(contest__in=contests.values("pk"), pk=pk).first())
+    if entry is None or entry.attachment is None:
+        raise Http404("文件不存在或您无权查看。")
+    contest = entry.contest
+    is_judge = contest.judges.filter(pk=user.pk).exists() and entry.author_id != user.pk
+    if not (entry.author_id == user.pk or is_judge or may_manage_contest(user, contest)):
+        raise Http404("文件不存在或您无权查看。")
+    attachment = entry.attachment
+    suffix = PurePath(attachment.original_name).suffix
+    name = attachment.original_name if contest.is_published or not is_judge else f"{entry.label}{suffix}"
+    content_type = FILE_TYPES.get(attachment.kind, "application/octet-stream")
+    response = ranged_file_response(request, attachment.file, content_type, name)
+    if attachment.kind != "pdf":
+        response["Content-Disposition"] = response["Content-Disposition"].replace("inline", "attachment", 1)
+    return response
+
+
+@is_learning_admin
+@require_POST
+def contest_publish(request, pk):
+    contest = get_visible_or_404(EssayContest, request.user, pk=pk)
+    try:
+        do_publish_results(request.user, contest)
+    except ValidationError as exc:
+        messages.error(request, "；".join(exc.messages))
+    else:
+        messages.success(request, "已公布评审结果，并记入工作台账。")
+    return redirect("learning:contest_detail", pk=contest.pk)
