@@ -51,3 +51,36 @@ def reflection_todos(user, today):
 
 register_todo(session_todos)
 register_todo(reflection_todos)
+
+
+def material_todos(user, today):
+    from .models import StudyProgress
+
+    started = (StudyProgress.objects.visible_to(user).filter(user=user, completed_at__isnull=True)
+               .select_related("material").order_by("-last_beat_at")[:3])
+    return [Todo(f"继续学习：{p.material.title}", reverse("learning:material_detail", args=[p.material_id]), "学习资料",
+                 None, f"已学{p.seconds_label}，完成{p.percent}%") for p in started]
+
+
+def youth_todos(user, today):
+    from django.utils import timezone
+
+    from .models import EssayContest, EssayScore
+
+    now = timezone.now()
+    todos = []
+    contests = EssayContest.objects.visible_to(user).filter(results_published_at__isnull=True)
+    for contest in contests.filter(opens_at__lte=now, closes_at__gt=now).exclude(submissions__author=user)[:3]:
+        todos.append(Todo(f"征文：{contest.title}", reverse("learning:contest_detail", args=[contest.pk]), "征文",
+                          timezone.localtime(contest.closes_at).date(), contest.theme))
+    for contest in contests.filter(judges=user, closes_at__lte=now):
+        scored = EssayScore.objects.filter(judge=user, submission__contest=contest).count()
+        entries = contest.submissions.exclude(author=user).count()
+        if scored < entries:
+            todos.append(Todo(f"评审征文：{contest.title}", reverse("learning:contest_judge", args=[contest.pk]), "征文",
+                              None, f"还有{entries - scored}篇作品待评分"))
+    return todos
+
+
+register_todo(material_todos)
+register_todo(youth_todos)

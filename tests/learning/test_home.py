@@ -48,3 +48,20 @@ def test_overview_and_dashboard_show_participation(org, login):
     assert org.section_chief.name in page
     assert client.get(reverse("learning:overview") + "?days=abc").status_code == 200
     assert login(org.cadre).get(reverse("learning:overview")).status_code == 403
+
+
+def test_home_lists_open_contests_and_unfinished_materials(org, login):
+    from ideowork.learning.models import StudyProgress
+    from tests.learning.test_materials import make_article
+
+    article = make_article(org.staff, title="学习贯彻新思想")
+    StudyProgress.objects.create(user=org.cadre, org_unit=org.cadre.org_unit, material=article, seconds=20)
+    from ideowork.learning.actions.youth import do_save_contest
+
+    now = timezone.now()
+    do_save_contest(org.staff, title="青春心向党征文", theme="学习新思想", opens_at=now - timedelta(days=1),
+                    closes_at=now + timedelta(days=7), judges=[org.principal, org.deputy], first_prizes=1,
+                    second_prizes=1, third_prizes=1, merit_prizes=1)
+    page = login(org.cadre).get(reverse("learning:home")).content.decode()
+    assert "继续学习：学习贯彻新思想" in page
+    assert "征文：青春心向党征文" in page
