@@ -3,11 +3,20 @@ built through the learning services like everything else in the demo."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+from django.utils import timezone
 
 from ideowork.core.models import User
 from ideowork.learning.actions import exemplars
+from ideowork.learning.actions import materials as material_services
+from ideowork.learning.actions import reflections as reflection_services
+from ideowork.learning.actions import sessions as session_services
+from ideowork.learning.actions import youth as youth_services
 from ideowork.learning.actions.points import do_award_points, ensure_default_rules
+
+ARTICLES = Path(__file__).resolve().parent / "demo_data" / "articles"
 
 __all__ = ["build_learning_demo"]
 
@@ -25,6 +34,12 @@ def build_learning_demo(ctx, log=print) -> None:
     log("已生成学习积分记录。")
     _exemplars(ctx)
     log("已发布学习标兵评选。")
+    _sessions(ctx)
+    log("已建立学习小组和集中学习。")
+    _materials(ctx)
+    log("已发布学习资料和课程。")
+    _youth(ctx)
+    log("已建立青年理论学习导师带徒和征文活动。")
 
 
 def _points_history(ctx) -> None:
@@ -65,3 +80,104 @@ def _exemplars(ctx) -> None:
     exemplars.do_publish_selection(head, selection)
     exemplars.do_create_selection(staff, title=f"{ctx.today.year}年度学习标兵", start=date(ctx.today.year, 1, 1),
                                   end=date(ctx.today.year, 12, 31), quota=5)
+
+
+CITY_MEMBERS = ["zhangwei", "lina", "wangqiang", "liuyang", "chenjing", "yangfan", "zhaolei", "huangmin"]
+YOUTH_MEMBERS = ["xuli", "sunpeng", "mayue", "hujun", "guoting", "linfeng", "zhoujie"]
+
+
+def _sessions(ctx) -> None:
+    """The 中心组 and the youth group: this month's session closed into the ledger, the next one ahead,
+    reflections at every stage."""
+    users = ctx.users
+    staff = users["zhoujie"]
+    center = session_services.do_save_group(
+        staff, name="市委编办理论学习中心组", kind="center", org_unit=ctx.units["city"], secretary=staff,
+        members=[users[u] for u in CITY_MEMBERS], description="每月至少集中学习1次，全年不少于12次。")
+    youth = session_services.do_save_group(
+        staff, name="青年理论学习小组", kind="youth", org_unit=ctx.units["city"], secretary=users["liuyang"],
+        members=[users[u] for u in YOUTH_MEMBERS], description="每周开展微学习。")
+    last = ctx.today - timedelta(days=3)
+    session = session_services.do_schedule_session(
+        staff, group=center, kind="study", title="学习贯彻党的二十届四中全会精神", date=last, start_time=time(15, 0),
+        end_time=time(17, 0), place="三楼会议室", host="张伟",
+        agenda=[("学习习近平总书记关于机构编制工作的重要论述", True, "张伟"), ("传达学习全会公报", False, "李娜"),
+                ("交流研讨", False, "")])
+    for username in CITY_MEMBERS[:6]:
+        session_services.do_mark_signed_in(staff, session, users[username])
+    leave = session_services.do_request_leave(users["zhaolei"], session, "赴省里参加业务培训")
+    session_services.do_decide_leave(staff, leave, approve=True)
+    session_services.do_record_speech(staff, session, speaker=users["liuyang"], speaker_name="",
+                                      content="结合综合科工作，谈落实意识形态工作责任制的体会。")
+    session_services.do_update_session(staff, session, minutes="会议由张伟同志主持。全体成员集中学习了全会精神，"
+                                                             "刘洋等同志作交流发言。会议要求各科室结合实际抓好贯彻落实。")
+    session_services.do_close_session(staff, session)
+    session_services.do_schedule_session(
+        staff, group=center, kind="study", title="学习《中国共产党机构编制工作条例》", date=ctx.today + timedelta(days=4),
+        start_time=time(9, 30), end_time=time(11, 30), place="三楼会议室", host="张伟",
+        agenda=[("学习习近平总书记最新重要讲话精神", True, "张伟"), ("逐章学习条例", False, "陈静")])
+    micro = session_services.do_schedule_session(
+        users["liuyang"], group=youth, kind="micro", title="微学习：怎样写好学习心得体会", date=ctx.today - timedelta(days=1),
+        start_time=time(12, 30), end_time=time(13, 0), place="综合科", host="刘洋",
+        agenda=[("共学：怎样写好学习心得体会", True, "刘洋")])
+    for username in YOUTH_MEMBERS[:5]:
+        session_services.do_mark_signed_in(users["liuyang"], micro, users[username])
+    session_services.do_close_session(users["liuyang"], micro)
+
+    texts = [(users["xuli"], youth, "insight", "学习四中全会精神心得体会", True),
+             (users["sunpeng"], youth, "insight", "在学思践悟中提升履职能力", True),
+             (users["mayue"], youth, "research", "关于事业单位登记管理工作的调研报告", None),
+             (users["hujun"], youth, "insight", "学习体会", False),
+             (users["wangqiang"], center, "insight", "以党的创新理论武装头脑", True)]
+    for author, group, kind, title, accept in texts:
+        reflection = reflection_services.do_submit_reflection(
+            author, kind=kind, group=group, title=title,
+            body=(ARTICLES / "02.txt").read_text(encoding="utf-8").split("\n", 1)[1])
+        if accept is not None:
+            reviewer = group.secretary
+            reflection_services.do_review_reflection(
+                reviewer, reflection, accept=accept, comment="" if accept else "请结合本职工作，写出具体的落实举措。")
+
+
+def _materials(ctx) -> None:
+    staff = ctx.users["zhoujie"]
+    topic = material_services.do_save_topic(staff, title="学习贯彻党的二十届四中全会精神",
+                                            description="全会精神学习资料汇编，持续更新。")
+    duty = material_services.do_save_topic(staff, title="意识形态工作责任制", description="制度解读与工作方法。")
+    articles = []
+    for path, chosen in zip(sorted(ARTICLES.glob("*.txt")), [duty, topic, duty]):
+        title, body = path.read_text(encoding="utf-8").split("\n", 1)
+        articles.append(material_services.do_create_material(staff, kind="article", title=title, body=body,
+                                                             topic=chosen, summary=body[:60]))
+    course = material_services.do_save_course(staff, title="意识形态工作必修课", topic=duty,
+                                              description="新入职干部和青年干部必修，按顺序学完三课时。")
+    for article in articles:
+        material_services.do_add_course_item(staff, course, article)
+    # Some colleagues have already read the first article (their study time through the heartbeat rules).
+    start = timezone.now() - timedelta(minutes=10)
+    for username in ["xuli", "sunpeng", "liuyang"]:
+        for step in range(0, 300, 20):
+            material_services.do_heartbeat(ctx.users[username], articles[0], visible=True, active=True,
+                                           now=start + timedelta(seconds=step))
+
+
+def _youth(ctx) -> None:
+    users = ctx.users
+    staff = users["zhoujie"]
+    pair = youth_services.do_create_pair(staff, mentor=users["liuyang"], mentee=users["sunpeng"],
+                                         started_on=date(ctx.today.year, 3, 1), goals="系统学习党的创新理论，提升文稿写作能力。")
+    youth_services.do_record_meeting(users["liuyang"], pair, date=date(ctx.today.year, 4, 10), topic="共读《习近平谈治国理政》",
+                                     notes="交流第一卷学习体会，布置读书笔记。")
+    youth_services.do_record_meeting(users["sunpeng"], pair, date=date(ctx.today.year, 6, 18), topic="调研报告写作指导",
+                                     notes="导师逐段修改调研报告提纲。")
+    youth_services.do_create_pair(staff, mentor=users["chenjing"], mentee=users["mayue"],
+                                  started_on=date(ctx.today.year, 3, 1), goals="熟悉机构编制业务，提高政治理论素养。")
+    now = timezone.now()
+    contest = youth_services.do_save_contest(
+        staff, title="“青春心向党·奋进新征程”主题征文", theme="学习贯彻党的创新理论，立足岗位建功",
+        description="每人限投一篇，字数3000字以内。", opens_at=now - timedelta(days=10), closes_at=now + timedelta(days=12),
+        judges=[users["zhangwei"], users["lina"], users["wangqiang"]], first_prizes=1, second_prizes=1, third_prizes=1,
+        merit_prizes=2)
+    for username, title in [("xuli", "在平凡岗位上践行初心"), ("guoting", "做新时代的编办青年")]:
+        youth_services.do_submit_essay(users[username], contest, title=title,
+                                       body=(ARTICLES / "02.txt").read_text(encoding="utf-8"))
