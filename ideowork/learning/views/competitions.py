@@ -1,0 +1,91 @@
+"""Knowledge competitions: list, create, enter, the live ranking and archiving."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from ideowork.core.forms.errors import add_service_errors
+from ideowork.core.permissions import is_business, is_learning_admin
+from ideowork.core.scoping import get_visible_or_404
+
+from ..actions.competitions import (do_close_competition, do_create_competition, entrant_count, may_manage,
+                                   person_ranking, unit_ranking)
+from ..actions.quizzes import do_start_quiz
+from ..forms.quizzes import CompetitionForm
+from ..models import Competition, QuizKind, QuizRun
+
+COMPETITIONS = Competition.objects.select_related("org_unit", "category")
+
+
+@is_business
+def competition_list(request):
+    competitions = list(COMPETITIONS.visible_to(request.user)[:100])
+    return render(request, "learning/quizzes/competition_list.html", {"competitions": competitions,
+                                                                       "now": timezone.now()})
+
+
+@is_learning_admin
+def competition_create(request):
+    form = CompetitionForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            competition = do_create_competition(request.user, **form.cleaned_data)
+        except ValidationError as e:
+            add_service_errors(form, e)
+        else:
+            messages.success(request, "知识竞赛已发布。")
+            return redirect("learning:competition_detail", competition.pk)
+    return render(request, "learning/quizzes/competition_form.html", {"form": form})
+
+
+@is_business
+def competition_detail(request, pk):
+    competition = get_visible_or_404(COMPETITIONS, request.user, pk=pk)
+    runs = list(QuizRun.objects.visible_to(request.user).filter(competition=competition, user=request.user)
+                .order_by("attempt"))
+    may_enter = request.user.org_unit.is_within(competition.org_unit)
+    return render(request, "learning/quizzes/competition_detail.html", {
+        "competition": competition, "runs": runs, "is_open": competition.is_open(timezone.now()),
+        "may_enter": may_enter, "attempts_left": max(0, competition.max_attempts - len(runs)),
+        "unfinished": next((r for r in runs if not r.is_finished), None),
+        "may_manage": may_manage(request.user, competition),
+        "entrants": entrant_count(competition),
+    })
+
+
+@require_POST
+@is_business
+def competition_enter(request, pk):
+    competition = get_visible_or_404(COMPETITIONS, request.user, pk=pk)
+    try:
+        run = do_start_quiz(request.user, QuizKind.COMPETITION, competition=competition)
+    except ValidationError as e:
+        messages.error(request, "；".join(e.messages))
+        return redirect("learning:competition_detail", competition.pk)
+    return redirect("learning:quiz_run", run.pk)
+
+
+@is_business
+def competition_ranking(request, pk):
+    """The live ranking; the page polls itself for the table fragment every few seconds."""
+    competition = get_visible_or_404(COMPETITIONS, request.user, pk=pk)
+    standings = person_ranking(competition)
+    context = {"competition": competition, "standings": standings, "units": unit_ranking(standings),
+               "is_open": competition.is_open(timezone.now()), "updated": timezone.localtime()}
+    template = "learning/quizzes/_ranking.html" if request.htmx else "learning/quizzes/competition_ranking.html"
+    return render(request, template, context)
+
+
+@require_POST
+@is_learning_admin
+def competition_close(request, pk):
+    competition = get_visible_or_404(COMPETITIONS, request.user, pk=pk)
+    try:
+        do_close_competition(request.user, competition)
+    except ValidationError as e:
+        messages.error(request, "；".join(e.messages))
+    else:
+        messages.success(request, "竞赛已结束并归档，参赛情况已计入工作台账。")
+    return redirect("learning:competition_detail", competition.pk)
