@@ -84,3 +84,28 @@ def youth_todos(user, today):
 
 register_todo(material_todos)
 register_todo(youth_todos)
+
+
+def quiz_todos(user, today):
+    from django.utils import timezone
+
+    from .models import Competition, QuizRun, SpecialQuiz
+
+    now = timezone.now()
+    runs = QuizRun.objects.filter(user=user, finished_at__isnull=False)
+    todos = []
+    if not runs.filter(kind="daily", period_key=today.isoformat()).exists():
+        todos.append(Todo("完成今日答题", reverse("learning:quiz_home"), "答题", today, "每日5题，答对得积分"))
+    for special in (SpecialQuiz.objects.visible_to(user).open_at(now)
+                    .exclude(runs__user=user, runs__finished_at__isnull=False)[:3]):
+        todos.append(Todo(f"专项答题：{special.title}", reverse("learning:quiz_home"), "答题",
+                          timezone.localtime(special.ends_at).date()))
+    for competition in (Competition.objects.visible_to(user).open_at(now).filter(closed_at__isnull=True)
+                        .exclude(runs__user=user)[:3]):
+        todos.append(Todo(f"知识竞赛：{competition.title}",
+                          reverse("learning:competition_detail", args=[competition.pk]), "竞赛",
+                          timezone.localtime(competition.ends_at).date()))
+    return todos
+
+
+register_todo(quiz_todos)

@@ -65,3 +65,13 @@ def test_home_lists_open_contests_and_unfinished_materials(org, login):
     page = login(org.cadre).get(reverse("learning:home")).content.decode()
     assert "继续学习：学习贯彻新思想" in page
     assert "征文：青春心向党征文" in page
+
+
+def test_home_asks_for_todays_quiz_and_open_competitions(org, login):
+    from tests.learning.test_competitions import open_competition, take
+
+    competition = open_competition(org)
+    page = login(org.cadre).get(reverse("learning:home")).content.decode()
+    assert "完成今日答题" in page and f"知识竞赛：{competition.title}" in page
+    take(org.cadre, competition)
+    assert f"知识竞赛：{competition.title}" not in login(org.cadre).get(reverse("learning:home")).content.decode()
