@@ -49,7 +49,7 @@ def child() -> dict:
     from ideowork.core.choices import OrgKind, Role
     from ideowork.core.models import OrgUnit, User
 
-    call_command("migrate", verbosity=0, run_syncdb=True)
+    call_command("migrate", verbosity=0)
     started = time.perf_counter()
     with transaction.atomic():
         city = OrgUnit.objects.create(name="基准市委编办", kind=OrgKind.ORGAN)
