@@ -1,0 +1,470 @@
+"""Exams: setting a paper, publishing, taking (start, save each answer, submit), grading and closing.
+
+The answer save (``do_save_answer``) is the hot path of an exam start: one read of the paper row
+with its attempt and question, one guarded UPDATE of the attempt (the row lock that orders a save
+against a concurrent submission) and one upsert of the answer. Answers are the record of
+themselves and are not audited one by one; starting, submitting, grading and closing are.
+"""
+
+import random
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from ideowork.core.audit import record, snapshot
+from ideowork.core.choices import BUSINESS_ROLES
+from ideowork.core.models import OrgUnit, User
+from ideowork.core.permissions import require
+from ideowork.ledger.actions import do_record_activity
+from ideowork.ledger.choices import ActivitySource
+from ideowork.ledger.suggestions import suggest_targets
+
+from ..choices import PointsAction
+from ..grading import grade, normalise_response
+from ..models import (Answer, Attempt, AttemptQuestion, AttemptStatus, Exam, ExamMode, ExamQuestion, ExamRule,
+                      ExamStatus, GradePolicy, Question)
+from .points import do_award_points
+
+__all__ = ["EXAM_FIELDS", "LEDGER_KIND", "check_exam_admin", "exam_bank", "exam_audience", "is_for",
+           "do_save_exam", "do_add_exam_question", "do_remove_exam_question", "do_add_rule", "do_remove_rule",
+           "do_publish_exam", "do_close_exam", "do_start_attempt", "do_save_answer", "do_submit_attempt",
+           "close_expired_attempts", "do_grade_answer", "final_attempts", "paper_size"]
+
+EXAM_FIELDS = ["org_unit", "title", "description", "mode", "opens_at", "closes_at", "time_limit_minutes",
+               "max_attempts", "grade_policy", "pass_score", "shuffle_questions", "shuffle_options", "show_answers"]
+# An exam counts in the ledger as an assessment (考核): targets such as "组织理论知识考核" suggest it.
+LEDGER_KIND = "assessment"
+
+
+def check_exam_admin(user: User, unit: OrgUnit) -> None:
+    require(user.is_active and user.can_run_learning, "您没有组织考试的权限。")
+    root = user.scope_root
+    require(root is not None and unit.is_within(root), f"您无权管理“{unit.name}”的考试。")
+
+
+def exam_bank(exam: Exam):
+    """The questions an exam may use: its unit's bank, the banks above it and those of units below."""
+    ancestors = [int(p) for p in exam.org_unit.path.split(".") if p]
+    return Question.objects.active().filter(Q(org_unit__in=ancestors) | Q(org_unit__path__startswith=exam.org_unit.path))
+
+
+def exam_audience(exam: Exam):
+    """The business users the exam is meant for (its unit's subtree, or the units it is limited to)."""
+    units = list(exam.audience.all()) or [exam.org_unit]
+    where = Q()
+    for unit in units:
+        where |= Q(org_unit__path__startswith=unit.path)
+    return User.objects.filter(where, is_active=True, role__in=BUSINESS_ROLES)
+
+
+def is_for(user: User, exam: Exam) -> bool:
+    """The exam is meant for ``user`` (who can already see it): no unit limit, or their unit is within one."""
+    units = list(exam.audience.all())
+    return not units or (user.org_unit_id is not None and any(user.org_unit.is_within(u) for u in units))
+
+
+def _exam_snapshot(exam: Exam) -> dict:
+    data = snapshot(exam, EXAM_FIELDS + ["status"])
+    data["audience"] = sorted(exam.audience.values_list("name", flat=True)) if exam.pk else []
+    return data
+
+
+def _editable(user: User, exam: Exam) -> Exam:
+    check_exam_admin(user, exam.org_unit)
+    exam = Exam.objects.select_for_update().get(pk=exam.pk)
+    if exam.status != ExamStatus.DRAFT:
+        raise ValidationError("考试已发布，试卷和规则不能再修改。")
+    return exam
+
+
+def do_save_exam(user: User, exam: Exam | None = None, *, audience=(), **fields) -> Exam:
+    """Create an exam (draft) or change one; once published only the title, description, closing time
+    and answer display may change."""
+    unknown = set(fields) - set(EXAM_FIELDS)
+    if unknown:
+        raise TypeError(f"do_save_exam() got unknown fields {', '.join(sorted(unknown))}")
+    with transaction.atomic():
+        if exam is None:
+            exam = Exam(created_by=user)
+            old = None
+        else:
+            check_exam_admin(user, exam.org_unit)
+            exam = Exam.objects.select_for_update().get(pk=exam.pk)
+            old = _exam_snapshot(exam)
+            if exam.status != ExamStatus.DRAFT:
+                locked = {k for k, v in fields.items() if getattr(exam, k) != v} - {
+                    "title", "description", "closes_at", "show_answers"}
+                if locked:
+                    raise ValidationError("考试已发布，只能修改名称、说明、结束时间和答案显示方式。")
+        for name, value in fields.items():
+            setattr(exam, name, value.strip() if isinstance(value, str) and name in ("title", "description") else value)
+        check_exam_admin(user, exam.org_unit)
+        errors = {}
+        if exam.opens_at and exam.closes_at and exam.closes_at <= exam.opens_at:
+            errors["closes_at"] = "结束时间必须晚于开始时间。"
+        if not exam.time_limit_minutes or exam.time_limit_minutes > 24 * 60:
+            errors["time_limit_minutes"] = "答题时长应在1至1440分钟之间。"
+        if not exam.max_attempts or exam.max_attempts > 20:
+            errors["max_attempts"] = "允许次数应在1至20之间。"
+        audience = list(audience)
+        outside = [u.name for u in audience if not u.is_within(exam.org_unit)]
+        if outside:
+            errors["audience"] = f"“{'、'.join(outside)}”不在“{exam.org_unit.name}”之下。"
+        if errors:
+            raise ValidationError(errors)
+        exam.full_clean(exclude=["activity", "created_by"])
+        exam.save()
+        if old is None or exam.status == ExamStatus.DRAFT:
+            exam.audience.set(audience)
+        new = _exam_snapshot(exam)
+        if old is None:
+            record("learning.exam.create", exam, actor=user, new=new)
+        elif new != old:
+            record("learning.exam.update", exam, actor=user, old=old, new=new)
+    return exam
+
+
+def do_add_exam_question(user: User, exam: Exam, question: Question, score: Decimal) -> ExamQuestion:
+    with transaction.atomic():
+        exam = _editable(user, exam)
+        if exam.mode != ExamMode.FIXED:
+            raise ValidationError("随机抽题的考试请设置抽题规则。")
+        if not exam_bank(exam).filter(pk=question.pk).exists():
+            raise ValidationError("该题不在本考试可用的题库中，或已停用。")
+        if not score or score <= 0 or score > 100:
+            raise ValidationError({"score": "分值应大于0且不超过100。"})
+        if ExamQuestion.objects.filter(exam=exam, question=question).exists():
+            raise ValidationError("该题已在试卷中。")
+        order = ExamQuestion.objects.filter(exam=exam).count() + 1
+        item = ExamQuestion.objects.create(exam=exam, question=question, score=score, order=order)
+        record("learning.exam.question_add", exam, actor=user, new={"question": question.pk, "score": score})
+    return item
+
+
+def do_remove_exam_question(user: User, item: ExamQuestion) -> None:
+    with transaction.atomic():
+        _editable(user, item.exam)
+        record("learning.exam.question_remove", item.exam, actor=user, old={"question": item.question_id})
+        item.delete()
+
+
+def _rule_pool(exam: Exam, rule: ExamRule):
+    qs = exam_bank(exam)
+    if rule.kind:
+        qs = qs.filter(kind=rule.kind)
+    if rule.category_id:
+        qs = qs.filter(category_id=rule.category_id)
+    if rule.tag_id:
+        qs = qs.filter(tags=rule.tag_id)
+    if rule.difficulty:
+        qs = qs.filter(difficulty=rule.difficulty)
+    return qs
+
+
+def do_add_rule(user: User, exam: Exam, *, kind="", category=None, tag=None, difficulty=None, count: int,
+                score: Decimal) -> ExamRule:
+    with transaction.atomic():
+        exam = _editable(user, exam)
+        if exam.mode != ExamMode.RANDOM:
+            raise ValidationError("固定试卷的考试请直接选题。")
+        if not count or count < 1 or count > 200:
+            raise ValidationError({"count": "抽题数量应在1至200之间。"})
+        if not score or score <= 0 or score > 100:
+            raise ValidationError({"score": "每题分值应大于0且不超过100。"})
+        rule = ExamRule(exam=exam, kind=kind or "", category=category, tag=tag, difficulty=difficulty or None,
+                        count=count, score=score, order=exam.rules.count() + 1)
+        available = _rule_pool(exam, rule).count()
+        if available < count:
+            raise ValidationError({"count": f"符合条件的题目只有{available}道，不足{count}道。"})
+        rule.save()
+        record("learning.exam.rule_add", exam, actor=user, new={"rule": rule.describe(), "count": count,
+                                                                  "score": score})
+    return rule
+
+
+def do_remove_rule(user: User, rule: ExamRule) -> None:
+    with transaction.atomic():
+        _editable(user, rule.exam)
+        record("learning.exam.rule_remove", rule.exam, actor=user, old={"rule": rule.describe()})
+        rule.delete()
+
+
+def paper_size(exam: Exam) -> tuple[int, Decimal]:
+    """(questions, full score) of the exam's paper."""
+    if exam.mode == ExamMode.FIXED:
+        items = list(exam.fixed_questions.values_list("score", flat=True))
+        return len(items), sum(items, Decimal(0))
+    rules = list(exam.rules.all())
+    return sum(r.count for r in rules), sum((r.score * r.count for r in rules), Decimal(0))
+
+
+def _draw(exam: Exam, rng: random.Random) -> list[tuple[int, Decimal]]:
+    """The questions of one person's paper, as (question id, score), in the paper's order."""
+    if exam.mode == ExamMode.FIXED:
+        return list(exam.fixed_questions.order_by("order", "id").values_list("question_id", "score"))
+    chosen: list[tuple[int, Decimal]] = []
+    taken: set[int] = set()
+    for rule in exam.rules.all():
+        pool = [pk for pk in _rule_pool(exam, rule).values_list("pk", flat=True) if pk not in taken]
+        if len(pool) < rule.count:
+            raise ValidationError(f"抽题规则“{rule.describe()}”的可用题目不足{rule.count}道，请联系考试组织者。")
+        picked = rng.sample(pool, rule.count)
+        taken.update(picked)
+        chosen.extend((pk, rule.score) for pk in picked)
+    return chosen
+
+
+def do_publish_exam(user: User, exam: Exam) -> Exam:
+    with transaction.atomic():
+        exam = _editable(user, exam)
+        count, _ = paper_size(exam)
+        if count == 0:
+            raise ValidationError("试卷还没有题目，不能发布。" if exam.mode == ExamMode.FIXED else "还没有设置抽题规则，不能发布。")
+        if exam.closes_at <= timezone.now():
+            raise ValidationError("结束时间已过，请先修改结束时间。")
+        _draw(exam, random.Random())  # every rule can still be satisfied
+        exam.status, exam.published_at = ExamStatus.PUBLISHED, timezone.now()
+        exam.save(update_fields=["status", "published_at"])
+        record("learning.exam.publish", exam, actor=user, old={"status": ExamStatus.DRAFT},
+               new={"status": exam.status})
+    return exam
+
+
+def do_start_attempt(user: User, exam: Exam) -> Attempt:
+    """The person's open attempt, or a new one with its own paper; refuses outside the rules.
+
+    Precondition: ``exam`` is visible to ``user`` (the view fetched it with ``visible_to``).
+    """
+    require(user.is_active and user.is_business, "您不能参加考试。")
+    now = timezone.now()
+    mine = list(Attempt.objects.filter(exam=exam, user=user))
+    current = next((a for a in mine if a.is_open), None)
+    if current is not None:
+        if current.deadline > now:
+            return current
+        do_submit_attempt(None, current, auto=True)  # its time ran out while the person was away
+    if exam.status != ExamStatus.PUBLISHED:
+        raise ValidationError("考试未发布或已结束。")
+    if not is_for(user, exam):
+        raise ValidationError("本考试不面向您所在的单位。")
+    if now < exam.opens_at:
+        raise ValidationError(f"考试尚未开始，开始时间为{timezone.localtime(exam.opens_at):%Y-%m-%d %H:%M}。")
+    if now >= exam.closes_at:
+        raise ValidationError("考试已结束，不能再作答。")
+    used = len(mine)
+    if used >= exam.max_attempts:
+        raise ValidationError(f"本考试最多允许作答{exam.max_attempts}次，您已用完。")
+    rng = random.Random()
+    drawn = _draw(exam, rng)
+    if exam.shuffle_questions:
+        rng.shuffle(drawn)
+    options = {pk: (kind, opts) for pk, kind, opts in
+               Question.objects.filter(pk__in=[pk for pk, _ in drawn]).values_list("pk", "kind", "options")}
+    deadline = min(now + timezone.timedelta(minutes=exam.time_limit_minutes), exam.closes_at)
+    try:
+        with transaction.atomic():
+            attempt = Attempt.objects.create(exam=exam, user=user, number=used + 1, started_at=now, deadline=deadline,
+                                             max_score=sum((s for _, s in drawn), Decimal(0)))
+            rows = []
+            for order, (pk, score) in enumerate(drawn, start=1):
+                kind, opts = options[pk]
+                keys = [o["key"] for o in opts] if kind in ("single", "multiple") else []
+                if exam.shuffle_options and keys:
+                    rng.shuffle(keys)
+                rows.append(AttemptQuestion(attempt=attempt, question_id=pk, order=order, option_order=keys,
+                                            score=score))
+            AttemptQuestion.objects.bulk_create(rows)
+            record("learning.exam.attempt_start", attempt, actor=user, unit=exam.org_unit,
+                   new={"number": attempt.number, "deadline": deadline})
+    except IntegrityError:  # a second click started it meanwhile
+        current = Attempt.objects.filter(exam=exam, user=user, status=AttemptStatus.IN_PROGRESS).first()
+        if current is None:
+            raise ValidationError(f"本考试最多允许作答{exam.max_attempts}次，您已用完。") from None
+        return current
+    return attempt
+
+
+def do_save_answer(user: User, attempt_id: int, question_id: int, raw) -> Answer:
+    """Save one answer of the user's open attempt (replacing an earlier one). The hot path.
+
+    Refuses (ValidationError, Chinese) a question not in the user's paper, a submitted attempt and
+    an answer after the deadline (which submits the attempt). Three statements: the paper row read
+    with its attempt and question, then in one transaction the guard UPDATE and the upsert.
+    """
+    now = timezone.now()
+    found = list(AttemptQuestion.objects.filter(attempt_id=attempt_id, question_id=question_id, attempt__user=user)
+                 .order_by().values_list("attempt__status", "attempt__deadline", "question__kind",
+                                         "question__options", "question__answer")[:1])
+    if not found:
+        raise ValidationError("该题不在您的试卷中，答案未保存。")
+    status, deadline, kind, options, answer_key = found[0]
+    if status != AttemptStatus.IN_PROGRESS:
+        raise ValidationError("答卷已提交，不能再修改答案。")
+    if now >= deadline:
+        do_submit_attempt(user, Attempt.objects.get(pk=attempt_id), auto=True)
+        raise ValidationError("答题时间已到，答卷已自动提交，本题答案未保存。")
+    question = Question(kind=kind, options=options, answer=answer_key)
+    response = None if raw in (None, "", []) else normalise_response(question, raw)
+    answer = Answer(attempt_id=attempt_id, question_id=question_id, response=response, saved_at=now)
+    with transaction.atomic(), connection.cursor() as cursor:
+        # The guard takes the attempt's row lock, which orders this save against a submission.
+        cursor.execute(_GUARD_SQL, [attempt_id, AttemptStatus.IN_PROGRESS,
+                                    connection.ops.adapt_datetimefield_value(now)])
+        if cursor.rowcount != 1:
+            raise ValidationError("答卷已提交或答题时间已到，本题答案未保存。")
+        cursor.execute(_UPSERT_SQL, [attempt_id, question_id,
+                                     _RESPONSE_FIELD.get_db_prep_save(response, connection),
+                                     connection.ops.adapt_datetimefield_value(now)])
+    return answer
+
+
+# The hot path's two writes as plain SQL (the ORM's compilation cost more than the statements):
+# valid on SQLite (3.24+) and PostgreSQL alike.
+_GUARD_SQL = (f"UPDATE {Attempt._meta.db_table} SET status = status "
+              "WHERE id = %s AND status = %s AND deadline > %s")
+_UPSERT_SQL = (f"INSERT INTO {Answer._meta.db_table} (attempt_id, question_id, response, saved_at, comment) "
+               "VALUES (%s, %s, %s, %s, '') ON CONFLICT (attempt_id, question_id) "
+               "DO UPDATE SET response = excluded.response, saved_at = excluded.saved_at")
+_RESPONSE_FIELD = Answer._meta.get_field("response")
+
+
+def do_submit_attempt(user: User | None, attempt: Attempt, *, auto: bool = False) -> Attempt:
+    """Submit and grade an attempt; submitting again changes nothing and returns it as it is.
+
+    ``user`` is the examinee (or None when the server submits an expired attempt).
+    """
+    if user is not None:
+        require(attempt.user_id == user.pk, "这不是您的答卷。")
+    with transaction.atomic():
+        attempt = Attempt.objects.select_for_update().select_related("exam").get(pk=attempt.pk)
+        if attempt.status != AttemptStatus.IN_PROGRESS:
+            return attempt
+        now = timezone.now()
+        auto = auto or now >= attempt.deadline
+        responses = dict(Answer.objects.filter(attempt=attempt).values_list("question_id", "response"))
+        total, pending = Decimal(0), False
+        by_score: dict[Decimal | None, list[int]] = {}
+        for question_id, score, kind, key in attempt.paper.values_list("question_id", "score", "question__kind",
+                                                                       "question__answer"):
+            if question_id not in responses:
+                continue  # not answered: nothing earned
+            response = responses[question_id]
+            fraction = grade(Question(kind=kind, answer=key), response)
+            if fraction is None:
+                earned = Decimal(0) if response in (None, "") else None
+                pending = pending or earned is None
+            else:
+                earned = (score * Decimal(str(fraction))).quantize(Decimal("0.1"))
+                total += earned
+            by_score.setdefault(earned, []).append(question_id)
+        # One UPDATE per distinct score (a handful), not one per answer.
+        for earned, question_ids in by_score.items():
+            Answer.objects.filter(attempt=attempt, question_id__in=question_ids).update(score=earned)
+        attempt.score = total
+        attempt.status = AttemptStatus.SUBMITTED if pending else AttemptStatus.GRADED
+        attempt.submitted_at = min(now, attempt.deadline)
+        attempt.auto_submitted = auto
+        attempt.save(update_fields=["score", "status", "submitted_at", "auto_submitted"])
+        record("learning.exam.attempt_submit", attempt, actor=user, unit=attempt.exam.org_unit,
+               new={"score": total, "status": attempt.status, "auto": auto})
+        if attempt.status == AttemptStatus.GRADED:
+            _award_if_passed(attempt)
+    return attempt
+
+
+def _award_if_passed(attempt: Attempt) -> None:
+    if attempt.score is not None and attempt.score >= attempt.exam.pass_score:
+        do_award_points(attempt.user, PointsAction.EXAM, ref=f"exam:{attempt.exam_id}")
+
+
+def close_expired_attempts(now=None, *, exam: Exam | None = None, user: User | None = None) -> int:
+    """Submit every open attempt past its deadline (the server's time-out); returns how many."""
+    now = now or timezone.now()
+    qs = Attempt.objects.filter(status=AttemptStatus.IN_PROGRESS, deadline__lte=now)
+    if exam is not None:
+        qs = qs.filter(exam=exam)
+    if user is not None:
+        qs = qs.filter(user=user)
+    done = 0
+    for attempt in qs.order_by("deadline")[:500]:
+        do_submit_attempt(None, attempt, auto=True)
+        done += 1
+    return done
+
+
+def do_grade_answer(user: User, answer: Answer, score: Decimal, comment: str = "") -> Answer:
+    """A person's score for a short answer (or a correction of any answer) of a submitted attempt."""
+    check_exam_admin(user, answer.attempt.exam.org_unit)
+    with transaction.atomic():
+        attempt = Attempt.objects.select_for_update().select_related("exam").get(pk=answer.attempt_id)
+        if attempt.status == AttemptStatus.IN_PROGRESS:
+            raise ValidationError("答卷尚未提交，不能评分。")
+        item = AttemptQuestion.objects.get(attempt=attempt, question_id=answer.question_id)
+        if score is None or score < 0 or score > item.score:
+            raise ValidationError({"score": f"得分应在0至{item.score}分之间。"})
+        answer = Answer.objects.select_for_update().get(pk=answer.pk)
+        old = {"score": answer.score, "comment": answer.comment}
+        answer.score, answer.comment = Decimal(score).quantize(Decimal("0.1")), comment.strip()[:500]
+        answer.graded_by, answer.graded_at = user, timezone.now()
+        answer.save(update_fields=["score", "comment", "graded_by", "graded_at"])
+        scores = list(attempt.answers.values_list("score", flat=True))
+        attempt.score = sum((s for s in scores if s is not None), Decimal(0))
+        attempt.status = AttemptStatus.SUBMITTED if None in scores else AttemptStatus.GRADED
+        attempt.save(update_fields=["score", "status"])
+        record("learning.exam.answer_grade", attempt, actor=user, unit=attempt.exam.org_unit, old=old,
+               new={"question": answer.question_id, "score": answer.score, "comment": answer.comment})
+        if attempt.status == AttemptStatus.GRADED:
+            _award_if_passed(attempt)
+    return answer
+
+
+def final_attempts(exam: Exam, attempts) -> dict[int, Attempt]:
+    """Per person, the submitted attempt that counts under the exam's grade policy."""
+    by_user: dict[int, list[Attempt]] = {}
+    for attempt in attempts:
+        if attempt.status != AttemptStatus.IN_PROGRESS:
+            by_user.setdefault(attempt.user_id, []).append(attempt)
+    final = {}
+    for user_id, mine in by_user.items():
+        mine.sort(key=lambda a: a.number)
+        if exam.grade_policy == GradePolicy.FIRST:
+            final[user_id] = mine[0]
+        elif exam.grade_policy == GradePolicy.LAST:
+            final[user_id] = mine[-1]
+        else:
+            final[user_id] = max(mine, key=lambda a: (a.score or 0, -a.number))
+    return final
+
+
+def do_close_exam(user: User, exam: Exam) -> Exam:
+    """End the exam: submit open attempts, and record it once in the ledger with its examinees."""
+    check_exam_admin(user, exam.org_unit)
+    if exam.status == ExamStatus.DRAFT:
+        raise ValidationError("草稿状态的考试不需要结束，可直接修改。")
+    for attempt in Attempt.objects.filter(exam=exam, status=AttemptStatus.IN_PROGRESS):
+        do_submit_attempt(None, attempt, auto=True)
+    with transaction.atomic():
+        exam = Exam.objects.select_for_update().select_related("org_unit").get(pk=exam.pk)
+        if exam.status == ExamStatus.CLOSED:
+            return exam
+        now = timezone.now()
+        exam.status, exam.closed_at = ExamStatus.CLOSED, now
+        if exam.closes_at > now:
+            exam.closes_at = now
+        examinees = list(User.objects.filter(pk__in=Attempt.objects.filter(exam=exam).values("user")))
+        if examinees and exam.activity_id is None:
+            day = timezone.localdate(min(now, exam.closes_at))
+            n, full = paper_size(exam)
+            exam.activity = do_record_activity(
+                user, org_unit=exam.org_unit, kind=LEDGER_KIND, title=exam.title, date=day, host=user.name,
+                summary=f"在线考试，共{n}题，满分{full}分，{len(examinees)}人参加。", participants=examinees,
+                targets=suggest_targets(user, kind=LEDGER_KIND, day=day, unit=exam.org_unit),
+                source=ActivitySource.LEARNING, source_ref=f"exam:{exam.pk}")
+        exam.save(update_fields=["status", "closed_at", "closes_at", "activity"])
+        record("learning.exam.close", exam, actor=user, old={"status": ExamStatus.PUBLISHED},
+               new={"status": exam.status, "examinees": len(examinees)})
+    return exam
+

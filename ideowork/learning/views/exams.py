@@ -1,0 +1,426 @@
+"""Exams: organisers set, publish, grade and close them; cadres take them in the browser.
+
+The taking page carries the paper without answers or explanations; each answer is posted to
+``attempt_answer`` as it is given, which returns small JSON.
+"""
+
+import json
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Q
+from django.http import Http404, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from ideowork.core.forms.errors import add_service_errors
+from ideowork.core.permissions import is_business, is_learning_admin
+from ideowork.core.scoping import get_visible_or_404
+
+from ..actions.exams import (close_expired_attempts, do_add_exam_question, do_add_rule, do_close_exam,
+                             do_grade_answer, do_publish_exam, do_remove_exam_question, do_remove_rule,
+                             do_save_answer, do_save_exam, do_start_attempt, do_submit_attempt, exam_bank,
+                             final_attempts, is_for, paper_size)
+from ..actions.questions import answer_text
+from ..choices import QuestionKind
+from ..exports import exam_results, results_excel
+from ..forms.exams import ExamForm, ExamQuestionForm, ExamRuleForm, GradeForm
+from ..forms.questions import QuestionFilterForm
+from ..models import (Answer, Attempt, AttemptQuestion, AttemptStatus, Exam, ExamMode, ExamQuestion, ExamRule,
+                      ExamStatus, Question, ShowAnswers)
+
+OPTION_LABELS = "ABCDEF"
+
+
+def _is_organiser(user, exam) -> bool:
+    return user.can_run_learning and user.scope_root is not None and exam.org_unit.is_within(user.scope_root)
+
+
+def _organised_or_403(request, pk) -> Exam:
+    exam = get_visible_or_404(Exam.objects.select_related("org_unit"), request.user, pk=pk)
+    if not _is_organiser(request.user, exam):
+        raise PermissionDenied("您不是该考试的组织者。")
+    return exam
+
+
+@is_business
+def exam_list(request):
+    close_expired_attempts(user=request.user)
+    exams = list(Exam.objects.visible_to(request.user).select_related("org_unit").prefetch_related("audience"))
+    mine = {}
+    for a in Attempt.objects.visible_to(request.user).filter(user=request.user):
+        mine.setdefault(a.exam_id, []).append(a)
+    now = timezone.now()
+    rows = []
+    for exam in exams:
+        organiser = _is_organiser(request.user, exam)
+        if not organiser and not is_for(request.user, exam):
+            continue
+        attempts = mine.get(exam.pk, [])
+        final = final_attempts(exam, attempts).get(request.user.pk)
+        rows.append({"exam": exam, "organiser": organiser, "attempts": attempts, "final": final,
+                     "open_now": exam.status == ExamStatus.PUBLISHED and exam.opens_at <= now < exam.closes_at,
+                     "in_progress": any(a.is_open for a in attempts)})
+    return render(request, "learning/exams/exam_list.html", {"rows": rows, "now": now})
+
+
+def _save(request, exam=None):
+    form = ExamForm(request.POST or None, instance=exam, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            exam = do_save_exam(request.user, exam, audience=form.cleaned_data["audience"], **form.service_data())
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, "考试设置已保存。")
+            return redirect("learning:exam_detail", pk=exam.pk)
+    return render(request, "learning/exams/exam_form.html", {"form": form, "exam": exam,
+                                                             "title": "修改考试设置" if exam else "新建考试"})
+
+
+@is_learning_admin
+@require_http_methods(["GET", "POST"])
+def exam_create(request):
+    return _save(request)
+
+
+@is_learning_admin
+@require_http_methods(["GET", "POST"])
+def exam_edit(request, pk):
+    return _save(request, _organised_or_403(request, pk))
+
+
+@is_business
+def exam_detail(request, pk):
+    exam = get_visible_or_404(Exam.objects.select_related("org_unit"), request.user, pk=pk)
+    organiser = _is_organiser(request.user, exam)
+    if not organiser and not is_for(request.user, exam):
+        raise Http404("记录不存在或您无权查看。")
+    attempts = list(Attempt.objects.visible_to(request.user).filter(exam=exam, user=request.user))
+    if any(a.is_open and a.deadline <= timezone.now() for a in attempts):
+        close_expired_attempts(exam=exam, user=request.user)
+        attempts = list(Attempt.objects.visible_to(request.user).filter(exam=exam, user=request.user))
+    count, full = paper_size(exam)
+    context = {"exam": exam, "organiser": organiser, "attempts": attempts, "count": count, "full": full,
+               "final": final_attempts(exam, attempts).get(request.user.pk),
+               "in_progress": next((a for a in attempts if a.is_open), None),
+               "left": max(exam.max_attempts - len(attempts), 0),
+               "open_now": exam.status == ExamStatus.PUBLISHED and exam.opens_at <= timezone.now() < exam.closes_at}
+    if organiser:
+        context.update(_setup_context(request, exam))
+    return render(request, "learning/exams/exam_detail.html", context)
+
+
+def _setup_context(request, exam) -> dict:
+    stats = Attempt.objects.visible_to(request.user).filter(exam=exam).aggregate(
+        people=Count("user", distinct=True), pending=Count("pk", filter=Q(status=AttemptStatus.SUBMITTED)))
+    context = {"stats": stats, "draft": exam.status == ExamStatus.DRAFT}
+    if exam.mode == ExamMode.FIXED:
+        items = list(exam.fixed_questions.select_related("question"))
+        context["items"] = items
+        if context["draft"]:
+            filters = QuestionFilterForm(request.GET, user=request.user)
+            picked = {i.question_id for i in items}
+            context["filters"] = filters
+            context["bank"] = [q for q in filters.filter(exam_bank(exam)).select_related("category")[:60]
+                               if q.pk not in picked][:40]
+            context["question_form"] = ExamQuestionForm()
+    else:
+        context["rules"] = list(exam.rules.select_related("category", "tag"))
+        context["rule_form"] = ExamRuleForm(user=request.user)
+    return context
+
+
+@is_learning_admin
+@require_POST
+def exam_question_add(request, pk):
+    exam = _organised_or_403(request, pk)
+    form = ExamQuestionForm(request.POST)
+    if form.is_valid():
+        question = exam_bank(exam).filter(pk=form.cleaned_data["question"]).first()
+        try:
+            if question is None:
+                raise ValidationError("该题不在本考试可用的题库中，或已停用。")
+            do_add_exam_question(request.user, exam, question, form.cleaned_data["score"])
+        except ValidationError as exc:
+            messages.error(request, "".join(exc.messages))
+        else:
+            messages.success(request, "已加入试卷。")
+    else:
+        messages.error(request, "分值应在0.5至100之间。")
+    return redirect("learning:exam_detail", pk=exam.pk)
+
+
+@is_learning_admin
+@require_POST
+def exam_question_remove(request, pk):
+    item = ExamQuestion.objects.select_related("exam").filter(
+        pk=pk, exam__in=Exam.objects.visible_to(request.user)).first()
+    if item is None:
+        raise Http404("记录不存在或您无权查看。")
+    _organised_or_403(request, item.exam_id)
+    try:
+        do_remove_exam_question(request.user, item)
+    except ValidationError as exc:
+        messages.error(request, "".join(exc.messages))
+    return redirect("learning:exam_detail", pk=item.exam_id)
+
+
+@is_learning_admin
+@require_POST
+def exam_rule_add(request, pk):
+    exam = _organised_or_403(request, pk)
+    form = ExamRuleForm(request.POST, user=request.user)
+    if form.is_valid():
+        try:
+            do_add_rule(request.user, exam, **form.cleaned_data)
+        except ValidationError as exc:
+            messages.error(request, "".join(exc.messages))
+        else:
+            messages.success(request, "已添加抽题规则。")
+    else:
+        messages.error(request, "；".join(f"{form[f].label}：{e}" for f, es in form.errors.items() for e in es))
+    return redirect("learning:exam_detail", pk=exam.pk)
+
+
+@is_learning_admin
+@require_POST
+def exam_rule_remove(request, pk):
+    rule = ExamRule.objects.select_related("exam").filter(
+        pk=pk, exam__in=Exam.objects.visible_to(request.user)).first()
+    if rule is None:
+        raise Http404("记录不存在或您无权查看。")
+    _organised_or_403(request, rule.exam_id)
+    try:
+        do_remove_rule(request.user, rule)
+    except ValidationError as exc:
+        messages.error(request, "".join(exc.messages))
+    return redirect("learning:exam_detail", pk=rule.exam_id)
+
+
+@is_learning_admin
+@require_POST
+def exam_publish(request, pk):
+    exam = _organised_or_403(request, pk)
+    try:
+        do_publish_exam(request.user, exam)
+    except ValidationError as exc:
+        messages.error(request, "".join(exc.messages))
+    else:
+        messages.success(request, "考试已发布，参考人员可在开始时间后作答。")
+    return redirect("learning:exam_detail", pk=exam.pk)
+
+
+@is_learning_admin
+@require_POST
+def exam_close(request, pk):
+    exam = _organised_or_403(request, pk)
+    try:
+        do_close_exam(request.user, exam)
+    except ValidationError as exc:
+        messages.error(request, "".join(exc.messages))
+    else:
+        messages.success(request, "考试已结束，未交的答卷已自动提交，考试已记入工作台账。")
+    return redirect("learning:exam_detail", pk=exam.pk)
+
+
+@is_business
+@require_POST
+def exam_start(request, pk):
+    exam = get_visible_or_404(Exam.objects.select_related("org_unit"), request.user, pk=pk)
+    try:
+        attempt = do_start_attempt(request.user, exam)
+    except ValidationError as exc:
+        messages.error(request, "".join(exc.messages))
+        return redirect("learning:exam_detail", pk=exam.pk)
+    return redirect("learning:attempt_take", pk=attempt.pk)
+
+
+def _own_attempt(request, pk) -> Attempt:
+    attempt = get_visible_or_404(Attempt.objects.select_related("exam__org_unit", "user"), request.user, pk=pk)
+    if attempt.user_id != request.user.pk and not _is_organiser(request.user, attempt.exam):
+        raise Http404("记录不存在或您无权查看。")
+    return attempt
+
+
+def _paper(attempt, *, reveal: bool) -> list[dict]:
+    """The person's paper in their order; answers and explanations only when ``reveal``.
+
+    Read as plain values (two queries, no model instances): the taking page is part of the exam-start spike.
+    """
+    answers = {q: (r, s, c) for q, r, s, c in
+               Answer.objects.filter(attempt=attempt).values_list("question_id", "response", "score", "comment")}
+    rows = []
+    for order, score, option_order, qid, kind, stem, options, key, explanation in (
+            AttemptQuestion.objects.filter(attempt=attempt).order_by("order").values_list(
+                "order", "score", "option_order", "question_id", "question__kind", "question__stem",
+                "question__options", "question__answer", "question__explanation")):
+        by_key = {o["key"]: o["text"] for o in options}
+        keys = option_order or [o["key"] for o in options]
+        response, earned, comment = answers.get(qid, (None, None, ""))
+        shown = [{"value": k, "label": OPTION_LABELS[i], "text": by_key[k]} for i, k in enumerate(keys) if k in by_key]
+        label_of = {o["value"]: o["label"] for o in shown}
+        row = {"order": order, "id": qid, "kind": kind, "kind_label": QuestionKind(kind).label, "stem": stem,
+               "score": score, "options": shown, "response": response, "earned": earned, "comment": comment}
+        if kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE):
+            chosen = response if isinstance(response, list) else ([response] if response else [])
+            row["input_type"] = "radio" if kind == QuestionKind.SINGLE else "checkbox"
+            for o in shown:
+                o["checked"] = o["value"] in chosen
+            row["response_text"] = "".join(sorted(label_of.get(k, "") for k in chosen))
+        elif kind == QuestionKind.JUDGE:
+            row["response_text"] = "" if response is None else ("对" if response else "错")
+        elif kind == QuestionKind.BLANK:
+            given = response or []
+            row["blank_values"] = [given[i] if i < len(given) else "" for i in range(len(key))]
+            row["response_text"] = "；".join(given)
+        else:
+            row["response_text"] = response or ""
+        if reveal:
+            if kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE):
+                right = key if isinstance(key, list) else [key]
+                row["answer_text"] = "".join(sorted(label_of.get(k, "") for k in right))
+            else:
+                row["answer_text"] = answer_text(Question(kind=kind, answer=key))
+            row["explanation"] = explanation
+        rows.append(row)
+    return rows
+
+
+@is_business
+def attempt_take(request, pk):
+    attempt = _own_attempt(request, pk)
+    if attempt.user_id != request.user.pk:
+        return redirect("learning:attempt_result", pk=attempt.pk)
+    if attempt.is_open and timezone.now() >= attempt.deadline:
+        attempt = do_submit_attempt(request.user, attempt, auto=True)
+        messages.warning(request, "答题时间已到，答卷已自动提交。")
+    if not attempt.is_open:
+        return redirect("learning:attempt_result", pk=attempt.pk)
+    return render(request, "learning/exams/attempt_take.html", {
+        "attempt": attempt, "exam": attempt.exam, "paper": _paper(attempt, reveal=False), "now": timezone.now()})
+
+
+@is_business
+@require_POST
+def attempt_answer(request, pk):
+    """Save one answer: JSON ``{"question": id, "response": …}`` → ``{"ok": true, "saved_at": "…"}``.
+
+    The happy path makes no query of its own beyond the service's; only refusals look the attempt up.
+    """
+    try:
+        data = json.loads(request.body or b"{}")
+        question_id = int(data["question"])
+        raw = data.get("response")
+    except (ValueError, KeyError, TypeError):
+        _own_status_or_404(request, pk)
+        return JsonResponse({"ok": False, "error": "提交的数据格式不正确，答案未保存。"}, status=400)
+    try:
+        answer = do_save_answer(request.user, pk, question_id, raw)
+    except ValidationError as exc:
+        closed = _own_status_or_404(request, pk) != AttemptStatus.IN_PROGRESS
+        return JsonResponse({"ok": False, "error": "".join(exc.messages), "closed": closed}, status=409)
+    return JsonResponse({"ok": True, "saved_at": timezone.localtime(answer.saved_at).strftime("%H:%M:%S")})
+
+
+def _own_status_or_404(request, pk) -> str:
+    status = Attempt.objects.visible_to(request.user).filter(pk=pk, user=request.user).values_list(
+        "status", flat=True).first()
+    if status is None:
+        raise Http404("记录不存在或您无权查看。")
+    return status
+
+
+@is_business
+@require_POST
+def attempt_submit(request, pk):
+    attempt = _own_attempt(request, pk)
+    if attempt.user_id != request.user.pk:
+        raise PermissionDenied("这不是您的答卷。")
+    already = not attempt.is_open
+    attempt = do_submit_attempt(request.user, attempt)
+    if already:
+        messages.info(request, "答卷此前已提交，成绩以第一次提交为准。")
+    else:
+        messages.success(request, "交卷成功。")
+    return redirect("learning:attempt_result", pk=attempt.pk)
+
+
+def _may_reveal(attempt) -> bool:
+    exam = attempt.exam
+    if attempt.is_open or exam.show_answers == ShowAnswers.NEVER:
+        return False
+    if exam.show_answers == ShowAnswers.AFTER_CLOSE:
+        return exam.status == ExamStatus.CLOSED or timezone.now() >= exam.closes_at
+    return True
+
+
+@is_business
+def attempt_result(request, pk):
+    attempt = _own_attempt(request, pk)
+    if attempt.is_open and attempt.user_id == request.user.pk:
+        return redirect("learning:attempt_take", pk=attempt.pk)
+    organiser = _is_organiser(request.user, attempt.exam)
+    reveal = (organiser and not attempt.is_open) or _may_reveal(attempt)
+    return render(request, "learning/exams/attempt_result.html", {
+        "attempt": attempt, "exam": attempt.exam, "paper": _paper(attempt, reveal=reveal), "reveal": reveal,
+        "organiser": organiser,
+        "passed": attempt.score is not None and attempt.score >= attempt.exam.pass_score})
+
+
+@is_learning_admin
+def exam_grading(request, pk):
+    exam = _organised_or_403(request, pk)
+    pending = (Answer.objects.filter(attempt__exam=exam, attempt__status__in=[AttemptStatus.SUBMITTED,
+                                                                             AttemptStatus.GRADED],
+                                     question__kind=QuestionKind.SHORT)
+               .select_related("attempt__user__org_unit", "question", "graded_by")
+               .order_by("graded_at", "attempt__user__display_name"))
+    show_all = request.GET.get("all") == "1"
+    if not show_all:
+        pending = pending.filter(score__isnull=True)
+    maxima = {(i.attempt_id, i.question_id): i.score for i in
+              AttemptQuestion.objects.filter(attempt__exam=exam, question__kind=QuestionKind.SHORT)}
+    rows = [{"answer": a, "max": maxima.get((a.attempt_id, a.question_id)), "reference": answer_text(a.question),
+             "form": GradeForm(prefix=f"a{a.pk}", initial={"score": a.score, "comment": a.comment})}
+            for a in pending[:100]]
+    return render(request, "learning/exams/exam_grading.html", {"exam": exam, "rows": rows, "show_all": show_all})
+
+
+@is_learning_admin
+@require_POST
+def answer_grade(request, pk):
+    answer = Answer.objects.select_related("attempt__exam").filter(
+        pk=pk, attempt__in=Attempt.objects.visible_to(request.user)).first()
+    if answer is None:
+        raise Http404("记录不存在或您无权查看。")
+    _organised_or_403(request, answer.attempt.exam_id)
+    form = GradeForm(request.POST, prefix=f"a{answer.pk}")
+    if form.is_valid():
+        try:
+            do_grade_answer(request.user, answer, form.cleaned_data["score"], form.cleaned_data["comment"])
+        except ValidationError as exc:
+            messages.error(request, "".join(exc.messages))
+        else:
+            messages.success(request, f"已为{answer.attempt.user.name}的答案评分。")
+    else:
+        messages.error(request, "得分应为不小于0的数字。")
+    return redirect("learning:exam_grading", pk=answer.attempt.exam_id)
+
+
+@is_learning_admin
+def exam_results_view(request, pk):
+    exam = _organised_or_403(request, pk)
+    count, full = paper_size(exam)
+    return render(request, "learning/exams/exam_results.html", {
+        "exam": exam, "results": exam_results(exam), "count": count, "full": full})
+
+
+@is_learning_admin
+def exam_results_export(request, pk):
+    exam = _organised_or_403(request, pk)
+    kind = request.GET.get("kind", "person")
+    if kind not in ("person", "unit", "question"):
+        raise Http404("没有这种导出。")
+    return results_excel(exam, kind)
