@@ -211,7 +211,8 @@ def do_score_essay(judge, submission: EssaySubmission, *, score: int, comment: s
         # Publishing holds the contest's lock: a score cannot slip in while results are computed.
         if EssayContest.objects.select_for_update().get(pk=contest.pk).is_published:
             raise ValidationError("评审结果已公布，不能再修改评分。")
-        existing = EssayScore.objects.select_for_update().filter(submission=submission, judge=judge).first()
+        existing = (EssayScore.objects.select_for_update().filter(submission=submission, judge=judge)
+                    .order_by("pk").first())
         old = {"score": existing.score} if existing else None
         entry, _ = EssayScore.objects.update_or_create(submission=submission, judge=judge,
                                                        defaults={"score": int(score), "comment": comment.strip()})
