@@ -109,3 +109,26 @@ def quiz_todos(user, today):
 
 
 register_todo(quiz_todos)
+
+
+def exam_todos(user, today):
+    from django.utils import timezone
+
+    from .actions.exams import is_for
+    from .models import Attempt, Exam
+    from .models.exams import AttemptStatus, ExamStatus
+
+    now = timezone.now()
+    todos = []
+    exams = (Exam.objects.visible_to(user).filter(status=ExamStatus.PUBLISHED, opens_at__lte=now, closes_at__gt=now)
+             .prefetch_related("audience")[:10])
+    done = set(Attempt.objects.filter(user=user, exam__in=[e.pk for e in exams])
+               .exclude(status=AttemptStatus.IN_PROGRESS).values_list("exam_id", flat=True))
+    for exam in exams:
+        if exam.pk not in done and is_for(user, exam):
+            todos.append(Todo(f"参加考试：{exam.title}", reverse("learning:exam_detail", args=[exam.pk]), "考试",
+                              timezone.localtime(exam.closes_at).date(), f"限时{exam.time_limit_minutes}分钟"))
+    return todos
+
+
+register_todo(exam_todos)

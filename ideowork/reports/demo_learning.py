@@ -3,20 +3,27 @@ built through the learning services like everything else in the demo."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+import json
+from datetime import date, time, timedelta
+from decimal import Decimal
 from pathlib import Path
 
 from django.utils import timezone
 
 from ideowork.core.models import User
+from ideowork.learning.actions import competitions as competition_services
+from ideowork.learning.actions import exams as exam_services
 from ideowork.learning.actions import exemplars
+from ideowork.learning.actions import questions as question_services
 from ideowork.learning.actions import materials as material_services
+from ideowork.learning.actions import quizzes as quiz_services
 from ideowork.learning.actions import reflections as reflection_services
 from ideowork.learning.actions import sessions as session_services
 from ideowork.learning.actions import youth as youth_services
 from ideowork.learning.actions.points import do_award_points, ensure_default_rules
 
 ARTICLES = Path(__file__).resolve().parent / "demo_data" / "articles"
+QUESTIONS = Path(__file__).resolve().parent / "demo_data" / "questions.json"
 
 __all__ = ["build_learning_demo"]
 
@@ -40,6 +47,12 @@ def build_learning_demo(ctx, log=print) -> None:
     log("已发布学习资料和课程。")
     _youth(ctx)
     log("已建立青年理论学习导师带徒和征文活动。")
+    questions = _question_bank(ctx)
+    log(f"已建立题库：{len(questions)}道题。")
+    _exams(ctx, questions)
+    log("已组织在线考试。")
+    _quizzes(ctx)
+    log("已生成答题和知识竞赛记录。")
 
 
 def _points_history(ctx) -> None:
@@ -181,3 +194,106 @@ def _youth(ctx) -> None:
     for username, title in [("xuli", "在平凡岗位上践行初心"), ("guoting", "做新时代的编办青年")]:
         youth_services.do_submit_essay(users[username], contest, title=title,
                                        body=(ARTICLES / "02.txt").read_text(encoding="utf-8"))
+
+
+def _answer_text(item: dict) -> str:
+    answer = item["answer"]
+    if item["kind"] == "multiple":
+        return "".join(answer)
+    if item["kind"] == "judge":
+        return "对" if answer else "错"
+    if item["kind"] == "blank":
+        return "|".join("/".join(alternatives) for alternatives in answer)
+    return answer
+
+
+def _question_bank(ctx) -> list:
+    staff = ctx.users["zhoujie"]
+    return [question_services.do_create_question(
+        staff, org_unit=ctx.units["city"], kind=item["kind"], stem=item["stem"], option_texts=item["options"],
+        answer=_answer_text(item), category_name=item["category"], tag_names=item["tags"],
+        difficulty=item["difficulty"], explanation=item["explanation"], source=item["source"])
+        for item in json.loads(QUESTIONS.read_text(encoding="utf-8"))]
+
+
+def _right_answer(question):
+    if question.kind == "blank":
+        return [alternatives[0] for alternatives in question.answer]
+    return question.answer
+
+
+def _wrong_answer(question):
+    keys = [option["key"] for option in question.options]
+    if question.kind == "single":
+        return next(k for k in keys if k != question.answer)
+    if question.kind == "multiple":
+        return [keys[-1]] if [keys[-1]] != question.answer else [keys[0]]
+    if question.kind == "judge":
+        return not question.answer
+    return ["（不会）" for _ in question.answer]
+
+
+def _exams(ctx, questions) -> None:
+    """A finished test with results (and one short answer graded), and an open one still to take."""
+    users, staff = ctx.users, ctx.users["zhoujie"]
+    now = timezone.now()
+    finished = exam_services.do_save_exam(
+        staff, org_unit=ctx.units["city"], title="意识形态工作应知应会测试",
+        description="全体干部职工参加，60分及格。", mode="fixed", opens_at=now - timedelta(hours=2),
+        closes_at=now + timedelta(hours=2), time_limit_minutes=30, max_attempts=1, grade_policy="highest",
+        pass_score=Decimal(60), shuffle_questions=True, shuffle_options=True, show_answers="after_submit")
+    chosen = [q for q in questions if q.kind != "short"][:12] + [q for q in questions if q.kind == "short"][:1]
+    for question in chosen:
+        exam_services.do_add_exam_question(staff, finished, question, Decimal(10 if question.kind == "short" else 7.5))
+    finished = exam_services.do_publish_exam(staff, finished)
+    skill = {"xuli": 0.95, "sunpeng": 0.85, "mayue": 0.75, "hujun": 0.6, "guoting": 0.5, "wangqiang": 0.9,
+             "liuyang": 0.9, "chenjing": 0.8, "zhaolei": 0.7}
+    rng = ctx.rng
+    for username, right in skill.items():
+        user = users[username]
+        attempt = exam_services.do_start_attempt(user, finished)
+        for question in chosen:
+            if question.kind == "short":
+                raw = "落实“一岗双责”，把意识形态工作与业务工作同部署、同落实、同检查、同考核。"
+            else:
+                raw = _right_answer(question) if rng.random() < right else _wrong_answer(question)
+            exam_services.do_save_answer(user, attempt.pk, question.pk, raw)
+        exam_services.do_submit_attempt(user, attempt)
+    from ideowork.learning.models import Answer
+
+    for answer in Answer.objects.filter(attempt__exam=finished, question__kind="short")[:6]:
+        exam_services.do_grade_answer(staff, answer, Decimal(8), "要点基本完整。")
+    exam_services.do_save_exam(staff, finished, closes_at=now + timedelta(minutes=1))
+    exam_services.do_close_exam(staff, finished)
+
+    upcoming = exam_services.do_save_exam(
+        staff, org_unit=ctx.units["city"], title="《中国共产党机构编制工作条例》知识测试",
+        description="随机抽题，每人题目和选项顺序不同。", mode="random", opens_at=now - timedelta(hours=1),
+        closes_at=now + timedelta(days=7), time_limit_minutes=20, max_attempts=2, grade_policy="highest",
+        pass_score=Decimal(60), shuffle_questions=True, shuffle_options=True, show_answers="after_close")
+    exam_services.do_add_rule(staff, upcoming, kind="single", count=5, score=Decimal(10))
+    exam_services.do_add_rule(staff, upcoming, kind="judge", count=3, score=Decimal(10))
+    exam_services.do_add_rule(staff, upcoming, kind="multiple", count=2, score=Decimal(10))
+    exam_services.do_publish_exam(staff, upcoming)
+
+
+def _quizzes(ctx) -> None:
+    """Today's quiz done by the keenest, a challenge run, and a knowledge competition under way."""
+    from ideowork.learning.models.quizzes import QuizKind
+
+    users, staff = ctx.users, ctx.users["zhoujie"]
+    for username in ["xuli", "sunpeng", "liuyang", "zhoujie"]:
+        run = quiz_services.do_start_quiz(users[username], QuizKind.DAILY)
+        for item in run.questions.select_related("question").order_by("position"):
+            quiz_services.do_answer_quiz(users[username], run, item.position, _right_answer(item.question))
+    now = timezone.now()
+    competition = competition_services.do_create_competition(
+        staff, org_unit=ctx.units["city"], title="学习贯彻党的二十届四中全会精神知识竞赛",
+        description="全市编办系统干部职工参加，每人可答两次，取最好成绩。", question_count=8, max_attempts=2,
+        starts_at=now - timedelta(days=1), ends_at=now + timedelta(days=6))
+    for username, right in [("xuli", 8), ("cg_cadre", 7), ("mayue", 6), ("lh_staff", 5), ("sunpeng", 7)]:
+        user = users[username]
+        run = quiz_services.do_start_quiz(user, QuizKind.COMPETITION, competition=competition)
+        for item in run.questions.select_related("question").order_by("position"):
+            raw = _right_answer(item.question) if item.position <= right else _wrong_answer(item.question)
+            quiz_services.do_answer_quiz(user, run, item.position, raw)
