@@ -182,9 +182,14 @@ def run_child(env_extra: dict) -> dict:
 
 def main() -> None:
     results = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        os.environ.pop("DATABASE_URL", None)
-        results["sqlite"] = run_child({"IDEOWORK_VAR_DIR": tmp})
+    databases = os.environ.get("BENCH_DATABASES", "sqlite,postgres").split(",")
+    if "sqlite" in databases:
+        with tempfile.TemporaryDirectory() as tmp:
+            os.environ.pop("DATABASE_URL", None)
+            results["sqlite"] = run_child({"IDEOWORK_VAR_DIR": tmp})
+    if "postgres" not in databases:
+        print(json.dumps(results, ensure_ascii=False))
+        return
     pg_url = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/ideowork_bench_rankings")
     name = pg_url.rsplit("/", 1)[-1]
     admin_url = pg_url.rsplit("/", 1)[0] + "/postgres"
@@ -196,9 +201,8 @@ def main() -> None:
     finally:
         subprocess.run(["psql", admin_url, "-qc", f"DROP DATABASE IF EXISTS {name}"], check=False)
     print(json.dumps({
-        "p95_ms_sqlite": max(t["p95"] for t in results["sqlite"]["timings"].values()),
-        "p95_ms_postgres": max(t["p95"] for t in results["postgres"]["timings"].values()),
-        "users": results["sqlite"]["users"], "entries": results["sqlite"]["entries"],
+        **{f"p95_ms_{db}": max(t["p95"] for t in r["timings"].values()) for db, r in results.items()},
+        "users": results["postgres"]["users"], "entries": results["postgres"]["entries"],
         "pages": {db: r["timings"] for db, r in results.items()},
     }, ensure_ascii=False))
 

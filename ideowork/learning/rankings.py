@@ -74,7 +74,11 @@ def _totals(period: str, day: date, scope: RankingScope):
 def person_ranking(period: str, day: date, scope: RankingScope, *, offset: int = 0, limit: int = 50):
     """(rows, total) — rows are (rank, PointsTotal with user and unit); equal points share a rank."""
     qs = _totals(period, day, scope)
-    rows = list(qs.select_related("user", "org_unit").order_by("-points", "user_id")[offset:offset + limit])
+    # The page's rows are picked on the ranking index alone, then fetched with their people: joining
+    # first would make the database join every row before the offset.
+    page = list(qs.order_by("-points", "user_id").values_list("pk", flat=True)[offset:offset + limit])
+    rows = sorted(PointsTotal.objects.filter(pk__in=page).select_related("user", "org_unit"),
+                  key=lambda row: (-row.points, row.user_id))
     total = _ranked_people(period, day, scope)
     if not rows:
         return [], total
