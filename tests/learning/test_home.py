@@ -75,3 +75,13 @@ def test_home_asks_for_todays_quiz_and_open_competitions(org, login):
     assert "完成今日答题" in page and f"知识竞赛：{competition.title}" in page
     take(org.cadre, competition)
     assert f"知识竞赛：{competition.title}" not in login(org.cadre).get(reverse("learning:home")).content.decode()
+
+
+def test_home_lists_open_exams_until_handed_in(org, login):
+    from ideowork.learning.actions.exams import do_start_attempt, do_submit_attempt
+    from tests.learning.access_exams import make_bank, make_exam
+
+    exam = make_exam(org.staff, org.city, make_bank(org.staff, org.city))
+    assert f"参加考试：{exam.title}" in login(org.cadre).get(reverse("learning:home")).content.decode()
+    do_submit_attempt(org.cadre, do_start_attempt(org.cadre, exam))
+    assert f"参加考试：{exam.title}" not in login(org.cadre).get(reverse("learning:home")).content.decode()
