@@ -19,7 +19,7 @@ from django.http import Http404
 
 from .choices import BUSINESS_ROLES, Role
 
-__all__ = ["ScopedQuerySet", "get_visible_or_404"]
+__all__ = ["ScopedQuerySet", "PublishedQuerySet", "get_visible_or_404"]
 
 
 class ScopedQuerySet(models.QuerySet):
@@ -56,6 +56,12 @@ class ScopedQuerySet(models.QuerySet):
     def in_unit(self, unit):
         """Records of ``unit`` and the units below it."""
         return self.filter(**{f"{self.scope_field}__path__startswith": unit.path})
+
+
+class PublishedQuerySet(ScopedQuerySet):
+    """Records an organ publishes to every unit under it: a course, a question bank, a contest."""
+
+    published_down = True
 
 
 def get_visible_or_404(queryset_or_model, user, **lookup):

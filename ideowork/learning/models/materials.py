@@ -10,7 +10,7 @@ between two accepted heartbeats, so the figure can be trusted by whoever reads i
 from django.conf import settings
 from django.db import models
 
-from ideowork.core.scoping import ScopedQuerySet
+from ideowork.core.scoping import PublishedQuerySet, ScopedQuerySet
 
 __all__ = ["seconds_label", "MaterialKind", "Topic", "Material", "Course", "CourseItem", "StudyProgress"]
 
@@ -32,11 +32,6 @@ def seconds_label(seconds: int) -> str:
     if hours:
         return f"{hours}小时{minutes}分" if minutes else f"{hours}小时"
     return f"{minutes}分{secs}秒" if secs else f"{minutes}分钟"
-
-
-class PublishedQuerySet(ScopedQuerySet):
-    # What an organ publishes reaches every unit under it.
-    published_down = True
 
 
 class Topic(models.Model):

@@ -15,16 +15,11 @@ Grading lives in ``learning.grading``; the answer never leaves the server before
 from django.conf import settings
 from django.db import models
 
-from ideowork.core.scoping import ScopedQuerySet
+from ideowork.core.scoping import PublishedQuerySet
 
 from ..choices import Difficulty, QuestionKind
 
 __all__ = ["QuestionCategory", "QuestionTag", "Question"]
-
-
-class BankQuerySet(ScopedQuerySet):
-    # A city's bank serves the county bureaus and sections under it.
-    published_down = True
 
 
 class QuestionCategory(models.Model):
@@ -33,7 +28,7 @@ class QuestionCategory(models.Model):
     name = models.CharField("分类名称", max_length=60)
     order = models.PositiveIntegerField("排序", default=0)
 
-    objects = BankQuerySet.as_manager()
+    objects = PublishedQuerySet.as_manager()
 
     class Meta:
         verbose_name = "题目分类"
@@ -58,7 +53,7 @@ class QuestionTag(models.Model):
         return self.name
 
 
-class QuestionQuerySet(BankQuerySet):
+class QuestionQuerySet(PublishedQuerySet):
     def active(self):
         return self.filter(is_active=True)
 

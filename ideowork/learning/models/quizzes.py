@@ -15,7 +15,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from ideowork.core.scoping import ScopedQuerySet
+from ideowork.core.scoping import PublishedQuerySet, ScopedQuerySet
 
 __all__ = ["QuizKind", "SpecialQuiz", "Competition", "QuizRun", "QuizQuestion", "QuizAnswer",
            "MatchStatus", "Match", "MatchQuestion", "MatchPlayer", "MatchAnswer"]
@@ -29,9 +29,8 @@ class QuizKind(models.TextChoices):
     COMPETITION = "competition", "知识竞赛"
 
 
-class PublishedQuerySet(ScopedQuerySet):
-    # A quiz or competition set up by an organ reaches every unit under it.
-    published_down = True
+class WindowQuerySet(PublishedQuerySet):
+    """A quiz or competition set up by an organ reaches every unit under it, within its window."""
 
     def open_at(self, moment):
         return self.filter(starts_at__lte=moment, ends_at__gt=moment)
@@ -49,7 +48,7 @@ class SpecialQuiz(models.Model):
                                    on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
 
-    objects = PublishedQuerySet.as_manager()
+    objects = WindowQuerySet.as_manager()
 
     class Meta:
         verbose_name = "专项答题"
@@ -78,7 +77,7 @@ class Competition(models.Model):
                                    on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
 
-    objects = PublishedQuerySet.as_manager()
+    objects = WindowQuerySet.as_manager()
 
     class Meta:
         verbose_name = "知识竞赛"

@@ -8,7 +8,7 @@ first submission and never changes; authors are revealed once the results are pu
 from django.conf import settings
 from django.db import models
 
-from ideowork.core.scoping import ScopedQuerySet
+from ideowork.core.scoping import PublishedQuerySet, ScopedQuerySet
 
 __all__ = ["MentorPair", "MentorMeeting", "EssayAward", "EssayContest", "EssaySubmission", "EssayScore"]
 
@@ -82,10 +82,6 @@ class EssayAward(models.TextChoices):
     MERIT = "merit", "优秀奖"
 
 
-class EssayContestQuerySet(ScopedQuerySet):
-    published_down = True
-
-
 class EssayContest(models.Model):
     org_unit = models.ForeignKey("core.OrgUnit", verbose_name="主办单位", on_delete=models.PROTECT, related_name="+")
     title = models.CharField("征文名称", max_length=200)
@@ -105,7 +101,7 @@ class EssayContest(models.Model):
                                    on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
 
-    objects = EssayContestQuerySet.as_manager()
+    objects = PublishedQuerySet.as_manager()
 
     class Meta:
         verbose_name = "征文比赛"
