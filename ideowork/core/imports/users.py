@@ -6,12 +6,9 @@ problem, each prefixed with its Excel row number ("第5行：…").
 
 from __future__ import annotations
 
-import datetime
 import io
 from collections import defaultdict
-from dataclasses import dataclass, field
 
-import openpyxl
 import xlsxwriter
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
@@ -19,6 +16,7 @@ from django.db.models.functions import Lower
 
 from ..choices import BUSINESS_ROLES, Role
 from ..models import OrgUnit, User
+from .sheets import ImportResult, cell_text, normalise_header, open_sheet
 
 __all__ = ["COLUMNS", "MAX_ROWS", "UserImport", "build_template", "read_user_rows"]
 
@@ -31,14 +29,7 @@ MAX_ROWS = 500
 _MAX_LENGTHS = {"username": 150, "display_name": 50, "title": 50, "phone": 30}
 
 
-@dataclass
-class UserImport:
-    rows: list[dict] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors and bool(self.rows)
+UserImport = ImportResult
 
 
 def build_template() -> bytes:
@@ -87,20 +78,6 @@ def build_template() -> bytes:
     return buffer.getvalue()
 
 
-def _cell_text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, (datetime.date, datetime.datetime)):
-        return value.isoformat()
-    return str(value).strip()
-
-
-def _normalise_header(value) -> str:
-    return _cell_text(value).replace(" ", "").replace("\u3000", "").rstrip("*＊")
-
-
 class _UnitIndex:
     """Finds a unit by name, short name or code; tells unknown, disabled and ambiguous apart."""
 
@@ -122,25 +99,16 @@ class _UnitIndex:
         return None, f"所在单位“{value}”不存在"
 
 
-def _open_sheet(uploaded):
-    uploaded.seek(0)
-    try:
-        book = openpyxl.load_workbook(uploaded, read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many types for a damaged or foreign workbook
-        raise ValidationError("文件无法作为Excel工作簿读取，请使用下载的模板填写后重新上传。") from None
-    return book, (book["用户"] if "用户" in book.sheetnames else book.worksheets[0])
-
-
 def read_user_rows(uploaded) -> UserImport:
     """Read and check every row of an upload already accepted by ``check_upload``.
 
     Raises ``ValidationError`` when the file as a whole is unusable (unreadable, wrong columns,
     no rows, too many rows); row problems are collected in ``UserImport.errors``.
     """
-    book, sheet = _open_sheet(uploaded)
+    book, sheet = open_sheet(uploaded, "用户")
     try:
         rows_iter = sheet.iter_rows(values_only=True)
-        header = [_normalise_header(v) for v in next(rows_iter, ())]
+        header = [normalise_header(v) for v in next(rows_iter, ())]
         missing = [title for _, title, _ in COLUMNS if title not in header]
         if missing:
             raise ValidationError(f"文件缺少以下列：{'、'.join(missing)}。请使用下载的模板，不要修改第一行的列名。")
@@ -148,7 +116,7 @@ def read_user_rows(uploaded) -> UserImport:
         raw_rows = []
         for excel_row, values in enumerate(rows_iter, start=2):
             values = list(values) + [None] * len(header)
-            row = {key: _cell_text(values[pos]) for key, pos in positions.items()}
+            row = {key: cell_text(values[pos]) for key, pos in positions.items()}
             if any(row.values()):
                 raw_rows.append((excel_row, row))
             if len(raw_rows) > MAX_ROWS:

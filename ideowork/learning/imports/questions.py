@@ -11,8 +11,8 @@ import io
 import xlsxwriter
 from django.core.exceptions import ValidationError
 
-from ideowork.core.imports.users import UserImport as QuestionImport
-from ideowork.core.imports.users import _cell_text, _normalise_header, _open_sheet
+from ideowork.core.imports.sheets import ImportResult as QuestionImport
+from ideowork.core.imports.sheets import cell_text, normalise_header, open_sheet
 
 from ..actions.questions import OPTION_KEYS, check_question
 from ..choices import Difficulty, QuestionKind
@@ -89,12 +89,12 @@ def read_question_rows(uploaded, org_unit) -> QuestionImport:
     Raises ``ValidationError`` when the file as a whole is unusable; row problems are collected in
     ``QuestionImport.errors``.
     """
-    book, sheet = _open_sheet(uploaded)
+    book, sheet = open_sheet(uploaded, SHEET)
     if SHEET in book.sheetnames:
         sheet = book[SHEET]
     try:
         rows_iter = sheet.iter_rows(values_only=True)
-        header = [_normalise_header(v) for v in next(rows_iter, ())]
+        header = [normalise_header(v) for v in next(rows_iter, ())]
         missing = [title for _, title, required in COLUMNS
                    if title not in header and (required or title in ("选项A", "选项B"))]
         if missing:
@@ -103,7 +103,7 @@ def read_question_rows(uploaded, org_unit) -> QuestionImport:
         raw_rows = []
         for excel_row, values in enumerate(rows_iter, start=2):
             values = list(values) + [None] * len(header)
-            row = {key: _cell_text(values[positions[key]]) if key in positions else "" for key, _, _ in COLUMNS}
+            row = {key: cell_text(values[positions[key]]) if key in positions else "" for key, _, _ in COLUMNS}
             if any(row.values()):
                 raw_rows.append((excel_row, row))
             if len(raw_rows) > MAX_ROWS:
