@@ -53,6 +53,7 @@ def test_auditor_filters_the_trail_and_reads_what_changed(org, page_as):
     page.goto("/audit/")
     page.fill("input[name=type]", "plans.item.assign")
     page.click("text=查询")
+    page.wait_for_url("**type=plans.item.assign**")  # counting before the filtered page loads is a race
     rows = page.locator("[data-testid=audit-table] > tbody > tr")
     assert rows.count() == 2
     rows.first.locator("summary").click()
