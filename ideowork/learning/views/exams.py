@@ -152,14 +152,19 @@ def exam_question_add(request, pk):
     return redirect("learning:exam_detail", pk=exam.pk)
 
 
+def _exam_part_or_404(request, model, pk):
+    """A question or rule of an exam the user may see and organise (404 when out of sight)."""
+    part = model.objects.select_related("exam").filter(pk=pk, exam__in=Exam.objects.visible_to(request.user)).first()
+    if part is None:
+        raise Http404("记录不存在或您无权查看。")
+    _organised_or_403(request, part.exam_id)
+    return part
+
+
 @is_learning_admin
 @require_POST
 def exam_question_remove(request, pk):
-    item = ExamQuestion.objects.select_related("exam").filter(
-        pk=pk, exam__in=Exam.objects.visible_to(request.user)).first()
-    if item is None:
-        raise Http404("记录不存在或您无权查看。")
-    _organised_or_403(request, item.exam_id)
+    item = _exam_part_or_404(request, ExamQuestion, pk)
     try:
         do_remove_exam_question(request.user, item)
     except ValidationError as exc:
@@ -187,11 +192,7 @@ def exam_rule_add(request, pk):
 @is_learning_admin
 @require_POST
 def exam_rule_remove(request, pk):
-    rule = ExamRule.objects.select_related("exam").filter(
-        pk=pk, exam__in=Exam.objects.visible_to(request.user)).first()
-    if rule is None:
-        raise Http404("记录不存在或您无权查看。")
-    _organised_or_403(request, rule.exam_id)
+    rule = _exam_part_or_404(request, ExamRule, pk)
     try:
         do_remove_rule(request.user, rule)
     except ValidationError as exc:
