@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "ideowork.plans",
     "ideowork.ledger",
     "ideowork.learning",
+    "ideowork.outlets",
     "ideowork.reports",
 ]
 

@@ -7,6 +7,7 @@ urlpatterns = [
     path("plans/", include("ideowork.plans.urls")),
     path("ledger/", include("ideowork.ledger.urls")),
     path("learning/", include("ideowork.learning.urls")),
+    path("outlets/", include("ideowork.outlets.urls")),
 ]
 
 handler403 = "ideowork.core.views.errors.permission_denied"

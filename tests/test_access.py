@@ -127,7 +127,7 @@ def test_every_url_with_every_role(world, client):
                 failures.append(f"{username} GET {name} → {status}")
             if name in SYSTEM_ONLY and SYSTEM_ONLY[name] != username and status not in (403, 404):
                 failures.append(f"{username} may open {name}, which is for the {SYSTEM_ONLY[name]} only")
-            if user.role in ("sysadmin", "secadmin", "auditor") and name.split(":")[0] in ("plans", "ledger", "learning") \
+            if user.role in ("sysadmin", "secadmin", "auditor") and name.split(":")[0] in ("plans", "ledger", "learning", "outlets") \
                     and status == 200:
                 failures.append(f"system role {username} can read business page {name}")
             if outsider and status not in (403, 404):

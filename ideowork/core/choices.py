@@ -4,7 +4,7 @@ from django.db import models
 
 __all__ = ["OrgKind", "Role", "BUSINESS_ROLES", "SYSTEM_ROLES", "MANAGER_ROLES", "PLAN_EDITOR_ROLES",
            "RECORDER_ROLES", "LEADER_ROLES",
-           "LEARNING_ADMIN_ROLES"]
+           "LEARNING_ADMIN_ROLES", "PUBLICITY_ROLES"]
 
 
 class OrgKind(models.TextChoices):
@@ -37,3 +37,5 @@ PLAN_EDITOR_ROLES = frozenset({Role.HEAD, Role.DEPUTY, Role.STAFF})
 RECORDER_ROLES = frozenset({Role.HEAD, Role.DEPUTY, Role.SECTION_CHIEF, Role.STAFF, Role.SUPERVISOR})
 # Who runs the learning platform: study sessions, materials, the question bank, exams, points rules.
 LEARNING_ADMIN_ROLES = frozenset({Role.HEAD, Role.DEPUTY, Role.SECTION_CHIEF, Role.STAFF})
+# Who runs the publicity outlets: the outlet register, the proofreading rules, briefings, press work.
+PUBLICITY_ROLES = frozenset({Role.HEAD, Role.DEPUTY, Role.SECTION_CHIEF, Role.STAFF})

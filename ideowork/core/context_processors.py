@@ -57,6 +57,20 @@ def menu_for(user) -> list[dict]:
                                  MenuEntry("积分规则", "learning:points_rules"),
                                  MenuEntry("学习统计", "learning:overview")]
         groups.append(("理论学习", learning_entries))
+        outlet_entries = [
+            MenuEntry("阵地管理", "outlets:outlet_list"),
+            MenuEntry("稿件与审核", "outlets:content_list"),
+            MenuEntry("待我审核", "core:review_inbox"),
+            MenuEntry("在线校对", "outlets:proofread"),
+            MenuEntry("工作简报", "outlets:briefing_list"),
+            MenuEntry("对外宣传", "outlets:placement_list"),
+            MenuEntry("新闻发布", "outlets:press_list"),
+            MenuEntry("政策解读专家库", "outlets:expert_list"),
+            MenuEntry("群众关切回应", "outlets:question_list"),
+        ]
+        if user.can_run_publicity:
+            outlet_entries += [MenuEntry("校对规则", "outlets:rule_list"), MenuEntry("审核流程", "core:review_flows")]
+        groups.append(("宣传阵地", outlet_entries))
     if user.is_sysadmin:
         groups.append(("系统管理", [
             MenuEntry("组织机构", "core:org_list"),

@@ -20,6 +20,9 @@ class ActivityKind(models.TextChoices):
     REFLECTION = "reflection", "心得体会"
     ASSESSMENT = "assessment", "考核"
     DEBRIEFING = "debriefing", "述职评议"
+    PRESS_CONFERENCE = "press_conference", "新闻发布会"
+    INTERPRETATION = "interpretation", "政策解读"
+    PUBLIC_RESPONSE = "public_response", "回应关切"
     ANALYSIS = "analysis", "研判"
     OTHER = "other", "其他"
 

@@ -10,7 +10,7 @@ from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 
 from ..choices import (BUSINESS_ROLES, LEADER_ROLES, LEARNING_ADMIN_ROLES, MANAGER_ROLES, PLAN_EDITOR_ROLES,
-                       RECORDER_ROLES, Role)
+                       PUBLICITY_ROLES, RECORDER_ROLES, Role)
 
 __all__ = ["User"]
 
@@ -106,6 +106,10 @@ class User(AbstractUser):
     @property
     def can_run_learning(self) -> bool:
         return self.role in LEARNING_ADMIN_ROLES
+
+    @property
+    def can_run_publicity(self) -> bool:
+        return self.role in PUBLICITY_ROLES
 
     @cached_property
     def scope_root(self):

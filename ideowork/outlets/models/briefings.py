@@ -1,0 +1,3 @@
+"""Placeholder: filled in by the briefings part."""
+
+__all__: list[str] = []

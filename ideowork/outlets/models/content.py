@@ -1,0 +1,126 @@
+"""Content published through the outlets: every version kept, reviewed through the core workflow.
+
+A ``ContentItem`` (an article, a briefing issue, a press release, an interview request, an outward
+material) has numbered ``ContentVersion`` rows; editing makes a new version, never changes one.
+The item implements the ``Reviewable`` protocol of ``core.actions.reviews``: each decision is tied
+to a version's number and digest, the item is locked while under review, and the proofreader's
+errors must be fixed or waived (``FindingWaiver``) before the signing step. Publishing records when
+and where it appeared and creates the ledger activity. Written only by ``outlets.actions.content``.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+from ideowork.core.scoping import ScopedQuerySet
+
+from ..choices import ContentKind, ContentStatus
+
+__all__ = ["ContentItem", "ContentVersion", "FindingWaiver", "version_digest"]
+
+
+def version_digest(title: str, body: str) -> str:
+    return hashlib.sha256(f"{title}\n\x00\n{body}".encode("utf-8")).hexdigest()
+
+
+class ContentQuerySet(ScopedQuerySet):
+    def cadre_filter(self, user):
+        return models.Q(author=user)
+
+
+class ContentItem(models.Model):
+    org_unit = models.ForeignKey("core.OrgUnit", verbose_name="单位", on_delete=models.PROTECT, related_name="+")
+    outlet = models.ForeignKey("outlets.Outlet", verbose_name="发布阵地", null=True, blank=True,
+                               on_delete=models.PROTECT, related_name="contents")
+    kind = models.CharField("类型", max_length=16, choices=ContentKind.choices, default=ContentKind.ARTICLE)
+    title = models.CharField("标题", max_length=200)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="作者", on_delete=models.PROTECT,
+                               related_name="contents")
+    status = models.CharField("状态", max_length=16, choices=ContentStatus.choices, default=ContentStatus.DRAFT)
+    current_version = models.PositiveIntegerField("当前版本号", default=1)
+    item = models.ForeignKey("plans.PlanItem", verbose_name="对应工作要点", null=True, blank=True,
+                             on_delete=models.SET_NULL, related_name="+")
+    published_at = models.DateTimeField("发布时间", null=True, blank=True)
+    published_where = models.CharField("发布位置/链接", max_length=300, blank=True)
+    published_version = models.PositiveIntegerField("发布版本号", null=True, blank=True)
+    published_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="发布人", null=True, blank=True,
+                                     on_delete=models.SET_NULL, related_name="+")
+    activity = models.OneToOneField("ledger.Activity", verbose_name="台账活动", null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="content_item")
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+
+    objects = ContentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "宣传稿件"
+        verbose_name_plural = "宣传稿件"
+        ordering = ["-updated_at", "-id"]
+        indexes = [models.Index(fields=["org_unit", "status"], name="content_unit_status_idx")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("outlets:content_detail", args=[self.pk])
+
+    @property
+    def status_css(self) -> str:
+        return {ContentStatus.PUBLISHED: "done", ContentStatus.APPROVED: "done", ContentStatus.RETURNED: "behind",
+                ContentStatus.WITHDRAWN: "none", ContentStatus.DRAFT: "future"}.get(self.status, "ontrack")
+
+    @property
+    def latest(self) -> "ContentVersion":
+        return self.versions.get(number=self.current_version)
+
+
+class ContentVersion(models.Model):
+    item = models.ForeignKey(ContentItem, verbose_name="稿件", on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField("版本号")
+    title = models.CharField("标题", max_length=200)
+    body = models.TextField("正文")
+    note = models.CharField("修改说明", max_length=300, blank=True)
+    digest = models.CharField("内容摘要", max_length=64)
+    source = models.ForeignKey("core.Attachment", verbose_name="来源文件", null=True, blank=True,
+                               on_delete=models.PROTECT, related_name="+")
+    # The proofreader's findings for this version, and the rule-set revision they were made with;
+    # recomputed when the rules change.
+    findings = models.JSONField("校对结果", default=list, blank=True)
+    findings_revision = models.CharField("校对规则版本", max_length=64, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="修改人", on_delete=models.PROTECT,
+                                   related_name="+")
+    created_at = models.DateTimeField("时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "稿件版本"
+        verbose_name_plural = "稿件版本"
+        ordering = ["item", "number"]
+        constraints = [models.UniqueConstraint(fields=["item", "number"], name="content_version_unique",
+                                               violation_error_message="版本号重复。")]
+
+    def __str__(self) -> str:
+        return f"{self.item} 第{self.number}版"
+
+
+class FindingWaiver(models.Model):
+    """A proofreading finding the reviewers accept as it is, with the reason: the rule and the text."""
+
+    item = models.ForeignKey(ContentItem, verbose_name="稿件", on_delete=models.CASCADE, related_name="waivers")
+    rule = models.CharField("规则", max_length=120)
+    text = models.CharField("原文", max_length=200)
+    reason = models.CharField("理由", max_length=300)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="确认人", on_delete=models.PROTECT,
+                                   related_name="+")
+    created_at = models.DateTimeField("时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "校对豁免"
+        verbose_name_plural = "校对豁免"
+        ordering = ["item", "created_at", "id"]
+        constraints = [models.UniqueConstraint(fields=["item", "rule", "text"], name="finding_waiver_unique",
+                                               violation_error_message="该问题已确认保留。")]
+
+    def __str__(self) -> str:
+        return f"{self.rule}: {self.text}"

@@ -1,0 +1,3 @@
+"""Placeholder: filled in by the publicity part."""
+
+__all__: list[str] = []

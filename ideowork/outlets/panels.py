@@ -1,0 +1,1 @@
+"""Panels the outlets area adds to other pages (registered through ``core.panels``)."""

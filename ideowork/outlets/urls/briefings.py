@@ -1,0 +1,3 @@
+"""Pages of the briefings part."""
+
+urlpatterns: list = []

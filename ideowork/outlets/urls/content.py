@@ -1,0 +1,3 @@
+"""Pages of the content part."""
+
+urlpatterns: list = []

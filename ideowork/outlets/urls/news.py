@@ -1,0 +1,3 @@
+"""Pages of the news part."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Pages of the outlets part."""
+
+urlpatterns: list = []

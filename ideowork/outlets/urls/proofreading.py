@@ -1,0 +1,3 @@
+"""Pages of the proofreading part."""
+
+urlpatterns: list = []

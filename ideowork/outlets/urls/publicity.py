@@ -1,0 +1,3 @@
+"""Pages of the publicity part."""
+
+urlpatterns: list = []
