@@ -75,6 +75,35 @@ class ContentItem(models.Model):
     def latest(self) -> "ContentVersion":
         return self.versions.get(number=self.current_version)
 
+    # --- the Reviewable protocol of core.actions.reviews ------------------------------------
+    def review_title(self) -> str:
+        return self.title
+
+    def review_version(self) -> tuple[int, str]:
+        latest = self.latest
+        return latest.number, latest.digest
+
+    def review_blockers(self, stage) -> list[str]:
+        from ..actions.content import review_blockers
+
+        return review_blockers(self, stage)
+
+    def _set_status(self, status: str) -> None:
+        self.status = status
+        self.save(update_fields=["status", "updated_at"])
+
+    def on_review_submitted(self, review, actor) -> None:
+        self._set_status(ContentStatus.IN_REVIEW)
+
+    def on_review_returned(self, review, actor) -> None:
+        self._set_status(ContentStatus.RETURNED)
+
+    def on_review_approved(self, review, actor) -> None:
+        self._set_status(ContentStatus.APPROVED)
+
+    def on_review_withdrawn(self, review, actor) -> None:
+        self._set_status(ContentStatus.DRAFT)
+
 
 class ContentVersion(models.Model):
     item = models.ForeignKey(ContentItem, verbose_name="稿件", on_delete=models.CASCADE, related_name="versions")
