@@ -18,6 +18,13 @@ from ..choices import InspectionResult, OutletKind, OutletStatus, UpdateFrequenc
 __all__ = ["Outlet", "OutletInspection"]
 
 
+class OutletQuerySet(ScopedQuerySet):
+    def cadre_filter(self, user):
+        # Every cadre of an organ reads its outlet register (they write for these outlets), not the
+        # county bureaus' under it.
+        return models.Q(org_unit__organ=user.org_unit.organ_id)
+
+
 class Outlet(models.Model):
     org_unit = models.ForeignKey("core.OrgUnit", verbose_name="主管单位", on_delete=models.PROTECT,
                                  related_name="outlets")
@@ -38,7 +45,7 @@ class Outlet(models.Model):
     description = models.TextField("说明", blank=True)
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
 
-    objects = ScopedQuerySet.as_manager()
+    objects = OutletQuerySet.as_manager()
 
     class Meta:
         verbose_name = "宣传阵地"
@@ -71,6 +78,9 @@ class Outlet(models.Model):
 
 class InspectionQuerySet(ScopedQuerySet):
     scope_field = "outlet__org_unit"
+
+    def cadre_filter(self, user):
+        return models.Q(outlet__org_unit__organ=user.org_unit.organ_id)
 
 
 class OutletInspection(models.Model):
