@@ -1,0 +1,241 @@
+"""External publicity: recording articles placed in outside media, and the year's media figures.
+
+Who may write: the publicity staff (``user.can_run_publicity``) of the placement's organ; every
+business user in scope reads. A placement is recorded in the ledger as a 刊发 activity
+(``source_ref`` "placement:<pk>") with the clipping as its evidence; its targets come from
+``outlets.counting.targets_for`` with the medium's level, so a county paper never counts toward
+全年在市级以上媒体刊发稿件不少于20篇. Editing or deleting the placement keeps the activity in step.
+"""
+
+from collections.abc import Iterable
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Count
+from django.utils import timezone
+
+from ideowork.core.audit import record, snapshot
+from ideowork.core.models import OrgUnit, User
+from ideowork.core.permissions import require
+from ideowork.core.uploads import KIND_GROUPS, check_upload
+from ideowork.ledger.actions import do_delete_activity, do_record_activity, do_remove_evidence, do_update_activity
+from ideowork.ledger.choices import ActivityKind, ActivitySource
+from ideowork.ledger.models import Activity
+from ideowork.ledger.progress import compute_progress
+from ideowork.ledger.suggestions import eligible_targets
+from ideowork.plans.models import Target
+
+from ..choices import ContentKind, ContentStatus, MediaLevel
+from ..counting import LEVEL_RANK, required_level, targets_for
+from ..models import ContentItem, ExternalPlacement
+
+__all__ = ["CLIPPING_KINDS", "CLIPPING_MAX_BYTES", "may_manage", "sync_activity", "do_record_placement",
+           "do_update_placement", "do_delete_placement", "media_target", "media_kpi", "level_phrase"]
+
+CLIPPING_KINDS = KIND_GROUPS["image"] | KIND_GROUPS["pdf"]
+CLIPPING_MAX_BYTES = 10 * 1024 * 1024
+PLACEMENT_FIELDS = ["org_unit", "title", "medium", "level", "column", "published_on", "link", "author_names",
+                    "content", "note", "authors"]
+_LEVEL_PHRASES = {MediaLevel.COUNTY: "县级以上", MediaLevel.MUNICIPAL: "市级以上", MediaLevel.PROVINCIAL: "省级以上",
+                  MediaLevel.CENTRAL: "中央级"}
+
+
+def may_manage(user: User, unit: OrgUnit) -> bool:
+    """The user runs publicity for ``unit``: publicity staff whose organ contains it."""
+    if not (user.is_authenticated and user.is_active and user.can_run_publicity):
+        return False
+    root = user.scope_root
+    return root is not None and unit.is_within(root)
+
+
+def level_phrase(level: str) -> str:
+    """"市级以上" for a target's minimum level."""
+    return _LEVEL_PHRASES.get(level, "")
+
+
+# --- the ledger activity, shared with the news part -------------------------------------------------
+def sync_activity(user: User, obj, *, prefix: str, kind: str, title: str, day: date, summary: str = "",
+                  place: str = "", host: str = "", participants: Iterable[User] = (),
+                  media_level: str | None = None, evidence_files: Iterable = ()) -> Activity:
+    """Make ``obj``'s ledger activity match it (create it the first time). Caller is in a transaction.
+
+    The targets are chosen again every time, so a changed date, unit or media level moves the
+    record to the targets it now counts toward.
+    """
+    targets = targets_for(user, kind=kind, day=day, unit=obj.org_unit, media_level=media_level)
+    fields = {"org_unit": obj.org_unit, "kind": kind, "title": title[:200], "date": day, "place": place[:200],
+              "host": host[:100], "summary": summary}
+    activity = Activity.objects.filter(pk=obj.activity_id).first() if obj.activity_id else None
+    if activity is None:
+        activity = do_record_activity(user, participants=list(participants), targets=targets,
+                                      evidence_files=list(evidence_files), source=ActivitySource.OUTLETS,
+                                      source_ref=f"{prefix}:{obj.pk}", **fields)
+        obj.activity = activity
+        obj.save(update_fields=["activity"])
+    else:
+        activity = do_update_activity(user, activity, participants=list(participants), targets=targets,
+                                      evidence_files=list(evidence_files), **fields)
+    return activity
+
+
+# --- placements -------------------------------------------------------------------------------------
+def _snapshot(placement: ExternalPlacement) -> dict:
+    return snapshot(placement, PLACEMENT_FIELDS)
+
+
+def _check_clipping(clipping) -> None:
+    try:
+        check_upload(clipping, allowed=CLIPPING_KINDS, max_bytes=CLIPPING_MAX_BYTES)
+    except ValidationError as error:
+        raise ValidationError({"clipping": error.messages}) from None
+
+
+def _checked(user: User, *, org_unit: OrgUnit, title: str, medium: str, level: str, published_on: date | None,
+             link: str, authors: list[User], author_names: str, content: ContentItem | None) -> None:
+    require(may_manage(user, org_unit), f"您无权为“{org_unit.name}”登记对外宣传稿件。")
+    visible = set(User.objects.visible_to(user).business().values_list("pk", flat=True))
+    require({a.pk for a in authors} <= visible, "作者中有您无权选择的人员。")
+    errors = {}
+    if not title.strip():
+        errors["title"] = "请填写稿件标题。"
+    if not medium.strip():
+        errors["medium"] = "请填写媒体名称。"
+    if level not in MediaLevel.values:
+        errors["level"] = "请选择媒体级别（中央级、省级、市级或县级）。"
+    if published_on is None:
+        errors["published_on"] = "请填写刊发日期。"
+    elif published_on > timezone.localdate():
+        errors["published_on"] = "刊发日期不能晚于今天。"
+    if link.strip() and not link.strip().lower().startswith(("http://", "https://")):
+        errors["link"] = "链接须以 http:// 或 https:// 开头。"
+    if not authors and not author_names.strip():
+        errors["author_names"] = "请选择本单位作者或填写作者署名。"
+    if content is not None:
+        if not ContentItem.objects.visible_to(user).filter(pk=content.pk).exists():
+            errors["content"] = "所选对外宣传材料不存在或您无权查看。"
+        elif content.kind != ContentKind.EXTERNAL:
+            errors["content"] = "只能关联“对外宣传材料”类稿件。"
+        elif content.status not in (ContentStatus.APPROVED, ContentStatus.PUBLISHED):
+            errors["content"] = f"“{content.title}”尚未经办领导审批通过，不能作为对外刊发的依据。"
+    if errors:
+        raise ValidationError(errors)
+
+
+def _activity_summary(placement: ExternalPlacement) -> str:
+    lines = [f"{placement.get_level_display()}媒体《{placement.medium}》"
+             + (f"{placement.column}" if placement.column else "") + f"刊发《{placement.title}》。"]
+    if placement.byline:
+        lines.append(f"作者：{placement.byline}")
+    if placement.link:
+        lines.append(f"链接：{placement.link}")
+    return "\n".join(lines)
+
+
+def _sync(user: User, placement: ExternalPlacement, clipping=None) -> Activity:
+    return sync_activity(user, placement, prefix="placement", kind=ActivityKind.PUBLICATION,
+                         title=f"{placement.medium}刊发：{placement.title}", day=placement.published_on,
+                         place=placement.medium, summary=_activity_summary(placement),
+                         participants=placement.authors.all(), media_level=placement.level,
+                         evidence_files=[clipping] if clipping is not None else [])
+
+
+def do_record_placement(user: User, *, org_unit: OrgUnit, title: str, medium: str, level: str,
+                        published_on: date, clipping, column: str = "", link: str = "",
+                        authors: Iterable[User] = (), author_names: str = "", content: ContentItem | None = None,
+                        note: str = "") -> ExternalPlacement:
+    """Record an article placed in outside media, with its clipping or screenshot (image or PDF)."""
+    authors = list(authors)
+    _checked(user, org_unit=org_unit, title=title, medium=medium, level=level, published_on=published_on,
+             link=link, authors=authors, author_names=author_names, content=content)
+    if clipping is None:
+        raise ValidationError({"clipping": "请上传刊发版面的剪报或网页截图（图片或PDF）。"})
+    _check_clipping(clipping)
+    placement = ExternalPlacement(org_unit=org_unit, title=title.strip(), medium=medium.strip(), level=level,
+                                  column=column.strip(), published_on=published_on, link=link.strip(),
+                                  author_names=author_names.strip(), content=content, note=note.strip(),
+                                  created_by=user)
+    placement.full_clean(exclude=["activity"])
+    with transaction.atomic():
+        placement.save()
+        placement.authors.set(authors)
+        _sync(user, placement, clipping)
+        record("outlets.placement.create", placement, actor=user, new=_snapshot(placement))
+    return placement
+
+
+def do_update_placement(user: User, placement: ExternalPlacement, *, org_unit: OrgUnit, title: str, medium: str,
+                        level: str, published_on: date, clipping=None, column: str = "", link: str = "",
+                        authors: Iterable[User] = (), author_names: str = "", content: ContentItem | None = None,
+                        note: str = "") -> ExternalPlacement:
+    """Change a placement; a new clipping replaces the old one. The ledger activity follows."""
+    require(may_manage(user, placement.org_unit), "您无权修改该对外宣传记录。")
+    authors = list(authors)
+    _checked(user, org_unit=org_unit, title=title, medium=medium, level=level, published_on=published_on,
+             link=link, authors=authors, author_names=author_names, content=content)
+    if clipping is not None:
+        _check_clipping(clipping)
+    with transaction.atomic():
+        placement = ExternalPlacement.objects.select_for_update().get(pk=placement.pk)
+        old = _snapshot(placement)
+        old_evidence = list(placement.activity.evidence.all()) if placement.activity_id else []
+        placement.org_unit, placement.title, placement.medium, placement.level = (org_unit, title.strip(),
+                                                                                  medium.strip(), level)
+        placement.column, placement.published_on, placement.link = column.strip(), published_on, link.strip()
+        placement.author_names, placement.content, placement.note = author_names.strip(), content, note.strip()
+        placement.full_clean(exclude=["activity"])
+        placement.save()
+        placement.authors.set(authors)
+        _sync(user, placement, clipping)
+        if clipping is not None:
+            for evidence in old_evidence:
+                do_remove_evidence(user, evidence)
+        new = _snapshot(placement)
+        if clipping is not None:
+            new["clipping"] = clipping.name
+        if new != old:
+            record("outlets.placement.update", placement, actor=user, old=old, new=new)
+    return placement
+
+
+def do_delete_placement(user: User, placement: ExternalPlacement) -> None:
+    """Delete a placement with its ledger activity and clipping."""
+    require(may_manage(user, placement.org_unit), "您无权删除该对外宣传记录。")
+    with transaction.atomic():
+        placement = ExternalPlacement.objects.select_for_update().get(pk=placement.pk)
+        activity = placement.activity
+        record("outlets.placement.delete", placement, actor=user, old=_snapshot(placement))
+        placement.delete()
+        if activity is not None:
+            do_delete_activity(user, activity)
+
+
+# --- the year's figures ------------------------------------------------------------------------------
+def media_target(user: User, year: int) -> Target | None:
+    """The target of the user's own organ's plan that names a media level (全年在市级以上媒体刊发稿件不少于20篇).
+
+    A county bureau without such a target of its own sees none: the city's figure is not its work.
+    """
+    root = user.scope_root
+    if root is None:
+        return None
+    return next((t for t in eligible_targets(user, unit=root, year=year)
+                 if t.item.plan.org_unit_id == root.pk and required_level(t.text)), None)
+
+
+def media_kpi(user: User, placements, *, year: int, today: date | None = None) -> dict:
+    """The year's placements per level, and progress toward the media target of the plan.
+
+    ``placements`` is the placements the user may see (already filtered to ``year``).
+    """
+    today = today or timezone.localdate()
+    counts = dict(placements.order_by().values_list("level").annotate(n=Count("id")))
+    target = media_target(user, year)
+    minimum = required_level(target.text) if target is not None else MediaLevel.MUNICIPAL
+    levels = [{"level": level, "label": level.label, "count": counts.get(level.value, 0),
+               "counts": LEVEL_RANK[level] >= LEVEL_RANK[minimum]}
+              for level in sorted(MediaLevel, key=lambda lv: -LEVEL_RANK[lv])]
+    progress = compute_progress([target], year=year, today=today)[target.pk] if target is not None else None
+    return {"levels": levels, "total": sum(counts.values()), "target": target, "progress": progress,
+            "phrase": level_phrase(minimum),
+            "reaching": sum(row["count"] for row in levels if row["counts"])}

@@ -1,0 +1,260 @@
+"""News releases and policy interpretation: press conferences, the expert library, interpretations
+and the public's questions."""
+
+from datetime import timedelta
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Case, IntegerField, Q, Value, When
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from ideowork.core.forms.errors import add_service_errors
+from ideowork.core.permissions import is_business, is_publicity_staff
+from ideowork.core.scoping import get_visible_or_404
+
+from ..actions import news as services
+from ..actions.publicity import may_manage
+from ..forms.news import (AnswerForm, ExpertForm, ExpertSearchForm, InterpretationEntryForm, PressForm,
+                          QuestionFilterForm, QuestionForm)
+from ..models import Expert, PolicyInterpretation, PressConference, PublicQuestion, QuestionStatus
+
+PRESS_FIELDS = ["org_unit", "title", "held_on", "place", "host", "spokespeople", "topics", "media_count",
+                "media_names", "release", "summary"]
+EXPERT_FIELDS = ["org_unit", "name", "organisation", "position", "expertise", "contact", "active", "note"]
+INTERPRETATION_FIELDS = ["org_unit", "policy_title", "issuing_body", "published_on", "form", "channel", "experts",
+                         "link", "summary"]
+QUESTION_FIELDS = ["org_unit", "channel", "received_on", "topic", "question", "due_on"]
+# The ledger's own field names, where a service error is about the activity it records.
+ALIASES = {"date": None, "targets": None}
+
+
+def _form_page(request, form, *, title, cancel_url, submit_label="保存"):
+    return render(request, "core/form.html", {"form": form, "title": title, "cancel_url": cancel_url,
+                                              "submit_label": submit_label})
+
+
+def _run(form, service, *args, **kwargs):
+    """Call the service with the form's data; on a ValidationError show it on the form and return None."""
+    try:
+        return service(*args, **kwargs)
+    except ValidationError as error:
+        add_service_errors(form, error, aliases=ALIASES)
+        return None
+
+
+def _may_edit(request, obj) -> None:
+    if not may_manage(request.user, obj.org_unit):
+        raise PermissionDenied("您无权修改该记录。")
+
+
+def _initial(obj, fields) -> dict:
+    return {name: getattr(obj, name) for name in fields}
+
+
+# --- press conferences -------------------------------------------------------------------------------
+@is_business
+def press_list(request):
+    conferences = PressConference.objects.visible_to(request.user).select_related("org_unit", "release")
+    year = timezone.localdate().year
+    return render(request, "outlets/press_list.html", {
+        "page": Paginator(conferences, 20).get_page(request.GET.get("page")), "tab": "press",
+        "this_year": conferences.filter(held_on__year=year).count(), "year": year})
+
+
+@is_publicity_staff
+@require_http_methods(["GET", "POST"])
+def press_create(request):
+    form = PressForm(request.POST or None, user=request.user, initial={"held_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        conference = _run(form, services.do_save_press_conference, request.user, **form.cleaned_data)
+        if conference is not None:
+            messages.success(request, "已登记新闻发布会，并记入工作台账。")
+            return redirect(conference.get_absolute_url())
+    return _form_page(request, form, title="登记新闻发布会", cancel_url=reverse("outlets:press_list"))
+
+
+def _conference(request, pk):
+    return get_visible_or_404(PressConference.objects.select_related("org_unit", "release", "activity",
+                                                                     "created_by"), request.user, pk=pk)
+
+
+@is_business
+def press_detail(request, pk):
+    conference = _conference(request, pk)
+    return render(request, "outlets/press_detail.html", {
+        "conference": conference, "can_edit": may_manage(request.user, conference.org_unit),
+        "targets": list(conference.activity.targets.all()) if conference.activity else []})
+
+
+@is_publicity_staff
+@require_http_methods(["GET", "POST"])
+def press_edit(request, pk):
+    conference = _conference(request, pk)
+    _may_edit(request, conference)
+    form = PressForm(request.POST or None, user=request.user, initial=_initial(conference, PRESS_FIELDS))
+    if request.method == "POST" and form.is_valid():
+        if _run(form, services.do_save_press_conference, request.user, conference, **form.cleaned_data):
+            messages.success(request, "已保存修改，台账记录已同步更新。")
+            return redirect(conference.get_absolute_url())
+    return _form_page(request, form, title=f"修改新闻发布会：{conference.title}",
+                      cancel_url=conference.get_absolute_url())
+
+
+# --- the expert library -----------------------------------------------------------------------------
+@is_business
+def expert_list(request):
+    form = ExpertSearchForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    experts = Expert.objects.visible_to(request.user).select_related("org_unit")
+    if not filters.get("inactive"):
+        experts = experts.filter(active=True)
+    if filters.get("field"):
+        experts = experts.filter(expertise__icontains=filters["field"].strip())
+    if filters.get("q"):
+        q = filters["q"].strip()
+        experts = experts.filter(Q(name__icontains=q) | Q(organisation__icontains=q))
+    all_fields = sorted({f for e in Expert.objects.visible_to(request.user).filter(active=True) for f in e.fields})
+    return render(request, "outlets/expert_list.html", {
+        "search": form, "experts": experts, "all_fields": all_fields, "tab": "experts",
+        "chosen_field": filters.get("field", ""), "can_edit": request.user.can_run_publicity})
+
+
+@is_publicity_staff
+@require_http_methods(["GET", "POST"])
+def expert_create(request):
+    form = ExpertForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        if _run(form, services.do_save_expert, request.user, **form.cleaned_data):
+            messages.success(request, "已加入专家库。")
+            return redirect("outlets:expert_list")
+    return _form_page(request, form, title="添加解读专家", cancel_url=reverse("outlets:expert_list"))
+
+
+@is_publicity_staff
+@require_http_methods(["GET", "POST"])
+def expert_edit(request, pk):
+    expert = get_visible_or_404(Expert, request.user, pk=pk)
+    _may_edit(request, expert)
+    form = ExpertForm(request.POST or None, user=request.user, initial=_initial(expert, EXPERT_FIELDS))
+    if request.method == "POST" and form.is_valid():
+        if _run(form, services.do_save_expert, request.user, expert, **form.cleaned_data):
+            messages.success(request, f"已保存“{expert.name}”的信息。")
+            return redirect("outlets:expert_list")
+    return _form_page(request, form, title=f"修改专家信息：{expert.name}", cancel_url=reverse("outlets:expert_list"))
+
+
+# --- policy interpretation --------------------------------------------------------------------------
+@is_business
+def interpretation_list(request):
+    items = (PolicyInterpretation.objects.visible_to(request.user).select_related("org_unit")
+             .prefetch_related("experts"))
+    year = timezone.localdate().year
+    return render(request, "outlets/interpretation_list.html", {
+        "page": Paginator(items, 20).get_page(request.GET.get("page")), "tab": "interpretations", "year": year,
+        "this_year": items.filter(published_on__year=year).count(), "can_edit": request.user.can_run_publicity})
+
+
+@is_publicity_staff
+@require_http_methods(["GET", "POST"])
+def interpretation_create(request):
+    form = InterpretationEntryForm(request.POST or None, user=request.user,
+                                   initial={"published_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        if _run(form, services.do_save_interpretation, request.user, **form.cleaned_data):
+            messages.success(request, "已登记政策解读，并记入工作台账。")
+            return redirect("outlets:interpretation_list")
+    return _form_page(request, form, title="登记政策解读", cancel_url=reverse("outlets:interpretation_list"))
+
+
+@is_publicity_staff
+@require_http_methods(["GET", "POST"])
+def interpretation_edit(request, pk):
+    item = get_visible_or_404(PolicyInterpretation, request.user, pk=pk)
+    _may_edit(request, item)
+    initial = _initial(item, [f for f in INTERPRETATION_FIELDS if f != "experts"])
+    initial["experts"] = list(item.experts.all())
+    form = InterpretationEntryForm(request.POST or None, user=request.user, initial=initial,
+                                   chosen=initial["experts"])
+    if request.method == "POST" and form.is_valid():
+        if _run(form, services.do_save_interpretation, request.user, item, **form.cleaned_data):
+            messages.success(request, "已保存修改，台账记录已同步更新。")
+            return redirect("outlets:interpretation_list")
+    return _form_page(request, form, title=f"修改政策解读：《{item.policy_title}》",
+                      cancel_url=reverse("outlets:interpretation_list"))
+
+
+# --- the public's questions -------------------------------------------------------------------------
+@is_business
+def question_list(request):
+    form = QuestionFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    today = timezone.localdate()
+    everything = PublicQuestion.objects.visible_to(request.user).select_related("org_unit", "answered_by")
+    questions = everything
+    status = filters.get("status")
+    if status == "overdue":
+        questions = questions.filter(status=QuestionStatus.PENDING, due_on__lt=today)
+    elif status:
+        questions = questions.filter(status=status)
+    if filters.get("channel"):
+        questions = questions.filter(channel=filters["channel"])
+    if filters.get("q"):
+        q = filters["q"].strip()
+        questions = questions.filter(Q(topic__icontains=q) | Q(question__icontains=q))
+    pending = everything.filter(status=QuestionStatus.PENDING)
+    counts = {"pending": pending.count(), "overdue": pending.filter(due_on__lt=today).count(),
+              "answered": everything.filter(status=QuestionStatus.ANSWERED).count(),
+              "published": everything.filter(status=QuestionStatus.PUBLISHED).count()}
+    # Unanswered first, the most urgent deadline on top.
+    questions = questions.annotate(answered=Case(When(status=QuestionStatus.PENDING, then=Value(0)), default=Value(1),
+                                                 output_field=IntegerField())).order_by("answered", "due_on", "-id")
+    return render(request, "outlets/question_list.html", {
+        "filter_form": form, "page": Paginator(questions, 30).get_page(request.GET.get("page")),
+        "counts": counts, "tab": "questions", "can_edit": request.user.can_run_publicity})
+
+
+@is_publicity_staff
+@require_http_methods(["GET", "POST"])
+def question_create(request):
+    today = timezone.localdate()
+    form = QuestionForm(request.POST or None, user=request.user,
+                        initial={"received_on": today, "due_on": today + timedelta(days=21)})
+    if request.method == "POST" and form.is_valid():
+        item = _run(form, services.do_record_question, request.user, **form.cleaned_data)
+        if item is not None:
+            messages.success(request, "已登记群众关切，请在答复期限前答复。")
+            return redirect(item.get_absolute_url())
+    return _form_page(request, form, title="登记群众关切", cancel_url=reverse("outlets:question_list"))
+
+
+def _question(request, pk):
+    return get_visible_or_404(PublicQuestion.objects.select_related("org_unit", "answered_by", "activity"),
+                              request.user, pk=pk)
+
+
+@is_business
+def question_detail(request, pk):
+    item = _question(request, pk)
+    return render(request, "outlets/question_detail.html", {
+        "item": item, "overdue": item.is_overdue(), "can_edit": may_manage(request.user, item.org_unit),
+        "targets": list(item.activity.targets.all()) if item.activity else []})
+
+
+@is_publicity_staff
+@require_http_methods(["GET", "POST"])
+def question_answer(request, pk):
+    item = _question(request, pk)
+    _may_edit(request, item)
+    initial = {"answered_on": item.answered_on or timezone.localdate(), "answer": item.answer,
+               "publish": item.status == QuestionStatus.PUBLISHED}
+    form = AnswerForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        if _run(form, services.do_answer_question, request.user, item, **form.cleaned_data):
+            messages.success(request, "已答复，并记入工作台账。")
+            return redirect(item.get_absolute_url())
+    return render(request, "outlets/question_answer.html", {"item": item, "form": form,
+                                                            "overdue": item.is_overdue()})
