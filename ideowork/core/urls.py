@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import audit, auth, imports, notifications, orgs, security, users
+from .views import audit, auth, imports, notifications, orgs, reviews, security, users
 
 app_name = "core"
 
@@ -12,6 +12,13 @@ urlpatterns = [
     path("notifications/<int:pk>/open/", notifications.notification_open, name="notification_open"),
     path("notifications/read-all/", notifications.notification_read_all, name="notification_read_all"),
     path("audit/", audit.audit_list, name="audit_list"),
+    # the review workflow (三审三校), used by every area
+    path("reviews/", reviews.review_inbox, name="review_inbox"),
+    path("reviews/<int:pk>/decide/", reviews.review_decide, name="review_decide"),
+    path("reviews/<int:pk>/withdraw/", reviews.review_withdraw, name="review_withdraw"),
+    path("reviews/flows/", reviews.review_flows, name="review_flows"),
+    path("reviews/flows/new/", reviews.review_flow_create, name="review_flow_create"),
+    path("reviews/flows/<int:pk>/edit/", reviews.review_flow_edit, name="review_flow_edit"),
     # 系统管理员: organisation and accounts
     path("system/orgs/", orgs.org_list, name="org_list"),
     path("system/orgs/new/", orgs.org_create, name="org_create"),

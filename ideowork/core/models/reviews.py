@@ -101,8 +101,11 @@ class ReviewFlowStep(models.Model):
 
 
 class ReviewQuerySet(ScopedQuerySet):
+    # A cadre sees what they submitted and the reviews with a stage naming them as its decider.
+    cadre_needs_distinct = True
+
     def cadre_filter(self, user):
-        return models.Q(author=user)
+        return models.Q(author=user) | models.Q(stages__assignee=user)
 
     def active(self):
         return self.filter(status=ReviewStatus.IN_REVIEW)

@@ -1,0 +1,134 @@
+"""Review flows of an organ: the step sequences its publicity staff configure (三审三校 by default).
+
+An organ's flows are read by all its business users and edited by its publicity staff; a submitted
+review copies the steps, so editing a flow never changes a review already running.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import QuerySet
+
+from ..audit import record
+from ..choices import BUSINESS_ROLES
+from ..models import OrgUnit, User
+from ..models.reviews import DEFAULT_STEPS, ReviewFlow, ReviewFlowStep, StepKind
+from ..permissions import require
+
+__all__ = ["steps_for", "organ_flows", "may_edit_flows", "do_save_flow", "MAX_STEPS", "MAX_DUE_DAYS"]
+
+MAX_STEPS = 9
+MAX_DUE_DAYS = 30
+
+
+def steps_for(flow: ReviewFlow | None) -> list[dict]:
+    """The flow's steps as dicts (name, kind, role, assignee, due_days, signs); DEFAULT_STEPS when None."""
+    if flow is None:
+        return [{**step, "kind": str(step["kind"]), "role": str(step["role"]), "assignee": None}
+                for step in DEFAULT_STEPS]
+    return [{"name": s.name, "kind": s.kind, "role": s.role, "assignee": s.assignee, "due_days": s.due_days,
+             "signs": s.signs} for s in flow.steps.select_related("assignee")]
+
+
+def organ_flows(user: User) -> QuerySet:
+    """The flows of the user's organ: every business user of the organ reads them (cadres too)."""
+    if not (user.is_authenticated and user.is_active and user.is_business and user.scope_root is not None):
+        return ReviewFlow.objects.none()
+    return ReviewFlow.objects.filter(org_unit=user.scope_root).prefetch_related("steps__assignee")
+
+
+def may_edit_flows(user: User, org_unit: OrgUnit | None) -> bool:
+    """Publicity staff of an organ edit its flows; everyone else of the organ reads them."""
+    return bool(user.is_authenticated and user.is_active and user.can_run_publicity
+                and org_unit is not None and org_unit.is_organ and user.scope_root is not None and user.scope_root.pk == org_unit.pk)
+
+
+def _clean_steps(org_unit: OrgUnit, steps: list[dict]) -> list[dict]:
+    if not 1 <= len(steps) <= MAX_STEPS:
+        raise ValidationError({"steps": f"审核流程应有 1 至 {MAX_STEPS} 个环节。"})
+    errors, cleaned, names = [], [], set()
+    for number, raw in enumerate(steps, start=1):
+        name = (raw.get("name") or "").strip()
+        kind = raw.get("kind") or StepKind.REVIEW
+        role = raw.get("role") or ""
+        assignee = raw.get("assignee")
+        if assignee is not None and not isinstance(assignee, User):
+            assignee = User.objects.filter(pk=assignee).first()
+        label = f"第{number}个环节"
+        if not name:
+            errors.append(f"{label}：请填写环节名称。")
+        elif len(name) > 30:
+            errors.append(f"{label}：环节名称不能超过 30 个字。")
+        elif name in names:
+            errors.append(f"环节名称“{name}”重复，请使用不同的名称。")
+        names.add(name)
+        if kind not in StepKind.values:
+            errors.append(f"{label}：环节类型无效。")
+        if assignee is not None:
+            if not (assignee.is_active and assignee.is_business and assignee.scope_root is not None
+                    and assignee.scope_root.pk == org_unit.pk):
+                errors.append(f"{label}：指定办理人必须是本单位在岗的业务人员。")
+        elif role not in BUSINESS_ROLES:
+            errors.append(f"{label}：请选择办理角色或指定办理人。")
+        if role and role not in BUSINESS_ROLES:
+            errors.append(f"{label}：办理角色无效。")
+        try:
+            due_days = int(raw.get("due_days", 2))
+        except (TypeError, ValueError):
+            due_days = -1
+        if not 0 <= due_days <= MAX_DUE_DAYS:
+            errors.append(f"{label}：办理时限应为 0 至 {MAX_DUE_DAYS} 个工作日。")
+        cleaned.append({"name": name, "kind": kind, "role": role if role in BUSINESS_ROLES else "",
+                        "assignee": assignee, "due_days": due_days, "signs": bool(raw.get("signs"))})
+    reviews = [s for s in cleaned if s["kind"] == StepKind.REVIEW]
+    if not reviews:
+        errors.append("审核流程至少应有一个审核（审）环节。")
+    flagged = [s for s in cleaned if s["signs"]]
+    if len(flagged) > 1:
+        errors.append("只能有一个签发环节。")
+    elif flagged and flagged[0]["kind"] != StepKind.REVIEW:
+        errors.append("签发环节必须是审核（审）环节。")
+    if errors:
+        raise ValidationError({"steps": errors})
+    if not flagged:
+        reviews[-1]["signs"] = True  # the last 审 signs unless another is named
+    return cleaned
+
+
+def _flow_snapshot(flow: ReviewFlow) -> dict:
+    return {"name": flow.name, "description": flow.description,
+            "steps": [{**s, "assignee": s["assignee"].pk if s["assignee"] else None} for s in steps_for(flow)]}
+
+
+def do_save_flow(user: User, flow: ReviewFlow | None, *, org_unit: OrgUnit, name: str, description: str = "",
+                 steps: list[dict]) -> ReviewFlow:
+    """Create or replace a flow of an organ; running reviews keep the stages they copied."""
+    require(may_edit_flows(user, org_unit), "只有本单位的宣传工作人员可以设置审核流程。")
+    require(flow is None or flow.org_unit_id == org_unit.pk, "不能把审核流程移到其他单位。")
+    name, description = (name or "").strip(), (description or "").strip()
+    if not name:
+        raise ValidationError({"name": "请填写流程名称。"})
+    if len(name) > 100:
+        raise ValidationError({"name": "流程名称不能超过 100 个字。"})
+    if len(description) > 300:
+        raise ValidationError({"description": "说明不能超过 300 个字。"})
+    same_name = ReviewFlow.objects.filter(org_unit=org_unit, name=name)
+    if flow is not None:
+        same_name = same_name.exclude(pk=flow.pk)
+    if same_name.exists():
+        raise ValidationError({"name": "本单位已有同名的审核流程。"})
+    cleaned = _clean_steps(org_unit, steps)
+    with transaction.atomic():
+        old = None
+        if flow is None:
+            flow = ReviewFlow.objects.create(org_unit=org_unit, name=name, description=description)
+        else:
+            flow = ReviewFlow.objects.select_for_update().get(pk=flow.pk)
+            old = _flow_snapshot(flow)
+            flow.name, flow.description = name, description
+            flow.save(update_fields=["name", "description"])
+            flow.steps.all().delete()
+        ReviewFlowStep.objects.bulk_create(
+            [ReviewFlowStep(flow=flow, order=i, **step) for i, step in enumerate(cleaned, start=1)])
+        record("core.review_flow.create" if old is None else "core.review_flow.update", flow, actor=user, old=old,
+               new=_flow_snapshot(flow))
+    return flow

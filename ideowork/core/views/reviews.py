@@ -1,0 +1,124 @@
+"""The review workflow's pages: 待我审核, deciding and withdrawing, and the flows of an organ."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from ..actions.reviews import (awaiting, do_decide, do_save_flow, do_withdraw, may_edit_flows, organ_flows, steps_for,
+                               subject_url, submitted_by, with_subjects)
+from ..forms.errors import add_service_errors
+from ..forms.reviews import DecisionForm, FlowForm, StepFormSet, WithdrawForm, step_initial
+from ..models import User
+from ..models.reviews import Review, ReviewFlow, ReviewStatus
+from ..permissions import is_business, require
+from ..scoping import get_visible_or_404
+
+INBOX_SIZE = 200
+
+
+def _messages(error: ValidationError) -> str:
+    return "；".join(error.messages)
+
+
+def _back(review: Review):
+    return redirect(subject_url(review))
+
+
+@is_business
+def review_inbox(request):
+    user, tab = request.user, request.GET.get("tab", "")
+    now = timezone.now()
+    rows = with_subjects(submitted_by(user)[:INBOX_SIZE] if tab == "mine" else awaiting(user)[:INBOX_SIZE])
+    for review in rows:
+        review.url = subject_url(review)
+        review.is_overdue = bool(review.due_at and review.due_at < now and review.status == ReviewStatus.IN_REVIEW)
+    todo = awaiting(user)
+    return render(request, "core/review_inbox.html", {
+        "tab": "mine" if tab == "mine" else "todo", "rows": rows, "todo_count": todo.count(),
+        "overdue_count": todo.filter(due_at__lt=now).count(),
+        "mine_open": submitted_by(user).filter(status=ReviewStatus.IN_REVIEW).count()})
+
+
+@is_business
+@require_POST
+def review_decide(request, pk):
+    review = get_visible_or_404(Review, request.user, pk=pk)
+    form = DecisionForm(request.POST, stage=None, earlier=list(review.stages.all()))
+    if not form.is_valid():
+        messages.error(request, "审核意见填写有误：" + "；".join(e for errs in form.errors.values() for e in errs))
+        return _back(review)
+    data = form.cleaned_data
+    try:
+        do_decide(request.user, review, stage_id=data["stage_id"], version=data["version"],
+                  decision=data["decision"], comment=data["comment"], return_to=data.get("return_to"))
+    except ValidationError as error:
+        messages.error(request, _messages(error))
+    else:
+        messages.success(request, "审核意见已提交。")
+    return _back(review)
+
+
+@is_business
+@require_POST
+def review_withdraw(request, pk):
+    review = get_visible_or_404(Review, request.user, pk=pk)
+    form = WithdrawForm(request.POST)
+    form.is_valid()
+    try:
+        do_withdraw(request.user, review, comment=form.cleaned_data.get("comment", ""))
+    except ValidationError as error:
+        messages.error(request, _messages(error))
+    else:
+        messages.success(request, "已撤回，内容可以继续修改。")
+    return _back(review)
+
+
+@is_business
+def review_flows(request):
+    user = request.user
+    organ = user.scope_root
+    flows = list(organ_flows(user))
+    return render(request, "core/review_flows.html", {
+        "flows": flows, "organ": organ, "can_edit": may_edit_flows(user, organ),
+        "default_steps": steps_for(None)})
+
+
+def _flow_page(request, flow: ReviewFlow | None):
+    user = request.user
+    organ = user.scope_root
+    people = User.objects.visible_to(user).business().filter(org_unit__organ=organ).select_related("org_unit")
+    initial_steps = step_initial(steps_for(flow))
+    if request.method == "POST":
+        form = FlowForm(request.POST)
+        steps = StepFormSet(request.POST, prefix="steps", form_kwargs={"people": people})
+        if form.is_valid() and steps.is_valid():
+            try:
+                flow = do_save_flow(user, flow, org_unit=organ, name=form.cleaned_data["name"],
+                                    description=form.cleaned_data["description"], steps=steps.steps())
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, f"审核流程“{flow.name}”已保存。")
+                return redirect("core:review_flows")
+    else:
+        form = FlowForm(initial={"name": flow.name, "description": flow.description} if flow else {})
+        steps = StepFormSet(initial=initial_steps, prefix="steps", form_kwargs={"people": people})
+    return render(request, "core/review_flow_form.html", {"form": form, "steps": steps, "flow": flow,
+                                                          "organ": organ})
+
+
+@is_business
+@require_http_methods(["GET", "POST"])
+def review_flow_create(request):
+    require(may_edit_flows(request.user, request.user.scope_root), "只有本单位的宣传工作人员可以设置审核流程。")
+    return _flow_page(request, None)
+
+
+@is_business
+@require_http_methods(["GET", "POST"])
+def review_flow_edit(request, pk):
+    flow = get_visible_or_404(ReviewFlow, request.user, pk=pk)
+    require(may_edit_flows(request.user, flow.org_unit), "只有本单位的宣传工作人员可以设置审核流程。")
+    return _flow_page(request, flow)
