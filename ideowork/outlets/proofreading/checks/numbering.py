@@ -1,0 +1,106 @@
+"""Numbering of official documents (GB/T 9704): 一、 →（一）→ 1. →（1）.
+
+Only markers at the start of a line count. Reported: a marker in a wrong form ("一." "(一)" "1、"
+"（1）、"), a number that skips or repeats within its level, and a level placed under a deeper one
+("（一）" under "1."). Skipping a level (一、 directly followed by 1.) is common practice and not
+reported; numbering that runs on across sections (一、 1. 2. 二、 3. 4.) is accepted too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .base import finding
+
+__all__ = ["check_numbering"]
+
+_CN = "一二三四五六七八九十"
+_MARKER = re.compile(
+    rf"^[ \t\u3000]*(?:"
+    rf"(?P<l1>[{_CN}]{{1,3}})(?P<p1>、|[.．，,](?!\d))"
+    rf"|(?P<o2>[（(])(?P<l2>[{_CN}]{{1,3}})(?P<c2>[）)])(?P<p2>[、.．，,]?)"
+    rf"|(?P<o4>[（(]?)(?P<l4>\d{{1,2}})(?P<c4>[）)])(?P<p4>[、.．，,]?)"
+    rf"|(?P<l3>\d{{1,2}})(?P<p3>[.．、，,])(?!\d)"
+    rf")",
+    re.MULTILINE,
+)
+_SHAPES = {1: "{}、", 2: "（{}）", 3: "{}.", 4: "（{}）"}
+_LEVEL_NAMES = {1: "第一层", 2: "第二层", 3: "第三层", 4: "第四层"}
+
+
+def _cn_number(token: str) -> int:
+    """一 → 1, 十二 → 12, 二十 → 20; 0 for what is not a number (十十, 二三)."""
+    tens, ten, units = token.partition("十")
+    if not ten:
+        tens, units = "", token
+    if len(tens) > 1 or len(units) > 1 or "十" in units or (not ten and not units):
+        return 0
+    return (_CN.index(tens) + 1 if tens else (1 if ten else 0)) * 10 + (_CN.index(units) + 1 if units else 0)
+
+
+def _parse(match: re.Match) -> tuple[int, int, str, str]:
+    """(level, number, label as written, the canonical marker)."""
+    for level in (1, 2, 4, 3):
+        label = match.group(f"l{level}")
+        if label is not None:
+            number = int(label) if level >= 3 else _cn_number(label)
+            return level, number, label, _SHAPES[level].format(label)
+    raise AssertionError("unreachable")
+
+
+def check_numbering(text, context):
+    last: dict[int, int] = {}        # last number per level in the current list
+    under_parent: set[int] = set()   # levels used since the last marker above them
+    for match in _MARKER.finditer(text):
+        level, number, label, canonical = _parse(match)
+        if number <= 0:
+            continue
+        start = match.start(f"l{level}") - (1 if level in (2, 4) and match.group(f"o{level}") else 0)
+        end = match.end()
+        written = text[start:end]
+        if written != canonical:
+            only_width = written.replace("．", ".") == canonical  # "1．": right form, full-width dot
+            yield finding(text, start, end, rule="structure.numbering.form", category="numbering",
+                          severity="warning" if only_width else "error", suggestion=canonical,
+                          message=f"层次序号“{written}”格式不规范，{_LEVEL_NAMES[level]}序号应写作“{canonical}”"
+                                  "（公文层次依次为“一、”“（一）”“1.”“（1）”）。")
+        deeper_used = any(d > level for d in under_parent)
+        if number == 1:
+            # A restart: a new list, or a new parent's first child; wrong only under a deeper level.
+            if level > 1 and level not in under_parent and deeper_used:
+                yield finding(text, start, end, rule="structure.numbering.parent", category="numbering",
+                              severity="error", suggestion=None,
+                              message=f"层次序号“{written}”用在了下一层序号之下，层次颠倒；"
+                                      "公文层次依次为“一、”“（一）”“1.”“（1）”。")
+            elif level in under_parent and last.get(level) == 1:
+                yield _sequence(text, start, end, written, 1, level)
+            if level == 1:
+                last.clear()
+        elif level in last and number != last[level] + 1:
+            yield _sequence(text, start, end, written, last[level], level)
+        last[level] = number
+        under_parent.difference_update([d for d in under_parent if d > level])
+        under_parent.add(level)
+
+
+def _sequence(text, start, end, written, previous, level):
+    expected = _SHAPES[level].format(_label(previous + 1, level))
+    kind = "重复" if _number_of(written, level) == previous else "不连续"
+    return finding(text, start, end, rule="structure.numbering.sequence", category="numbering", severity="error",
+                   suggestion=expected,
+                   message=f"层次序号{kind}：上一个同级序号是“{_SHAPES[level].format(_label(previous, level))}”，"
+                           f"此处应为“{expected}”。")
+
+
+def _label(number: int, level: int) -> str:
+    if level >= 3:
+        return str(number)
+    if number <= 10:
+        return _CN[number - 1]
+    tens, units = divmod(number, 10)
+    return ("" if tens == 1 else _CN[tens - 1]) + "十" + ("" if units == 0 else _CN[units - 1])
+
+
+def _number_of(written: str, level: int) -> int:
+    digits = "".join(ch for ch in written if ch.isdigit() or ch in _CN)
+    return int(digits) if level >= 3 else _cn_number(digits)

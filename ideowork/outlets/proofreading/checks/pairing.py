@@ -1,0 +1,57 @@
+"""Quotation marks and brackets that are not closed or not opened, within one paragraph.
+
+A paragraph is a line, except that text copied from a PDF or a web page is often wrapped by hard
+line breaks: a long line (20+ characters) that does not end a sentence continues on the next line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .base import finding
+
+__all__ = ["check_pairing"]
+
+_PAIRS = {"“": "”", "‘": "’", "《": "》", "（": "）", "【": "】", "〔": "〕", "「": "」"}
+_OPENERS = {closer: opener for opener, closer in _PAIRS.items()}
+_MARKS = re.compile("[" + "".join(_PAIRS) + "".join(_OPENERS) + "\n]")
+_SENTENCE_END = frozenset("。！？；：…”’）》】」.!?;:")
+_WRAPPED_LINE = 20
+
+
+def _paragraph_ends(text, newline):
+    """True when the line ending at ``newline`` ends its paragraph."""
+    line_start = text.rfind("\n", 0, newline) + 1
+    line = text[line_start:newline].rstrip()
+    return len(line) < _WRAPPED_LINE or line[-1] in _SENTENCE_END or not text[newline + 1:newline + 2].strip()
+
+
+def check_pairing(text, context):
+    stack: list[tuple[str, int]] = []
+    for match in _MARKS.finditer(text):
+        mark, position = match.group(), match.start()
+        if mark == "\n":
+            if stack and _paragraph_ends(text, position):
+                yield from (_unclosed(text, opener, at) for opener, at in stack)
+                stack.clear()
+        elif mark in _PAIRS:
+            stack.append((mark, position))
+        else:
+            opener = _OPENERS[mark]
+            if stack and stack[-1][0] == opener:
+                stack.pop()
+            elif any(o == opener for o, _ in stack):
+                while stack[-1][0] != opener:
+                    yield _unclosed(text, *stack.pop())
+                stack.pop()
+            else:
+                yield finding(text, position, position + 1, rule="structure.pairing", category="pairing",
+                              severity="error", suggestion=None,
+                              message=f"“{mark}”前面缺少与之配对的“{opener}”，或此处多了一个“{mark}”。")
+    yield from (_unclosed(text, opener, at) for opener, at in stack)
+
+
+def _unclosed(text, opener, position):
+    closer = _PAIRS[opener]
+    return finding(text, position, position + 1, rule="structure.pairing", category="pairing", severity="error",
+                   suggestion=None, message=f"“{opener}”在本段内没有配对的“{closer}”，请补全或删除。")
