@@ -28,6 +28,7 @@ from ideowork.plans.models import Target, WorkPlan
 from ideowork.plans.parser import parse_text
 
 from .demo_learning import build_learning_demo
+from .demo_outlets import OUTLET_KINDS, build_outlets_demo
 from .demo_people import (CITY, CITY_LEADS, CITY_SECTIONS, COUNTIES, DEMO_PASSWORD, GOV, GOV_SECTIONS,
                           KIND_TITLES, ORG_KINDS, PEOPLE)
 
@@ -73,13 +74,14 @@ def build_demo(today: date, log=print) -> DemoContext:
         prefix = ["cg", "lh", "qs"][i]
         _assign_simply(ctx, plan, f"{prefix}_head", f"{prefix}_staff")
     log("已分配责任清单。")
-    _record_year(ctx, city_plan, recorder_of=_city_recorder(ctx), profile_offset=0)
+    _record_year(ctx, city_plan, recorder_of=_city_recorder(ctx), profile_offset=0, skip_kinds=OUTLET_KINDS)
     _record_year(ctx, gov_plan, recorder_of=lambda item: ctx.users["gov_staff"], profile_offset=0)
     for i, plan in enumerate(county_plans):
         staff = ctx.users[["cg_staff", "lh_staff", "qs_staff"][i]]
         _record_year(ctx, plan, recorder_of=lambda item, s=staff: s, profile_offset=i + 1, skip_daily=i > 0)
     log(f"已登记台账活动 {ctx.activities} 条。")
     build_learning_demo(ctx, log)
+    build_outlets_demo(ctx, log)
     sent = send_target_reminders(today)
     log(f"已生成提醒 {sent.total} 条。")
     return ctx
@@ -159,7 +161,8 @@ def _city_recorder(ctx):
     return recorder
 
 
-def _record_year(ctx, plan, *, recorder_of, profile_offset: int, skip_daily: bool = False) -> None:
+def _record_year(ctx, plan, *, recorder_of, profile_offset: int, skip_daily: bool = False,
+                 skip_kinds: frozenset = frozenset()) -> None:
     """Record activities for every target of ``plan``, one group per (item, kind): an activity
     counts toward every target of its item that takes its kind, as the ledger suggests."""
     targets = list(Target.objects.filter(item__plan=plan).select_related("item", "item__assignment")
@@ -170,7 +173,7 @@ def _record_year(ctx, plan, *, recorder_of, profile_offset: int, skip_daily: boo
         groups.setdefault((target.item_id, kind), []).append(target)
     for index, ((_, kind), group) in enumerate(groups.items()):
         primary = group[0]
-        if skip_daily and primary.period == "day":
+        if (skip_daily and primary.period == "day") or kind in skip_kinds:
             continue
         profile = PROFILES[(index + profile_offset) % len(PROFILES)]
         recorder = recorder_of(primary.item)

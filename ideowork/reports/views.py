@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 
+from ideowork.core.actions.reviews import awaiting, subject_url, with_subjects
 from ideowork.core.choices import OrgKind
 from ideowork.core.models import OrgUnit
 from ideowork.core.periods import period_of
@@ -131,8 +132,10 @@ def me(request):
         items.append((a, status, STATUS_LABELS[status], progresses))
     recent = (Activity.objects.visible_to(user).filter(Q(participants=user) | Q(created_by=user))
               .distinct().order_by("-date", "-id")[:10])
+    reviews = with_subjects(awaiting(user)[:8])
     return render(request, "reports/me.html", {
         "items": items, "owed": owed, "recent": recent, "today": day,
+        "reviews": [(r, subject_url(r)) for r in reviews],
         "my_ledger_url": ledger_url(person=user.pk),
     })
 

@@ -16,6 +16,8 @@ from ideowork.outlets.models import ProofRule
 from ideowork.outlets.proofreading.rules import RuleSpec, parse_rule_file
 from ideowork.outlets.proofreading_files import template_file
 
+pytestmark = pytest.mark.usefixtures("empty_rule_table")
+
 
 def spec(code, pattern, suggestion="", **extra):
     return RuleSpec(code=code, category=code.split(".")[0], pattern=pattern, suggestion=suggestion or None,
@@ -36,6 +38,7 @@ def shipped(monkeypatch):
 
 # --- the shipped rules -------------------------------------------------------------------------
 def test_sync_loads_the_shipped_rules_and_is_idempotent(db, shipped):
+    syncs_before = AuditEvent.objects.filter(event_type="outlets.proof_rule.sync").count()  # the load at migrate
     assert do_sync_shipped_rules() == {"added": 3, "updated": 0, "unchanged": 0, "kept": 0, "retired": 0}
     rule = ProofRule.objects.get(shipped_code="confusable.jiezhimuqian")
     assert (rule.org_unit, rule.category, rule.suggestion, rule.exceptions, rule.enabled) == (
@@ -43,7 +46,7 @@ def test_sync_loads_the_shipped_rules_and_is_idempotent(db, shipped):
     assert ProofRule.objects.get(shipped_code="outdated.old").outdated_after == date(2024, 1, 1)
     assert do_sync_shipped_rules() == {"added": 0, "updated": 0, "unchanged": 3, "kept": 0, "retired": 0}
     assert ProofRule.objects.count() == 3
-    assert AuditEvent.objects.filter(event_type="outlets.proof_rule.sync").count() == 1
+    assert AuditEvent.objects.filter(event_type="outlets.proof_rule.sync").count() == syncs_before + 1
 
 
 def test_sync_updates_untouched_rules_keeps_edited_ones_and_retires_removed_ones(org, shipped):

@@ -6,6 +6,8 @@ from django.urls import reverse
 from ideowork.outlets.actions.proofreading import do_save_rule
 from ideowork.outlets.models import ProofRule
 
+pytestmark = pytest.mark.usefixtures("empty_rule_table")
+
 
 def add(user, pattern, **overrides):
     data = {"category": "confusable", "pattern": pattern, "suggestion": "", "severity": "error", "note": "",

@@ -284,7 +284,7 @@ def test_decode_text():
 # --- rules from the database ----------------------------------------------------------------------
 
 @pytest.mark.django_db
-def test_proofreader_for_falls_back_to_shipped_rules_on_an_empty_table():
+def test_proofreader_for_falls_back_to_shipped_rules_on_an_empty_table(empty_rule_table):
     assert not ProofRule.objects.exists()
     assert rules_revision(None).startswith("shipped:")
     assert len(proofreader_for(None)) == len(shipped_rules())
@@ -292,7 +292,7 @@ def test_proofreader_for_falls_back_to_shipped_rules_on_an_empty_table():
 
 
 @pytest.mark.django_db
-def test_proofreader_for_uses_enabled_rules_of_the_unit_chain(org):
+def test_proofreader_for_uses_enabled_rules_of_the_unit_chain(empty_rule_table, org):
     ProofRule.objects.create(category="forbidden", pattern="北韩", suggestion="朝鲜", shipped_code="forbidden.beihan")
     own = ProofRule.objects.create(org_unit=org.city, category="custom", pattern="编办", suggestion="机构编制委员会办公室",
                                    severity="warning", exceptions="市委编办\n县委编办")

@@ -1,0 +1,10 @@
+import pytest
+
+
+@pytest.fixture
+def empty_rule_table(db):
+    """Every ``migrate`` loads the shipped proofreading rules (outlets.signals); tests of the loading,
+    import and rule pages start from the empty table a brand-new installation had before it."""
+    from ideowork.outlets.models import ProofRule
+
+    ProofRule.objects.all().delete()
