@@ -12,9 +12,9 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from ideowork.core.exports.gongwen import (_PPR_AFTER_PBDR, FONT_BODY, FONT_HEADING, FONT_TITLE, RED, SIZE_3,
-                                           SIZE_4, TEXT_WIDTH_MM, _page_numbers, _page_setup, _paragraph,
-                                           _red_line, _register_fallback_fonts, set_run_font)
+from ideowork.core.exports.gongwen import (PPR_AFTER_PBDR, FONT_BODY, FONT_HEADING, FONT_TITLE, RED, SIZE_3,
+                                           SIZE_4, TEXT_WIDTH_MM, add_page_numbers, page_setup, write_paragraph,
+                                           red_line, register_fallback_fonts, set_run_font)
 
 from .models import BriefingIssue
 
@@ -33,7 +33,7 @@ def _rule(paragraph, side: str, *, size: int = 8) -> None:
     borders = p_pr.find(qn("w:pBdr"))
     if borders is None:
         borders = OxmlElement("w:pBdr")
-        p_pr.insert_element_before(borders, *_PPR_AFTER_PBDR)
+        p_pr.insert_element_before(borders, *PPR_AFTER_PBDR)
     line = OxmlElement(f"w:{side}")
     for key, value in (("w:val", "single"), ("w:sz", str(size)), ("w:space", "4"), ("w:color", "000000")):
         line.set(qn(key), value)
@@ -47,43 +47,43 @@ def _rule(paragraph, side: str, *, size: int = 8) -> None:
 def _masthead(document, issue: BriefingIssue) -> None:
     name = issue.series.name
     size = Pt(min(MASTHEAD_MAX, TEXT_WIDTH_MM / 25.4 * 72 / max(len(name), 1) * 0.9))
-    _paragraph(document, name, font=FONT_TITLE, size=size, align=WD_ALIGN_PARAGRAPH.CENTER, bold=True, color=RED,
+    write_paragraph(document, name, font=FONT_TITLE, size=size, align=WD_ALIGN_PARAGRAPH.CENTER, bold=True, color=RED,
                line=Pt(size.pt * 1.4))
-    _paragraph(document)
-    _paragraph(document, issue.number_label, align=WD_ALIGN_PARAGRAPH.CENTER)
-    _paragraph(document)
+    write_paragraph(document)
+    write_paragraph(document, issue.number_label, align=WD_ALIGN_PARAGRAPH.CENTER)
+    write_paragraph(document)
     # Editing unit flush left, date flush right, on one line above the red rule.
     day = issue.issue_date
-    byline = _paragraph(document, f"{issue.editor}编")
+    byline = write_paragraph(document, f"{issue.editor}编")
     byline.paragraph_format.tab_stops.add_tab_stop(Mm(TEXT_WIDTH_MM), WD_TAB_ALIGNMENT.RIGHT)
     set_run_font(byline.add_run(f"\t{day.year}年{day.month}月{day.day}日"), FONT_BODY, SIZE_3)
-    _red_line(byline)
-    _paragraph(document)
+    red_line(byline)
+    write_paragraph(document)
 
 
 def _entries(document, issue: BriefingIssue) -> None:
     for n, entry in enumerate(issue.entries.all()):
         if n:
-            _paragraph(document)
-        _paragraph(document, entry.heading, font=FONT_HEADING, align=WD_ALIGN_PARAGRAPH.CENTER, bold=True)
+            write_paragraph(document)
+        write_paragraph(document, entry.heading, font=FONT_HEADING, align=WD_ALIGN_PARAGRAPH.CENTER, bold=True)
         for text in entry.paragraphs():
-            _paragraph(document, text, indent_chars=2)
+            write_paragraph(document, text, indent_chars=2)
 
 
 def _colophon(document, issue: BriefingIssue) -> None:
     """The 版记: distribution lines between two rules, and the number of copies."""
-    _paragraph(document)
-    _paragraph(document)
+    write_paragraph(document)
+    write_paragraph(document)
     lines = issue.distribution()
     first = True
     for label, text in lines:
-        paragraph = _paragraph(document, f"{label}：{text}", size=SIZE_4, line=Pt(22))
+        paragraph = write_paragraph(document, f"{label}：{text}", size=SIZE_4, line=Pt(22))
         paragraph.paragraph_format.left_indent = Pt(SIZE_4.pt)
         paragraph.paragraph_format.first_line_indent = 0
         if first:
             _rule(paragraph, "top", size=12)
             first = False
-    copies = _paragraph(document, f"共印{issue.copies}份", size=SIZE_4, align=WD_ALIGN_PARAGRAPH.RIGHT, line=Pt(22))
+    copies = write_paragraph(document, f"共印{issue.copies}份", size=SIZE_4, align=WD_ALIGN_PARAGRAPH.RIGHT, line=Pt(22))
     copies.paragraph_format.right_indent = Pt(SIZE_4.pt)
     if first:
         _rule(copies, "top", size=12)
@@ -93,9 +93,9 @@ def _colophon(document, issue: BriefingIssue) -> None:
 def briefing_document(issue: BriefingIssue) -> Document:
     """The issue as a python-docx ``Document`` (send it with ``gongwen.docx_response``)."""
     document = Document()
-    _page_setup(document)
-    _register_fallback_fonts(document)
-    _page_numbers(document)
+    page_setup(document)
+    register_fallback_fonts(document)
+    add_page_numbers(document)
     core = document.core_properties
     core.title, core.author = str(issue), issue.editor
     _masthead(document, issue)

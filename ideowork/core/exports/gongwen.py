@@ -28,7 +28,8 @@ from lxml import etree
 
 from .excel import content_disposition
 
-__all__ = ["Paragraph", "Heading", "Table", "gongwen_document", "docx_response", "set_run_font", "DOCX_MIME"]
+__all__ = ["Paragraph", "Heading", "Table", "gongwen_document", "docx_response", "set_run_font", "DOCX_MIME",
+           "write_paragraph", "page_setup", "register_fallback_fonts", "add_page_numbers", "red_line", "PPR_AFTER_PBDR"]
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -84,7 +85,7 @@ def set_run_font(run, name: str, size=None, *, bold: bool | None = None, color: 
         run.font.color.rgb = color
 
 
-def _paragraph(container, text: str = "", *, font=FONT_BODY, size=SIZE_3, align=None, indent_chars: int = 0,
+def write_paragraph(container, text: str = "", *, font=FONT_BODY, size=SIZE_3, align=None, indent_chars: int = 0,
                bold=None, color=None, line=LINE_PITCH):
     paragraph = container.add_paragraph()
     fmt = paragraph.paragraph_format
@@ -100,7 +101,7 @@ def _paragraph(container, text: str = "", *, font=FONT_BODY, size=SIZE_3, align=
     return paragraph
 
 
-def _page_setup(document) -> None:
+def page_setup(document) -> None:
     section = document.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.top_margin, section.bottom_margin = Mm(37), Mm(35)
@@ -114,7 +115,7 @@ def _page_setup(document) -> None:
     style.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT_BODY)
 
 
-def _register_fallback_fonts(document) -> None:
+def register_fallback_fonts(document) -> None:
     """Name a substitute for each GB2312-era font in the font table (w:altName)."""
     part = next(rel.target_part for rel in document.part.rels.values() if rel.reltype.endswith("/fontTable"))
     root = etree.fromstring(part.blob)
@@ -152,7 +153,7 @@ def _page_field(paragraph, size) -> None:
     run_with(end)
 
 
-def _page_numbers(document) -> None:
+def add_page_numbers(document) -> None:
     """"— 1 —" in 4号 半角 宋体: odd pages right, even pages left, one character in from the edge."""
     document.settings.odd_and_even_pages_header_footer = True
     section = document.sections[0]
@@ -171,14 +172,14 @@ def _page_numbers(document) -> None:
         set_run_font(paragraph.add_run(" —"), FONT_PAGE_NUMBER, SIZE_4)
 
 
-_PPR_AFTER_PBDR = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
+PPR_AFTER_PBDR = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
                    "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid",
                    "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
                    "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId",
                    "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
 
 
-def _red_line(paragraph) -> None:
+def red_line(paragraph) -> None:
     """The 版头 separator: a red rule the width of the text body, 4 mm below the paragraph."""
     p_pr = paragraph._p.get_or_add_pPr()
     borders = OxmlElement("w:pBdr")
@@ -187,19 +188,19 @@ def _red_line(paragraph) -> None:
         bottom.set(qn(key), value)
     borders.append(bottom)
     # Word rejects a w:pPr whose children are out of schema order.
-    p_pr.insert_element_before(borders, *_PPR_AFTER_PBDR)
+    p_pr.insert_element_before(borders, *PPR_AFTER_PBDR)
 
 
 def _masthead(document, issuer: str, doc_number: str) -> None:
     # Shrink the red issuer name until it fits on one line of the text body.
     size = Pt(min(36.0, TEXT_WIDTH_MM / 25.4 * 72 / max(len(issuer), 1) * 0.95))
-    _paragraph(document, issuer, font=FONT_TITLE, size=size, align=WD_ALIGN_PARAGRAPH.CENTER, color=RED,
+    write_paragraph(document, issuer, font=FONT_TITLE, size=size, align=WD_ALIGN_PARAGRAPH.CENTER, color=RED,
                line=Pt(size.pt * 1.3))
-    _paragraph(document)
-    _paragraph(document)
-    number = _paragraph(document, doc_number, align=WD_ALIGN_PARAGRAPH.CENTER)
-    _red_line(number)
-    _paragraph(document)
+    write_paragraph(document)
+    write_paragraph(document)
+    number = write_paragraph(document, doc_number, align=WD_ALIGN_PARAGRAPH.CENTER)
+    red_line(number)
+    write_paragraph(document)
 
 
 def _table(document, block: Table) -> None:
@@ -242,13 +243,13 @@ def _table(document, block: Table) -> None:
 
 
 def _signature(document, issuer: str, date: datetime.date) -> None:
-    _paragraph(document)
-    _paragraph(document)
+    write_paragraph(document)
+    write_paragraph(document)
     date_text = f"{date.year}年{date.month}月{date.day}日"
     # 成文日期 右空四字; the issuer is centred over the date.
-    signed = _paragraph(document, issuer, align=WD_ALIGN_PARAGRAPH.RIGHT)
+    signed = write_paragraph(document, issuer, align=WD_ALIGN_PARAGRAPH.RIGHT)
     signed.paragraph_format.right_indent = Pt(SIZE_3.pt * 4 + max(len(date_text) - len(issuer), 0) * SIZE_3.pt / 2)
-    dated = _paragraph(document, date_text, align=WD_ALIGN_PARAGRAPH.RIGHT)
+    dated = write_paragraph(document, date_text, align=WD_ALIGN_PARAGRAPH.RIGHT)
     dated.paragraph_format.right_indent = Pt(SIZE_3.pt * 4)
 
 
@@ -256,23 +257,23 @@ def gongwen_document(title: str, doc_number: str, issuer: str, date: datetime.da
                      body_blocks: Iterable[Paragraph | Heading | Table]) -> Document:
     """A 公文: 版头 with ``issuer`` in red and ``doc_number`` (may be empty), title, body, signature."""
     document = Document()
-    _page_setup(document)
-    _register_fallback_fonts(document)
-    _page_numbers(document)
+    page_setup(document)
+    register_fallback_fonts(document)
+    add_page_numbers(document)
     core = document.core_properties
     core.title, core.author = title, issuer
     if issuer:
         _masthead(document, issuer, doc_number)
-    _paragraph(document, title, font=FONT_TITLE, size=SIZE_2, align=WD_ALIGN_PARAGRAPH.CENTER, line=Pt(35))
-    _paragraph(document)
+    write_paragraph(document, title, font=FONT_TITLE, size=SIZE_2, align=WD_ALIGN_PARAGRAPH.CENTER, line=Pt(35))
+    write_paragraph(document)
     for block in body_blocks:
         if isinstance(block, Heading):
             font = FONT_HEADING if block.level == 1 else FONT_SUBHEADING
-            _paragraph(document, block.text, font=font, indent_chars=2)
+            write_paragraph(document, block.text, font=font, indent_chars=2)
         elif isinstance(block, Table):
             _table(document, block)
         else:
-            _paragraph(document, block.text, indent_chars=2 if block.indent else 0)
+            write_paragraph(document, block.text, indent_chars=2 if block.indent else 0)
     if issuer and date:
         _signature(document, issuer, date)
     return document

@@ -257,7 +257,7 @@ def do_update_issue(user: User, issue: BriefingIssue, *, entries: Iterable[Entry
     require(may_manage_issue(user, issue), "您无权修改该简报。")
     data = _checked_fields(fields)
     with transaction.atomic():
-        issue = BriefingIssue.objects.select_for_update().select_related("series", "content").get(pk=issue.pk)
+        issue = BriefingIssue.objects.select_for_update(of=("self",)).select_related("series", "content").get(pk=issue.pk)
         if issue.content.status == ContentStatus.PUBLISHED:
             raise ValidationError("该期简报已印发，不能再修改。")
         if issue.content.status == ContentStatus.IN_REVIEW:

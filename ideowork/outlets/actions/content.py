@@ -212,7 +212,7 @@ def do_submit_content(user: User, content: ContentItem):
                ContentStatus.PUBLISHED: "稿件已发布。", ContentStatus.WITHDRAWN: "已撤稿的稿件请修改后再提交审核。"}
     with transaction.atomic():
         # Re-read under a lock: the caller's copy may predate a revision, and two submissions queue here.
-        content = ContentItem.objects.select_for_update().select_related("outlet__review_flow", "org_unit").get(
+        content = ContentItem.objects.select_for_update(of=("self",)).select_related("outlet__review_flow", "org_unit").get(
             pk=content.pk)
         if content.status in refused:
             raise ValidationError(refused[content.status])
@@ -313,7 +313,7 @@ def do_publish_content(user: User, content: ContentItem, *, published_at: dateti
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
-        content = ContentItem.objects.select_for_update().select_related("outlet", "author", "org_unit").get(
+        content = ContentItem.objects.select_for_update(of=("self",)).select_related("outlet", "author", "org_unit").get(
             pk=content.pk)
         if content.status != ContentStatus.APPROVED:
             raise ValidationError("只有审核通过、待发布的稿件可以发布。")
@@ -341,7 +341,7 @@ def do_withdraw_content(user: User, content: ContentItem, *, reason: str) -> Con
     if not reason:
         raise ValidationError({"reason": "请填写撤稿原因。"})
     with transaction.atomic():
-        content = ContentItem.objects.select_for_update().select_related("author").get(pk=content.pk)
+        content = ContentItem.objects.select_for_update(of=("self",)).select_related("author").get(pk=content.pk)
         if content.status != ContentStatus.PUBLISHED:
             raise ValidationError("只有已发布的稿件可以撤稿。")
         old = snapshot(content, AUDITED)

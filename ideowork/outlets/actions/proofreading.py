@@ -222,7 +222,7 @@ def do_save_rule(user: User, rule: ProofRule | None, *, category: str, pattern: 
             rule = ProofRule.objects.create(org_unit=owner, updated_by=user, **values)
             record("outlets.proof_rule.create", rule, actor=user, new=snapshot(rule, AUDITED))
             return rule
-        rule = ProofRule.objects.select_for_update().select_related("org_unit").get(pk=rule.pk)
+        rule = ProofRule.objects.select_for_update(of=("self",)).select_related("org_unit").get(pk=rule.pk)
         if values["pattern"] != rule.pattern:
             dup = _duplicate(rule.org_unit, values["pattern"], exclude_pk=rule.pk)
             if dup is not None:
@@ -242,7 +242,7 @@ def do_toggle_rule(user: User, rule: ProofRule, enabled: bool | None = None) -> 
     """Enable or disable a rule (flip it when ``enabled`` is None)."""
     require_rule_editor(user, rule)
     with transaction.atomic():
-        rule = ProofRule.objects.select_for_update().select_related("org_unit").get(pk=rule.pk)
+        rule = ProofRule.objects.select_for_update(of=("self",)).select_related("org_unit").get(pk=rule.pk)
         target = (not rule.enabled) if enabled is None else bool(enabled)
         if target == rule.enabled:
             return rule
@@ -262,7 +262,7 @@ def do_delete_rule(user: User, rule: ProofRule) -> str:
         do_toggle_rule(user, rule, enabled=False)
         return "disabled"
     with transaction.atomic():
-        rule = ProofRule.objects.select_for_update().select_related("org_unit").get(pk=rule.pk)
+        rule = ProofRule.objects.select_for_update(of=("self",)).select_related("org_unit").get(pk=rule.pk)
         old = snapshot(rule, AUDITED)
         record("outlets.proof_rule.delete", rule, actor=user, old=old)
         rule.delete()
