@@ -107,10 +107,13 @@ def test_the_list_has_my_items_and_all_with_filters(org, login, rule):
     other = write(org, make_outlet(org, flow=short_flow(org)), author=org.staff, title="宣传专干的稿件")
     do_submit_content(org.staff, other)
     client = login(org.staff)
-    page = client.get(reverse("outlets:content_list")).content.decode()
+    page = client.get(reverse("outlets:content_list"), {"tab": "mine"}).content.decode()
     assert "宣传专干的稿件" in page and mine.title not in page and "待我审核" in page
-    page = client.get(reverse("outlets:content_list"), {"tab": "all"}).content.decode()
-    assert "宣传专干的稿件" in page and mine.title in page and "当前环节" in page
+    for query in ({"tab": "all"}, {}):  # publicity staff start on 全部
+        page = client.get(reverse("outlets:content_list"), query).content.decode()
+        assert "宣传专干的稿件" in page and mine.title in page and "当前环节" in page
+    cadre_page = login(org.cadre).get(reverse("outlets:content_list")).content.decode()
+    assert mine.title in cadre_page and "宣传专干的稿件" not in cadre_page  # a cadre starts on 我的稿件
     page = client.get(reverse("outlets:content_list"), {"tab": "all", "status": ContentStatus.DRAFT}).content.decode()
     assert mine.title in page and "宣传专干的稿件" not in page
     assert mine.title not in login(org.county_staff).get(reverse("outlets:content_list"), {"tab": "all"}).content.decode()
