@@ -20,7 +20,7 @@ KIND_GROUPS = {
     "pdf": {"pdf"},
     "word": {"docx", "doc"},
     "excel": {"xlsx", "xls"},
-    "text": {"txt"},
+    "text": {"txt", "tsv"},
     "audio": {"mp3", "m4a", "wav", "ogg"},
     "video": {"mp4", "webm"},
 }
@@ -29,13 +29,13 @@ EVIDENCE_KINDS = KIND_GROUPS["image"] | KIND_GROUPS["pdf"] | KIND_GROUPS["word"]
 # What filetype reports, mapped to the extensions we accept for it.
 _DETECTED_TO_EXTENSIONS = {
     "jpg": {"jpg", "jpeg"}, "png": {"png"}, "gif": {"gif"}, "webp": {"webp"}, "bmp": {"bmp"},
-    "pdf": {"pdf"}, "docx": {"docx"}, "xlsx": {"xlsx"}, "doc": {"doc"}, "xls": {"xls"},
+    "pdf": {"pdf"}, "docx": {"docx"}, "xlsx": {"xlsx"}, "doc": {"doc"}, "xls": {"xls"}, "txt": {"txt", "tsv"},
     "mp3": {"mp3"}, "m4a": {"m4a"}, "wav": {"wav"}, "ogg": {"ogg"}, "mp4": {"mp4"}, "webm": {"webm"},
 }
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _KIND_NAMES = {"jpg": "JPG图片", "png": "PNG图片", "gif": "GIF图片", "webp": "WebP图片", "bmp": "BMP图片",
                "pdf": "PDF", "docx": "Word", "doc": "Word(97-2003)", "xlsx": "Excel", "xls": "Excel(97-2003)",
-               "txt": "文本", "mp3": "MP3音频", "m4a": "M4A音频", "wav": "WAV音频", "ogg": "OGG音频",
+               "txt": "文本", "tsv": "TSV文本", "mp3": "MP3音频", "m4a": "M4A音频", "wav": "WAV音频", "ogg": "OGG音频",
                "mp4": "MP4视频", "webm": "WebM视频"}
 
 
@@ -70,7 +70,8 @@ def _detect(head: bytes, extension: str) -> str | None:
 
 
 def check_upload(uploaded, *, allowed: set[str], max_bytes: int | None = None) -> str:
-    """Validate an uploaded file; return its kind (the canonical extension).
+    """Validate an uploaded file; return its kind (the canonical extension: "txt" for any plain
+    text, .tsv included, as "jpg" for .jpeg).
 
     Raises ``ValidationError`` with a Chinese message naming the file and what is wrong.
     """

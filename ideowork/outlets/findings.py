@@ -87,12 +87,13 @@ def finding_groups(findings: list[dict], waivers: dict) -> list[dict]:
 def highlighted(version: ContentVersion, findings: list[dict], waivers: dict, field: str) -> SafeString:
     """``field`` of the version as HTML with its findings marked (``render_highlighted``).
 
-    A waived finding is shown at the lower level, its tooltip saying it was kept, since it no longer
-    blocks signing. The HTML depends only on the version, its findings and the waivers, so it is
-    cached under those: the review page of a long text with hundreds of findings renders it once.
+    A waived finding gets its own muted look (``proof-waived``), its tooltip saying it was kept and
+    why, since it no longer blocks signing. The HTML depends only on the version, its findings and
+    the waivers, so it is cached under those: the review page of a long text with hundreds of
+    findings renders it once.
     """
     tag = hashlib.sha256(repr(sorted((k, w.reason) for k, w in waivers.items())).encode()).hexdigest()[:16]
-    key = f"outlets:highlighted:{version.pk}:{version.digest}:{field}:{version.findings_revision}:{tag}"
+    key = f"outlets:highlighted:v2:{version.pk}:{version.digest}:{field}:{version.findings_revision}:{tag}"
     html = cache.get(key)
     if html is None:
         marked = []
@@ -101,7 +102,7 @@ def highlighted(version: ContentVersion, findings: list[dict], waivers: dict, fi
                 continue
             waiver = waivers.get(waiver_key(f))
             if waiver is not None:
-                f = {**f, "severity": Severity.WARNING, "message": f"{f['message']}（已确认保留：{waiver.reason}）"}
+                f = {**f, "waived": True, "waived_reason": waiver.reason}
             marked.append(f)
         html = str(render_highlighted(getattr(version, field), marked, id_prefix=f"pf-{field}"))
         cache.set(key, html, HIGHLIGHT_SECONDS)

@@ -50,28 +50,13 @@ _CATEGORIES = {label: value for value, label in RuleCategory.choices}
 _SEVERITIES = {label: value for value, label in Severity.choices}
 
 
-class _Renamed:
-    """An upload seen under another name (``check_upload`` knows ``.txt``, rule files are ``.tsv``)."""
-
-    def __init__(self, uploaded, name):
-        self._uploaded, self.name = uploaded, name
-
-    def __getattr__(self, attr):
-        return getattr(self._uploaded, attr)
-
-
 def _check(uploaded) -> str:
-    """The upload's kind ("txt" or "xlsx"), checked by content and size; a Chinese error naming the file."""
-    name = PurePath(uploaded.name or "").name
-    is_tsv = name.lower().endswith(".tsv")
-    seen_as = _Renamed(uploaded, name[:-4] + ".txt") if is_tsv else uploaded
+    """The upload's kind ("txt" for .txt and .tsv, or "xlsx"), checked by content and size; a Chinese
+    error naming the file."""
     try:
-        return check_upload(seen_as, allowed={"txt", "xlsx"}, max_bytes=MAX_BYTES)
+        return check_upload(uploaded, allowed={"txt", "tsv", "xlsx"}, max_bytes=MAX_BYTES)
     except ValidationError as exc:
         explain_text_upload(uploaded, exc)
-        if is_tsv:
-            raise ValidationError([m.replace(seen_as.name, name).replace("扩展名为.txt", "扩展名为.tsv")
-                                   for m in exc.messages]) from None
         raise
 
 

@@ -8,7 +8,11 @@ all. Line breaks become ``<br>``; put the result in an element of class ``proof-
 (``outlets/proofread.css``) to keep spaces and indentation as typed.
 
 Findings may be ``proofreading.Finding`` objects or their ``as_dict()`` (what ``content_findings``
-returns): only ``start``, ``end``, ``severity``, ``message`` and ``suggestion`` are read.
+returns): only ``start``, ``end``, ``severity``, ``message`` and ``suggestion`` are read, and two
+optional keys (or attributes): ``waived`` (true for a finding the reviewers decided to keep) and
+``waived_reason``. A waived finding is marked ``<mark class="pf proof-waived">`` (muted, dotted) and
+its tooltip says 已确认保留 with the reason; where it overlaps an open finding, the open one decides
+the mark's look.
 """
 
 from __future__ import annotations
@@ -19,9 +23,10 @@ from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
 
-__all__ = ["render_highlighted", "finding_tooltip"]
+__all__ = ["render_highlighted", "finding_tooltip", "is_waived"]
 
 _RANK = {"error": 2, "warning": 1}
+_WAIVED_RANK = 0
 _SEVERITY_LABEL = {"error": "错误", "warning": "提示"}
 
 
@@ -31,12 +36,22 @@ def _get(finding, name: str, default=None):
     return getattr(finding, name, default)
 
 
+def is_waived(finding) -> bool:
+    return bool(_get(finding, "waived", False))
+
+
 def finding_tooltip(finding) -> str:
-    """One line for a finding: its level, what is wrong and, if any, what to write instead."""
+    """One line for a finding: its level (or that it was kept, and why), what is wrong and, if any,
+    what to write instead."""
     severity = _get(finding, "severity", "warning")
     message = _get(finding, "message") or ""
     suggestion = _get(finding, "suggestion")
-    line = f"【{_SEVERITY_LABEL.get(severity, severity)}】{message}"
+    if is_waived(finding):
+        reason = (_get(finding, "waived_reason") or "").strip()
+        label = f"已确认保留：{reason}" if reason else "已确认保留"
+    else:
+        label = _SEVERITY_LABEL.get(severity, severity)
+    line = f"【{label}】{message}"
     if suggestion:
         line += f"（建议：{suggestion}）"
     return line
@@ -65,7 +80,8 @@ def render_highlighted(text: str, findings: Sequence, *, id_prefix: str = "pf") 
         return mark_safe(_text_html(text))
     spans.sort()
     tooltips = {i: escape(finding_tooltip(findings[i])) for _, _, i in spans}
-    ranks = {i: _RANK.get(_get(findings[i], "severity"), 1) for _, _, i in spans}
+    ranks = {i: _WAIVED_RANK if is_waived(findings[i]) else _RANK.get(_get(findings[i], "severity"), 1)
+             for _, _, i in spans}
 
     # Sweep the boundaries; ``active`` holds the findings covering the current run.
     boundaries = sorted({p for s, e, _ in spans for p in (s, e)})
@@ -96,11 +112,12 @@ def render_highlighted(text: str, findings: Sequence, *, id_prefix: str = "pf") 
 
 def _mark(piece: str, covering: list[int], starting: list[int], tooltips: dict, ranks: dict,
           id_prefix: str) -> str:
-    severity = "error" if max(ranks[i] for i in covering) >= _RANK["error"] else "warning"
+    top = max(ranks[i] for i in covering)
+    look = "pf-error" if top >= _RANK["error"] else "pf-warning" if top > _WAIVED_RANK else "proof-waived"
     ident = f' id="{id_prefix}-{starting[0]}"' if starting else ""
     # Other findings starting here too get an empty anchor, so every table row has a target.
     anchors = "".join(f'<span id="{id_prefix}-{i}"></span>' for i in starting[1:])
     title = "&#10;".join(tooltips[i] for i in covering)
     indexes = " ".join(str(i) for i in covering)
-    return (f'{anchors}<mark class="pf pf-{severity}{" pf-multi" if len(covering) > 1 else ""}"{ident} '
+    return (f'{anchors}<mark class="pf {look}{" pf-multi" if len(covering) > 1 else ""}"{ident} '
             f'data-findings="{indexes}" title="{title}">{piece}</mark>')

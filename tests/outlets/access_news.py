@@ -9,7 +9,9 @@ from ideowork.outlets.actions.news import (do_record_question, do_save_expert, d
                                            do_save_press_conference)
 
 CITY_RECORD_PAGES = {"outlets:press_detail", "outlets:press_edit", "outlets:expert_edit",
-                     "outlets:interpretation_edit", "outlets:question_detail", "outlets:question_answer"}
+                     "outlets:interpretation_edit", "outlets:question_detail", "outlets:question_answer",
+                     "outlets:press_delete", "outlets:expert_delete", "outlets:interpretation_delete",
+                     "outlets:question_delete"}
 
 
 def objects(org) -> dict:
@@ -25,4 +27,6 @@ def objects(org) -> dict:
                                   topic="访问检查用的问题", question="问题内容", due_on=today + timedelta(days=15))
     return {"outlets:press_detail": conference.pk, "outlets:press_edit": conference.pk,
             "outlets:expert_edit": expert.pk, "outlets:interpretation_edit": interpretation.pk,
-            "outlets:question_detail": question.pk, "outlets:question_answer": question.pk}
+            "outlets:question_detail": question.pk, "outlets:question_answer": question.pk,
+            "outlets:press_delete": conference.pk, "outlets:expert_delete": expert.pk,
+            "outlets:interpretation_delete": interpretation.pk, "outlets:question_delete": question.pk}

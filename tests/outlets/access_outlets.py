@@ -6,7 +6,7 @@ from ideowork.outlets.actions.outlet_inspections import do_record_inspection
 from .outlet_builders import board, days_ago
 
 OUTLET_PAGES = ["outlet_detail", "outlet_edit", "outlet_update", "outlet_inspect", "outlet_flag", "outlet_unflag",
-                "outlet_close"]
+                "outlet_close", "outlet_reopen"]
 CITY_RECORD_PAGES = {f"outlets:{name}" for name in OUTLET_PAGES} | {"outlets:inspection_rectify"}
 
 

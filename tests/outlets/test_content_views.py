@@ -117,3 +117,65 @@ def test_the_list_has_my_items_and_all_with_filters(org, login, rule):
     page = client.get(reverse("outlets:content_list"), {"tab": "all", "status": ContentStatus.DRAFT}).content.decode()
     assert mine.title in page and "宣传专干的稿件" not in page
     assert mine.title not in login(org.county_staff).get(reverse("outlets:content_list"), {"tab": "all"}).content.decode()
+
+
+def test_a_waived_finding_is_muted_in_the_highlighted_text(org, login, rule):
+    from ideowork.outlets.actions.content import do_waive_finding
+
+    content = write(org, make_outlet(org, flow=short_flow(org)))
+    do_submit_content(org.cadre, content)
+    client = login(org.section_chief)
+    before = client.get(content.get_absolute_url()).content.decode()
+    assert 'class="pf pf-error' in before and "proof-waived" not in before.split("doc-legend")[-1]
+    do_waive_finding(org.staff, content, rule=rule.code, text=WRONG, reason="引用文件原标题")
+    page = client.get(content.get_absolute_url()).content.decode()  # the cached HTML follows the waiver
+    body = page.split('data-testid="doc-body"')[1].split("</div>")[0]
+    assert 'class="pf pf-error' not in body and 'class="pf pf-warning' not in body
+    mark = next(m for m in body.split("<mark")[1:] if f">{WRONG}</mark>" in m)
+    assert 'class="pf proof-waived"' in mark and "【已确认保留：引用文件原标题】" in mark
+    assert "outlets/proofread.css" in page and "lg-waived" in page
+
+
+def test_render_highlighted_marks_waived_findings_apart():
+    from ideowork.outlets.proofreading_html import render_highlighted
+
+    findings = [{"start": 0, "end": 2, "severity": "error", "message": "“截止”应为“截至”", "suggestion": "截至",
+                 "waived": True, "waived_reason": "引用原文"},
+                {"start": 1, "end": 4, "severity": "warning", "message": "提示"},
+                {"start": 6, "end": 8, "severity": "error", "message": "错字", "waived": True}]
+    html = str(render_highlighted("截止目前工作推进", findings))
+    assert ('<mark class="pf proof-waived" id="pf-0" data-findings="0" '
+            'title="【已确认保留：引用原文】“截止”应为“截至”（建议：截至）">截</mark>') in html
+    assert '<mark class="pf pf-warning pf-multi" id="pf-1" data-findings="0 1"' in html  # the open one decides
+    assert 'class="pf proof-waived" id="pf-2" data-findings="2" title="【已确认保留】错字">推进</mark>' in html
+
+
+def test_approved_interviews_and_outward_materials_read_approved_not_awaiting_publication(org, login):
+    from ideowork.outlets.choices import ContentKind
+
+    from .test_content import _approved
+
+    interview = _approved(org, None, kind=ContentKind.INTERVIEW)
+    external = write(org, kind=ContentKind.EXTERNAL, title="对外宣传材料：机构改革成效")
+    article = write(org, title="普通稿件")
+    ContentItem.objects.filter(pk__in=[external.pk, article.pk]).update(status=ContentStatus.APPROVED)
+    external.refresh_from_db()
+    article.refresh_from_db()
+    labels = (interview.status_label, external.status_label, article.status_label)
+    assert labels == ("已批准", "已批准", "待发布")
+    article.status = ContentStatus.PUBLISHED
+    assert article.status_label == "已发布"
+    assert dict(ContentStatus.choices)[ContentStatus.APPROVED] == "待发布"  # the choices stay as they were
+
+    client = login(org.staff)
+    detail = client.get(interview.get_absolute_url()).content.decode()
+    assert "已批准" in detail.split("</h1>")[0] and "待发布" not in detail.split("</h1>")[0]
+    listed = client.get(reverse("outlets:content_list")).content.decode()
+    row = next(r for r in listed.split("<tr")[1:] if "对外宣传材料：机构改革成效" in r)
+    assert "已批准" in row and "待发布" not in row
+    row = next(r for r in listed.split("<tr")[1:] if "普通稿件" in r)
+    assert "待发布" in row
+    placements = client.get(reverse("outlets:placement_list")).content.decode()
+    assert "对外宣传材料：机构改革成效" in placements
+    row = next(r for r in placements.split("<tr")[1:] if "对外宣传材料：机构改革成效" in r)
+    assert "已批准" in row and "待发布" not in row

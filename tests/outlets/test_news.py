@@ -10,10 +10,12 @@ from django.utils import timezone
 
 from ideowork.core.models import AuditEvent, Notification
 from ideowork.ledger.models import Activity, TargetCredit
-from ideowork.outlets.actions.news import (do_answer_question, do_publish_answer, do_record_question,
-                                           do_save_expert, do_save_interpretation, do_save_press_conference,
-                                           split_expertise)
-from ideowork.outlets.models import PublicQuestion, QuestionStatus
+from ideowork.outlets.actions.news import (do_answer_question, do_delete_expert, do_delete_interpretation,
+                                           do_delete_press_conference, do_delete_question, do_publish_answer,
+                                           do_record_question, do_save_expert, do_save_interpretation,
+                                           do_save_press_conference, split_expertise)
+from ideowork.outlets.models import (Expert, PolicyInterpretation, PressConference, PublicQuestion,
+                                     QuestionStatus)
 from ideowork.plans.models import Target
 
 from .publicity_builders import plan_with_media_target
@@ -212,3 +214,101 @@ def test_pages_render_for_readers_and_writers(org, plan, client):
         "answer": "按照有关规定执行。", "answered_on": TODAY().isoformat(), "publish": "on"})
     question.refresh_from_db()
     assert response.status_code == 302 and question.status == QuestionStatus.PUBLISHED
+
+
+# --- deleting records ----------------------------------------------------------------------------------
+def test_deleting_a_press_conference_removes_its_activity_and_is_audited(org, plan):
+    conference = _press(org)
+    activity_pk = conference.activity_id
+    with pytest.raises(PermissionDenied):
+        do_delete_press_conference(org.cadre, conference)
+    with pytest.raises(PermissionDenied):
+        do_delete_press_conference(org.county_staff, conference)
+    assert PressConference.objects.filter(pk=conference.pk).exists()
+    do_delete_press_conference(org.staff, conference)
+    assert not PressConference.objects.filter(pk=conference.pk).exists()
+    assert not Activity.objects.filter(pk=activity_pk).exists()
+    assert not TargetCredit.objects.filter(activity_id=activity_pk).exists()
+    event = AuditEvent.objects.get(event_type="outlets.press.delete")
+    assert event.actor == org.staff and event.old["title"] == "全市机构编制工作新闻发布会"
+
+
+def test_deleting_an_interpretation_keeps_its_experts(org, plan):
+    expert = _expert(org)
+    item = do_save_interpretation(org.staff, org_unit=org.city, policy_title="某政策", issuing_body="市委编办",
+                                  published_on=TODAY(), form="text", channel="门户网站", experts=[expert])
+    activity_pk = item.activity_id
+    with pytest.raises(PermissionDenied):
+        do_delete_interpretation(org.county_staff, item)
+    do_delete_interpretation(org.section_chief, item)
+    assert not PolicyInterpretation.objects.exists() and not Activity.objects.filter(pk=activity_pk).exists()
+    assert Expert.objects.filter(pk=expert.pk, active=True).exists()
+    assert AuditEvent.objects.get(event_type="outlets.interpretation.delete").actor == org.section_chief
+
+
+def test_an_expert_who_interpreted_is_deactivated_not_deleted(org, plan):
+    used, unused = _expert(org), _expert(org, name="刘明")
+    do_save_interpretation(org.staff, org_unit=org.city, policy_title="某政策", issuing_body="市委编办",
+                           published_on=TODAY(), form="text", channel="门户网站", experts=[used])
+    with pytest.raises(PermissionDenied):
+        do_delete_expert(org.cadre, unused)
+    assert do_delete_expert(org.staff, unused) is True
+    assert not Expert.objects.filter(pk=unused.pk).exists()
+    assert AuditEvent.objects.get(event_type="outlets.expert.delete").actor == org.staff
+    assert do_delete_expert(org.staff, used) is False
+    used.refresh_from_db()
+    assert not used.active and used.interpretations.count() == 1
+    event = AuditEvent.objects.get(event_type="outlets.expert.deactivate")
+    assert event.actor == org.staff and (event.old["active"], event.new["active"]) == (True, False)
+    assert do_delete_expert(org.staff, used) is False  # already out of the library: nothing more happens
+    assert AuditEvent.objects.filter(event_type="outlets.expert.deactivate").count() == 1
+
+
+def test_only_an_unanswered_question_can_be_deleted(org, plan):
+    pending, answered = _question(org), _question(org, topic="编外人员管理")
+    do_answer_question(org.staff, answered, answer="按规定执行。", answered_on=TODAY())
+    with pytest.raises(PermissionDenied):
+        do_delete_question(org.county_staff, pending)
+    with pytest.raises(ValidationError) as caught:
+        do_delete_question(org.staff, answered)
+    assert "已答复" in caught.value.messages[0]
+    assert PublicQuestion.objects.filter(pk=answered.pk).exists() and Activity.objects.count() == 1
+    do_delete_question(org.staff, pending)
+    assert not PublicQuestion.objects.filter(pk=pending.pk).exists()
+    assert AuditEvent.objects.get(event_type="outlets.question.delete").actor == org.staff
+
+
+def test_delete_pages_are_post_only_and_for_publicity_staff(org, plan, client):
+    conference = _press(org)
+    expert = _expert(org)
+    item = do_save_interpretation(org.staff, org_unit=org.city, policy_title="某政策", issuing_body="市委编办",
+                                  published_on=TODAY(), form="text", channel="门户网站", experts=[expert])
+    question, answered = _question(org), _question(org, topic="已答复的问题")
+    do_answer_question(org.staff, answered, answer="按规定执行。", answered_on=TODAY())
+    urls = {"press": reverse("outlets:press_delete", args=[conference.pk]),
+            "expert": reverse("outlets:expert_delete", args=[expert.pk]),
+            "interpretation": reverse("outlets:interpretation_delete", args=[item.pk]),
+            "question": reverse("outlets:question_delete", args=[question.pk])}
+    client.force_login(org.cadre)
+    for url in urls.values():
+        assert client.post(url).status_code == 403
+    client.force_login(org.staff)
+    for url in urls.values():
+        assert client.get(url).status_code == 405
+    detail = client.get(conference.get_absolute_url()).content.decode()
+    assert urls["press"] in detail and "data-confirm" in detail
+    assert urls["question"] in client.get(question.get_absolute_url()).content.decode()
+    assert reverse("outlets:question_delete", args=[answered.pk]) not in \
+        client.get(answered.get_absolute_url()).content.decode()
+    assert urls["expert"] in client.get(reverse("outlets:expert_list")).content.decode()
+    assert urls["interpretation"] in client.get(reverse("outlets:interpretation_list")).content.decode()
+
+    assert client.post(urls["press"])["Location"] == reverse("outlets:press_list")
+    assert client.post(urls["interpretation"])["Location"] == reverse("outlets:interpretation_list")
+    response = client.post(urls["expert"], follow=True)
+    assert "已将“王立新”移出专家库" in response.content.decode()
+    assert client.post(urls["question"])["Location"] == reverse("outlets:question_list")
+    response = client.post(reverse("outlets:question_delete", args=[answered.pk]), follow=True)
+    assert "不能删除" in response.content.decode() and PublicQuestion.objects.filter(pk=answered.pk).exists()
+    assert not PressConference.objects.exists() and not PolicyInterpretation.objects.exists()
+    assert not Expert.objects.exists() and PublicQuestion.objects.count() == 1

@@ -10,9 +10,9 @@ from ideowork.core.actions.reviews import do_save_flow
 from ideowork.core.models import AuditEvent, Notification
 from ideowork.ledger.models import Activity, Evidence
 from ideowork.outlets.actions.outlet_inspections import do_complete_rectification, do_record_inspection
-from ideowork.outlets.actions.outlets import (do_close_outlet, do_create_outlet, do_flag_outlet,
-                                              do_record_outlet_update, do_unflag_outlet, do_update_outlet,
-                                              note_outlet_update)
+from ideowork.outlets.actions.outlets import (do_close_outlet, do_create_outlet, do_flag_dormant_outlets,
+                                              do_flag_outlet, do_record_outlet_update, do_reopen_outlet,
+                                              do_unflag_outlet, do_update_outlet, note_outlet_update)
 from ideowork.outlets.choices import OutletKind, OutletStatus, UpdateFrequency
 from ideowork.outlets.models import Outlet, OutletInspection
 from tests.factories import make_plan, make_user
@@ -142,6 +142,38 @@ def test_a_closed_outlet_leaves_the_register_figures_and_cannot_be_changed(org):
         do_record_outlet_update(org.staff, outlet, date=TODAY(), summary="更新")
     with pytest.raises(ValidationError, match="已关停"):
         do_close_outlet(org.staff, outlet, reason="再次")
+
+
+def test_a_closed_outlet_can_be_reopened_with_a_reason(org):
+    outlet = board(org, last=20)
+    with pytest.raises(ValidationError, match="未关停"):
+        do_reopen_outlet(org.staff, outlet, reason="误操作")
+    do_close_outlet(org.staff, outlet, reason="宣传栏已拆除")
+    with pytest.raises(PermissionDenied):
+        do_reopen_outlet(org.cadre, outlet, reason="误操作")
+    with pytest.raises(PermissionDenied):
+        do_reopen_outlet(org.county_staff, outlet, reason="误操作")
+    with pytest.raises(ValidationError) as exc:
+        do_reopen_outlet(org.staff, outlet, reason="  ")
+    assert exc.value.message_dict == {"reason": ["请填写恢复运行的原因。"]}
+    outlet.refresh_from_db()
+    assert outlet.status == OutletStatus.CLOSED
+    do_reopen_outlet(org.staff, outlet, reason="新宣传栏已在二楼安装")
+    outlet.refresh_from_db()
+    assert (outlet.status, outlet.flag_reason) == (OutletStatus.NORMAL, "")
+    event = AuditEvent.objects.get(event_type="outlets.outlet.reopen")
+    assert event.actor == org.staff and event.old["status"] == "closed"
+    assert event.new["reason"] == "新宣传栏已在二楼安装"
+    assert Notification.objects.filter(recipient=org.section_chief, title__contains="恢复运行").exists()
+    do_record_outlet_update(org.staff, outlet, date=TODAY(), summary="更换展板")  # runs again
+
+
+def test_a_reopened_outlet_long_without_update_is_flagged_again(org):
+    outlet = board(org, last=400)
+    do_close_outlet(org.staff, outlet, reason="暂停使用")
+    assert do_flag_dormant_outlets(TODAY()) == []
+    do_reopen_outlet(org.principal, outlet, reason="恢复使用")
+    assert [o.pk for o in do_flag_dormant_outlets(TODAY())] == [outlet.pk]
 
 
 # --- updates ---------------------------------------------------------------------------------------

@@ -88,3 +88,23 @@ def test_staff_register_inspect_and_rectify_an_outlet(org, page_as, tmp_path):
     screenshot(staff, "outlets-flag-popup")
     late.refresh_from_db()
     assert late.last_updated_on == today
+
+
+def test_staff_reopen_a_closed_outlet(org, page_as):
+    from ideowork.outlets.actions.outlets import do_close_outlet
+    from ideowork.outlets.choices import OutletStatus
+
+    outlet = board(org, last=20)
+    do_close_outlet(org.staff, outlet, reason="宣传栏随办公楼改造拆除")
+    staff = page_as(org.staff)
+    staff.goto(f"/outlets/{outlet.pk}/")
+    staff.click("[data-testid=reopen] summary")
+    staff.fill("#id_reopen_reason", "改造完成，宣传栏已在一楼大厅重新安装")
+    screenshot(staff, "outlets-outlet-reopen")
+    staff.locator("[data-testid=reopen] button[type=submit]").click()
+    staff.wait_for_load_state()
+    assert "已恢复运行" in staff.inner_text("main")
+    assert staff.inner_text("[data-testid=outlet-status]") == "正常运行"
+    outlet.refresh_from_db()
+    assert outlet.status == OutletStatus.NORMAL
+    screenshot(staff, "outlets-outlet-reopened")

@@ -194,3 +194,24 @@ def test_the_dashboard_panel_lists_outlets_needing_attention(org, rf):
     assert "市委编办微信公众号" not in html  # up to date: not listed
     request.user = org.gov_staff
     assert render_panels("reports.office", request, None) == ""
+
+
+def test_a_closed_outlet_is_reopened_from_its_page(org, login):
+    outlet = wechat(org)
+    client = login(org.staff)
+    client.post(f"/outlets/{outlet.pk}/close/", {"reason": "账号已注销"})
+    html = client.get(f"/outlets/{outlet.pk}/").content.decode()
+    assert f"/outlets/{outlet.pk}/reopen/" in html and "恢复运行" in html
+    assert f"/outlets/{outlet.pk}/close/" not in html
+    assert f"/outlets/{outlet.pk}/reopen/" not in login(org.cadre).get(f"/outlets/{outlet.pk}/").content.decode()
+    assert login(org.cadre).post(f"/outlets/{outlet.pk}/reopen/", {"reason": "x"}).status_code == 403
+    client = login(org.staff)
+    assert client.get(f"/outlets/{outlet.pk}/reopen/").status_code == 405
+    response = client.post(f"/outlets/{outlet.pk}/reopen/", {"reason": ""}, follow=True)
+    assert "请填写恢复运行的原因" in response.content.decode()
+    outlet.refresh_from_db()
+    assert outlet.status == OutletStatus.CLOSED
+    response = client.post(f"/outlets/{outlet.pk}/reopen/", {"reason": "账号已重新启用"}, follow=True)
+    outlet.refresh_from_db()
+    assert outlet.status == OutletStatus.NORMAL and "已恢复运行" in response.content.decode()
+    assert f"/outlets/{outlet.pk}/reopen/" not in response.content.decode()

@@ -18,6 +18,7 @@ from ideowork.core.audit import record, snapshot
 from ideowork.core.models import OrgUnit, User
 from ideowork.core.notify import notify
 from ideowork.core.permissions import require
+from ideowork.ledger.actions import do_delete_activity
 from ideowork.ledger.choices import ActivityKind
 
 from ..choices import ContentKind
@@ -26,7 +27,8 @@ from ..models import (ContentItem, Expert, InterpretationForm, PolicyInterpretat
 from .publicity import may_manage, sync_activity
 
 __all__ = ["do_save_press_conference", "do_save_expert", "split_expertise", "do_save_interpretation",
-           "do_record_question", "do_answer_question", "do_publish_answer"]
+           "do_record_question", "do_answer_question", "do_publish_answer", "do_delete_press_conference",
+           "do_delete_expert", "do_delete_interpretation", "do_delete_question"]
 
 PRESS_FIELDS = ["org_unit", "title", "held_on", "place", "host", "spokespeople", "topics", "media_count",
                 "media_names", "release", "summary"]
@@ -67,6 +69,17 @@ def _save(user: User, obj, fields: list[str], event: str, *, before: dict | None
     elif new != before:
         record(f"{event}.update", obj, actor=user, old=before, new=new)
     return obj
+
+
+def _delete(user: User, obj, fields: list[str], event: str) -> None:
+    """Audit and delete ``obj`` with its ledger activity (as placements do). Caller is in a transaction
+    and holds the row lock."""
+    activity = getattr(obj, "activity", None)
+    old = snapshot(obj, fields)
+    record(f"{event}.delete", obj, actor=user, old=old)
+    obj.delete()
+    if activity is not None:
+        do_delete_activity(user, activity)
 
 
 # --- press conferences -------------------------------------------------------------------------------
@@ -114,6 +127,14 @@ def do_save_press_conference(user: User, conference: PressConference | None = No
     return conference
 
 
+def do_delete_press_conference(user: User, conference: PressConference) -> None:
+    """Delete a press conference with its ledger activity."""
+    _may_write(user, conference.org_unit, "删除新闻发布会记录")
+    with transaction.atomic():
+        conference = PressConference.objects.select_for_update().get(pk=conference.pk)
+        _delete(user, conference, PRESS_FIELDS, "outlets.press")
+
+
 # --- the expert library -----------------------------------------------------------------------------
 def split_expertise(text: str | Iterable[str]) -> list[str]:
     """Fields of expertise from "机构改革、编制管理，法治政府" (or a list): trimmed, de-duplicated."""
@@ -152,6 +173,28 @@ def do_save_expert(user: User, expert: Expert | None = None, *, org_unit: OrgUni
         expert.active, expert.note = active, note.strip()
         _save(user, expert, EXPERT_FIELDS, "outlets.expert", before=before)
     return expert
+
+
+def do_delete_expert(user: User, expert: Expert) -> bool:
+    """Remove an expert from the library. Returns True when deleted.
+
+    An expert who has taken part in an interpretation is kept (the library keeps its history) and
+    only marked as no longer active; False is returned then.
+    """
+    _may_write(user, expert.org_unit, "修改专家库")
+    with transaction.atomic():
+        expert = Expert.objects.select_for_update().get(pk=expert.pk)
+        if expert.interpretations.exists():
+            if expert.active:
+                before = snapshot(expert, EXPERT_FIELDS)
+                expert.active = False
+                expert.save(update_fields=["active"])
+                record("outlets.expert.deactivate", expert, actor=user, old=before,
+                       new=snapshot(expert, EXPERT_FIELDS))
+            return False
+        record("outlets.expert.delete", expert, actor=user, old=snapshot(expert, EXPERT_FIELDS))
+        expert.delete()
+    return True
 
 
 # --- policy interpretation --------------------------------------------------------------------------
@@ -200,6 +243,14 @@ def do_save_interpretation(user: User, interpretation: PolicyInterpretation | No
                       title=f"政策解读：《{interpretation.policy_title}》", day=interpretation.published_on,
                       host=names, summary="\n".join(lines))
     return interpretation
+
+
+def do_delete_interpretation(user: User, interpretation: PolicyInterpretation) -> None:
+    """Delete a policy interpretation with its ledger activity (its experts stay in the library)."""
+    _may_write(user, interpretation.org_unit, "删除政策解读记录")
+    with transaction.atomic():
+        interpretation = PolicyInterpretation.objects.select_for_update().get(pk=interpretation.pk)
+        _delete(user, interpretation, INTERPRETATION_FIELDS, "outlets.interpretation")
 
 
 # --- the public's questions -------------------------------------------------------------------------
@@ -287,3 +338,13 @@ def do_publish_answer(user: User, item: PublicQuestion, *, published_on: date | 
         item.status, item.published_on = QuestionStatus.PUBLISHED, published_on
         _save(user, item, QUESTION_FIELDS, "outlets.question", before=before)
     return item
+
+
+def do_delete_question(user: User, item: PublicQuestion) -> None:
+    """Delete a question recorded by mistake. Only while unanswered: an answer is the office's record."""
+    _may_write(user, item.org_unit, "删除群众关切")
+    with transaction.atomic():
+        item = PublicQuestion.objects.select_for_update().get(pk=item.pk)
+        if item.status != QuestionStatus.PENDING:
+            raise ValidationError("该问题已答复，答复是本单位的工作记录，不能删除。")
+        _delete(user, item, QUESTION_FIELDS, "outlets.question")

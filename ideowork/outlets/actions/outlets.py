@@ -30,7 +30,8 @@ from ..counting import targets_for
 from ..models import Outlet
 from ..upkeep import dormant_after, due_on
 
-__all__ = ["may_manage_outlet", "do_create_outlet", "do_update_outlet", "do_close_outlet", "note_outlet_update",
+__all__ = ["may_manage_outlet", "do_create_outlet", "do_update_outlet", "do_close_outlet", "do_reopen_outlet",
+           "note_outlet_update",
            "do_record_outlet_update", "update_kind", "update_source_ref", "do_flag_outlet", "do_unflag_outlet",
            "do_flag_dormant_outlets", "open_rectifications", "outlet_url", "outlet_state", "check_day",
            "OUTLET_FIELDS", "FLAG_STATUSES", "AUTO_DORMANT_REASON"]
@@ -170,6 +171,30 @@ def do_close_outlet(user: User, outlet: Outlet, *, reason: str) -> Outlet:
         outlet.status, outlet.flag_reason = OutletStatus.CLOSED, reason.strip()[:300]
         outlet.save(update_fields=["status", "flag_reason"])
         record("outlets.outlet.close", outlet, actor=user, old=old, new=snapshot(outlet, ["status", "flag_reason"]))
+    return outlet
+
+
+def do_reopen_outlet(user: User, outlet: Outlet, *, reason: str) -> Outlet:
+    """Reopen (恢复运行) a closed outlet, e.g. an account closed by mistake or restored.
+
+    It runs normally again: the reminders count from its last recorded update, so one not updated
+    for long is flagged 长期未更新 by the next daily check. The responsible person is told.
+    """
+    require(may_manage_outlet(user, outlet), "您无权恢复该宣传阵地。")
+    if not reason.strip():
+        raise ValidationError({"reason": "请填写恢复运行的原因。"})
+    with transaction.atomic():
+        outlet = Outlet.objects.select_for_update().select_related("responsible").get(pk=outlet.pk)
+        if outlet.status != OutletStatus.CLOSED:
+            raise ValidationError("该阵地未关停，无需恢复。")
+        old = snapshot(outlet, ["status", "flag_reason"])
+        outlet.status, outlet.flag_reason = OutletStatus.NORMAL, ""
+        outlet.save(update_fields=["status", "flag_reason"])
+        record("outlets.outlet.reopen", outlet, actor=user, old=old,
+               new={**snapshot(outlet, ["status", "flag_reason"]), "reason": reason.strip()[:300]})
+        if outlet.responsible_id and outlet.responsible_id != user.pk:
+            notify(outlet.responsible, f"阵地已恢复运行：{outlet.name}", url=outlet_url(outlet),
+                   body=f"原因：{reason.strip()[:300]}。请按更新频次（{outlet.get_frequency_days_display()}）及时更新。")
     return outlet
 
 

@@ -21,6 +21,10 @@ from ..choices import ContentKind, ContentStatus
 __all__ = ["ContentItem", "ContentVersion", "FindingWaiver", "version_digest"]
 
 
+# Kinds whose approval is the end of the office's part: an interview request, material sent out.
+APPROVED_ONLY_KINDS = frozenset({ContentKind.INTERVIEW, ContentKind.EXTERNAL})
+
+
 def version_digest(title: str, body: str) -> str:
     return hashlib.sha256(f"{title}\n\x00\n{body}".encode("utf-8")).hexdigest()
 
@@ -70,6 +74,14 @@ class ContentItem(models.Model):
     def status_css(self) -> str:
         return {ContentStatus.PUBLISHED: "done", ContentStatus.APPROVED: "done", ContentStatus.RETURNED: "behind",
                 ContentStatus.WITHDRAWN: "none", ContentStatus.DRAFT: "future"}.get(self.status, "ontrack")
+
+    @property
+    def status_label(self) -> str:
+        """The status as shown to people. An approved interview request or outward material is not
+        published by the office itself, so it reads 已批准 rather than 待发布."""
+        if self.status == ContentStatus.APPROVED and self.kind in APPROVED_ONLY_KINDS:
+            return "已批准"
+        return self.get_status_display()
 
     @property
     def latest(self) -> "ContentVersion":

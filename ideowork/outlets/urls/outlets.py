@@ -15,5 +15,6 @@ urlpatterns = [
     path("<int:pk>/flag/", views.outlet_flag, name="outlet_flag"),
     path("<int:pk>/unflag/", views.outlet_unflag, name="outlet_unflag"),
     path("<int:pk>/close/", views.outlet_close, name="outlet_close"),
+    path("<int:pk>/reopen/", views.outlet_reopen, name="outlet_reopen"),
     path("inspections/<int:pk>/rectify/", views.inspection_rectify, name="inspection_rectify"),
 ]

@@ -10,7 +10,7 @@ from django.db.models import Case, IntegerField, Q, Value, When
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from ideowork.core.forms.errors import add_service_errors
 from ideowork.core.permissions import is_business, is_publicity_staff
@@ -104,6 +104,16 @@ def press_edit(request, pk):
                       cancel_url=conference.get_absolute_url())
 
 
+@is_publicity_staff
+@require_POST
+def press_delete(request, pk):
+    conference = _conference(request, pk)
+    _may_edit(request, conference)
+    services.do_delete_press_conference(request.user, conference)
+    messages.success(request, f"已删除“{conference.title}”及其台账记录。")
+    return redirect("outlets:press_list")
+
+
 # --- the expert library -----------------------------------------------------------------------------
 @is_business
 def expert_list(request):
@@ -147,6 +157,18 @@ def expert_edit(request, pk):
     return _form_page(request, form, title=f"修改专家信息：{expert.name}", cancel_url=reverse("outlets:expert_list"))
 
 
+@is_publicity_staff
+@require_POST
+def expert_delete(request, pk):
+    expert = get_visible_or_404(Expert, request.user, pk=pk)
+    _may_edit(request, expert)
+    if services.do_delete_expert(request.user, expert):
+        messages.success(request, f"已将“{expert.name}”移出专家库。")
+    else:
+        messages.info(request, f"“{expert.name}”参与过政策解读，专家库保留其记录，已改为“已出库”。")
+    return redirect("outlets:expert_list")
+
+
 # --- policy interpretation --------------------------------------------------------------------------
 @is_business
 def interpretation_list(request):
@@ -185,6 +207,16 @@ def interpretation_edit(request, pk):
             return redirect("outlets:interpretation_list")
     return _form_page(request, form, title=f"修改政策解读：《{item.policy_title}》",
                       cancel_url=reverse("outlets:interpretation_list"))
+
+
+@is_publicity_staff
+@require_POST
+def interpretation_delete(request, pk):
+    item = get_visible_or_404(PolicyInterpretation, request.user, pk=pk)
+    _may_edit(request, item)
+    services.do_delete_interpretation(request.user, item)
+    messages.success(request, f"已删除《{item.policy_title}》的解读记录及其台账记录。")
+    return redirect("outlets:interpretation_list")
 
 
 # --- the public's questions -------------------------------------------------------------------------
@@ -258,3 +290,17 @@ def question_answer(request, pk):
             return redirect(item.get_absolute_url())
     return render(request, "outlets/question_answer.html", {"item": item, "form": form,
                                                             "overdue": item.is_overdue()})
+
+
+@is_publicity_staff
+@require_POST
+def question_delete(request, pk):
+    item = _question(request, pk)
+    _may_edit(request, item)
+    try:
+        services.do_delete_question(request.user, item)
+    except ValidationError as error:
+        messages.error(request, "；".join(error.messages))
+        return redirect(item.get_absolute_url())
+    messages.success(request, f"已删除群众关切“{item.topic}”。")
+    return redirect("outlets:question_list")

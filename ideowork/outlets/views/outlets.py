@@ -256,3 +256,17 @@ def outlet_unflag(request, pk):
 @require_POST
 def outlet_close(request, pk):
     return _post_action(request, pk, CloseForm, services.do_close_outlet, "已关停该阵地。")
+
+
+@is_publicity_staff
+@require_POST
+def outlet_reopen(request, pk):
+    outlet = get_visible_or_404(OUTLETS, request.user, pk=pk)
+    require(services.may_manage_outlet(request.user, outlet), "您无权执行此操作。")
+    try:
+        services.do_reopen_outlet(request.user, outlet, reason=request.POST.get("reason", "")[:300])
+    except ValidationError as exc:
+        messages.error(request, "；".join(exc.messages))
+    else:
+        messages.success(request, "已恢复运行，更新提醒重新开始。")
+    return redirect("outlets:outlet_detail", pk=outlet.pk)
