@@ -6,6 +6,7 @@ and the structural checks are a constant number of compiled regular expressions 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import date as Date
 
@@ -71,8 +72,8 @@ class Proofreader:
                     shielded.update((start + offset, index) for offset in offsets)
                 else:
                     cutoff = rules[index].outdated_after
-                    if cutoff is not None and (day <= cutoff or text[start - 1:start] == "原"):
-                        continue  # not yet outdated, or named as the former body (原国土资源部)
+                    if cutoff is not None and (day <= cutoff or _historical(text, start, cutoff)):
+                        continue  # not yet outdated, or named as a former body (原国土资源部, 2017年…)
                     matches.append((start, end, index))
         if shielded:
             matches = [m for m in matches if (m[0], m[2]) not in shielded]
@@ -89,6 +90,26 @@ class Proofreader:
 
 
 _CATEGORY_LABELS = dict(RuleCategory.choices)
+_SENTENCE_MARKS = "。！？；\n"
+# Words that make a sentence about a body's past: "不再保留国土资源部", "国家旅游局更名为…".
+_HISTORY_WORDS = ("不再保留", "撤并", "更名", "前身", "改革前", "改革以前", "当时", "原来的", "曾")
+_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)年")
+_FORMER = re.compile(r"原(?![则因本料始创先])[^，。；：、！？“”（）\n]{0,6}$")
+
+
+def _historical(text: str, start: int, cutoff: Date) -> bool:
+    """True when an outdated name at ``start`` is named as a former body: "原国土资源部", "原市国土资源局",
+    a sentence about the time before ``cutoff`` ("2017年，国家旅游局…") or about the reform itself
+    ("不再保留国土资源部")."""
+    if _FORMER.search(text, max(0, start - 7), start):
+        return True
+    window = max(0, start - 200)
+    begin = max(max(text.rfind(mark, window, start) for mark in _SENTENCE_MARKS) + 1, window)
+    end_candidates = [i for i in (text.find(mark, start, start + 200) for mark in _SENTENCE_MARKS) if i >= 0]
+    sentence = text[begin:min(end_candidates) if end_candidates else start + 200]
+    if any(word in sentence for word in _HISTORY_WORDS):
+        return True
+    return any(int(year) <= cutoff.year for year in _YEAR.findall(text, begin, start))
 
 
 def _word_finding(rule: RuleSpec, start: int, end: int, found: str) -> Finding:

@@ -127,7 +127,11 @@ def check_enumerations(text, context):
             members = [item for item in group if item[2] == set_index and item[3] >= 0]
             if len({item[3] for item in members}) < enumeration.minimum:
                 continue
-            yield from _judge(text, _with_neighbours(text, group, set_index), set_index, enumeration, members)
+            if len({item[3] for item in members}) < len(enumeration.members):
+                # A word of the set's shape next to an incomplete set stands for a missing member;
+                # next to the complete set it is a further item ("…看齐意识和责任意识").
+                group = _with_neighbours(text, group, set_index)
+            yield from _judge(text, group, set_index, enumeration, members)
 
 
 def _judge(text, group, set_index, enumeration, members):

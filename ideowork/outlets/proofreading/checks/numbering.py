@@ -16,14 +16,16 @@ __all__ = ["check_numbering"]
 
 _CN = "一二三四五六七八九十"
 _MARKER = re.compile(
-    rf"^[ \t\u3000]*(?:"
-    rf"(?P<l1>[{_CN}]{{1,3}})(?P<p1>、|[.．，,](?!\d))"
+    rf"^[ \t\u3000]*(?:附件[：:][ \t\u3000]*)?(?:"
+    rf"(?P<l1>[{_CN}]{{1,3}})(?P<p1>、|[.．]|[，,](?!\d))"
     rf"|(?P<o2>[（(])(?P<l2>[{_CN}]{{1,3}})(?P<c2>[）)])(?P<p2>[、.．，,]?)"
     rf"|(?P<o4>[（(]?)(?P<l4>\d{{1,2}})(?P<c4>[）)])(?P<p4>[、.．，,]?)"
     rf"|(?P<l3>\d{{1,2}})(?P<p3>[.．、，,])(?!\d)"
     rf")",
     re.MULTILINE,
 )
+# "附件：" starts the list of attachments, numbered afresh ("附件：1.日程安排" / "      2.回执").
+_ATTACHMENTS = re.compile(r"^[ \t\u3000]*附件[：:]", re.MULTILINE)
 _SHAPES = {1: "{}、", 2: "（{}）", 3: "{}.", 4: "（{}）"}
 _LEVEL_NAMES = {1: "第一层", 2: "第二层", 3: "第三层", 4: "第四层"}
 
@@ -51,7 +53,12 @@ def _parse(match: re.Match) -> tuple[int, int, str, str]:
 def check_numbering(text, context):
     last: dict[int, int] = {}        # last number per level in the current list
     under_parent: set[int] = set()   # levels used since the last marker above them
+    attachments = [m.start() for m in _ATTACHMENTS.finditer(text)] if "附件" in text else []
     for match in _MARKER.finditer(text):
+        while attachments and attachments[0] <= match.start():
+            attachments.pop(0)
+            last.clear()
+            under_parent.clear()
         level, number, label, canonical = _parse(match)
         if number <= 0:
             continue

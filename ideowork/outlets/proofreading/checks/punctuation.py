@@ -11,7 +11,7 @@ __all__ = ["check_punctuation", "check_serial_marks", "check_width"]
 _ELLIPSIS = re.compile(r"\.{3,}|。{3,}|·{3,}|(?<!…)…(?!…)")
 _DOUBLED = re.compile(r"[，、；：。！？]{2,}")
 # GB/T 15834: between quoted or titled items of a series the 顿号 is normally left out.
-_SERIAL = re.compile(r"(?<=[”》])、(?=[“《])")
+_SERIAL = re.compile("[”》]、[“《]")  # the 顿号 is the middle character
 _CHINESE_NEAR = re.compile(f"[{HAN}“”‘’（）《》，。、；：！？]")
 
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。"}
@@ -44,7 +44,7 @@ def check_punctuation(text, context):
 
 def check_serial_marks(text, context):
     for match in _SERIAL.finditer(text):
-        yield finding(text, *match.span(), rule="structure.punctuation.serial_quotes", category="punctuation",
+        yield finding(text, match.start() + 1, match.start() + 2, rule="structure.punctuation.serial_quotes", category="punctuation",
                       severity="warning", suggestion=None,
                       message="并列的引号或书名号之间通常不用顿号（GB/T 15834），可删去“、”。")
 
