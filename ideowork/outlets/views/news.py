@@ -37,8 +37,10 @@ def _form_page(request, form, *, title, cancel_url, submit_label="保存"):
                                               "submit_label": submit_label})
 
 
-def _run(form, service, *args, **kwargs):
-    """Call the service with the form's data; on a ValidationError show it on the form and return None."""
+def _run(form, service, /, *args, **kwargs):
+    """Call the service with the form's data; on a ValidationError show it on the form and return None.
+
+    ``form`` and ``service`` are positional-only: a form may have a field named ``form`` (解读形式)."""
     try:
         return service(*args, **kwargs)
     except ValidationError as error:

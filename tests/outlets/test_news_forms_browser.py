@@ -1,0 +1,61 @@
+"""In a real browser: the publicity staff fill in the news forms — an expert for the library, a press
+conference and a policy interpretation by that expert — and each lands in its list and the ledger."""
+
+import pytest
+from django.utils import timezone
+
+from ideowork.ledger.models import Activity
+from ideowork.outlets.models import Expert, PolicyInterpretation, PressConference
+from tests.conftest import screenshot
+
+pytestmark = pytest.mark.browser
+
+
+def submit(page):
+    page.locator("main form[method=post] button[type=submit]").first.click()
+    page.wait_for_load_state("networkidle")
+
+
+def test_staff_record_an_expert_a_press_conference_and_an_interpretation(org, page_as):
+    day = timezone.localdate().isoformat()
+    page = page_as(org.staff)
+
+    page.goto("/outlets/experts/new/")
+    page.fill("input[name=name]", "王立新")
+    page.fill("input[name=organisation]", "市委党校")
+    page.fill("input[name=position]", "教授")
+    page.fill("input[name=expertise]", "机构改革、编制管理")
+    screenshot(page, "outlets-expert-form")
+    submit(page)
+    expert = Expert.objects.get(name="王立新")
+    assert "王立新" in page.inner_text("main")
+
+    page.goto("/outlets/press/new/")
+    page.fill("input[name=title]", "机构编制工作新闻发布会")
+    page.fill("input[name=held_on]", day)
+    page.fill("input[name=place]", "市政府新闻发布厅")
+    page.fill("textarea[name=spokespeople]", "市委编办主任")
+    page.fill("textarea[name=topics]", "介绍机构改革进展")
+    page.fill("input[name=media_count]", "6")
+    screenshot(page, "outlets-press-form")
+    submit(page)
+    conference = PressConference.objects.get(title="机构编制工作新闻发布会")
+    assert Activity.objects.filter(source_ref=f"press:{conference.pk}", kind="press_conference").exists()
+
+    page.goto("/outlets/interpretations/new/")
+    page.fill("input[name=policy_title]", "关于深化事业单位改革的实施意见")
+    page.fill("input[name=issuing_body]", "市委办公室")
+    page.fill("input[name=published_on]", day)
+    page.select_option("select[name=form]", index=0)
+    page.fill("input[name=channel]", "市政府门户网站“政策解读”栏目")
+    experts = page.locator("[name=experts]")
+    if experts.first.evaluate("e => e.tagName") == "SELECT":
+        experts.first.select_option(str(expert.pk))
+    else:
+        page.locator(f"input[name=experts][value='{expert.pk}']").check()
+    screenshot(page, "outlets-interpretation-form")
+    submit(page)
+    interpretation = PolicyInterpretation.objects.get(policy_title="关于深化事业单位改革的实施意见")
+    assert list(interpretation.experts.all()) == [expert]
+    assert Activity.objects.filter(source_ref=f"interpretation:{interpretation.pk}", kind="interpretation").exists()
+    assert "关于深化事业单位改革的实施意见" in page.inner_text("main")
