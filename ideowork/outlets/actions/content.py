@@ -27,14 +27,15 @@ from ideowork.core.models import OrgUnit, ReviewStatus, User
 from ideowork.core.notify import notify
 from ideowork.core.permissions import require
 from ideowork.core.uploads import store_attachment
-from ideowork.ledger.actions import do_record_activity, do_update_activity
+from ideowork.ledger.actions import do_update_activity
 from ideowork.ledger.actions.checks import check_item
-from ideowork.ledger.choices import ActivityKind, ActivitySource
+from ideowork.ledger.choices import ActivityKind
 from ideowork.ledger.models import Activity
 from ideowork.plans.models import PlanItem
 
+from ..access import runs_publicity_for
+from ..activities import sync_activity
 from ..choices import ContentKind, ContentStatus, OutletKind, OutletStatus
-from ..counting import targets_for
 from ..findings import content_findings, open_errors, waiver_key
 from ..models import ContentItem, ContentVersion, FindingWaiver, Outlet, version_digest
 from ..proofreading import extract_text
@@ -61,7 +62,7 @@ def _in_scope(user: User, unit: OrgUnit) -> bool:
 
 
 def _is_unit_publicity(user: User, content: ContentItem) -> bool:
-    return user.is_active and user.can_run_publicity and _in_scope(user, content.org_unit)
+    return runs_publicity_for(user, content.org_unit)
 
 
 def may_edit(user: User, content: ContentItem) -> bool:
@@ -283,12 +284,9 @@ def _activity_fields(content: ContentItem, kind: str, day) -> dict:
 def _sync_activity(user: User, content: ContentItem, kind: str, day) -> Activity:
     """Create the item's ledger activity, or bring the existing one (an earlier publication) up to date."""
     fields = _activity_fields(content, kind, day)
-    targets = targets_for(user, kind=kind, day=day, unit=content.org_unit, item=content.item, media_level=None)
-    activity = Activity.objects.filter(pk=content.activity_id).first() if content.activity_id else None
-    if activity is None:
-        return do_record_activity(user, participants=[content.author], targets=targets,
-                                  source=ActivitySource.OUTLETS, source_ref=f"content:{content.pk}", **fields)
-    return do_update_activity(user, activity, participants=[content.author], targets=targets, **fields)
+    return sync_activity(user, content, prefix="content", kind=kind, title=fields["title"], day=day,
+                         summary=fields["summary"], place=fields["place"], participants=[content.author],
+                         item=content.item)
 
 
 def do_publish_content(user: User, content: ContentItem, *, published_at: datetime, where: str = "",

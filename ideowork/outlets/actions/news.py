@@ -21,10 +21,11 @@ from ideowork.core.permissions import require
 from ideowork.ledger.actions import do_delete_activity
 from ideowork.ledger.choices import ActivityKind
 
+from ..activities import sync_activity
 from ..choices import ContentKind
 from ..models import (ContentItem, Expert, InterpretationForm, PolicyInterpretation, PressConference,
                       PublicQuestion, QuestionChannel, QuestionStatus)
-from .publicity import may_manage, sync_activity
+from .publicity import may_manage
 
 __all__ = ["do_save_press_conference", "do_save_expert", "split_expertise", "do_save_interpretation",
            "do_record_question", "do_answer_question", "do_publish_answer", "do_delete_press_conference",

@@ -25,6 +25,7 @@ from ideowork.ledger.choices import ActivityKind, ActivitySource
 from ideowork.ledger.models import Activity
 from ideowork.plans.models import PlanItem
 
+from ..access import runs_publicity_for
 from ..choices import InspectionResult, OutletKind, OutletStatus, UpdateFrequency
 from ..counting import targets_for
 from ..models import Outlet
@@ -48,10 +49,7 @@ AUTO_DORMANT_REASON = "长期未更新"
 # --- who may do what -------------------------------------------------------------------------------
 def may_manage_outlet(user: User, outlet: Outlet) -> bool:
     """The publicity staff whose scope holds the outlet's unit."""
-    if not (user.is_authenticated and user.is_active and user.can_run_publicity):
-        return False
-    root = user.scope_root
-    return root is not None and outlet.org_unit.is_within(root)
+    return runs_publicity_for(user, outlet.org_unit)
 
 
 def outlet_url(outlet: Outlet) -> str:

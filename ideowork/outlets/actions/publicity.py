@@ -19,18 +19,20 @@ from ideowork.core.audit import record, snapshot
 from ideowork.core.models import OrgUnit, User
 from ideowork.core.permissions import require
 from ideowork.core.uploads import KIND_GROUPS, check_upload
-from ideowork.ledger.actions import do_delete_activity, do_record_activity, do_remove_evidence, do_update_activity
-from ideowork.ledger.choices import ActivityKind, ActivitySource
+from ideowork.ledger.actions import do_delete_activity, do_remove_evidence
+from ideowork.ledger.choices import ActivityKind
 from ideowork.ledger.models import Activity
 from ideowork.ledger.progress import compute_progress
 from ideowork.ledger.suggestions import eligible_targets
 from ideowork.plans.models import Target
 
+from ..access import runs_publicity_for
+from ..activities import sync_activity
 from ..choices import ContentKind, ContentStatus, MediaLevel
-from ..counting import LEVEL_RANK, required_level, targets_for
+from ..counting import LEVEL_RANK, required_level
 from ..models import ContentItem, ExternalPlacement
 
-__all__ = ["CLIPPING_KINDS", "CLIPPING_MAX_BYTES", "may_manage", "sync_activity", "do_record_placement",
+__all__ = ["CLIPPING_KINDS", "CLIPPING_MAX_BYTES", "may_manage", "do_record_placement",
            "do_update_placement", "do_delete_placement", "media_target", "media_kpi", "level_phrase"]
 
 CLIPPING_KINDS = KIND_GROUPS["image"] | KIND_GROUPS["pdf"]
@@ -42,41 +44,13 @@ _LEVEL_PHRASES = {MediaLevel.COUNTY: "县级以上", MediaLevel.MUNICIPAL: "市�
 
 
 def may_manage(user: User, unit: OrgUnit) -> bool:
-    """The user runs publicity for ``unit``: publicity staff whose organ contains it."""
-    if not (user.is_authenticated and user.is_active and user.can_run_publicity):
-        return False
-    root = user.scope_root
-    return root is not None and unit.is_within(root)
+    """The user runs publicity for ``unit`` (``outlets.access``)."""
+    return runs_publicity_for(user, unit)
 
 
 def level_phrase(level: str) -> str:
     """"市级以上" for a target's minimum level."""
     return _LEVEL_PHRASES.get(level, "")
-
-
-# --- the ledger activity, shared with the news part -------------------------------------------------
-def sync_activity(user: User, obj, *, prefix: str, kind: str, title: str, day: date, summary: str = "",
-                  place: str = "", host: str = "", participants: Iterable[User] = (),
-                  media_level: str | None = None, evidence_files: Iterable = ()) -> Activity:
-    """Make ``obj``'s ledger activity match it (create it the first time). Caller is in a transaction.
-
-    The targets are chosen again every time, so a changed date, unit or media level moves the
-    record to the targets it now counts toward.
-    """
-    targets = targets_for(user, kind=kind, day=day, unit=obj.org_unit, media_level=media_level)
-    fields = {"org_unit": obj.org_unit, "kind": kind, "title": title[:200], "date": day, "place": place[:200],
-              "host": host[:100], "summary": summary}
-    activity = Activity.objects.filter(pk=obj.activity_id).first() if obj.activity_id else None
-    if activity is None:
-        activity = do_record_activity(user, participants=list(participants), targets=targets,
-                                      evidence_files=list(evidence_files), source=ActivitySource.OUTLETS,
-                                      source_ref=f"{prefix}:{obj.pk}", **fields)
-        obj.activity = activity
-        obj.save(update_fields=["activity"])
-    else:
-        activity = do_update_activity(user, activity, participants=list(participants), targets=targets,
-                                      evidence_files=list(evidence_files), **fields)
-    return activity
 
 
 # --- placements -------------------------------------------------------------------------------------
