@@ -1,7 +1,7 @@
 """Architecture rules, checked by code.
 
 1. Views never query a scoped model without ``.visible_to(user)`` (or ``get_visible_or_404``).
-2. Dependencies point one way: core ← plans ← ledger ← learning, outlets ← reports; siblings never import
+2. Dependencies point one way: core ← plans ← ledger ← learning, outlets ← reports ← demo; siblings never import
    each other.
 3. Every model field has a Chinese verbose name; every model a fixed ordering.
 """
@@ -14,7 +14,7 @@ from django.apps import apps
 
 PACKAGE = Path(__file__).resolve().parents[1] / "ideowork"
 # Each layer may use the layers before it; apps in the same layer never use each other.
-LAYER_GROUPS = [["core"], ["plans"], ["ledger"], ["learning", "outlets"], ["reports"]]
+LAYER_GROUPS = [["core"], ["plans"], ["ledger"], ["learning", "outlets"], ["reports"], ["demo"]]
 LAYERS = [app for group in LAYER_GROUPS for app in group]
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
 
