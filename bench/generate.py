@@ -23,7 +23,7 @@ from ideowork.plans.drafts import new_draft
 from ideowork.plans.models import PlanItem, Target
 from ideowork.plans.parser import parse_text
 
-SEED = Path(__file__).resolve().parents[1] / "ideowork" / "reports" / "demo_data" / "city_office_2026.txt"
+SEED = Path(__file__).resolve().parents[1] / "ideowork" / "demo" / "data" / "city_office_2026.txt"
 BATCH = 5000
 
 

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "ideowork.learning",
     "ideowork.outlets",
     "ideowork.reports",
+    "ideowork.demo",
 ]
 
 MIDDLEWARE = [

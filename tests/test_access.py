@@ -15,6 +15,7 @@ from ideowork.ledger.actions import do_record_activity
 from ideowork.ledger.models import Evidence
 from ideowork.plans.models import Target
 from tests.factories import ROLE_USERNAMES, make_plan
+from tests.ledger.files import photo
 
 PUBLIC = {"core:login", "core:logout"}
 # Pages only a system role may open (everyone else gets 403 or is redirected).
@@ -47,16 +48,12 @@ def all_url_names():
 
 @pytest.fixture
 def world(org):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    from ideowork.reports.demo import _png_photo
-
     plan = make_plan(org.city, creator=org.staff)
     item = plan.items.get(number=1)
     target = Target.objects.filter(item=item).first()
     activity = do_record_activity(org.staff, org_unit=org.office, kind="study", title="集中学习", date=date(2026, 3, 3),
                                   participants=[org.cadre], targets=[target], item=item,
-                                  evidence_files=[SimpleUploadedFile("photo.png", _png_photo(), "image/png")])
+                                  evidence_files=[photo("photo.png")])
     evidence = Evidence.objects.get(activity=activity)
     note = Notification.objects.create(recipient=org.principal, title="提醒")
     objects = {

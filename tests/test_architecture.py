@@ -1,9 +1,10 @@
 """Architecture rules, checked by code.
 
 1. Views never query a scoped model without ``.visible_to(user)`` (or ``get_visible_or_404``).
-2. Dependencies point one way: core ← plans ← ledger ← learning, outlets ← reports; siblings never import
+2. Dependencies point one way: core ← plans ← ledger ← learning, outlets ← reports ← demo; siblings never import
    each other.
 3. Every model field has a Chinese verbose name; every model a fixed ordering.
+4. Tests and benchmarks use the demo only through its public builders.
 """
 
 import ast
@@ -14,7 +15,7 @@ from django.apps import apps
 
 PACKAGE = Path(__file__).resolve().parents[1] / "ideowork"
 # Each layer may use the layers before it; apps in the same layer never use each other.
-LAYER_GROUPS = [["core"], ["plans"], ["ledger"], ["learning", "outlets"], ["reports"]]
+LAYER_GROUPS = [["core"], ["plans"], ["ledger"], ["learning", "outlets"], ["reports"], ["demo"]]
 LAYERS = [app for group in LAYER_GROUPS for app in group]
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
 
@@ -87,7 +88,7 @@ def test_dependencies_point_one_way():
             for path in (PACKAGE / layer).rglob("*.py"):
                 for used in imported_apps(path) - below - {layer}:
                     offences.append(f"{path.relative_to(PACKAGE)} imports ideowork.{used}")
-    assert not offences, "core ← plans ← ledger ← learning, outlets ← reports:\n" + "\n".join(offences)
+    assert not offences, "core ← plans ← ledger ← learning, outlets ← reports ← demo:\n" + "\n".join(offences)
 
 
 def test_models_have_chinese_names_and_fixed_ordering():
@@ -124,3 +125,24 @@ def test_services_name_the_actor_in_every_audit_event():
                 if not any(k.arg == "actor" for k in node.keywords):
                     offences.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
     assert not offences, "audit events without actor=:\n" + "\n".join(offences)
+
+
+def test_tests_use_the_demo_only_through_its_public_builders():
+    """The demo may change inside without breaking a test: no test or benchmark imports a private
+    (``_name``) helper of ``ideowork.demo`` or reaches one through a demo module."""
+    offences = []
+    root = PACKAGE.parent
+    for path in [*(root / "tests").rglob("*.py"), *(root / "bench").rglob("*.py")]:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        demo_modules = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("ideowork.demo"):
+                for alias in node.names:
+                    if alias.name.startswith("_"):
+                        offences.append(f"{path.relative_to(root)}:{node.lineno} imports {alias.name}")
+                    demo_modules.add(alias.asname or alias.name)
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
+                    and node.value.id in demo_modules and node.attr.startswith("_")):
+                offences.append(f"{path.relative_to(root)}:{node.lineno} uses {node.value.id}.{node.attr}")
+    assert not offences, "private demo helpers used:\n" + "\n".join(offences)

@@ -6,8 +6,8 @@ import pytest
 
 from ideowork.ledger.actions import do_record_activity
 from ideowork.ledger.models import Activity, Evidence
-from ideowork.reports.demo import _png_photo
 from tests.conftest import screenshot
+from tests.ledger.files import png_bytes
 
 pytestmark = pytest.mark.browser
 
@@ -16,7 +16,7 @@ def test_staff_edits_adds_evidence_removes_it_and_deletes(org, page_as, tmp_path
     activity = do_record_activity(org.staff, org_unit=org.office, kind="training", title="专题培训",
                                   date=date(2026, 4, 8))
     photo = tmp_path / "培训现场.png"
-    photo.write_bytes(_png_photo())
+    photo.write_bytes(png_bytes())
     page = page_as(org.staff)
     page.goto(f"/ledger/{activity.pk}/")
     page.click("text=编辑")

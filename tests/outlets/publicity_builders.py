@@ -1,10 +1,16 @@
-"""Shared builders of the publicity and news tests: the plan with the media target and a placement."""
+"""Shared builders of the publicity and news tests: the plan with the media target, a placement, and
+the publicity demo on the test organisation."""
+
+from types import SimpleNamespace
 
 from django.utils import timezone
 
+from ideowork.core.choices import Role
+from ideowork.demo.context import png_photo
+from ideowork.demo.outlets import publicity as publicity_demo
 from ideowork.outlets.actions.publicity import do_record_placement
 from ideowork.plans.models import PlanItem, Target
-from tests.factories import make_plan
+from tests.factories import make_plan, make_user
 from tests.ledger.files import photo
 
 MEDIA_TARGET = "全年在市级以上媒体刊发稿件不少于20篇"
@@ -39,3 +45,14 @@ def record_placement(org, *, level="municipal", user=None, unit=None, **changes)
             "column": "一版", "published_on": timezone.localdate(), "authors": [org.staff], "clipping": photo("剪报.png")}
     data.update(changes)
     return do_record_placement(user or org.staff, **data)
+
+
+def build_publicity_demo(org, log=lambda *_: None) -> None:
+    """The demo's external publicity and news records, built for the test organisation's city office:
+    the demo's authors are cadres of the office, its staff member is the office's staff."""
+    users = {"zhoujie": org.staff}
+    for username in ("zhangwei", "liuyang", "huangmin", "chenjing", "yangfan", "mayue", "wangqiang", "sunpeng",
+                     "xuli"):
+        users[username] = make_user(username, Role.CADRE, org.office, username)
+    ctx = SimpleNamespace(units={"city": org.city}, users=users, today=timezone.localdate(), photo=png_photo())
+    publicity_demo.build(ctx, log)

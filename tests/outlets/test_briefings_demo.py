@@ -8,7 +8,7 @@ from django.utils import timezone
 from ideowork.core.choices import Role
 from ideowork.ledger.models import TargetCredit
 from ideowork.outlets.models import BriefingIssue
-from ideowork.reports.demo_outlets_briefings import build
+from ideowork.demo.outlets.briefings import build
 from tests.factories import make_plan, make_user
 
 from .access_briefings import make_series, record

@@ -10,7 +10,7 @@ from ideowork.ledger.models import Activity
 from ideowork.outlets.choices import ContentStatus
 from ideowork.outlets.findings import content_findings
 from ideowork.outlets.models import ContentItem, Outlet
-from ideowork.reports import demo_outlets_content
+from ideowork.demo.outlets import content as content_demo
 
 
 @dataclass
@@ -23,12 +23,12 @@ class Ctx:
 def build_small_demo(org) -> list[str]:
     """The demo on the test organisation: every author is the office's cadre, the outlets by name."""
     ctx = Ctx(today=timezone.localdate(), units={"city": org.city})
-    authors = {a for _, a, *_ in demo_outlets_content.ARTICLES}
+    authors = {a for _, a, *_ in content_demo.ARTICLES}
     ctx.users = {**{name: org.cadre for name in authors}, "zhoujie": org.staff, "lina": org.deputy}
     for name, kind in [("市委编办微信公众号", "wechat"), ("市委编办门户网站", "website"), ("机关宣传栏", "board")]:
         Outlet.objects.create(org_unit=org.city, name=name, kind=kind, responsible=org.staff)
     lines = []
-    demo_outlets_content.build(ctx, log=lines.append)
+    content_demo.build(ctx, log=lines.append)
     return lines
 
 

@@ -4,18 +4,16 @@ confirmation), and an expert who interpreted a policy is kept in the library as 
 import pytest
 
 from ideowork.outlets.models import Expert, PressConference
-from ideowork.reports import demo_outlets_publicity
 from tests.conftest import screenshot
 
-from .publicity_builders import plan_with_media_target
-from .test_publicity_demo import _ctx
+from .publicity_builders import build_publicity_demo, plan_with_media_target
 
 pytestmark = pytest.mark.browser
 
 
 def test_staff_deletes_news_records_after_confirming(org, page_as):
     plan_with_media_target(org)
-    demo_outlets_publicity.build(_ctx(org), log=lambda *_: None)
+    build_publicity_demo(org)
     page = page_as(org.staff)
     conference = PressConference.objects.order_by("pk").first()
     page.goto(conference.get_absolute_url())

@@ -7,17 +7,19 @@ from django.utils import timezone
 from ideowork.ledger.models import Activity
 from ideowork.outlets.choices import OutletStatus
 from ideowork.outlets.models import Outlet, OutletInspection
-from ideowork.reports import demo, demo_outlets_register
+from ideowork.demo import people
+from ideowork.demo.context import DemoContext, png_photo
+from ideowork.demo.outlets import register
+from ideowork.demo.plans import import_plan
 
 
 def test_the_demo_register(db):
     today = timezone.localdate()
-    ctx = demo.DemoContext(today=today, photo=demo._png_photo())
-    demo._build_units(ctx)
-    demo._build_people(ctx)
-    plan = demo._import(ctx, "city_office_2026.txt", ctx.units["city"], "zhoujie")
+    ctx = DemoContext(today=today, photo=png_photo())
+    people.build(ctx, log=lambda *_: None)
+    plan = import_plan(ctx, "city_office_2026.txt", ctx.units["city"], "zhoujie")
     lines = []
-    demo_outlets_register.build(ctx, log=lines.append)
+    register.build(ctx, log=lines.append)
 
     city = Outlet.objects.filter(org_unit=ctx.units["city"])
     assert set(city.values_list("name", flat=True)) == {

@@ -5,12 +5,10 @@ import pytest
 from django.utils import timezone
 
 from ideowork.outlets.models import ExternalPlacement, PublicQuestion, QuestionStatus
-from ideowork.reports import demo_outlets_publicity
 from tests.conftest import screenshot
 from tests.ledger.files import png_bytes
 
-from .publicity_builders import plan_with_media_target
-from .test_publicity_demo import _ctx
+from .publicity_builders import build_publicity_demo, plan_with_media_target
 
 pytestmark = pytest.mark.browser
 
@@ -21,7 +19,7 @@ def _submit(page):
 
 def test_staff_records_a_placement_and_answers_a_question(org, page_as, tmp_path):
     plan_with_media_target(org)
-    demo_outlets_publicity.build(_ctx(org), log=lambda *_: None)
+    build_publicity_demo(org)
     page = page_as(org.staff)
 
     page.goto("/outlets/publicity/")
@@ -72,7 +70,7 @@ def test_staff_records_a_placement_and_answers_a_question(org, page_as, tmp_path
 
 def test_news_pages_read_well(org, page_as):
     plan_with_media_target(org)
-    demo_outlets_publicity.build(_ctx(org), log=lambda *_: None)
+    build_publicity_demo(org)
     page = page_as(org.staff)
     page.goto("/outlets/press/")
     assert page.inner_text("[data-testid=press-count]") == "2"

@@ -5,7 +5,8 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from ideowork.core.choices import Role
-from ideowork.reports.demo import DEMO_PASSWORD, PEOPLE, build_demo, demo_exists
+from ideowork.demo.builders import build_demo
+from ideowork.demo.people import DEMO_PASSWORD, PEOPLE, demo_exists
 
 
 class Command(BaseCommand):

@@ -22,10 +22,10 @@ from ideowork.learning.actions import sessions as session_services
 from ideowork.learning.actions import youth as youth_services
 from ideowork.learning.actions.points import do_award_points, ensure_default_rules
 
-ARTICLES = Path(__file__).resolve().parent / "demo_data" / "articles"
-QUESTIONS = Path(__file__).resolve().parent / "demo_data" / "questions.json"
+ARTICLES = Path(__file__).resolve().parent / "data" / "articles"
+QUESTIONS = Path(__file__).resolve().parent / "data" / "questions.json"
 
-__all__ = ["build_learning_demo"]
+__all__ = ["build"]
 
 # How keen each demo learner is (0–1): decides how many days of the last weeks they studied.
 KEENNESS = {"xuli": 0.95, "sunpeng": 0.8, "mayue": 0.7, "hujun": 0.45, "guoting": 0.3, "linfeng": 0.1,
@@ -37,7 +37,7 @@ DAYS = 120
 LAPSED = {"linfeng", "huangmin"}
 
 
-def build_learning_demo(ctx, log=print) -> None:
+def build(ctx, log=print) -> None:
     ensure_default_rules()
     _points_history(ctx)
     log("已生成学习积分记录。")

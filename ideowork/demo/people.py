@@ -1,6 +1,13 @@
-"""The demo organisation: who is who. Data only; ``demo.py`` builds it."""
+"""The demo organisation: the city office with its sections and county bureaus, the municipal
+government organ, and who is who in them; ``build`` creates the units and the users."""
+
+from django.contrib.auth.hashers import make_password
+from django.db import transaction
 
 from ideowork.core.choices import OrgKind, Role
+from ideowork.core.models import OrgUnit, User
+
+__all__ = ["build", "demo_exists", "DEMO_PASSWORD", "PEOPLE"]
 
 DEMO_PASSWORD = "Ideowork@2026"
 
@@ -61,3 +68,36 @@ KIND_TITLES = {
 }
 
 ORG_KINDS = {"organ": OrgKind.ORGAN, "section": OrgKind.SECTION, "county": OrgKind.COUNTY}
+
+
+def demo_exists() -> bool:
+    return OrgUnit.objects.filter(name=CITY[0], parent=None).exists()
+
+
+def build(ctx, log=print) -> None:
+    with transaction.atomic():
+        _build_units(ctx)
+        _build_people(ctx)
+    log("已建立组织机构和用户。")
+
+
+def _build_units(ctx) -> None:
+    city = OrgUnit.objects.create(name=CITY[0], short_name=CITY[1], kind=ORG_KINDS["organ"], sort_order=1)
+    ctx.units["city"] = city
+    for order, name in enumerate(CITY_SECTIONS, 1):
+        ctx.units[name] = OrgUnit.objects.create(name=name, parent=city, kind=ORG_KINDS["section"], sort_order=order)
+    for i, (name, short) in enumerate(COUNTIES):
+        ctx.units[f"county:{i}"] = OrgUnit.objects.create(name=name, short_name=f"{short}编办", parent=city,
+                                                          kind=ORG_KINDS["county"], sort_order=10 + i)
+    gov = OrgUnit.objects.create(name=GOV[0], short_name=GOV[1], kind=ORG_KINDS["organ"], sort_order=2)
+    ctx.units["gov"] = gov
+    for order, name in enumerate(GOV_SECTIONS, 1):
+        ctx.units[f"gov:{name}"] = OrgUnit.objects.create(name=name, parent=gov, kind=ORG_KINDS["section"],
+                                                          sort_order=order)
+
+
+def _build_people(ctx) -> None:
+    hashed = make_password(DEMO_PASSWORD)
+    for username, name, role, unit_key, title in PEOPLE:
+        ctx.users[username] = User.objects.create(username=username, display_name=name, role=role,
+                                                  org_unit=ctx.units[unit_key], title=title, password=hashed)

@@ -1,72 +1,42 @@
-"""``ideowork demo``: a city office with six sections, three county bureaus and the municipal
-government organ; users for every role; both seed documents imported as the 2026 plans (the county
-bureaus run the city's programme as their own); every item assigned; and a year of activities
-recorded through the ledger's own service so that the dashboards show every status.
+"""The plans and ledger part of the demo: both seed documents imported as the 2026 plans (the county
+bureaus run the city's programme as their own), every item assigned, and a year of activities recorded
+through the ledger's own service so that the dashboards show every status.
 """
 
 from __future__ import annotations
 
 import math
-import random
-import struct
-import zlib
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import transaction
 
-from ideowork.core.models import OrgUnit, User
 from ideowork.core.periods import periods_of_year
 from ideowork.ledger.actions import do_record_activity
-from ideowork.ledger.reminders import send_target_reminders
 from ideowork.plans.actions.assignments import do_assign_item
 from ideowork.plans.actions.imports import do_import_plan
 from ideowork.plans.drafts import new_draft
 from ideowork.plans.models import Target, WorkPlan
 from ideowork.plans.parser import parse_text
 
-from .demo_learning import build_learning_demo
-from .demo_outlets import OUTLET_KINDS, build_outlets_demo
-from .demo_people import (CITY, CITY_LEADS, CITY_SECTIONS, COUNTIES, DEMO_PASSWORD, GOV, GOV_SECTIONS,
-                          KIND_TITLES, ORG_KINDS, PEOPLE)
+from .people import CITY_LEADS, COUNTIES, KIND_TITLES
 
-__all__ = ["demo_exists", "build_demo", "DEMO_PASSWORD", "PEOPLE"]
+__all__ = ["build", "import_plan", "DATA", "YEAR"]
 
-DATA = Path(__file__).resolve().parent / "demo_data"
+DATA = Path(__file__).resolve().parent / "data"
 YEAR = 2026
 # How each target's year unfolds; cycled so that every status shows on the dashboards.
 PROFILES = ["complete", "ontrack", "overdue", "behind", "complete", "ontrack"]
 
 
-def demo_exists() -> bool:
-    return OrgUnit.objects.filter(name=CITY[0], parent=None).exists()
-
-
-@dataclass
-class DemoContext:
-    today: date
-    units: dict = field(default_factory=dict)
-    users: dict = field(default_factory=dict)
-    rng: random.Random = field(default_factory=lambda: random.Random(2026))
-    photo: bytes = b""
-    activities: int = 0
-
-
-def build_demo(today: date, log=print) -> DemoContext:
-    ctx = DemoContext(today=today, photo=_png_photo())
-    with transaction.atomic():
-        _build_units(ctx)
-        _build_people(ctx)
-    log("已建立组织机构和用户。")
-    city_plan = _import(ctx, "city_office_2026.txt", ctx.units["city"], "zhoujie")
-    gov_plan = _import(ctx, "city_government_2026.txt", ctx.units["gov"], "gov_staff")
+def build(ctx, log=print) -> None:
+    city_plan = import_plan(ctx, "city_office_2026.txt", ctx.units["city"], "zhoujie")
+    gov_plan = import_plan(ctx, "city_government_2026.txt", ctx.units["gov"], "gov_staff")
     county_plans = []
     for i, (name, short) in enumerate(COUNTIES):
         staff = ["cg_staff", "lh_staff", "qs_staff"][i]
-        county_plans.append(_import(ctx, "city_office_2026.txt", ctx.units[f"county:{i}"], staff,
-                                    title=f"{YEAR}年{short}编办意识形态工作要点"))
+        county_plans.append(import_plan(ctx, "city_office_2026.txt", ctx.units[f"county:{i}"], staff,
+                                        title=f"{YEAR}年{short}编办意识形态工作要点"))
     log("已导入工作要点：" + "、".join(p.title for p in [city_plan, gov_plan, *county_plans]))
     _assign_city(ctx, city_plan)
     _assign_simply(ctx, gov_plan, "gov_head", "gov_staff")
@@ -74,44 +44,16 @@ def build_demo(today: date, log=print) -> DemoContext:
         prefix = ["cg", "lh", "qs"][i]
         _assign_simply(ctx, plan, f"{prefix}_head", f"{prefix}_staff")
     log("已分配责任清单。")
-    _record_year(ctx, city_plan, recorder_of=_city_recorder(ctx), profile_offset=0, skip_kinds=OUTLET_KINDS)
+    _record_year(ctx, city_plan, recorder_of=_city_recorder(ctx), profile_offset=0, skip_kinds=ctx.own_kinds)
     _record_year(ctx, gov_plan, recorder_of=lambda item: ctx.users["gov_staff"], profile_offset=0)
     for i, plan in enumerate(county_plans):
         staff = ctx.users[["cg_staff", "lh_staff", "qs_staff"][i]]
         _record_year(ctx, plan, recorder_of=lambda item, s=staff: s, profile_offset=i + 1, skip_daily=i > 0)
     log(f"已登记台账活动 {ctx.activities} 条。")
-    build_learning_demo(ctx, log)
-    build_outlets_demo(ctx, log)
-    sent = send_target_reminders(today)
-    log(f"已生成提醒 {sent.total} 条。")
-    return ctx
 
 
-def _build_units(ctx: DemoContext) -> None:
-    city = OrgUnit.objects.create(name=CITY[0], short_name=CITY[1], kind=ORG_KINDS["organ"], sort_order=1)
-    ctx.units["city"] = city
-    for order, name in enumerate(CITY_SECTIONS, 1):
-        ctx.units[name] = OrgUnit.objects.create(name=name, parent=city, kind=ORG_KINDS["section"], sort_order=order)
-    for i, (name, short) in enumerate(COUNTIES):
-        ctx.units[f"county:{i}"] = OrgUnit.objects.create(name=name, short_name=f"{short}编办", parent=city,
-                                                          kind=ORG_KINDS["county"], sort_order=10 + i)
-    gov = OrgUnit.objects.create(name=GOV[0], short_name=GOV[1], kind=ORG_KINDS["organ"], sort_order=2)
-    ctx.units["gov"] = gov
-    for order, name in enumerate(GOV_SECTIONS, 1):
-        ctx.units[f"gov:{name}"] = OrgUnit.objects.create(name=name, parent=gov, kind=ORG_KINDS["section"],
-                                                          sort_order=order)
-
-
-def _build_people(ctx: DemoContext) -> None:
-    from django.contrib.auth.hashers import make_password
-
-    hashed = make_password(DEMO_PASSWORD)
-    for username, name, role, unit_key, title in PEOPLE:
-        ctx.users[username] = User.objects.create(username=username, display_name=name, role=role,
-                                                  org_unit=ctx.units[unit_key], title=title, password=hashed)
-
-
-def _import(ctx, filename, unit, username, title=None) -> WorkPlan:
+def import_plan(ctx, filename, unit, username, title=None) -> WorkPlan:
+    """Import the seed document ``filename`` (in ``data/``) as ``unit``'s plan, as the user ``username``."""
     text = (DATA / filename).read_text(encoding="utf-8")
     parsed = parse_text(text).to_dict()
     draft = new_draft(parsed, org_unit_id=unit.pk, year=parsed.get("year") or YEAR, source_name=filename,
@@ -246,17 +188,3 @@ def _record(ctx, recorder, unit, kind, primary, group, day, n) -> None:
                        participants=participants, targets=group, item=primary.item, evidence_files=files)
     ctx.activities += 1
 
-
-def _png_photo(width: int = 320, height: int = 200) -> bytes:
-    """A small PNG (a red banner over a grey stage) standing in for a meeting photo."""
-    rows = []
-    for y in range(height):
-        colour = (183, 28, 28) if y < height // 4 else (220, 220, 225) if y < height * 3 // 4 else (120, 90, 60)
-        rows.append(b"\x00" + bytes(colour) * width)
-    raw = zlib.compress(b"".join(rows), 9)
-
-    def chunk(tag: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data) & 0xFFFFFFFF)
-
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
-            + chunk(b"IDAT", raw) + chunk(b"IEND", b""))

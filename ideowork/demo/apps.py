@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class DemoConfig(AppConfig):
+    name = "ideowork.demo"
+    label = "demo"
+    verbose_name = "演示数据"
