@@ -16,6 +16,8 @@ from pathlib import Path
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ideowork.core.documents import DocumentError, read_document
 from ideowork.core.documents import kinds as document_kinds
@@ -32,6 +34,8 @@ from tests.core.document_files import (
 )
 from tests.plans._helpers import form_data
 
+WORD = docx_bytes(lambda document: document.add_paragraph("正文"))
+PDF = text_pdf("Work plan 2026")
 NOTICE = "关于做好2026年宣传工作的通知\n各科室：\n现将有关事项通知如下。\n市委编办\n2026年3月5日"
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -212,6 +216,27 @@ def test_an_empty_file_is_refused(data):
     with pytest.raises(DocumentError, match="文件为空") as refused:
         read_document("空.txt", data)
     assert refused.value.code == "empty"
+
+
+@settings(max_examples=150, deadline=None)
+@given(name=st.sampled_from(["a.txt", "a.docx", "a.pdf", "a", "a.md"]), data=st.binary(max_size=600),
+       flips=st.lists(st.tuples(st.integers(min_value=0), st.integers(min_value=0, max_value=255)), max_size=8))
+def test_any_bytes_give_a_document_or_a_document_error(name, data, flips):
+    """Random bytes, and real Word and PDF files with random bytes changed, never fail otherwise."""
+    for sample in (data, _damaged(WORD, flips), _damaged(PDF, flips)):
+        try:
+            document = read_document(name, sample)
+        except DocumentError as refused:
+            assert refused.message and refused.code
+        else:
+            assert document.text.strip() and document.kind in ("txt", "docx", "pdf")
+
+
+def _damaged(data: bytes, flips) -> bytes:
+    damaged = bytearray(data)
+    for position, value in flips:
+        damaged[position % len(damaged)] = value
+    return bytes(damaged)
 
 
 # --- zip bombs ---------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ import io
 import posixpath
 import re
 import zipfile
+import zlib
 
 from lxml import etree
 
@@ -43,8 +44,9 @@ def docx_lines(data: bytes) -> list[str]:
             numbering = ListNumbering(_xml(archive, related.get("numbering")), _xml(archive, related.get("styles")))
     except DocumentError:
         raise
-    except (zipfile.BadZipFile, KeyError, OSError, EOFError, ValueError, etree.XMLSyntaxError, RuntimeError):
-        # RuntimeError: an encrypted member; ValueError: a broken compression stream or number
+    except (zipfile.BadZipFile, zlib.error, KeyError, OSError, EOFError, ValueError, etree.XMLSyntaxError,
+            RuntimeError, NotImplementedError):
+        # RuntimeError: an encrypted member; NotImplementedError: an unknown compression method
         raise DocumentError(CORRUPT, code="corrupt") from None
     body = document.find(f"{W}body") if document is not None else None
     if body is None:
