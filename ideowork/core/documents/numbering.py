@@ -156,12 +156,11 @@ class ListNumbering:
         if abstract is None:
             return None
         link = abstract.find(f"{W}numStyleLink")
-        if link is not None and depth < 3:
-            num_pr = self._style_num.get(link.get(_VAL))
-            linked = nums.get(num_pr.find(f"{W}numId").get(_VAL)) if num_pr is not None and \
-                num_pr.find(f"{W}numId") is not None else None
-            if linked is not None:
-                return self._definition(linked, abstracts, nums, depth + 1) or abstract_id
+        num_pr = self._style_num.get(link.get(_VAL)) if link is not None and depth < 3 else None
+        linked_id = num_pr.find(f"{W}numId") if num_pr is not None else None
+        linked = nums.get(linked_id.get(_VAL)) if linked_id is not None else None
+        if linked is not None:
+            return self._definition(linked, abstracts, nums, depth + 1) or abstract_id
         return abstract_id
 
     def _numbering_of(self, paragraph) -> tuple[str | None, int | None, str | None]:
