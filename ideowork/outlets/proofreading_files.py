@@ -11,20 +11,18 @@ from __future__ import annotations
 
 import datetime
 import io
-from pathlib import PurePath
 
 import xlsxwriter
 from django.core.exceptions import ValidationError
 
 from ideowork.core.exports.excel import XLSX_MIME
 from ideowork.core.imports.sheets import cell_text, normalise_header, open_sheet
-from ideowork.core.uploads import check_upload
+from ideowork.core.uploads import KIND_GROUPS, check_upload, read_upload
 
 from .choices import RuleCategory, Severity
-from .proofreading import WORD_CATEGORIES, RuleFileError, decode_text, parse_rule_file
+from .proofreading import WORD_CATEGORIES, RuleFileError, parse_rule_file
 
-__all__ = ["COLUMNS", "MAX_ROWS", "MAX_BYTES", "read_rule_file", "write_rule_file", "template_file",
-           "explain_text_upload"]
+__all__ = ["COLUMNS", "MAX_ROWS", "MAX_BYTES", "read_rule_file", "write_rule_file", "template_file"]
 
 SHEET = "校对规则"
 # (rule field, column title, required)
@@ -50,40 +48,17 @@ _CATEGORIES = {label: value for value, label in RuleCategory.choices}
 _SEVERITIES = {label: value for value, label in Severity.choices}
 
 
-def _check(uploaded) -> str:
-    """The upload's kind ("txt" for .txt and .tsv, or "xlsx"), checked by content and size; a Chinese
-    error naming the file."""
-    try:
-        return check_upload(uploaded, allowed={"txt", "tsv", "xlsx"}, max_bytes=MAX_BYTES)
-    except ValidationError as exc:
-        explain_text_upload(uploaded, exc)
-        raise
-
-
-def explain_text_upload(uploaded, refusal: ValidationError) -> None:
-    """A .txt/.tsv file ``check_upload`` refused as unrecognisable: raise instead what is wrong with
-    its encoding, if that is it (a damaged UTF-8 byte, a foreign encoding, binary control bytes)."""
-    name = PurePath(uploaded.name or "").name
-    if not (name.lower().endswith((".txt", ".tsv")) and "内容无法识别" in "".join(refusal.messages)
-            and 0 < uploaded.size <= MAX_BYTES * 5):
-        return
-    uploaded.seek(0)
-    try:
-        decode_text(uploaded.read())
-    except ValueError as why:
-        raise ValidationError(f"文件“{name}”无法读取：{why}") from None
-    finally:
-        uploaded.seek(0)
-
-
 def read_rule_file(uploaded) -> list[tuple[int, dict | None, list[str]]]:
     """Every rule row of an uploaded file: (line number, values for ``check_rule`` or None, problems).
 
     Raises ValidationError (Chinese) when the file as a whole is unusable: type, size, encoding,
     missing columns, no rows, too many rows.
     """
-    kind = _check(uploaded)
-    rows = _read_xlsx(uploaded) if kind == "xlsx" else _read_tsv(uploaded)
+    kind = check_upload(uploaded, allowed=KIND_GROUPS["text"] | {"xlsx"}, max_bytes=MAX_BYTES)
+    if kind == "xlsx":
+        rows = _read_xlsx(uploaded)
+    else:
+        rows = _read_tsv(read_upload(uploaded, allowed=KIND_GROUPS["text"], max_bytes=MAX_BYTES).text)
     if not rows:
         raise ValidationError("文件中没有规则，请在列名之下逐行填写。")
     if len(rows) > MAX_ROWS:
@@ -138,13 +113,8 @@ def _read_xlsx(uploaded) -> list:
     return rows
 
 
-def _read_tsv(uploaded) -> list:
+def _read_tsv(text: str) -> list:
     """The shipped files' format, one line at a time so that every bad line is named."""
-    uploaded.seek(0)
-    try:
-        text = decode_text(uploaded.read())
-    except ValueError as why:
-        raise ValidationError(f"文件“{PurePath(uploaded.name).name}”无法读取：{why}") from None
     rows = []
     for line, raw in enumerate(text.lstrip("\ufeff").splitlines(), start=1):
         if not raw.strip() or raw.lstrip().startswith("#"):

@@ -1,10 +1,13 @@
-"""check_upload: plain text is accepted as .txt and as .tsv (tab-separated), decided by content."""
+"""check_upload: plain text is accepted as .txt and as .tsv (tab-separated), decided by content; Office
+files by their zip structure."""
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from ideowork.core.uploads import KIND_GROUPS, check_upload
+
+from tests.core.document_files import docx_bytes
 
 
 def test_tsv_is_plain_text_in_the_text_group():
@@ -24,3 +27,10 @@ def test_tsv_is_refused_where_not_allowed_or_not_text():
         check_upload(SimpleUploadedFile("规则.tsv", b"\x89PNG\r\n\x1a\n" + b"\x00" * 100), allowed={"tsv"})
     with pytest.raises(ValidationError, match="TSV文本"):
         check_upload(SimpleUploadedFile("规则.csv", data), allowed={"tsv", "xlsx"})
+
+
+def test_office_files_are_told_apart_by_their_zip_structure():
+    word = docx_bytes(lambda document: document.add_paragraph("正文"))
+    assert check_upload(SimpleUploadedFile("报告.docx", word), allowed={"docx"}) == "docx"
+    with pytest.raises(ValidationError, match=r"“报告.xlsx”的内容与扩展名不符（扩展名为.xlsx，内容是Word）"):
+        check_upload(SimpleUploadedFile("报告.xlsx", word), allowed={"xlsx"})

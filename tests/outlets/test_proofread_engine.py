@@ -7,14 +7,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from ideowork.core.documents import DocumentError, decode_text, document_date
 from ideowork.outlets.choices import RuleCategory
 from ideowork.outlets.models import ProofRule
 from ideowork.outlets.proofreading import (
     Proofreader,
     RuleFileError,
     RuleSpec,
-    decode_text,
-    document_date,
     parse_rule_file,
     proofread,
     proofreader_for,
@@ -271,13 +270,13 @@ def test_document_date_is_taken_from_the_signature():
 
 def test_decode_text():
     text = "关于做好工作的通知"
-    assert decode_text(text.encode("utf-8")) == text
+    assert decode_text(text.encode("utf-8")) == (text, "utf-8")
     # The BOM stays as U+FEFF: offsets are into the text as open(path, encoding="utf-8") reads it.
-    assert decode_text(b"\xef\xbb\xbf" + text.encode("utf-8")) == "\ufeff" + text
-    assert decode_text(text.encode("gb18030")) == text
+    assert decode_text(b"\xef\xbb\xbf" + text.encode("utf-8")) == ("\ufeff" + text, "utf-8-sig")
+    assert decode_text(text.encode("gb18030")) == (text, "gb18030")
     for broken in (text.encode("utf-8")[:-1] + b"\xff" + text.encode("utf-8"), b"\x00\x01binary\xff\xfe\x00",
                    bytes(range(128, 256)) * 4):
-        with pytest.raises(ValueError, match="编码|二进制"):
+        with pytest.raises(DocumentError, match="编码|二进制"):
             decode_text(broken)
 
 

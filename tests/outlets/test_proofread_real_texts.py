@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from ideowork.outlets.proofreading import Proofreader, document_date, shipped_rules
+from ideowork.core.documents import document_date
+from ideowork.outlets.proofreading import Proofreader, shipped_rules
 
 FILES = Path(__file__).parent / "files"
 DAY = date(2026, 3, 5)

@@ -9,8 +9,8 @@ from .engine import Proofreader
 from .findings import Finding
 from .rules import MAX_PATTERN_LENGTH, WORD_CATEGORIES, RuleFileError, RuleSpec, parse_rule_file, shipped_rules
 from .service import proofread, proofreader_for, rules_revision, spec_from_rule
-from .text import decode_text, document_date, extract_text
+from .text import extract_text
 
 __all__ = ["Finding", "RuleSpec", "RuleFileError", "parse_rule_file", "shipped_rules", "Proofreader", "proofread",
-           "proofreader_for", "rules_revision", "decode_text", "extract_text", "document_date", "spec_from_rule",
+           "proofreader_for", "rules_revision", "extract_text", "spec_from_rule",
            "MAX_PATTERN_LENGTH", "WORD_CATEGORIES"]

@@ -12,11 +12,12 @@ from datetime import date as Date
 
 import ahocorasick
 
+from ideowork.core.documents import document_date
+
 from ..choices import RuleCategory
 from .checks import STRUCTURAL_CHECKS, Context
 from .findings import Finding
 from .rules import RuleSpec
-from .text import document_date
 
 __all__ = ["Proofreader"]
 

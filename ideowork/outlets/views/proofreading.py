@@ -24,7 +24,7 @@ from ..choices import RuleCategory, Severity
 from ..forms.proofreading import ProofreadForm, RuleFilterForm, RuleForm, RuleImportForm
 from ..models import ProofRule
 from ..proofreading import extract_text, proofread
-from ..proofreading_files import COLUMNS, explain_text_upload, template_file
+from ..proofreading_files import COLUMNS, template_file
 from ..proofreading_html import render_highlighted
 
 PAGE_SIZE = 50
@@ -62,7 +62,7 @@ def _text_to_check(form) -> tuple[str, str] | None:
     text, source = form.cleaned_data["text"] or "", "粘贴的文字"
     if upload:
         try:
-            text, source = _uploaded_text(upload), f"文件“{upload.name}”"
+            text, source = extract_text(upload), f"文件“{upload.name}”"
         except ValidationError as exc:
             form.add_error("file", exc)
             return None
@@ -71,14 +71,6 @@ def _text_to_check(form) -> tuple[str, str] | None:
         form.add_error("file" if upload else "text", "没有可以校对的文字。")
         return None
     return text, source
-
-
-def _uploaded_text(upload) -> str:
-    try:
-        return extract_text(upload)
-    except ValidationError as exc:
-        explain_text_upload(upload, exc)  # a broken encoding is said as such
-        raise
 
 
 def _result_context(text: str, findings: list) -> dict:

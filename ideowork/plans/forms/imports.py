@@ -8,10 +8,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from ideowork.core.forms.errors import add_service_errors
-from ideowork.core.uploads import check_upload
+from ideowork.core.uploads import read_upload
 
 from ..actions.imports import YEAR_MAX, YEAR_MIN, check_plan_header, owning_units
-from ..parser import ParseError, extract_text, parse_text
+from ..parser import ParseError, parse_text
 
 __all__ = ["ImportForm", "PlanHeaderForm", "IMPORT_KINDS"]
 
@@ -54,9 +54,8 @@ class ImportForm(forms.Form):
         upload, pasted = data.get("file"), (data.get("text") or "").strip()
         try:
             if upload:
-                check_upload(upload, allowed=IMPORT_KINDS)
+                self.source_text = read_upload(upload, allowed=IMPORT_KINDS).text
                 self.source_name = PurePath(upload.name).name
-                self.source_text = extract_text(self.source_name, upload.read())
             elif pasted:
                 self.source_name, self.source_text = "粘贴文本", pasted
             else:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .numerals import number_to_int
+from ideowork.core.numerals import number_to_int
 
 __all__ = ["Heading", "LEVELS", "match_heading", "split_title"]
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from .cleaning import Line
 from .headings import match_heading
-from .numerals import cn_to_int
+from ideowork.core.numerals import cn_to_int
 from .signature import DATE_LINE, ISSUER_LABEL, ORG_AND_DATE, is_org_name
 
 __all__ = ["Metadata", "read_metadata"]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from .cleaning import SENTENCE_END, Line
 from .headings import LEVELS, Heading, match_heading, split_title
 from .metadata import Metadata
-from .numerals import int_to_cn as _chinese
+from ideowork.core.numerals import int_to_cn as _chinese
 from .result import ParsedItem, ParsedSection
 
 __all__ = ["build_sections"]

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from .cleaning import fold
 from .frequency import PERIOD_SUFFIX, PERIOD_SUFFIX_KINDS, Frequency, find_frequencies
-from .numerals import number_to_int
+from ideowork.core.numerals import number_to_int
 from .result import ParsedTarget
 
 __all__ = ["extract_targets", "UNITS"]

@@ -1,8 +1,9 @@
 """``ideowork proofread PATH [--json] [--date YYYY-MM-DD]``: proofread a .txt or .docx file.
 
 ``--json`` prints ``{"findings": [{"start", "end", "text", "rule", "category", "severity", "suggestion"}]}``
-with character offsets into the file's decoded text (the BOM dropped and line ends read as ``\\n``, as
-Python reads a file in text mode). Broken encoding exits with code 2 and a Chinese message on stderr.
+with character offsets into the file's text as the one document reader gives it (``core.documents``: a
+UTF-8 BOM kept as U+FEFF and line ends read as ``\\n``, as Python reads a file in text mode). Broken
+encoding exits with code 2 and a Chinese message on stderr, any other unreadable file with code 1.
 Works before the database exists (the shipped rule files are used then).
 """
 
@@ -11,13 +12,13 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from django.core.exceptions import ValidationError
-from django.core.files import File
 from django.core.management.base import BaseCommand
 
+from ideowork.core.documents import DocumentError, read_document
+
 from ...choices import RuleCategory, Severity
-from ...proofreading import decode_text, extract_text, proofreader_for
-from ...proofreading.text import MAX_BYTES
+from ...proofreading import proofreader_for
+from ...proofreading.text import MAX_BYTES, TEXT_KINDS
 
 _JSON_KEYS = ("start", "end", "text", "rule", "category", "severity", "suggestion")
 
@@ -51,16 +52,13 @@ class Command(BaseCommand):
             size = file.stat().st_size
             if size > MAX_BYTES:
                 self._fail(f"文件“{file.name}”超过10 MB，无法校对。", code=1)
-            if file.suffix.lower() == ".docx":
-                with file.open("rb") as stream:
-                    return extract_text(File(stream, name=file.name))
-            return decode_text(file.read_bytes())
+            return read_document(file.name, file.read_bytes(), kinds=TEXT_KINDS).text
         except OSError as exc:
             self._fail(f"无法读取文件“{file}”：{exc.strerror or exc}", code=1)
-        except ValidationError as exc:
-            self._fail("；".join(exc.messages), code=1)
-        except ValueError as exc:  # broken encoding
-            self._fail(f"无法校对“{file.name}”：{exc}", code=2)
+        except DocumentError as exc:
+            if exc.code == "empty":
+                return ""  # nothing to check: no findings
+            self._fail(f"无法校对“{file.name}”：{exc.message}", code=2 if exc.code == "encoding" else 1)
 
     def _write(self, text: str, *, stream=None) -> None:
         # Write UTF-8 whatever the console's locale, so `> out.json` is always readable.

@@ -6,10 +6,11 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
+from ideowork.core.documents import DocumentError, read_document
 from ideowork.core.periods import PeriodKind
 
 from ...choices import Comparator, Per
-from ...parser import ParseError, extract_text, parse_text
+from ...parser import ParseError, parse_text
 
 
 class Command(BaseCommand):
@@ -26,8 +27,8 @@ class Command(BaseCommand):
         except OSError as exc:
             self._fail(f"无法读取文件“{path}”：{exc.strerror or exc}")
         try:
-            parsed = parse_text(extract_text(file.name, data))
-        except ParseError as exc:
+            parsed = parse_text(read_document(file.name, data).text)
+        except (DocumentError, ParseError) as exc:
             self._fail(exc.message)
         data = parsed.to_dict()
         self._write(json.dumps(data, ensure_ascii=False, indent=2) if options["json"] else outline(data))

@@ -1,4 +1,6 @@
-"""Chinese numerals as they appear in work plans: section numbers (一…二十), counts (两次, 十二期)."""
+"""Chinese numerals as documents write them: section numbers (一…二十), counts (两次, 十二期), years (二〇二六).
+
+Pure Python: the plan parser and the document reader use it outside Django."""
 
 from __future__ import annotations
 
@@ -43,11 +45,19 @@ def number_to_int(text: str) -> int | None:
 
 
 def int_to_cn(value: int) -> str:
-    """一 … 九十九 as section numbers are written; larger values stay Arabic."""
+    """一, 十, 十二, 二十四, 一百零五, 一千零一十 as Chinese documents count; 10 000 and above stay Arabic."""
+    if not 0 <= value < 10000:
+        return str(value)
     digits = "〇一二三四五六七八九"
-    if 0 <= value < 10:
+    if value < 10:
         return digits[value]
-    if value < 100:
-        tens, ones = divmod(value, 10)
-        return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
-    return str(value)
+    parts, gap = [], False
+    for place, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit = value // place % 10
+        if digit:
+            parts.append(("零" if gap else "") + digits[digit] + unit)
+            gap = False
+        elif parts:
+            gap = True
+    text = "".join(parts)
+    return text[1:] if text.startswith("一十") else text  # 十二, not 一十二
