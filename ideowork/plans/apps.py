@@ -5,3 +5,6 @@ class PlansConfig(AppConfig):
     name = "ideowork.plans"
     label = "plans"
     verbose_name = "工作要点"
+
+    def ready(self) -> None:
+        from . import audit_events, navigation  # noqa: F401  (register audit event types and menu entries)
