@@ -14,9 +14,17 @@ entries are shown in ``order``, then in the order they were registered.
 from dataclasses import dataclass
 from typing import Callable
 
+from django.conf import settings
+from django.shortcuts import resolve_url
 from django.urls import NoReverseMatch, reverse
 
-__all__ = ["register_menu", "register_menu_entry", "menu_for", "signed_in", "business"]
+__all__ = ["register_menu", "register_menu_entry", "menu_for", "home_url", "signed_in", "business"]
+
+
+def home_url() -> str:
+    """The start page, named by the project's settings (``LOGIN_REDIRECT_URL``): core does not
+    name the app that provides it."""
+    return resolve_url(settings.LOGIN_REDIRECT_URL)
 
 
 def signed_in(user) -> bool:

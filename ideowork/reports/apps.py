@@ -7,4 +7,4 @@ class ReportsConfig(AppConfig):
     verbose_name = "统计报表"
 
     def ready(self) -> None:
-        from . import navigation  # noqa: F401  (register menu entries)
+        from . import navigation, panels  # noqa: F401  (register menu entries and panels)

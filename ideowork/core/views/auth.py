@@ -48,7 +48,7 @@ class PasswordForm(PasswordChangeForm):
 class PasswordChangeView(auth_views.PasswordChangeView):
     template_name = "core/form.html"
     form_class = PasswordForm
-    success_url = reverse_lazy("reports:home")
+    success_url = reverse_lazy(settings.LOGIN_REDIRECT_URL)
     extra_context = {"title": "修改密码", "submit_label": "修改密码"}
 
     def form_valid(self, form):
