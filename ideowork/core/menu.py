@@ -5,7 +5,7 @@ Core cannot name the areas above it, so each area adds its own section and entri
 
     register_menu("learning", "理论学习", order=40)
     register_menu_entry("learning", "题库管理", "learning:question_list",
-                        visible=lambda user: user.can_run_learning, order=100)
+                        visible=holds("learning.manage"), order=100)
 
 A section is shown when at least one of its entries is visible to the signed-in user; sections and
 entries are shown in ``order``, then in the order they were registered.
@@ -18,7 +18,8 @@ from django.conf import settings
 from django.shortcuts import resolve_url
 from django.urls import NoReverseMatch, reverse
 
-__all__ = ["register_menu", "register_menu_entry", "menu_for", "home_url", "signed_in", "business"]
+__all__ = ["register_menu", "register_menu_entry", "menu_for", "home_url", "signed_in", "business",
+           "holds"]
 
 
 def home_url() -> str:
@@ -33,6 +34,11 @@ def signed_in(user) -> bool:
 
 def business(user) -> bool:
     return user.is_business
+
+
+def holds(capability: str) -> Callable:
+    """The predicate "holds ``capability``" (see ``core/capabilities.py``)."""
+    return lambda user: user.has_capability(capability)
 
 
 @dataclass(frozen=True)

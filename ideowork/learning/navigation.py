@@ -1,6 +1,6 @@
 """The learning section of the menu: what every cadre studies, then what the organisers run."""
 
-from ideowork.core.menu import register_menu, register_menu_entry
+from ideowork.core.menu import holds, register_menu, register_menu_entry
 
 register_menu("learning", "理论学习", order=40)
 for label, url_name in [("学习首页", "learning:home"), ("集中学习", "learning:session_list"),
@@ -11,4 +11,4 @@ for label, url_name in [("学习首页", "learning:home"), ("集中学习", "lea
     register_menu_entry("learning", label, url_name)
 for label, url_name in [("题库管理", "learning:question_list"), ("积分规则", "learning:points_rules"),
                         ("学习统计", "learning:overview")]:
-    register_menu_entry("learning", label, url_name, visible=lambda u: u.can_run_learning, order=100)
+    register_menu_entry("learning", label, url_name, visible=holds("learning.manage"), order=100)

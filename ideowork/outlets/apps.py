@@ -8,5 +8,5 @@ class OutletsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import audit_events, navigation  # noqa: F401  (register audit event types and menu entries)
+        from . import audit_events, capabilities, navigation  # noqa: F401  (register with core)
         from . import panels, signals  # noqa: F401  (register panels and signal receivers)

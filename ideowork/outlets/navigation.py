@@ -1,6 +1,6 @@
 """The outlets section of the menu, with core's review pages that serve it."""
 
-from ideowork.core.menu import register_menu, register_menu_entry
+from ideowork.core.menu import holds, register_menu, register_menu_entry
 
 register_menu("outlets", "宣传阵地", order=50)
 for label, url_name in [("阵地管理", "outlets:outlet_list"), ("稿件与审核", "outlets:content_list"),
@@ -10,4 +10,4 @@ for label, url_name in [("阵地管理", "outlets:outlet_list"), ("稿件与审�
                         ("群众关切回应", "outlets:question_list")]:
     register_menu_entry("outlets", label, url_name)
 for label, url_name in [("校对规则", "outlets:rule_list"), ("审核流程", "core:review_flows")]:
-    register_menu_entry("outlets", label, url_name, visible=lambda u: u.can_run_publicity, order=100)
+    register_menu_entry("outlets", label, url_name, visible=holds("outlets.publish"), order=100)

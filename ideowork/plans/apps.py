@@ -7,4 +7,4 @@ class PlansConfig(AppConfig):
     verbose_name = "工作要点"
 
     def ready(self) -> None:
-        from . import audit_events, navigation  # noqa: F401  (register audit event types and menu entries)
+        from . import audit_events, capabilities, navigation  # noqa: F401  (register with core)
