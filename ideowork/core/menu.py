@@ -18,7 +18,7 @@ from django.conf import settings
 from django.shortcuts import resolve_url
 from django.urls import NoReverseMatch, reverse
 
-__all__ = ["register_menu", "register_menu_entry", "menu_for", "home_url", "signed_in", "business",
+__all__ = ["register_menu", "register_menu_entry", "register_menu_entries", "menu_for", "home_url", "signed_in", "business",
            "holds"]
 
 
@@ -86,6 +86,13 @@ def register_menu_entry(section: str, label: str, url_name: str, *, visible: Cal
     entries[:] = [e for e in entries if e.url_name != url_name]
     entries.append(MenuEntry(label, url_name, visible, order))
     entries.sort(key=lambda e: e.order)  # stable: equal orders keep their registration order
+
+
+def register_menu_entries(section: str, entries: list[tuple[str, str]], *, visible: Callable = business,
+                          order: int = 50) -> None:
+    """``register_menu_entry`` for each ``(label, url_name)``, all seen by the same users."""
+    for label, url_name in entries:
+        register_menu_entry(section, label, url_name, visible=visible, order=order)
 
 
 def menu_for(user) -> list[dict]:
