@@ -110,3 +110,11 @@ def test_stored_events_are_renamed_to_the_grammar(db, app, migration):
     assert AuditEvent.objects.get(pk=pk).event_type == new
     operation.reverse_code(django_apps, None)
     assert AuditEvent.objects.get(pk=pk).event_type == old
+
+
+def test_names_built_at_run_time_are_registered():
+    """``core.review.<decision>``: every decision a reviewer can make has its registered type."""
+    from ideowork.core.models.reviews import Decision
+
+    registered = _registered()
+    assert all(f"core.review.{decision}" in registered for decision in Decision.values)
