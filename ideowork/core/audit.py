@@ -20,6 +20,7 @@ name that is not registered, so the auditor never sees a name without its label.
 import datetime
 import decimal
 import re
+import sys
 from typing import Any
 
 from django.apps import apps
@@ -37,11 +38,15 @@ _event_types: dict[str, str] = {}
 
 
 def register_audit_events(events: dict[str, str]) -> None:
-    """Register event types ``{name: Chinese label}``; the name's area must be an installed app."""
+    """Register event types ``{name: Chinese label}``. The name's area is an installed app, and the
+    app that registers it (code outside the apps, such as a test, may register any area's)."""
+    caller = apps.get_containing_app_config(sys._getframe(1).f_globals.get("__name__", ""))
     for name, label in events.items():
         if not EVENT_NAME.match(name):
             raise ValueError(f"audit event {name!r} does not read <area>.<thing>.<verb>")
-        apps.get_app_config(name.split(".", 1)[0])  # LookupError for an area that is not an app
+        area = apps.get_app_config(name.split(".", 1)[0]).label  # LookupError for an area that is not an app
+        if caller is not None and caller.label != area:
+            raise ValueError(f"audit event {name!r} registered by {caller.label}: an app registers its own events")
         if _event_types.get(name, label) != label:
             raise ValueError(f"audit event {name!r} is registered twice with different labels")
         _event_types[name] = label

@@ -118,3 +118,10 @@ def test_names_built_at_run_time_are_registered():
 
     registered = _registered()
     assert all(f"core.review.{decision}" in registered for decision in Decision.values)
+
+
+def test_an_app_registers_only_its_own_events():
+    namespace = {"__name__": "ideowork.plans.audit_events"}
+    with pytest.raises(ValueError, match="registered by plans"):
+        exec('register_audit_events({"ledger.activity.create": "登记活动"})',
+             {**namespace, "register_audit_events": register_audit_events})
