@@ -125,3 +125,19 @@ def test_an_app_registers_only_its_own_events():
     with pytest.raises(ValueError, match="registered by plans"):
         exec('register_audit_events({"ledger.activity.create": "登记活动"})',
              {**namespace, "register_audit_events": register_audit_events})
+
+
+def test_the_auditor_filters_by_type_and_exports_the_labels(org, login):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    record("outlets.outlet.flag_dormant", None, subject_repr="公告栏")
+    record("outlets.outlet.flag", None, subject_repr="官网")
+    client = login(org.auditor)
+    page = client.get("/audit/?type=outlets.outlet.flag").content.decode()  # exact, not a prefix
+    assert "官网" in page and "公告栏" not in page and "标记阵地待整改" in page
+    assert "公告栏" in client.get("/audit/?type=outlets.").content.decode()  # the whole area
+    response = client.get("/audit/?type=outlets.outlet.flag&export=xlsx")
+    rows = list(load_workbook(BytesIO(b"".join(response.streaming_content))).active.iter_rows(values_only=True))
+    assert rows[0][2:4] == ("事件", "事件类型") and rows[1][2:5] == ("标记阵地待整改", "outlets.outlet.flag", "官网")
