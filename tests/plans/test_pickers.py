@@ -63,6 +63,18 @@ def test_the_current_year_leads_even_when_a_later_plan_exists(org, plans, monkey
     assert groups[:2] == ["2027年测试工作要点", "2028年测试工作要点"]
 
 
+def test_options_name_only_what_tells_the_plans_apart(org):
+    make_plan(org.city, year=2026, title="2026年测试工作要点")
+    make_plan(org.county_a, year=2026, title="2026年测试工作要点")
+    make_plan(org.city, year=2026, title="2026年专项工作要点")
+    field = PlanItemChoiceField(queryset=PlanItem.objects.visible_to(org.principal).filter(number=1))
+    labels = [label for _, group in list(field.choices)[1:] for _, label in group]
+    # One organ with two plans in the year: their titles; the county's plan: its organ, no year.
+    assert sorted(labels) == ["1. 深化理论武装体系建设（市委编办 2026年专项工作要点）",
+                              "1. 深化理论武装体系建设（市委编办 2026年测试工作要点）",
+                              "1. 深化理论武装体系建设（甲县委编办）"]
+
+
 def test_one_plan_keeps_options_short(org):
     make_plan(org.county_a, year=2026, title="甲县意识形态工作要点")
     field = TargetChoiceField(queryset=Target.objects.visible_to(org.county_staff))

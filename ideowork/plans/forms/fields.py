@@ -35,14 +35,20 @@ def plan_labels(plans: list[WorkPlan]) -> dict[int, str]:
 
 
 def plan_qualifiers(plans: list[WorkPlan]) -> dict[int, str]:
-    """A short, distinct name per plan to put after an option: "市委编办2026年".
+    """The shortest name per plan that tells it from the others offered, to put after an option.
 
-    An organ with two plans in one year is told apart by the plans' titles.
+    The organ where the plans are of several organs, the year where they are of several years
+    ("市委编办2026年", or just "2025年"); an organ with two plans in one year is told apart by the
+    plans' titles. Short, because a phone shows only the start of a closed <select>.
     """
-    short = {plan.pk: f"{plan.org_unit.display_name}{plan.year}年" for plan in plans}
+    several_organs = len({plan.org_unit_id for plan in plans}) > 1
+    several_years = len({plan.year for plan in plans}) > 1
+    short = {plan.pk: (plan.org_unit.display_name if several_organs else "")
+             + (f"{plan.year}年" if several_years else "") for plan in plans}
     counts = _counts(short.values())
-    full = plan_labels(plans)
-    return {pk: name if counts[name] == 1 else full[pk] for pk, name in short.items()}
+    full = {plan.pk: (f"{plan.org_unit.display_name} " if several_organs else "") + plan_label(plan)
+            for plan in plans}
+    return {pk: name if name and counts[name] == 1 else full[pk] for pk, name in short.items()}
 
 
 def _counts(values) -> dict[str, int]:
@@ -90,6 +96,10 @@ class _ByPlan:
         return (queryset.select_related(f"{plan}__org_unit")
                 .order_by(current_year_first, f"-{plan}__year", f"{plan}__org_unit__path", f"{plan}_id",
                           *self.within_plan, "pk"))
+
+    def widget_attrs(self, widget):
+        # Lets a phone's stylesheet give the picker the whole width: its options are long.
+        return {**super().widget_attrs(widget), "class": "plan-picker"}
 
     def plan_of(self, obj) -> WorkPlan:
         for step in self.plan_path.split("__"):
