@@ -16,19 +16,12 @@ from django.utils import timezone
 
 from ..models import PlanItem, Target, WorkPlan
 
-__all__ = ["PlanItemChoiceField", "TargetChoiceField", "TargetMultipleChoiceField", "plan_label",
-           "plan_labels", "plan_qualifiers"]
-
-
-def plan_label(plan: WorkPlan) -> str:
-    """The plan's title, with its year in front unless the title already names it."""
-    year = f"{plan.year}年"
-    return plan.title if year in plan.title else f"{year} {plan.title}"
+__all__ = ["PlanItemChoiceField", "TargetChoiceField", "TargetMultipleChoiceField", "plan_labels", "plan_qualifiers"]
 
 
 def plan_labels(plans: list[WorkPlan]) -> dict[int, str]:
     """A distinct group label per plan: the organ is added where two organs' plans share a title."""
-    labels = {plan.pk: plan_label(plan) for plan in plans}
+    labels = {plan.pk: plan.label for plan in plans}
     counts = _counts(labels.values())
     return {plan.pk: labels[plan.pk] if counts[labels[plan.pk]] == 1
             else f"{labels[plan.pk]}（{plan.org_unit.display_name}）" for plan in plans}
@@ -46,7 +39,7 @@ def plan_qualifiers(plans: list[WorkPlan]) -> dict[int, str]:
     short = {plan.pk: (plan.org_unit.display_name if several_organs else "")
              + (f"{plan.year}年" if several_years else "") for plan in plans}
     counts = _counts(short.values())
-    full = {plan.pk: (f"{plan.org_unit.display_name} " if several_organs else "") + plan_label(plan)
+    full = {plan.pk: (f"{plan.org_unit.display_name} " if several_organs else "") + plan.label
             for plan in plans}
     return {pk: name if name and counts[name] == 1 else full[pk] for pk, name in short.items()}
 
