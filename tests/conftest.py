@@ -1,6 +1,120 @@
+import os
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
 import pytest
 
 from .factories import PASSWORD, build_org
+
+# --- the clock ----------------------------------------------------------------------------------
+# One way to pin "now", through time-machine (it patches the process's clock, so the test, the live
+# server's threads and inline tasks all see the same moment; pages take "now" from the server):
+#   IDEOWORK_TEST_NOW=2027-01-01T00:30+08:00 pytest -m date_sensitive
+#       pins the whole run: from start-up on, and every test starts again at that moment;
+#   @pytest.mark.clock("2026-09-30T23:59")   pins one test's start (it wins over the variable);
+#   travel("2026-10-01T08:00") / travel.shift(timedelta(days=1))   moves the clock inside a test.
+# The clock keeps ticking from the pinned moment. A moment without an offset is Beijing time.
+CLOCK_ENV = "IDEOWORK_TEST_NOW"
+BEIJING = ZoneInfo("Asia/Shanghai")
+
+# Modules whose tests depend on the date or the time of day. `.ci/run` runs them (`-m date_sensitive`)
+# at awkward moments as well; a test elsewhere that reads the clock gets the marker itself.
+DATE_SENSITIVE = frozenset({
+    "core/test_auth_security.py", "core/test_personal_browser.py", "core/test_reviews.py",
+    "learning/test_competitions.py", "learning/test_competitions_browser.py", "learning/test_exams.py",
+    "learning/test_exams_browser.py", "learning/test_exemplars.py", "learning/test_home.py",
+    "learning/test_matches.py", "learning/test_matches_browser.py", "learning/test_materials.py",
+    "learning/test_points.py", "learning/test_points_browser.py", "learning/test_quizzes.py",
+    "learning/test_quizzes_browser.py", "learning/test_reflections.py",
+    "learning/test_reflections_browser.py", "learning/test_sessions.py", "learning/test_sessions_browser.py",
+    "learning/test_youth.py", "learning/test_youth_browser.py",
+    "ledger/test_ledger_browser.py", "ledger/test_ledger_edit_browser.py", "ledger/test_list_and_export.py",
+    "ledger/test_progress.py", "ledger/test_record_activity.py", "ledger/test_reminders.py",
+    "ledger/test_suggestions.py", "ledger/test_target_changes.py", "ledger/test_target_credits.py",
+    "outlets/test_briefings.py", "outlets/test_briefings_browser.py", "outlets/test_briefings_demo.py",
+    "outlets/test_briefings_pages.py", "outlets/test_content_demo.py", "outlets/test_news.py",
+    "outlets/test_outlets.py", "outlets/test_outlets_demo.py", "outlets/test_outlets_tasks.py",
+    "outlets/test_outlets_views.py", "outlets/test_publicity.py", "outlets/test_publicity_browser.py",
+    "outlets/test_publicity_demo.py",
+    "plans/test_assignments.py",
+    "reports/test_dashboard_browser.py", "reports/test_dashboards.py",
+    "test_clock.py",
+})
+
+
+def moment(value) -> datetime:
+    """An aware datetime from an ISO string (Beijing time when it has no offset) or a datetime."""
+    value = datetime.fromisoformat(value) if isinstance(value, str) else value
+    return value if value.tzinfo else value.replace(tzinfo=BEIJING)
+
+
+_run_travel = None  # the whole run's journey when IDEOWORK_TEST_NOW is set
+
+
+def pytest_configure(config):
+    """IDEOWORK_TEST_NOW pins the clock before anything (collection, the live server) reads it."""
+    global _run_travel
+    if os.environ.get(CLOCK_ENV) and _run_travel is None:
+        import time_machine
+
+        _run_travel = time_machine.travel(moment(os.environ[CLOCK_ENV]))
+        _run_travel.start()
+
+
+def pytest_unconfigure(config):
+    global _run_travel
+    if _run_travel is not None:
+        _run_travel.stop()
+        _run_travel = None
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if item.nodeid.split("::")[0].removeprefix("tests/") in DATE_SENSITIVE:
+            item.add_marker(pytest.mark.date_sensitive)
+
+
+class Travel:
+    """The `travel` fixture: ``travel(moment)`` moves this test's clock, ``travel.shift(delta)``
+    moves it by a timedelta; the clock ticks on from there and is put back after the test."""
+
+    def __init__(self):
+        self._journey = None
+        self._traveller = None
+
+    def __call__(self, to, *, tick: bool = True) -> datetime:
+        to = moment(to)
+        if self._traveller is None:
+            import time_machine
+
+            self._journey = time_machine.travel(to, tick=tick)
+            self._traveller = self._journey.start()
+        else:
+            self._traveller.move_to(to, tick=tick)
+        return to
+
+    def shift(self, delta: timedelta) -> None:
+        if self._traveller is None:
+            raise RuntimeError("travel.shift() needs travel(moment) first")
+        self._traveller.shift(delta)
+
+    def stop(self) -> None:
+        if self._journey is not None:
+            self._journey.stop()
+            self._journey = self._traveller = None
+
+
+@pytest.fixture(autouse=True)
+def travel(request):
+    """Start each test at its `clock` marker's moment, else at IDEOWORK_TEST_NOW, else really now."""
+    journey = Travel()
+    marker = request.node.get_closest_marker("clock")
+    start = marker.args[0] if marker else os.environ.get(CLOCK_ENV)
+    if start:
+        journey(start)
+    yield journey
+    journey.stop()
+
 
 
 @pytest.fixture(autouse=True)
@@ -40,7 +154,6 @@ def password():
 
 
 # --- the real browser -------------------------------------------------------------------------
-import os
 from pathlib import Path
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make there

@@ -179,14 +179,16 @@ def _materials(ctx) -> None:
 def _youth(ctx) -> None:
     users = ctx.users
     staff = users["zhoujie"]
+    # Paired four months before the day the demo is built for, whatever day that is: nothing is dated ahead.
+    paired = ctx.today - timedelta(days=120)
     pair = youth_services.do_create_pair(staff, mentor=users["liuyang"], mentee=users["sunpeng"],
-                                         started_on=date(ctx.today.year, 3, 1), goals="系统学习党的创新理论，提升文稿写作能力。")
-    youth_services.do_record_meeting(users["liuyang"], pair, date=date(ctx.today.year, 4, 10), topic="共读《习近平谈治国理政》",
+                                         started_on=paired, goals="系统学习党的创新理论，提升文稿写作能力。")
+    youth_services.do_record_meeting(users["liuyang"], pair, date=paired + timedelta(days=40), topic="共读《习近平谈治国理政》",
                                      notes="交流第一卷学习体会，布置读书笔记。")
-    youth_services.do_record_meeting(users["sunpeng"], pair, date=date(ctx.today.year, 6, 18), topic="调研报告写作指导",
+    youth_services.do_record_meeting(users["sunpeng"], pair, date=paired + timedelta(days=109), topic="调研报告写作指导",
                                      notes="导师逐段修改调研报告提纲。")
     youth_services.do_create_pair(staff, mentor=users["chenjing"], mentee=users["mayue"],
-                                  started_on=date(ctx.today.year, 3, 1), goals="熟悉机构编制业务，提高政治理论素养。")
+                                  started_on=paired, goals="熟悉机构编制业务，提高政治理论素养。")
     now = timezone.now()
     contest = youth_services.do_save_contest(
         staff, title="“青春心向党·奋进新征程”主题征文", theme="学习贯彻党的创新理论，立足岗位建功",

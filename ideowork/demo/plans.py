@@ -1,4 +1,4 @@
-"""The plans and ledger part of the demo: both seed documents imported as the 2026 plans (the county
+"""The plans and ledger part of the demo: both seed documents imported as this year's plans (the county
 bureaus run the city's programme as their own), every item assigned, and a year of activities recorded
 through the ledger's own service so that the dashboards show every status.
 """
@@ -21,10 +21,12 @@ from ideowork.plans.parser import parse_text
 
 from .people import CITY_LEADS, COUNTIES, KIND_TITLES
 
-__all__ = ["build", "import_plan", "DATA", "YEAR"]
+__all__ = ["build", "import_plan", "DATA"]
 
 DATA = Path(__file__).resolve().parent / "data"
-YEAR = 2026
+# The year the seed documents were written for; the demo imports them as the plans of the year it is
+# built for (ctx.today's), so that its dates follow the day it is built.
+SEED_YEAR = 2026
 # How each target's year unfolds; cycled so that every status shows on the dashboards.
 PROFILES = ["complete", "ontrack", "overdue", "behind", "complete", "ontrack"]
 
@@ -36,7 +38,7 @@ def build(ctx, log=print) -> None:
     for i, (name, short) in enumerate(COUNTIES):
         staff = ["cg_staff", "lh_staff", "qs_staff"][i]
         county_plans.append(import_plan(ctx, "city_office_2026.txt", ctx.units[f"county:{i}"], staff,
-                                        title=f"{YEAR}年{short}编办意识形态工作要点"))
+                                        title=f"{ctx.today.year}年{short}编办意识形态工作要点"))
     log("已导入工作要点：" + "、".join(p.title for p in [city_plan, gov_plan, *county_plans]))
     _assign_city(ctx, city_plan)
     _assign_simply(ctx, gov_plan, "gov_head", "gov_staff")
@@ -56,10 +58,8 @@ def import_plan(ctx, filename, unit, username, title=None) -> WorkPlan:
     """Import the seed document ``filename`` (in ``data/``) as ``unit``'s plan, as the user ``username``."""
     text = (DATA / filename).read_text(encoding="utf-8")
     parsed = parse_text(text).to_dict()
-    draft = new_draft(parsed, org_unit_id=unit.pk, year=parsed.get("year") or YEAR, source_name=filename,
-                      source_text=text)
-    if title:
-        draft["title"] = title
+    draft = new_draft(parsed, org_unit_id=unit.pk, year=ctx.today.year, source_name=filename, source_text=text)
+    draft["title"] = title or draft["title"].replace(f"{SEED_YEAR}年", f"{ctx.today.year}年")
     return do_import_plan(ctx.users[username], draft)
 
 
@@ -69,9 +69,9 @@ def _assign_city(ctx, plan) -> None:
     soon = {2: 9, 9: 18, 17: 26}  # items due within the month, to show on the dashboard
     for item in plan.items.all():
         lead_name = CITY_LEADS.get(item.number, "综合科")
-        deadline = ctx.today + timedelta(days=soon[item.number]) if item.number in soon else date(YEAR, 12, 31)
+        deadline = ctx.today + timedelta(days=soon[item.number]) if item.number in soon else date(ctx.today.year, 12, 31)
         if item.number == 22:
-            deadline = date(YEAR, 6, 30)
+            deadline = date(ctx.today.year, 6, 30)
         cooperating = [ctx.units[n] for n in ("综合科", "秘书科") if n != lead_name][:1]
         do_assign_item(staff, item, lead_unit=ctx.units[lead_name], cooperating_units=cooperating,
                        first_responsible=ctx.users["zhangwei"], direct_responsible=ctx.users["lina"],
@@ -83,7 +83,7 @@ def _assign_simply(ctx, plan, head, staff) -> None:
     for item in plan.items.all():
         do_assign_item(ctx.users[staff], item, lead_unit=plan.org_unit, first_responsible=ctx.users[head],
                        direct_responsible=ctx.users[head], specific_responsible=ctx.users[staff],
-                       deadline=date(YEAR, 12, 31), measures=_first_sentence(item.text))
+                       deadline=date(ctx.today.year, 12, 31), measures=_first_sentence(item.text))
 
 
 def _first_sentence(text: str) -> str:
@@ -129,7 +129,7 @@ def _record_year(ctx, plan, *, recorder_of, profile_offset: int, skip_daily: boo
 
 def _schedule(ctx, target, profile):
     """(date, sequence number) of the activities that make ``target`` follow ``profile``."""
-    periods = [p for p in periods_of_year(target.period, YEAR) if p.start <= ctx.today]
+    periods = [p for p in periods_of_year(target.period, ctx.today.year) if p.start <= ctx.today]
     ended = [p for p in periods if p.end < ctx.today]
     skipped = ended[-2] if profile == "overdue" and len(ended) >= 2 else None
     if target.period == "day" and profile == "overdue":
@@ -160,11 +160,12 @@ def _schedule(ctx, target, profile):
 
 def _record_personal(ctx, primary, group, kind, recorder, unit, profile) -> None:
     persons = list(primary.persons.all())
-    share = max(ctx.today - date(YEAR, 1, 1), timedelta(0)).days / 365
+    year_start = date(ctx.today.year, 1, 1)
+    share = (ctx.today - year_start).days / 365
     for i, person in enumerate(persons):
         wanted = primary.count if (i + (profile == "complete")) % 3 else max(1, math.floor(primary.count * share / 2))
-        elapsed = max((ctx.today - date(YEAR, 1, 1)).days, 0)
-        days = sorted(date(YEAR, 1, 1) + timedelta(days=ctx.rng.randint(0, elapsed)) for _ in range(wanted))
+        elapsed = (ctx.today - year_start).days
+        days = sorted(year_start + timedelta(days=ctx.rng.randint(0, elapsed)) for _ in range(wanted))
         for k, day in enumerate(days[:primary.count]):
             do_record_activity(
                 recorder, org_unit=unit, kind=kind, title=f"{person.name}：{KIND_TITLES.get(kind, '心得体会')}（第{k + 1}篇）",

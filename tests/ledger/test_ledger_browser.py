@@ -42,7 +42,10 @@ def test_staff_records_a_study_session_with_a_photo(org, page_as, targets, tmp_p
     assert TargetCredit.objects.filter(activity=activity, target=targets["monthly_study"]).exists()
     image = page.locator(".evidence-thumb img")
     image.wait_for()
-    assert page.evaluate("img => img.complete && img.naturalWidth", image.element_handle()) == 640
+    # The thumbnail is lazy: wait until the browser has decoded it rather than reading it mid-load.
+    image.scroll_into_view_if_needed()
+    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=image.element_handle())
+    assert page.evaluate("img => img.naturalWidth", image.element_handle()) == 640
     assert "每月开展1次集中学习研讨" in page.inner_text("main")
     screenshot(page, "ledger-detail")
 

@@ -2,6 +2,7 @@
 
 from datetime import date
 
+import pytest
 from django.urls import reverse
 
 from ideowork.ledger.suggestions import merge_checked, suggest_targets
@@ -56,6 +57,7 @@ def test_htmx_endpoint_renders_the_checkboxes(org, login, targets):
     assert login(org.cadre).get(reverse("ledger:target_suggestions")).status_code == 403
 
 
+@pytest.mark.clock("2026-03-10T10:00")  # the form's date is today: a day in the 2026 plan's year
 def test_create_form_prechecks_suggestions_for_a_preset_kind(org, login, targets):
     page = login(org.staff).get(reverse("ledger:create"), {"kind": "study"}).content.decode()
     assert f'value="{targets["monthly_study"].pk}" checked' in page

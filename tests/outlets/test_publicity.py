@@ -72,11 +72,12 @@ def test_editing_the_level_moves_the_activity_off_the_target_and_back(org, plan)
     placement = record_placement(org, level="municipal")
     activity_id = placement.activity_id
 
-    three_days_ago = timezone.localdate() - timedelta(days=3)
-    placement = _edit(org, placement, level="county", title="改后的标题", published_on=three_days_ago)
+    today = timezone.localdate()
+    earlier = max(today - timedelta(days=3), today.replace(month=1, day=1))  # within the plan's year
+    placement = _edit(org, placement, level="county", title="改后的标题", published_on=earlier)
     activity = Activity.objects.get(pk=activity_id)
     assert not _counts(placement, target)
-    assert "改后的标题" in activity.title and activity.date == three_days_ago
+    assert "改后的标题" in activity.title and activity.date == earlier
 
     placement = _edit(org, placement, level="central", authors=[org.cadre, org.staff])
     assert _counts(placement, target) and placement.activity_id == activity_id

@@ -10,7 +10,7 @@ from ideowork.demo.people import DEMO_PASSWORD, PEOPLE, demo_exists
 
 
 class Command(BaseCommand):
-    help = "载入演示数据：组织机构、各角色用户、两份2026年工作要点、责任分工和全年台账。"
+    help = "载入演示数据：组织机构、各角色用户、两份本年度工作要点、责任分工和全年台账。"
 
     def add_arguments(self, parser):
         parser.add_argument("--reset", action="store_true", help="清空数据库后重新载入")
