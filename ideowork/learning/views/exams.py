@@ -16,8 +16,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ideowork.core.forms.errors import add_service_errors
 from ideowork.core.permissions import is_business, is_learning_admin
-from ideowork.core.scoping import get_visible_or_404
 
+from ..access import access_attempt, access_exam
 from ..actions.exams import (close_expired_attempts, do_add_exam_question, do_add_rule, do_close_exam,
                              do_grade_answer, do_publish_exam, do_remove_exam_question, do_remove_rule,
                              do_save_answer, do_save_exam, do_start_attempt, do_submit_attempt, exam_bank,
@@ -38,7 +38,7 @@ def _is_organiser(user, exam) -> bool:
 
 
 def _organised_or_403(request, pk) -> Exam:
-    exam = get_visible_or_404(Exam.objects.select_related("org_unit"), request.user, pk=pk)
+    exam = access_exam(request.user, pk)
     if not _is_organiser(request.user, exam):
         raise PermissionDenied("您不是该考试的组织者。")
     return exam
@@ -93,7 +93,7 @@ def exam_edit(request, pk):
 
 @is_business
 def exam_detail(request, pk):
-    exam = get_visible_or_404(Exam.objects.select_related("org_unit"), request.user, pk=pk)
+    exam = access_exam(request.user, pk)
     organiser = _is_organiser(request.user, exam)
     if not organiser and not is_for(request.user, exam):
         raise Http404("记录不存在或您无权查看。")
@@ -229,7 +229,7 @@ def exam_close(request, pk):
 @is_business
 @require_POST
 def exam_start(request, pk):
-    exam = get_visible_or_404(Exam.objects.select_related("org_unit"), request.user, pk=pk)
+    exam = access_exam(request.user, pk)
     try:
         attempt = do_start_attempt(request.user, exam)
     except ValidationError as exc:
@@ -239,7 +239,7 @@ def exam_start(request, pk):
 
 
 def _own_attempt(request, pk) -> Attempt:
-    attempt = get_visible_or_404(Attempt.objects.select_related("exam__org_unit", "user"), request.user, pk=pk)
+    attempt = access_attempt(request.user, pk)
     if attempt.user_id != request.user.pk and not _is_organiser(request.user, attempt.exam):
         raise Http404("记录不存在或您无权查看。")
     return attempt

@@ -12,8 +12,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ideowork.core.forms.errors import add_service_errors
 from ideowork.core.permissions import is_business
-from ideowork.core.scoping import get_visible_or_404
 
+from ..access import access_reflection
 from ..actions.reflections import (counts_by_author, do_resubmit_reflection, do_review_reflection,
                                    do_submit_reflection, may_review)
 from ..actions.sessions import may_manage_group
@@ -106,7 +106,7 @@ def reflection_create(request):
 @is_business
 @require_http_methods(["GET", "POST"])
 def reflection_edit(request, pk):
-    reflection = get_visible_or_404(REFLECTIONS, request.user, pk=pk)
+    reflection = access_reflection(request.user, pk)
     if reflection.author_id != request.user.pk or reflection.status != ReflectionStatus.RETURNED:
         raise PermissionDenied("只有作者本人可以修改已退回的文章。")
     if request.method == "POST":
@@ -129,7 +129,7 @@ def reflection_edit(request, pk):
 
 @is_business
 def reflection_detail(request, pk):
-    reflection = get_visible_or_404(REFLECTIONS, request.user, pk=pk)
+    reflection = access_reflection(request.user, pk)
     return render(request, "learning/reflections/reflection_detail.html", {
         "reflection": reflection, "reviews": reflection.reviews.select_related("reviewer"),
         "can_review": may_review(request.user, reflection) and reflection.status == ReflectionStatus.SUBMITTED,
@@ -141,7 +141,7 @@ def reflection_detail(request, pk):
 @is_business
 @require_POST
 def reflection_review(request, pk):
-    reflection = get_visible_or_404(REFLECTIONS, request.user, pk=pk)
+    reflection = access_reflection(request.user, pk)
     form = ReviewForm(request.POST)
     comment = form.cleaned_data["comment"] if form.is_valid() else ""
     accept = request.POST.get("decision") == "accept"
@@ -156,7 +156,7 @@ def reflection_review(request, pk):
 
 @is_business
 def reflection_download(request, pk):
-    reflection = get_visible_or_404(REFLECTIONS, request.user, pk=pk)
+    reflection = access_reflection(request.user, pk)
     if reflection.attachment is None:
         raise Http404("该文章没有附件。")
     return file_response(reflection.attachment)

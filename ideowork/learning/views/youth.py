@@ -14,8 +14,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ideowork.core.forms.errors import add_service_errors
 from ideowork.core.permissions import is_business, is_learning_admin
-from ideowork.core.scoping import get_visible_or_404
 
+from ..access import access_contest, access_mentor_pair
 from ..actions.youth import (do_create_pair, do_end_pair, do_publish_results, do_record_meeting, do_save_contest,
                              do_score_essay, do_submit_essay, judging_gaps, may_manage_contest)
 from ..forms.youth import ContestForm, EssayForm, MeetingForm, MentorPairForm, ScoreForm
@@ -78,7 +78,7 @@ def _may_manage_pair(user, pair) -> bool:
 @require_http_methods(["GET", "POST"])
 def pair_detail(request, pk):
     user = request.user
-    pair = get_visible_or_404(MentorPair.objects.select_related("mentor__org_unit", "mentee__org_unit"), user, pk=pk)
+    pair = access_mentor_pair(user, pk)
     may_record = pair.is_active and (pair.is_member(user) or _may_manage_pair(user, pair))
     form = MeetingForm(request.POST or None)
     if request.method == "POST":
@@ -101,7 +101,7 @@ def pair_detail(request, pk):
 @is_learning_admin
 @require_POST
 def pair_end(request, pk):
-    pair = get_visible_or_404(MentorPair, request.user, pk=pk)
+    pair = access_mentor_pair(request.user, pk)
     try:
         do_end_pair(request.user, pair)
     except ValidationError as exc:
@@ -122,7 +122,7 @@ def contest_create(request):
 @is_learning_admin
 @require_http_methods(["GET", "POST"])
 def contest_edit(request, pk):
-    contest = get_visible_or_404(EssayContest, request.user, pk=pk)
+    contest = access_contest(request.user, pk)
     if not may_manage_contest(request.user, contest):
         raise PermissionDenied("该征文由上级单位主办，您不能修改。")
     return _contest_form(request, contest)
@@ -156,7 +156,7 @@ def _contest_form(request, contest):
 @is_business
 def contest_detail(request, pk):
     user = request.user
-    contest = get_visible_or_404(EssayContest.objects.select_related("org_unit", "activity"), user, pk=pk)
+    contest = access_contest(user, pk)
     now = timezone.now()
     judges = list(contest.judges.select_related("org_unit"))
     context = {
@@ -176,7 +176,7 @@ def contest_detail(request, pk):
 @require_http_methods(["GET", "POST"])
 def essay_submit(request, pk):
     user = request.user
-    contest = get_visible_or_404(EssayContest, user, pk=pk)
+    contest = access_contest(user, pk)
     mine = contest.submissions.filter(author=user).first()
     initial = {"title": mine.title, "body": mine.body} if mine else {}
     form = EssayForm(request.POST or None, request.FILES or None, initial=initial)
@@ -200,7 +200,7 @@ def _judge_or_403(user, contest):
 def contest_judge(request, pk):
     """The judge's list: entries by number only, never by author."""
     user = request.user
-    contest = get_visible_or_404(EssayContest, user, pk=pk)
+    contest = access_contest(user, pk)
     _judge_or_403(user, contest)
     entries = list(contest.submissions.exclude(author=user).only("pk", "number", "title", "contest_id"))
     scores = {s.submission_id: s for s in EssayScore.objects.filter(judge=user, submission__contest=contest)}
@@ -275,7 +275,7 @@ def entry_file(request, pk):
 @is_learning_admin
 @require_POST
 def contest_publish(request, pk):
-    contest = get_visible_or_404(EssayContest, request.user, pk=pk)
+    contest = access_contest(request.user, pk)
     try:
         do_publish_results(request.user, contest)
     except ValidationError as exc:

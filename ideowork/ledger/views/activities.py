@@ -11,8 +11,8 @@ from django.views.decorators.http import require_http_methods
 
 from ideowork.core.forms.errors import add_service_errors
 from ideowork.core.permissions import is_business, is_recorder
-from ideowork.core.scoping import get_visible_or_404
 
+from ..access import access_activity
 from ..actions import do_delete_activity, do_record_activity, do_update_activity
 from ..choices import ActivityKind, ActivitySource
 from ..exports import export_response
@@ -63,8 +63,7 @@ def activity_export(request):
 
 @is_business
 def activity_detail(request, pk):
-    activity = get_visible_or_404(Activity.objects.select_related("org_unit", "item__plan", "created_by"),
-                                  request.user, pk=pk)
+    activity = access_activity(request.user, pk)
     evidence = list(Evidence.objects.visible_to(request.user).filter(activity=activity).select_related("attachment"))
     credits = dict(TargetCredit.objects.filter(activity=activity).order_by().values_list("target")
                    .annotate(n=Count("pk")))
@@ -84,7 +83,7 @@ def _may_change(user, activity) -> bool:
 
 
 def _editable_or_403(request, pk) -> Activity:
-    activity = get_visible_or_404(Activity, request.user, pk=pk)
+    activity = access_activity(request.user, pk)
     if not _may_change(request.user, activity):
         raise PermissionDenied("您无权修改该活动。")
     if activity.source not in LEDGER_EDITABLE_SOURCES:

@@ -33,7 +33,7 @@ from ideowork.ledger.choices import ActivityKind
 from ideowork.ledger.models import Activity
 from ideowork.plans.models import PlanItem
 
-from ..access import runs_publicity_for
+from ..access import can_publish_for
 from ..activities import sync_activity
 from ..choices import ContentKind, ContentStatus, OutletKind, OutletStatus
 from ..findings import content_findings, open_errors, waiver_key
@@ -62,7 +62,7 @@ def _in_scope(user: User, unit: OrgUnit) -> bool:
 
 
 def _is_unit_publicity(user: User, content: ContentItem) -> bool:
-    return runs_publicity_for(user, content.org_unit)
+    return can_publish_for(user, content.org_unit)
 
 
 def may_edit(user: User, content: ContentItem) -> bool:

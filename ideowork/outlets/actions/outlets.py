@@ -25,7 +25,7 @@ from ideowork.ledger.choices import ActivityKind, ActivitySource
 from ideowork.ledger.models import Activity
 from ideowork.plans.models import PlanItem
 
-from ..access import runs_publicity_for
+from ..access import can_publish_for
 from ..choices import InspectionResult, OutletKind, OutletStatus, UpdateFrequency
 from ..counting import targets_for
 from ..models import Outlet
@@ -49,7 +49,7 @@ AUTO_DORMANT_REASON = "长期未更新"
 # --- who may do what -------------------------------------------------------------------------------
 def may_manage_outlet(user: User, outlet: Outlet) -> bool:
     """The publicity staff whose scope holds the outlet's unit."""
-    return runs_publicity_for(user, outlet.org_unit)
+    return can_publish_for(user, outlet.org_unit)
 
 
 def outlet_url(outlet: Outlet) -> str:

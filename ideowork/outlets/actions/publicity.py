@@ -26,7 +26,7 @@ from ideowork.ledger.progress import compute_progress
 from ideowork.ledger.suggestions import eligible_targets
 from ideowork.plans.models import Target
 
-from ..access import runs_publicity_for
+from ..access import can_publish_for
 from ..activities import sync_activity
 from ..choices import ContentKind, ContentStatus, MediaLevel
 from ..counting import LEVEL_RANK, required_level
@@ -45,7 +45,7 @@ _LEVEL_PHRASES = {MediaLevel.COUNTY: "县级以上", MediaLevel.MUNICIPAL: "市�
 
 def may_manage(user: User, unit: OrgUnit) -> bool:
     """The user runs publicity for ``unit`` (``outlets.access``)."""
-    return runs_publicity_for(user, unit)
+    return can_publish_for(user, unit)
 
 
 def level_phrase(level: str) -> str:

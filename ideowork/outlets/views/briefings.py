@@ -14,8 +14,8 @@ from ideowork.core.actions.reviews import active_stage, latest_review
 from ideowork.core.exports.gongwen import docx_response
 from ideowork.core.forms.errors import add_service_errors
 from ideowork.core.permissions import is_business, is_publicity_staff
-from ideowork.core.scoping import get_visible_or_404
 
+from ..access import access_issue
 from ..actions.briefings import (EntryData, briefing_series, compile_body, do_create_issue, do_publish_issue,
                                  do_submit_issue, do_update_issue, entry_from_activity, issue_defaults,
                                  may_manage_issue, may_manage_series, month_activities, next_numbers)
@@ -135,7 +135,7 @@ def _preview(series, month, activities, form) -> dict:
 
 @is_business
 def briefing_detail(request, pk):
-    issue = get_visible_or_404(ISSUES, request.user, pk=pk)
+    issue = access_issue(request.user, pk)
     review = latest_review(issue.content)
     can_manage = may_manage_issue(request.user, issue)
     status = issue.content.status
@@ -151,7 +151,7 @@ def briefing_detail(request, pk):
 @is_publicity_staff
 @require_http_methods(["GET", "POST"])
 def briefing_edit(request, pk):
-    issue = get_visible_or_404(ISSUES, request.user, pk=pk)
+    issue = access_issue(request.user, pk)
     if not may_manage_issue(request.user, issue):
         raise PermissionDenied("您无权修改该简报。")
     existing = {e.pk: e for e in issue.entries.select_related("activity")}
@@ -182,7 +182,7 @@ def briefing_edit(request, pk):
 @is_publicity_staff
 @require_POST
 def briefing_submit(request, pk):
-    issue = get_visible_or_404(ISSUES, request.user, pk=pk)
+    issue = access_issue(request.user, pk)
     try:
         do_submit_issue(request.user, issue)
     except ValidationError as exc:
@@ -195,7 +195,7 @@ def briefing_submit(request, pk):
 @is_publicity_staff
 @require_POST
 def briefing_publish(request, pk):
-    issue = get_visible_or_404(ISSUES, request.user, pk=pk)
+    issue = access_issue(request.user, pk)
     try:
         do_publish_issue(request.user, issue)
     except ValidationError as exc:
@@ -207,5 +207,5 @@ def briefing_publish(request, pk):
 
 @is_business
 def briefing_docx(request, pk):
-    issue = get_visible_or_404(ISSUES, request.user, pk=pk)
+    issue = access_issue(request.user, pk)
     return docx_response(briefing_document(issue), briefing_filename(issue))

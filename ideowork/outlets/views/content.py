@@ -14,8 +14,8 @@ from ideowork.core.actions.reviews import is_locked, open_review, review_panel
 from ideowork.core.forms.errors import add_service_errors
 from ideowork.core.models import Decision, ReviewStage, StageStatus
 from ideowork.core.permissions import is_business
-from ideowork.core.scoping import get_visible_or_404
 
+from ..access import access_content
 from ..actions.content import (activity_kind_for, do_create_content, do_publish_content, do_revise_content,
                                do_submit_content, do_waive_finding, do_withdraw_content, may_edit, may_publish,
                                may_waive, outlets_for)
@@ -88,7 +88,7 @@ def content_create(request):
 @is_business
 @require_http_methods(["GET", "POST"])
 def content_edit(request, pk):
-    content = get_visible_or_404(CONTENT, request.user, pk=pk)
+    content = access_content(request.user, pk)
     if not may_edit(request.user, content):
         raise PermissionDenied("只有作者本人或本单位宣传工作人员可以修改稿件。")
     latest = content.latest
@@ -133,7 +133,7 @@ def _shown_version(request, content):
 def content_detail(request, pk):
     """The review page: the text with its findings highlighted, the findings list, the review panel."""
     user = request.user
-    content = get_visible_or_404(CONTENT, user, pk=pk)
+    content = access_content(user, pk)
     version = _shown_version(request, content)
     is_current = version.number == content.current_version
     findings = content_findings(version, unit=content.org_unit)
@@ -161,14 +161,14 @@ def content_detail(request, pk):
 
 @is_business
 def content_versions(request, pk):
-    content = get_visible_or_404(CONTENT, request.user, pk=pk)
+    content = access_content(request.user, pk)
     versions = list(content.versions.select_related("created_by", "source").order_by("-number"))
     return render(request, "outlets/content_versions.html", {"content": content, "versions": versions})
 
 
 @is_business
 def content_compare(request, pk):
-    content = get_visible_or_404(CONTENT, request.user, pk=pk)
+    content = access_content(request.user, pk)
     numbers = {v.number: v for v in content.versions.select_related("created_by")}
     try:
         b = int(request.GET.get("b") or content.current_version)
@@ -189,7 +189,7 @@ def content_compare(request, pk):
 @is_business
 @require_POST
 def content_submit(request, pk):
-    content = get_visible_or_404(CONTENT, request.user, pk=pk)
+    content = access_content(request.user, pk)
     try:
         review = do_submit_content(request.user, content)
     except ValidationError as exc:
@@ -202,7 +202,7 @@ def content_submit(request, pk):
 @is_business
 @require_POST
 def content_waive(request, pk):
-    content = get_visible_or_404(CONTENT, request.user, pk=pk)
+    content = access_content(request.user, pk)
     form = WaiveForm(request.POST)
     if not form.is_valid():
         messages.error(request, "请填写确认保留的理由。")
@@ -219,7 +219,7 @@ def content_waive(request, pk):
 @is_business
 @require_http_methods(["GET", "POST"])
 def content_publish(request, pk):
-    content = get_visible_or_404(CONTENT, request.user, pk=pk)
+    content = access_content(request.user, pk)
     if not may_publish(request.user, content):
         raise PermissionDenied("只有本单位宣传工作人员可以发布稿件。")
     if request.method == "POST":
@@ -241,7 +241,7 @@ def content_publish(request, pk):
 @is_business
 @require_http_methods(["GET", "POST"])
 def content_withdraw(request, pk):
-    content = get_visible_or_404(CONTENT, request.user, pk=pk)
+    content = access_content(request.user, pk)
     if not may_publish(request.user, content):
         raise PermissionDenied("只有本单位宣传工作人员可以撤稿。")
     form = WithdrawForm(request.POST or None)

@@ -14,8 +14,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ideowork.core.forms.errors import add_service_errors
 from ideowork.core.permissions import is_business, is_publicity_staff
-from ideowork.core.scoping import get_visible_or_404
 
+from ..access import access_expert, access_interpretation, access_press_conference, access_public_question
 from ..actions import news as services
 from ..actions.publicity import may_manage
 from ..forms.news import (AnswerForm, ExpertForm, ExpertSearchForm, InterpretationEntryForm, PressForm,
@@ -80,8 +80,7 @@ def press_create(request):
 
 
 def _conference(request, pk):
-    return get_visible_or_404(PressConference.objects.select_related("org_unit", "release", "activity",
-                                                                     "created_by"), request.user, pk=pk)
+    return access_press_conference(request.user, pk)
 
 
 @is_business
@@ -149,7 +148,7 @@ def expert_create(request):
 @is_publicity_staff
 @require_http_methods(["GET", "POST"])
 def expert_edit(request, pk):
-    expert = get_visible_or_404(Expert, request.user, pk=pk)
+    expert = access_expert(request.user, pk)
     _may_edit(request, expert)
     form = ExpertForm(request.POST or None, user=request.user, initial=_initial(expert, EXPERT_FIELDS))
     if request.method == "POST" and form.is_valid():
@@ -162,7 +161,7 @@ def expert_edit(request, pk):
 @is_publicity_staff
 @require_POST
 def expert_delete(request, pk):
-    expert = get_visible_or_404(Expert, request.user, pk=pk)
+    expert = access_expert(request.user, pk)
     _may_edit(request, expert)
     if services.do_delete_expert(request.user, expert):
         messages.success(request, f"已将“{expert.name}”移出专家库。")
@@ -197,7 +196,7 @@ def interpretation_create(request):
 @is_publicity_staff
 @require_http_methods(["GET", "POST"])
 def interpretation_edit(request, pk):
-    item = get_visible_or_404(PolicyInterpretation, request.user, pk=pk)
+    item = access_interpretation(request.user, pk)
     _may_edit(request, item)
     initial = _initial(item, [f for f in INTERPRETATION_FIELDS if f != "experts"])
     initial["experts"] = list(item.experts.all())
@@ -214,7 +213,7 @@ def interpretation_edit(request, pk):
 @is_publicity_staff
 @require_POST
 def interpretation_delete(request, pk):
-    item = get_visible_or_404(PolicyInterpretation, request.user, pk=pk)
+    item = access_interpretation(request.user, pk)
     _may_edit(request, item)
     services.do_delete_interpretation(request.user, item)
     messages.success(request, f"已删除《{item.policy_title}》的解读记录及其台账记录。")
@@ -266,8 +265,7 @@ def question_create(request):
 
 
 def _question(request, pk):
-    return get_visible_or_404(PublicQuestion.objects.select_related("org_unit", "answered_by", "activity"),
-                              request.user, pk=pk)
+    return access_public_question(request.user, pk)
 
 
 @is_business

@@ -14,9 +14,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 from ideowork.core.forms.errors import add_service_errors
 from ideowork.core.models import OrgUnit
 from ideowork.core.permissions import is_business, is_publicity_staff, require
-from ideowork.core.scoping import get_visible_or_404
 from ideowork.ledger.models import Activity
 
+from ..access import access_inspection, access_outlet
 from ..actions import outlet_inspections as inspections
 from ..actions import outlets as services
 from ..choices import ContentStatus, OutletKind, OutletStatus
@@ -102,7 +102,7 @@ def _history(request, outlet) -> list[dict]:
 
 @is_business
 def outlet_detail(request, pk):
-    outlet = get_visible_or_404(OUTLETS, request.user, pk=pk)
+    outlet = access_outlet(request.user, pk)
     today = timezone.localdate()
     inspections = list(OutletInspection.objects.visible_to(request.user).filter(outlet=outlet)
                        .select_related("inspector", "activity"))
@@ -141,7 +141,7 @@ def outlet_create(request):
 @is_publicity_staff
 @require_http_methods(["GET", "POST"])
 def outlet_edit(request, pk):
-    outlet = get_visible_or_404(OUTLETS, request.user, pk=pk)
+    outlet = access_outlet(request.user, pk)
     require(services.may_manage_outlet(request.user, outlet), "您无权修改该宣传阵地。")
     if request.method == "POST":
         form = _outlet_form(request, request.POST)
@@ -162,7 +162,7 @@ def outlet_edit(request, pk):
 @require_http_methods(["GET", "POST"])
 def outlet_update(request, pk):
     """登记更新: a board's new display, an honour-room refresh, a work-group notice."""
-    outlet = get_visible_or_404(OUTLETS, request.user, pk=pk)
+    outlet = access_outlet(request.user, pk)
     require(services.may_manage_outlet(request.user, outlet), "您无权为该宣传阵地登记更新。")
     if request.method == "POST":
         form = OutletUpdateForm(request.POST, request.FILES)
@@ -182,7 +182,7 @@ def outlet_update(request, pk):
 @is_publicity_staff
 @require_http_methods(["GET", "POST"])
 def outlet_inspect(request, pk):
-    outlet = get_visible_or_404(OUTLETS, request.user, pk=pk)
+    outlet = access_outlet(request.user, pk)
     require(services.may_manage_outlet(request.user, outlet), "您无权检查该宣传阵地。")
     if request.method == "POST":
         form = InspectionForm(request.POST)
@@ -205,7 +205,7 @@ def outlet_inspect(request, pk):
 @is_publicity_staff
 @require_http_methods(["GET", "POST"])
 def inspection_rectify(request, pk):
-    inspection = get_visible_or_404(INSPECTIONS, request.user, pk=pk)
+    inspection = access_inspection(request.user, pk)
     outlet = inspection.outlet
     require(services.may_manage_outlet(request.user, outlet), "您无权登记该阵地的整改情况。")
     if request.method == "POST":
@@ -225,7 +225,7 @@ def inspection_rectify(request, pk):
 
 
 def _post_action(request, pk, form_class, action, success: str):
-    outlet = get_visible_or_404(OUTLETS, request.user, pk=pk)
+    outlet = access_outlet(request.user, pk)
     require(services.may_manage_outlet(request.user, outlet), "您无权执行此操作。")
     form = form_class(request.POST) if form_class else None
     if form is not None and not form.is_valid():
@@ -261,7 +261,7 @@ def outlet_close(request, pk):
 @is_publicity_staff
 @require_POST
 def outlet_reopen(request, pk):
-    outlet = get_visible_or_404(OUTLETS, request.user, pk=pk)
+    outlet = access_outlet(request.user, pk)
     require(services.may_manage_outlet(request.user, outlet), "您无权执行此操作。")
     try:
         services.do_reopen_outlet(request.user, outlet, reason=request.POST.get("reason", "")[:300])

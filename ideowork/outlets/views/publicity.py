@@ -12,8 +12,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from ideowork.core.exports.excel import excel_response
 from ideowork.core.forms.errors import add_service_errors
 from ideowork.core.permissions import is_business, is_publicity_staff
-from ideowork.core.scoping import get_visible_or_404
 
+from ..access import access_placement
 from ..actions import publicity as services
 from ..choices import ContentKind
 from ..forms.publicity import PlacementFilterForm, PlacementForm
@@ -91,8 +91,7 @@ def placement_create(request):
 
 
 def _placement(request, pk):
-    return get_visible_or_404(ExternalPlacement.objects.select_related("org_unit", "content", "activity",
-                                                                       "created_by"), request.user, pk=pk)
+    return access_placement(request.user, pk)
 
 
 @is_business

@@ -4,8 +4,8 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 
 from ideowork.core.permissions import is_plan_editor
-from ideowork.core.scoping import get_visible_or_404
 
+from ..access import access_item, access_target
 from ..actions import check_can_edit_plan, do_add_target, do_delete_target, do_update_target
 from ..forms import TargetForm
 from ..forms.targets import TARGET_FORM_FIELDS
@@ -17,7 +17,7 @@ TARGETS = Target.objects.select_related("item__plan__org_unit", "item__section")
 
 @is_plan_editor
 def target_add(request, item_pk):
-    item = get_visible_or_404(PlanItem.objects.select_related("plan__org_unit"), request.user, pk=item_pk)
+    item = access_item(request.user, item_pk)
     check_can_edit_plan(request.user, item.plan)
     form = TargetForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -31,7 +31,7 @@ def target_add(request, item_pk):
 
 @is_plan_editor
 def target_edit(request, pk):
-    target = get_visible_or_404(TARGETS, request.user, pk=pk)
+    target = access_target(request.user, pk)
     item = target.item
     check_can_edit_plan(request.user, item.plan)
     form = TargetForm(request.POST or None, initial={name: getattr(target, name) for name in TARGET_FORM_FIELDS})
@@ -46,7 +46,7 @@ def target_edit(request, pk):
 
 @is_plan_editor
 def target_delete(request, pk):
-    target = get_visible_or_404(TARGETS, request.user, pk=pk)
+    target = access_target(request.user, pk)
     item = target.item
     check_can_edit_plan(request.user, item.plan)
     if request.method == "POST":

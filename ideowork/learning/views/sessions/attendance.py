@@ -10,8 +10,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ideowork.core.forms.errors import add_service_errors
 from ideowork.core.permissions import is_business
-from ideowork.core.scoping import get_visible_or_404
 
+from ...access import access_session
 from ...actions.sessions import (do_add_material, do_close_session, do_confirm_makeup, do_decide_leave,
                                  do_mark_signed_in, do_new_sign_in_code, do_record_speech, do_request_leave,
                                  do_sign_in, do_submit_makeup, do_update_session, find_session_by_code)
@@ -82,7 +82,7 @@ def sign_in(request):
 
 
 def _post_action(request, pk, action, success: str):
-    session = get_visible_or_404(SESSIONS, request.user, pk=pk)
+    session = access_session(request.user, pk)
     try:
         action(session)
     except ValidationError as exc:
@@ -187,7 +187,7 @@ def session_makeup_confirm(request, pk):
 @is_business
 @require_http_methods(["GET", "POST"])
 def session_makeup(request, pk):
-    session = get_visible_or_404(SESSIONS, request.user, pk=pk)
+    session = access_session(request.user, pk)
     if request.method == "POST":
         form = MakeupForm(request.POST, request.FILES)
         if form.is_valid():

@@ -5,8 +5,8 @@ import mimetypes
 from django.http import FileResponse, Http404
 
 from ideowork.core.permissions import is_business
-from ideowork.core.scoping import get_visible_or_404
 
+from ...access import access_session
 from ...actions.sessions import may_manage_session
 from ...models import MakeupStudy, SessionMaterial, StudySession
 from .pages import SESSIONS
@@ -30,7 +30,7 @@ def material_download(request, pk):
     material = SessionMaterial.objects.filter(pk=pk, attachment__isnull=False).select_related("attachment").first()
     if material is None:
         raise Http404("文件不存在。")
-    get_visible_or_404(StudySession, request.user, pk=material.session_id)
+    access_session(request.user, material.session_id)
     return file_response(material.attachment)
 
 
@@ -39,7 +39,7 @@ def makeup_download(request, pk):
     makeup = MakeupStudy.objects.filter(pk=pk, attachment__isnull=False).select_related("attachment").first()
     if makeup is None:
         raise Http404("文件不存在。")
-    session = get_visible_or_404(SESSIONS, request.user, pk=makeup.session_id)
+    session = access_session(request.user, makeup.session_id)
     if makeup.user_id != request.user.pk and not may_manage_session(request.user, session):
         raise Http404("文件不存在。")
     return file_response(makeup.attachment)

@@ -9,8 +9,8 @@ from django.views.decorators.http import require_http_methods
 
 from ideowork.core.forms.errors import add_service_errors
 from ideowork.core.permissions import is_business, is_learning_admin
-from ideowork.core.scoping import get_visible_or_404
 
+from ...access import access_group
 from ...actions.sessions import do_save_group, may_manage_group
 from ...forms.sessions import GroupForm
 from ...models import GroupKind, SessionKind, SessionStatus, StudyGroup, StudySession
@@ -41,7 +41,7 @@ def group_list(request):
 
 @is_business
 def group_detail(request, pk):
-    group = get_visible_or_404(StudyGroup.objects.select_related("org_unit", "secretary"), request.user, pk=pk)
+    group = access_group(request.user, pk)
     sessions = StudySession.objects.visible_to(request.user).filter(group=group).select_related("group")
     year = timezone.localdate().year
     kind, required = YEARLY_TARGETS.get(group.kind, (None, None))
@@ -84,7 +84,7 @@ def group_create(request):
 @is_learning_admin
 @require_http_methods(["GET", "POST"])
 def group_edit(request, pk):
-    group = get_visible_or_404(StudyGroup, request.user, pk=pk)
+    group = access_group(request.user, pk)
     if not may_manage_group(request.user, group):
         raise PermissionDenied("您无权修改该学习小组。")
     return _group_form_view(request, group)

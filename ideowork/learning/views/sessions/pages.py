@@ -10,8 +10,8 @@ from django.views.decorators.http import require_http_methods
 
 from ideowork.core.forms.errors import add_service_errors
 from ideowork.core.permissions import is_business
-from ideowork.core.scoping import get_visible_or_404
 
+from ...access import access_session
 from ...actions.sessions import do_schedule_session, do_update_session, may_manage_group, may_manage_session
 from ...forms.sessions import LeaveForm, MaterialForm, MinutesForm, SessionForm, SpeechForm, agenda_initial
 from ...models import Attendance, AttendanceStatus, LeaveStatus, SessionKind, SessionStatus, StudyGroup, StudySession
@@ -54,7 +54,7 @@ def session_list(request):
 
 
 def managed_or_403(request, pk) -> StudySession:
-    session = get_visible_or_404(SESSIONS, request.user, pk=pk)
+    session = access_session(request.user, pk)
     if not may_manage_session(request.user, session):
         raise PermissionDenied("您无权管理该学习活动。")
     return session
@@ -131,7 +131,7 @@ def _roster(session: StudySession) -> list[dict]:
 
 @is_business
 def session_detail(request, pk):
-    session = get_visible_or_404(SESSIONS, request.user, pk=pk)
+    session = access_session(request.user, pk)
     can_manage = may_manage_session(request.user, session)
     roster = _roster(session)
     me = next((r for r in roster if r["member"].pk == request.user.pk), None)
