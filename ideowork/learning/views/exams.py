@@ -18,7 +18,7 @@ from ideowork.core.forms.errors import add_service_errors
 from ideowork.core.permissions import is_business, is_learning_admin
 
 from ..access import access_attempt, access_exam
-from ..actions.exams import (close_expired_attempts, do_add_exam_question, do_add_rule, do_close_exam,
+from ..actions.exams import (can_manage_exam, close_expired_attempts, do_add_exam_question, do_add_rule, do_close_exam,
                              do_grade_answer, do_publish_exam, do_remove_exam_question, do_remove_rule,
                              do_save_answer, do_save_exam, do_start_attempt, do_submit_attempt, exam_bank,
                              final_attempts, is_for, paper_size)
@@ -33,15 +33,8 @@ from ..models import (Answer, Attempt, AttemptQuestion, AttemptStatus, Exam, Exa
 OPTION_LABELS = "ABCDEF"
 
 
-def _is_organiser(user, exam) -> bool:
-    return user.can_run_learning and user.scope_root is not None and exam.org_unit.is_within(user.scope_root)
-
-
 def _organised_or_403(request, pk) -> Exam:
-    exam = access_exam(request.user, pk)
-    if not _is_organiser(request.user, exam):
-        raise PermissionDenied("您不是该考试的组织者。")
-    return exam
+    return access_exam(request.user, pk, "change")
 
 
 @is_business
@@ -54,7 +47,7 @@ def exam_list(request):
     now = timezone.now()
     rows = []
     for exam in exams:
-        organiser = _is_organiser(request.user, exam)
+        organiser = can_manage_exam(request.user, exam)
         if not organiser and not is_for(request.user, exam):
             continue
         attempts = mine.get(exam.pk, [])
@@ -94,7 +87,7 @@ def exam_edit(request, pk):
 @is_business
 def exam_detail(request, pk):
     exam = access_exam(request.user, pk)
-    organiser = _is_organiser(request.user, exam)
+    organiser = can_manage_exam(request.user, exam)
     if not organiser and not is_for(request.user, exam):
         raise Http404("记录不存在或您无权查看。")
     attempts = list(Attempt.objects.visible_to(request.user).filter(exam=exam, user=request.user))
@@ -240,7 +233,7 @@ def exam_start(request, pk):
 
 def _own_attempt(request, pk) -> Attempt:
     attempt = access_attempt(request.user, pk)
-    if attempt.user_id != request.user.pk and not _is_organiser(request.user, attempt.exam):
+    if attempt.user_id != request.user.pk and not can_manage_exam(request.user, attempt.exam):
         raise Http404("记录不存在或您无权查看。")
     return attempt
 
@@ -362,7 +355,7 @@ def attempt_result(request, pk):
     attempt = _own_attempt(request, pk)
     if attempt.is_open and attempt.user_id == request.user.pk:
         return redirect("learning:attempt_take", pk=attempt.pk)
-    organiser = _is_organiser(request.user, attempt.exam)
+    organiser = can_manage_exam(request.user, attempt.exam)
     reveal = (organiser and not attempt.is_open) or _may_reveal(attempt)
     return render(request, "learning/exams/attempt_result.html", {
         "attempt": attempt, "exam": attempt.exam, "paper": _paper(attempt, reveal=reveal), "reveal": reveal,

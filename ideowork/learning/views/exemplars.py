@@ -11,7 +11,7 @@ from ideowork.core.permissions import is_business, is_learning_admin
 from ..access import access_nominee, access_selection
 from ..actions import exemplars as services
 from ..forms.points import DecisionForm, NomineeForm, SelectionForm
-from ..models import ExemplarNominee, ExemplarSelection
+from ..models import ExemplarSelection
 from ..models.exemplars import NomineeDecision, SelectionStatus
 
 

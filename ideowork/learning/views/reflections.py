@@ -23,7 +23,6 @@ from ..models import (REFLECTION_YEARLY_TARGET, Reflection, ReflectionKind, Refl
 from .sessions.files import file_response
 
 PAGE_SIZE = 30
-REFLECTIONS = Reflection.objects.select_related("author__org_unit", "group", "attachment", "reviewer", "session")
 
 
 def _member_table(user, visible, year) -> list[dict]:

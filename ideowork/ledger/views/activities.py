@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from ideowork.core.access import can
 from ideowork.core.forms.errors import add_service_errors
 from ideowork.core.permissions import is_business, is_recorder
 
@@ -73,19 +74,13 @@ def activity_detail(request, pk):
         "files": [e for e in evidence if not e.attachment.is_image], "evidence_total": len(evidence),
         "targets": targets,
         "participants": activity.participants.select_related("org_unit").order_by("org_unit__path", "display_name"),
-        "can_change": _may_change(request.user, activity), "editable": activity.source in LEDGER_EDITABLE_SOURCES,
+        "can_change": can(request.user, "change", activity), "editable": activity.source in LEDGER_EDITABLE_SOURCES,
         "evidence_form": EvidenceForm(),
     })
 
 
-def _may_change(user, activity) -> bool:
-    return user.can_record and user.scope_root is not None and activity.org_unit.is_within(user.scope_root)
-
-
 def _editable_or_403(request, pk) -> Activity:
-    activity = access_activity(request.user, pk)
-    if not _may_change(request.user, activity):
-        raise PermissionDenied("您无权修改该活动。")
+    activity = access_activity(request.user, pk, "change")
     if activity.source not in LEDGER_EDITABLE_SOURCES:
         raise PermissionDenied(f"该活动由“{activity.get_source_display()}”登记，请在该功能中修改。")
     return activity

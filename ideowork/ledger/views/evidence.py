@@ -13,7 +13,6 @@ from ideowork.core.permissions import is_business, is_recorder
 from ..access import access_activity, access_evidence
 from ..actions import do_add_evidence, do_remove_evidence
 from ..forms import EvidenceForm
-from ..models import Activity, Evidence
 
 CONTENT_TYPES = {"jpg": "image/jpeg", "png": "image/png", "gif": "image/gif", "webp": "image/webp",
                  "bmp": "image/bmp", "pdf": "application/pdf"}
@@ -39,7 +38,7 @@ def evidence_download(request, pk):
 @is_recorder
 @require_POST
 def evidence_add(request, pk):
-    activity = access_activity(request.user, pk)
+    activity = access_activity(request.user, pk, "change")
     form = EvidenceForm(request.POST, request.FILES)
     if form.is_valid():
         try:
@@ -57,7 +56,7 @@ def evidence_add(request, pk):
 @is_recorder
 @require_POST
 def evidence_remove(request, pk):
-    evidence = access_evidence(request.user, pk)
+    evidence = access_evidence(request.user, pk, "change")
     do_remove_evidence(request.user, evidence)
     messages.success(request, f"已删除佐证材料“{evidence.attachment.original_name}”。")
     return redirect("ledger:detail", pk=evidence.activity_id)

@@ -10,6 +10,7 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from ideowork.core.access import require_can
 from ideowork.core.audit import record, snapshot
 from ideowork.core.models import User
 from ideowork.core.notify import notify
@@ -48,7 +49,7 @@ def do_record_inspection(user: User, outlet: Outlet, *, date: date, result: str,
     An inspection that finds problems needs the problems, what is to be done and by when; the outlet
     is then under rectification (整改中) and its responsible person is told.
     """
-    require(may_manage_outlet(user, outlet), "您无权检查该宣传阵地。")
+    require_can(user, "inspect", outlet, "您无权检查该宣传阵地。")
     if outlet.status == OutletStatus.CLOSED:
         raise ValidationError("该阵地已关停，不能登记检查。")
     check_day(date, "date", "检查日期")

@@ -26,7 +26,6 @@ from ..forms.content import ContentForm, PublishForm, ReviseForm, WaiveForm, Wit
 from ..models import ContentItem, Outlet
 
 PAGE_SIZE = 30
-CONTENT = ContentItem.objects.select_related("outlet", "author__org_unit", "org_unit", "activity")
 EDITABLE = {ContentStatus.DRAFT, ContentStatus.RETURNED, ContentStatus.APPROVED, ContentStatus.WITHDRAWN}
 SUBMITTABLE = {ContentStatus.DRAFT, ContentStatus.RETURNED}
 

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from ideowork.core.exports.excel import excel_response
 from ideowork.core.forms.errors import add_service_errors
 from ideowork.core.permissions import is_business, is_publicity_staff
+from ideowork.ledger.templatetags.ledger_links import visible_activity_ids
 
 from ..access import access_placement
 from ..actions import publicity as services
@@ -50,6 +51,7 @@ def placement_list(request):
     return render(request, "outlets/placement_list.html", {
         "filter_form": form, "year": year, "kpi": kpi, "page": page, "approvals": approvals,
         "can_record": request.user.can_run_publicity,
+        "visible_activity_ids": visible_activity_ids(request.user, [p.activity_id for p in page]),
     })
 
 

@@ -10,12 +10,11 @@ from ideowork.core.forms.errors import add_service_errors
 from ideowork.core.permissions import is_business, is_plan_editor
 
 from ..access import access_item
-from ..actions import can_edit_plan, check_can_edit_plan, do_assign_item, do_update_item
+from ..actions import can_edit_plan, do_assign_item, do_update_item
 from ..forms import AssignmentForm, ItemForm
 from ..highlight import highlight_targets
 from ..models import PlanItem
 
-ITEMS = PlanItem.objects.select_related("plan__org_unit", "section")
 
 
 def item_url(item) -> str:
@@ -39,8 +38,7 @@ def item_detail(request, pk):
 
 @is_plan_editor
 def item_edit(request, pk):
-    item = access_item(request.user, pk)
-    check_can_edit_plan(request.user, item.plan)
+    item = access_item(request.user, pk, "change")
     form = ItemForm(request.POST or None, initial={"number": item.number, "title": item.title, "text": item.text})
     if request.method == "POST" and form.is_valid():
         try:
@@ -64,8 +62,7 @@ def _next_url(request, default):
 
 @is_plan_editor
 def item_assign(request, pk):
-    item = access_item(request.user, pk)
-    check_can_edit_plan(request.user, item.plan)
+    item = access_item(request.user, pk, "change")
     assignment = getattr(item, "assignment", None)
     initial = {}
     if assignment is not None:

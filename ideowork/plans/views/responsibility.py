@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 from ideowork.core.permissions import is_business, is_plan_editor
 
 from ..access import access_plan
-from ..actions import can_edit_plan, check_can_edit_plan, do_bulk_assign
+from ..actions import can_edit_plan, do_bulk_assign
 from ..exports import responsibility_excel, responsibility_word
 from ..forms import BulkAssignForm
 from ..models import WorkPlan
@@ -43,8 +43,7 @@ def responsibility_list(request):
 @require_POST
 @is_plan_editor
 def bulk_assign(request, pk):
-    plan = access_plan(request.user, pk)
-    check_can_edit_plan(request.user, plan)
+    plan = access_plan(request.user, pk, "change")
     form = BulkAssignForm(request.POST, user=request.user, plan=plan)
     if form.is_valid():
         try:

@@ -10,7 +10,6 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from ideowork.core.permissions import is_business
 
 from ...access import access_material
-from ...models import Material
 
 __all__ = ["ranged_file_response", "material_file"]
 

@@ -22,7 +22,7 @@ from ...access import access_course, access_material, access_topic
 from ...actions.materials import (MEDIA_MAX_BYTES, do_add_course_item, do_create_material, do_move_course_item,
                                   do_remove_course_item, do_save_course, do_save_topic, do_update_material)
 from ...forms.materials import CourseForm, CourseItemForm, MaterialEditForm, MaterialForm, TopicForm
-from ...models import Course, CourseItem, Material, StudyProgress, Topic, seconds_label
+from ...models import Course, CourseItem, Material, StudyProgress, seconds_label
 from .browse import can_manage
 
 __all__ = ["material_create", "material_edit", "topic_create", "topic_edit", "course_create", "course_edit",

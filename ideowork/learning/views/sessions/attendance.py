@@ -17,7 +17,7 @@ from ...actions.sessions import (do_add_material, do_close_session, do_confirm_m
                                  do_sign_in, do_submit_makeup, do_update_session, find_session_by_code)
 from ...forms.sessions import LeaveForm, MakeupForm, MaterialForm, MinutesForm, SignInForm, SpeechForm
 from ...models import AttendanceStatus, StudySession
-from .pages import SESSIONS, managed_or_403
+from .pages import managed_or_403
 
 __all__ = ["session_screen", "session_screen_count", "sign_in", "session_leave", "session_leave_decide",
            "session_close", "session_new_code", "session_mark", "session_minutes", "session_material",

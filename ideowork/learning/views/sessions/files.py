@@ -8,8 +8,7 @@ from ideowork.core.permissions import is_business
 
 from ...access import access_session
 from ...actions.sessions import may_manage_session
-from ...models import MakeupStudy, SessionMaterial, StudySession
-from .pages import SESSIONS
+from ...models import MakeupStudy, SessionMaterial
 
 __all__ = ["material_download", "makeup_download", "file_response"]
 

@@ -22,7 +22,6 @@ PAGE_SIZE = 30
 # The badge colour of each attendance state on the session page ("pending": not signed in yet).
 ROSTER_CSS = {AttendanceStatus.SIGNED_IN: "done", AttendanceStatus.MADE_UP: "ontrack",
               AttendanceStatus.ABSENT: "behind", AttendanceStatus.LEAVE: "future", "pending": "none"}
-SESSIONS = StudySession.objects.select_related("group", "org_unit", "created_by")
 
 
 def _manageable_groups(user):
@@ -49,7 +48,9 @@ def session_list(request):
     return render(request, "learning/sessions/session_list.html", {
         "page": page, "groups": StudyGroup.objects.visible_to(request.user).order_by("name"),
         "group_id": group_id, "status": status, "statuses": SessionStatus.choices,
-        "can_schedule": request.user.can_run_learning or _manageable_groups(request.user).exists(),
+        # 安排学习 leads to a form the user can use: with no group of theirs yet, to setting one up.
+        "can_schedule": _manageable_groups(request.user).exists(),
+        "can_create_group": request.user.can_run_learning,
     })
 
 
@@ -65,6 +66,9 @@ def managed_or_403(request, pk) -> StudySession:
 def session_create(request):
     groups = _manageable_groups(request.user)
     if not groups.exists():
+        if request.user.can_run_learning:
+            messages.info(request, "安排学习前，请先建立学习小组。")
+            return redirect("learning:group_create")
         raise PermissionDenied("您没有可以安排学习的学习小组。")
     if request.method == "POST":
         form = SessionForm(request.POST, groups=groups)
