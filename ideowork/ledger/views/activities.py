@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods
 
 from ideowork.core.access import can
 from ideowork.core.forms.errors import add_service_errors
-from ideowork.core.permissions import is_business, is_recorder
+from ideowork.core.permissions import capability_required, is_business
 
 from ..access import access_activity
 from ..actions import do_delete_activity, do_record_activity, do_update_activity
@@ -93,7 +93,7 @@ def _render_form(request, form, activity=None):
     })
 
 
-@is_recorder
+@capability_required("ledger.record")
 @require_http_methods(["GET", "POST"])
 def activity_create(request):
     if request.method == "POST":
@@ -120,7 +120,7 @@ def _initial_from_query(request) -> dict:
     return initial
 
 
-@is_recorder
+@capability_required("ledger.record")
 @require_http_methods(["GET", "POST"])
 def activity_edit(request, pk):
     activity = _editable_or_403(request, pk)
@@ -139,7 +139,7 @@ def activity_edit(request, pk):
     return _render_form(request, form, activity)
 
 
-@is_recorder
+@capability_required("ledger.record")
 @require_http_methods(["GET", "POST"])
 def activity_delete(request, pk):
     activity = _editable_or_403(request, pk)

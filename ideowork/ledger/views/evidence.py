@@ -8,7 +8,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
-from ideowork.core.permissions import is_business, is_recorder
+from ideowork.core.permissions import capability_required, is_business
 
 from ..access import access_activity, access_evidence
 from ..actions import do_add_evidence, do_remove_evidence
@@ -35,7 +35,7 @@ def evidence_download(request, pk):
     return response
 
 
-@is_recorder
+@capability_required("ledger.record")
 @require_POST
 def evidence_add(request, pk):
     activity = access_activity(request.user, pk, "change")
@@ -53,7 +53,7 @@ def evidence_add(request, pk):
     return redirect("ledger:detail", pk=activity.pk)
 
 
-@is_recorder
+@capability_required("ledger.record")
 @require_POST
 def evidence_remove(request, pk):
     evidence = access_evidence(request.user, pk, "change")

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from ideowork.core.forms.errors import add_service_errors
-from ideowork.core.permissions import is_business, is_plan_editor
+from ideowork.core.permissions import capability_required, is_business
 
 from ..access import access_item
 from ..actions import can_edit_plan, do_assign_item, do_update_item
@@ -36,7 +36,7 @@ def item_detail(request, pk):
         "next_pk": siblings[at + 1] if at + 1 < len(siblings) else None})
 
 
-@is_plan_editor
+@capability_required("plans.edit")
 def item_edit(request, pk):
     item = access_item(request.user, pk, "change")
     form = ItemForm(request.POST or None, initial={"number": item.number, "title": item.title, "text": item.text})
@@ -60,7 +60,7 @@ def _next_url(request, default):
     return default
 
 
-@is_plan_editor
+@capability_required("plans.edit")
 def item_assign(request, pk):
     item = access_item(request.user, pk, "change")
     assignment = getattr(item, "assignment", None)

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.shortcuts import redirect, render
 
-from ideowork.core.permissions import is_plan_editor
+from ideowork.core.permissions import capability_required
 
 from ..access import access_item, access_target
 from ..actions import do_add_target, do_delete_target, do_update_target
@@ -13,7 +13,7 @@ from .items import item_url
 
 
 
-@is_plan_editor
+@capability_required("plans.edit")
 def target_add(request, item_pk):
     item = access_item(request.user, item_pk, "change")
     form = TargetForm(request.POST or None)
@@ -26,7 +26,7 @@ def target_add(request, item_pk):
         "cancel_url": item_url(item), "item_text": item.text})
 
 
-@is_plan_editor
+@capability_required("plans.edit")
 def target_edit(request, pk):
     target = access_target(request.user, pk, "change")
     item = target.item
@@ -40,7 +40,7 @@ def target_edit(request, pk):
         "cancel_url": item_url(item), "item_text": item.text})
 
 
-@is_plan_editor
+@capability_required("plans.edit")
 def target_delete(request, pk):
     target = access_target(request.user, pk, "change")
     item = target.item

@@ -50,7 +50,7 @@ def session_list(request):
         "group_id": group_id, "status": status, "statuses": SessionStatus.choices,
         # 安排学习 leads to a form the user can use: with no group of theirs yet, to setting one up.
         "can_schedule": _manageable_groups(request.user).exists(),
-        "can_create_group": request.user.can_run_learning,
+        "can_create_group": request.user.has_capability("learning.manage"),
     })
 
 
@@ -66,7 +66,7 @@ def managed_or_403(request, pk) -> StudySession:
 def session_create(request):
     groups = _manageable_groups(request.user)
     if not groups.exists():
-        if request.user.can_run_learning:
+        if request.user.has_capability("learning.manage"):
             messages.info(request, "安排学习前，请先建立学习小组。")
             return redirect("learning:group_create")
         raise PermissionDenied("您没有可以安排学习的学习小组。")
