@@ -4,14 +4,15 @@ of the tree, or its owner where the model names one)."""
 
 from ideowork.core.access import access
 
-from .models import (Attempt, Competition, Course, EssayContest, Exam, ExemplarNominee, ExemplarSelection, Match,
-                     Material, MentorPair, Question, QuizRun, Reflection, SpecialQuiz, StudyGroup, StudySession,
-                     Topic)
+from .models import (Answer, Attempt, Competition, Course, EssayContest, Exam, ExemplarNominee, ExemplarSelection,
+                     MakeupStudy, Match, Material, MentorPair, Question, QuizRun, Reflection, SessionMaterial,
+                     SpecialQuiz, StudyGroup, StudySession, Topic)
 
 __all__ = ["access_attempt", "access_competition", "access_course", "access_contest", "access_exam",
            "access_nominee", "access_selection", "access_match", "access_material", "access_mentor_pair",
            "access_question", "access_quiz_run", "access_reflection", "access_special_quiz", "access_group",
-           "access_session", "access_topic"]
+           "access_session", "access_topic", "access_session_material", "access_makeup",
+           "access_answer"]
 
 
 def access_attempt(user, pk, action="view") -> Attempt:
@@ -83,3 +84,15 @@ def access_session(user, pk, action="view") -> StudySession:
 
 def access_topic(user, pk, action="view") -> Topic:
     return access(Topic, user, pk, action)
+
+
+def access_session_material(user, pk, action="view") -> SessionMaterial:
+    return access(SessionMaterial.objects.select_related("attachment"), user, pk, action)
+
+
+def access_makeup(user, pk, action="view") -> MakeupStudy:
+    return access(MakeupStudy.objects.select_related("attachment", "session__group"), user, pk, action)
+
+
+def access_answer(user, pk, action="view") -> Answer:
+    return access(Answer.objects.select_related("attempt__exam"), user, pk, action)

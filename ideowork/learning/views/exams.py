@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from ideowork.core.forms.errors import add_service_errors
 from ideowork.core.permissions import capability_required, is_business
 
-from ..access import access_attempt, access_exam
+from ..access import access_answer, access_attempt, access_exam
 from ..actions.exams import (can_manage_exam, close_expired_attempts, do_add_exam_question, do_add_rule, do_close_exam,
                              do_grade_answer, do_publish_exam, do_remove_exam_question, do_remove_rule,
                              do_save_answer, do_save_exam, do_start_attempt, do_submit_attempt, exam_bank,
@@ -244,10 +244,11 @@ def _paper(attempt, *, reveal: bool) -> list[dict]:
     Read as plain values (two queries, no model instances): the taking page is part of the exam-start spike.
     """
     answers = {q: (r, s, c) for q, r, s, c in
-               Answer.objects.filter(attempt=attempt).values_list("question_id", "response", "score", "comment")}
+               Answer.objects.visible_to(request.user).filter(attempt=attempt)
+               .values_list("question_id", "response", "score", "comment")}
     rows = []
     for order, score, option_order, qid, kind, stem, options, key, explanation in (
-            AttemptQuestion.objects.filter(attempt=attempt).order_by("order").values_list(
+            AttemptQuestion.objects.visible_to(request.user).filter(attempt=attempt).order_by("order").values_list(
                 "order", "score", "option_order", "question_id", "question__kind", "question__stem",
                 "question__options", "question__answer", "question__explanation")):
         by_key = {o["key"]: o["text"] for o in options}
@@ -366,16 +367,17 @@ def attempt_result(request, pk):
 @capability_required("learning.manage")
 def exam_grading(request, pk):
     exam = _organised_or_403(request, pk)
-    pending = (Answer.objects.filter(attempt__exam=exam, attempt__status__in=[AttemptStatus.SUBMITTED,
-                                                                             AttemptStatus.GRADED],
-                                     question__kind=QuestionKind.SHORT)
+    pending = (Answer.objects.visible_to(request.user)
+               .filter(attempt__exam=exam, attempt__status__in=[AttemptStatus.SUBMITTED, AttemptStatus.GRADED],
+                       question__kind=QuestionKind.SHORT)
                .select_related("attempt__user__org_unit", "question", "graded_by")
                .order_by("graded_at", "attempt__user__display_name"))
     show_all = request.GET.get("all") == "1"
     if not show_all:
         pending = pending.filter(score__isnull=True)
     maxima = {(i.attempt_id, i.question_id): i.score for i in
-              AttemptQuestion.objects.filter(attempt__exam=exam, question__kind=QuestionKind.SHORT)}
+              AttemptQuestion.objects.visible_to(request.user)
+              .filter(attempt__exam=exam, question__kind=QuestionKind.SHORT)}
     rows = [{"answer": a, "max": maxima.get((a.attempt_id, a.question_id)), "reference": answer_text(a.question),
              "form": GradeForm(prefix=f"a{a.pk}", initial={"score": a.score, "comment": a.comment})}
             for a in pending[:100]]
@@ -385,10 +387,7 @@ def exam_grading(request, pk):
 @capability_required("learning.manage")
 @require_POST
 def answer_grade(request, pk):
-    answer = Answer.objects.select_related("attempt__exam").filter(
-        pk=pk, attempt__in=Attempt.objects.visible_to(request.user)).first()
-    if answer is None:
-        raise Http404("记录不存在或您无权查看。")
+    answer = access_answer(request.user, pk)
     _organised_or_403(request, answer.attempt.exam_id)
     form = GradeForm(request.POST, prefix=f"a{answer.pk}")
     if form.is_valid():

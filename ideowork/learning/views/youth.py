@@ -203,7 +203,8 @@ def contest_judge(request, pk):
     contest = access_contest(user, pk)
     _judge_or_403(user, contest)
     entries = list(contest.submissions.exclude(author=user).only("pk", "number", "title", "contest_id"))
-    scores = {s.submission_id: s for s in EssayScore.objects.filter(judge=user, submission__contest=contest)}
+    scores = {s.submission_id: s
+              for s in EssayScore.objects.visible_to(user).filter(judge=user, submission__contest=contest)}
     rows = [(e, scores.get(e.pk)) for e in entries]
     return render(request, "learning/youth/judge_list.html", {
         "contest": contest, "rows": rows, "done": len(scores), "total": len(entries),
@@ -214,7 +215,7 @@ def contest_judge(request, pk):
 def _entry_for_judge(request, pk):
     user = request.user
     contests = EssayContest.objects.visible_to(user).filter(judges=user)
-    entry = (EssaySubmission.objects.select_related("contest", "attachment")
+    entry = (EssaySubmission.objects.visible_to(user).select_related("contest", "attachment")
              .filter(contest__in=contests.values("pk"), pk=pk).exclude(author=user).first())
     if entry is None:
         raise Http404("作品不存在或您不是该作品的评委。")
@@ -228,7 +229,7 @@ def entry_score(request, pk):
     user = request.user
     entry = _entry_for_judge(request, pk)
     contest = entry.contest
-    mine = EssayScore.objects.filter(submission=entry, judge=user).first()
+    mine = EssayScore.objects.visible_to(user).filter(submission=entry, judge=user).first()
     form = ScoreForm(request.POST or None, initial={"score": mine.score, "comment": mine.comment} if mine else None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -237,7 +238,8 @@ def entry_score(request, pk):
             add_service_errors(form, exc)
         else:
             messages.success(request, f"已保存对{entry.label}的评分。")
-            scored = EssayScore.objects.filter(judge=user, submission__contest=contest).values("submission")
+            scored = (EssayScore.objects.visible_to(user).filter(judge=user, submission__contest=contest)
+                      .values("submission"))
             following = contest.submissions.exclude(author=user).exclude(pk__in=scored).order_by("number").first()
             if following is not None:
                 return redirect("learning:entry_score", pk=following.pk)
@@ -254,7 +256,7 @@ def entry_file(request, pk):
     """An entry's file: for its author, the contest's judges (named by number only) and its managers."""
     user = request.user
     contests = EssayContest.objects.visible_to(user)
-    entry = (EssaySubmission.objects.select_related("contest__org_unit", "attachment")
+    entry = (EssaySubmission.objects.visible_to(user).select_related("contest__org_unit", "attachment")
              .filter(contest__in=contests.values("pk"), pk=pk).first())
     if entry is None or entry.attachment is None:
         raise Http404("文件不存在或您无权查看。")

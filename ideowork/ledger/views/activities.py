@@ -66,7 +66,8 @@ def activity_export(request):
 def activity_detail(request, pk):
     activity = access_activity(request.user, pk)
     evidence = list(Evidence.objects.visible_to(request.user).filter(activity=activity).select_related("attachment"))
-    credits = dict(TargetCredit.objects.filter(activity=activity).order_by().values_list("target")
+    credits = dict(TargetCredit.objects.visible_to(request.user).filter(activity=activity).order_by()
+                   .values_list("target")
                    .annotate(n=Count("pk")))
     targets = [(t, credits.get(t.pk, 0)) for t in activity.targets.select_related("item__plan").order_by("pk")]
     return render(request, "ledger/activity_detail.html", {

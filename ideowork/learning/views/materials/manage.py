@@ -206,7 +206,7 @@ def course_item_add(request, pk):
 
 def _course_item(request, pk) -> CourseItem:
     course_ids = Course.objects.visible_to(request.user).values("pk")
-    item = (CourseItem.objects.select_related("course__org_unit", "material")
+    item = (CourseItem.objects.visible_to(request.user).select_related("course__org_unit", "material")
             .filter(course__in=course_ids, pk=pk).first())
     if item is None:
         raise Http404("记录不存在或您无权查看。")

@@ -6,9 +6,8 @@ from django.http import FileResponse, Http404
 
 from ideowork.core.permissions import is_business
 
-from ...access import access_session
+from ...access import access_makeup, access_session_material
 from ...actions.sessions import may_manage_session
-from ...models import MakeupStudy, SessionMaterial
 
 __all__ = ["material_download", "makeup_download", "file_response"]
 
@@ -26,19 +25,17 @@ def file_response(attachment):
 
 @is_business
 def material_download(request, pk):
-    material = SessionMaterial.objects.filter(pk=pk, attachment__isnull=False).select_related("attachment").first()
-    if material is None:
+    material = access_session_material(request.user, pk)
+    if material.attachment is None:
         raise Http404("文件不存在。")
-    access_session(request.user, material.session_id)
     return file_response(material.attachment)
 
 
 @is_business
 def makeup_download(request, pk):
-    makeup = MakeupStudy.objects.filter(pk=pk, attachment__isnull=False).select_related("attachment").first()
-    if makeup is None:
+    makeup = access_makeup(request.user, pk)
+    if makeup.attachment is None:
         raise Http404("文件不存在。")
-    session = access_session(request.user, makeup.session_id)
-    if makeup.user_id != request.user.pk and not may_manage_session(request.user, session):
+    if makeup.user_id != request.user.pk and not may_manage_session(request.user, makeup.session):
         raise Http404("文件不存在。")
     return file_response(makeup.attachment)

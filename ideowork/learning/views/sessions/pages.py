@@ -41,7 +41,7 @@ def session_list(request):
         AttendanceStatus.SIGNED_IN, AttendanceStatus.MADE_UP]), distinct=True),
         members=Count("group__members", distinct=True)).order_by("-date", "-start_time", "-id")
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    mine = dict(Attendance.objects.filter(user=request.user, session__in=[s.pk for s in page])
+    mine = dict(Attendance.objects.visible_to(request.user).filter(user=request.user, session__in=[s.pk for s in page])
                 .values_list("session_id", "status"))
     for session in page:
         session.my_status = AttendanceStatus(mine[session.pk]).label if session.pk in mine else ""
