@@ -242,13 +242,13 @@ def _paper(attempt, *, reveal: bool) -> list[dict]:
     """The person's paper in their order; answers and explanations only when ``reveal``.
 
     Read as plain values (two queries, no model instances): the taking page is part of the exam-start spike.
+    The caller has authorised ``attempt``; its answers and questions are read through it.
     """
     answers = {q: (r, s, c) for q, r, s, c in
-               Answer.objects.visible_to(request.user).filter(attempt=attempt)
-               .values_list("question_id", "response", "score", "comment")}
+               attempt.answers.values_list("question_id", "response", "score", "comment")}
     rows = []
     for order, score, option_order, qid, kind, stem, options, key, explanation in (
-            AttemptQuestion.objects.visible_to(request.user).filter(attempt=attempt).order_by("order").values_list(
+            attempt.paper.order_by("order").values_list(
                 "order", "score", "option_order", "question_id", "question__kind", "question__stem",
                 "question__options", "question__answer", "question__explanation")):
         by_key = {o["key"]: o["text"] for o in options}

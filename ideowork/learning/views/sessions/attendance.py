@@ -81,8 +81,9 @@ def sign_in(request):
     return render(request, "learning/sessions/sign_in.html", {"form": form, "session": session})
 
 
-def _post_action(request, pk, action, success: str):
-    session = access_session(request.user, pk)
+def _post_action(request, pk, action, success: str, needs: str = "change"):
+    """Run ``action`` on the session; the organisers' actions need "change", a member's own "view"."""
+    session = access_session(request.user, pk, needs)
     try:
         action(session)
     except ValidationError as exc:
@@ -97,7 +98,8 @@ def _post_action(request, pk, action, success: str):
 def session_leave(request, pk):
     form = LeaveForm(request.POST)
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
-    return _post_action(request, pk, lambda s: do_request_leave(request.user, s, reason), "请假申请已提交，等待组织者审批。")
+    return _post_action(request, pk, lambda s: do_request_leave(request.user, s, reason), "请假申请已提交，等待组织者审批。",
+                        needs="view")
 
 
 @is_business
