@@ -13,6 +13,7 @@ from django.utils import timezone
 from ideowork.core import audit
 from ideowork.core.models import User
 from ideowork.core.permissions import require
+from ideowork.core.scoping import can_act_in
 from ideowork.ledger.actions import do_record_activity
 from ideowork.ledger.choices import ActivityKind, ActivitySource
 from ideowork.ledger.suggestions import suggest_targets
@@ -34,15 +35,14 @@ def check_may_enter(user, competition: Competition) -> None:
 
 
 def may_manage(user, competition: Competition) -> bool:
-    root = user.scope_root
-    return user.has_capability("learning.manage") and root is not None and competition.org_unit.is_within(root)
+    return can_act_in(user, competition.org_unit, "learning.manage")
 
 
 @transaction.atomic
 def do_create_competition(actor, *, org_unit, title: str, description: str = "", category=None,
                           question_count: int, max_attempts: int = 1, starts_at, ends_at) -> Competition:
     require(actor.has_capability("learning.manage") and actor.scope_root is not None, "您没有组织知识竞赛的权限。")
-    require(org_unit is not None and org_unit.is_within(actor.scope_root), "您无权为该单位组织知识竞赛。")
+    require(can_act_in(actor, org_unit), "您无权为该单位组织知识竞赛。")
     if category is not None:
         require(QuestionCategory.objects.visible_to(actor).filter(pk=category.pk).exists(), "您无权使用该分类。")
     _check_paper(actor, title, category, question_count, starts_at, ends_at)

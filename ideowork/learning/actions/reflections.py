@@ -19,6 +19,7 @@ from ideowork.core.models import User
 from ideowork.core.notify import notify
 from ideowork.core.permissions import require
 from ideowork.core.uploads import KIND_GROUPS, check_upload, store_attachment
+from ideowork.core.scoping import can_act_in
 from ideowork.ledger.actions import do_record_activity
 from ideowork.ledger.choices import ActivityKind, ActivitySource
 from ideowork.ledger.suggestions import suggest_targets
@@ -41,8 +42,7 @@ def may_review(user: User, reflection: Reflection) -> bool:
     group = reflection.group
     if not (user.is_authenticated and user.is_active and user.is_business) or user.pk == reflection.author_id:
         return False
-    root = user.scope_root
-    if user.has_capability("learning.manage") and root is not None and group.org_unit.is_within(root):
+    if can_act_in(user, group.org_unit, "learning.manage"):
         return True
     return group.secretary_id == user.pk and user.has_capability("ledger.record")
 

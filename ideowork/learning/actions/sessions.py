@@ -20,6 +20,7 @@ from ideowork.core.models import OrgUnit, User
 from ideowork.core.notify import notify
 from ideowork.core.permissions import require
 from ideowork.core.uploads import EVIDENCE_KINDS, check_upload, store_attachment
+from ideowork.core.scoping import can_act_in
 from ideowork.ledger.actions import do_record_activity, do_update_activity
 from ideowork.ledger.choices import ActivityKind, ActivitySource
 from ideowork.ledger.models import Activity
@@ -47,8 +48,7 @@ COUNTED = (AttendanceStatus.SIGNED_IN, AttendanceStatus.MADE_UP)
 def may_manage_group(user: User, group: StudyGroup) -> bool:
     if not (user.is_authenticated and user.is_active and user.is_business):
         return False
-    root = user.scope_root
-    if user.has_capability("learning.manage") and root is not None and group.org_unit.is_within(root):
+    if can_act_in(user, group.org_unit, "learning.manage"):
         return True
     return group.secretary_id == user.pk and user.has_capability("ledger.record")
 
@@ -79,8 +79,7 @@ def do_save_group(user: User, group: StudyGroup | None = None, *, name: str, kin
                   is_active: bool = True) -> StudyGroup:
     """Create (``group`` None) or change a study group and its members."""
     require(user.is_active and user.has_capability("learning.manage"), "您没有管理学习小组的权限。")
-    root = user.scope_root
-    require(root is not None and org_unit.is_within(root), f"您无权为“{org_unit.name}”设立学习小组。")
+    require(can_act_in(user, org_unit), f"您无权为“{org_unit.name}”设立学习小组。")
     if group is not None:
         require(may_manage_group(user, group), "您无权修改该学习小组。")
     members = list(members)

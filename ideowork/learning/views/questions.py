@@ -12,6 +12,7 @@ from ideowork.core.exports.excel import XLSX_MIME, content_disposition
 from ideowork.core.forms.errors import add_service_errors
 from ideowork.core.permissions import capability_required
 from ideowork.core.uploads import check_upload
+from ideowork.core.access import can
 
 from ..access import access_question
 from ..actions.questions import do_create_question, do_import_questions, do_set_question_active, do_update_question
@@ -69,7 +70,7 @@ def question_create(request):
 def _own_question_or_403(request, pk) -> Question:
     """A question of the user's own bank: the banks above theirs can be drawn from, not changed."""
     question = access_question(request.user, pk)
-    if not question.org_unit.is_within(request.user.scope_root):
+    if not can(request.user, "change", question):
         raise PermissionDenied(f"该题属于“{question.org_unit.name}”的题库，您不能修改。")
     return question
 

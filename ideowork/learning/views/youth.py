@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ideowork.core.forms.errors import add_service_errors
 from ideowork.core.permissions import capability_required, is_business
+from ideowork.core.scoping import can_act_in
 
 from ..access import access_contest, access_mentor_pair
 from ..actions.youth import (do_create_pair, do_end_pair, do_publish_results, do_record_meeting, do_save_contest,
@@ -71,7 +72,7 @@ def pair_create(request):
 
 
 def _may_manage_pair(user, pair) -> bool:
-    return user.has_capability("learning.manage") and user.scope_root is not None and pair.org_unit.is_within(user.scope_root)
+    return can_act_in(user, pair.org_unit, "learning.manage")
 
 
 @is_business

@@ -27,6 +27,7 @@ from ideowork.core.models import OrgUnit, ReviewStatus, User
 from ideowork.core.notify import notify
 from ideowork.core.permissions import require
 from ideowork.core.uploads import store_attachment
+from ideowork.core.scoping import can_act_in
 from ideowork.ledger.actions import do_update_activity
 from ideowork.ledger.actions.checks import check_item
 from ideowork.ledger.choices import ActivityKind
@@ -57,8 +58,7 @@ WITHDRAWN_MARK = "【已撤稿】"
 
 # --- who may do what --------------------------------------------------------------------------------
 def _in_scope(user: User, unit: OrgUnit) -> bool:
-    root = user.scope_root
-    return root is not None and unit.is_within(root)
+    return can_act_in(user, unit)
 
 
 def _is_unit_publicity(user: User, content: ContentItem) -> bool:

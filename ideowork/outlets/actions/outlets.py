@@ -19,6 +19,7 @@ from ideowork.core.audit import record, snapshot
 from ideowork.core.models import OrgUnit, ReviewFlow, User
 from ideowork.core.notify import notify
 from ideowork.core.permissions import require
+from ideowork.core.scoping import can_act_in
 from ideowork.ledger.actions import do_record_activity
 from ideowork.ledger.actions.checks import EARLIEST_DATE
 from ideowork.ledger.choices import ActivityKind, ActivitySource
@@ -107,8 +108,7 @@ def do_create_outlet(user: User, *, org_unit: OrgUnit, name: str, kind: str, res
                      item: PlanItem | None = None, description: str = "") -> Outlet:
     """Register an outlet of ``org_unit`` (a unit within the user's scope)."""
     require(user.is_active and user.has_capability("outlets.publish"), "您没有管理宣传阵地的权限。")
-    root = user.scope_root
-    require(root is not None and org_unit.is_within(root), f"您无权为“{org_unit.name}”登记宣传阵地。")
+    require(can_act_in(user, org_unit), f"您无权为“{org_unit.name}”登记宣传阵地。")
     outlet = Outlet(org_unit=org_unit, name=name, kind=kind, responsible=responsible,
                     frequency_days=int(frequency_days or 0), account=account.strip(),
                     last_updated_on=last_updated_on, review_flow=review_flow, item=item,
@@ -142,8 +142,7 @@ def do_update_outlet(user: User, outlet: Outlet, **changes) -> Outlet:
         for name, value in changes.items():
             setattr(outlet, name, value.strip() if isinstance(value, str) else value)
         if "org_unit" in changes:
-            root = user.scope_root
-            require(outlet.org_unit.is_within(root), f"您无权将阵地划归“{outlet.org_unit.name}”。")
+            require(can_act_in(user, outlet.org_unit), f"您无权将阵地划归“{outlet.org_unit.name}”。")
         outlet.frequency_days = int(outlet.frequency_days or 0)
         _check_outlet(user, outlet)
         outlet.save()

@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
 from ideowork.core.permissions import is_business
+from ideowork.core.scoping import can_act_in
 
 from ...access import access_course, access_material, access_topic
 from ...actions.materials import do_heartbeat
@@ -27,7 +28,8 @@ def _my_progress(user, materials) -> dict:
 
 
 def can_manage(user, record) -> bool:
-    return user.has_capability("learning.manage") and user.scope_root is not None and record.org_unit.is_within(user.scope_root)
+    """A material, topic or course's declared "change" policy, evaluated on a fetched record."""
+    return can_act_in(user, record.org_unit, "learning.manage")
 
 
 def course_rows(user, courses) -> list[dict]:
