@@ -21,20 +21,20 @@ from ideowork.ledger.suggestions import suggest_targets
 from ..models import Competition, QuestionCategory, QuizRun
 from .quizzes import _check_paper, check_window, finish_run
 
-__all__ = ["check_may_enter", "do_create_competition", "do_close_competition", "close_due_competitions",
-           "person_ranking", "unit_ranking", "Standing", "may_manage", "entrant_count"]
+__all__ = ["require_can_enter", "do_create_competition", "do_close_competition", "close_due_competitions",
+           "person_ranking", "unit_ranking", "Standing", "can_manage_competition", "entrant_count"]
 
 MAX_ATTEMPTS = 10
 
 
-def check_may_enter(user, competition: Competition) -> None:
+def require_can_enter(user, competition: Competition) -> None:
     """The user belongs to the competition's audience (its unit's subtree) and it is open."""
     require(competition is not None and user.org_unit_id is not None
             and user.org_unit.is_within(competition.org_unit), "您不在本次竞赛的参赛范围内。")
     check_window(competition, timezone.now(), "本次竞赛")
 
 
-def may_manage(user, competition: Competition) -> bool:
+def can_manage_competition(user, competition: Competition) -> bool:
     return can_act_in(user, competition.org_unit, "learning.manage")
 
 
@@ -63,7 +63,7 @@ def do_close_competition(actor, competition: Competition) -> Competition:
     The ledger activity lists every entrant as a participant (``source_ref=competition:<pk>``).
     """
     competition = Competition.objects.select_for_update().get(pk=competition.pk)
-    require(may_manage(actor, competition), "您无权结束该竞赛。")
+    require(can_manage_competition(actor, competition), "您无权结束该竞赛。")
     if competition.closed_at is not None:
         raise ValidationError("该竞赛已经归档。")
     old = audit.snapshot(competition, ["ends_at", "closed_at"])
@@ -101,7 +101,7 @@ def close_due_competitions() -> int:
     closed = 0
     for competition in Competition.objects.filter(closed_at__isnull=True, ends_at__lte=timezone.now()):
         actor = competition.created_by
-        if actor is None or not actor.is_active or not may_manage(actor, competition):
+        if actor is None or not actor.is_active or not can_manage_competition(actor, competition):
             continue
         do_close_competition(actor, competition)
         closed += 1

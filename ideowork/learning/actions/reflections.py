@@ -28,8 +28,8 @@ from ..choices import PointsAction
 from ..models import (Reflection, ReflectionKind, ReflectionReview, ReflectionStatus, StudyGroup, StudySession)
 from .points import do_award_points
 
-__all__ = ["REFLECTION_FILE_KINDS", "may_review", "clean_body", "do_submit_reflection", "do_resubmit_reflection",
-           "do_review_reflection", "counts_by_author"]
+__all__ = ["REFLECTION_FILE_KINDS", "can_review_reflection", "clean_body", "do_submit_reflection",
+           "do_resubmit_reflection", "do_review_reflection", "counts_by_author"]
 
 REFLECTION_FILE_KINDS = KIND_GROUPS["word"] | KIND_GROUPS["pdf"]
 AUDITED = ["kind", "title", "body", "status", "group", "session", "attachment", "review_comment"]
@@ -38,7 +38,7 @@ MAX_BODY = 50_000
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-def may_review(user: User, reflection: Reflection) -> bool:
+def can_review_reflection(user: User, reflection: Reflection) -> bool:
     group = reflection.group
     if not (user.is_authenticated and user.is_active and user.is_business) or user.pk == reflection.author_id:
         return False
@@ -135,7 +135,7 @@ def do_resubmit_reflection(user: User, reflection: Reflection, *, kind: str, tit
 
 def do_review_reflection(user: User, reflection: Reflection, *, accept: bool, comment: str = "") -> Reflection:
     """Accept (recorded in the ledger, points awarded) or return with a comment; the author is told."""
-    require(may_review(user, reflection), "您无权审阅该文章。")
+    require(can_review_reflection(user, reflection), "您无权审阅该文章。")
     comment = comment.strip()
     if not accept and not comment:
         raise ValidationError({"comment": "退回时请填写修改意见。"})

@@ -28,7 +28,7 @@ from ideowork.ledger.suggestions import suggest_targets
 from ..models import EssayAward, EssayContest, EssayScore, EssaySubmission, MentorMeeting, MentorPair
 
 __all__ = ["ESSAY_FILE_KINDS", "do_create_pair", "do_end_pair", "do_record_meeting", "do_save_contest",
-           "do_submit_essay", "do_score_essay", "judging_gaps", "do_publish_results", "may_manage_contest"]
+           "do_submit_essay", "do_score_essay", "judging_gaps", "do_publish_results", "can_manage_contest"]
 
 ESSAY_FILE_KINDS = KIND_GROUPS["pdf"] | KIND_GROUPS["word"] | KIND_GROUPS["text"]
 
@@ -101,7 +101,7 @@ def do_record_meeting(user, pair: MentorPair, *, date: date, topic: str, notes: 
 
 # --- essay contests -----------------------------------------------------------------------------
 
-def may_manage_contest(user, contest: EssayContest) -> bool:
+def can_manage_contest(user, contest: EssayContest) -> bool:
     return can_act_in(user, contest.org_unit, "learning.manage")
 
 
@@ -245,7 +245,7 @@ def _awards(contest: EssayContest) -> list[tuple[str, int]]:
 def do_publish_results(user, contest: EssayContest) -> EssayContest:
     """Rank the entries by average score (equal averages share a rank), give awards by rank
     cut-offs, reveal the authors, and record the contest in the ledger."""
-    require(may_manage_contest(user, contest), "您无权公布该征文的评审结果。")
+    require(can_manage_contest(user, contest), "您无权公布该征文的评审结果。")
     with transaction.atomic():
         contest = EssayContest.objects.select_for_update().get(pk=contest.pk)
         if contest.is_published:

@@ -10,7 +10,7 @@ from ideowork.core.forms.errors import add_service_errors
 from ideowork.core.permissions import capability_required, is_business
 
 from ..access import access_competition
-from ..actions.competitions import (do_close_competition, do_create_competition, entrant_count, may_manage,
+from ..actions.competitions import (do_close_competition, do_create_competition, entrant_count, can_manage_competition,
                                    person_ranking, unit_ranking)
 from ..actions.quizzes import do_start_quiz
 from ..forms.quizzes import CompetitionForm
@@ -50,7 +50,7 @@ def competition_detail(request, pk):
         "competition": competition, "runs": runs, "is_open": competition.is_open(timezone.now()),
         "may_enter": may_enter, "attempts_left": max(0, competition.max_attempts - len(runs)),
         "unfinished": next((r for r in runs if not r.is_finished), None),
-        "may_manage": may_manage(request.user, competition),
+        "may_manage": can_manage_competition(request.user, competition),
         "entrants": entrant_count(competition),
     })
 

@@ -15,8 +15,8 @@ from ideowork.core.permissions import is_business
 
 from ..access import access_reflection
 from ..actions.reflections import (counts_by_author, do_resubmit_reflection, do_review_reflection,
-                                   do_submit_reflection, may_review)
-from ..actions.sessions import may_manage_group
+                                   do_submit_reflection, can_review_reflection)
+from ..actions.sessions import can_manage_group
 from ..forms.reflections import ReflectionForm, ReviewForm
 from ..models import (REFLECTION_YEARLY_TARGET, Reflection, ReflectionKind, ReflectionStatus, StudyGroup,
                       StudySession)
@@ -31,7 +31,7 @@ def _member_table(user, visible, year) -> list[dict]:
     pending = counts_by_author(visible, year, ReflectionStatus.SUBMITTED)
     tables = []
     for group in StudyGroup.objects.visible_to(user).filter(is_active=True).select_related("org_unit"):
-        if not may_manage_group(user, group):
+        if not can_manage_group(user, group):
             continue
         rows = [{"member": m, "done": counts.get(m.pk, 0), "pending": pending.get(m.pk, 0),
                  "behind": counts.get(m.pk, 0) < REFLECTION_YEARLY_TARGET,
@@ -131,7 +131,8 @@ def reflection_detail(request, pk):
     reflection = access_reflection(request.user, pk)
     return render(request, "learning/reflections/reflection_detail.html", {
         "reflection": reflection, "reviews": reflection.reviews.select_related("reviewer"),
-        "can_review": may_review(request.user, reflection) and reflection.status == ReflectionStatus.SUBMITTED,
+        "can_review": (can_review_reflection(request.user, reflection)
+                       and reflection.status == ReflectionStatus.SUBMITTED),
         "can_edit": reflection.author_id == request.user.pk and reflection.status == ReflectionStatus.RETURNED,
         "review_form": ReviewForm(),
     })

@@ -18,7 +18,7 @@ from ideowork.core.scoping import can_act_in
 
 from ..access import access_contest, access_mentor_pair
 from ..actions.youth import (do_create_pair, do_end_pair, do_publish_results, do_record_meeting, do_save_contest,
-                             do_score_essay, do_submit_essay, judging_gaps, may_manage_contest)
+                             do_score_essay, do_submit_essay, judging_gaps, can_manage_contest)
 from ..forms.youth import ContestForm, EssayForm, MeetingForm, MentorPairForm, ScoreForm
 from ..models import EssayContest, EssayScore, EssaySubmission, MentorPair
 from .materials.files import ranged_file_response
@@ -71,7 +71,7 @@ def pair_create(request):
                                               "cancel_url": reverse("learning:youth_home")})
 
 
-def _may_manage_pair(user, pair) -> bool:
+def _can_manage_pair(user, pair) -> bool:
     return can_act_in(user, pair.org_unit, "learning.manage")
 
 
@@ -80,7 +80,7 @@ def _may_manage_pair(user, pair) -> bool:
 def pair_detail(request, pk):
     user = request.user
     pair = access_mentor_pair(user, pk)
-    may_record = pair.is_active and (pair.is_member(user) or _may_manage_pair(user, pair))
+    may_record = pair.is_active and (pair.is_member(user) or _can_manage_pair(user, pair))
     form = MeetingForm(request.POST or None)
     if request.method == "POST":
         if not may_record:
@@ -95,7 +95,7 @@ def pair_detail(request, pk):
                 return redirect("learning:pair_detail", pk=pair.pk)
     return render(request, "learning/youth/pair_detail.html", {
         "pair": pair, "meetings": pair.meetings.select_related("recorded_by"), "form": form,
-        "may_record": may_record, "may_manage": _may_manage_pair(user, pair),
+        "may_record": may_record, "may_manage": _can_manage_pair(user, pair),
     })
 
 
@@ -124,7 +124,7 @@ def contest_create(request):
 @require_http_methods(["GET", "POST"])
 def contest_edit(request, pk):
     contest = access_contest(request.user, pk)
-    if not may_manage_contest(request.user, contest):
+    if not can_manage_contest(request.user, contest):
         raise PermissionDenied("该征文由上级单位主办，您不能修改。")
     return _contest_form(request, contest)
 
@@ -163,7 +163,7 @@ def contest_detail(request, pk):
     context = {
         "contest": contest, "state": _contest_state(contest, now), "is_open": contest.is_open(now),
         "mine": contest.submissions.filter(author=user).first(), "is_judge": any(j.pk == user.pk for j in judges),
-        "may_manage": may_manage_contest(user, contest), "judges": judges,
+        "may_manage": can_manage_contest(user, contest), "judges": judges,
         "entries": contest.submissions.count(),
     }
     if contest.is_published:
@@ -263,7 +263,7 @@ def entry_file(request, pk):
         raise Http404("文件不存在或您无权查看。")
     contest = entry.contest
     is_judge = contest.judges.filter(pk=user.pk).exists() and entry.author_id != user.pk
-    if not (entry.author_id == user.pk or is_judge or may_manage_contest(user, contest)):
+    if not (entry.author_id == user.pk or is_judge or can_manage_contest(user, contest)):
         raise Http404("文件不存在或您无权查看。")
     attachment = entry.attachment
     suffix = PurePath(attachment.original_name).suffix

@@ -32,7 +32,7 @@ from ..counting import targets_for
 from ..models import Outlet
 from ..upkeep import dormant_after, due_on
 
-__all__ = ["may_manage_outlet", "do_create_outlet", "do_update_outlet", "do_close_outlet", "do_reopen_outlet",
+__all__ = ["can_manage_outlet", "do_create_outlet", "do_update_outlet", "do_close_outlet", "do_reopen_outlet",
            "note_outlet_update",
            "do_record_outlet_update", "update_kind", "update_source_ref", "do_flag_outlet", "do_unflag_outlet",
            "do_flag_dormant_outlets", "open_rectifications", "outlet_url", "outlet_state", "check_day",
@@ -48,7 +48,7 @@ AUTO_DORMANT_REASON = "长期未更新"
 
 
 # --- who may do what -------------------------------------------------------------------------------
-def may_manage_outlet(user: User, outlet: Outlet) -> bool:
+def can_manage_outlet(user: User, outlet: Outlet) -> bool:
     """The publicity staff whose scope holds the outlet's unit."""
     return can_publish_for(user, outlet.org_unit)
 
@@ -132,7 +132,7 @@ def do_update_outlet(user: User, outlet: Outlet, **changes) -> Outlet:
     unknown = set(changes) - set(OUTLET_FIELDS)
     if unknown:
         raise TypeError(f"do_update_outlet() cannot change {', '.join(sorted(unknown))}")
-    require(may_manage_outlet(user, outlet), "您无权修改该宣传阵地。")
+    require(can_manage_outlet(user, outlet), "您无权修改该宣传阵地。")
     with transaction.atomic():
         outlet = Outlet.objects.select_for_update().get(pk=outlet.pk)
         if outlet.status == OutletStatus.CLOSED:
@@ -157,7 +157,7 @@ def do_update_outlet(user: User, outlet: Outlet, **changes) -> Outlet:
 
 def do_close_outlet(user: User, outlet: Outlet, *, reason: str) -> Outlet:
     """Close (关停) an outlet: it leaves the reminders and the register's figures; its history stays."""
-    require(may_manage_outlet(user, outlet), "您无权关停该宣传阵地。")
+    require(can_manage_outlet(user, outlet), "您无权关停该宣传阵地。")
     if not reason.strip():
         raise ValidationError({"reason": "请填写关停原因。"})
     with transaction.atomic():
@@ -177,7 +177,7 @@ def do_reopen_outlet(user: User, outlet: Outlet, *, reason: str) -> Outlet:
     It runs normally again: the reminders count from its last recorded update, so one not updated
     for long is flagged 长期未更新 by the next daily check. The responsible person is told.
     """
-    require(may_manage_outlet(user, outlet), "您无权恢复该宣传阵地。")
+    require(can_manage_outlet(user, outlet), "您无权恢复该宣传阵地。")
     if not reason.strip():
         raise ValidationError({"reason": "请填写恢复运行的原因。"})
     with transaction.atomic():
@@ -243,7 +243,7 @@ def do_record_outlet_update(user: User, outlet: Outlet, *, date: date, summary: 
     The update is a ledger activity counting toward the targets the ledger suggests for it, with the
     photos as evidence; the outlet's last update moves forward and a dormant flag is cleared.
     """
-    require(may_manage_outlet(user, outlet), "您无权为该宣传阵地登记更新。")
+    require(can_manage_outlet(user, outlet), "您无权为该宣传阵地登记更新。")
     if outlet.status == OutletStatus.CLOSED:
         raise ValidationError("该阵地已关停，不能登记更新。")
     check_day(date, "date", "更新日期")
@@ -265,7 +265,7 @@ def do_record_outlet_update(user: User, outlet: Outlet, *, date: date, summary: 
 # --- flags -----------------------------------------------------------------------------------------
 def do_flag_outlet(user: User, outlet: Outlet, *, reason: str, status: str = OutletStatus.RECTIFYING) -> Outlet:
     """Flag an outlet for rectification by hand (政务新媒体专项整治: a dormant or non-compliant account)."""
-    require(may_manage_outlet(user, outlet), "您无权标记该宣传阵地。")
+    require(can_manage_outlet(user, outlet), "您无权标记该宣传阵地。")
     if status not in FLAG_STATUSES:
         raise ValidationError({"status": "请选择“长期未更新”或“整改中”。"})
     if not reason.strip():
@@ -285,7 +285,7 @@ def do_flag_outlet(user: User, outlet: Outlet, *, reason: str, status: str = Out
 
 def do_unflag_outlet(user: User, outlet: Outlet, *, note: str = "") -> Outlet:
     """Lift a flag; refused while an inspection's problems are not rectified."""
-    require(may_manage_outlet(user, outlet), "您无权解除该宣传阵地的标记。")
+    require(can_manage_outlet(user, outlet), "您无权解除该宣传阵地的标记。")
     with transaction.atomic():
         locked = Outlet.objects.select_for_update().get(pk=outlet.pk)
         if locked.status not in FLAG_STATUSES:

@@ -18,7 +18,7 @@ from ideowork.core.permissions import capability_required, is_business
 from ..access import access_issue
 from ..actions.briefings import (EntryData, briefing_series, compile_body, do_create_issue, do_publish_issue,
                                  do_submit_issue, do_update_issue, entry_from_activity, issue_defaults,
-                                 may_manage_issue, may_manage_series, month_activities, next_numbers)
+                                 can_manage_issue, can_manage_series, month_activities, next_numbers)
 from ..briefing_docx import briefing_document, briefing_filename
 from ..choices import ContentStatus
 from ..forms.briefings import BriefingCreateForm, EntryFormSet, IssueFieldsForm
@@ -69,7 +69,7 @@ def briefing_list(request):
         "years": range(today.year - 3, today.year + 1), "issued_months": sum(1 for c in cells if c["issued"]),
         "months_so_far": sum(1 for c in cells if not c["future"]),
         "missing_months": sum(1 for c in due if not c["issued"]),
-        "can_manage": series is not None and may_manage_series(user, series),
+        "can_manage": series is not None and can_manage_series(user, series),
     })
 
 
@@ -90,7 +90,7 @@ def _chosen(request, series_qs):
 @require_http_methods(["GET", "POST"])
 def briefing_create(request):
     user = request.user
-    series_qs = [s for s in briefing_series(user) if may_manage_series(user, s)]
+    series_qs = [s for s in briefing_series(user) if can_manage_series(user, s)]
     if not series_qs:
         raise PermissionDenied("您所在机关还没有登记工作简报，或您无权编辑工作简报。请先在宣传阵地中登记。")
     series, month = _chosen(request, series_qs)
@@ -137,7 +137,7 @@ def _preview(series, month, activities, form) -> dict:
 def briefing_detail(request, pk):
     issue = access_issue(request.user, pk)
     review = latest_review(issue.content)
-    can_manage = may_manage_issue(request.user, issue)
+    can_manage = can_manage_issue(request.user, issue)
     status = issue.content.status
     return render(request, "outlets/briefing_detail.html", {
         "issue": issue, "entries": issue.entries.select_related("activity"), "review": review,
@@ -152,7 +152,7 @@ def briefing_detail(request, pk):
 @require_http_methods(["GET", "POST"])
 def briefing_edit(request, pk):
     issue = access_issue(request.user, pk)
-    if not may_manage_issue(request.user, issue):
+    if not can_manage_issue(request.user, issue):
         raise PermissionDenied("您无权修改该简报。")
     existing = {e.pk: e for e in issue.entries.select_related("activity")}
     if request.method == "POST":

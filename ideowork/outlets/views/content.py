@@ -16,9 +16,9 @@ from ideowork.core.models import Decision, ReviewStage, StageStatus
 from ideowork.core.permissions import is_business
 
 from ..access import access_content
-from ..actions.content import (activity_kind_for, do_create_content, do_publish_content, do_revise_content,
-                               do_submit_content, do_waive_finding, do_withdraw_content, may_edit, may_publish,
-                               may_waive, outlets_for)
+from ..actions.content import (activity_kind_for, can_edit_content, can_publish_content, can_waive_findings,
+                               do_create_content, do_publish_content, do_revise_content, do_submit_content,
+                               do_waive_finding, do_withdraw_content, outlets_for)
 from ..choices import ContentKind, ContentStatus
 from ..diffing import compare_texts
 from ..findings import content_findings, finding_groups, highlighted, open_errors, waivers_of
@@ -88,7 +88,7 @@ def content_create(request):
 @require_http_methods(["GET", "POST"])
 def content_edit(request, pk):
     content = access_content(request.user, pk)
-    if not may_edit(request.user, content):
+    if not can_edit_content(request.user, content):
         raise PermissionDenied("只有作者本人或本单位宣传工作人员可以修改稿件。")
     latest = content.latest
     locked = is_locked(content)
@@ -139,8 +139,8 @@ def content_detail(request, pk):
     waivers = waivers_of(content)
     closed = content.status in (ContentStatus.PUBLISHED, ContentStatus.WITHDRAWN)
     locked = is_locked(content)
-    editor = may_edit(user, content)
-    publisher = may_publish(user, content)
+    editor = can_edit_content(user, content)
+    publisher = can_publish_content(user, content)
     return render(request, "outlets/content_detail.html", {
         "content": content, "version": version, "is_current": is_current,
         "title_html": highlighted(version, findings, waivers, "title"),
@@ -152,7 +152,7 @@ def content_detail(request, pk):
         "can_submit": content.author_id == user.pk and is_current and content.status in SUBMITTABLE,
         "can_publish": publisher and content.status == ContentStatus.APPROVED,
         "can_withdraw": publisher and content.status == ContentStatus.PUBLISHED,
-        "can_waive": is_current and not closed and may_waive(user, content),
+        "can_waive": is_current and not closed and can_waive_findings(user, content),
         "waive_form": WaiveForm(),
         "previous": version.number - 1 if version.number > 1 else None,
     })
@@ -219,7 +219,7 @@ def content_waive(request, pk):
 @require_http_methods(["GET", "POST"])
 def content_publish(request, pk):
     content = access_content(request.user, pk)
-    if not may_publish(request.user, content):
+    if not can_publish_content(request.user, content):
         raise PermissionDenied("只有本单位宣传工作人员可以发布稿件。")
     if request.method == "POST":
         form = PublishForm(request.POST)
@@ -241,7 +241,7 @@ def content_publish(request, pk):
 @require_http_methods(["GET", "POST"])
 def content_withdraw(request, pk):
     content = access_content(request.user, pk)
-    if not may_publish(request.user, content):
+    if not can_publish_content(request.user, content):
         raise PermissionDenied("只有本单位宣传工作人员可以撤稿。")
     form = WithdrawForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -17,7 +17,7 @@ from ideowork.core.permissions import capability_required, is_business
 
 from ..access import access_expert, access_interpretation, access_press_conference, access_public_question
 from ..actions import news as services
-from ..actions.publicity import may_manage
+from ..actions.publicity import can_manage_publicity
 from ..forms.news import (AnswerForm, ExpertForm, ExpertSearchForm, InterpretationEntryForm, PressForm,
                           QuestionFilterForm, QuestionForm)
 from ..models import Expert, PolicyInterpretation, PressConference, PublicQuestion, QuestionStatus
@@ -48,8 +48,8 @@ def _run(form, service, /, *args, **kwargs):
         return None
 
 
-def _may_edit(request, obj) -> None:
-    if not may_manage(request.user, obj.org_unit):
+def _require_can_edit(request, obj) -> None:
+    if not can_manage_publicity(request.user, obj.org_unit):
         raise PermissionDenied("您无权修改该记录。")
 
 
@@ -87,7 +87,7 @@ def _conference(request, pk):
 def press_detail(request, pk):
     conference = _conference(request, pk)
     return render(request, "outlets/press_detail.html", {
-        "conference": conference, "can_edit": may_manage(request.user, conference.org_unit),
+        "conference": conference, "can_edit": can_manage_publicity(request.user, conference.org_unit),
         "targets": list(conference.activity.targets.all()) if conference.activity else []})
 
 
@@ -95,7 +95,7 @@ def press_detail(request, pk):
 @require_http_methods(["GET", "POST"])
 def press_edit(request, pk):
     conference = _conference(request, pk)
-    _may_edit(request, conference)
+    _require_can_edit(request, conference)
     form = PressForm(request.POST or None, user=request.user, initial=_initial(conference, PRESS_FIELDS))
     if request.method == "POST" and form.is_valid():
         if _run(form, services.do_save_press_conference, request.user, conference, **form.cleaned_data):
@@ -109,7 +109,7 @@ def press_edit(request, pk):
 @require_POST
 def press_delete(request, pk):
     conference = _conference(request, pk)
-    _may_edit(request, conference)
+    _require_can_edit(request, conference)
     services.do_delete_press_conference(request.user, conference)
     messages.success(request, f"已删除“{conference.title}”及其台账记录。")
     return redirect("outlets:press_list")
@@ -149,7 +149,7 @@ def expert_create(request):
 @require_http_methods(["GET", "POST"])
 def expert_edit(request, pk):
     expert = access_expert(request.user, pk)
-    _may_edit(request, expert)
+    _require_can_edit(request, expert)
     form = ExpertForm(request.POST or None, user=request.user, initial=_initial(expert, EXPERT_FIELDS))
     if request.method == "POST" and form.is_valid():
         if _run(form, services.do_save_expert, request.user, expert, **form.cleaned_data):
@@ -162,7 +162,7 @@ def expert_edit(request, pk):
 @require_POST
 def expert_delete(request, pk):
     expert = access_expert(request.user, pk)
-    _may_edit(request, expert)
+    _require_can_edit(request, expert)
     if services.do_delete_expert(request.user, expert):
         messages.success(request, f"已将“{expert.name}”移出专家库。")
     else:
@@ -197,7 +197,7 @@ def interpretation_create(request):
 @require_http_methods(["GET", "POST"])
 def interpretation_edit(request, pk):
     item = access_interpretation(request.user, pk)
-    _may_edit(request, item)
+    _require_can_edit(request, item)
     initial = _initial(item, [f for f in INTERPRETATION_FIELDS if f != "experts"])
     initial["experts"] = list(item.experts.all())
     form = InterpretationEntryForm(request.POST or None, user=request.user, initial=initial,
@@ -214,7 +214,7 @@ def interpretation_edit(request, pk):
 @require_POST
 def interpretation_delete(request, pk):
     item = access_interpretation(request.user, pk)
-    _may_edit(request, item)
+    _require_can_edit(request, item)
     services.do_delete_interpretation(request.user, item)
     messages.success(request, f"已删除《{item.policy_title}》的解读记录及其台账记录。")
     return redirect("outlets:interpretation_list")
@@ -272,7 +272,7 @@ def _question(request, pk):
 def question_detail(request, pk):
     item = _question(request, pk)
     return render(request, "outlets/question_detail.html", {
-        "item": item, "overdue": item.is_overdue(), "can_edit": may_manage(request.user, item.org_unit),
+        "item": item, "overdue": item.is_overdue(), "can_edit": can_manage_publicity(request.user, item.org_unit),
         "targets": list(item.activity.targets.all()) if item.activity else []})
 
 
@@ -280,7 +280,7 @@ def question_detail(request, pk):
 @require_http_methods(["GET", "POST"])
 def question_answer(request, pk):
     item = _question(request, pk)
-    _may_edit(request, item)
+    _require_can_edit(request, item)
     initial = {"answered_on": item.answered_on or timezone.localdate(), "answer": item.answer,
                "publish": item.status == QuestionStatus.PUBLISHED}
     form = AnswerForm(request.POST or None, initial=initial)
@@ -296,7 +296,7 @@ def question_answer(request, pk):
 @require_POST
 def question_delete(request, pk):
     item = _question(request, pk)
-    _may_edit(request, item)
+    _require_can_edit(request, item)
     try:
         services.do_delete_question(request.user, item)
     except ValidationError as error:

@@ -104,7 +104,7 @@ def placement_detail(request, pk):
         "placement": placement,
         "evidence": list(activity.evidence.select_related("attachment")) if activity else [],
         "targets": list(activity.targets.all()) if activity else [],
-        "can_edit": services.may_manage(request.user, placement.org_unit),
+        "can_edit": services.can_manage_publicity(request.user, placement.org_unit),
     })
 
 
@@ -112,7 +112,7 @@ def placement_detail(request, pk):
 @require_http_methods(["GET", "POST"])
 def placement_edit(request, pk):
     placement = _placement(request, pk)
-    if not services.may_manage(request.user, placement.org_unit):
+    if not services.can_manage_publicity(request.user, placement.org_unit):
         messages.error(request, "您无权修改该对外宣传记录。")
         return redirect(placement.get_absolute_url())
     initial = {name: getattr(placement, name) for name in FORM_FIELDS if name != "authors"}

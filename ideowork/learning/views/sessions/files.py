@@ -7,7 +7,7 @@ from django.http import FileResponse, Http404
 from ideowork.core.permissions import is_business
 
 from ...access import access_makeup, access_session_material
-from ...actions.sessions import may_manage_session
+from ...actions.sessions import can_manage_session
 
 __all__ = ["material_download", "makeup_download", "file_response"]
 
@@ -36,6 +36,6 @@ def makeup_download(request, pk):
     makeup = access_makeup(request.user, pk)
     if makeup.attachment is None:
         raise Http404("文件不存在。")
-    if makeup.user_id != request.user.pk and not may_manage_session(request.user, makeup.session):
+    if makeup.user_id != request.user.pk and not can_manage_session(request.user, makeup.session):
         raise Http404("文件不存在。")
     return file_response(makeup.attachment)

@@ -11,7 +11,7 @@ from ideowork.core.forms.errors import add_service_errors
 from ideowork.core.permissions import capability_required, is_business
 
 from ...access import access_group
-from ...actions.sessions import do_save_group, may_manage_group
+from ...actions.sessions import do_save_group, can_manage_group
 from ...forms.sessions import GroupForm
 from ...models import GroupKind, SessionKind, SessionStatus, StudyGroup, StudySession
 
@@ -48,7 +48,7 @@ def group_detail(request, pk):
     closed = sessions.filter(date__year=year, status=SessionStatus.CLOSED)
     return render(request, "learning/sessions/group_detail.html", {
         "group": group, "members": group.members.select_related("org_unit").order_by("org_unit__path", "display_name"),
-        "sessions": sessions[:50], "can_manage": may_manage_group(request.user, group), "year": year,
+        "sessions": sessions[:50], "can_manage": can_manage_group(request.user, group), "year": year,
         "done": (closed.filter(kind=kind) if kind else closed).count(), "required": required,
         "required_label": SessionKind(kind).label if kind else "",
     })
@@ -85,6 +85,6 @@ def group_create(request):
 @require_http_methods(["GET", "POST"])
 def group_edit(request, pk):
     group = access_group(request.user, pk)
-    if not may_manage_group(request.user, group):
+    if not can_manage_group(request.user, group):
         raise PermissionDenied("您无权修改该学习小组。")
     return _group_form_view(request, group)

@@ -12,7 +12,7 @@ from ideowork.core.forms.errors import add_service_errors
 from ideowork.core.permissions import is_business
 
 from ...access import access_session
-from ...actions.sessions import do_schedule_session, do_update_session, may_manage_group, may_manage_session
+from ...actions.sessions import do_schedule_session, do_update_session, can_manage_group, can_manage_session
 from ...forms.sessions import LeaveForm, MaterialForm, MinutesForm, SessionForm, SpeechForm, agenda_initial
 from ...models import Attendance, AttendanceStatus, LeaveStatus, SessionKind, SessionStatus, StudyGroup, StudySession
 
@@ -26,7 +26,7 @@ ROSTER_CSS = {AttendanceStatus.SIGNED_IN: "done", AttendanceStatus.MADE_UP: "ont
 
 def _manageable_groups(user):
     groups = StudyGroup.objects.visible_to(user).filter(is_active=True).select_related("org_unit")
-    return groups.filter(pk__in=[g.pk for g in groups if may_manage_group(user, g)])
+    return groups.filter(pk__in=[g.pk for g in groups if can_manage_group(user, g)])
 
 
 @is_business
@@ -56,7 +56,7 @@ def session_list(request):
 
 def managed_or_403(request, pk) -> StudySession:
     session = access_session(request.user, pk)
-    if not may_manage_session(request.user, session):
+    if not can_manage_session(request.user, session):
         raise PermissionDenied("您无权管理该学习活动。")
     return session
 
@@ -136,7 +136,7 @@ def _roster(session: StudySession) -> list[dict]:
 @is_business
 def session_detail(request, pk):
     session = access_session(request.user, pk)
-    can_manage = may_manage_session(request.user, session)
+    can_manage = can_manage_session(request.user, session)
     roster = _roster(session)
     me = next((r for r in roster if r["member"].pk == request.user.pk), None)
     counts = {"signed": sum(r["status"] == AttendanceStatus.SIGNED_IN for r in roster),
