@@ -1,7 +1,7 @@
 """Study groups: the list with each group's yearly count, a group's page, creating and changing one."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -11,7 +11,7 @@ from ideowork.core.forms.errors import add_service_errors
 from ideowork.core.permissions import capability_required, is_business
 
 from ...access import access_group
-from ...actions.sessions import do_save_group, can_manage_group
+from ...actions.sessions import can_manage_group, do_save_group
 from ...forms.sessions import GroupForm
 from ...models import GroupKind, SessionKind, SessionStatus, StudyGroup, StudySession
 
@@ -84,7 +84,5 @@ def group_create(request):
 @capability_required("learning.manage")
 @require_http_methods(["GET", "POST"])
 def group_edit(request, pk):
-    group = access_group(request.user, pk)
-    if not can_manage_group(request.user, group):
-        raise PermissionDenied("您无权修改该学习小组。")
+    group = access_group(request.user, pk, "change")
     return _group_form_view(request, group)

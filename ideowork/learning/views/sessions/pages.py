@@ -12,7 +12,7 @@ from ideowork.core.forms.errors import add_service_errors
 from ideowork.core.permissions import is_business
 
 from ...access import access_session
-from ...actions.sessions import do_schedule_session, do_update_session, can_manage_group, can_manage_session
+from ...actions.sessions import can_manage_group, can_manage_session, do_schedule_session, do_update_session
 from ...forms.sessions import LeaveForm, MaterialForm, MinutesForm, SessionForm, SpeechForm, agenda_initial
 from ...models import Attendance, AttendanceStatus, LeaveStatus, SessionKind, SessionStatus, StudyGroup, StudySession
 
@@ -55,10 +55,7 @@ def session_list(request):
 
 
 def managed_or_403(request, pk) -> StudySession:
-    session = access_session(request.user, pk)
-    if not can_manage_session(request.user, session):
-        raise PermissionDenied("您无权管理该学习活动。")
-    return session
+    return access_session(request.user, pk, "change")
 
 
 @is_business
