@@ -5,6 +5,7 @@ A URL with parameters must be listed in OBJECTS below: a new page that is not is
 so no page escapes the walk.
 """
 
+import re
 from datetime import date
 
 import pytest
@@ -145,3 +146,61 @@ def test_posts_out_of_scope_change_nothing(world, client):
         assert response.status_code in (403, 404), name
     after = (Activity.objects.count(), Target.objects.count(), PlanItem.objects.get(pk=objects["plans:item"]).title)
     assert before == after
+
+
+# Pages that change a record (by their URL name): a cadre may not use them on records that are not theirs.
+CHANGE_NAME = re.compile(r"(edit|delete|remove|close|publish|assign|flag|reopen|rectify|inspect|update|toggle|reset|"
+                         r"grade|decide|approve|withdraw|end|add|move|rule|question|score|nominate|code|mark|confirm|"
+                         r"discard|waive|submit|finalise|issue|return)")
+BUSINESS_NAMESPACES = ("plans", "ledger", "learning", "outlets")
+# The walk's records that are the cadre's own (their article and its review, their exam attempt and quiz
+# run): changing those is theirs to do, so the cadre's walk leaves them out.
+CADRE_OWN = re.compile(r"^(outlets:content_|core:review_|learning:attempt_|learning:quiz_)")
+
+
+def business_digest() -> dict[str, int]:
+    """A fingerprint of every business row: any change made by a refused POST shows up here."""
+    from django.apps import apps
+
+    digest = {}
+    for model in apps.get_models():
+        if model._meta.app_label in BUSINESS_NAMESPACES or model.__name__ in ("Review", "ReviewStage", "Attachment"):
+            rows = model._base_manager.order_by("pk").values_list()
+            digest[model.__name__] = hash(tuple(map(repr, rows)))
+    return digest
+
+
+def refused(response) -> bool:
+    return response.status_code in (403, 404) or (response.status_code == 302 and "/login/" in response["Location"])
+
+
+def test_posts_to_every_change_url_by_every_outsider_change_nothing(world, client):
+    """POST to every change URL with every role that must not change it: one county (or the other organ)
+    posting to the city's records, a cadre posting to records that are not theirs, the system roles
+    posting anywhere in the business areas. Each is refused and no business row changes."""
+    org, objects = world
+    city_record_pages = set(CITY_RECORD_PAGES)
+    for module in area_access_modules():
+        city_record_pages |= set(getattr(module, "CITY_RECORD_PAGES", ()))
+    urls = {name: url_for(name, pattern, objects) for name, pattern in all_url_names()}
+    walks = {
+        "county_staff": sorted(city_record_pages), "gov_staff": sorted(city_record_pages),
+        "cadre": sorted(name for name in city_record_pages
+                        if CHANGE_NAME.search(name.split(":")[1]) and not CADRE_OWN.match(name)),
+        **{role: sorted(name for name in urls if name.split(":")[0] in BUSINESS_NAMESPACES)
+           for role in ("sysadmin", "secadmin", "auditor")},
+    }
+    failures = []
+    for username, names in walks.items():
+        client.force_login(getattr(org, username), backend="django.contrib.auth.backends.ModelBackend")
+        client.get("/")  # the day's first visit may earn login points: not a change by the POSTs below
+        before = business_digest()
+        for name in names:
+            response = client.post(urls[name], {"title": "篡改", "name": "篡改", "text": "x", "number": 1})
+            if not refused(response):
+                failures.append(f"{username} POST {name} → {response.status_code}")
+        after = business_digest()
+        changed = sorted(model for model in before if before[model] != after[model])
+        if changed:
+            failures.append(f"{username}'s refused POSTs changed {', '.join(changed)}")
+    assert not failures, "\n".join(failures)

@@ -1,6 +1,7 @@
 """Architecture rules, checked by code.
 
-1. Views never query a scoped model without ``.visible_to(user)`` (or ``get_visible_or_404``).
+1. Views never query a scoped model without ``.visible_to(user)``, and the areas' views fetch single records
+   only through their ``access_*`` helpers (the one policy for seeing and acting).
 2. Dependencies point one way: core ← plans ← ledger ← learning, outlets ← reports ← demo; siblings never import
    each other.
 3. Every model field has a Chinese verbose name; every model a fixed ordering.
@@ -58,6 +59,35 @@ def _scoped_by_caller(line: str, position: int, source: str) -> bool:
     name = constant.group(1)
     uses = re.findall(rf"([\s\S]{{0,40}}?)\b{name}\b(\.\w+)?", source)
     return all("get_visible_or_404(" in before or after == ".visible_to" for before, after in uses[1:]) and len(uses) > 1
+
+
+# Ways of fetching one record that skip the policy (the areas' views use ``access_*`` from their access.py).
+UNAUTHORISED_FETCH = re.compile(r"get_object_or_404\(|get_visible_or_404\(|\.objects\.get\(|\.objects\.get_or_create\(")
+BUSINESS_APPS = ("plans", "ledger", "learning", "outlets", "reports")
+
+
+def test_area_views_fetch_records_only_through_access_helpers():
+    offences = []
+    for path in view_files():
+        if path.relative_to(PACKAGE).parts[0] not in BUSINESS_APPS:
+            continue
+        for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if UNAUTHORISED_FETCH.search(line):
+                offences.append(f"{path.relative_to(PACKAGE)}:{lineno}: {line.strip()}")
+    assert not offences, "fetch records with the area's access_*(user, pk, action):\n" + "\n".join(offences)
+
+
+def test_every_access_helper_goes_through_the_core_policy():
+    """``access_*`` in an area's access.py fetch with ``core.access.access`` (404, then a Chinese 403)."""
+    offences = []
+    for path in PACKAGE.glob("*/access.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in tree.body:
+            if isinstance(node, ast.FunctionDef) and node.name.startswith("access_"):
+                calls = {getattr(n.func, "id", None) for n in ast.walk(node) if isinstance(n, ast.Call)}
+                if "access" not in calls:
+                    offences.append(f"{path.relative_to(PACKAGE)}: {node.name}")
+    assert not offences, "access helpers that skip core.access.access:\n" + "\n".join(offences)
 
 
 def imported_apps(path: Path) -> set[str]:

@@ -1,7 +1,10 @@
-"""Object-level scoping: the one way a list of scoped records is fetched.
+"""Object-level scoping: the one policy for seeing *and* acting on records.
 
 A scoped model's queryset is a ``ScopedQuerySet`` (or a subclass) and names the path from the model
-to its ``OrgUnit`` in ``scope_field``. ``visible_to(user)`` then returns:
+to its ``OrgUnit`` in ``scope_field``. ``visible_to(user, action="view")`` then returns the records
+the user may act on in that way (as NetBox's ``RestrictedQuerySet.restrict(user, action)``).
+
+``"view"``:
 
 - nothing for anonymous users and for the three system roles (they run the system, not the work);
 - for managers, everything in the subtree of their organ: a county bureau sees itself, the city
@@ -10,22 +13,62 @@ to its ``OrgUnit`` in ``scope_field``. ``visible_to(user)`` then returns:
 - and, for a queryset with ``published_down``, also the records of every unit above the user's
   (what a city office publishes reaches the county bureaus and every section under it).
 
-Views never list or fetch a scoped model without it; ``tests/core/test_architecture.py`` checks.
+Any other action (``"change"``, ``"decide"``, ``"inspect"`` …) is declared on the queryset in
+``actions``: ``{"change": "ledger.record"}`` says the holders of the ``ledger.record`` capability
+change the visible records in their own subtree (never what an organ above published to them).
+``owner_field`` names the person a record belongs to, who may ``"change"`` it without the
+capability (a cadre's own reflection). ``"decide"`` falls back to the leaders (第一/直接责任人) in
+whose subtree the record lies when no capability is declared for it. An undeclared action is an
+error, never a silent "no".
+
+Child records (evidence, answers, versions …) are scoped through their parent: a
+``ScopedQuerySet.through("activity")`` queryset answers every action with "the parent answers it",
+so a child is never visible or changeable where its parent is not.
+
+Views get single records through the areas' ``access_*`` helpers (``core/access.py``); the
+architecture test checks that views neither fetch nor list a scoped model without the policy.
 """
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 from django.db.models import Q
 from django.http import Http404
 
-from .choices import BUSINESS_ROLES, Role
+from .choices import BUSINESS_ROLES, LEADER_ROLES, Role
 
-__all__ = ["ScopedQuerySet", "PublishedQuerySet", "get_visible_or_404"]
+__all__ = ["VIEW", "CHANGE", "DECIDE", "ScopedQuerySet", "PublishedQuerySet", "get_visible_or_404",
+           "can_act_in"]
+
+VIEW, CHANGE, DECIDE = "view", "change", "decide"
+NOTHING = Q(pk__in=[])
+
+
+def can_act_in(user, unit, capability: str | None = None) -> bool:
+    """True when ``unit`` lies in the user's own subtree (their organ or county bureau) and, if
+    ``capability`` is given, the user holds it: the unit-tree half of every "may act" rule."""
+    if not (user.is_authenticated and user.is_active) or unit is None:
+        return False
+    if capability is not None and not user.has_capability(capability):
+        return False
+    root = user.scope_root
+    return root is not None and unit.path.startswith(root.path)
 
 
 class ScopedQuerySet(models.QuerySet):
     scope_field = "org_unit"
+    # Which capability governs each action beyond "view" (None: no capability grants it).
+    actions: dict[str, str | None] = {}
+    # The field naming the person a record belongs to, who may "change" it.
+    owner_field: str | None = None
 
-    def visible_to(self, user):
+    def visible_to(self, user, action: str = VIEW):
+        """The records ``user`` may ``action``: see the module docstring."""
+        visible = self.viewable_by(user)
+        if action == VIEW:
+            return visible
+        return visible.filter(self.action_filter(user, action))
+
+    def viewable_by(self, user):
         if not user.is_authenticated or not user.is_active or user.role not in BUSINESS_ROLES:
             return self.none()
         root = user.scope_root
@@ -36,6 +79,20 @@ class ScopedQuerySet(models.QuerySet):
             mine = self.filter(self.cadre_filter(user) | published)
             return mine.distinct() if self.cadre_needs_distinct else mine
         return self.filter(Q(**{f"{self.scope_field}__path__startswith": root.path}) | published)
+
+    def action_filter(self, user, action: str) -> Q:
+        """The condition, on top of "view", under which ``user`` may ``action`` a record."""
+        if action not in self.actions and action not in (CHANGE, DECIDE):
+            raise ImproperlyConfigured(f"{self.model.__name__} declares no action {action!r}.")
+        allowed = NOTHING
+        capability = self.actions.get(action)
+        holds = user.has_capability(capability) if capability else (action == DECIDE and user.role in LEADER_ROLES)
+        root = user.scope_root
+        if holds and root is not None:
+            allowed |= Q(**{f"{self.scope_field}__path__startswith": root.path})
+        if action == CHANGE and self.owner_field:
+            allowed |= Q(**{self.owner_field: user})
+        return allowed
 
     # Records an organ publishes to everyone below it (an exam, a course, a competition) set this:
     # they are then also visible to every user in a unit under the record's unit.
@@ -56,6 +113,36 @@ class ScopedQuerySet(models.QuerySet):
     def in_unit(self, unit):
         """Records of ``unit`` and the units below it."""
         return self.filter(**{f"{self.scope_field}__path__startswith": unit.path})
+
+    @classmethod
+    def declare(cls, **attributes):
+        """A subclass with ``attributes`` set: ``PublishedQuerySet.declare(actions={"change": "learning.manage"})``."""
+        return type(cls.__name__, (cls,), {**attributes, "__module__": cls.__module__})
+
+    @classmethod
+    def through(cls, parent_field: str):
+        """A queryset class for child records scoped through ``parent_field``: what the parent answers."""
+        return type(f"{cls.__name__}Through_{parent_field}", (ThroughParentQuerySet,),
+                    {"parent_field": parent_field, "__module__": cls.__module__})
+
+
+class ThroughParentQuerySet(ScopedQuerySet):
+    """Child records: visible, changeable … exactly where their parent is (``parent_field``)."""
+
+    parent_field = ""
+
+    @property
+    def parent_model(self):
+        return self.model._meta.get_field(self.parent_field).related_model
+
+    @property
+    def scope_field(self):
+        parent_qs = self.parent_model._default_manager.get_queryset()
+        return f"{self.parent_field}__{parent_qs.scope_field}"
+
+    def visible_to(self, user, action: str = VIEW):
+        parents = self.parent_model._default_manager.visible_to(user, action)
+        return self.filter(**{f"{self.parent_field}__in": parents.values("pk")})
 
 
 class PublishedQuerySet(ScopedQuerySet):

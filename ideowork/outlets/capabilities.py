@@ -6,3 +6,7 @@ from ideowork.core.choices import Role
 # Who runs the publicity outlets: the outlet register, the proofreading rules, briefings, press work.
 register_capability("outlets.publish", "管理宣传阵地（阵地台账、校对规则、信息报送、新闻发布）",
                     roles={Role.HEAD, Role.DEPUTY, Role.SECTION_CHIEF, Role.STAFF})
+
+# Who inspects outlets (阵地检查): the publicity staff, and the part-time supervisors whose duty it is.
+register_capability("outlets.inspect", "检查宣传阵地",
+                    roles={Role.HEAD, Role.DEPUTY, Role.SECTION_CHIEF, Role.STAFF, Role.SUPERVISOR})

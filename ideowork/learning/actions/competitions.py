@@ -13,6 +13,7 @@ from django.utils import timezone
 from ideowork.core import audit
 from ideowork.core.models import User
 from ideowork.core.permissions import require
+from ideowork.core.scoping import can_act_in
 from ideowork.ledger.actions import do_record_activity
 from ideowork.ledger.choices import ActivityKind, ActivitySource
 from ideowork.ledger.suggestions import suggest_targets
@@ -20,29 +21,28 @@ from ideowork.ledger.suggestions import suggest_targets
 from ..models import Competition, QuestionCategory, QuizRun
 from .quizzes import _check_paper, check_window, finish_run
 
-__all__ = ["check_may_enter", "do_create_competition", "do_close_competition", "close_due_competitions",
-           "person_ranking", "unit_ranking", "Standing", "may_manage", "entrant_count"]
+__all__ = ["require_can_enter", "do_create_competition", "do_close_competition", "close_due_competitions",
+           "person_ranking", "unit_ranking", "Standing", "can_manage_competition", "entrant_count"]
 
 MAX_ATTEMPTS = 10
 
 
-def check_may_enter(user, competition: Competition) -> None:
+def require_can_enter(user, competition: Competition) -> None:
     """The user belongs to the competition's audience (its unit's subtree) and it is open."""
     require(competition is not None and user.org_unit_id is not None
             and user.org_unit.is_within(competition.org_unit), "您不在本次竞赛的参赛范围内。")
     check_window(competition, timezone.now(), "本次竞赛")
 
 
-def may_manage(user, competition: Competition) -> bool:
-    root = user.scope_root
-    return user.has_capability("learning.manage") and root is not None and competition.org_unit.is_within(root)
+def can_manage_competition(user, competition: Competition) -> bool:
+    return can_act_in(user, competition.org_unit, "learning.manage")
 
 
 @transaction.atomic
 def do_create_competition(actor, *, org_unit, title: str, description: str = "", category=None,
                           question_count: int, max_attempts: int = 1, starts_at, ends_at) -> Competition:
     require(actor.has_capability("learning.manage") and actor.scope_root is not None, "您没有组织知识竞赛的权限。")
-    require(org_unit is not None and org_unit.is_within(actor.scope_root), "您无权为该单位组织知识竞赛。")
+    require(can_act_in(actor, org_unit), "您无权为该单位组织知识竞赛。")
     if category is not None:
         require(QuestionCategory.objects.visible_to(actor).filter(pk=category.pk).exists(), "您无权使用该分类。")
     _check_paper(actor, title, category, question_count, starts_at, ends_at)
@@ -63,7 +63,7 @@ def do_close_competition(actor, competition: Competition) -> Competition:
     The ledger activity lists every entrant as a participant (``source_ref=competition:<pk>``).
     """
     competition = Competition.objects.select_for_update().get(pk=competition.pk)
-    require(may_manage(actor, competition), "您无权结束该竞赛。")
+    require(can_manage_competition(actor, competition), "您无权结束该竞赛。")
     if competition.closed_at is not None:
         raise ValidationError("该竞赛已经归档。")
     old = audit.snapshot(competition, ["ends_at", "closed_at"])
@@ -101,7 +101,7 @@ def close_due_competitions() -> int:
     closed = 0
     for competition in Competition.objects.filter(closed_at__isnull=True, ends_at__lte=timezone.now()):
         actor = competition.created_by
-        if actor is None or not actor.is_active or not may_manage(actor, competition):
+        if actor is None or not actor.is_active or not can_manage_competition(actor, competition):
             continue
         do_close_competition(actor, competition)
         closed += 1

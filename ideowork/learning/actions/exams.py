@@ -18,6 +18,7 @@ from ideowork.core.audit import record, snapshot
 from ideowork.core.choices import BUSINESS_ROLES
 from ideowork.core.models import OrgUnit, User
 from ideowork.core.permissions import require
+from ideowork.core.scoping import can_act_in
 from ideowork.ledger.actions import do_record_activity
 from ideowork.ledger.choices import ActivitySource
 from ideowork.ledger.suggestions import suggest_targets
@@ -28,7 +29,7 @@ from ..models import (Answer, Attempt, AttemptQuestion, AttemptStatus, Exam, Exa
                       ExamStatus, GradePolicy, Question)
 from .points import do_award_points
 
-__all__ = ["EXAM_FIELDS", "LEDGER_KIND", "check_exam_admin", "exam_bank", "exam_audience", "is_for",
+__all__ = ["EXAM_FIELDS", "LEDGER_KIND", "check_exam_admin", "can_manage_exam", "exam_bank", "exam_audience", "is_for",
            "do_save_exam", "do_add_exam_question", "do_remove_exam_question", "do_add_rule", "do_remove_rule",
            "do_publish_exam", "do_close_exam", "do_start_attempt", "do_save_answer", "do_submit_attempt",
            "close_expired_attempts", "do_grade_answer", "final_attempts", "paper_size"]
@@ -41,8 +42,12 @@ LEDGER_KIND = "assessment"
 
 def check_exam_admin(user: User, unit: OrgUnit) -> None:
     require(user.is_active and user.has_capability("learning.manage"), "您没有组织考试的权限。")
-    root = user.scope_root
-    require(root is not None and unit.is_within(root), f"您无权管理“{unit.name}”的考试。")
+    require(can_act_in(user, unit), f"您无权管理“{unit.name}”的考试。")
+
+
+def can_manage_exam(user: User, exam: Exam) -> bool:
+    """The exam's organisers: ``Exam``'s declared "change" policy, evaluated on a fetched exam."""
+    return can_act_in(user, exam.org_unit, "learning.manage")
 
 
 def exam_bank(exam: Exam):

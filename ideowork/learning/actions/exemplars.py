@@ -12,6 +12,7 @@ from ideowork.core import audit
 from ideowork.core.models import User
 from ideowork.core.notify import notify
 from ideowork.core.permissions import require
+from ideowork.core.scoping import can_act_in
 
 from ..models import ExemplarNominee, ExemplarSelection, PointsEntry
 from ..models.exemplars import NomineeDecision, SelectionStatus
@@ -24,7 +25,7 @@ __all__ = ["do_create_selection", "do_nominate_from_rankings", "do_add_nominee",
 def can_organise(user, selection=None) -> bool:
     if not user.has_capability("learning.manage") or user.scope_root is None:
         return False
-    return selection is None or selection.org_unit.is_within(user.scope_root)
+    return selection is None or can_act_in(user, selection.org_unit)
 
 
 def can_review(user, selection) -> bool:

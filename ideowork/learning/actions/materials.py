@@ -22,6 +22,7 @@ from django.utils import timezone
 from ideowork.core.audit import record
 from ideowork.core.permissions import require
 from ideowork.core.uploads import KIND_GROUPS, check_upload, store_attachment
+from ideowork.core.scoping import can_act_in
 from ideowork.ledger.actions.evidence import files_discarded_on_error
 
 from ..models import Course, CourseItem, Material, MaterialKind, StudyProgress, Topic
@@ -57,8 +58,7 @@ def max_bytes_for(kind: str) -> int:
 
 def _check_admin(user, unit=None) -> None:
     require(user.is_active and user.has_capability("learning.manage"), "您没有管理学习资料的权限。")
-    root = user.scope_root
-    require(root is not None and (unit is None or unit.is_within(root)), "您无权管理其他单位的学习资料。")
+    require(user.scope_root is not None and (unit is None or can_act_in(user, unit)), "您无权管理其他单位的学习资料。")
 
 
 def check_material_file(uploaded, kind: str) -> str:

@@ -14,6 +14,7 @@ from django.db import transaction
 from ideowork.core.audit import record, snapshot
 from ideowork.core.models import OrgUnit, User
 from ideowork.core.permissions import require
+from ideowork.core.scoping import can_act_in
 
 from ..choices import Difficulty, QuestionKind
 from ..grading import normalise_text
@@ -127,8 +128,7 @@ def check_question(kind: str, stem: str, option_texts: list[str], answer: str, d
 
 def check_bank_unit(user: User, unit: OrgUnit) -> None:
     require(user.is_active and user.has_capability("learning.manage"), "您没有管理题库的权限。")
-    root = user.scope_root
-    require(root is not None and unit.is_within(root), f"您无权管理“{unit.name}”的题库。")
+    require(can_act_in(user, unit), f"您无权管理“{unit.name}”的题库。")
 
 
 def get_or_create_category(unit: OrgUnit, name: str) -> QuestionCategory | None:

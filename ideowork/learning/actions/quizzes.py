@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from ideowork.core import audit
 from ideowork.core.permissions import require
+from ideowork.core.scoping import can_act_in
 
 from ..choices import PointsAction, QuestionKind
 from ..grading import grade, normalise_response
@@ -106,9 +107,9 @@ def do_start_quiz(user, kind: str, *, special: SpecialQuiz | None = None, compet
         if unfinished is not None:
             return unfinished
     elif kind == QuizKind.COMPETITION:
-        from .competitions import check_may_enter
+        from .competitions import require_can_enter
         competition = Competition.objects.get(pk=competition.pk) if competition is not None else None
-        check_may_enter(user, competition)
+        require_can_enter(user, competition)
         category, count = competition.category, competition.question_count
         runs = list(mine.filter(competition=competition).order_by("attempt"))
         unfinished = [r for r in runs if r.finished_at is None]
@@ -222,7 +223,7 @@ def do_create_special_quiz(actor, *, title: str, category: QuestionCategory | No
     """A topic quiz an administrator opens for their organ over a window."""
     require(actor.has_capability("learning.manage") and actor.scope_root is not None, "您没有设置专项答题的权限。")
     unit = org_unit or actor.scope_root
-    require(unit.is_within(actor.scope_root), f"您无权为“{unit.name}”设置专项答题。")
+    require(can_act_in(actor, unit), f"您无权为“{unit.name}”设置专项答题。")
     if category is not None:
         require(QuestionCategory.objects.visible_to(actor).filter(pk=category.pk).exists(), "您无权使用该分类。")
     _check_paper(actor, title, category, question_count, starts_at, ends_at)

@@ -19,6 +19,7 @@ from ideowork.core.models import User
 from ideowork.core.notify import notify
 from ideowork.core.permissions import require
 from ideowork.core.uploads import KIND_GROUPS, check_upload, store_attachment
+from ideowork.core.scoping import can_act_in
 from ideowork.ledger.actions import do_record_activity
 from ideowork.ledger.choices import ActivityKind, ActivitySource
 from ideowork.ledger.suggestions import suggest_targets
@@ -27,8 +28,8 @@ from ..choices import PointsAction
 from ..models import (Reflection, ReflectionKind, ReflectionReview, ReflectionStatus, StudyGroup, StudySession)
 from .points import do_award_points
 
-__all__ = ["REFLECTION_FILE_KINDS", "may_review", "clean_body", "do_submit_reflection", "do_resubmit_reflection",
-           "do_review_reflection", "counts_by_author"]
+__all__ = ["REFLECTION_FILE_KINDS", "can_review_reflection", "clean_body", "do_submit_reflection",
+           "do_resubmit_reflection", "do_review_reflection", "counts_by_author"]
 
 REFLECTION_FILE_KINDS = KIND_GROUPS["word"] | KIND_GROUPS["pdf"]
 AUDITED = ["kind", "title", "body", "status", "group", "session", "attachment", "review_comment"]
@@ -37,12 +38,11 @@ MAX_BODY = 50_000
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-def may_review(user: User, reflection: Reflection) -> bool:
+def can_review_reflection(user: User, reflection: Reflection) -> bool:
     group = reflection.group
     if not (user.is_authenticated and user.is_active and user.is_business) or user.pk == reflection.author_id:
         return False
-    root = user.scope_root
-    if user.has_capability("learning.manage") and root is not None and group.org_unit.is_within(root):
+    if can_act_in(user, group.org_unit, "learning.manage"):
         return True
     return group.secretary_id == user.pk and user.has_capability("ledger.record")
 
@@ -135,7 +135,7 @@ def do_resubmit_reflection(user: User, reflection: Reflection, *, kind: str, tit
 
 def do_review_reflection(user: User, reflection: Reflection, *, accept: bool, comment: str = "") -> Reflection:
     """Accept (recorded in the ledger, points awarded) or return with a comment; the author is told."""
-    require(may_review(user, reflection), "您无权审阅该文章。")
+    require(can_review_reflection(user, reflection), "您无权审阅该文章。")
     comment = comment.strip()
     if not accept and not comment:
         raise ValidationError({"comment": "退回时请填写修改意见。"})

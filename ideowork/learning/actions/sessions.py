@@ -20,6 +20,7 @@ from ideowork.core.models import OrgUnit, User
 from ideowork.core.notify import notify
 from ideowork.core.permissions import require
 from ideowork.core.uploads import EVIDENCE_KINDS, check_upload, store_attachment
+from ideowork.core.scoping import can_act_in
 from ideowork.ledger.actions import do_record_activity, do_update_activity
 from ideowork.ledger.choices import ActivityKind, ActivitySource
 from ideowork.ledger.models import Activity
@@ -30,7 +31,7 @@ from ..models import (AgendaItem, Attendance, AttendanceStatus, GroupKind, Leave
                       SessionKind, SessionMaterial, SessionStatus, Speech, StudyGroup, StudySession)
 from .points import do_award_points
 
-__all__ = ["may_manage_group", "may_manage_session", "is_member", "do_save_group", "do_schedule_session",
+__all__ = ["can_manage_group", "can_manage_session", "is_member", "do_save_group", "do_schedule_session",
            "do_update_session", "do_add_material", "do_new_sign_in_code", "do_sign_in", "do_mark_signed_in",
            "do_request_leave", "do_decide_leave", "do_close_session", "do_submit_makeup", "do_confirm_makeup",
            "do_record_speech", "find_session_by_code", "MATERIAL_KINDS"]
@@ -44,17 +45,16 @@ COUNTED = (AttendanceStatus.SIGNED_IN, AttendanceStatus.MADE_UP)
 
 
 # --- who may do what -------------------------------------------------------------------------------
-def may_manage_group(user: User, group: StudyGroup) -> bool:
+def can_manage_group(user: User, group: StudyGroup) -> bool:
     if not (user.is_authenticated and user.is_active and user.is_business):
         return False
-    root = user.scope_root
-    if user.has_capability("learning.manage") and root is not None and group.org_unit.is_within(root):
+    if can_act_in(user, group.org_unit, "learning.manage"):
         return True
     return group.secretary_id == user.pk and user.has_capability("ledger.record")
 
 
-def may_manage_session(user: User, session: StudySession) -> bool:
-    return may_manage_group(user, session.group)
+def can_manage_session(user: User, session: StudySession) -> bool:
+    return can_manage_group(user, session.group)
 
 
 def is_member(user: User, group: StudyGroup) -> bool:
@@ -79,10 +79,9 @@ def do_save_group(user: User, group: StudyGroup | None = None, *, name: str, kin
                   is_active: bool = True) -> StudyGroup:
     """Create (``group`` None) or change a study group and its members."""
     require(user.is_active and user.has_capability("learning.manage"), "您没有管理学习小组的权限。")
-    root = user.scope_root
-    require(root is not None and org_unit.is_within(root), f"您无权为“{org_unit.name}”设立学习小组。")
+    require(can_act_in(user, org_unit), f"您无权为“{org_unit.name}”设立学习小组。")
     if group is not None:
-        require(may_manage_group(user, group), "您无权修改该学习小组。")
+        require(can_manage_group(user, group), "您无权修改该学习小组。")
     members = list(members)
     visible = set(User.objects.visible_to(user).business().values_list("pk", flat=True))
     require({m.pk for m in members} <= visible, "成员中有您无权选择的人员。")
@@ -157,7 +156,7 @@ def do_schedule_session(user: User, *, group: StudyGroup, kind: str, title: str,
                         host: str, end_time: time | None = None, place: str = "",
                         agenda: Iterable[tuple[str, bool, str]] = ()) -> StudySession:
     """Schedule a session of ``group`` with its agenda; the members are notified."""
-    require(may_manage_group(user, group), "您无权为该学习小组安排学习。")
+    require(can_manage_group(user, group), "您无权为该学习小组安排学习。")
     if not group.is_active:
         raise ValidationError({"group": "该学习小组已停用。"})
     agenda = _check_agenda(group, kind, list(agenda))
@@ -184,7 +183,7 @@ def do_update_session(user: User, session: StudySession, *, agenda: Iterable | N
     unknown = set(changes) - EDITABLE_SESSION_FIELDS
     if unknown:
         raise TypeError(f"do_update_session() cannot change {', '.join(sorted(unknown))}")
-    require(may_manage_session(user, session), "您无权修改该学习活动。")
+    require(can_manage_session(user, session), "您无权修改该学习活动。")
     with transaction.atomic():
         session = StudySession.objects.select_for_update().select_related("group").get(pk=session.pk)
         old = _session_snapshot(session)
@@ -208,7 +207,7 @@ def do_update_session(user: User, session: StudySession, *, agenda: Iterable | N
 def do_add_material(user: User, session: StudySession, *, title: str = "", file=None,
                     link: str = "") -> SessionMaterial:
     """Add a study material: an uploaded file (checked by content) or a link."""
-    require(may_manage_session(user, session), "您无权为该学习活动添加材料。")
+    require(can_manage_session(user, session), "您无权为该学习活动添加材料。")
     if file is None and not link.strip():
         raise ValidationError({"file": "请上传文件或填写链接。"})
     kind = check_upload(file, allowed=MATERIAL_KINDS) if file is not None else None
@@ -225,7 +224,7 @@ def do_add_material(user: User, session: StudySession, *, title: str = "", file=
 
 def do_record_speech(user: User, session: StudySession, *, speaker: User | None, speaker_name: str,
                      content: str) -> Speech:
-    require(may_manage_session(user, session), "您无权记录该学习活动的发言。")
+    require(can_manage_session(user, session), "您无权记录该学习活动的发言。")
     name = (speaker.name if speaker is not None else speaker_name).strip()
     if not name:
         raise ValidationError({"speaker_name": "请选择或填写发言人。"})
@@ -242,7 +241,7 @@ def do_record_speech(user: User, session: StudySession, *, speaker: User | None,
 
 def do_new_sign_in_code(user: User, session: StudySession) -> str:
     """Replace the sign-in code (e.g. when it was passed on to someone not in the room)."""
-    require(may_manage_session(user, session), "您无权更换签到码。")
+    require(can_manage_session(user, session), "您无权更换签到码。")
     with transaction.atomic():
         old = session.sign_in_code
         session.sign_in_code = _new_code()
@@ -302,7 +301,7 @@ def do_sign_in(user: User, code: str) -> tuple[StudySession, bool]:
 
 def do_mark_signed_in(user: User, session: StudySession, member: User) -> Attendance:
     """The organiser signs a member in by hand (forgot their phone); only before the session is closed."""
-    require(may_manage_session(user, session), "您无权代为签到。")
+    require(can_manage_session(user, session), "您无权代为签到。")
     if session.is_closed:
         raise ValidationError("该学习活动已归档，不能再签到。")
     if not is_member(member, session.group):
@@ -333,7 +332,7 @@ def do_request_leave(user: User, session: StudySession, reason: str) -> LeaveReq
 
 def do_decide_leave(user: User, leave: LeaveRequest, *, approve: bool) -> LeaveRequest:
     session = leave.session
-    require(may_manage_session(user, session), "您无权审批请假。")
+    require(can_manage_session(user, session), "您无权审批请假。")
     require(leave.user_id != user.pk, "不能审批本人的请假申请。")
     with transaction.atomic():
         leave = LeaveRequest.objects.select_for_update().get(pk=leave.pk)
@@ -354,7 +353,7 @@ def do_decide_leave(user: User, leave: LeaveRequest, *, approve: bool) -> LeaveR
 
 def do_close_session(user: User, session: StudySession) -> StudySession:
     """Close (归档) the session: absentees are marked, and the session is recorded in the ledger."""
-    require(may_manage_session(user, session), "您无权归档该学习活动。")
+    require(can_manage_session(user, session), "您无权归档该学习活动。")
     with transaction.atomic():
         session = StudySession.objects.select_for_update().select_related("group").get(pk=session.pk)
         if session.is_closed:
@@ -407,7 +406,7 @@ def do_submit_makeup(user: User, session: StudySession, *, content: str, studied
 def do_confirm_makeup(user: User, makeup: MakeupStudy) -> MakeupStudy:
     """Confirm a make-up study: the member now counts as having taken part."""
     session = makeup.session
-    require(may_manage_session(user, session), "您无权确认补学。")
+    require(can_manage_session(user, session), "您无权确认补学。")
     require(makeup.user_id != user.pk, "不能确认本人的补学记录。")
     with transaction.atomic():
         makeup = MakeupStudy.objects.select_for_update().select_related("user").get(pk=makeup.pk)

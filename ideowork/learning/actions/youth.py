@@ -19,6 +19,7 @@ from ideowork.core.audit import record
 from ideowork.core.models import User
 from ideowork.core.permissions import require
 from ideowork.core.uploads import KIND_GROUPS, check_upload, store_attachment
+from ideowork.core.scoping import can_act_in
 from ideowork.ledger.actions import do_record_activity
 from ideowork.ledger.actions.evidence import discard_attachments, files_discarded_on_error
 from ideowork.ledger.choices import ActivityKind, ActivitySource
@@ -27,15 +28,14 @@ from ideowork.ledger.suggestions import suggest_targets
 from ..models import EssayAward, EssayContest, EssayScore, EssaySubmission, MentorMeeting, MentorPair
 
 __all__ = ["ESSAY_FILE_KINDS", "do_create_pair", "do_end_pair", "do_record_meeting", "do_save_contest",
-           "do_submit_essay", "do_score_essay", "judging_gaps", "do_publish_results", "may_manage_contest"]
+           "do_submit_essay", "do_score_essay", "judging_gaps", "do_publish_results", "can_manage_contest"]
 
 ESSAY_FILE_KINDS = KIND_GROUPS["pdf"] | KIND_GROUPS["word"] | KIND_GROUPS["text"]
 
 
 def _check_admin(user, unit=None) -> None:
     require(user.is_active and user.has_capability("learning.manage"), "您没有管理青年理论学习的权限。")
-    root = user.scope_root
-    require(root is not None and (unit is None or unit.is_within(root)), "您无权管理其他单位的青年理论学习。")
+    require(user.scope_root is not None and (unit is None or can_act_in(user, unit)), "您无权管理其他单位的青年理论学习。")
 
 
 # --- mentor pairs -------------------------------------------------------------------------------
@@ -77,7 +77,7 @@ def do_end_pair(user, pair: MentorPair) -> MentorPair:
 
 def do_record_meeting(user, pair: MentorPair, *, date: date, topic: str, notes: str) -> MentorMeeting:
     """The mentor, the mentee, or a learning admin of their organ records a meeting of the pair."""
-    manager = user.has_capability("learning.manage") and user.scope_root is not None and pair.org_unit.is_within(user.scope_root)
+    manager = can_act_in(user, pair.org_unit, "learning.manage")
     require(user.is_active and (pair.is_member(user) or manager), "只有结对双方或管理人员可以记录带徒活动。")
     if not pair.is_active:
         raise ValidationError("该结对已经结束，不能再记录活动。")
@@ -101,9 +101,8 @@ def do_record_meeting(user, pair: MentorPair, *, date: date, topic: str, notes: 
 
 # --- essay contests -----------------------------------------------------------------------------
 
-def may_manage_contest(user, contest: EssayContest) -> bool:
-    return (user.is_active and user.has_capability("learning.manage") and user.scope_root is not None
-            and contest.org_unit.is_within(user.scope_root))
+def can_manage_contest(user, contest: EssayContest) -> bool:
+    return can_act_in(user, contest.org_unit, "learning.manage")
 
 
 def do_save_contest(user, contest: EssayContest | None = None, *, title: str, theme: str, description: str = "",
@@ -246,7 +245,7 @@ def _awards(contest: EssayContest) -> list[tuple[str, int]]:
 def do_publish_results(user, contest: EssayContest) -> EssayContest:
     """Rank the entries by average score (equal averages share a rank), give awards by rank
     cut-offs, reveal the authors, and record the contest in the ledger."""
-    require(may_manage_contest(user, contest), "您无权公布该征文的评审结果。")
+    require(can_manage_contest(user, contest), "您无权公布该征文的评审结果。")
     with transaction.atomic():
         contest = EssayContest.objects.select_for_update().get(pk=contest.pk)
         if contest.is_published:

@@ -51,11 +51,12 @@ class AttemptStatus(models.TextChoices):
 
 
 class ExamQuerySet(ScopedQuerySet):
+    actions = {"change": "learning.manage"}
     # The city office's exam reaches every unit under it; ``audience`` may narrow it (see cadre view).
     published_down = True
 
-    def visible_to(self, user):
-        qs = super().visible_to(user)
+    def viewable_by(self, user):
+        qs = super().viewable_by(user)
         root = user.scope_root if user.is_authenticated else None
         if root is not None and user.has_capability("learning.manage"):
             # Drafts are seen by the organisers of their own part of the tree only.
@@ -120,6 +121,8 @@ class ExamRule(models.Model):
     score = models.DecimalField("每题分值", max_digits=5, decimal_places=1)
     order = models.PositiveSmallIntegerField("排序", default=0)
 
+    objects = ScopedQuerySet.through("exam").as_manager()
+
     class Meta:
         verbose_name = "抽题规则"
         verbose_name_plural = "抽题规则"
@@ -142,6 +145,8 @@ class ExamQuestion(models.Model):
     order = models.PositiveSmallIntegerField("题序", default=0)
     score = models.DecimalField("分值", max_digits=5, decimal_places=1)
 
+    objects = ScopedQuerySet.through("exam").as_manager()
+
     class Meta:
         verbose_name = "试卷题目"
         verbose_name_plural = "试卷题目"
@@ -154,16 +159,18 @@ class ExamQuestion(models.Model):
 
 
 class AttemptQuerySet(ScopedQuerySet):
+    actions = {"change": "learning.manage"}
+    owner_field = "user"
     scope_field = "exam__org_unit"
 
     def cadre_filter(self, user) -> Q:
         return Q(user=user)
 
-    def visible_to(self, user):
+    def viewable_by(self, user):
         if user.is_authenticated and not user.has_capability("learning.manage"):
             # Only organisers see others' attempts; everyone sees their own.
             return self.filter(user=user) if user.is_business else self.none()
-        return super().visible_to(user)
+        return super().viewable_by(user)
 
 
 class Attempt(models.Model):
@@ -216,6 +223,8 @@ class AttemptQuestion(models.Model):
     option_order = models.JSONField("选项顺序", default=list, blank=True)
     score = models.DecimalField("分值", max_digits=5, decimal_places=1)
 
+    objects = ScopedQuerySet.through("attempt").as_manager()
+
     class Meta:
         verbose_name = "答卷题目"
         verbose_name_plural = "答卷题目"
@@ -238,6 +247,8 @@ class Answer(models.Model):
                                   on_delete=models.SET_NULL, related_name="+")
     graded_at = models.DateTimeField("阅卷时间", null=True, blank=True)
     comment = models.CharField("评语", max_length=500, blank=True)
+
+    objects = ScopedQuerySet.through("attempt").as_manager()
 
     class Meta:
         verbose_name = "作答"

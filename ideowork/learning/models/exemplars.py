@@ -26,6 +26,7 @@ class NomineeDecision(models.TextChoices):
 
 
 class SelectionQuerySet(ScopedQuerySet):
+    actions = {"change": "learning.manage"}
     published_down = True
 
     def cadre_filter(self, user):
@@ -65,6 +66,7 @@ class ExemplarSelection(models.Model):
 
 
 class NomineeQuerySet(ScopedQuerySet):
+    actions = {"change": "learning.manage"}
     scope_field = "selection__org_unit"
     published_down = True
 

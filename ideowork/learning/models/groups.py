@@ -55,6 +55,8 @@ class LeaveStatus(models.TextChoices):
 
 
 class StudyGroupQuerySet(ScopedQuerySet):
+    actions = {"change": "learning.manage"}
+    owner_field = "secretary"
     cadre_needs_distinct = True
 
     def cadre_filter(self, user):
@@ -88,6 +90,8 @@ class StudyGroup(models.Model):
 
 
 class StudySessionQuerySet(ScopedQuerySet):
+    actions = {"change": "learning.manage"}
+    owner_field = "group__secretary"
     cadre_needs_distinct = True
 
     def cadre_filter(self, user):
@@ -156,6 +160,8 @@ class AgendaItem(models.Model):
     is_first_topic = models.BooleanField("第一议题", default=False)
     presenter = models.CharField("领学/发言人", max_length=100, blank=True)
 
+    objects = ScopedQuerySet.through("session").as_manager()
+
     class Meta:
         verbose_name = "议程"
         verbose_name_plural = "议程"
@@ -173,6 +179,8 @@ class SessionMaterial(models.Model):
     attachment = models.ForeignKey("core.Attachment", verbose_name="文件", null=True, blank=True,
                                    on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField("上传时间", auto_now_add=True)
+
+    objects = ScopedQuerySet.through("session").as_manager()
 
     class Meta:
         verbose_name = "学习材料"
@@ -192,6 +200,8 @@ class Speech(models.Model):
     content = models.TextField("发言要点")
     created_at = models.DateTimeField("记录时间", auto_now_add=True)
 
+    objects = ScopedQuerySet.through("session").as_manager()
+
     class Meta:
         verbose_name = "交流发言"
         verbose_name_plural = "交流发言"
@@ -209,6 +219,8 @@ class Attendance(models.Model):
     status = models.CharField("出勤情况", max_length=16, choices=AttendanceStatus.choices)
     signed_in_at = models.DateTimeField("签到时间", null=True, blank=True)
     updated_at = models.DateTimeField("更新时间", auto_now=True)
+
+    objects = ScopedQuerySet.through("session").as_manager()
 
     class Meta:
         verbose_name = "出勤"
@@ -232,6 +244,8 @@ class LeaveRequest(models.Model):
                                    on_delete=models.SET_NULL, related_name="+")
     decided_at = models.DateTimeField("审批时间", null=True, blank=True)
     created_at = models.DateTimeField("申请时间", auto_now_add=True)
+
+    objects = ScopedQuerySet.through("session").as_manager()
 
     class Meta:
         verbose_name = "请假申请"
@@ -257,6 +271,8 @@ class MakeupStudy(models.Model):
                                      on_delete=models.SET_NULL, related_name="+")
     confirmed_at = models.DateTimeField("确认时间", null=True, blank=True)
     created_at = models.DateTimeField("提交时间", auto_now_add=True)
+
+    objects = ScopedQuerySet.through("session").as_manager()
 
     class Meta:
         verbose_name = "补学记录"

@@ -43,7 +43,7 @@ class Topic(models.Model):
                                    on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
 
-    objects = PublishedQuerySet.as_manager()
+    objects = PublishedQuerySet.declare(actions={"change": "learning.manage"}).as_manager()
 
     class Meta:
         verbose_name = "学习专题"
@@ -71,7 +71,7 @@ class Material(models.Model):
     created_at = models.DateTimeField("发布时间", auto_now_add=True)
     updated_at = models.DateTimeField("更新时间", auto_now=True)
 
-    objects = PublishedQuerySet.as_manager()
+    objects = PublishedQuerySet.declare(actions={"change": "learning.manage"}).as_manager()
 
     class Meta:
         verbose_name = "学习资料"
@@ -113,7 +113,7 @@ class Course(models.Model):
                                    on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
 
-    objects = PublishedQuerySet.as_manager()
+    objects = PublishedQuerySet.declare(actions={"change": "learning.manage"}).as_manager()
 
     class Meta:
         verbose_name = "课程"
@@ -129,6 +129,8 @@ class CourseItem(models.Model):
     material = models.ForeignKey(Material, verbose_name="学习资料", on_delete=models.PROTECT, related_name="course_items")
     order = models.PositiveIntegerField("顺序", default=0)
 
+    objects = ScopedQuerySet.through("course").as_manager()
+
     class Meta:
         verbose_name = "课时"
         verbose_name_plural = "课时"
@@ -141,6 +143,7 @@ class CourseItem(models.Model):
 
 
 class StudyProgressQuerySet(ScopedQuerySet):
+    owner_field = "user"
     # Scoped by the learner's unit: managers see their organ's learners, a cadre only their own rows.
     def cadre_filter(self, user):
         return models.Q(user=user)

@@ -37,6 +37,7 @@ class PointsRule(models.Model):
 
 
 class PointsEntryQuerySet(ScopedQuerySet):
+    actions = {"change": "learning.manage"}
     def cadre_filter(self, user):
         return models.Q(user=user)
 
@@ -70,6 +71,7 @@ class PointsEntry(models.Model):
 
 
 class PointsTotalQuerySet(ScopedQuerySet):
+    actions = {"change": "learning.manage"}
     def cadre_filter(self, user):
         # Rankings are public within the organ: a cadre sees their organ's table.
         return models.Q(org_unit__path__startswith=user.scope_root.path)

@@ -28,7 +28,7 @@ class QuestionCategory(models.Model):
     name = models.CharField("分类名称", max_length=60)
     order = models.PositiveIntegerField("排序", default=0)
 
-    objects = PublishedQuerySet.as_manager()
+    objects = PublishedQuerySet.declare(actions={"change": "learning.manage"}).as_manager()
 
     class Meta:
         verbose_name = "题目分类"
@@ -54,6 +54,7 @@ class QuestionTag(models.Model):
 
 
 class QuestionQuerySet(PublishedQuerySet):
+    actions = {"change": "learning.manage"}
     def active(self):
         return self.filter(is_active=True)
 

@@ -32,6 +32,7 @@ class QuizKind(models.TextChoices):
 class WindowQuerySet(PublishedQuerySet):
     """A quiz or competition set up by an organ reaches every unit under it, within its window."""
 
+    actions = {"change": "learning.manage"}
     def open_at(self, moment):
         return self.filter(starts_at__lte=moment, ends_at__gt=moment)
 
@@ -95,6 +96,7 @@ class Competition(models.Model):
 
 
 class QuizRunQuerySet(ScopedQuerySet):
+    owner_field = "user"
     def cadre_filter(self, user):
         return Q(user=user)
 
@@ -147,6 +149,8 @@ class QuizQuestion(models.Model):
     question = models.ForeignKey("learning.Question", verbose_name="试题", on_delete=models.PROTECT, related_name="+")
     position = models.PositiveSmallIntegerField("序号")
 
+    objects = ScopedQuerySet.through("run").as_manager()
+
     class Meta:
         verbose_name = "答题题目"
         verbose_name_plural = "答题题目"
@@ -169,6 +173,8 @@ class QuizAnswer(models.Model):
     is_correct = models.BooleanField("是否正确")
     answered_at = models.DateTimeField("作答时间", auto_now_add=True)
 
+    objects = ScopedQuerySet.through("quiz_question").as_manager()
+
     class Meta:
         verbose_name = "答题作答"
         verbose_name_plural = "答题作答"
@@ -186,6 +192,7 @@ class MatchStatus(models.TextChoices):
 
 
 class MatchQuerySet(ScopedQuerySet):
+    actions = {"change": "learning.manage"}
     cadre_needs_distinct = True
 
     def cadre_filter(self, user):
@@ -224,6 +231,8 @@ class MatchQuestion(models.Model):
     question = models.ForeignKey("learning.Question", verbose_name="试题", on_delete=models.PROTECT, related_name="+")
     position = models.PositiveSmallIntegerField("序号", help_text="从0开始。")
 
+    objects = ScopedQuerySet.through("match").as_manager()
+
     class Meta:
         verbose_name = "对战题目"
         verbose_name_plural = "对战题目"
@@ -245,6 +254,8 @@ class MatchPlayer(models.Model):
     correct_count = models.PositiveSmallIntegerField("答对题数", default=0)
     rank = models.PositiveSmallIntegerField("名次", null=True, blank=True)
 
+    objects = ScopedQuerySet.through("match").as_manager()
+
     class Meta:
         verbose_name = "对战选手"
         verbose_name_plural = "对战选手"
@@ -263,6 +274,8 @@ class MatchAnswer(models.Model):
     is_correct = models.BooleanField("是否正确")
     score = models.PositiveSmallIntegerField("得分")
     answered_at = models.DateTimeField("作答时间", auto_now_add=True)
+
+    objects = ScopedQuerySet.through("player").as_manager()
 
     class Meta:
         verbose_name = "对战作答"

@@ -30,6 +30,8 @@ class ReflectionStatus(models.TextChoices):
 
 
 class ReflectionQuerySet(ScopedQuerySet):
+    actions = {"change": "learning.manage"}
+    owner_field = "author"
     cadre_needs_distinct = True
 
     def cadre_filter(self, user):
@@ -85,6 +87,8 @@ class ReflectionReview(models.Model):
     decision = models.CharField("审阅结果", max_length=16, choices=ReflectionStatus.choices)
     comment = models.TextField("审阅意见", blank=True)
     created_at = models.DateTimeField("审阅时间", auto_now_add=True)
+
+    objects = ScopedQuerySet.through("reflection").as_manager()
 
     class Meta:
         verbose_name = "审阅记录"

@@ -14,6 +14,7 @@ __all__ = ["MentorPair", "MentorMeeting", "EssayAward", "EssayContest", "EssaySu
 
 
 class MentorPairQuerySet(ScopedQuerySet):
+    actions = {"change": "learning.manage"}
     def cadre_filter(self, user):
         return models.Q(mentor=user) | models.Q(mentee=user)
 
@@ -49,6 +50,7 @@ class MentorPair(models.Model):
 
 
 class MentorMeetingQuerySet(ScopedQuerySet):
+    actions = {"change": "learning.manage"}
     scope_field = "pair__org_unit"
 
     def cadre_filter(self, user):
@@ -101,7 +103,7 @@ class EssayContest(models.Model):
                                    on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
 
-    objects = PublishedQuerySet.as_manager()
+    objects = PublishedQuerySet.declare(actions={"change": "learning.manage"}).as_manager()
 
     class Meta:
         verbose_name = "征文比赛"
@@ -139,6 +141,8 @@ class EssaySubmission(models.Model):
     rank = models.PositiveIntegerField("名次", null=True, blank=True)
     award = models.CharField("奖项", max_length=10, choices=EssayAward.choices, blank=True)
 
+    objects = ScopedQuerySet.through("contest").as_manager()
+
     class Meta:
         verbose_name = "征文作品"
         verbose_name_plural = "征文作品"
@@ -166,6 +170,8 @@ class EssayScore(models.Model):
     score = models.PositiveSmallIntegerField("评分")
     comment = models.TextField("评语", blank=True)
     scored_at = models.DateTimeField("评分时间", auto_now=True)
+
+    objects = ScopedQuerySet.through("submission").as_manager()
 
     class Meta:
         verbose_name = "征文评分"

@@ -8,9 +8,9 @@ from django.views.decorators.http import require_POST
 
 from ideowork.core.forms.errors import add_service_errors
 from ideowork.core.permissions import capability_required, is_business
-from ideowork.core.scoping import get_visible_or_404
 
-from ..actions.competitions import (do_close_competition, do_create_competition, entrant_count, may_manage,
+from ..access import access_competition
+from ..actions.competitions import (do_close_competition, do_create_competition, entrant_count, can_manage_competition,
                                    person_ranking, unit_ranking)
 from ..actions.quizzes import do_start_quiz
 from ..forms.quizzes import CompetitionForm
@@ -42,7 +42,7 @@ def competition_create(request):
 
 @is_business
 def competition_detail(request, pk):
-    competition = get_visible_or_404(COMPETITIONS, request.user, pk=pk)
+    competition = access_competition(request.user, pk)
     runs = list(QuizRun.objects.visible_to(request.user).filter(competition=competition, user=request.user)
                 .order_by("attempt"))
     may_enter = request.user.org_unit.is_within(competition.org_unit)
@@ -50,7 +50,7 @@ def competition_detail(request, pk):
         "competition": competition, "runs": runs, "is_open": competition.is_open(timezone.now()),
         "may_enter": may_enter, "attempts_left": max(0, competition.max_attempts - len(runs)),
         "unfinished": next((r for r in runs if not r.is_finished), None),
-        "may_manage": may_manage(request.user, competition),
+        "may_manage": can_manage_competition(request.user, competition),
         "entrants": entrant_count(competition),
     })
 
@@ -58,7 +58,7 @@ def competition_detail(request, pk):
 @require_POST
 @is_business
 def competition_enter(request, pk):
-    competition = get_visible_or_404(COMPETITIONS, request.user, pk=pk)
+    competition = access_competition(request.user, pk)
     try:
         run = do_start_quiz(request.user, QuizKind.COMPETITION, competition=competition)
     except ValidationError as e:
@@ -70,7 +70,7 @@ def competition_enter(request, pk):
 @is_business
 def competition_ranking(request, pk):
     """The live ranking; the page polls itself for the table fragment every few seconds."""
-    competition = get_visible_or_404(COMPETITIONS, request.user, pk=pk)
+    competition = access_competition(request.user, pk)
     standings = person_ranking(competition)
     context = {"competition": competition, "standings": standings, "units": unit_ranking(standings),
                "is_open": competition.is_open(timezone.now()), "updated": timezone.localtime()}
@@ -81,7 +81,7 @@ def competition_ranking(request, pk):
 @require_POST
 @capability_required("learning.manage")
 def competition_close(request, pk):
-    competition = get_visible_or_404(COMPETITIONS, request.user, pk=pk)
+    competition = access_competition(request.user, pk)
     try:
         do_close_competition(request.user, competition)
     except ValidationError as e:

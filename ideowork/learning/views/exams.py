@@ -16,9 +16,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ideowork.core.forms.errors import add_service_errors
 from ideowork.core.permissions import capability_required, is_business
-from ideowork.core.scoping import get_visible_or_404
 
-from ..actions.exams import (close_expired_attempts, do_add_exam_question, do_add_rule, do_close_exam,
+from ..access import access_answer, access_attempt, access_exam
+from ..actions.exams import (can_manage_exam, close_expired_attempts, do_add_exam_question, do_add_rule, do_close_exam,
                              do_grade_answer, do_publish_exam, do_remove_exam_question, do_remove_rule,
                              do_save_answer, do_save_exam, do_start_attempt, do_submit_attempt, exam_bank,
                              final_attempts, is_for, paper_size)
@@ -33,15 +33,8 @@ from ..models import (Answer, Attempt, AttemptQuestion, AttemptStatus, Exam, Exa
 OPTION_LABELS = "ABCDEF"
 
 
-def _is_organiser(user, exam) -> bool:
-    return user.has_capability("learning.manage") and user.scope_root is not None and exam.org_unit.is_within(user.scope_root)
-
-
 def _organised_or_403(request, pk) -> Exam:
-    exam = get_visible_or_404(Exam.objects.select_related("org_unit"), request.user, pk=pk)
-    if not _is_organiser(request.user, exam):
-        raise PermissionDenied("您不是该考试的组织者。")
-    return exam
+    return access_exam(request.user, pk, "change")
 
 
 @is_business
@@ -54,7 +47,7 @@ def exam_list(request):
     now = timezone.now()
     rows = []
     for exam in exams:
-        organiser = _is_organiser(request.user, exam)
+        organiser = can_manage_exam(request.user, exam)
         if not organiser and not is_for(request.user, exam):
             continue
         attempts = mine.get(exam.pk, [])
@@ -93,8 +86,8 @@ def exam_edit(request, pk):
 
 @is_business
 def exam_detail(request, pk):
-    exam = get_visible_or_404(Exam.objects.select_related("org_unit"), request.user, pk=pk)
-    organiser = _is_organiser(request.user, exam)
+    exam = access_exam(request.user, pk)
+    organiser = can_manage_exam(request.user, exam)
     if not organiser and not is_for(request.user, exam):
         raise Http404("记录不存在或您无权查看。")
     attempts = list(Attempt.objects.visible_to(request.user).filter(exam=exam, user=request.user))
@@ -229,7 +222,7 @@ def exam_close(request, pk):
 @is_business
 @require_POST
 def exam_start(request, pk):
-    exam = get_visible_or_404(Exam.objects.select_related("org_unit"), request.user, pk=pk)
+    exam = access_exam(request.user, pk)
     try:
         attempt = do_start_attempt(request.user, exam)
     except ValidationError as exc:
@@ -239,8 +232,8 @@ def exam_start(request, pk):
 
 
 def _own_attempt(request, pk) -> Attempt:
-    attempt = get_visible_or_404(Attempt.objects.select_related("exam__org_unit", "user"), request.user, pk=pk)
-    if attempt.user_id != request.user.pk and not _is_organiser(request.user, attempt.exam):
+    attempt = access_attempt(request.user, pk)
+    if attempt.user_id != request.user.pk and not can_manage_exam(request.user, attempt.exam):
         raise Http404("记录不存在或您无权查看。")
     return attempt
 
@@ -249,12 +242,13 @@ def _paper(attempt, *, reveal: bool) -> list[dict]:
     """The person's paper in their order; answers and explanations only when ``reveal``.
 
     Read as plain values (two queries, no model instances): the taking page is part of the exam-start spike.
+    The caller has authorised ``attempt``; its answers and questions are read through it.
     """
     answers = {q: (r, s, c) for q, r, s, c in
-               Answer.objects.filter(attempt=attempt).values_list("question_id", "response", "score", "comment")}
+               attempt.answers.values_list("question_id", "response", "score", "comment")}
     rows = []
     for order, score, option_order, qid, kind, stem, options, key, explanation in (
-            AttemptQuestion.objects.filter(attempt=attempt).order_by("order").values_list(
+            attempt.paper.order_by("order").values_list(
                 "order", "score", "option_order", "question_id", "question__kind", "question__stem",
                 "question__options", "question__answer", "question__explanation")):
         by_key = {o["key"]: o["text"] for o in options}
@@ -362,7 +356,7 @@ def attempt_result(request, pk):
     attempt = _own_attempt(request, pk)
     if attempt.is_open and attempt.user_id == request.user.pk:
         return redirect("learning:attempt_take", pk=attempt.pk)
-    organiser = _is_organiser(request.user, attempt.exam)
+    organiser = can_manage_exam(request.user, attempt.exam)
     reveal = (organiser and not attempt.is_open) or _may_reveal(attempt)
     return render(request, "learning/exams/attempt_result.html", {
         "attempt": attempt, "exam": attempt.exam, "paper": _paper(attempt, reveal=reveal), "reveal": reveal,
@@ -373,16 +367,17 @@ def attempt_result(request, pk):
 @capability_required("learning.manage")
 def exam_grading(request, pk):
     exam = _organised_or_403(request, pk)
-    pending = (Answer.objects.filter(attempt__exam=exam, attempt__status__in=[AttemptStatus.SUBMITTED,
-                                                                             AttemptStatus.GRADED],
-                                     question__kind=QuestionKind.SHORT)
+    pending = (Answer.objects.visible_to(request.user)
+               .filter(attempt__exam=exam, attempt__status__in=[AttemptStatus.SUBMITTED, AttemptStatus.GRADED],
+                       question__kind=QuestionKind.SHORT)
                .select_related("attempt__user__org_unit", "question", "graded_by")
                .order_by("graded_at", "attempt__user__display_name"))
     show_all = request.GET.get("all") == "1"
     if not show_all:
         pending = pending.filter(score__isnull=True)
     maxima = {(i.attempt_id, i.question_id): i.score for i in
-              AttemptQuestion.objects.filter(attempt__exam=exam, question__kind=QuestionKind.SHORT)}
+              AttemptQuestion.objects.visible_to(request.user)
+              .filter(attempt__exam=exam, question__kind=QuestionKind.SHORT)}
     rows = [{"answer": a, "max": maxima.get((a.attempt_id, a.question_id)), "reference": answer_text(a.question),
              "form": GradeForm(prefix=f"a{a.pk}", initial={"score": a.score, "comment": a.comment})}
             for a in pending[:100]]
@@ -392,10 +387,7 @@ def exam_grading(request, pk):
 @capability_required("learning.manage")
 @require_POST
 def answer_grade(request, pk):
-    answer = Answer.objects.select_related("attempt__exam").filter(
-        pk=pk, attempt__in=Attempt.objects.visible_to(request.user)).first()
-    if answer is None:
-        raise Http404("记录不存在或您无权查看。")
+    answer = access_answer(request.user, pk)
     _organised_or_403(request, answer.attempt.exam_id)
     form = GradeForm(request.POST, prefix=f"a{answer.pk}")
     if form.is_valid():

@@ -7,11 +7,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ideowork.core.forms.errors import add_service_errors
 from ideowork.core.permissions import capability_required, is_business
-from ideowork.core.scoping import get_visible_or_404
 
+from ..access import access_nominee, access_selection
 from ..actions import exemplars as services
 from ..forms.points import DecisionForm, NomineeForm, SelectionForm
-from ..models import ExemplarNominee, ExemplarSelection
+from ..models import ExemplarSelection
 from ..models.exemplars import NomineeDecision, SelectionStatus
 
 
@@ -41,7 +41,7 @@ def selection_create(request):
 
 
 def _selection(request, pk):
-    return get_visible_or_404(ExemplarSelection.objects.select_related("org_unit", "created_by"), request.user, pk=pk)
+    return access_selection(request.user, pk)
 
 
 @is_business
@@ -121,7 +121,7 @@ def publish(request, pk):
 @is_business
 @require_POST
 def decide(request, pk):
-    nominee = get_visible_or_404(ExemplarNominee.objects.select_related("selection"), request.user, pk=pk)
+    nominee = access_nominee(request.user, pk)
     form = DecisionForm(request.POST)
     if not form.is_valid():
         messages.error(request, "请选择审核意见。")
@@ -133,6 +133,6 @@ def decide(request, pk):
 @capability_required("learning.manage")
 @require_POST
 def remove_nominee(request, pk):
-    nominee = get_visible_or_404(ExemplarNominee.objects.select_related("selection"), request.user, pk=pk)
+    nominee = access_nominee(request.user, pk)
     _run(request, services.do_remove_nominee, nominee, success="已移除提名。")
     return redirect("learning:exemplar_detail", nominee.selection_id)

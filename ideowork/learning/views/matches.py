@@ -7,8 +7,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from ideowork.core.permissions import is_business
-from ideowork.core.scoping import get_visible_or_404
 
+from ..access import access_match
 from ..actions.matches import (do_answer_match, do_create_match, do_join_match, do_leave_match, do_quick_match,
                                do_sync_match, match_review, match_state)
 from ..models import Match, MatchStatus
@@ -58,14 +58,14 @@ def match_quick(request):
 @require_POST
 @is_business
 def match_join(request, pk):
-    match = get_visible_or_404(MATCHES, request.user, pk=pk)
+    match = access_match(request.user, pk)
     return _go(request, lambda: do_join_match(request.user, match))
 
 
 @require_POST
 @is_business
 def match_leave(request, pk):
-    match = get_visible_or_404(MATCHES, request.user, pk=pk)
+    match = access_match(request.user, pk)
     try:
         do_leave_match(request.user, match)
     except ValidationError as e:
@@ -77,7 +77,7 @@ def match_leave(request, pk):
 @is_business
 def match_detail(request, pk):
     # A plain read: the page's poll moves the match on (and reloads the page when its status changes).
-    match = get_visible_or_404(MATCHES, request.user, pk=pk)
+    match = access_match(request.user, pk)
     state = match_state(match, request.user)
     players = sorted(state["players"], key=lambda p: (p["rank"] or 99)) if match.status == MatchStatus.FINISHED \
         else state["players"]
@@ -90,7 +90,7 @@ def match_detail(request, pk):
 @is_business
 def match_poll(request, pk):
     """The game's state now, for the page's poll (the poll also marks the player present)."""
-    match = get_visible_or_404(MATCHES, request.user, pk=pk)
+    match = access_match(request.user, pk)
     match = do_sync_match(match, seen=request.user)
     return JsonResponse(match_state(match, request.user))
 
@@ -98,7 +98,7 @@ def match_poll(request, pk):
 @require_POST
 @is_business
 def match_answer(request, pk):
-    match = get_visible_or_404(MATCHES, request.user, pk=pk)
+    match = access_match(request.user, pk)
     values = request.POST.getlist("answer")
     raw = values if request.POST.get("many") else (values[0] if values else None)
     try:

@@ -11,9 +11,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 from ideowork.core.exports.excel import XLSX_MIME, content_disposition
 from ideowork.core.forms.errors import add_service_errors
 from ideowork.core.permissions import capability_required
-from ideowork.core.scoping import get_visible_or_404
 from ideowork.core.uploads import check_upload
+from ideowork.core.access import can
 
+from ..access import access_question
 from ..actions.questions import do_create_question, do_import_questions, do_set_question_active, do_update_question
 from ..choices import QuestionKind
 from ..forms.questions import QuestionFilterForm, QuestionForm, QuestionImportForm, bank_units
@@ -68,8 +69,8 @@ def question_create(request):
 
 def _own_question_or_403(request, pk) -> Question:
     """A question of the user's own bank: the banks above theirs can be drawn from, not changed."""
-    question = get_visible_or_404(Question.objects.select_related("org_unit", "category"), request.user, pk=pk)
-    if not question.org_unit.is_within(request.user.scope_root):
+    question = access_question(request.user, pk)
+    if not can(request.user, "change", question):
         raise PermissionDenied(f"该题属于“{question.org_unit.name}”的题库，您不能修改。")
     return question
 

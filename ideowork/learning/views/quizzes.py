@@ -9,8 +9,8 @@ from django.views.decorators.http import require_POST
 
 from ideowork.core.forms.errors import add_service_errors
 from ideowork.core.permissions import capability_required, is_business
-from ideowork.core.scoping import get_visible_or_404
 
+from ..access import access_quiz_run, access_special_quiz
 from ..actions.quizzes import (answer_text, best_streak, do_answer_quiz, do_create_special_quiz, do_start_quiz,
                                next_question, week_key)
 from ..choices import QuestionKind
@@ -58,7 +58,7 @@ def quiz_start(request, kind):
 @require_POST
 @is_business
 def special_start(request, pk):
-    special = get_visible_or_404(SpecialQuiz, request.user, pk=pk)
+    special = access_special_quiz(request.user, pk)
     try:
         run = do_start_quiz(request.user, QuizKind.SPECIAL, special=special)
     except ValidationError as e:
@@ -68,7 +68,7 @@ def special_start(request, pk):
 
 
 def _my_run(request, pk) -> QuizRun:
-    run = get_visible_or_404(QuizRun.objects.select_related("special", "competition"), request.user, pk=pk)
+    run = access_quiz_run(request.user, pk)
     if run.user_id != request.user.pk:  # a manager may see the record, but only its owner takes it
         raise Http404("记录不存在或您无权查看。")
     return run

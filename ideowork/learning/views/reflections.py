@@ -12,18 +12,17 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ideowork.core.forms.errors import add_service_errors
 from ideowork.core.permissions import is_business
-from ideowork.core.scoping import get_visible_or_404
 
+from ..access import access_reflection
 from ..actions.reflections import (counts_by_author, do_resubmit_reflection, do_review_reflection,
-                                   do_submit_reflection, may_review)
-from ..actions.sessions import may_manage_group
+                                   do_submit_reflection, can_review_reflection)
+from ..actions.sessions import can_manage_group
 from ..forms.reflections import ReflectionForm, ReviewForm
 from ..models import (REFLECTION_YEARLY_TARGET, Reflection, ReflectionKind, ReflectionStatus, StudyGroup,
                       StudySession)
 from .sessions.files import file_response
 
 PAGE_SIZE = 30
-REFLECTIONS = Reflection.objects.select_related("author__org_unit", "group", "attachment", "reviewer", "session")
 
 
 def _member_table(user, visible, year) -> list[dict]:
@@ -32,7 +31,7 @@ def _member_table(user, visible, year) -> list[dict]:
     pending = counts_by_author(visible, year, ReflectionStatus.SUBMITTED)
     tables = []
     for group in StudyGroup.objects.visible_to(user).filter(is_active=True).select_related("org_unit"):
-        if not may_manage_group(user, group):
+        if not can_manage_group(user, group):
             continue
         rows = [{"member": m, "done": counts.get(m.pk, 0), "pending": pending.get(m.pk, 0),
                  "behind": counts.get(m.pk, 0) < REFLECTION_YEARLY_TARGET,
@@ -106,7 +105,7 @@ def reflection_create(request):
 @is_business
 @require_http_methods(["GET", "POST"])
 def reflection_edit(request, pk):
-    reflection = get_visible_or_404(REFLECTIONS, request.user, pk=pk)
+    reflection = access_reflection(request.user, pk)
     if reflection.author_id != request.user.pk or reflection.status != ReflectionStatus.RETURNED:
         raise PermissionDenied("只有作者本人可以修改已退回的文章。")
     if request.method == "POST":
@@ -129,10 +128,11 @@ def reflection_edit(request, pk):
 
 @is_business
 def reflection_detail(request, pk):
-    reflection = get_visible_or_404(REFLECTIONS, request.user, pk=pk)
+    reflection = access_reflection(request.user, pk)
     return render(request, "learning/reflections/reflection_detail.html", {
         "reflection": reflection, "reviews": reflection.reviews.select_related("reviewer"),
-        "can_review": may_review(request.user, reflection) and reflection.status == ReflectionStatus.SUBMITTED,
+        "can_review": (can_review_reflection(request.user, reflection)
+                       and reflection.status == ReflectionStatus.SUBMITTED),
         "can_edit": reflection.author_id == request.user.pk and reflection.status == ReflectionStatus.RETURNED,
         "review_form": ReviewForm(),
     })
@@ -141,7 +141,7 @@ def reflection_detail(request, pk):
 @is_business
 @require_POST
 def reflection_review(request, pk):
-    reflection = get_visible_or_404(REFLECTIONS, request.user, pk=pk)
+    reflection = access_reflection(request.user, pk)
     form = ReviewForm(request.POST)
     comment = form.cleaned_data["comment"] if form.is_valid() else ""
     accept = request.POST.get("decision") == "accept"
@@ -156,7 +156,7 @@ def reflection_review(request, pk):
 
 @is_business
 def reflection_download(request, pk):
-    reflection = get_visible_or_404(REFLECTIONS, request.user, pk=pk)
+    reflection = access_reflection(request.user, pk)
     if reflection.attachment is None:
         raise Http404("该文章没有附件。")
     return file_response(reflection.attachment)

@@ -14,10 +14,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ideowork.core.forms.errors import add_service_errors
 from ideowork.core.permissions import capability_required, is_business
-from ideowork.core.scoping import get_visible_or_404
+from ideowork.core.scoping import can_act_in
 
+from ..access import access_contest, access_mentor_pair
 from ..actions.youth import (do_create_pair, do_end_pair, do_publish_results, do_record_meeting, do_save_contest,
-                             do_score_essay, do_submit_essay, judging_gaps, may_manage_contest)
+                             do_score_essay, do_submit_essay, judging_gaps, can_manage_contest)
 from ..forms.youth import ContestForm, EssayForm, MeetingForm, MentorPairForm, ScoreForm
 from ..models import EssayContest, EssayScore, EssaySubmission, MentorPair
 from .materials.files import ranged_file_response
@@ -70,16 +71,16 @@ def pair_create(request):
                                               "cancel_url": reverse("learning:youth_home")})
 
 
-def _may_manage_pair(user, pair) -> bool:
-    return user.has_capability("learning.manage") and user.scope_root is not None and pair.org_unit.is_within(user.scope_root)
+def _can_manage_pair(user, pair) -> bool:
+    return can_act_in(user, pair.org_unit, "learning.manage")
 
 
 @is_business
 @require_http_methods(["GET", "POST"])
 def pair_detail(request, pk):
     user = request.user
-    pair = get_visible_or_404(MentorPair.objects.select_related("mentor__org_unit", "mentee__org_unit"), user, pk=pk)
-    may_record = pair.is_active and (pair.is_member(user) or _may_manage_pair(user, pair))
+    pair = access_mentor_pair(user, pk)
+    may_record = pair.is_active and (pair.is_member(user) or _can_manage_pair(user, pair))
     form = MeetingForm(request.POST or None)
     if request.method == "POST":
         if not may_record:
@@ -94,14 +95,14 @@ def pair_detail(request, pk):
                 return redirect("learning:pair_detail", pk=pair.pk)
     return render(request, "learning/youth/pair_detail.html", {
         "pair": pair, "meetings": pair.meetings.select_related("recorded_by"), "form": form,
-        "may_record": may_record, "may_manage": _may_manage_pair(user, pair),
+        "may_record": may_record, "may_manage": _can_manage_pair(user, pair),
     })
 
 
 @capability_required("learning.manage")
 @require_POST
 def pair_end(request, pk):
-    pair = get_visible_or_404(MentorPair, request.user, pk=pk)
+    pair = access_mentor_pair(request.user, pk)
     try:
         do_end_pair(request.user, pair)
     except ValidationError as exc:
@@ -122,8 +123,8 @@ def contest_create(request):
 @capability_required("learning.manage")
 @require_http_methods(["GET", "POST"])
 def contest_edit(request, pk):
-    contest = get_visible_or_404(EssayContest, request.user, pk=pk)
-    if not may_manage_contest(request.user, contest):
+    contest = access_contest(request.user, pk)
+    if not can_manage_contest(request.user, contest):
         raise PermissionDenied("该征文由上级单位主办，您不能修改。")
     return _contest_form(request, contest)
 
@@ -156,13 +157,13 @@ def _contest_form(request, contest):
 @is_business
 def contest_detail(request, pk):
     user = request.user
-    contest = get_visible_or_404(EssayContest.objects.select_related("org_unit", "activity"), user, pk=pk)
+    contest = access_contest(user, pk)
     now = timezone.now()
     judges = list(contest.judges.select_related("org_unit"))
     context = {
         "contest": contest, "state": _contest_state(contest, now), "is_open": contest.is_open(now),
         "mine": contest.submissions.filter(author=user).first(), "is_judge": any(j.pk == user.pk for j in judges),
-        "may_manage": may_manage_contest(user, contest), "judges": judges,
+        "may_manage": can_manage_contest(user, contest), "judges": judges,
         "entries": contest.submissions.count(),
     }
     if contest.is_published:
@@ -176,7 +177,7 @@ def contest_detail(request, pk):
 @require_http_methods(["GET", "POST"])
 def essay_submit(request, pk):
     user = request.user
-    contest = get_visible_or_404(EssayContest, user, pk=pk)
+    contest = access_contest(user, pk)
     mine = contest.submissions.filter(author=user).first()
     initial = {"title": mine.title, "body": mine.body} if mine else {}
     form = EssayForm(request.POST or None, request.FILES or None, initial=initial)
@@ -200,10 +201,11 @@ def _judge_or_403(user, contest):
 def contest_judge(request, pk):
     """The judge's list: entries by number only, never by author."""
     user = request.user
-    contest = get_visible_or_404(EssayContest, user, pk=pk)
+    contest = access_contest(user, pk)
     _judge_or_403(user, contest)
     entries = list(contest.submissions.exclude(author=user).only("pk", "number", "title", "contest_id"))
-    scores = {s.submission_id: s for s in EssayScore.objects.filter(judge=user, submission__contest=contest)}
+    scores = {s.submission_id: s
+              for s in EssayScore.objects.visible_to(user).filter(judge=user, submission__contest=contest)}
     rows = [(e, scores.get(e.pk)) for e in entries]
     return render(request, "learning/youth/judge_list.html", {
         "contest": contest, "rows": rows, "done": len(scores), "total": len(entries),
@@ -214,7 +216,7 @@ def contest_judge(request, pk):
 def _entry_for_judge(request, pk):
     user = request.user
     contests = EssayContest.objects.visible_to(user).filter(judges=user)
-    entry = (EssaySubmission.objects.select_related("contest", "attachment")
+    entry = (EssaySubmission.objects.visible_to(user).select_related("contest", "attachment")
              .filter(contest__in=contests.values("pk"), pk=pk).exclude(author=user).first())
     if entry is None:
         raise Http404("作品不存在或您不是该作品的评委。")
@@ -228,7 +230,7 @@ def entry_score(request, pk):
     user = request.user
     entry = _entry_for_judge(request, pk)
     contest = entry.contest
-    mine = EssayScore.objects.filter(submission=entry, judge=user).first()
+    mine = EssayScore.objects.visible_to(user).filter(submission=entry, judge=user).first()
     form = ScoreForm(request.POST or None, initial={"score": mine.score, "comment": mine.comment} if mine else None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -237,7 +239,8 @@ def entry_score(request, pk):
             add_service_errors(form, exc)
         else:
             messages.success(request, f"已保存对{entry.label}的评分。")
-            scored = EssayScore.objects.filter(judge=user, submission__contest=contest).values("submission")
+            scored = (EssayScore.objects.visible_to(user).filter(judge=user, submission__contest=contest)
+                      .values("submission"))
             following = contest.submissions.exclude(author=user).exclude(pk__in=scored).order_by("number").first()
             if following is not None:
                 return redirect("learning:entry_score", pk=following.pk)
@@ -254,13 +257,13 @@ def entry_file(request, pk):
     """An entry's file: for its author, the contest's judges (named by number only) and its managers."""
     user = request.user
     contests = EssayContest.objects.visible_to(user)
-    entry = (EssaySubmission.objects.select_related("contest__org_unit", "attachment")
+    entry = (EssaySubmission.objects.visible_to(user).select_related("contest__org_unit", "attachment")
              .filter(contest__in=contests.values("pk"), pk=pk).first())
     if entry is None or entry.attachment is None:
         raise Http404("文件不存在或您无权查看。")
     contest = entry.contest
     is_judge = contest.judges.filter(pk=user.pk).exists() and entry.author_id != user.pk
-    if not (entry.author_id == user.pk or is_judge or may_manage_contest(user, contest)):
+    if not (entry.author_id == user.pk or is_judge or can_manage_contest(user, contest)):
         raise Http404("文件不存在或您无权查看。")
     attachment = entry.attachment
     suffix = PurePath(attachment.original_name).suffix
@@ -275,7 +278,7 @@ def entry_file(request, pk):
 @capability_required("learning.manage")
 @require_POST
 def contest_publish(request, pk):
-    contest = get_visible_or_404(EssayContest, request.user, pk=pk)
+    contest = access_contest(request.user, pk)
     try:
         do_publish_results(request.user, contest)
     except ValidationError as exc:

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from ideowork.core.models import OrgUnit, User
 from ideowork.core.permissions import require
+from ideowork.core.scoping import can_act_in
 from ideowork.plans.models import PlanItem, Target
 
 __all__ = ["EARLIEST_DATE", "latest_date", "check_activity_date", "check_can_record", "check_item",
@@ -29,8 +30,7 @@ def check_activity_date(day: date) -> None:
 def check_can_record(user: User, unit: OrgUnit) -> None:
     """The user may record activities, and ``unit`` lies within the part of the tree they work in."""
     require(user.is_active and user.has_capability("ledger.record"), "您没有登记工作台账的权限。")
-    root = user.scope_root
-    require(root is not None and unit.is_within(root), f"您无权为“{unit.name}”登记工作台账。")
+    require(can_act_in(user, unit), f"您无权为“{unit.name}”登记工作台账。")
 
 
 def check_item(user: User, unit: OrgUnit, item: PlanItem | None) -> None:

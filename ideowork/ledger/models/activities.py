@@ -18,6 +18,7 @@ __all__ = ["Activity", "ActivityTarget", "TargetCredit"]
 
 
 class ActivityQuerySet(ScopedQuerySet):
+    actions = {"change": "ledger.record"}
     cadre_needs_distinct = True
 
     def cadre_filter(self, user):
@@ -71,6 +72,8 @@ class ActivityTarget(models.Model):
     target = models.ForeignKey("plans.Target", verbose_name="指标", on_delete=models.CASCADE,
                                related_name="activity_links")
 
+    objects = ScopedQuerySet.through("activity").as_manager()
+
     class Meta:
         verbose_name = "计入指标"
         verbose_name_plural = "计入指标"
@@ -93,6 +96,8 @@ class TargetCredit(models.Model):
     # The month of ``date``, stored so that monthly aggregates are index-only scans on every
     # database (written with the date by ``rebuild_credits``).
     month = models.PositiveSmallIntegerField("月份")
+
+    objects = ScopedQuerySet.through("activity").as_manager()
 
     class Meta:
         verbose_name = "指标计数"

@@ -8,6 +8,7 @@ __all__ = ["Evidence"]
 
 
 class EvidenceQuerySet(ScopedQuerySet):
+    actions = {"change": "ledger.record"}
     scope_field = "activity__org_unit"
     cadre_needs_distinct = True
 

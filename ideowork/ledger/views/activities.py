@@ -9,10 +9,11 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from ideowork.core.access import can
 from ideowork.core.forms.errors import add_service_errors
 from ideowork.core.permissions import capability_required, is_business
-from ideowork.core.scoping import get_visible_or_404
 
+from ..access import access_activity
 from ..actions import do_delete_activity, do_record_activity, do_update_activity
 from ..choices import ActivityKind, ActivitySource
 from ..exports import export_response
@@ -63,10 +64,10 @@ def activity_export(request):
 
 @is_business
 def activity_detail(request, pk):
-    activity = get_visible_or_404(Activity.objects.select_related("org_unit", "item__plan", "created_by"),
-                                  request.user, pk=pk)
+    activity = access_activity(request.user, pk)
     evidence = list(Evidence.objects.visible_to(request.user).filter(activity=activity).select_related("attachment"))
-    credits = dict(TargetCredit.objects.filter(activity=activity).order_by().values_list("target")
+    credits = dict(TargetCredit.objects.visible_to(request.user).filter(activity=activity).order_by()
+                   .values_list("target")
                    .annotate(n=Count("pk")))
     targets = [(t, credits.get(t.pk, 0)) for t in activity.targets.select_related("item__plan").order_by("pk")]
     return render(request, "ledger/activity_detail.html", {
@@ -74,19 +75,13 @@ def activity_detail(request, pk):
         "files": [e for e in evidence if not e.attachment.is_image], "evidence_total": len(evidence),
         "targets": targets,
         "participants": activity.participants.select_related("org_unit").order_by("org_unit__path", "display_name"),
-        "can_change": _may_change(request.user, activity), "editable": activity.source in LEDGER_EDITABLE_SOURCES,
+        "can_change": can(request.user, "change", activity), "editable": activity.source in LEDGER_EDITABLE_SOURCES,
         "evidence_form": EvidenceForm(),
     })
 
 
-def _may_change(user, activity) -> bool:
-    return user.has_capability("ledger.record") and user.scope_root is not None and activity.org_unit.is_within(user.scope_root)
-
-
 def _editable_or_403(request, pk) -> Activity:
-    activity = get_visible_or_404(Activity, request.user, pk=pk)
-    if not _may_change(request.user, activity):
-        raise PermissionDenied("您无权修改该活动。")
+    activity = access_activity(request.user, pk, "change")
     if activity.source not in LEDGER_EDITABLE_SOURCES:
         raise PermissionDenied(f"该活动由“{activity.get_source_display()}”登记，请在该功能中修改。")
     return activity

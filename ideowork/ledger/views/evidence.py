@@ -9,11 +9,10 @@ from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
 from ideowork.core.permissions import capability_required, is_business
-from ideowork.core.scoping import get_visible_or_404
 
+from ..access import access_activity, access_evidence
 from ..actions import do_add_evidence, do_remove_evidence
 from ..forms import EvidenceForm
-from ..models import Activity, Evidence
 
 CONTENT_TYPES = {"jpg": "image/jpeg", "png": "image/png", "gif": "image/gif", "webp": "image/webp",
                  "bmp": "image/bmp", "pdf": "application/pdf"}
@@ -22,7 +21,7 @@ CONTENT_TYPES = {"jpg": "image/jpeg", "png": "image/png", "gif": "image/gif", "w
 @is_business
 def evidence_download(request, pk):
     """The file itself; images may be shown inline (``?inline=1``), everything else is downloaded."""
-    evidence = get_visible_or_404(Evidence.objects.select_related("attachment"), request.user, pk=pk)
+    evidence = access_evidence(request.user, pk)
     attachment = evidence.attachment
     try:
         handle = attachment.file.open("rb")
@@ -39,7 +38,7 @@ def evidence_download(request, pk):
 @capability_required("ledger.record")
 @require_POST
 def evidence_add(request, pk):
-    activity = get_visible_or_404(Activity, request.user, pk=pk)
+    activity = access_activity(request.user, pk, "change")
     form = EvidenceForm(request.POST, request.FILES)
     if form.is_valid():
         try:
@@ -57,8 +56,7 @@ def evidence_add(request, pk):
 @capability_required("ledger.record")
 @require_POST
 def evidence_remove(request, pk):
-    evidence = get_visible_or_404(Evidence.objects.select_related("activity__org_unit", "attachment"),
-                                  request.user, pk=pk)
+    evidence = access_evidence(request.user, pk, "change")
     do_remove_evidence(request.user, evidence)
     messages.success(request, f"已删除佐证材料“{evidence.attachment.original_name}”。")
     return redirect("ledger:detail", pk=evidence.activity_id)

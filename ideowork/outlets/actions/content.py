@@ -27,13 +27,14 @@ from ideowork.core.models import OrgUnit, ReviewStatus, User
 from ideowork.core.notify import notify
 from ideowork.core.permissions import require
 from ideowork.core.uploads import store_attachment
+from ideowork.core.scoping import can_act_in
 from ideowork.ledger.actions import do_update_activity
 from ideowork.ledger.actions.checks import check_item
 from ideowork.ledger.choices import ActivityKind
 from ideowork.ledger.models import Activity
 from ideowork.plans.models import PlanItem
 
-from ..access import runs_publicity_for
+from ..access import can_publish_for
 from ..activities import sync_activity
 from ..choices import ContentKind, ContentStatus, OutletKind, OutletStatus
 from ..findings import content_findings, open_errors, waiver_key
@@ -41,7 +42,8 @@ from ..models import ContentItem, ContentVersion, FindingWaiver, Outlet, version
 from ..proofreading import extract_text
 from .outlets import note_outlet_update
 
-__all__ = ["MAX_BODY", "outlets_for", "may_edit", "may_publish", "may_waive", "activity_kind_for",
+__all__ = ["MAX_BODY", "outlets_for", "can_edit_content", "can_publish_content", "can_waive_findings",
+           "activity_kind_for",
            "do_create_content", "do_revise_content", "do_submit_content", "do_publish_content",
            "do_withdraw_content", "do_waive_finding", "content_findings", "review_blockers"]
 
@@ -57,24 +59,23 @@ WITHDRAWN_MARK = "【已撤稿】"
 
 # --- who may do what --------------------------------------------------------------------------------
 def _in_scope(user: User, unit: OrgUnit) -> bool:
-    root = user.scope_root
-    return root is not None and unit.is_within(root)
+    return can_act_in(user, unit)
 
 
 def _is_unit_publicity(user: User, content: ContentItem) -> bool:
-    return runs_publicity_for(user, content.org_unit)
+    return can_publish_for(user, content.org_unit)
 
 
-def may_edit(user: User, content: ContentItem) -> bool:
+def can_edit_content(user: User, content: ContentItem) -> bool:
     return user.is_authenticated and user.is_active and (
         content.author_id == user.pk or _is_unit_publicity(user, content))
 
 
-def may_publish(user: User, content: ContentItem) -> bool:
+def can_publish_content(user: User, content: ContentItem) -> bool:
     return user.is_authenticated and user.has_capability("ledger.record") and _is_unit_publicity(user, content)
 
 
-def may_waive(user: User, content: ContentItem) -> bool:
+def can_waive_findings(user: User, content: ContentItem) -> bool:
     """A reviewer of the item (whoever may decide its active stage) or its organ's publicity staff —
     never the author: confirming one's own text is what the review exists to prevent."""
     if not user.is_authenticated or content.author_id == user.pk:
@@ -178,7 +179,7 @@ def do_revise_content(user: User, content: ContentItem, *, title: str, body: str
 
     Revising an approved (not yet published) item voids the approval: it must be reviewed again.
     """
-    require(may_edit(user, content), "只有作者本人或本单位宣传工作人员可以修改稿件。")
+    require(can_edit_content(user, content), "只有作者本人或本单位宣传工作人员可以修改稿件。")
     title, body, file = _text_from(title=title, body=body, file=file)
     with transaction.atomic():
         locked = ContentItem.objects.select_for_update().get(pk=content.pk)
@@ -224,7 +225,7 @@ def do_submit_content(user: User, content: ContentItem):
 
 def do_waive_finding(user: User, content: ContentItem, *, rule: str, text: str, reason: str) -> FindingWaiver:
     """Keep a finding of the current version as it is, with the reason (确认保留)."""
-    require(may_waive(user, content), "只有审核人或宣传工作人员可以确认保留校对问题，作者本人不能确认。")
+    require(can_waive_findings(user, content), "只有审核人或宣传工作人员可以确认保留校对问题，作者本人不能确认。")
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": "请填写确认保留的理由。"})
@@ -296,7 +297,7 @@ def do_publish_content(user: User, content: ContentItem, *, published_at: dateti
     Interview requests and outward materials without an outlet are recorded only with where they
     were used. ``kind`` overrides the ledger kind (刊发 / 阵地更新 / 简报) chosen from the outlet.
     """
-    require(may_publish(user, content), "只有本单位宣传工作人员可以发布稿件。")
+    require(can_publish_content(user, content), "只有本单位宣传工作人员可以发布稿件。")
     where = (where or "").strip()
     errors = {}
     if published_at is None:
@@ -334,7 +335,7 @@ def do_publish_content(user: User, content: ContentItem, *, published_at: dateti
 
 def do_withdraw_content(user: User, content: ContentItem, *, reason: str) -> ContentItem:
     """撤稿: the published item is taken down. The ledger activity stays, marked 已撤稿, on no target."""
-    require(may_publish(user, content), "只有本单位宣传工作人员可以撤稿。")
+    require(can_publish_content(user, content), "只有本单位宣传工作人员可以撤稿。")
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": "请填写撤稿原因。"})

@@ -1,7 +1,7 @@
 """News releases and policy interpretation: press conferences, the expert library, interpretations,
 and answering the public's questions (seed 001 item 10).
 
-Who may write: the publicity staff of the record's organ (``publicity.may_manage``); business users
+Who may write: the publicity staff of the record's organ (``publicity.can_manage_publicity``); business users
 in scope read. A press conference, an interpretation and an answered question are recorded in the
 ledger (kinds 新闻发布会, 政策解读, 回应关切) and count where the plan counts them.
 """
@@ -25,7 +25,7 @@ from ..activities import sync_activity
 from ..choices import ContentKind
 from ..models import (ContentItem, Expert, InterpretationForm, PolicyInterpretation, PressConference,
                       PublicQuestion, QuestionChannel, QuestionStatus)
-from .publicity import may_manage
+from .publicity import can_manage_publicity
 
 __all__ = ["do_save_press_conference", "do_save_expert", "split_expertise", "do_save_interpretation",
            "do_record_question", "do_answer_question", "do_publish_answer", "do_delete_press_conference",
@@ -43,7 +43,7 @@ _PERSONAL_NUMBER = re.compile(r"(?<!\d)(1[3-9]\d{9}|\d{17}[\dXx]|\d{15})(?!\d)")
 
 
 def _may_write(user: User, unit: OrgUnit, what: str) -> None:
-    require(may_manage(user, unit), f"您无权为“{unit.name}”{what}。")
+    require(can_manage_publicity(user, unit), f"您无权为“{unit.name}”{what}。")
 
 
 def _check_link(link: str, errors: dict) -> None:

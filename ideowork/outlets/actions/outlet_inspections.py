@@ -10,6 +10,7 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from ideowork.core.access import require_can
 from ideowork.core.audit import record, snapshot
 from ideowork.core.models import User
 from ideowork.core.notify import notify
@@ -20,7 +21,7 @@ from ideowork.ledger.choices import ActivityKind, ActivitySource
 from ..choices import InspectionResult, OutletStatus
 from ..counting import targets_for
 from ..models import Outlet, OutletInspection
-from .outlets import check_day, may_manage_outlet, open_rectifications, outlet_state, outlet_url
+from .outlets import check_day, can_manage_outlet, open_rectifications, outlet_state, outlet_url
 
 __all__ = ["do_record_inspection", "do_complete_rectification", "INSPECTION_FIELDS"]
 
@@ -48,7 +49,7 @@ def do_record_inspection(user: User, outlet: Outlet, *, date: date, result: str,
     An inspection that finds problems needs the problems, what is to be done and by when; the outlet
     is then under rectification (整改中) and its responsible person is told.
     """
-    require(may_manage_outlet(user, outlet), "您无权检查该宣传阵地。")
+    require_can(user, "inspect", outlet, "您无权检查该宣传阵地。")
     if outlet.status == OutletStatus.CLOSED:
         raise ValidationError("该阵地已关停，不能登记检查。")
     check_day(date, "date", "检查日期")
@@ -103,7 +104,7 @@ def do_complete_rectification(user: User, inspection: OutletInspection, *, recti
     The outlet returns to normal when no other rectification is open.
     """
     outlet = inspection.outlet
-    require(may_manage_outlet(user, outlet), "您无权登记该阵地的整改情况。")
+    require(can_manage_outlet(user, outlet), "您无权登记该阵地的整改情况。")
     check_day(rectified_on, "rectified_on", "整改完成日期")
     if not note.strip():
         raise ValidationError({"note": "请填写整改情况。"})

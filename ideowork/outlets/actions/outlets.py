@@ -19,19 +19,20 @@ from ideowork.core.audit import record, snapshot
 from ideowork.core.models import OrgUnit, ReviewFlow, User
 from ideowork.core.notify import notify
 from ideowork.core.permissions import require
+from ideowork.core.scoping import can_act_in
 from ideowork.ledger.actions import do_record_activity
 from ideowork.ledger.actions.checks import EARLIEST_DATE
 from ideowork.ledger.choices import ActivityKind, ActivitySource
 from ideowork.ledger.models import Activity
 from ideowork.plans.models import PlanItem
 
-from ..access import runs_publicity_for
+from ..access import can_publish_for
 from ..choices import InspectionResult, OutletKind, OutletStatus, UpdateFrequency
 from ..counting import targets_for
 from ..models import Outlet
 from ..upkeep import dormant_after, due_on
 
-__all__ = ["may_manage_outlet", "do_create_outlet", "do_update_outlet", "do_close_outlet", "do_reopen_outlet",
+__all__ = ["can_manage_outlet", "do_create_outlet", "do_update_outlet", "do_close_outlet", "do_reopen_outlet",
            "note_outlet_update",
            "do_record_outlet_update", "update_kind", "update_source_ref", "do_flag_outlet", "do_unflag_outlet",
            "do_flag_dormant_outlets", "open_rectifications", "outlet_url", "outlet_state", "check_day",
@@ -47,9 +48,9 @@ AUTO_DORMANT_REASON = "长期未更新"
 
 
 # --- who may do what -------------------------------------------------------------------------------
-def may_manage_outlet(user: User, outlet: Outlet) -> bool:
+def can_manage_outlet(user: User, outlet: Outlet) -> bool:
     """The publicity staff whose scope holds the outlet's unit."""
-    return runs_publicity_for(user, outlet.org_unit)
+    return can_publish_for(user, outlet.org_unit)
 
 
 def outlet_url(outlet: Outlet) -> str:
@@ -107,8 +108,7 @@ def do_create_outlet(user: User, *, org_unit: OrgUnit, name: str, kind: str, res
                      item: PlanItem | None = None, description: str = "") -> Outlet:
     """Register an outlet of ``org_unit`` (a unit within the user's scope)."""
     require(user.is_active and user.has_capability("outlets.publish"), "您没有管理宣传阵地的权限。")
-    root = user.scope_root
-    require(root is not None and org_unit.is_within(root), f"您无权为“{org_unit.name}”登记宣传阵地。")
+    require(can_act_in(user, org_unit), f"您无权为“{org_unit.name}”登记宣传阵地。")
     outlet = Outlet(org_unit=org_unit, name=name, kind=kind, responsible=responsible,
                     frequency_days=int(frequency_days or 0), account=account.strip(),
                     last_updated_on=last_updated_on, review_flow=review_flow, item=item,
@@ -132,7 +132,7 @@ def do_update_outlet(user: User, outlet: Outlet, **changes) -> Outlet:
     unknown = set(changes) - set(OUTLET_FIELDS)
     if unknown:
         raise TypeError(f"do_update_outlet() cannot change {', '.join(sorted(unknown))}")
-    require(may_manage_outlet(user, outlet), "您无权修改该宣传阵地。")
+    require(can_manage_outlet(user, outlet), "您无权修改该宣传阵地。")
     with transaction.atomic():
         outlet = Outlet.objects.select_for_update().get(pk=outlet.pk)
         if outlet.status == OutletStatus.CLOSED:
@@ -142,8 +142,7 @@ def do_update_outlet(user: User, outlet: Outlet, **changes) -> Outlet:
         for name, value in changes.items():
             setattr(outlet, name, value.strip() if isinstance(value, str) else value)
         if "org_unit" in changes:
-            root = user.scope_root
-            require(outlet.org_unit.is_within(root), f"您无权将阵地划归“{outlet.org_unit.name}”。")
+            require(can_act_in(user, outlet.org_unit), f"您无权将阵地划归“{outlet.org_unit.name}”。")
         outlet.frequency_days = int(outlet.frequency_days or 0)
         _check_outlet(user, outlet)
         outlet.save()
@@ -158,7 +157,7 @@ def do_update_outlet(user: User, outlet: Outlet, **changes) -> Outlet:
 
 def do_close_outlet(user: User, outlet: Outlet, *, reason: str) -> Outlet:
     """Close (关停) an outlet: it leaves the reminders and the register's figures; its history stays."""
-    require(may_manage_outlet(user, outlet), "您无权关停该宣传阵地。")
+    require(can_manage_outlet(user, outlet), "您无权关停该宣传阵地。")
     if not reason.strip():
         raise ValidationError({"reason": "请填写关停原因。"})
     with transaction.atomic():
@@ -178,7 +177,7 @@ def do_reopen_outlet(user: User, outlet: Outlet, *, reason: str) -> Outlet:
     It runs normally again: the reminders count from its last recorded update, so one not updated
     for long is flagged 长期未更新 by the next daily check. The responsible person is told.
     """
-    require(may_manage_outlet(user, outlet), "您无权恢复该宣传阵地。")
+    require(can_manage_outlet(user, outlet), "您无权恢复该宣传阵地。")
     if not reason.strip():
         raise ValidationError({"reason": "请填写恢复运行的原因。"})
     with transaction.atomic():
@@ -244,7 +243,7 @@ def do_record_outlet_update(user: User, outlet: Outlet, *, date: date, summary: 
     The update is a ledger activity counting toward the targets the ledger suggests for it, with the
     photos as evidence; the outlet's last update moves forward and a dormant flag is cleared.
     """
-    require(may_manage_outlet(user, outlet), "您无权为该宣传阵地登记更新。")
+    require(can_manage_outlet(user, outlet), "您无权为该宣传阵地登记更新。")
     if outlet.status == OutletStatus.CLOSED:
         raise ValidationError("该阵地已关停，不能登记更新。")
     check_day(date, "date", "更新日期")
@@ -266,7 +265,7 @@ def do_record_outlet_update(user: User, outlet: Outlet, *, date: date, summary: 
 # --- flags -----------------------------------------------------------------------------------------
 def do_flag_outlet(user: User, outlet: Outlet, *, reason: str, status: str = OutletStatus.RECTIFYING) -> Outlet:
     """Flag an outlet for rectification by hand (政务新媒体专项整治: a dormant or non-compliant account)."""
-    require(may_manage_outlet(user, outlet), "您无权标记该宣传阵地。")
+    require(can_manage_outlet(user, outlet), "您无权标记该宣传阵地。")
     if status not in FLAG_STATUSES:
         raise ValidationError({"status": "请选择“长期未更新”或“整改中”。"})
     if not reason.strip():
@@ -286,7 +285,7 @@ def do_flag_outlet(user: User, outlet: Outlet, *, reason: str, status: str = Out
 
 def do_unflag_outlet(user: User, outlet: Outlet, *, note: str = "") -> Outlet:
     """Lift a flag; refused while an inspection's problems are not rectified."""
-    require(may_manage_outlet(user, outlet), "您无权解除该宣传阵地的标记。")
+    require(can_manage_outlet(user, outlet), "您无权解除该宣传阵地的标记。")
     with transaction.atomic():
         locked = Outlet.objects.select_for_update().get(pk=outlet.pk)
         if locked.status not in FLAG_STATUSES:

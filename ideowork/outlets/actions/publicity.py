@@ -26,13 +26,13 @@ from ideowork.ledger.progress import compute_progress
 from ideowork.ledger.suggestions import eligible_targets
 from ideowork.plans.models import Target
 
-from ..access import runs_publicity_for
+from ..access import can_publish_for
 from ..activities import sync_activity
 from ..choices import ContentKind, ContentStatus, MediaLevel
 from ..counting import LEVEL_RANK, required_level
 from ..models import ContentItem, ExternalPlacement
 
-__all__ = ["CLIPPING_KINDS", "CLIPPING_MAX_BYTES", "may_manage", "do_record_placement",
+__all__ = ["CLIPPING_KINDS", "CLIPPING_MAX_BYTES", "can_manage_publicity", "do_record_placement",
            "do_update_placement", "do_delete_placement", "media_target", "media_kpi", "level_phrase"]
 
 CLIPPING_KINDS = KIND_GROUPS["image"] | KIND_GROUPS["pdf"]
@@ -43,9 +43,9 @@ _LEVEL_PHRASES = {MediaLevel.COUNTY: "县级以上", MediaLevel.MUNICIPAL: "市�
                   MediaLevel.CENTRAL: "中央级"}
 
 
-def may_manage(user: User, unit: OrgUnit) -> bool:
+def can_manage_publicity(user: User, unit: OrgUnit) -> bool:
     """The user runs publicity for ``unit`` (``outlets.access``)."""
-    return runs_publicity_for(user, unit)
+    return can_publish_for(user, unit)
 
 
 def level_phrase(level: str) -> str:
@@ -67,7 +67,7 @@ def _check_clipping(clipping) -> None:
 
 def _checked(user: User, *, org_unit: OrgUnit, title: str, medium: str, level: str, published_on: date | None,
              link: str, authors: list[User], author_names: str, content: ContentItem | None) -> None:
-    require(may_manage(user, org_unit), f"您无权为“{org_unit.name}”登记对外宣传稿件。")
+    require(can_manage_publicity(user, org_unit), f"您无权为“{org_unit.name}”登记对外宣传稿件。")
     visible = set(User.objects.visible_to(user).business().values_list("pk", flat=True))
     require({a.pk for a in authors} <= visible, "作者中有您无权选择的人员。")
     errors = {}
@@ -143,7 +143,7 @@ def do_update_placement(user: User, placement: ExternalPlacement, *, org_unit: O
                         authors: Iterable[User] = (), author_names: str = "", content: ContentItem | None = None,
                         note: str = "") -> ExternalPlacement:
     """Change a placement; a new clipping replaces the old one. The ledger activity follows."""
-    require(may_manage(user, placement.org_unit), "您无权修改该对外宣传记录。")
+    require(can_manage_publicity(user, placement.org_unit), "您无权修改该对外宣传记录。")
     authors = list(authors)
     _checked(user, org_unit=org_unit, title=title, medium=medium, level=level, published_on=published_on,
              link=link, authors=authors, author_names=author_names, content=content)
@@ -174,7 +174,7 @@ def do_update_placement(user: User, placement: ExternalPlacement, *, org_unit: O
 
 def do_delete_placement(user: User, placement: ExternalPlacement) -> None:
     """Delete a placement with its ledger activity and clipping."""
-    require(may_manage(user, placement.org_unit), "您无权删除该对外宣传记录。")
+    require(can_manage_publicity(user, placement.org_unit), "您无权删除该对外宣传记录。")
     with transaction.atomic():
         placement = ExternalPlacement.objects.select_for_update().get(pk=placement.pk)
         activity = placement.activity

@@ -20,6 +20,7 @@ __all__ = ["BriefingIssue", "BriefingEntry"]
 
 
 class BriefingIssueQuerySet(ScopedQuerySet):
+    actions = {"change": "outlets.publish"}
     scope_field = "series__org_unit"
 
     def cadre_filter(self, user):
@@ -89,6 +90,7 @@ class BriefingIssue(models.Model):
 
 
 class BriefingEntryQuerySet(ScopedQuerySet):
+    actions = {"change": "outlets.publish"}
     scope_field = "issue__series__org_unit"
 
 

@@ -30,6 +30,8 @@ def version_digest(title: str, body: str) -> str:
 
 
 class ContentQuerySet(ScopedQuerySet):
+    actions = {"change": "outlets.publish"}
+    owner_field = "author"
     def cadre_filter(self, user):
         return models.Q(author=user)
 
@@ -134,6 +136,8 @@ class ContentVersion(models.Model):
                                    related_name="+")
     created_at = models.DateTimeField("时间", auto_now_add=True)
 
+    objects = ScopedQuerySet.through("item").as_manager()
+
     class Meta:
         verbose_name = "稿件版本"
         verbose_name_plural = "稿件版本"
@@ -155,6 +159,8 @@ class FindingWaiver(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="确认人", on_delete=models.PROTECT,
                                    related_name="+")
     created_at = models.DateTimeField("时间", auto_now_add=True)
+
+    objects = ScopedQuerySet.through("item").as_manager()
 
     class Meta:
         verbose_name = "校对豁免"

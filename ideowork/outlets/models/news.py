@@ -45,6 +45,7 @@ class OrganQuerySet(ScopedQuerySet):
     """Public work of an organ (conferences held, interpretations published, its expert library):
     a cadre sees their whole organ's, not only their own section's."""
 
+    actions = {"change": "outlets.publish"}
     def cadre_filter(self, user):
         return models.Q(org_unit__organ=user.scope_root)
 
@@ -175,7 +176,7 @@ class PublicQuestion(models.Model):
                                    related_name="+")
     created_at = models.DateTimeField("登记时间", auto_now_add=True)
 
-    objects = ScopedQuerySet.as_manager()
+    objects = ScopedQuerySet.declare(actions={"change": "outlets.publish"}).as_manager()
 
     class Meta:
         verbose_name = "群众关切"

@@ -19,6 +19,7 @@ __all__ = ["Outlet", "OutletInspection"]
 
 
 class OutletQuerySet(ScopedQuerySet):
+    actions = {"change": "outlets.publish", "inspect": "outlets.inspect"}
     def cadre_filter(self, user):
         # Every cadre of an organ reads its outlet register (they write for these outlets), not the
         # county bureaus' under it.
@@ -77,6 +78,7 @@ class Outlet(models.Model):
 
 
 class InspectionQuerySet(ScopedQuerySet):
+    actions = {"change": "outlets.publish", "inspect": "outlets.inspect"}
     scope_field = "outlet__org_unit"
 
     def cadre_filter(self, user):

@@ -12,14 +12,25 @@ from django.db import models
 from django.db.models import Q
 
 from ideowork.core.choices import BUSINESS_ROLES
+from ideowork.core.scoping import ScopedQuerySet
 
 from ..choices import RuleCategory, Severity
 
 __all__ = ["ProofRule"]
 
 
-class ProofRuleQuerySet(models.QuerySet):
-    def visible_to(self, user):
+class ProofRuleQuerySet(ScopedQuerySet):
+    actions = {"change": "outlets.publish"}
+
+    def action_filter(self, user, action):
+        """A rule is changed by the publicity staff of its own organ; the shipped rules (no unit) by
+        the publicity staff at the top of the tree."""
+        if action != "change" or not user.has_capability("outlets.publish") or user.scope_root is None:
+            return super().action_filter(user, action) & Q(pk__in=[])
+        root = user.scope_root
+        return Q(org_unit=root) | (Q(org_unit__isnull=True) if root.depth == 0 else Q(pk__in=[]))
+
+    def viewable_by(self, user):
         """Every business user sees the shipped rules, the rules of the units above them and of their subtree."""
         if not user.is_authenticated or not user.is_active or user.role not in BUSINESS_ROLES:
             return self.none()

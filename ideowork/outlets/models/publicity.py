@@ -20,6 +20,7 @@ __all__ = ["ExternalPlacement"]
 
 
 class PlacementQuerySet(ScopedQuerySet):
+    actions = {"change": "outlets.publish"}
     cadre_needs_distinct = True
 
     def cadre_filter(self, user):

@@ -14,11 +14,11 @@ from ideowork.core.actions.reviews import active_stage, latest_review
 from ideowork.core.exports.gongwen import docx_response
 from ideowork.core.forms.errors import add_service_errors
 from ideowork.core.permissions import capability_required, is_business
-from ideowork.core.scoping import get_visible_or_404
 
+from ..access import access_issue
 from ..actions.briefings import (EntryData, briefing_series, compile_body, do_create_issue, do_publish_issue,
                                  do_submit_issue, do_update_issue, entry_from_activity, issue_defaults,
-                                 may_manage_issue, may_manage_series, month_activities, next_numbers)
+                                 can_manage_issue, can_manage_series, month_activities, next_numbers)
 from ..briefing_docx import briefing_document, briefing_filename
 from ..choices import ContentStatus
 from ..forms.briefings import BriefingCreateForm, EntryFormSet, IssueFieldsForm
@@ -69,7 +69,7 @@ def briefing_list(request):
         "years": range(today.year - 3, today.year + 1), "issued_months": sum(1 for c in cells if c["issued"]),
         "months_so_far": sum(1 for c in cells if not c["future"]),
         "missing_months": sum(1 for c in due if not c["issued"]),
-        "can_manage": series is not None and may_manage_series(user, series),
+        "can_manage": series is not None and can_manage_series(user, series),
     })
 
 
@@ -90,7 +90,7 @@ def _chosen(request, series_qs):
 @require_http_methods(["GET", "POST"])
 def briefing_create(request):
     user = request.user
-    series_qs = [s for s in briefing_series(user) if may_manage_series(user, s)]
+    series_qs = [s for s in briefing_series(user) if can_manage_series(user, s)]
     if not series_qs:
         raise PermissionDenied("您所在机关还没有登记工作简报，或您无权编辑工作简报。请先在宣传阵地中登记。")
     series, month = _chosen(request, series_qs)
@@ -135,9 +135,9 @@ def _preview(series, month, activities, form) -> dict:
 
 @is_business
 def briefing_detail(request, pk):
-    issue = get_visible_or_404(ISSUES, request.user, pk=pk)
+    issue = access_issue(request.user, pk)
     review = latest_review(issue.content)
-    can_manage = may_manage_issue(request.user, issue)
+    can_manage = can_manage_issue(request.user, issue)
     status = issue.content.status
     return render(request, "outlets/briefing_detail.html", {
         "issue": issue, "entries": issue.entries.select_related("activity"), "review": review,
@@ -151,8 +151,8 @@ def briefing_detail(request, pk):
 @capability_required("outlets.publish")
 @require_http_methods(["GET", "POST"])
 def briefing_edit(request, pk):
-    issue = get_visible_or_404(ISSUES, request.user, pk=pk)
-    if not may_manage_issue(request.user, issue):
+    issue = access_issue(request.user, pk)
+    if not can_manage_issue(request.user, issue):
         raise PermissionDenied("您无权修改该简报。")
     existing = {e.pk: e for e in issue.entries.select_related("activity")}
     if request.method == "POST":
@@ -182,7 +182,7 @@ def briefing_edit(request, pk):
 @capability_required("outlets.publish")
 @require_POST
 def briefing_submit(request, pk):
-    issue = get_visible_or_404(ISSUES, request.user, pk=pk)
+    issue = access_issue(request.user, pk)
     try:
         do_submit_issue(request.user, issue)
     except ValidationError as exc:
@@ -195,7 +195,7 @@ def briefing_submit(request, pk):
 @capability_required("outlets.publish")
 @require_POST
 def briefing_publish(request, pk):
-    issue = get_visible_or_404(ISSUES, request.user, pk=pk)
+    issue = access_issue(request.user, pk)
     try:
         do_publish_issue(request.user, issue)
     except ValidationError as exc:
@@ -207,5 +207,5 @@ def briefing_publish(request, pk):
 
 @is_business
 def briefing_docx(request, pk):
-    issue = get_visible_or_404(ISSUES, request.user, pk=pk)
+    issue = access_issue(request.user, pk)
     return docx_response(briefing_document(issue), briefing_filename(issue))

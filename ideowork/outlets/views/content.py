@@ -14,11 +14,11 @@ from ideowork.core.actions.reviews import is_locked, open_review, review_panel
 from ideowork.core.forms.errors import add_service_errors
 from ideowork.core.models import Decision, ReviewStage, StageStatus
 from ideowork.core.permissions import is_business
-from ideowork.core.scoping import get_visible_or_404
 
-from ..actions.content import (activity_kind_for, do_create_content, do_publish_content, do_revise_content,
-                               do_submit_content, do_waive_finding, do_withdraw_content, may_edit, may_publish,
-                               may_waive, outlets_for)
+from ..access import access_content
+from ..actions.content import (activity_kind_for, can_edit_content, can_publish_content, can_waive_findings,
+                               do_create_content, do_publish_content, do_revise_content, do_submit_content,
+                               do_waive_finding, do_withdraw_content, outlets_for)
 from ..choices import ContentKind, ContentStatus
 from ..diffing import compare_texts
 from ..findings import content_findings, finding_groups, highlighted, open_errors, waivers_of
@@ -26,7 +26,6 @@ from ..forms.content import ContentForm, PublishForm, ReviseForm, WaiveForm, Wit
 from ..models import ContentItem, Outlet
 
 PAGE_SIZE = 30
-CONTENT = ContentItem.objects.select_related("outlet", "author__org_unit", "org_unit", "activity")
 EDITABLE = {ContentStatus.DRAFT, ContentStatus.RETURNED, ContentStatus.APPROVED, ContentStatus.WITHDRAWN}
 SUBMITTABLE = {ContentStatus.DRAFT, ContentStatus.RETURNED}
 
@@ -88,8 +87,8 @@ def content_create(request):
 @is_business
 @require_http_methods(["GET", "POST"])
 def content_edit(request, pk):
-    content = get_visible_or_404(CONTENT, request.user, pk=pk)
-    if not may_edit(request.user, content):
+    content = access_content(request.user, pk)
+    if not can_edit_content(request.user, content):
         raise PermissionDenied("只有作者本人或本单位宣传工作人员可以修改稿件。")
     latest = content.latest
     locked = is_locked(content)
@@ -133,15 +132,15 @@ def _shown_version(request, content):
 def content_detail(request, pk):
     """The review page: the text with its findings highlighted, the findings list, the review panel."""
     user = request.user
-    content = get_visible_or_404(CONTENT, user, pk=pk)
+    content = access_content(user, pk)
     version = _shown_version(request, content)
     is_current = version.number == content.current_version
     findings = content_findings(version, unit=content.org_unit)
     waivers = waivers_of(content)
     closed = content.status in (ContentStatus.PUBLISHED, ContentStatus.WITHDRAWN)
     locked = is_locked(content)
-    editor = may_edit(user, content)
-    publisher = may_publish(user, content)
+    editor = can_edit_content(user, content)
+    publisher = can_publish_content(user, content)
     return render(request, "outlets/content_detail.html", {
         "content": content, "version": version, "is_current": is_current,
         "title_html": highlighted(version, findings, waivers, "title"),
@@ -153,7 +152,7 @@ def content_detail(request, pk):
         "can_submit": content.author_id == user.pk and is_current and content.status in SUBMITTABLE,
         "can_publish": publisher and content.status == ContentStatus.APPROVED,
         "can_withdraw": publisher and content.status == ContentStatus.PUBLISHED,
-        "can_waive": is_current and not closed and may_waive(user, content),
+        "can_waive": is_current and not closed and can_waive_findings(user, content),
         "waive_form": WaiveForm(),
         "previous": version.number - 1 if version.number > 1 else None,
     })
@@ -161,14 +160,14 @@ def content_detail(request, pk):
 
 @is_business
 def content_versions(request, pk):
-    content = get_visible_or_404(CONTENT, request.user, pk=pk)
+    content = access_content(request.user, pk)
     versions = list(content.versions.select_related("created_by", "source").order_by("-number"))
     return render(request, "outlets/content_versions.html", {"content": content, "versions": versions})
 
 
 @is_business
 def content_compare(request, pk):
-    content = get_visible_or_404(CONTENT, request.user, pk=pk)
+    content = access_content(request.user, pk)
     numbers = {v.number: v for v in content.versions.select_related("created_by")}
     try:
         b = int(request.GET.get("b") or content.current_version)
@@ -189,7 +188,7 @@ def content_compare(request, pk):
 @is_business
 @require_POST
 def content_submit(request, pk):
-    content = get_visible_or_404(CONTENT, request.user, pk=pk)
+    content = access_content(request.user, pk)
     try:
         review = do_submit_content(request.user, content)
     except ValidationError as exc:
@@ -202,7 +201,7 @@ def content_submit(request, pk):
 @is_business
 @require_POST
 def content_waive(request, pk):
-    content = get_visible_or_404(CONTENT, request.user, pk=pk)
+    content = access_content(request.user, pk)
     form = WaiveForm(request.POST)
     if not form.is_valid():
         messages.error(request, "请填写确认保留的理由。")
@@ -219,8 +218,8 @@ def content_waive(request, pk):
 @is_business
 @require_http_methods(["GET", "POST"])
 def content_publish(request, pk):
-    content = get_visible_or_404(CONTENT, request.user, pk=pk)
-    if not may_publish(request.user, content):
+    content = access_content(request.user, pk)
+    if not can_publish_content(request.user, content):
         raise PermissionDenied("只有本单位宣传工作人员可以发布稿件。")
     if request.method == "POST":
         form = PublishForm(request.POST)
@@ -241,8 +240,8 @@ def content_publish(request, pk):
 @is_business
 @require_http_methods(["GET", "POST"])
 def content_withdraw(request, pk):
-    content = get_visible_or_404(CONTENT, request.user, pk=pk)
-    if not may_publish(request.user, content):
+    content = access_content(request.user, pk)
+    if not can_publish_content(request.user, content):
         raise PermissionDenied("只有本单位宣传工作人员可以撤稿。")
     form = WithdrawForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

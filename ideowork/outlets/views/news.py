@@ -14,10 +14,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ideowork.core.forms.errors import add_service_errors
 from ideowork.core.permissions import capability_required, is_business
-from ideowork.core.scoping import get_visible_or_404
 
+from ..access import access_expert, access_interpretation, access_press_conference, access_public_question
 from ..actions import news as services
-from ..actions.publicity import may_manage
+from ..actions.publicity import can_manage_publicity
 from ..forms.news import (AnswerForm, ExpertForm, ExpertSearchForm, InterpretationEntryForm, PressForm,
                           QuestionFilterForm, QuestionForm)
 from ..models import Expert, PolicyInterpretation, PressConference, PublicQuestion, QuestionStatus
@@ -48,8 +48,8 @@ def _run(form, service, /, *args, **kwargs):
         return None
 
 
-def _may_edit(request, obj) -> None:
-    if not may_manage(request.user, obj.org_unit):
+def _require_can_edit(request, obj) -> None:
+    if not can_manage_publicity(request.user, obj.org_unit):
         raise PermissionDenied("您无权修改该记录。")
 
 
@@ -80,15 +80,14 @@ def press_create(request):
 
 
 def _conference(request, pk):
-    return get_visible_or_404(PressConference.objects.select_related("org_unit", "release", "activity",
-                                                                     "created_by"), request.user, pk=pk)
+    return access_press_conference(request.user, pk)
 
 
 @is_business
 def press_detail(request, pk):
     conference = _conference(request, pk)
     return render(request, "outlets/press_detail.html", {
-        "conference": conference, "can_edit": may_manage(request.user, conference.org_unit),
+        "conference": conference, "can_edit": can_manage_publicity(request.user, conference.org_unit),
         "targets": list(conference.activity.targets.all()) if conference.activity else []})
 
 
@@ -96,7 +95,7 @@ def press_detail(request, pk):
 @require_http_methods(["GET", "POST"])
 def press_edit(request, pk):
     conference = _conference(request, pk)
-    _may_edit(request, conference)
+    _require_can_edit(request, conference)
     form = PressForm(request.POST or None, user=request.user, initial=_initial(conference, PRESS_FIELDS))
     if request.method == "POST" and form.is_valid():
         if _run(form, services.do_save_press_conference, request.user, conference, **form.cleaned_data):
@@ -110,7 +109,7 @@ def press_edit(request, pk):
 @require_POST
 def press_delete(request, pk):
     conference = _conference(request, pk)
-    _may_edit(request, conference)
+    _require_can_edit(request, conference)
     services.do_delete_press_conference(request.user, conference)
     messages.success(request, f"已删除“{conference.title}”及其台账记录。")
     return redirect("outlets:press_list")
@@ -149,8 +148,8 @@ def expert_create(request):
 @capability_required("outlets.publish")
 @require_http_methods(["GET", "POST"])
 def expert_edit(request, pk):
-    expert = get_visible_or_404(Expert, request.user, pk=pk)
-    _may_edit(request, expert)
+    expert = access_expert(request.user, pk)
+    _require_can_edit(request, expert)
     form = ExpertForm(request.POST or None, user=request.user, initial=_initial(expert, EXPERT_FIELDS))
     if request.method == "POST" and form.is_valid():
         if _run(form, services.do_save_expert, request.user, expert, **form.cleaned_data):
@@ -162,8 +161,8 @@ def expert_edit(request, pk):
 @capability_required("outlets.publish")
 @require_POST
 def expert_delete(request, pk):
-    expert = get_visible_or_404(Expert, request.user, pk=pk)
-    _may_edit(request, expert)
+    expert = access_expert(request.user, pk)
+    _require_can_edit(request, expert)
     if services.do_delete_expert(request.user, expert):
         messages.success(request, f"已将“{expert.name}”移出专家库。")
     else:
@@ -197,8 +196,8 @@ def interpretation_create(request):
 @capability_required("outlets.publish")
 @require_http_methods(["GET", "POST"])
 def interpretation_edit(request, pk):
-    item = get_visible_or_404(PolicyInterpretation, request.user, pk=pk)
-    _may_edit(request, item)
+    item = access_interpretation(request.user, pk)
+    _require_can_edit(request, item)
     initial = _initial(item, [f for f in INTERPRETATION_FIELDS if f != "experts"])
     initial["experts"] = list(item.experts.all())
     form = InterpretationEntryForm(request.POST or None, user=request.user, initial=initial,
@@ -214,8 +213,8 @@ def interpretation_edit(request, pk):
 @capability_required("outlets.publish")
 @require_POST
 def interpretation_delete(request, pk):
-    item = get_visible_or_404(PolicyInterpretation, request.user, pk=pk)
-    _may_edit(request, item)
+    item = access_interpretation(request.user, pk)
+    _require_can_edit(request, item)
     services.do_delete_interpretation(request.user, item)
     messages.success(request, f"已删除《{item.policy_title}》的解读记录及其台账记录。")
     return redirect("outlets:interpretation_list")
@@ -266,15 +265,14 @@ def question_create(request):
 
 
 def _question(request, pk):
-    return get_visible_or_404(PublicQuestion.objects.select_related("org_unit", "answered_by", "activity"),
-                              request.user, pk=pk)
+    return access_public_question(request.user, pk)
 
 
 @is_business
 def question_detail(request, pk):
     item = _question(request, pk)
     return render(request, "outlets/question_detail.html", {
-        "item": item, "overdue": item.is_overdue(), "can_edit": may_manage(request.user, item.org_unit),
+        "item": item, "overdue": item.is_overdue(), "can_edit": can_manage_publicity(request.user, item.org_unit),
         "targets": list(item.activity.targets.all()) if item.activity else []})
 
 
@@ -282,7 +280,7 @@ def question_detail(request, pk):
 @require_http_methods(["GET", "POST"])
 def question_answer(request, pk):
     item = _question(request, pk)
-    _may_edit(request, item)
+    _require_can_edit(request, item)
     initial = {"answered_on": item.answered_on or timezone.localdate(), "answer": item.answer,
                "publish": item.status == QuestionStatus.PUBLISHED}
     form = AnswerForm(request.POST or None, initial=initial)
@@ -298,7 +296,7 @@ def question_answer(request, pk):
 @require_POST
 def question_delete(request, pk):
     item = _question(request, pk)
-    _may_edit(request, item)
+    _require_can_edit(request, item)
     try:
         services.do_delete_question(request.user, item)
     except ValidationError as error:

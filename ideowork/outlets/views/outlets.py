@@ -11,12 +11,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from ideowork.core.access import can
 from ideowork.core.forms.errors import add_service_errors
 from ideowork.core.models import OrgUnit
-from ideowork.core.permissions import capability_required, is_business, require
-from ideowork.core.scoping import get_visible_or_404
+from ideowork.core.permissions import capability_required, is_business
 from ideowork.ledger.models import Activity
 
+from ..access import access_inspection, access_outlet
 from ..actions import outlet_inspections as inspections
 from ..actions import outlets as services
 from ..choices import ContentStatus, OutletKind, OutletStatus
@@ -27,8 +28,6 @@ from ..upkeep import days_overdue, register_counts
 
 PAGE_SIZE = 50
 HISTORY_SIZE = 40
-OUTLETS = Outlet.objects.select_related("org_unit", "responsible", "review_flow", "item__plan")
-INSPECTIONS = OutletInspection.objects.select_related("outlet__org_unit", "outlet__responsible")
 
 
 def _filtered(request, today):
@@ -102,7 +101,7 @@ def _history(request, outlet) -> list[dict]:
 
 @is_business
 def outlet_detail(request, pk):
-    outlet = get_visible_or_404(OUTLETS, request.user, pk=pk)
+    outlet = access_outlet(request.user, pk)
     today = timezone.localdate()
     inspections = list(OutletInspection.objects.visible_to(request.user).filter(outlet=outlet)
                        .select_related("inspector", "activity"))
@@ -110,7 +109,8 @@ def outlet_detail(request, pk):
         "outlet": outlet, "today": today, "due": outlet.next_due(), "overdue": outlet.is_overdue(today),
         "late_days": days_overdue(outlet, today), "history": _history(request, outlet),
         "inspections": inspections, "open_count": sum(1 for i in inspections if i.needs_rectification),
-        "can_manage": services.may_manage_outlet(request.user, outlet),
+        "can_manage": services.can_manage_outlet(request.user, outlet),
+        "can_inspect": can(request.user, "inspect", outlet),
         "is_closed": outlet.status == OutletStatus.CLOSED, "is_flagged": outlet.status in services.FLAG_STATUSES,
         "flag_form": FlagForm(), "close_form": CloseForm(),
     })
@@ -141,8 +141,7 @@ def outlet_create(request):
 @capability_required("outlets.publish")
 @require_http_methods(["GET", "POST"])
 def outlet_edit(request, pk):
-    outlet = get_visible_or_404(OUTLETS, request.user, pk=pk)
-    require(services.may_manage_outlet(request.user, outlet), "您无权修改该宣传阵地。")
+    outlet = access_outlet(request.user, pk, "change")
     if request.method == "POST":
         form = _outlet_form(request, request.POST)
         if form.is_valid():
@@ -162,8 +161,7 @@ def outlet_edit(request, pk):
 @require_http_methods(["GET", "POST"])
 def outlet_update(request, pk):
     """登记更新: a board's new display, an honour-room refresh, a work-group notice."""
-    outlet = get_visible_or_404(OUTLETS, request.user, pk=pk)
-    require(services.may_manage_outlet(request.user, outlet), "您无权为该宣传阵地登记更新。")
+    outlet = access_outlet(request.user, pk, "change")
     if request.method == "POST":
         form = OutletUpdateForm(request.POST, request.FILES)
         if form.is_valid():
@@ -179,11 +177,11 @@ def outlet_update(request, pk):
     return render(request, "outlets/outlet_update_form.html", {"form": form, "outlet": outlet})
 
 
-@capability_required("outlets.publish")
+@is_business
 @require_http_methods(["GET", "POST"])
 def outlet_inspect(request, pk):
-    outlet = get_visible_or_404(OUTLETS, request.user, pk=pk)
-    require(services.may_manage_outlet(request.user, outlet), "您无权检查该宣传阵地。")
+    """Inspecting is the supervisors' duty as much as the publicity staff's (capability ``outlets.inspect``)."""
+    outlet = access_outlet(request.user, pk, "inspect")
     if request.method == "POST":
         form = InspectionForm(request.POST)
         if form.is_valid():
@@ -205,9 +203,8 @@ def outlet_inspect(request, pk):
 @capability_required("outlets.publish")
 @require_http_methods(["GET", "POST"])
 def inspection_rectify(request, pk):
-    inspection = get_visible_or_404(INSPECTIONS, request.user, pk=pk)
+    inspection = access_inspection(request.user, pk, "change")
     outlet = inspection.outlet
-    require(services.may_manage_outlet(request.user, outlet), "您无权登记该阵地的整改情况。")
     if request.method == "POST":
         form = RectifyForm(request.POST)
         if form.is_valid():
@@ -225,8 +222,7 @@ def inspection_rectify(request, pk):
 
 
 def _post_action(request, pk, form_class, action, success: str):
-    outlet = get_visible_or_404(OUTLETS, request.user, pk=pk)
-    require(services.may_manage_outlet(request.user, outlet), "您无权执行此操作。")
+    outlet = access_outlet(request.user, pk, "change")
     form = form_class(request.POST) if form_class else None
     if form is not None and not form.is_valid():
         messages.error(request, "；".join(e for errors in form.errors.values() for e in errors))
@@ -261,8 +257,7 @@ def outlet_close(request, pk):
 @capability_required("outlets.publish")
 @require_POST
 def outlet_reopen(request, pk):
-    outlet = get_visible_or_404(OUTLETS, request.user, pk=pk)
-    require(services.may_manage_outlet(request.user, outlet), "您无权执行此操作。")
+    outlet = access_outlet(request.user, pk, "change")
     try:
         services.do_reopen_outlet(request.user, outlet, reason=request.POST.get("reason", "")[:300])
     except ValidationError as exc:

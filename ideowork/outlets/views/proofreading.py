@@ -16,8 +16,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from ideowork.core.exports.excel import content_disposition
 from ideowork.core.forms.errors import add_service_errors
 from ideowork.core.permissions import capability_required, is_business
-from ideowork.core.scoping import get_visible_or_404
 
+from ..access import access_proof_rule
 from ..actions.proofreading import (can_add_rules, can_edit_rule, do_delete_rule, do_import_rules, do_reset_rule,
                                     do_save_rule, do_toggle_rule, export_rules, require_rule_editor, rule_owner)
 from ..choices import RuleCategory, Severity
@@ -128,7 +128,7 @@ def _back(request):
 
 
 def _editable_rule(request, pk) -> ProofRule:
-    rule = get_visible_or_404(ProofRule.objects.select_related("org_unit"), request.user, pk=pk)
+    rule = access_proof_rule(request.user, pk)
     require_rule_editor(request.user, rule)
     return rule
 

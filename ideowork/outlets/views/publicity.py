@@ -12,8 +12,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 from ideowork.core.exports.excel import excel_response
 from ideowork.core.forms.errors import add_service_errors
 from ideowork.core.permissions import capability_required, is_business
-from ideowork.core.scoping import get_visible_or_404
+from ideowork.ledger.templatetags.ledger_links import visible_activity_ids
 
+from ..access import access_placement
 from ..actions import publicity as services
 from ..choices import ContentKind
 from ..forms.publicity import PlacementFilterForm, PlacementForm
@@ -50,6 +51,7 @@ def placement_list(request):
     return render(request, "outlets/placement_list.html", {
         "filter_form": form, "year": year, "kpi": kpi, "page": page, "approvals": approvals,
         "can_record": request.user.has_capability("outlets.publish"),
+        "visible_activity_ids": visible_activity_ids(request.user, [p.activity_id for p in page]),
     })
 
 
@@ -91,8 +93,7 @@ def placement_create(request):
 
 
 def _placement(request, pk):
-    return get_visible_or_404(ExternalPlacement.objects.select_related("org_unit", "content", "activity",
-                                                                       "created_by"), request.user, pk=pk)
+    return access_placement(request.user, pk)
 
 
 @is_business
@@ -103,7 +104,7 @@ def placement_detail(request, pk):
         "placement": placement,
         "evidence": list(activity.evidence.select_related("attachment")) if activity else [],
         "targets": list(activity.targets.all()) if activity else [],
-        "can_edit": services.may_manage(request.user, placement.org_unit),
+        "can_edit": services.can_manage_publicity(request.user, placement.org_unit),
     })
 
 
@@ -111,7 +112,7 @@ def placement_detail(request, pk):
 @require_http_methods(["GET", "POST"])
 def placement_edit(request, pk):
     placement = _placement(request, pk)
-    if not services.may_manage(request.user, placement.org_unit):
+    if not services.can_manage_publicity(request.user, placement.org_unit):
         messages.error(request, "您无权修改该对外宣传记录。")
         return redirect(placement.get_absolute_url())
     initial = {name: getattr(placement, name) for name in FORM_FIELDS if name != "authors"}

@@ -1,6 +1,7 @@
-"""Who may change a work plan: a plan editor (head, deputy, full-time staff) who can see it."""
+"""Who may change a work plan: the plans' declared "change" policy (``plans.edit`` holders whose scope
+holds the plan), asked again by every plans service."""
 
-from ideowork.core.permissions import require
+from ideowork.core.access import can, require_can
 
 from ..models import WorkPlan
 
@@ -8,9 +9,8 @@ __all__ = ["can_edit_plan", "check_can_edit_plan"]
 
 
 def can_edit_plan(user, plan: WorkPlan) -> bool:
-    return bool(user.is_authenticated and user.has_capability("plans.edit")
-                and WorkPlan.objects.visible_to(user).filter(pk=plan.pk).exists())
+    return can(user, "change", plan)
 
 
 def check_can_edit_plan(user, plan: WorkPlan) -> None:
-    require(can_edit_plan(user, plan), "您没有编辑该工作要点的权限。")
+    require_can(user, "change", plan, "您没有编辑该工作要点的权限。")

@@ -9,6 +9,7 @@ __all__ = ["Assignment"]
 
 
 class AssignmentQuerySet(ScopedQuerySet):
+    actions = {"change": "plans.edit"}
     scope_field = "item__plan__org_unit"
 
     def cadre_filter(self, user):

@@ -8,6 +8,7 @@ __all__ = ["PlanItem"]
 
 
 class PlanItemQuerySet(ScopedQuerySet):
+    actions = {"change": "plans.edit"}
     scope_field = "plan__org_unit"
 
     def cadre_filter(self, user):

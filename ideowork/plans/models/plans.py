@@ -11,6 +11,7 @@ __all__ = ["WorkPlan", "PlanSection"]
 
 
 class WorkPlanQuerySet(ScopedQuerySet):
+    actions = {"change": "plans.edit"}
     def cadre_filter(self, user):
         # Every cadre may read the programme of their own organ.
         return models.Q(org_unit=user.scope_root)
@@ -56,6 +57,7 @@ class WorkPlan(models.Model):
 
 
 class PlanSectionQuerySet(ScopedQuerySet):
+    actions = {"change": "plans.edit"}
     scope_field = "plan__org_unit"
 
     def cadre_filter(self, user):

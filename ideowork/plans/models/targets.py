@@ -13,6 +13,7 @@ __all__ = ["Target"]
 
 
 class TargetQuerySet(ScopedQuerySet):
+    actions = {"change": "plans.edit"}
     scope_field = "item__plan__org_unit"
 
     def cadre_filter(self, user):

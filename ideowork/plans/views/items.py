@@ -8,14 +8,13 @@ from django.utils.http import url_has_allowed_host_and_scheme
 
 from ideowork.core.forms.errors import add_service_errors
 from ideowork.core.permissions import capability_required, is_business
-from ideowork.core.scoping import get_visible_or_404
 
-from ..actions import can_edit_plan, check_can_edit_plan, do_assign_item, do_update_item
+from ..access import access_item
+from ..actions import can_edit_plan, do_assign_item, do_update_item
 from ..forms import AssignmentForm, ItemForm
 from ..highlight import highlight_targets
 from ..models import PlanItem
 
-ITEMS = PlanItem.objects.select_related("plan__org_unit", "section")
 
 
 def item_url(item) -> str:
@@ -24,11 +23,7 @@ def item_url(item) -> str:
 
 @is_business
 def item_detail(request, pk):
-    item = get_visible_or_404(
-        ITEMS.select_related("assignment__lead_unit", "assignment__first_responsible",
-                             "assignment__direct_responsible", "assignment__specific_responsible")
-        .prefetch_related("targets", "assignment__cooperating_units"),
-        request.user, pk=pk)
+    item = access_item(request.user, pk)
     targets = list(item.targets.all())
     siblings = list(PlanItem.objects.visible_to(request.user).filter(plan=item.plan)
                     .order_by("order", "number", "id").values_list("pk", flat=True))
@@ -43,8 +38,7 @@ def item_detail(request, pk):
 
 @capability_required("plans.edit")
 def item_edit(request, pk):
-    item = get_visible_or_404(ITEMS, request.user, pk=pk)
-    check_can_edit_plan(request.user, item.plan)
+    item = access_item(request.user, pk, "change")
     form = ItemForm(request.POST or None, initial={"number": item.number, "title": item.title, "text": item.text})
     if request.method == "POST" and form.is_valid():
         try:
@@ -68,8 +62,7 @@ def _next_url(request, default):
 
 @capability_required("plans.edit")
 def item_assign(request, pk):
-    item = get_visible_or_404(ITEMS.select_related("assignment"), request.user, pk=pk)
-    check_can_edit_plan(request.user, item.plan)
+    item = access_item(request.user, pk, "change")
     assignment = getattr(item, "assignment", None)
     initial = {}
     if assignment is not None:

@@ -4,8 +4,8 @@ from django.db.models import Count
 from django.shortcuts import render
 
 from ideowork.core.permissions import is_business
-from ideowork.core.scoping import get_visible_or_404
 
+from ..access import access_plan
 from ..actions import can_edit_plan
 from ..models import PlanItem, WorkPlan
 
@@ -43,7 +43,7 @@ def group_by_section(items):
 
 @is_business
 def plan_detail(request, pk):
-    plan = get_visible_or_404(WorkPlan.objects.select_related("org_unit", "created_by"), request.user, pk=pk)
+    plan = access_plan(request.user, pk)
     items = list(items_with_details(plan, request.user))
     return render(request, "plans/plan_detail.html", {
         "plan": plan, "groups": group_by_section(items), "item_count": len(items),

@@ -7,9 +7,9 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from ideowork.core.permissions import capability_required, is_business
-from ideowork.core.scoping import get_visible_or_404
 
-from ..actions import can_edit_plan, check_can_edit_plan, do_bulk_assign
+from ..access import access_plan
+from ..actions import can_edit_plan, do_bulk_assign
 from ..exports import responsibility_excel, responsibility_word
 from ..forms import BulkAssignForm
 from ..models import WorkPlan
@@ -27,7 +27,7 @@ def _list_url(plan) -> str:
 def responsibility_list(request):
     plans = PLANS.visible_to(request.user).order_by("-year", "org_unit__path", "-id")
     plan_id = request.GET.get("plan", "")
-    plan = get_visible_or_404(PLANS, request.user, pk=plan_id) if plan_id.isdigit() else default_plan(request.user)
+    plan = access_plan(request.user, plan_id) if plan_id.isdigit() else default_plan(request.user)
     context = {"plans": plans, "plan": plan, "headers": RESPONSIBILITY_HEADERS}
     if plan is not None:
         items = list(items_with_details(plan, request.user))
@@ -43,8 +43,7 @@ def responsibility_list(request):
 @require_POST
 @capability_required("plans.edit")
 def bulk_assign(request, pk):
-    plan = get_visible_or_404(PLANS, request.user, pk=pk)
-    check_can_edit_plan(request.user, plan)
+    plan = access_plan(request.user, pk, "change")
     form = BulkAssignForm(request.POST, user=request.user, plan=plan)
     if form.is_valid():
         try:
@@ -63,12 +62,12 @@ def bulk_assign(request, pk):
 
 @is_business
 def export_excel(request, pk):
-    plan = get_visible_or_404(PLANS, request.user, pk=pk)
+    plan = access_plan(request.user, pk)
     return responsibility_excel(plan, list(items_with_details(plan, request.user)))
 
 
 @is_business
 def export_word(request, pk):
-    plan = get_visible_or_404(PLANS, request.user, pk=pk)
+    plan = access_plan(request.user, pk)
     items = list(items_with_details(plan, request.user))
     return responsibility_word(plan, items, group_by_section(items))

@@ -4,21 +4,18 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 
 from ideowork.core.permissions import capability_required
-from ideowork.core.scoping import get_visible_or_404
 
-from ..actions import check_can_edit_plan, do_add_target, do_delete_target, do_update_target
+from ..access import access_item, access_target
+from ..actions import do_add_target, do_delete_target, do_update_target
 from ..forms import TargetForm
 from ..forms.targets import TARGET_FORM_FIELDS
-from ..models import PlanItem, Target
 from .items import item_url
 
-TARGETS = Target.objects.select_related("item__plan__org_unit", "item__section")
 
 
 @capability_required("plans.edit")
 def target_add(request, item_pk):
-    item = get_visible_or_404(PlanItem.objects.select_related("plan__org_unit"), request.user, pk=item_pk)
-    check_can_edit_plan(request.user, item.plan)
+    item = access_item(request.user, item_pk, "change")
     form = TargetForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         target = do_add_target(request.user, item, **form.values())
@@ -31,9 +28,8 @@ def target_add(request, item_pk):
 
 @capability_required("plans.edit")
 def target_edit(request, pk):
-    target = get_visible_or_404(TARGETS, request.user, pk=pk)
+    target = access_target(request.user, pk, "change")
     item = target.item
-    check_can_edit_plan(request.user, item.plan)
     form = TargetForm(request.POST or None, initial={name: getattr(target, name) for name in TARGET_FORM_FIELDS})
     if request.method == "POST" and form.is_valid():
         do_update_target(request.user, target, **form.values())
@@ -46,9 +42,8 @@ def target_edit(request, pk):
 
 @capability_required("plans.edit")
 def target_delete(request, pk):
-    target = get_visible_or_404(TARGETS, request.user, pk=pk)
+    target = access_target(request.user, pk, "change")
     item = target.item
-    check_can_edit_plan(request.user, item.plan)
     if request.method == "POST":
         text = target.text
         do_delete_target(request.user, target)

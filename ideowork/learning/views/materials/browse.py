@@ -8,8 +8,9 @@ from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
 from ideowork.core.permissions import is_business
-from ideowork.core.scoping import get_visible_or_404
+from ideowork.core.scoping import can_act_in
 
+from ...access import access_course, access_material, access_topic
 from ...actions.materials import do_heartbeat
 from ...forms.materials import CourseItemForm, MaterialFilterForm
 from ...models import Course, Material, StudyProgress, Topic, seconds_label
@@ -27,7 +28,8 @@ def _my_progress(user, materials) -> dict:
 
 
 def can_manage(user, record) -> bool:
-    return user.has_capability("learning.manage") and user.scope_root is not None and record.org_unit.is_within(user.scope_root)
+    """A material, topic or course's declared "change" policy, evaluated on a fetched record."""
+    return can_act_in(user, record.org_unit, "learning.manage")
 
 
 def course_rows(user, courses) -> list[dict]:
@@ -74,7 +76,7 @@ def _without(params, *names) -> str:
 @is_business
 def material_detail(request, pk):
     user = request.user
-    material = get_visible_or_404(Material.objects.select_related("topic", "org_unit", "attachment"), user, pk=pk)
+    material = access_material(user, pk)
     progress = StudyProgress.objects.visible_to(user).filter(user=user, material=material).first()
     course = None
     if request.GET.get("course", "").isdigit():
@@ -106,7 +108,7 @@ def _heartbeat_ms(request) -> int:
 @require_POST
 def material_heartbeat(request, pk):
     """The page reports that it is visible and in use; the server decides what that is worth."""
-    material = get_visible_or_404(Material, request.user, pk=pk)
+    material = access_material(request.user, pk)
     result = do_heartbeat(request.user, material, visible=request.POST.get("visible") == "1",
                           active=request.POST.get("active") == "1")
     progress = result.progress
@@ -127,7 +129,7 @@ def topic_list(request):
 @is_business
 def topic_detail(request, pk):
     user = request.user
-    topic = get_visible_or_404(Topic, user, pk=pk)
+    topic = access_topic(user, pk)
     materials = list(Material.objects.visible_to(user).filter(topic=topic))
     progress = _my_progress(user, materials)
     courses = Course.objects.visible_to(user).filter(topic=topic).prefetch_related("items")
@@ -146,7 +148,7 @@ def course_list(request):
 @is_business
 def course_detail(request, pk):
     user = request.user
-    course = get_visible_or_404(Course.objects.select_related("topic", "org_unit"), user, pk=pk)
+    course = access_course(user, pk)
     items = list(course.items.select_related("material"))
     progress = _my_progress(user, [item.material for item in items])
     manageable = can_manage(user, course)

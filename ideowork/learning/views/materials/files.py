@@ -8,9 +8,8 @@ from django.http import HttpResponse, StreamingHttpResponse
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 
 from ideowork.core.permissions import is_business
-from ideowork.core.scoping import get_visible_or_404
 
-from ...models import Material
+from ...access import access_material
 
 __all__ = ["ranged_file_response", "material_file"]
 
@@ -77,7 +76,7 @@ def ranged_file_response(request, fieldfile, content_type: str, filename: str):
 @csp_replace({"frame-ancestors": ["'self'"]})
 def material_file(request, pk):
     """The material's file, streamed from disk, with byte ranges so that video can seek."""
-    material = get_visible_or_404(Material.objects.select_related("attachment"), request.user, pk=pk)
+    material = access_material(request.user, pk)
     if material.attachment is None:
         return HttpResponse("该资料没有文件。", status=404, content_type="text/plain; charset=utf-8")
     attachment = material.attachment

@@ -16,13 +16,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 from ideowork.core.forms.errors import add_service_errors
 from ideowork.core.models import OrgUnit, User
 from ideowork.core.permissions import capability_required
-from ideowork.core.scoping import get_visible_or_404
 from ideowork.core.uploads import human_size
 
+from ...access import access_course, access_material, access_topic
 from ...actions.materials import (MEDIA_MAX_BYTES, do_add_course_item, do_create_material, do_move_course_item,
                                   do_remove_course_item, do_save_course, do_save_topic, do_update_material)
 from ...forms.materials import CourseForm, CourseItemForm, MaterialEditForm, MaterialForm, TopicForm
-from ...models import Course, CourseItem, Material, StudyProgress, Topic, seconds_label
+from ...models import Course, CourseItem, Material, StudyProgress, seconds_label
 from .browse import can_manage
 
 __all__ = ["material_create", "material_edit", "topic_create", "topic_edit", "course_create", "course_edit",
@@ -99,7 +99,7 @@ def _material_create(request):
 @capability_required("learning.manage")
 @require_http_methods(["GET", "POST"])
 def material_edit(request, pk):
-    material = get_visible_or_404(Material, request.user, pk=pk)
+    material = access_material(request.user, pk)
     if not can_manage(request.user, material):
         _forbidden("该资料由上级单位发布，您不能修改。")
     form = MaterialEditForm(request.POST or None, user=request.user, material=material)
@@ -128,7 +128,7 @@ def topic_create(request):
 @capability_required("learning.manage")
 @require_http_methods(["GET", "POST"])
 def topic_edit(request, pk):
-    topic = get_visible_or_404(Topic, request.user, pk=pk)
+    topic = access_topic(request.user, pk)
     if not can_manage(request.user, topic):
         _forbidden("该专题由上级单位发布，您不能修改。")
     return _topic_form(request, topic)
@@ -160,7 +160,7 @@ def course_create(request):
 @capability_required("learning.manage")
 @require_http_methods(["GET", "POST"])
 def course_edit(request, pk):
-    course = get_visible_or_404(Course, request.user, pk=pk)
+    course = access_course(request.user, pk)
     if not can_manage(request.user, course):
         _forbidden("该课程由上级单位发布，您不能修改。")
     return _course_form(request, course)
@@ -188,7 +188,7 @@ def _course_form(request, course):
 @capability_required("learning.manage")
 @require_POST
 def course_item_add(request, pk):
-    course = get_visible_or_404(Course, request.user, pk=pk)
+    course = access_course(request.user, pk)
     if not can_manage(request.user, course):
         _forbidden("该课程由上级单位发布，您不能修改。")
     form = CourseItemForm(request.POST, user=request.user, course=course)
@@ -206,7 +206,7 @@ def course_item_add(request, pk):
 
 def _course_item(request, pk) -> CourseItem:
     course_ids = Course.objects.visible_to(request.user).values("pk")
-    item = (CourseItem.objects.select_related("course__org_unit", "material")
+    item = (CourseItem.objects.visible_to(request.user).select_related("course__org_unit", "material")
             .filter(course__in=course_ids, pk=pk).first())
     if item is None:
         raise Http404("记录不存在或您无权查看。")
@@ -261,7 +261,7 @@ def study_overview(request):
 def material_progress(request, pk):
     """One material's learners with their verified time, grouped by unit."""
     user = request.user
-    material = get_visible_or_404(Material, user, pk=pk)
+    material = access_material(user, pk)
     rows = (StudyProgress.objects.visible_to(user).filter(material=material, seconds__gt=0)
             .select_related("user", "org_unit").order_by("org_unit__path", "-seconds"))
     return render(request, "learning/materials/material_progress.html", {
@@ -273,7 +273,7 @@ def material_progress(request, pk):
 def course_progress(request, pk):
     """One course's learners: lessons completed and verified time, grouped by unit."""
     user = request.user
-    course = get_visible_or_404(Course, user, pk=pk)
+    course = access_course(user, pk)
     lessons = list(course.items.values_list("material_id", flat=True))
     per_user = (StudyProgress.objects.visible_to(user).filter(material_id__in=lessons, seconds__gt=0).order_by()
                 .values("user", "org_unit").annotate(seconds=Sum("seconds"),

@@ -10,14 +10,14 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ideowork.core.forms.errors import add_service_errors
 from ideowork.core.permissions import is_business
-from ideowork.core.scoping import get_visible_or_404
 
+from ...access import access_session
 from ...actions.sessions import (do_add_material, do_close_session, do_confirm_makeup, do_decide_leave,
                                  do_mark_signed_in, do_new_sign_in_code, do_record_speech, do_request_leave,
                                  do_sign_in, do_submit_makeup, do_update_session, find_session_by_code)
 from ...forms.sessions import LeaveForm, MakeupForm, MaterialForm, MinutesForm, SignInForm, SpeechForm
 from ...models import AttendanceStatus, StudySession
-from .pages import SESSIONS, managed_or_403
+from .pages import managed_or_403
 
 __all__ = ["session_screen", "session_screen_count", "sign_in", "session_leave", "session_leave_decide",
            "session_close", "session_new_code", "session_mark", "session_minutes", "session_material",
@@ -81,8 +81,9 @@ def sign_in(request):
     return render(request, "learning/sessions/sign_in.html", {"form": form, "session": session})
 
 
-def _post_action(request, pk, action, success: str):
-    session = get_visible_or_404(SESSIONS, request.user, pk=pk)
+def _post_action(request, pk, action, success: str, needs: str = "change"):
+    """Run ``action`` on the session; the organisers' actions need "change", a member's own "view"."""
+    session = access_session(request.user, pk, needs)
     try:
         action(session)
     except ValidationError as exc:
@@ -97,7 +98,8 @@ def _post_action(request, pk, action, success: str):
 def session_leave(request, pk):
     form = LeaveForm(request.POST)
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
-    return _post_action(request, pk, lambda s: do_request_leave(request.user, s, reason), "请假申请已提交，等待组织者审批。")
+    return _post_action(request, pk, lambda s: do_request_leave(request.user, s, reason), "请假申请已提交，等待组织者审批。",
+                        needs="view")
 
 
 @is_business
@@ -187,7 +189,7 @@ def session_makeup_confirm(request, pk):
 @is_business
 @require_http_methods(["GET", "POST"])
 def session_makeup(request, pk):
-    session = get_visible_or_404(SESSIONS, request.user, pk=pk)
+    session = access_session(request.user, pk)
     if request.method == "POST":
         form = MakeupForm(request.POST, request.FILES)
         if form.is_valid():

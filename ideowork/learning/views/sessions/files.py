@@ -5,11 +5,9 @@ import mimetypes
 from django.http import FileResponse, Http404
 
 from ideowork.core.permissions import is_business
-from ideowork.core.scoping import get_visible_or_404
 
-from ...actions.sessions import may_manage_session
-from ...models import MakeupStudy, SessionMaterial, StudySession
-from .pages import SESSIONS
+from ...access import access_makeup, access_session_material
+from ...actions.sessions import can_manage_session
 
 __all__ = ["material_download", "makeup_download", "file_response"]
 
@@ -27,19 +25,17 @@ def file_response(attachment):
 
 @is_business
 def material_download(request, pk):
-    material = SessionMaterial.objects.filter(pk=pk, attachment__isnull=False).select_related("attachment").first()
-    if material is None:
+    material = access_session_material(request.user, pk)
+    if material.attachment is None:
         raise Http404("文件不存在。")
-    get_visible_or_404(StudySession, request.user, pk=material.session_id)
     return file_response(material.attachment)
 
 
 @is_business
 def makeup_download(request, pk):
-    makeup = MakeupStudy.objects.filter(pk=pk, attachment__isnull=False).select_related("attachment").first()
-    if makeup is None:
+    makeup = access_makeup(request.user, pk)
+    if makeup.attachment is None:
         raise Http404("文件不存在。")
-    session = get_visible_or_404(SESSIONS, request.user, pk=makeup.session_id)
-    if makeup.user_id != request.user.pk and not may_manage_session(request.user, session):
+    if makeup.user_id != request.user.pk and not can_manage_session(request.user, makeup.session):
         raise Http404("文件不存在。")
     return file_response(makeup.attachment)

@@ -1,7 +1,7 @@
 """Study groups: the list with each group's yearly count, a group's page, creating and changing one."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -9,9 +9,9 @@ from django.views.decorators.http import require_http_methods
 
 from ideowork.core.forms.errors import add_service_errors
 from ideowork.core.permissions import capability_required, is_business
-from ideowork.core.scoping import get_visible_or_404
 
-from ...actions.sessions import do_save_group, may_manage_group
+from ...access import access_group
+from ...actions.sessions import can_manage_group, do_save_group
 from ...forms.sessions import GroupForm
 from ...models import GroupKind, SessionKind, SessionStatus, StudyGroup, StudySession
 
@@ -41,14 +41,14 @@ def group_list(request):
 
 @is_business
 def group_detail(request, pk):
-    group = get_visible_or_404(StudyGroup.objects.select_related("org_unit", "secretary"), request.user, pk=pk)
+    group = access_group(request.user, pk)
     sessions = StudySession.objects.visible_to(request.user).filter(group=group).select_related("group")
     year = timezone.localdate().year
     kind, required = YEARLY_TARGETS.get(group.kind, (None, None))
     closed = sessions.filter(date__year=year, status=SessionStatus.CLOSED)
     return render(request, "learning/sessions/group_detail.html", {
         "group": group, "members": group.members.select_related("org_unit").order_by("org_unit__path", "display_name"),
-        "sessions": sessions[:50], "can_manage": may_manage_group(request.user, group), "year": year,
+        "sessions": sessions[:50], "can_manage": can_manage_group(request.user, group), "year": year,
         "done": (closed.filter(kind=kind) if kind else closed).count(), "required": required,
         "required_label": SessionKind(kind).label if kind else "",
     })
@@ -84,7 +84,5 @@ def group_create(request):
 @capability_required("learning.manage")
 @require_http_methods(["GET", "POST"])
 def group_edit(request, pk):
-    group = get_visible_or_404(StudyGroup, request.user, pk=pk)
-    if not may_manage_group(request.user, group):
-        raise PermissionDenied("您无权修改该学习小组。")
+    group = access_group(request.user, pk, "change")
     return _group_form_view(request, group)

@@ -10,9 +10,9 @@ from django.views.decorators.http import require_http_methods
 
 from ideowork.core.forms.errors import add_service_errors
 from ideowork.core.permissions import is_business
-from ideowork.core.scoping import get_visible_or_404
 
-from ...actions.sessions import do_schedule_session, do_update_session, may_manage_group, may_manage_session
+from ...access import access_session
+from ...actions.sessions import can_manage_group, can_manage_session, do_schedule_session, do_update_session
 from ...forms.sessions import LeaveForm, MaterialForm, MinutesForm, SessionForm, SpeechForm, agenda_initial
 from ...models import Attendance, AttendanceStatus, LeaveStatus, SessionKind, SessionStatus, StudyGroup, StudySession
 
@@ -22,12 +22,11 @@ PAGE_SIZE = 30
 # The badge colour of each attendance state on the session page ("pending": not signed in yet).
 ROSTER_CSS = {AttendanceStatus.SIGNED_IN: "done", AttendanceStatus.MADE_UP: "ontrack",
               AttendanceStatus.ABSENT: "behind", AttendanceStatus.LEAVE: "future", "pending": "none"}
-SESSIONS = StudySession.objects.select_related("group", "org_unit", "created_by")
 
 
 def _manageable_groups(user):
     groups = StudyGroup.objects.visible_to(user).filter(is_active=True).select_related("org_unit")
-    return groups.filter(pk__in=[g.pk for g in groups if may_manage_group(user, g)])
+    return groups.filter(pk__in=[g.pk for g in groups if can_manage_group(user, g)])
 
 
 @is_business
@@ -42,22 +41,21 @@ def session_list(request):
         AttendanceStatus.SIGNED_IN, AttendanceStatus.MADE_UP]), distinct=True),
         members=Count("group__members", distinct=True)).order_by("-date", "-start_time", "-id")
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    mine = dict(Attendance.objects.filter(user=request.user, session__in=[s.pk for s in page])
+    mine = dict(Attendance.objects.visible_to(request.user).filter(user=request.user, session__in=[s.pk for s in page])
                 .values_list("session_id", "status"))
     for session in page:
         session.my_status = AttendanceStatus(mine[session.pk]).label if session.pk in mine else ""
     return render(request, "learning/sessions/session_list.html", {
         "page": page, "groups": StudyGroup.objects.visible_to(request.user).order_by("name"),
         "group_id": group_id, "status": status, "statuses": SessionStatus.choices,
-        "can_schedule": request.user.has_capability("learning.manage") or _manageable_groups(request.user).exists(),
+        # 安排学习 leads to a form the user can use: with no group of theirs yet, to setting one up.
+        "can_schedule": _manageable_groups(request.user).exists(),
+        "can_create_group": request.user.has_capability("learning.manage"),
     })
 
 
 def managed_or_403(request, pk) -> StudySession:
-    session = get_visible_or_404(SESSIONS, request.user, pk=pk)
-    if not may_manage_session(request.user, session):
-        raise PermissionDenied("您无权管理该学习活动。")
-    return session
+    return access_session(request.user, pk, "change")
 
 
 @is_business
@@ -65,6 +63,9 @@ def managed_or_403(request, pk) -> StudySession:
 def session_create(request):
     groups = _manageable_groups(request.user)
     if not groups.exists():
+        if request.user.has_capability("learning.manage"):
+            messages.info(request, "安排学习前，请先建立学习小组。")
+            return redirect("learning:group_create")
         raise PermissionDenied("您没有可以安排学习的学习小组。")
     if request.method == "POST":
         form = SessionForm(request.POST, groups=groups)
@@ -131,8 +132,8 @@ def _roster(session: StudySession) -> list[dict]:
 
 @is_business
 def session_detail(request, pk):
-    session = get_visible_or_404(SESSIONS, request.user, pk=pk)
-    can_manage = may_manage_session(request.user, session)
+    session = access_session(request.user, pk)
+    can_manage = can_manage_session(request.user, session)
     roster = _roster(session)
     me = next((r for r in roster if r["member"].pk == request.user.pk), None)
     counts = {"signed": sum(r["status"] == AttendanceStatus.SIGNED_IN for r in roster),
