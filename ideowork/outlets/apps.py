@@ -9,3 +9,6 @@ class OutletsConfig(AppConfig):
 
     def ready(self) -> None:
         from . import panels, signals  # noqa: F401  (register panels and signal receivers)
+        from .reviews import register_reviews
+
+        register_reviews()

@@ -6,17 +6,16 @@ import pytest
 
 from ideowork.core.actions.reviews import active_stage, do_submit_for_review
 from ideowork.core.models.reviews import ReviewStatus
-from ideowork.outlets.models import ContentItem
 from tests.conftest import screenshot
 
-from .reviews_support import approve, make_content, revise
+from .reviews_support import approve, make_article as make_content, revise
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(autouse=True)
 def _no_blockers(monkeypatch):
-    monkeypatch.setattr(ContentItem, "review_blockers", lambda self, stage: [])
+    monkeypatch.setattr("ideowork.outlets.actions.content.review_blockers", lambda content, stage: [])
 
 
 def decide(page, decision, comment="", return_to=None):
