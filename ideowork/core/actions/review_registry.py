@@ -140,12 +140,5 @@ def editor_capabilities(purpose_code: str) -> set[str]:
     return {r.editors for r in _MODELS.values() if r.purpose == purpose_code}
 
 
-_LEGACY = {"outlets.publish": "can_run_publicity", "learning.manage": "can_run_learning"}  # TODO until capabilities land
-
-
 def holds_capability(user, code: str) -> bool:
-    if not (user.is_authenticated and user.is_active):
-        return False
-    if hasattr(user, "has_capability"):
-        return bool(user.has_capability(code))
-    return bool(getattr(user, _LEGACY.get(code, ""), False))
+    return bool(user.is_authenticated and user.is_active and user.has_capability(code))
