@@ -10,3 +10,6 @@ class LearningConfig(AppConfig):
     def ready(self) -> None:
         from . import capabilities  # noqa: F401  (register what this area lets roles do)
         from . import panels, signals  # noqa: F401  (register panels, to-do providers and signal receivers)
+        from .reviews import register_reviews
+
+        register_reviews()

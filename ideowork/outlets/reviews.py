@@ -29,6 +29,6 @@ def _proofreading_blocker(content, stage) -> list[str]:
 def register_reviews() -> None:
     from .models import ContentItem
 
-    register_purpose("publish", "发布审核", steps=PUBLISH_STEPS)
+    register_purpose("publish", "发布审核", steps=PUBLISH_STEPS, flow_name="三审三校（默认流程）")
     register_reviewable(ContentItem, purpose="publish", editors="outlets.publish")
     register_blocker(ContentItem, _proofreading_blocker)

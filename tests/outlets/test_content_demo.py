@@ -34,7 +34,7 @@ def build_small_demo(org) -> list[str]:
 
 def test_demo_builds_items_at_every_stage(org):
     lines = build_small_demo(org)
-    statuses = sorted(ContentItem.objects.values_list("status", flat=True))
+    statuses = sorted(ContentItem.objects.with_status().values_list("state", flat=True))
     assert statuses.count(ContentStatus.PUBLISHED) == 3 and statuses.count(ContentStatus.APPROVED) == 2
     assert {ContentStatus.IN_REVIEW, ContentStatus.RETURNED, ContentStatus.DRAFT} <= set(statuses)
     assert Activity.objects.filter(source="outlets").count() == 3

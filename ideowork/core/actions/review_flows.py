@@ -50,7 +50,7 @@ def default_flow(organ: OrgUnit, purpose: str) -> ReviewFlow:
     with transaction.atomic():
         flow, created = ReviewFlow.objects.get_or_create(
             org_unit=organ, purpose=purpose, is_default=True,
-            defaults={"name": f"{spec.label}（默认流程）", "description": "按本单位实际可调整。"})
+            defaults={"name": spec.default_flow_name, "description": "按本单位实际可调整。"})
         if created:
             ReviewFlowStep.objects.bulk_create([ReviewFlowStep(flow=flow, order=i, **step)
                                                 for i, step in enumerate(spec.steps, start=1)])

@@ -18,7 +18,7 @@ from django.utils import timezone
 from ..forms.reviews import DecisionForm
 from ..models import User
 from .review_registry import purpose
-from ..models.reviews import Decision, Review, ReviewStage, ReviewStatus, StageStatus, StepKind
+from ..models.reviews import OWNER, Decision, Review, ReviewStage, ReviewStatus, StageStatus, StepKind
 
 __all__ = ["review_state", "with_review_state", "open_review", "latest_review", "is_locked", "active_stage", "eligible_users", "may_decide_stage",
            "can_decide", "awaiting", "submitted_by", "with_subjects", "subject_url", "review_panel"]
@@ -70,6 +70,8 @@ def eligible_users(stage: ReviewStage) -> QuerySet:
     people = User.objects.business()
     if stage.assignee_id:
         people = people.filter(pk=stage.assignee_id)
+    elif stage.role == OWNER:
+        people = people.filter(pk__in=stage.deciders.values("pk"))
     else:
         unit = review.org_unit
         people = people.filter(role=stage.role, org_unit__organ_id=unit.organ_id or unit.pk)
@@ -118,7 +120,8 @@ def awaiting(user: User) -> QuerySet:
     approved_before = ReviewStage.objects.filter(review=OuterRef("review"), kind=StepKind.REVIEW,
                                                  status=StageStatus.APPROVED, decided_by=user)
     stages = (ReviewStage.objects.filter(status=StageStatus.ACTIVE, review__status=ReviewStatus.IN_REVIEW)
-              .filter(Q(assignee=user) | by_role).exclude(review__author=user)
+              .filter(Q(assignee=user) | by_role | Q(role=OWNER, assignee__isnull=True, deciders=user))
+              .exclude(review__author=user)
               .exclude(Q(kind=StepKind.REVIEW) & Exists(approved_before)))
     return reviews.filter(pk__in=stages.values("review"))
 

@@ -56,6 +56,15 @@ class Purpose:
     steps: tuple = ()
     # May a decider refuse outright (不同意), ending the review? Publishing returns for changes instead.
     rejects: bool = False
+    # How the author is told the outcome: 《title》已审核通过 / 未通过 (已批准 / 未批准 for approvals).
+    approved: str = "已审核通过"
+    rejected: str = "未通过审核"
+    # The name an organ's default flow starts with (the purpose's label with 默认流程 when empty).
+    flow_name: str = ""
+
+    @property
+    def default_flow_name(self) -> str:
+        return self.flow_name or f"{self.label}（默认流程）"
 
 
 @dataclass
@@ -71,7 +80,7 @@ _MODELS: dict[type, Registration] = {}
 
 _CORE_PURPOSES = [
     Purpose("approval", "审批", ({"name": "审批", "kind": "review", "role": "owner", "due_days": 2, "signs": True},),
-            rejects=True),
+            rejects=True, approved="已批准", rejected="未批准"),
     Purpose("signoff", "签批", ({"name": "签批", "kind": "review", "role": "head", "due_days": 2, "signs": True},),
             rejects=True),
     Purpose("closeout", "销号", ({"name": "科室审核", "kind": "review", "role": "section_chief", "due_days": 2,
@@ -80,11 +89,12 @@ _CORE_PURPOSES = [
 ]
 
 
-def register_purpose(code: str, label: str, *, steps: Iterable[dict], rejects: bool = False) -> Purpose:
+def register_purpose(code: str, label: str, *, steps: Iterable[dict], rejects: bool = False,
+                     approved: str = "已审核通过", rejected: str = "未通过审核", flow_name: str = "") -> Purpose:
     steps = tuple(dict(step) for step in steps)
     if not steps:
         raise ImproperlyConfigured(f"审核用途“{label}”至少需要一个默认环节。")
-    _PURPOSES[code] = Purpose(code, label, steps, rejects)
+    _PURPOSES[code] = Purpose(code, label, steps, rejects, approved, rejected, flow_name)
     return _PURPOSES[code]
 
 

@@ -47,7 +47,7 @@ def _candidates(review: Review, stage: ReviewStage, subject) -> set[int]:
     if stage.assignee_id:
         return {stage.assignee_id}
     if stage.role == OWNER:
-        return {u.pk for u in subject.review_owners() if u.is_active and u.is_business}
+        return {u.pk for u in subject.review_owners() if u.is_active and u.is_business} - {review.author_id}
     people = _organ_people(review).filter(role=stage.role)
     if stage.unit_id:
         people = people.filter(org_unit_id=stage.unit_id)
@@ -77,8 +77,7 @@ def staff_stages(review: Review, stages: list[ReviewStage], subject) -> None:
             stage.unit = _chief_section(review)
         found = _candidates(review, stage, subject)
         if stage.role == OWNER and not stage.assignee_id:
-            others = sorted(found - {author})
-            stage.assignee_id = others[0] if others else None
+            stage.owner_ids = found  # saved as the stage's deciders once the stage has a key
         blocked = {author} | (used if stage.kind == StepKind.REVIEW else set())
         if found and not found - {author} and stage.kind == StepKind.REVIEW and not stage.signs:
             stage.status = StageStatus.SKIPPED

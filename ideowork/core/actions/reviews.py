@@ -24,14 +24,14 @@ from django.utils import timezone
 from ..audit import record
 from ..models import User
 from ..models import Notification
-from ..models.reviews import (Decision, Review, ReviewDecision, ReviewFlow, ReviewStage, ReviewStatus, StageStatus,
+from ..models.reviews import (OWNER, Decision, Review, ReviewDecision, ReviewFlow, ReviewStage, ReviewStatus, StageStatus,
                               StepKind)
 from ..notify import notify
 from ..permissions import require
 from .review_flows import MAX_STEPS, default_flow, do_save_flow, flow_editors, may_edit_flows, organ_flows, steps_for
 from .review_queries import (active_stage, awaiting, can_decide, eligible_users, is_locked, latest_review,
                              may_decide_stage, open_review, review_panel, review_state, subject_url, submitted_by,
-                             with_subjects)
+                             with_review_state, with_subjects)
 from .review_registry import blockers_for, purpose as purpose_of, registration_for
 from .review_staffing import staff_stages
 
@@ -39,7 +39,7 @@ __all__ = ["do_submit_for_review", "do_decide", "do_withdraw", "notify_overdue_s
            # review_flows
            "steps_for", "organ_flows", "default_flow", "may_edit_flows", "flow_editors", "do_save_flow", "MAX_STEPS",
            # review_queries
-           "review_state", "open_review", "latest_review", "is_locked", "active_stage", "eligible_users",
+           "review_state", "with_review_state", "open_review", "latest_review", "is_locked", "active_stage", "eligible_users",
            "may_decide_stage", "can_decide", "awaiting", "submitted_by", "with_subjects", "subject_url",
            "review_panel"]
 
@@ -143,9 +143,12 @@ def do_submit_for_review(user: User, subject, *, flow: ReviewFlow | None = None)
         review._subject = subject
         stages = [ReviewStage(review=review, order=i, **step) for i, step in enumerate(steps_for(flow), start=1)]
         staff_stages(review, stages, subject)
+        owners = {stage.order: getattr(stage, "owner_ids", set()) for stage in stages}
         stages = ReviewStage.objects.bulk_create(stages)
         for stage in stages:
             stage.review = review
+            if owners[stage.order] and stage.role == OWNER:
+                stage.deciders.set(owners[stage.order])
         first = next((s for s in stages if s.status != StageStatus.SKIPPED), None)
         if first is None:
             raise ValidationError("审核流程的环节均无需办理，请调整审核流程。")
@@ -263,7 +266,8 @@ def do_decide(user: User, review: Review, *, stage_id: int, version: int, decisi
             review.status, review.finished_at = ReviewStatus.REJECTED, now
             review.save(update_fields=["status", "finished_at"])
             subject.on_review_rejected(review, user)
-            notify(review.author, f"《{review.title}》未通过“{stage.name}”", body=comment, url=url, kind="review")
+            notify(review.author, f"《{review.title}》{purpose_of(review.purpose).rejected}", body=comment, url=url,
+                   kind="review")
         elif decision == Decision.RETURN_AUTHOR:
             review.status = ReviewStatus.RETURNED
             review.save(update_fields=["status"])
@@ -290,8 +294,8 @@ def _approve(user: User, review: Review, stage: ReviewStage, now, url: str) -> N
     review.status, review.finished_at, review.signed_by_id = ReviewStatus.APPROVED, now, signer.decided_by_id
     review.save(update_fields=["status", "finished_at", "signed_by"])
     review.subject.on_review_approved(review, user)
-    notify(review.author, f"《{review.title}》已审核通过", body=f"第{review.version}版已通过全部审核环节。", url=url,
-           kind="review")
+    notify(review.author, f"《{review.title}》{purpose_of(review.purpose).approved}",
+           body=f"第{review.version}版已通过全部审核环节。", url=url, kind="review")
 
 
 def _return_to_stage(user: User, review: Review, target: ReviewStage, now, comment: str, url: str) -> None:

@@ -184,6 +184,9 @@ class ReviewStage(models.Model):
     # For a section chief's step: the section whose chief decides (the record's, else the author's).
     unit = models.ForeignKey("core.OrgUnit", verbose_name="办理科室", null=True, blank=True,
                              on_delete=models.SET_NULL, related_name="+")
+    # For a step of role ``OWNER``: the record's own deciders, fixed on submission.
+    deciders = models.ManyToManyField(settings.AUTH_USER_MODEL, verbose_name="事项负责人", blank=True,
+                                      related_name="+")
     assignee = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="指定办理人", null=True, blank=True,
                                  on_delete=models.SET_NULL, related_name="+")
     due_days = models.PositiveSmallIntegerField("办理时限（工作日）", default=2)

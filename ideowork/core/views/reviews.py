@@ -12,7 +12,7 @@ from ..actions.reviews import (awaiting, default_flow, do_decide, do_save_flow, 
 from ..forms.errors import add_service_errors
 from ..forms.reviews import DecisionForm, FlowForm, StepFormSet, WithdrawForm, step_initial
 from ..models import User
-from ..models.reviews import Review, ReviewFlow, ReviewStatus
+from ..models.reviews import STEP_ROLE_CHOICES, Review, ReviewFlow, ReviewStatus
 from ..permissions import is_business, require
 from ..scoping import get_visible_or_404
 
@@ -91,7 +91,9 @@ def review_flows(request):
     groups = []
     for spec in _used_purposes():
         mine = [f for f in flows if f.purpose == spec.code]
-        groups.append({"purpose": spec, "flows": mine, "can_edit": may_edit_flows(user, organ, spec.code)})
+        groups.append({"purpose": spec, "flows": mine, "can_edit": may_edit_flows(user, organ, spec.code),
+                       "default_steps": [{**step, "role_label": dict(STEP_ROLE_CHOICES).get(step["role"], "")}
+                                         for step in spec.steps]})
     return render(request, "core/review_flows.html", {"groups": groups, "organ": organ,
                                                       "can_edit": may_edit_flows(user, organ)})
 
