@@ -100,9 +100,10 @@ def test_publicity_staff_set_up_a_flow(org, page_as):
 
     staff = page_as(org.staff)
     staff.goto("/reviews/flows/")
-    assert "三审三校（默认流程）" in staff.inner_text("[data-testid=default-flow]")
+    default = ReviewFlow.objects.get(org_unit=org.city, purpose="publish", is_default=True)
+    assert "三审三校（默认流程）" in staff.inner_text(f"[data-testid=flow-{default.pk}]")
     screenshot(staff, "core-review-flows-default")
-    staff.click("text=新建审核流程")
+    staff.click("[data-testid=purpose-publish] >> text=新建审核流程")
     staff.fill("#id_name", "微信公众号审核流程")
     staff.fill("#id_steps-0-name", "校对")
     staff.locator("#id_steps-3-DELETE").check()

@@ -38,5 +38,5 @@ def test_a_leave_request_is_approved_in_one_step(org, page_as, client):
     assert Notification.objects.filter(recipient=org.deputy, title__contains="已批准").exists()
 
     member = open_as(page_as, client, org.deputy)
-    member.goto(f"/learning/sessions/{session.pk}/")
-    member.wait_for_selector("text=请假申请：已批准")
+    member.goto("/notifications/")
+    member.wait_for_selector("text=《请假申请：李副主任（学习贯彻党的二十届四中全会精神）》已批准")
