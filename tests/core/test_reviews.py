@@ -11,7 +11,7 @@ from ideowork.core.actions.reviews import (active_stage, add_working_days, await
                                            do_submit_for_review, do_withdraw, eligible_users, is_locked,
                                            default_flow, open_review, review_state, steps_for)
 from ideowork.core.choices import Role
-from ideowork.core.models import AuditEvent, Notification
+from ideowork.core.models import AuditEvent, Notification, User
 from ideowork.core.models.reviews import (Review, ReviewDecision, ReviewFlow, ReviewFlowStep,
                                           ReviewStage, ReviewStatus, StageStatus, StepKind)
 from tests.factories import make_user
@@ -194,6 +194,19 @@ def test_a_section_chiefs_own_briefing_skips_their_own_stage_and_bothers_no_othe
         decide(person, review, name)
     review.refresh_from_db()
     assert review.status == ReviewStatus.APPROVED and review.signed_by == org.principal
+
+
+def test_an_organ_without_the_middle_roles_skips_those_levels(org):
+    make_user("gov_head", Role.HEAD, org.gov, "冯秘书长")
+    cadre = make_user("gov_cadre", Role.CADRE, org.gov, "彭科员")
+    review = do_submit_for_review(cadre, make_content(org.gov, cadre))
+    states = {s.name: s.status for s in review.stages.all()}
+    assert states["初审"] == states["复审"] == StageStatus.SKIPPED
+    for name in ("一校", "二校", "三校"):
+        decide(org.gov_staff, review, name)
+    decide(User.objects.get(username="gov_head"), review, "终审")
+    review.refresh_from_db()
+    assert review.status == ReviewStatus.APPROVED
 
 
 def test_requests_are_closed_when_the_stage_is_decided(org, review):

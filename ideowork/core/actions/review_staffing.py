@@ -7,10 +7,12 @@ each stage is resolved, in order:
   organiser of a study session);
 - a 具体责任人 step goes to the chief of the record's section, else of the author's section, never
   to every chief of the organ (only when that section has no chief do the organ's chiefs decide);
-- a 审 step whose only possible decider is the author (a section chief's own briefing at 初审) is
-  skipped (免办理): nobody reviews their own work, and the next level still does;
-- a step nobody else can decide falls back to the organ's leaders (直接责任人, then 第一责任人),
-  keeping the role the flow named in ``planned_role`` so the page says why;
+- a 审 step other than the signing one that nobody but the author can decide (a section chief's own
+  briefing at 初审) or whose role the organ lacks (no 直接责任人 in a small organ) is skipped
+  (免办理): nobody reviews their own work, and the next level still does;
+- a 校 step or the signing step nobody else can decide falls back to the organ's leaders
+  (直接责任人, then 第一责任人), keeping the role the flow named in ``planned_role`` so the page
+  says why;
 - otherwise the submission is refused, naming the people who may change the flow.
 
 Because 三审 must be three different people, a step whose deciders are one person uses that
@@ -79,12 +81,12 @@ def staff_stages(review: Review, stages: list[ReviewStage], subject) -> None:
         if stage.role == OWNER and not stage.assignee_id:
             stage.owner_ids = found  # saved as the stage's deciders once the stage has a key
         blocked = {author} | (used if stage.kind == StepKind.REVIEW else set())
-        if found and not found - {author} and stage.kind == StepKind.REVIEW and not stage.signs:
-            stage.status = StageStatus.SKIPPED
-            continue
-        if not found - blocked and stage.unit_id:  # a section without a chief: the organ's chiefs
+        if not found and stage.unit_id:  # a section without any chief: the organ's chiefs
             stage.unit = None
             found = _candidates(review, stage, subject)
+        if not found - blocked and stage.kind == StepKind.REVIEW and not stage.signs:
+            stage.status = StageStatus.SKIPPED  # the author's own level, or a level the organ lacks
+            continue
         if not found - blocked:
             for role in FALLBACK_ROLES:
                 people = set(_organ_people(review).filter(role=role).values_list("pk", flat=True)) - blocked
