@@ -17,8 +17,8 @@ from django.utils import timezone
 
 from ..forms.reviews import DecisionForm
 from ..models import User
-from .review_registry import purpose
 from ..models.reviews import OWNER, Decision, Review, ReviewStage, ReviewStatus, StageStatus, StepKind
+from .review_registry import purpose
 
 __all__ = ["review_state", "with_review_state", "open_review", "latest_review", "is_locked", "active_stage", "eligible_users", "may_decide_stage",
            "can_decide", "awaiting", "submitted_by", "with_subjects", "subject_url", "review_panel"]
