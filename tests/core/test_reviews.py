@@ -235,7 +235,8 @@ def test_three_reviews_need_three_different_people(org):
     flow = flow_of(org.city, {"name": "初审", "kind": StepKind.REVIEW, "role": Role.SECTION_CHIEF},
                    {"name": "校对", "kind": StepKind.PROOFREAD, "role": Role.SECTION_CHIEF},
                    {"name": "复审", "kind": StepKind.REVIEW, "role": Role.SECTION_CHIEF, "signs": True})
-    review = do_submit_for_review(org.cadre, make_content(org.city, org.cadre), flow=flow)
+    author = make_user("organ_cadre", Role.CADRE, org.city, "机关干部")  # in no section: any chief of the organ
+    review = do_submit_for_review(author, make_content(org.city, author), flow=flow)
     decide(org.section_chief, review, "初审")
     decide(org.section_chief, review, "校对")  # proofreading is not a 审: the same person may do it
     with pytest.raises(PermissionDenied):
@@ -441,7 +442,8 @@ def test_awaiting_applies_the_three_people_rule(org):
     second = make_user("other_chief", Role.SECTION_CHIEF, org.theory, "陈科长")
     flow = flow_of(org.city, {"name": "初审", "kind": StepKind.REVIEW, "role": Role.SECTION_CHIEF},
                    {"name": "复审", "kind": StepKind.REVIEW, "role": Role.SECTION_CHIEF, "signs": True})
-    review = do_submit_for_review(org.cadre, make_content(org.city, org.cadre), flow=flow)
+    author = make_user("organ_cadre", Role.CADRE, org.city, "机关干部")  # in no section: any chief of the organ
+    review = do_submit_for_review(author, make_content(org.city, author), flow=flow)
     assert awaiting(org.section_chief).exists()
     decide(org.section_chief, review, "初审")
     assert not awaiting(org.section_chief).exists()
