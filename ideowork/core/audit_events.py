@@ -28,5 +28,6 @@ register_audit_events({
     "core.review.approve": "审核通过",
     "core.review.return_author": "退回作者修改",
     "core.review.return_step": "退回上一环节",
+    "core.review.reject": "审核不同意",
     "core.review.withdraw": "撤回审核",
 })

@@ -10,3 +10,6 @@ class OutletsConfig(AppConfig):
     def ready(self) -> None:
         from . import audit_events, capabilities, navigation  # noqa: F401  (register with core)
         from . import panels, signals  # noqa: F401  (register panels and signal receivers)
+        from .reviews import register_reviews
+
+        register_reviews()

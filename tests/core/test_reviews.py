@@ -1,4 +1,4 @@
-"""The review workflow (三审三校) on a ContentItem: submitting, deciding, returning, withdrawing."""
+"""The review workflow (三审三校) on the test-only Memo: submitting, deciding, returning, withdrawing."""
 
 import datetime
 
@@ -9,14 +9,13 @@ from django.utils import timezone
 from ideowork.core.actions import reviews as workflow
 from ideowork.core.actions.reviews import (active_stage, add_working_days, awaiting, can_decide, do_decide,
                                            do_submit_for_review, do_withdraw, eligible_users, is_locked,
-                                           open_review, steps_for)
+                                           default_flow, open_review, review_state, steps_for)
 from ideowork.core.choices import Role
-from ideowork.core.models import AuditEvent, Notification
-from ideowork.core.models.reviews import (DEFAULT_STEPS, Review, ReviewDecision, ReviewFlow, ReviewFlowStep,
+from ideowork.core.models import AuditEvent, Notification, User
+from ideowork.core.models.reviews import (Review, ReviewDecision, ReviewFlow, ReviewFlowStep,
                                           ReviewStage, ReviewStatus, StageStatus, StepKind)
-from ideowork.outlets.choices import ContentStatus
-from ideowork.outlets.models import ContentItem
 from tests.factories import make_user
+from tests.reviewapp.models import BLOCKERS
 
 from .reviews_support import approve_through, make_content, revise, stage
 
@@ -25,7 +24,7 @@ from .reviews_support import approve_through, make_content, revise, stage
 def _core_only(settings, monkeypatch):
     """The workflow's own rules: the content area's blockers and pages are tested by that area."""
     settings.ROOT_URLCONF = "tests.core.reviews_urls"
-    monkeypatch.setattr(ContentItem, "review_blockers", lambda self, stage: [])
+    monkeypatch.setitem(BLOCKERS, "reasons", [])
 
 
 @pytest.fixture
@@ -44,25 +43,25 @@ def decide(user, review, name, decision="approve", **extra):
 
 
 def flow_of(org_unit, *steps, name="测试流程"):
-    flow = ReviewFlow.objects.create(org_unit=org_unit, name=name)
+    flow = ReviewFlow.objects.create(org_unit=org_unit, name=name, purpose="publish")
     for order, step in enumerate(steps, start=1):
         ReviewFlowStep.objects.create(flow=flow, order=order, **{"due_days": 2, "signs": False, **step})
     return flow
 
 
 # --- submitting ------------------------------------------------------------------------------------
-def test_steps_for_none_is_the_default_flow():
-    steps = steps_for(None)
+def test_the_default_flow_is_the_organs_own_data(org):
+    steps = steps_for(default_flow(org.city, "publish"))
     assert [s["name"] for s in steps] == ["一校", "初审", "二校", "复审", "三校", "终审"]
     assert [s["signs"] for s in steps] == [False] * 5 + [True]
     assert all(s["assignee"] is None for s in steps)
-    assert steps is not DEFAULT_STEPS and steps[0] is not DEFAULT_STEPS[0]
+    assert default_flow(org.city, "publish") == ReviewFlow.objects.get(org_unit=org.city, is_default=True)
 
 
 def test_submit_copies_the_flow_and_activates_the_first_stage(org, content):
     review = do_submit_for_review(org.cadre, content)
     content.refresh_from_db()
-    assert content.status == ContentStatus.IN_REVIEW
+    assert review_state(content) == ReviewStatus.IN_REVIEW
     assert review.status == ReviewStatus.IN_REVIEW and review.author == org.cadre
     assert (review.version, review.version_digest) == content.review_version()
     assert [s.name for s in review.stages.all()] == ["一校", "初审", "二校", "复审", "三校", "终审"]
@@ -81,21 +80,28 @@ def test_submitting_twice_is_refused(org, review, content):
     assert Review.objects.count() == 1
 
 
-def test_submission_needs_someone_for_every_stage(org):
-    # the theory section has no chief: 初审 of its record has nobody
-    item = make_content(org.theory, org.supervisor)
+def test_a_section_without_a_chief_goes_to_the_organs_chiefs(org):
+    item = make_content(org.theory, org.supervisor)  # the theory section has no chief
+    review = do_submit_for_review(org.supervisor, item)
+    assert list(eligible_users(stage(review, "初审"))) == [org.section_chief]
+
+
+def test_a_stage_nobody_can_decide_is_refused_naming_whom_to_ask(org):
+    # the government organ has one staff member and no leaders: nobody else can review its record
+    item = make_content(org.gov, org.gov_staff)
     with pytest.raises(ValidationError) as caught:
-        do_submit_for_review(org.supervisor, item)
-    assert caught.value.messages == ["环节“初审”没有可办理的人员，请调整审核流程。"]
+        do_submit_for_review(org.gov_staff, item)
+    message = caught.value.messages[0]
+    assert message.startswith("环节“一校”没有可办理的人员") and "为本单位的“发布审核”流程指定办理人" in message
     assert not Review.objects.exists()
-    item.refresh_from_db()
-    assert item.status == ContentStatus.DRAFT
+    assert review_state(item) == ""
 
-
-def test_the_author_never_decides_so_a_lone_proofreader_cannot_submit_own_work(org):
-    item = make_content(org.office, org.staff)  # the only staff member wrote it: nobody may 校
-    with pytest.raises(ValidationError, match="环节“一校”没有可办理的人员"):
-        do_submit_for_review(org.staff, item)
+def test_the_author_never_decides_so_a_lone_proofreaders_own_work_goes_to_a_leader(org):
+    item = make_content(org.office, org.staff)  # the only staff member wrote it: 校 falls back to a leader
+    review = do_submit_for_review(org.staff, item)
+    first = stage(review, "一校")
+    assert first.planned_role == Role.STAFF and first.role == Role.DEPUTY
+    assert list(eligible_users(first)) == [org.deputy]
 
 
 def test_a_flow_of_another_organ_is_refused(org, content):
@@ -125,7 +131,7 @@ def test_the_full_three_reviews_three_proofreads(org, review, content):
     content.refresh_from_db()
     assert review.status == ReviewStatus.APPROVED and review.finished_at is not None
     assert review.signed_by == org.principal
-    assert content.status == ContentStatus.APPROVED and not is_locked(content)
+    assert review_state(content) == ReviewStatus.APPROVED and not is_locked(content)
     assert set(review.stages.values_list("status", flat=True)) == {StageStatus.APPROVED}
     assert set(review.stages.values_list("decided_version", flat=True)) == {1}
     decisions = list(review.decisions.values_list("decision", "version", "version_digest"))
@@ -168,12 +174,60 @@ def test_a_section_record_is_reviewed_by_its_own_chief(org, review):
     decide(org.section_chief, review, "初审")
 
 
-def test_an_organ_record_may_be_reviewed_by_any_chief_of_the_organ(org):
-    make_user("other_chief", Role.SECTION_CHIEF, org.theory, "陈科长")
+def test_an_organ_record_goes_to_the_authors_own_section_chief_only(org):
+    other = make_user("other_chief", Role.SECTION_CHIEF, org.theory, "陈科长")
     item = make_content(org.city, org.cadre)
     review = do_submit_for_review(org.cadre, item)
     decide(org.staff, review, "一校")
-    assert {u.username for u in eligible_users(stage(review, "初审"))} == {"section_chief", "other_chief"}
+    assert {u.username for u in eligible_users(stage(review, "初审"))} == {"section_chief"}
+    assert not awaiting(other).exists() and awaiting(org.section_chief).exists()
+
+
+def test_a_section_chiefs_own_briefing_skips_their_own_stage_and_bothers_no_other_chief(org):
+    other = make_user("other_chief", Role.SECTION_CHIEF, org.theory, "陈科长")
+    review = do_submit_for_review(org.section_chief, make_content(org.city, org.section_chief))
+    assert stage(review, "初审").status == StageStatus.SKIPPED
+    decide(org.staff, review, "一校")
+    assert active_stage(review).name == "二校"
+    assert not Notification.objects.filter(recipient=other).exists()
+    for name, person in (("二校", org.staff), ("复审", org.deputy), ("三校", org.staff), ("终审", org.principal)):
+        decide(person, review, name)
+    review.refresh_from_db()
+    assert review.status == ReviewStatus.APPROVED and review.signed_by == org.principal
+
+
+def test_an_organ_without_the_middle_roles_skips_those_levels(org):
+    make_user("gov_head", Role.HEAD, org.gov, "冯秘书长")
+    cadre = make_user("gov_cadre", Role.CADRE, org.gov, "彭科员")
+    review = do_submit_for_review(cadre, make_content(org.gov, cadre))
+    states = {s.name: s.status for s in review.stages.all()}
+    assert states["初审"] == states["复审"] == StageStatus.SKIPPED
+    for name in ("一校", "二校", "三校"):
+        decide(org.gov_staff, review, name)
+    decide(User.objects.get(username="gov_head"), review, "终审")
+    review.refresh_from_db()
+    assert review.status == ReviewStatus.APPROVED
+
+
+def test_requests_are_closed_when_the_stage_is_decided(org, review):
+    request = Notification.objects.get(recipient=org.staff, title__contains="一校")
+    assert request.read_at is None
+    decide(org.staff, review, "一校")
+    request.refresh_from_db()
+    assert request.read_at is not None
+    assert Notification.objects.filter(recipient=org.section_chief, read_at__isnull=True).exists()
+    workflow.do_withdraw(org.cadre, review)
+    assert not Notification.objects.filter(recipient=org.section_chief, title__startswith="待审核",
+                                           read_at__isnull=True).exists()
+
+
+def test_a_one_step_approval_goes_to_the_records_owner_and_may_be_refused(org):
+    flow = workflow.do_save_flow(org.staff, None, org_unit=org.city, name="审批", purpose="publish", is_default=False,
+                                 steps=[{"name": "审批", "kind": "review", "role": "owner", "due_days": 1}])
+    memo = make_content(org.office, org.cadre, owner=org.supervisor)
+    review = do_submit_for_review(org.cadre, memo, flow=flow)
+    assert list(eligible_users(active_stage(review))) == [org.supervisor]
+    assert awaiting(org.supervisor).get() == review
 
 
 def test_three_reviews_need_three_different_people(org):
@@ -181,7 +235,8 @@ def test_three_reviews_need_three_different_people(org):
     flow = flow_of(org.city, {"name": "初审", "kind": StepKind.REVIEW, "role": Role.SECTION_CHIEF},
                    {"name": "校对", "kind": StepKind.PROOFREAD, "role": Role.SECTION_CHIEF},
                    {"name": "复审", "kind": StepKind.REVIEW, "role": Role.SECTION_CHIEF, "signs": True})
-    review = do_submit_for_review(org.cadre, make_content(org.city, org.cadre), flow=flow)
+    author = make_user("organ_cadre", Role.CADRE, org.city, "机关干部")  # in no section: any chief of the organ
+    review = do_submit_for_review(author, make_content(org.city, author), flow=flow)
     decide(org.section_chief, review, "初审")
     decide(org.section_chief, review, "校对")  # proofreading is not a 审: the same person may do it
     with pytest.raises(PermissionDenied):
@@ -250,10 +305,7 @@ def test_a_decision_on_an_old_version_is_refused(org, review, content):
 
 
 def test_blockers_refuse_approval_but_not_a_return(org, review, monkeypatch):
-    def blockers(self, stage):
-        return ["还有 2 处校对错误未处理。"] if stage.signs else []
-
-    monkeypatch.setattr(ContentItem, "review_blockers", blockers)
+    monkeypatch.setitem(BLOCKERS, "reasons", ["还有 2 处校对错误未处理。"])
     approve_through(org, review, "三校")
     with pytest.raises(ValidationError) as caught:
         decide(org.principal, review, "终审")
@@ -286,7 +338,7 @@ def test_return_to_the_author_and_resubmit_continues_the_same_review(org, review
     decide(org.staff, review, "二校", decision="return_author", comment="第二段数字有误，请核实。")
     review.refresh_from_db()
     content.refresh_from_db()
-    assert review.status == ReviewStatus.RETURNED and content.status == ContentStatus.RETURNED
+    assert review.status == ReviewStatus.RETURNED and review_state(content) == ReviewStatus.RETURNED
     assert not is_locked(content) and open_review(content) == review
     assert stage(review, "二校").status == StageStatus.RETURNED
     note = Notification.objects.get(recipient=org.cadre, title__contains="退回修改")
@@ -300,7 +352,7 @@ def test_return_to_the_author_and_resubmit_continues_the_same_review(org, review
     assert again.pk == review.pk and Review.objects.count() == 1
     again.refresh_from_db()
     content.refresh_from_db()
-    assert again.status == ReviewStatus.IN_REVIEW and again.version == 2 and content.status == ContentStatus.IN_REVIEW
+    assert again.status == ReviewStatus.IN_REVIEW and again.version == 2 and review_state(content) == ReviewStatus.IN_REVIEW
     assert again.version_digest == content.review_version()[1]
     assert active_stage(again).name == "二校"
     assert stage(again, "初审").status == StageStatus.APPROVED  # earlier approvals stand
@@ -343,7 +395,7 @@ def test_withdraw_by_the_author_only(org, review, content):
     do_withdraw(org.cadre, review, comment="需要补充材料。")
     review.refresh_from_db()
     content.refresh_from_db()
-    assert review.status == ReviewStatus.WITHDRAWN and content.status == ContentStatus.DRAFT
+    assert review.status == ReviewStatus.WITHDRAWN and review_state(content) == ReviewStatus.WITHDRAWN
     assert not is_locked(content) and open_review(content) is None and active_stage(review) is None
     assert not review.stages.filter(status=StageStatus.ACTIVE).exists()
     assert Notification.objects.filter(recipient=org.staff, title__contains="撤回").exists()
@@ -390,7 +442,8 @@ def test_awaiting_applies_the_three_people_rule(org):
     second = make_user("other_chief", Role.SECTION_CHIEF, org.theory, "陈科长")
     flow = flow_of(org.city, {"name": "初审", "kind": StepKind.REVIEW, "role": Role.SECTION_CHIEF},
                    {"name": "复审", "kind": StepKind.REVIEW, "role": Role.SECTION_CHIEF, "signs": True})
-    review = do_submit_for_review(org.cadre, make_content(org.city, org.cadre), flow=flow)
+    author = make_user("organ_cadre", Role.CADRE, org.city, "机关干部")  # in no section: any chief of the organ
+    review = do_submit_for_review(author, make_content(org.city, author), flow=flow)
     assert awaiting(org.section_chief).exists()
     decide(org.section_chief, review, "初审")
     assert not awaiting(org.section_chief).exists()

@@ -6,17 +6,16 @@ import pytest
 
 from ideowork.core.actions.reviews import active_stage, do_submit_for_review
 from ideowork.core.models.reviews import ReviewStatus
-from ideowork.outlets.models import ContentItem
 from tests.conftest import screenshot
 
-from .reviews_support import approve, make_content, revise
+from .reviews_support import approve, make_article as make_content, revise
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(autouse=True)
 def _no_blockers(monkeypatch):
-    monkeypatch.setattr(ContentItem, "review_blockers", lambda self, stage: [])
+    monkeypatch.setattr("ideowork.outlets.actions.content.review_blockers", lambda content, stage: [])
 
 
 def decide(page, decision, comment="", return_to=None):
@@ -101,9 +100,10 @@ def test_publicity_staff_set_up_a_flow(org, page_as):
 
     staff = page_as(org.staff)
     staff.goto("/reviews/flows/")
-    assert "三审三校（默认流程）" in staff.inner_text("[data-testid=default-flow]")
+    default = ReviewFlow.objects.get(org_unit=org.city, purpose="publish", is_default=True)
+    assert "三审三校（默认流程）" in staff.inner_text(f"[data-testid=flow-{default.pk}]")
     screenshot(staff, "core-review-flows-default")
-    staff.click("text=新建审核流程")
+    staff.click("[data-testid=purpose-publish] >> text=新建审核流程")
     staff.fill("#id_name", "微信公众号审核流程")
     staff.fill("#id_steps-0-name", "校对")
     staff.locator("#id_steps-3-DELETE").check()

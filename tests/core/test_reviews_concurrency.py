@@ -15,7 +15,7 @@ from django.db import connection, connections
 from ideowork.core.actions.reviews import active_stage, do_decide, do_submit_for_review
 from ideowork.core.choices import Role
 from ideowork.core.models.reviews import Review, ReviewDecision, ReviewStage, StageStatus
-from ideowork.outlets.models import ContentItem
+from tests.reviewapp.models import BLOCKERS
 from tests.factories import make_user
 
 from .reviews_support import make_content
@@ -29,7 +29,7 @@ pytestmark = [
 @pytest.fixture(autouse=True)
 def _core_only(settings, monkeypatch):
     settings.ROOT_URLCONF = "tests.core.reviews_urls"
-    monkeypatch.setattr(ContentItem, "review_blockers", lambda self, stage: [])
+    monkeypatch.setitem(BLOCKERS, "reasons", [])
 
 
 def test_two_simultaneous_approvals_one_wins(org):

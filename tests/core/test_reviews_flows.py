@@ -7,7 +7,7 @@ from ideowork.core.actions.reviews import do_save_flow, do_submit_for_review, st
 from ideowork.core.choices import Role
 from ideowork.core.models import AuditEvent
 from ideowork.core.models.reviews import ReviewFlow, StepKind
-from ideowork.outlets.models import ContentItem
+from tests.reviewapp.models import BLOCKERS
 
 from .reviews_support import make_content
 
@@ -15,7 +15,7 @@ from .reviews_support import make_content
 @pytest.fixture(autouse=True)
 def _core_only(settings, monkeypatch):
     settings.ROOT_URLCONF = "tests.core.reviews_urls"
-    monkeypatch.setattr(ContentItem, "review_blockers", lambda self, stage: [])
+    monkeypatch.setitem(BLOCKERS, "reasons", [])
 
 
 def step(name, kind=StepKind.REVIEW, role=Role.HEAD, **extra):

@@ -11,14 +11,14 @@ from django.utils import timezone
 from ideowork.core.actions.reviews import active_stage, do_save_flow, do_submit_for_review, review_panel
 from ideowork.core.choices import Role
 from ideowork.core.models.reviews import ReviewFlow, ReviewStage, ReviewStatus, StageStatus, StepKind
-from ideowork.outlets.models import ContentItem
+from tests.reviewapp.models import BLOCKERS
 
 from .reviews_support import approve_through, make_content, stage
 
 
 @pytest.fixture(autouse=True)
 def _no_blockers(monkeypatch):
-    monkeypatch.setattr(ContentItem, "review_blockers", lambda self, stage: [])
+    monkeypatch.setitem(BLOCKERS, "reasons", [])
 
 
 @pytest.fixture

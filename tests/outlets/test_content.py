@@ -345,3 +345,19 @@ def test_bad_uploads_are_refused_in_chinese_and_nothing_is_created(org, name, da
         do_create_content(org.cadre, org_unit=org.office, kind="article", title="标题", file=upload)
     assert "file" in exc.value.message_dict and message in " ".join(exc.value.message_dict["file"])
     assert not ContentItem.objects.exists() and not ContentVersion.objects.exists()
+
+
+def test_content_without_an_outlet_takes_the_organs_own_flow(org):
+    do_save_flow(org.staff, None, org_unit=org.city, name="本办对外材料审核", is_default=True, steps=[
+        {"name": "科室把关", "kind": "review", "role": "section_chief", "due_days": 2, "signs": False},
+        {"name": "领导签发", "kind": "review", "role": "head", "due_days": 2, "signs": True}])
+    for kind in ("external", "interview", "press_release"):
+        review = do_submit_content(org.cadre, write(org, kind=kind, title=f"{kind}稿件"))
+        assert review.flow_name == "本办对外材料审核"
+        assert [s.name for s in review.stages.all()] == ["科室把关", "领导签发"]
+
+
+def test_a_section_chiefs_press_release_runs_without_their_own_step(org):
+    review = do_submit_content(org.section_chief, write(org, kind="press_release", author=org.section_chief))
+    assert review.stages.get(name="初审").status == "skipped"
+    assert review.flow_name == "三审三校（默认流程）"

@@ -133,12 +133,12 @@ def test_the_demo_items_read_well(org, page_as, client):
     rows = deputy.locator("[data-testid=content-table] tbody tr")
     assert rows.count() == 8
     screenshot(deputy, "outlets-content-list")
-    in_review = ContentItem.objects.get(status="in_review")
+    in_review = ContentItem.objects.with_status().get(state="in_review")
     deputy.goto(in_review.get_absolute_url())
     assert deputy.locator("[data-testid=doc-body] mark.pf-error").count() == 2
     assert deputy.locator("[data-testid=review-decide]").count() == 1  # 复审 is the deputy's
     screenshot(deputy, "outlets-content-in-review")
-    returned = ContentItem.objects.get(status="returned")
+    returned = ContentItem.objects.with_status().get(state="returned")
     deputy.goto(f"/outlets/content/{returned.pk}/versions/")
     assert deputy.locator("[data-testid=versions] tbody tr").count() == 2
     screenshot(deputy, "outlets-content-versions")

@@ -34,13 +34,13 @@ def build_small_demo(org) -> list[str]:
 
 def test_demo_builds_items_at_every_stage(org):
     lines = build_small_demo(org)
-    statuses = sorted(ContentItem.objects.values_list("status", flat=True))
+    statuses = sorted(ContentItem.objects.with_status().values_list("state", flat=True))
     assert statuses.count(ContentStatus.PUBLISHED) == 3 and statuses.count(ContentStatus.APPROVED) == 2
     assert {ContentStatus.IN_REVIEW, ContentStatus.RETURNED, ContentStatus.DRAFT} <= set(statuses)
     assert Activity.objects.filter(source="outlets").count() == 3
-    in_review = ContentItem.objects.get(status=ContentStatus.IN_REVIEW)
+    in_review = ContentItem.objects.with_status().get(state=ContentStatus.IN_REVIEW)
     assert active_stage(open_review(in_review)).name == "复审"
     assert any(f["severity"] == "error" for f in content_findings(in_review.latest))
     assert ContentItem.objects.get(kind="interview").status == ContentStatus.APPROVED
-    assert ContentItem.objects.get(status=ContentStatus.RETURNED).current_version == 2
+    assert ContentItem.objects.with_status().get(state=ContentStatus.RETURNED).current_version == 2
     assert "待李娜审核" in lines[-1]

@@ -10,6 +10,7 @@ from ideowork.outlets.choices import ContentStatus
 from ideowork.outlets.diffing import compare_texts
 from ideowork.outlets.models import ContentItem, FindingWaiver
 
+from .review_states import in_review_state
 from .test_content import BODY, FIXED, RIGHT, WRONG, add_rule, make_outlet, short_flow, write
 
 
@@ -158,9 +159,8 @@ def test_approved_interviews_and_outward_materials_read_approved_not_awaiting_pu
     interview = _approved(org, None, kind=ContentKind.INTERVIEW)
     external = write(org, kind=ContentKind.EXTERNAL, title="对外宣传材料：机构改革成效")
     article = write(org, title="普通稿件")
-    ContentItem.objects.filter(pk__in=[external.pk, article.pk]).update(status=ContentStatus.APPROVED)
-    external.refresh_from_db()
-    article.refresh_from_db()
+    in_review_state(external, "approved")
+    in_review_state(article, "approved")
     labels = (interview.status_label, external.status_label, article.status_label)
     assert labels == ("已批准", "已批准", "待发布")
     article.status = ContentStatus.PUBLISHED

@@ -15,6 +15,7 @@ from ideowork.outlets.choices import ContentKind, ContentStatus
 from ideowork.outlets.models import ContentItem, ExternalPlacement
 from tests.ledger.files import pdf_bytes, photo, png_bytes, upload
 
+from .review_states import in_review_state
 from .publicity_builders import media_target, plan_with_media_target, record_placement
 
 
@@ -131,16 +132,15 @@ def test_missing_fields_are_reported_in_chinese_by_field(org, plan):
 
 
 def test_only_an_approved_outward_material_may_be_named(org, plan):
-    content = ContentItem.objects.create(org_unit=org.city, kind=ContentKind.EXTERNAL, title="编办工作宣传册",
-                                         author=org.cadre, status=ContentStatus.IN_REVIEW)
+    content = in_review_state(ContentItem.objects.create(org_unit=org.city, kind=ContentKind.EXTERNAL,
+                                                        title="编办工作宣传册", author=org.cadre), "in_review")
     with pytest.raises(ValidationError) as caught:
         record_placement(org, content=content)
     assert "尚未经办领导审批通过" in caught.value.message_dict["content"][0]
-    content.status = ContentStatus.APPROVED
-    content.save()
+    in_review_state(content, "approved")
     assert record_placement(org, content=content).content == content
-    article = ContentItem.objects.create(org_unit=org.city, kind=ContentKind.ARTICLE, title="公众号稿件",
-                                         author=org.cadre, status=ContentStatus.APPROVED)
+    article = in_review_state(ContentItem.objects.create(org_unit=org.city, kind=ContentKind.ARTICLE,
+                                                        title="公众号稿件", author=org.cadre), "approved")
     with pytest.raises(ValidationError):
         record_placement(org, content=article)
 

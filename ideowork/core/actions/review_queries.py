@@ -1,9 +1,12 @@
 """Reading the review workflow: who may decide a stage, what awaits a person, the panel on a page.
 
 Who may decide a stage (``eligible_users``): the named assignee, else the active people holding the
-stage's role in the organ of the review's unit (for 具体责任人 on a section's record: that section's
-chief); never the author, and for 审 stages nobody who already approved another 审 stage of the same
-review, so 三审 are three different people. ``awaiting`` is the same rule as one query.
+stage's role in the organ of the review's unit (for 具体责任人: the chief of the stage's ``unit``,
+the record's section or else the author's, fixed on submission by ``review_staffing``); never the
+author, and for 审 stages nobody who already approved another 审 stage of the same review, so 三审
+are three different people. ``awaiting`` is the same rule as one query.
+
+A record's review state is read here, never kept on the record: ``review_state(record)``.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -12,12 +15,12 @@ from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
-from ..choices import OrgKind, Role
 from ..forms.reviews import DecisionForm
 from ..models import User
-from ..models.reviews import Decision, Review, ReviewStage, ReviewStatus, StageStatus, StepKind
+from ..models.reviews import OWNER, Decision, Review, ReviewStage, ReviewStatus, StageStatus, StepKind
+from .review_registry import purpose
 
-__all__ = ["open_review", "latest_review", "is_locked", "active_stage", "eligible_users", "may_decide_stage",
+__all__ = ["review_state", "with_review_state", "open_review", "latest_review", "is_locked", "active_stage", "eligible_users", "may_decide_stage",
            "can_decide", "awaiting", "submitted_by", "with_subjects", "subject_url", "review_panel"]
 
 
@@ -33,6 +36,21 @@ def open_review(subject) -> Review | None:
 
 def latest_review(subject) -> Review | None:
     return Review.objects.filter(_subject_filter(subject)).order_by("-submitted_at", "-id").first()
+
+
+def with_review_state(queryset: QuerySet) -> QuerySet:
+    """``queryset`` (of one reviewable model) annotated with its last review's ``review_status`` and
+    ``review_version``, for lists that show or filter by the state without a query per row."""
+    last = Review.objects.filter(subject_type=ContentType.objects.get_for_model(queryset.model),
+                                 subject_id=OuterRef("pk")).order_by("-submitted_at", "-id")
+    return queryset.annotate(review_status=Subquery(last.values("status")[:1]),
+                             review_version=Subquery(last.values("version")[:1]))
+
+
+def review_state(subject) -> str:
+    """The subject's review status (``ReviewStatus``) from its open or last review; "" if never submitted."""
+    review = open_review(subject) or latest_review(subject)
+    return review.status if review is not None else ""
 
 
 def is_locked(subject) -> bool:
@@ -52,11 +70,13 @@ def eligible_users(stage: ReviewStage) -> QuerySet:
     people = User.objects.business()
     if stage.assignee_id:
         people = people.filter(pk=stage.assignee_id)
+    elif stage.role == OWNER:
+        people = people.filter(pk__in=stage.deciders.values("pk"))
     else:
         unit = review.org_unit
         people = people.filter(role=stage.role, org_unit__organ_id=unit.organ_id or unit.pk)
-        if stage.role == Role.SECTION_CHIEF and not unit.is_organ:
-            people = people.filter(org_unit=unit)
+        if stage.unit_id:
+            people = people.filter(org_unit_id=stage.unit_id)
     people = people.exclude(pk=review.author_id)
     if stage.kind == StepKind.REVIEW:
         approvers = (ReviewStage.objects.filter(review=review, kind=StepKind.REVIEW, status=StageStatus.APPROVED,
@@ -96,12 +116,12 @@ def awaiting(user: User) -> QuerySet:
         return reviews.none()
     organ_id = user.org_unit.organ_id or user.org_unit_id
     by_role = Q(assignee__isnull=True, role=user.role, review__org_unit__organ_id=organ_id) & (
-        ~Q(role=Role.SECTION_CHIEF) | Q(review__org_unit__kind__in=[OrgKind.ORGAN, OrgKind.COUNTY])
-        | Q(review__org_unit_id=user.org_unit_id))
+        Q(unit__isnull=True) | Q(unit_id=user.org_unit_id))
     approved_before = ReviewStage.objects.filter(review=OuterRef("review"), kind=StepKind.REVIEW,
                                                  status=StageStatus.APPROVED, decided_by=user)
     stages = (ReviewStage.objects.filter(status=StageStatus.ACTIVE, review__status=ReviewStatus.IN_REVIEW)
-              .filter(Q(assignee=user) | by_role).exclude(review__author=user)
+              .filter(Q(assignee=user) | by_role | Q(role=OWNER, assignee__isnull=True, deciders=user))
+              .exclude(review__author=user)
               .exclude(Q(kind=StepKind.REVIEW) & Exists(approved_before)))
     return reviews.filter(pk__in=stages.values("review"))
 
@@ -155,7 +175,7 @@ def review_panel(user: User, subject) -> dict:
         panel["can_decide"] = user.pk in {p.pk for p in stage.people} and user.is_business
         if panel["can_decide"]:
             panel["form"] = DecisionForm(stage=stage, earlier=[s for s in stages if s.order < stage.order],
-                                         version=review.version)
+                                         version=review.version, rejects=purpose(review.purpose).rejects)
     decisions = list(review.decisions.select_related("actor", "stage", "returned_to"))
     returns = [d for d in decisions if d.decision == Decision.RETURN_AUTHOR]
     panel.update(stages=stages, stage=stage, decisions=decisions,

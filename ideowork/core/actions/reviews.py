@@ -1,9 +1,11 @@
-"""The one review workflow (三审三校): submitting, deciding, withdrawing — every area uses these.
+"""The one review workflow: submitting, deciding, withdrawing — every area uses these.
 
-A subject is any record implementing the ``Reviewable`` protocol (duck-typed, so ``core`` never
-imports an area): ``org_unit``, ``get_absolute_url()``, ``review_title()``, ``review_version()``
-(number, digest), ``review_blockers(stage)`` and the hooks ``on_review_submitted / returned /
-approved / withdrawn(review, actor)``, which run inside the workflow's transaction.
+A subject is a record of a model registered with ``review_registry.register_reviewable`` (so
+``core`` never imports an area); it goes through its organ's flow for the model's purpose unless a
+flow is named. The record keeps none of the review's state (``review_state(record)`` reads it);
+the workflow calls its ``on_review_approved`` / ``on_review_rejected`` inside its transaction, and
+the registered blockers before an approval. Requests to decide a stage are marked read when the
+stage is decided or the review ends, so nobody keeps an unread request for finished work.
 
 Every decision is tied to the version it was made on; a decision on another version is refused.
 Two people deciding one stage at once: a conditional UPDATE of the stage row lets exactly one win,
@@ -21,23 +23,28 @@ from django.utils import timezone
 
 from ..audit import record
 from ..models import User
-from ..models.reviews import (Decision, Review, ReviewDecision, ReviewFlow, ReviewStage, ReviewStatus, StageStatus,
+from ..models import Notification
+from ..models.reviews import (OWNER, Decision, Review, ReviewDecision, ReviewFlow, ReviewStage, ReviewStatus, StageStatus,
                               StepKind)
 from ..notify import notify
 from ..permissions import require
-from .review_flows import MAX_STEPS, do_save_flow, may_edit_flows, organ_flows, steps_for
+from .review_flows import MAX_STEPS, default_flow, do_save_flow, flow_editors, may_edit_flows, organ_flows, steps_for
 from .review_queries import (active_stage, awaiting, can_decide, eligible_users, is_locked, latest_review,
-                             may_decide_stage, open_review, review_panel, subject_url, submitted_by, with_subjects)
+                             may_decide_stage, open_review, review_panel, review_state, subject_url, submitted_by,
+                             with_review_state, with_subjects)
+from .review_registry import blockers_for, purpose as purpose_of, registration_for
+from .review_staffing import staff_stages
 
 __all__ = ["do_submit_for_review", "do_decide", "do_withdraw", "notify_overdue_stages", "add_working_days",
            # review_flows
-           "steps_for", "organ_flows", "may_edit_flows", "do_save_flow", "MAX_STEPS",
+           "steps_for", "organ_flows", "default_flow", "may_edit_flows", "flow_editors", "do_save_flow", "MAX_STEPS",
            # review_queries
-           "open_review", "latest_review", "is_locked", "active_stage", "eligible_users", "may_decide_stage",
-           "can_decide", "awaiting", "submitted_by", "with_subjects", "subject_url", "review_panel"]
+           "review_state", "with_review_state", "open_review", "latest_review", "is_locked", "active_stage", "eligible_users",
+           "may_decide_stage", "can_decide", "awaiting", "submitted_by", "with_subjects", "subject_url",
+           "review_panel"]
 
 MAX_COMMENT = 2000
-DECISIONS = (Decision.APPROVE, Decision.RETURN_AUTHOR, Decision.RETURN_STEP)
+DECISIONS = (Decision.APPROVE, Decision.RETURN_AUTHOR, Decision.RETURN_STEP, Decision.REJECT)
 STALE_VERSION = "内容已更新，请刷新后按最新版本审核。"
 TAKEN = "该环节已由他人办理。"
 
@@ -61,16 +68,31 @@ def _activate(stage: ReviewStage, now) -> None:
     stage.save(update_fields=["status", "activated_at", "due_at", "decided_by", "decided_at", "decided_version"])
 
 
+def _stage_key(stage: ReviewStage) -> str:
+    return f"review-stage:{stage.pk}:"
+
+
 def _notify_stage(stage: ReviewStage, title: str, body: str = "") -> None:
     url = subject_url(stage.review)
+    key = f"{_stage_key(stage)}{stage.activated_at:%Y%m%d%H%M%S%f}"
     for person in eligible_users(stage):
-        notify(person, title, body=body, url=url, kind="review")
+        notify(person, title, body=body, url=url, kind="review", dedup_key=key)
 
 
-def _check_stages_staffed(stages) -> None:
+def _close_requests(stages) -> None:
+    """Mark read the requests (and overdue reminders) to decide ``stages``: the work is done."""
+    now = timezone.now()
     for stage in stages:
-        if not eligible_users(stage).exists():
-            raise ValidationError(f"环节“{stage.name}”没有可办理的人员，请调整审核流程。")
+        Notification.objects.filter(kind="review", read_at__isnull=True).filter(
+            dedup_key__startswith=_stage_key(stage)).update(read_at=now)
+        Notification.objects.filter(kind="review", read_at__isnull=True).filter(
+            dedup_key__startswith=f"review-overdue:{stage.pk}:").update(read_at=now)
+
+
+def _check_stages_staffed(review: Review, stages) -> None:
+    for stage in stages:
+        if stage.status != StageStatus.SKIPPED and not eligible_users(stage).exists():
+            raise ValidationError(f"环节“{stage.name}”当前没有可办理的人员，请联系本单位负责人调整审核流程。")
 
 
 def _review_state(review: Review, stage: ReviewStage | None = None) -> dict:
@@ -89,9 +111,10 @@ def _visible(user: User, subject) -> bool:
 
 # --- submitting ------------------------------------------------------------------------------------
 def do_submit_for_review(user: User, subject, *, flow: ReviewFlow | None = None) -> Review:
-    """Submit ``subject``: a new review through ``flow`` (the default 三审三校 when None), or, after a
-    return to the author, the same review again with the subject's new version at the stage that
-    returned it."""
+    """Submit ``subject``: a new review through ``flow`` (the organ's default flow for the subject's
+    purpose when None), or, after a return to the author, the same review again with the subject's
+    new version at the stage that returned it."""
+    registration = registration_for(subject)
     require(user.is_authenticated and user.is_active and user.is_business and _visible(user, subject),
             "您无权提交该内容审核。")
     current = open_review(subject)
@@ -99,9 +122,12 @@ def do_submit_for_review(user: User, subject, *, flow: ReviewFlow | None = None)
         raise ValidationError("该内容已在审核中，不能重复提交。")
     if current is not None:
         return _resubmit(user, current, subject)
+    organ = subject.org_unit.organ or subject.org_unit
     if flow is not None:
-        organ = subject.org_unit.organ or subject.org_unit
         require(flow.org_unit_id == organ.pk, "只能使用本单位的审核流程。")
+        require(flow.purpose == registration.purpose, f"该流程不能用于“{purpose_of(registration.purpose).label}”。")
+    else:
+        flow = default_flow(organ, registration.purpose)
     number, digest = subject.review_version()
     now = timezone.now()
     with transaction.atomic():
@@ -110,21 +136,25 @@ def do_submit_for_review(user: User, subject, *, flow: ReviewFlow | None = None)
                 review = Review.objects.create(
                     org_unit=subject.org_unit, subject_type=ContentType.objects.get_for_model(subject),
                     subject_id=subject.pk, title=subject.review_title()[:200], author=user,
-                    flow_name=flow.name if flow is not None else "三审三校（默认流程）", version=number,
+                    purpose=registration.purpose, flow_name=flow.name, version=number,
                     version_digest=digest, submitted_at=now)
         except IntegrityError:  # a concurrent submission won
             raise ValidationError("该内容已在审核中，不能重复提交。") from None
         review._subject = subject
-        stages = ReviewStage.objects.bulk_create(
-            [ReviewStage(review=review, order=i, **step) for i, step in enumerate(steps_for(flow), start=1)])
+        stages = [ReviewStage(review=review, order=i, **step) for i, step in enumerate(steps_for(flow), start=1)]
+        staff_stages(review, stages, subject)
+        owners = {stage.order: getattr(stage, "owner_ids", set()) for stage in stages}
+        stages = ReviewStage.objects.bulk_create(stages)
         for stage in stages:
             stage.review = review
-        _check_stages_staffed(stages)
-        first = stages[0]
+            if owners[stage.order] and stage.role == OWNER:
+                stage.deciders.set(owners[stage.order])
+        first = next((s for s in stages if s.status != StageStatus.SKIPPED), None)
+        if first is None:
+            raise ValidationError("审核流程的环节均无需办理，请调整审核流程。")
         _activate(first, now)
         ReviewDecision.objects.create(review=review, actor=user, decision=Decision.SUBMIT, version=number,
                                       version_digest=digest)
-        subject.on_review_submitted(review, user)
         record("core.review.submit", review, actor=user, new={**_review_state(review, first), "flow": review.flow_name})
         _notify_stage(first, f"待审核：《{review.title}》（{first.name}）", body=f"{user.name} 提交了第{number}版，请审核。")
     return review
@@ -139,16 +169,19 @@ def _resubmit(user: User, review: Review, subject) -> Review:
         if review.status != ReviewStatus.RETURNED:
             raise ValidationError("该内容已在审核中，不能重复提交。")
         review._subject = subject
-        stage = review.stages.filter(status=StageStatus.RETURNED).first() or review.stages.first()
+        stage = review.stages.filter(status=StageStatus.RETURNED).first() or \
+            review.stages.exclude(status=StageStatus.SKIPPED).first()
         stage.review = review
-        _check_stages_staffed([s for s in review.stages.filter(order__gte=stage.order)])
+        later = list(review.stages.filter(order__gte=stage.order))
+        for s in later:
+            s.review = review
+        _check_stages_staffed(review, later)
         old = _review_state(review)
         review.status, review.version, review.version_digest = ReviewStatus.IN_REVIEW, number, digest
         review.save(update_fields=["status", "version", "version_digest"])
         _activate(stage, now)
         ReviewDecision.objects.create(review=review, actor=user, decision=Decision.SUBMIT, comment="修改后重新提交",
                                       version=number, version_digest=digest)
-        subject.on_review_submitted(review, user)
         record("core.review.resubmit", review, actor=user, old=old, new=_review_state(review, stage))
         _notify_stage(stage, f"待审核：《{review.title}》已修改后重新提交（{stage.name}）",
                       body=f"{user.name} 提交了修改后的第{number}版，请审核。")
@@ -178,8 +211,10 @@ def do_decide(user: User, review: Review, *, stage_id: int, version: int, decisi
     comment = (comment or "").strip()
     if decision not in DECISIONS:
         raise ValidationError({"decision": "请选择审核意见。"})
-    if decision != Decision.APPROVE and not comment:
+    if decision in (Decision.RETURN_AUTHOR, Decision.RETURN_STEP) and not comment:
         raise ValidationError({"comment": "退回时请填写退回意见。"})
+    if decision == Decision.REJECT and not purpose_of(review.purpose).rejects:
+        raise ValidationError({"decision": "该流程不能直接不同意，请退回修改。"})
     if len(comment) > MAX_COMMENT:
         raise ValidationError({"comment": f"意见不能超过 {MAX_COMMENT} 个字。"})
     if review.status != ReviewStatus.IN_REVIEW:
@@ -201,18 +236,18 @@ def do_decide(user: User, review: Review, *, stage_id: int, version: int, decisi
         raise ValidationError(STALE_VERSION)
     target = None
     if decision == Decision.RETURN_STEP:
-        target = review.stages.filter(pk=return_to, order__lt=stage.order).first() if str(return_to or "").isdigit() \
-            else None
+        target = review.stages.filter(pk=return_to, order__lt=stage.order).exclude(status=StageStatus.SKIPPED).first() \
+            if str(return_to or "").isdigit() else None
         if target is None:
             raise ValidationError({"return_to": "请选择要退回的之前环节。"})
     if decision == Decision.APPROVE:
-        blockers = subject.review_blockers(stage)
+        blockers = blockers_for(subject, stage)
         if blockers:
             raise ValidationError(list(blockers))
     now = timezone.now()
     with transaction.atomic():
         status = {Decision.APPROVE: StageStatus.APPROVED, Decision.RETURN_AUTHOR: StageStatus.RETURNED,
-                  Decision.RETURN_STEP: StageStatus.WAITING}[decision]
+                  Decision.RETURN_STEP: StageStatus.WAITING, Decision.REJECT: StageStatus.RETURNED}[decision]
         _claim(stage, user, number, status, now)
         locked = Review.objects.select_for_update().get(pk=review.pk)
         if locked.status != ReviewStatus.IN_REVIEW or locked.version != number:
@@ -224,12 +259,18 @@ def do_decide(user: User, review: Review, *, stage_id: int, version: int, decisi
         ReviewDecision.objects.create(review=review, stage=stage, actor=user, decision=decision, comment=comment,
                                       version=number, version_digest=digest, returned_to=target)
         url = subject_url(review)
+        _close_requests([stage])
         if decision == Decision.APPROVE:
             _approve(user, review, stage, now, url)
+        elif decision == Decision.REJECT:
+            review.status, review.finished_at = ReviewStatus.REJECTED, now
+            review.save(update_fields=["status", "finished_at"])
+            subject.on_review_rejected(review, user)
+            notify(review.author, f"《{review.title}》{purpose_of(review.purpose).rejected}", body=comment, url=url,
+                   kind="review")
         elif decision == Decision.RETURN_AUTHOR:
             review.status = ReviewStatus.RETURNED
             review.save(update_fields=["status"])
-            subject.on_review_returned(review, user)
             notify(review.author, f"《{review.title}》在“{stage.name}”环节被退回修改", body=comment, url=url,
                    kind="review")
         else:
@@ -241,24 +282,25 @@ def do_decide(user: User, review: Review, *, stage_id: int, version: int, decisi
 
 
 def _approve(user: User, review: Review, stage: ReviewStage, now, url: str) -> None:
-    following = review.stages.filter(order__gt=stage.order).first()
+    following = review.stages.filter(order__gt=stage.order).exclude(status=StageStatus.SKIPPED).first()
     if following is not None:
         following.review = review
         _activate(following, now)
         _notify_stage(following, f"待审核：《{review.title}》（{following.name}）",
                       body=f"{stage.name}已由{user.name}审核通过，请办理{following.name}。")
         return
-    stages = list(review.stages.all())
+    stages = [s for s in review.stages.all() if s.status == StageStatus.APPROVED]
     signer = next((s for s in stages if s.signs), None) or [s for s in stages if s.kind == StepKind.REVIEW][-1]
     review.status, review.finished_at, review.signed_by_id = ReviewStatus.APPROVED, now, signer.decided_by_id
     review.save(update_fields=["status", "finished_at", "signed_by"])
     review.subject.on_review_approved(review, user)
-    notify(review.author, f"《{review.title}》已审核通过", body=f"第{review.version}版已通过全部审核环节。", url=url,
-           kind="review")
+    notify(review.author, f"《{review.title}》{purpose_of(review.purpose).approved}",
+           body=f"第{review.version}版已通过全部审核环节。", url=url, kind="review")
 
 
 def _return_to_stage(user: User, review: Review, target: ReviewStage, now, comment: str, url: str) -> None:
-    review.stages.filter(order__gt=target.order).update(status=StageStatus.WAITING, activated_at=None, due_at=None,
+    review.stages.filter(order__gt=target.order).exclude(status=StageStatus.SKIPPED).update(
+        status=StageStatus.WAITING, activated_at=None, due_at=None,
                                                         decided_by=None, decided_at=None, decided_version=None)
     target.review = review
     _activate(target, now)
@@ -278,13 +320,13 @@ def do_withdraw(user: User, review: Review, *, comment: str = "") -> Review:
         old = _review_state(review)
         stage = active_stage(review)
         waiting = list(eligible_users(stage)) if stage is not None else []
+        _close_requests(list(review.stages.all()))
         review.stages.filter(status__in=[StageStatus.ACTIVE, StageStatus.RETURNED]).update(
             status=StageStatus.WAITING, activated_at=None, due_at=None)
         review.status, review.finished_at = ReviewStatus.WITHDRAWN, timezone.now()
         review.save(update_fields=["status", "finished_at"])
         ReviewDecision.objects.create(review=review, stage=stage, actor=user, decision=Decision.WITHDRAW,
                                       comment=comment, version=review.version, version_digest=review.version_digest)
-        review.subject.on_review_withdrawn(review, user)
         record("core.review.withdraw", review, actor=user, old=old, new={**_review_state(review), "comment": comment})
         for person in waiting:
             notify(person, f"《{review.title}》已由提交人撤回，无需继续审核", body=comment, url=subject_url(review),

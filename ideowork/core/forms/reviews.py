@@ -4,11 +4,12 @@ from django import forms
 
 from ..choices import BUSINESS_ROLES, Role
 from ..models import User
-from ..models.reviews import Decision, StepKind
+from ..models.reviews import OWNER, Decision, StepKind
 
 __all__ = ["DecisionForm", "WithdrawForm", "FlowForm", "StepForm", "StepFormSet", "step_initial"]
 
-BUSINESS_ROLE_CHOICES = [("", "——按指定办理人——")] + [(r.value, r.label) for r in Role if r in BUSINESS_ROLES]
+BUSINESS_ROLE_CHOICES = [("", "——按指定办理人——")] + [(r.value, r.label) for r in Role if r in BUSINESS_ROLES] + [
+    (OWNER, "事项负责人")]
 
 
 class DecisionForm(forms.Form):
@@ -20,14 +21,19 @@ class DecisionForm(forms.Form):
     stage_id = forms.IntegerField(widget=forms.HiddenInput)
     version = forms.IntegerField(widget=forms.HiddenInput)
 
-    def __init__(self, *args, stage=None, earlier=(), version=None, **kwargs):
+    def __init__(self, *args, stage=None, earlier=(), version=None, rejects=False, **kwargs):
         kwargs.setdefault("initial", {"decision": Decision.APPROVE, "stage_id": getattr(stage, "pk", None),
                                       "version": version})
         super().__init__(*args, **kwargs)
+        earlier = [s for s in earlier if s.status != "skipped"]
         self.fields["return_to"].choices = [("", "——选择环节——")] + [(s.pk, s.name) for s in earlier]
+        choices = list(self.fields["decision"].choices)
         if not earlier:
-            self.fields["decision"].choices = self.fields["decision"].choices[:2]
+            choices = choices[:2]
             del self.fields["return_to"]
+        if rejects or self.is_bound:
+            choices.append((Decision.REJECT, "不同意"))
+        self.fields["decision"].choices = choices
 
 
 class WithdrawForm(forms.Form):
@@ -38,6 +44,8 @@ class WithdrawForm(forms.Form):
 class FlowForm(forms.Form):
     name = forms.CharField(label="流程名称", max_length=100)
     description = forms.CharField(label="说明", max_length=300, required=False)
+    is_default = forms.BooleanField(label="设为默认流程", required=False,
+                                    help_text="未指定流程的事项按默认流程审核。")
 
 
 class StepForm(forms.Form):

@@ -1,13 +1,17 @@
-"""The one review workflow (三审三校): configurable step sequences and the reviews that run through them.
+"""The one review workflow: configurable step sequences and the reviews that run through them.
 
-A ``ReviewFlow`` is a named sequence of ``ReviewFlowStep`` rows an organ configures (an outlet names
-the flow its content goes through; other areas may name flows of their own). Submitting a record
+A ``ReviewFlow`` is a named sequence of ``ReviewFlowStep`` rows an organ keeps for one *purpose*
+(content publishing 发布审核, close-out 销号, sign-off 签批, one-step approval 审批 …); each organ has
+one default flow per purpose (created from the purpose's registered steps the first time it is
+needed, then edited like any other), and a record may name another (an outlet names the flow its
+content goes through). Submitting a record
 for review creates a ``Review`` and copies the flow's steps into ``ReviewStage`` rows, so a later
 change to the flow never alters a review already running. Every decision is a ``ReviewDecision``
 row tied to the exact version of the record it was made on.
 
-The record under review (the *subject*) is any model that implements the ``Reviewable`` protocol
-below (duck-typed, so ``core`` never imports an area). Written only by ``core.actions.reviews``.
+The record under review (the *subject*) is any model registered with
+``core.actions.review_registry.register_reviewable`` against its ``Reviewable`` protocol (so ``core``
+never imports an area). Written only by ``core.actions.reviews``.
 """
 
 from django.conf import settings
@@ -18,7 +22,7 @@ from ..choices import Role
 from ..scoping import ScopedQuerySet
 
 __all__ = ["StepKind", "ReviewStatus", "StageStatus", "Decision", "ReviewFlow", "ReviewFlowStep", "Review",
-           "ReviewStage", "ReviewDecision", "DEFAULT_STEPS"]
+           "ReviewStage", "ReviewDecision", "OWNER", "STEP_ROLE_CHOICES"]
 
 
 class StepKind(models.TextChoices):
@@ -30,6 +34,7 @@ class ReviewStatus(models.TextChoices):
     IN_REVIEW = "in_review", "审核中"
     RETURNED = "returned", "退回修改"
     APPROVED = "approved", "审核通过"
+    REJECTED = "rejected", "未通过"
     WITHDRAWN = "withdrawn", "已撤回"
 
 
@@ -38,6 +43,7 @@ class StageStatus(models.TextChoices):
     ACTIVE = "active", "办理中"
     APPROVED = "approved", "已通过"
     RETURNED = "returned", "已退回"
+    SKIPPED = "skipped", "免办理"
 
 
 class Decision(models.TextChoices):
@@ -45,25 +51,24 @@ class Decision(models.TextChoices):
     APPROVE = "approve", "通过"
     RETURN_AUTHOR = "return_author", "退回作者"
     RETURN_STEP = "return_step", "退回上一环节"
+    REJECT = "reject", "不同意"
     WITHDRAW = "withdraw", "撤回"
 
 
-# The default 三审三校: each 审 by a higher level, a 校 before each 审; the 终审 leader signs.
-DEFAULT_STEPS: list[dict] = [
-    {"name": "一校", "kind": StepKind.PROOFREAD, "role": Role.STAFF, "due_days": 1, "signs": False},
-    {"name": "初审", "kind": StepKind.REVIEW, "role": Role.SECTION_CHIEF, "due_days": 2, "signs": False},
-    {"name": "二校", "kind": StepKind.PROOFREAD, "role": Role.STAFF, "due_days": 1, "signs": False},
-    {"name": "复审", "kind": StepKind.REVIEW, "role": Role.DEPUTY, "due_days": 2, "signs": False},
-    {"name": "三校", "kind": StepKind.PROOFREAD, "role": Role.STAFF, "due_days": 1, "signs": False},
-    {"name": "终审", "kind": StepKind.REVIEW, "role": Role.HEAD, "due_days": 2, "signs": True},
-]
+# A step without a role or a named person is decided by the record's own deciders (the organiser
+# of a study session for a leave request), as the subject's ``review_owners()`` names them.
+OWNER = "owner"
+STEP_ROLE_CHOICES = [*Role.choices, (OWNER, "事项负责人")]
 
 
 class ReviewFlow(models.Model):
     org_unit = models.ForeignKey("core.OrgUnit", verbose_name="所属单位", on_delete=models.PROTECT,
                                  related_name="review_flows")
+    purpose = models.CharField("用途", max_length=32, default="publish")
     name = models.CharField("流程名称", max_length=100)
     description = models.CharField("说明", max_length=300, blank=True)
+    # The flow a record of this purpose takes when nothing names another one; one per organ and purpose.
+    is_default = models.BooleanField("默认流程", default=False)
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
 
     objects = ScopedQuerySet.as_manager()
@@ -71,7 +76,10 @@ class ReviewFlow(models.Model):
     class Meta:
         verbose_name = "审核流程"
         verbose_name_plural = "审核流程"
-        ordering = ["org_unit__path", "name", "id"]
+        ordering = ["org_unit__path", "purpose", "-is_default", "name", "id"]
+        constraints = [models.UniqueConstraint(fields=["org_unit", "purpose"], condition=models.Q(is_default=True),
+                                               name="review_flow_one_default",
+                                               violation_error_message="每种用途只能有一个默认流程。")]
 
     def __str__(self) -> str:
         return self.name
@@ -82,7 +90,7 @@ class ReviewFlowStep(models.Model):
     order = models.PositiveSmallIntegerField("顺序")
     name = models.CharField("环节名称", max_length=30)
     kind = models.CharField("环节类型", max_length=16, choices=StepKind.choices, default=StepKind.REVIEW)
-    role = models.CharField("办理角色", max_length=20, choices=Role.choices, blank=True)
+    role = models.CharField("办理角色", max_length=20, choices=STEP_ROLE_CHOICES, blank=True)
     # A named person overrides the role (a small office may name its proofreader).
     assignee = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="指定办理人", null=True, blank=True,
                                  on_delete=models.SET_NULL, related_name="+")
@@ -119,6 +127,7 @@ class Review(models.Model):
                                      related_name="+")
     subject_id = models.PositiveBigIntegerField("审核对象编号")
     title = models.CharField("标题", max_length=200)
+    purpose = models.CharField("用途", max_length=32, default="publish")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="提交人", on_delete=models.PROTECT,
                                related_name="reviews_submitted")
     flow_name = models.CharField("流程名称", max_length=100)
@@ -159,7 +168,7 @@ class Review(models.Model):
 
     @property
     def status_css(self) -> str:
-        return {ReviewStatus.APPROVED: "done", ReviewStatus.RETURNED: "behind",
+        return {ReviewStatus.APPROVED: "done", ReviewStatus.RETURNED: "behind", ReviewStatus.REJECTED: "overdue",
                 ReviewStatus.WITHDRAWN: "none"}.get(self.status, "ontrack")
 
 
@@ -168,7 +177,16 @@ class ReviewStage(models.Model):
     order = models.PositiveSmallIntegerField("顺序")
     name = models.CharField("环节名称", max_length=30)
     kind = models.CharField("环节类型", max_length=16, choices=StepKind.choices)
-    role = models.CharField("办理角色", max_length=20, choices=Role.choices, blank=True)
+    role = models.CharField("办理角色", max_length=20, choices=STEP_ROLE_CHOICES, blank=True)
+    # When nobody holds the flow's role for this record, the stage falls back to the organ's leaders;
+    # the role the flow named is kept here so the page can say why someone else decides.
+    planned_role = models.CharField("原定办理角色", max_length=20, choices=STEP_ROLE_CHOICES, blank=True)
+    # For a section chief's step: the section whose chief decides (the record's, else the author's).
+    unit = models.ForeignKey("core.OrgUnit", verbose_name="办理科室", null=True, blank=True,
+                             on_delete=models.SET_NULL, related_name="+")
+    # For a step of role ``OWNER``: the record's own deciders, fixed on submission.
+    deciders = models.ManyToManyField(settings.AUTH_USER_MODEL, verbose_name="事项负责人", blank=True,
+                                      related_name="+")
     assignee = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="指定办理人", null=True, blank=True,
                                  on_delete=models.SET_NULL, related_name="+")
     due_days = models.PositiveSmallIntegerField("办理时限（工作日）", default=2)

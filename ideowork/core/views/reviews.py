@@ -6,12 +6,13 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from ..actions.reviews import (awaiting, do_decide, do_save_flow, do_withdraw, may_edit_flows, organ_flows, steps_for,
-                               subject_url, submitted_by, with_subjects)
+from ..actions.review_registry import editor_capabilities, purpose as purpose_of, purposes
+from ..actions.reviews import (awaiting, default_flow, do_decide, do_save_flow, do_withdraw, may_edit_flows,
+                               organ_flows, steps_for, subject_url, submitted_by, with_subjects)
 from ..forms.errors import add_service_errors
 from ..forms.reviews import DecisionForm, FlowForm, StepFormSet, WithdrawForm, step_initial
 from ..models import User
-from ..models.reviews import Review, ReviewFlow, ReviewStatus
+from ..models.reviews import STEP_ROLE_CHOICES, Review, ReviewFlow, ReviewStatus
 from ..permissions import is_business, require
 from ..scoping import get_visible_or_404
 
@@ -75,50 +76,71 @@ def review_withdraw(request, pk):
     return _back(review)
 
 
+def _used_purposes():
+    return [p for p in purposes() if editor_capabilities(p.code)]
+
+
 @is_business
 def review_flows(request):
     user = request.user
     organ = user.scope_root
+    if organ is not None and organ.is_organ:
+        for spec in _used_purposes():  # each organ's default flows are data, created when first needed
+            default_flow(organ, spec.code)
     flows = list(organ_flows(user))
-    return render(request, "core/review_flows.html", {
-        "flows": flows, "organ": organ, "can_edit": may_edit_flows(user, organ),
-        "default_steps": steps_for(None)})
+    groups = []
+    for spec in _used_purposes():
+        mine = [f for f in flows if f.purpose == spec.code]
+        groups.append({"purpose": spec, "flows": mine, "can_edit": may_edit_flows(user, organ, spec.code),
+                       "default_steps": [{**step, "role_label": dict(STEP_ROLE_CHOICES).get(step["role"], "")}
+                                         for step in spec.steps]})
+    return render(request, "core/review_flows.html", {"groups": groups, "organ": organ,
+                                                      "can_edit": may_edit_flows(user, organ)})
 
 
-def _flow_page(request, flow: ReviewFlow | None):
+def _flow_page(request, flow: ReviewFlow | None, purpose: str):
     user = request.user
     organ = user.scope_root
     people = User.objects.visible_to(user).business().filter(org_unit__organ=organ).select_related("org_unit")
-    initial_steps = step_initial(steps_for(flow))
+    initial_steps = step_initial(steps_for(flow) if flow is not None else
+                                 [{**s, "assignee": None} for s in purpose_of(purpose).steps])
     if request.method == "POST":
         form = FlowForm(request.POST)
         steps = StepFormSet(request.POST, prefix="steps", form_kwargs={"people": people})
         if form.is_valid() and steps.is_valid():
             try:
                 flow = do_save_flow(user, flow, org_unit=organ, name=form.cleaned_data["name"],
-                                    description=form.cleaned_data["description"], steps=steps.steps())
+                                    description=form.cleaned_data["description"], steps=steps.steps(),
+                                    purpose=purpose, is_default=form.cleaned_data["is_default"] or None)
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
                 messages.success(request, f"审核流程“{flow.name}”已保存。")
                 return redirect("core:review_flows")
     else:
-        form = FlowForm(initial={"name": flow.name, "description": flow.description} if flow else {})
+        form = FlowForm(initial={"name": flow.name, "description": flow.description, "is_default": flow.is_default}
+                        if flow else {})
         steps = StepFormSet(initial=initial_steps, prefix="steps", form_kwargs={"people": people})
     return render(request, "core/review_flow_form.html", {"form": form, "steps": steps, "flow": flow,
-                                                          "organ": organ})
+                                                          "organ": organ, "purpose": purpose_of(purpose)})
+
+
+def _refused(purpose: str) -> str:
+    return f"只有本单位可以设置“{purpose_of(purpose).label}”流程的人员可以修改该流程。"
 
 
 @is_business
 @require_http_methods(["GET", "POST"])
 def review_flow_create(request):
-    require(may_edit_flows(request.user, request.user.scope_root), "只有本单位的宣传工作人员可以设置审核流程。")
-    return _flow_page(request, None)
+    purpose = request.GET.get("purpose", "publish")
+    require(purpose in {p.code for p in _used_purposes()}, "审核流程的用途无效。")
+    require(may_edit_flows(request.user, request.user.scope_root, purpose), _refused(purpose))
+    return _flow_page(request, None, purpose)
 
 
 @is_business
 @require_http_methods(["GET", "POST"])
 def review_flow_edit(request, pk):
     flow = get_visible_or_404(ReviewFlow, request.user, pk=pk)
-    require(may_edit_flows(request.user, flow.org_unit), "只有本单位的宣传工作人员可以设置审核流程。")
-    return _flow_page(request, flow)
+    require(may_edit_flows(request.user, flow.org_unit, flow.purpose), _refused(flow.purpose))
+    return _flow_page(request, flow, flow.purpose)

@@ -15,8 +15,10 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from ideowork.core.actions.reviews import active_stage, do_decide, do_submit_for_review, open_review
 from ideowork.core.audit import record, snapshot
 from ideowork.core.models import OrgUnit, User
+from ideowork.core.models.reviews import Decision
 from ideowork.core.notify import notify
 from ideowork.core.permissions import require
 from ideowork.core.uploads import EVIDENCE_KINDS, check_upload, store_attachment
@@ -33,7 +35,7 @@ from .points import do_award_points
 
 __all__ = ["can_manage_group", "can_manage_session", "is_member", "do_save_group", "do_schedule_session",
            "do_update_session", "do_add_material", "do_new_sign_in_code", "do_sign_in", "do_mark_signed_in",
-           "do_request_leave", "do_decide_leave", "do_close_session", "do_submit_makeup", "do_confirm_makeup",
+           "do_request_leave", "do_decide_leave", "session_managers", "apply_leave_decision", "do_close_session", "do_submit_makeup", "do_confirm_makeup",
            "do_record_speech", "find_session_by_code", "MATERIAL_KINDS"]
 
 MATERIAL_KINDS = EVIDENCE_KINDS
@@ -310,7 +312,16 @@ def do_mark_signed_in(user: User, session: StudySession, member: User) -> Attend
         return _signed_in(member, session, actor=user)
 
 
+def session_managers(session: StudySession) -> list[User]:
+    """The people who may run ``session`` (and so decide its leave requests), for the workflow."""
+    group = session.group
+    organ = group.org_unit.organ_id or group.org_unit_id
+    people = User.objects.business().filter(org_unit__organ_id=organ).select_related("org_unit")
+    return [p for p in people if can_manage_group(p, group)]
+
+
 def do_request_leave(user: User, session: StudySession, reason: str) -> LeaveRequest:
+    """Ask for leave: a one-step 审批 (the organ's approval flow) that the session's managers decide."""
     if not is_member(user, session.group):
         raise ValidationError(f"您不是“{session.group.name}”的成员，无需请假。")
     if session.is_closed:
@@ -324,31 +335,37 @@ def do_request_leave(user: User, session: StudySession, reason: str) -> LeaveReq
     with transaction.atomic():
         leave = LeaveRequest.objects.create(session=session, user=user, reason=reason.strip()[:300])
         record("learning.session.request_leave", session, actor=user, new={"user": user.name, "reason": leave.reason})
-        if session.created_by_id and session.created_by_id != user.pk:
-            notify(session.created_by, f"请假申请：{user.name}（{session.title}）", url=_session_url(session),
-                   body=leave.reason)
+        do_submit_for_review(user, leave)
     return leave
 
 
 def do_decide_leave(user: User, leave: LeaveRequest, *, approve: bool) -> LeaveRequest:
+    """Approve or refuse the leave request's open 审批 stage (the workflow checks who may decide)."""
     session = leave.session
     require(can_manage_session(user, session), "您无权审批请假。")
     require(leave.user_id != user.pk, "不能审批本人的请假申请。")
-    with transaction.atomic():
-        leave = LeaveRequest.objects.select_for_update().get(pk=leave.pk)
-        if leave.status != LeaveStatus.PENDING:
-            raise ValidationError("该请假申请已审批。")
-        leave.status = LeaveStatus.APPROVED if approve else LeaveStatus.REFUSED
-        leave.decided_by, leave.decided_at = user, timezone.now()
-        leave.save()
-        record("learning.session.decide_leave", session, actor=user,
-               new={"user": leave.user.name, "status": leave.get_status_display()})
-        if session.is_closed:
-            Attendance.objects.filter(session=session, user=leave.user,
-                                      status__in=[AttendanceStatus.ABSENT, AttendanceStatus.LEAVE]).update(
-                status=AttendanceStatus.LEAVE if approve else AttendanceStatus.ABSENT)
-        notify(leave.user, f"请假{'已批准' if approve else '未批准'}：{session.title}", url=_session_url(session))
+    review = open_review(leave)
+    stage = active_stage(review) if review is not None else None
+    if stage is None:
+        raise ValidationError("该请假申请已审批。")
+    do_decide(user, review, stage_id=stage.pk, version=review.version,
+              decision=Decision.APPROVE if approve else Decision.REJECT)
+    leave.refresh_from_db()
     return leave
+
+
+def apply_leave_decision(leave: LeaveRequest, actor: User, *, approved: bool) -> None:
+    """The workflow's outcome on the request and the attendance; runs inside the workflow's transaction."""
+    session = leave.session
+    leave.status = LeaveStatus.APPROVED if approved else LeaveStatus.REFUSED
+    leave.decided_by, leave.decided_at = actor, timezone.now()
+    leave.save(update_fields=["status", "decided_by", "decided_at"])
+    record("learning.session.decide_leave", session, actor=actor,
+           new={"user": leave.user.name, "status": leave.get_status_display()})
+    if session.is_closed:
+        Attendance.objects.filter(session=session, user=leave.user,
+                                  status__in=[AttendanceStatus.ABSENT, AttendanceStatus.LEAVE]).update(
+            status=AttendanceStatus.LEAVE if approved else AttendanceStatus.ABSENT)
 
 
 def do_close_session(user: User, session: StudySession) -> StudySession:

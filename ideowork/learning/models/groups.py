@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 
 from ideowork.core.scoping import ScopedQuerySet
@@ -256,6 +257,39 @@ class LeaveRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} {self.get_status_display()}"
+
+    # --- the Reviewable protocol: a leave request is a one-step 审批 of the core workflow ----------
+    @property
+    def org_unit(self):
+        return self.session.group.org_unit
+
+    def get_absolute_url(self) -> str:
+        return reverse("learning:session_detail", args=[self.session_id])
+
+    def review_title(self) -> str:
+        return f"请假申请：{self.user.name}（{self.session.title}）"
+
+    def review_author(self):
+        return self.user
+
+    def review_version(self) -> tuple[int, str]:
+        return 1, f"leave:{self.pk}"
+
+    def review_owners(self) -> list:
+        """Whoever runs the session's group decides: its secretary and the organ's learning managers."""
+        from ..actions.sessions import session_managers
+
+        return session_managers(self.session)
+
+    def on_review_approved(self, review, actor) -> None:
+        from ..actions.sessions import apply_leave_decision
+
+        apply_leave_decision(self, actor, approved=True)
+
+    def on_review_rejected(self, review, actor) -> None:
+        from ..actions.sessions import apply_leave_decision
+
+        apply_leave_decision(self, actor, approved=False)
 
 
 class MakeupStudy(models.Model):

@@ -196,15 +196,15 @@ def do_revise_content(user: User, content: ContentItem, *, title: str, body: str
         locked.title, locked.current_version = title, version.number
         if locked.status in (ContentStatus.APPROVED, ContentStatus.WITHDRAWN):
             locked.status = ContentStatus.DRAFT
-        locked.save(update_fields=["title", "current_version", "status", "updated_at"])
+        locked.save(update_fields=["title", "current_version", "publication", "updated_at"])
         record("outlets.content.revise", locked, actor=user, old=old,
                new={**snapshot(locked, AUDITED), "note": version.note})
-    content.title, content.current_version, content.status = locked.title, locked.current_version, locked.status
+    content.title, content.current_version, content.publication = locked.title, locked.current_version, locked.publication
     return version
 
 
 def do_submit_content(user: User, content: ContentItem):
-    """Submit the current version to the outlet's review flow (the default 三审三校 without one).
+    """Submit the current version to the outlet's review flow, else to the organ's default 发布审核 flow.
 
     A returned item continues its review at the stage that returned it.
     """
@@ -219,7 +219,7 @@ def do_submit_content(user: User, content: ContentItem):
         if content.status in refused:
             raise ValidationError(refused[content.status])
         content_findings(content.latest, unit=content.org_unit)
-        flow = content.outlet.review_flow if content.outlet_id else None
+        flow = content.outlet.review_flow if content.outlet_id else None  # None: the organ's default flow
         return do_submit_for_review(user, content, flow=flow)
 
 
@@ -345,7 +345,7 @@ def do_withdraw_content(user: User, content: ContentItem, *, reason: str) -> Con
             raise ValidationError("只有已发布的稿件可以撤稿。")
         old = snapshot(content, AUDITED)
         content.status = ContentStatus.WITHDRAWN
-        content.save(update_fields=["status", "updated_at"])
+        content.save(update_fields=["publication", "updated_at"])
         activity = Activity.objects.filter(pk=content.activity_id).first() if content.activity_id else None
         if activity is not None:
             stamp = timezone.localtime().strftime("%Y-%m-%d %H:%M")

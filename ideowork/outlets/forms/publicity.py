@@ -55,8 +55,8 @@ class PlacementForm(forms.Form):
             "org_unit__path", "display_name")
         self.fields["authors"].queryset = people
         self.fields["authors"].choices = people_choices(people)
-        self.fields["content"].queryset = ContentItem.objects.visible_to(user).filter(
-            kind=ContentKind.EXTERNAL, status__in=[ContentStatus.APPROVED, ContentStatus.PUBLISHED])
+        self.fields["content"].queryset = ContentItem.objects.visible_to(user).with_status().filter(
+            kind=ContentKind.EXTERNAL, state__in=[ContentStatus.APPROVED, ContentStatus.PUBLISHED])
         if placement is None:
             self.fields["clipping"].required = True
         else:

@@ -26,7 +26,7 @@ class BriefingIssueQuerySet(ScopedQuerySet):
     def cadre_filter(self, user):
         # A cadre reads the issues their organ has sent out (印发), and any they compiled themselves.
         organ_id = user.org_unit.organ_id if user.org_unit_id else None
-        return (Q(series__org_unit__organ=organ_id) & Q(content__status=ContentStatus.PUBLISHED)) | Q(created_by=user)
+        return (Q(series__org_unit__organ=organ_id) & Q(content__publication=ContentStatus.PUBLISHED)) | Q(created_by=user)
 
 
 class BriefingIssue(models.Model):

@@ -2,10 +2,13 @@
 
 A ``ContentItem`` (an article, a briefing issue, a press release, an interview request, an outward
 material) has numbered ``ContentVersion`` rows; editing makes a new version, never changes one.
-The item implements the ``Reviewable`` protocol of ``core.actions.reviews``: each decision is tied
-to a version's number and digest, the item is locked while under review, and the proofreader's
-errors must be fixed or waived (``FindingWaiver``) before the signing step. Publishing records when
-and where it appeared and creates the ledger activity. Written only by ``outlets.actions.content``.
+The item is registered with the core workflow (purpose 发布审核, ``outlets/apps.py``): each decision
+is tied to a version's number and digest, the item is locked while under review, and the
+proofreader's errors must be fixed or waived (``FindingWaiver``) before the signing step (a
+registered blocker). The item keeps only its own publication state (``publication``: 草稿, 已发布,
+已撤稿); its ``status`` as people see it (审核中, 退回修改, 待发布 …) is read from its review.
+Publishing records when and where it appeared and creates the ledger activity. Written only by
+``outlets.actions.content``.
 """
 
 import hashlib
@@ -29,11 +32,37 @@ def version_digest(title: str, body: str) -> str:
     return hashlib.sha256(f"{title}\n\x00\n{body}".encode("utf-8")).hexdigest()
 
 
+OWN_STATES = (ContentStatus.DRAFT, ContentStatus.PUBLISHED, ContentStatus.WITHDRAWN)
+
+
+def status_from_review(publication: str, review_status: str | None, review_version, current_version: int) -> str:
+    """What people see: the item's own publication state once published, else its review's state."""
+    if publication != ContentStatus.DRAFT:
+        return publication
+    if review_status in (ContentStatus.IN_REVIEW, ContentStatus.RETURNED):
+        return review_status
+    if review_status == ContentStatus.APPROVED and review_version == current_version:
+        return ContentStatus.APPROVED
+    return ContentStatus.DRAFT
+
+
 class ContentQuerySet(ScopedQuerySet):
     actions = {"change": "outlets.publish"}
     owner_field = "author"
     def cadre_filter(self, user):
         return models.Q(author=user)
+
+    def with_status(self):
+        """Each item annotated with ``state``, its status as people see it, for listing and filtering."""
+        from ideowork.core.actions.reviews import with_review_state
+
+        when = models.When
+        return with_review_state(self).annotate(state=models.Case(
+            when(~models.Q(publication=ContentStatus.DRAFT), then=models.F("publication")),
+            when(review_status__in=[ContentStatus.IN_REVIEW, ContentStatus.RETURNED], then=models.F("review_status")),
+            when(review_status=ContentStatus.APPROVED, review_version=models.F("current_version"),
+                 then=models.Value(ContentStatus.APPROVED)),
+            default=models.Value(ContentStatus.DRAFT), output_field=models.CharField()))
 
 
 class ContentItem(models.Model):
@@ -44,7 +73,8 @@ class ContentItem(models.Model):
     title = models.CharField("标题", max_length=200)
     author = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="作者", on_delete=models.PROTECT,
                                related_name="contents")
-    status = models.CharField("状态", max_length=16, choices=ContentStatus.choices, default=ContentStatus.DRAFT)
+    publication = models.CharField("发布状态", max_length=16, default=ContentStatus.DRAFT,
+                                   choices=[(c.value, c.label) for c in OWN_STATES])
     current_version = models.PositiveIntegerField("当前版本号", default=1)
     item = models.ForeignKey("plans.PlanItem", verbose_name="对应工作要点", null=True, blank=True,
                              on_delete=models.SET_NULL, related_name="+")
@@ -64,13 +94,36 @@ class ContentItem(models.Model):
         verbose_name = "宣传稿件"
         verbose_name_plural = "宣传稿件"
         ordering = ["-updated_at", "-id"]
-        indexes = [models.Index(fields=["org_unit", "status"], name="content_unit_status_idx")]
+        indexes = [models.Index(fields=["org_unit", "publication"], name="content_unit_status_idx")]
 
     def __str__(self) -> str:
         return self.title
 
     def get_absolute_url(self) -> str:
         return reverse("outlets:content_detail", args=[self.pk])
+
+    @property
+    def status(self) -> str:
+        """The status people see; read from the review unless the item is published or withdrawn."""
+        if self.publication != ContentStatus.DRAFT:
+            return self.publication
+        if "review_status" in self.__dict__:
+            return status_from_review(self.publication, self.review_status, self.review_version,
+                                      self.current_version)
+        from ideowork.core.actions.reviews import latest_review
+
+        review = latest_review(self) if self.pk else None
+        return status_from_review(self.publication, review and review.status, review and review.version,
+                                  self.current_version)
+
+    @status.setter
+    def status(self, value: str) -> None:
+        if value not in OWN_STATES:
+            raise ValueError(f"a content item's own state is one of {OWN_STATES}, not {value!r}")
+        self.publication = value
+
+    def get_status_display(self) -> str:
+        return ContentStatus(self.status).label
 
     @property
     def status_css(self) -> str:
@@ -89,34 +142,25 @@ class ContentItem(models.Model):
     def latest(self) -> "ContentVersion":
         return self.versions.get(number=self.current_version)
 
-    # --- the Reviewable protocol of core.actions.reviews ------------------------------------
+    # --- the Reviewable protocol of core.actions.review_registry ----------------------------
     def review_title(self) -> str:
         return self.title
+
+    def review_author(self):
+        return self.author
+
+    def review_owners(self) -> list:
+        return []
 
     def review_version(self) -> tuple[int, str]:
         latest = self.latest
         return latest.number, latest.digest
 
-    def review_blockers(self, stage) -> list[str]:
-        from ..actions.content import review_blockers
-
-        return review_blockers(self, stage)
-
-    def _set_status(self, status: str) -> None:
-        self.status = status
-        self.save(update_fields=["status", "updated_at"])
-
-    def on_review_submitted(self, review, actor) -> None:
-        self._set_status(ContentStatus.IN_REVIEW)
-
-    def on_review_returned(self, review, actor) -> None:
-        self._set_status(ContentStatus.RETURNED)
-
     def on_review_approved(self, review, actor) -> None:
-        self._set_status(ContentStatus.APPROVED)
+        """Nothing to do: the item reads 待发布 from its approved review until someone publishes it."""
 
-    def on_review_withdrawn(self, review, actor) -> None:
-        self._set_status(ContentStatus.DRAFT)
+    def on_review_rejected(self, review, actor) -> None:
+        """Publishing does not reject outright (the purpose returns for changes instead)."""
 
 
 class ContentVersion(models.Model):

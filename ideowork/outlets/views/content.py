@@ -39,7 +39,7 @@ def _with_active_stage(qs):
 @is_business
 def content_list(request):
     user = request.user
-    visible = ContentItem.objects.visible_to(user)
+    visible = ContentItem.objects.visible_to(user).with_status()
     # Publicity staff run every outlet's content: they start on 全部; everyone else on their own.
     tab = request.GET.get("tab", "all" if user.has_capability("outlets.publish") else "mine")
     status, kind, outlet = request.GET.get("status", ""), request.GET.get("kind", ""), request.GET.get("outlet", "")
@@ -47,12 +47,12 @@ def content_list(request):
     if tab != "all":
         tab, qs = "mine", qs.filter(author=user)
     if status in ContentStatus.values:
-        qs = qs.filter(status=status)
+        qs = qs.filter(state=status)
     if kind in ContentKind.values:
         qs = qs.filter(kind=kind)
     if outlet.isdigit():
         qs = qs.filter(outlet_id=int(outlet))
-    counts = dict(visible.filter(author=user).order_by().values_list("status").annotate(n=Count("pk")))
+    counts = dict(visible.filter(author=user).order_by().values_list("state").annotate(n=Count("pk")))
     return render(request, "outlets/content_list.html", {
         "page": Paginator(_with_active_stage(qs), PAGE_SIZE).get_page(request.GET.get("page")),
         "tab": tab, "status": status, "kind": kind, "outlet": outlet, "statuses": ContentStatus.choices,

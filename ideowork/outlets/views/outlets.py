@@ -81,7 +81,7 @@ def outlet_export(request):
 def _history(request, outlet) -> list[dict]:
     """The outlet's updates, newest first: content published to it and updates recorded by hand."""
     published = (ContentItem.objects.visible_to(request.user)
-                 .filter(outlet=outlet, status=ContentStatus.PUBLISHED).select_related("published_by", "author")
+                 .filter(outlet=outlet, publication=ContentStatus.PUBLISHED).select_related("published_by", "author")
                  .order_by("-published_at")[:HISTORY_SIZE])
     recorded = (Activity.objects.visible_to(request.user).filter(source_ref=services.update_source_ref(outlet))
                 .select_related("created_by").prefetch_related("evidence__attachment")
