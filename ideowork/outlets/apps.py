@@ -9,3 +9,8 @@ class OutletsConfig(AppConfig):
 
     def ready(self) -> None:
         from . import panels, signals  # noqa: F401  (register panels and signal receivers)
+        from .counting import register_outlet_counting
+        from .kinds import register_outlet_kinds
+
+        register_outlet_kinds()
+        register_outlet_counting()

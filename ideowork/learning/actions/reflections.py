@@ -1,7 +1,7 @@
 """Reflections and research reports: submit, return with a comment, resubmit, accept.
 
 Accepting one records it in the ledger (kind reflection, the author as its only participant,
-``source_ref = "reflection:<pk>"``) so that per-person targets count it, and awards the points.
+``do_sync_activity``) so that per-person targets count it, and awards the points.
 The reviewer is the group's secretary or a learning administrator of the group's organ.
 """
 
@@ -19,11 +19,9 @@ from ideowork.core.models import User
 from ideowork.core.notify import notify
 from ideowork.core.permissions import require
 from ideowork.core.uploads import KIND_GROUPS, check_upload, store_attachment
-from ideowork.ledger.actions import do_record_activity
-from ideowork.ledger.choices import ActivityKind, ActivitySource
-from ideowork.ledger.suggestions import suggest_targets
+from ideowork.ledger.actions import do_sync_activity
 
-from ..choices import PointsAction
+from ..choices import LearningActivityKind, PointsAction
 from ..models import (Reflection, ReflectionKind, ReflectionReview, ReflectionStatus, StudyGroup, StudySession)
 from .points import do_award_points
 
@@ -165,12 +163,10 @@ def _record_activity(user: User, reflection: Reflection):
     day = timezone.localdate()
     unit = reflection.group.org_unit
     summary = f"{reflection.author.name}提交{reflection.get_kind_display()}《{reflection.title}》，经{user.name}审阅通过。"
-    return do_record_activity(
-        user, org_unit=unit, kind=ActivityKind.REFLECTION, date=day,
-        title=f"{reflection.get_kind_display()}：{reflection.title}"[:200], summary=summary,
-        participants=[reflection.author],
-        targets=suggest_targets(user, kind=ActivityKind.REFLECTION, day=day, unit=unit),
-        source=ActivitySource.LEARNING, source_ref=f"reflection:{reflection.pk}")
+    return do_sync_activity(
+        user, source=reflection, org_unit=unit, kind=LearningActivityKind.REFLECTION, date=day,
+        title=f"{reflection.get_kind_display()}：{reflection.title}", summary=summary,
+        participants=[reflection.author])
 
 
 def counts_by_author(reflections, year: int, status: str = ReflectionStatus.ACCEPTED) -> Counter:
