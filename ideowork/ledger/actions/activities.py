@@ -8,7 +8,6 @@ from django.db import transaction
 
 from ideowork.core.audit import record, snapshot
 from ideowork.core.models import OrgUnit, User
-from ideowork.core.system import is_system_actor
 from ideowork.plans.models import PlanItem, Target
 
 from ..choices import ActivitySource
@@ -68,13 +67,13 @@ def do_record_activity(user: User, *, org_unit: OrgUnit, kind: str, title: str, 
     ``ValidationError`` (Chinese messages, keyed by field) for bad data or a bad evidence file.
     """
     participants, targets = list(participants), list(targets)
-    origin = {}
+    origin = {"source": source}
     if source_record is not None:
         origin = {"source": source_record._meta.app_label, "source_id": source_record.pk,
                   "source_type": ContentType.objects.get_for_model(source_record)}
     activity = Activity(org_unit=org_unit, kind=kind, title=title.strip(), date=date, place=place.strip(),
                         host=host.strip(), summary=summary.strip(), extra_participants=extra_participants,
-                        item=item, source=source, created_by=None if is_system_actor(user) else user, **origin)
+                        item=item, created_by=user, **origin)
     targets = _validated(user, activity, participants, targets)
     checked = check_evidence_files(evidence_files)
     with files_discarded_on_error() as stored, transaction.atomic():
