@@ -10,6 +10,7 @@ class LearningConfig(AppConfig):
     def ready(self) -> None:
         from ideowork.core.activity_kinds import register_activity_kind
 
+        from . import capabilities  # noqa: F401  (register what this area lets roles do)
         from . import panels, signals  # noqa: F401  (register panels, to-do providers and signal receivers)
         from .choices import LearningActivityKind
         from .counting import register_learning_counting
