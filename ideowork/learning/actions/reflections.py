@@ -20,12 +20,14 @@ from ideowork.core.notify import notify
 from ideowork.core.permissions import require
 from ideowork.core.uploads import KIND_GROUPS, check_upload, store_attachment
 from ideowork.ledger.actions import do_sync_activity
+from ideowork.ledger.requirements import personal_requirements
 
 from ..choices import LearningActivityKind, PointsAction
-from ..models import (Reflection, ReflectionKind, ReflectionReview, ReflectionStatus, StudyGroup, StudySession)
+from ..models import (REFLECTION_YEARLY_TARGET, Reflection, ReflectionKind, ReflectionReview, ReflectionStatus,
+                      StudyGroup, StudySession)
 from .points import do_award_points
 
-__all__ = ["REFLECTION_FILE_KINDS", "may_review", "clean_body", "do_submit_reflection", "do_resubmit_reflection",
+__all__ = ["reflection_figures", "REFLECTION_FILE_KINDS", "may_review", "clean_body", "do_submit_reflection", "do_resubmit_reflection",
            "do_review_reflection", "counts_by_author"]
 
 REFLECTION_FILE_KINDS = KIND_GROUPS["word"] | KIND_GROUPS["pdf"]
@@ -174,3 +176,13 @@ def counts_by_author(reflections, year: int, status: str = ReflectionStatus.ACCE
     rows = (reflections.filter(year=year, status=status).order_by()
             .values_list("author_id").annotate(n=Count("pk", distinct=True)))
     return Counter(dict(rows))
+
+
+def reflection_figures(persons, accepted: dict, year: int) -> dict[int, tuple[int, int]]:
+    """(done, required) per person: the plan's per-person target of reflections, from the ledger,
+    where there is one (the number 我的工作 and the item page show); else the accepted reflections
+    against the default yearly count."""
+    requirements = personal_requirements(persons, LearningActivityKind.REFLECTION, year=year,
+                                         today=timezone.localdate())
+    return {p.pk: ((requirements[p.pk].done, requirements[p.pk].required) if p.pk in requirements
+                   else (accepted.get(p.pk, 0), REFLECTION_YEARLY_TARGET)) for p in persons}
