@@ -15,6 +15,7 @@ from ideowork.core.models import OrgUnit, User
 from ideowork.plans.choices import Per, PlanStatus
 from ideowork.plans.models import Target
 
+from .models import TargetCredit
 from .progress import TargetProgress, compute_progress
 
 __all__ = ["Requirement", "person_figures", "personal_requirement", "personal_requirements", "unit_requirement"]
@@ -78,6 +79,10 @@ def personal_requirements(persons, kind: str, *, year: int, today: date) -> dict
             if target.pk not in progress_of:
                 progress_of[target.pk] = compute_progress([target], year=year, today=today)[target.pk]
             done, required = person_figures(progress_of[target.pk], person.pk)
+            if not tracked_of[target.pk]:
+                # A per-person target naming nobody counts everyone's credits (``rebuild_credits``);
+                # the progress engine has no persons to split it by, so read this person's own.
+                done = TargetCredit.objects.filter(target=target, person=person, date__year=year).count()
             result[person.pk] = Requirement(target, progress_of[target.pk], done, required)
             break
     return result

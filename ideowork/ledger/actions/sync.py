@@ -91,11 +91,8 @@ def do_record_source_activity(actor: User, *, source, kind: str, title: str, dat
 
 
 def _point_at(source, activity: Activity | None) -> None:
-    field = next((f for f in source._meta.concrete_fields if f.name == "activity"), None)
-    if field is None or source.pk is None:
+    """Keep the source's own ``activity`` field (when it has one) pointing at its activity."""
+    if source.pk is None or not any(f.name == "activity" for f in source._meta.concrete_fields):
         return
-    wanted = activity.pk if activity is not None else None
-    if getattr(source, "activity_id", None) != wanted or \
-            type(source)._default_manager.filter(pk=source.pk).exclude(activity_id=wanted).exists():
-        type(source)._default_manager.filter(pk=source.pk).update(activity=activity)
+    type(source)._default_manager.filter(pk=source.pk).update(activity=activity)
     source.activity = activity

@@ -60,6 +60,7 @@ class Activity(models.Model):
                                     on_delete=models.PROTECT, related_name="+")
     source_id = models.PositiveBigIntegerField("来源记录编号", null=True, blank=True)
     source_record = GenericForeignKey("source_type", "source_id")
+    source_record.verbose_name = "来源记录"
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="录入人", null=True, blank=True,
                                    on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField("录入时间", auto_now_add=True)
