@@ -2,7 +2,7 @@
 
 from django.db import models
 
-__all__ = ["QuestionKind", "Difficulty", "PointsAction", "RankingPeriod"]
+__all__ = ["LearningActivityKind", "QuestionKind", "Difficulty", "PointsAction", "RankingPeriod"]
 
 
 class QuestionKind(models.TextChoices):
@@ -45,3 +45,9 @@ class RankingPeriod(models.TextChoices):
     WEEK = "week", "本周"
     MONTH = "month", "本月"
     YEAR = "year", "本年"
+
+
+class LearningActivityKind(models.TextChoices):
+    """The ledger activity kinds that learning records (registered in ``LearningConfig.ready``)."""
+
+    REFLECTION = "reflection", "心得体会"

@@ -33,7 +33,8 @@ def session_todos(user, today):
 
 def reflection_todos(user, today):
     from .models import Reflection
-    from .models.reflections import REFLECTION_YEARLY_TARGET, ReflectionStatus
+    from .actions.reflections import reflection_figures
+    from .models.reflections import ReflectionStatus
 
     mine = Reflection.objects.filter(author=user, year=today.year)
     if not user.study_groups.exists():
@@ -41,11 +42,12 @@ def reflection_todos(user, today):
     todos = [Todo(f"修改退回的{r.get_kind_display()}：{r.title}", reverse("learning:reflection_detail", args=[r.pk]),
                   "心得体会", None, r.review_comment[:40])
              for r in mine.filter(status=ReflectionStatus.RETURNED)]
-    accepted = mine.filter(status=ReflectionStatus.ACCEPTED).count()
-    if accepted < REFLECTION_YEARLY_TARGET:
-        todos.append(Todo(f"本年还需提交{REFLECTION_YEARLY_TARGET - accepted}篇心得体会或调研报告",
+    accepted, required = reflection_figures([user], {user.pk: mine.filter(status=ReflectionStatus.ACCEPTED).count()},
+                                            today.year)[user.pk]
+    if accepted < required:
+        todos.append(Todo(f"本年还需提交{required - accepted}篇心得体会或调研报告",
                           reverse("learning:reflection_create"), "心得体会", today.replace(month=12, day=31),
-                          f"已通过{accepted}篇，全年不少于{REFLECTION_YEARLY_TARGET}篇"))
+                          f"已通过{accepted}篇，全年不少于{required}篇"))
     return todos
 
 

@@ -4,7 +4,7 @@ from huey import crontab
 from huey.contrib.djhuey import db_periodic_task
 
 from .actions.competitions import close_due_competitions
-from .actions.exams import close_expired_attempts
+from .actions.exams import close_due_exams, close_expired_attempts
 
 
 @db_periodic_task(crontab(minute="*"))
@@ -15,6 +15,12 @@ def exam_time_outs():
         done = close_expired_attempts()
         total += done
     return total
+
+
+@db_periodic_task(crontab(minute="*/5"))
+def exams_close():
+    """Every five minutes: close exams whose window has ended, so that each reaches the ledger."""
+    return close_due_exams()
 
 
 @db_periodic_task(crontab(minute="*/5"))

@@ -11,6 +11,8 @@ class LedgerConfig(AppConfig):
         from ideowork.core.panels import register_panel
 
         from . import signals  # noqa: F401  (credits follow target changes)
+        from .kinds import register_ledger_kinds
         from .panels import item_progress_panel
 
+        register_ledger_kinds()
         register_panel("plans.item", item_progress_panel, order=10)

@@ -12,9 +12,9 @@ from itertools import groupby
 from django.db.models import CharField, Count
 from django.db.models.functions import Cast
 
+from ideowork.core.activity_kinds import activity_kind_label
 from ideowork.core.exports.excel import excel_response
 
-from .choices import ActivityKind
 from .models import Activity, ActivityTarget, Evidence
 
 __all__ = ["HEADERS", "WIDTHS", "CHUNK_SIZE", "activity_rows", "export_response"]
@@ -23,7 +23,6 @@ HEADERS = ["序号", "日期", "单位", "活动类型", "活动名称", "地点
            "计入指标", "内容摘要", "佐证材料数"]
 WIDTHS = [7, 11, 18, 10, 30, 16, 10, 8, 30, 28, 30, 50, 9]
 CHUNK_SIZE = 2000
-KIND_LABELS = dict(ActivityKind.choices)
 ORDER = ("-date", "-id")
 COLUMNS = ("day", "id", "org_unit__name", "kind", "title", "place", "host", "extra_participants",
            "item__number", "item__title", "summary")
@@ -75,7 +74,7 @@ def activity_rows(qs) -> Iterator[list]:
     for number, (day, pk, unit, kind, title, place, host, extra, item_no, item_title, summary) in enumerate(rows, 1):
         key = (day, pk)
         names = people.take(key, ())
-        yield [number, day, unit, KIND_LABELS.get(kind, kind), title, place, host,
+        yield [number, day, unit, activity_kind_label(kind), title, place, host,
                len(names) + extra, "、".join(names), f"{item_no}. {item_title}" if item_no else "",
                "；".join(targets.take(key, ())), summary, evidence.take(key, [0])[0]]
 

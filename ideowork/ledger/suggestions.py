@@ -1,48 +1,18 @@
-"""Which targets an activity should count toward, suggested from its kind, date, unit and item.
+"""The target checkboxes of the activity form: suggestions first, each with its reason.
 
-An activity may count toward any target of a plan whose unit contains the activity's unit, in the
-activity's year (``eligible_targets``). Only some are suggested (pre-checked): those whose
-``activity_kinds`` include the activity's kind, taken from the nearest plan-holding unit — a
-county's study session counts toward the county's own programme, not automatically toward the
-city's — plus any of the chosen item's. The user may check or uncheck any of them.
+What is suggested (pre-checked) is decided by ``ledger.counting``; the user may check or uncheck
+any eligible target.
 """
 
 from dataclasses import dataclass, field
 from datetime import date
 
 from ideowork.core.models import OrgUnit, User
-from ideowork.plans.choices import PlanStatus
 from ideowork.plans.models import PlanItem, Target
 
-__all__ = ["eligible_targets", "suggest_targets", "merge_checked", "TargetChoices", "target_choices"]
+from .counting import Suggestion, counted_targets, eligible_targets
 
-
-def eligible_targets(user: User, *, unit: OrgUnit, year: int):
-    """Targets of the year's active plans, visible to ``user``, whose plan's unit contains ``unit``.
-
-    The nearest plan comes first, then items and targets in document order.
-    """
-    ancestor_ids = [int(step) for step in unit.path.split(".") if step]
-    return (Target.objects.visible_to(user)
-            .filter(item__plan__org_unit__in=ancestor_ids, item__plan__year=year,
-                    item__plan__status=PlanStatus.ACTIVE)
-            .select_related("item__plan__org_unit", "item__section")
-            .order_by("-item__plan__org_unit__depth", "item__plan_id", "item__order", "item__number",
-                      "order", "pk"))
-
-
-def suggest_targets(user: User, *, kind: str, day: date, unit: OrgUnit,
-                    item: PlanItem | None = None, eligible: list[Target] | None = None) -> list[Target]:
-    """The targets to pre-check, those of the chosen item first."""
-    if not kind or day is None or unit is None:
-        return []
-    if eligible is None:
-        eligible = list(eligible_targets(user, unit=unit, year=day.year))
-    matching = [t for t in eligible if kind in (t.activity_kinds or [])]
-    nearest_depth = max((t.item.plan.org_unit.depth for t in matching), default=None)
-    chosen = item.pk if item is not None else None
-    suggested = [t for t in matching if t.item_id == chosen or t.item.plan.org_unit.depth == nearest_depth]
-    return sorted(suggested, key=lambda t: t.item_id != chosen)
+__all__ = ["merge_checked", "TargetChoices", "target_choices"]
 
 
 def merge_checked(suggested: set[int], previous_suggested: set[int], checked: set[int]) -> set[int]:
@@ -60,10 +30,15 @@ def merge_checked(suggested: set[int], previous_suggested: set[int], checked: se
 class TargetChoices:
     """The target checkboxes of the activity form."""
 
-    suggested: list[Target] = field(default_factory=list)
+    suggestions: list[Suggestion] = field(default_factory=list)
     others: list[tuple[PlanItem, list[Target]]] = field(default_factory=list)
     checked: set[int] = field(default_factory=set)
     ready: bool = False  # False until unit and date are known
+    item_chosen: bool = False
+
+    @property
+    def suggested(self) -> list[Target]:
+        return [s.target for s in self.suggestions]
 
     @property
     def suggested_ids(self) -> str:
@@ -90,10 +65,10 @@ def target_choices(user: User, *, unit: OrgUnit | None, day: date | None, kind: 
     eligible = list(eligible_targets(user, unit=unit, year=day.year))
     known = {t.pk for t in eligible}
     eligible += [t for t in linked if t.pk not in known]
-    suggested = suggest_targets(user, kind=kind, day=day, unit=unit, item=item, eligible=eligible)
-    suggested_ids = {t.pk for t in suggested}
+    suggestions = counted_targets(user, kind=kind, day=day, unit=unit, item=item, eligible=eligible)
+    suggested_ids = {s.target.pk for s in suggestions}
     offered = {t.pk for t in eligible}
-    result = TargetChoices(suggested=suggested, ready=True,
+    result = TargetChoices(suggestions=suggestions, ready=True, item_chosen=item is not None,
                            checked=merge_checked(suggested_ids, previous_suggested, checked) & offered)
     for target in eligible:
         if target.pk in suggested_ids:

@@ -10,6 +10,10 @@ class OutletsConfig(AppConfig):
     def ready(self) -> None:
         from . import audit_events, capabilities, navigation  # noqa: F401  (register with core)
         from . import panels, signals  # noqa: F401  (register panels and signal receivers)
+        from .counting import register_outlet_counting
+        from .kinds import register_outlet_kinds
         from .reviews import register_reviews
 
+        register_outlet_kinds()
+        register_outlet_counting()
         register_reviews()

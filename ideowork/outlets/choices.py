@@ -2,8 +2,10 @@
 
 from django.db import models
 
+from ideowork.plans.choices import MediaLevel  # a target names the level it asks for, so plans holds the levels
+
 __all__ = ["OutletKind", "UpdateFrequency", "OutletStatus", "InspectionResult", "ContentKind", "ContentStatus",
-           "MediaLevel", "RuleCategory", "Severity"]
+           "MediaLevel", "OutletActivityKind", "RuleCategory", "Severity"]
 
 
 class OutletKind(models.TextChoices):
@@ -60,11 +62,15 @@ class ContentStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", "已撤稿"
 
 
-class MediaLevel(models.TextChoices):
-    CENTRAL = "central", "中央级"
-    PROVINCIAL = "provincial", "省级"
-    MUNICIPAL = "municipal", "市级"
-    COUNTY = "county", "县级"
+class OutletActivityKind(models.TextChoices):
+    """The ledger activity kinds that outlets records (registered in ``outlets.kinds``)."""
+
+    PUBLICATION = "publication", "刊发"
+    BRIEFING = "briefing", "简报"
+    BOARD_UPDATE = "board_update", "阵地更新"
+    PRESS_CONFERENCE = "press_conference", "新闻发布会"
+    INTERPRETATION = "interpretation", "政策解读"
+    PUBLIC_RESPONSE = "public_response", "回应关切"
 
 
 class RuleCategory(models.TextChoices):

@@ -1,46 +1,26 @@
-"""Which plan targets an outlets record counts toward.
+"""How outlets' records count toward targets (registered with the ledger's counting rules).
 
-The ledger suggests targets by activity kind; a target that names a media level (全年在市级以上媒体
-刊发稿件不少于20篇) only counts placements in media of that level or above, so an article in the
-office's own account or in a county paper is not counted there. The one place this is decided.
+A target that names a media level (全年在市级以上媒体刊发稿件不少于20篇, read once into
+``Target.media_level``) counts only placements in media of that level or above; an inspection of an
+outlet counts only toward the targets of the outlet's own plan item — never, by its kind alone,
+toward another item's checks such as 网络安全检测.
 """
 
-import re
-from datetime import date
+from ideowork.ledger.counting import register_counting_rule
+from ideowork.plans.choices import MediaLevel
+from ideowork.plans.qualifiers import level_reaches
 
-from ideowork.core.models import OrgUnit, User
-from ideowork.ledger.suggestions import suggest_targets
-from ideowork.plans.models import PlanItem, Target
-
-from .choices import MediaLevel
-
-__all__ = ["LEVEL_RANK", "required_level", "level_counts", "targets_for"]
-
-# Higher rank = higher level.
-LEVEL_RANK = {MediaLevel.COUNTY: 1, MediaLevel.MUNICIPAL: 2, MediaLevel.PROVINCIAL: 3, MediaLevel.CENTRAL: 4}
-_LEVEL_WORDS = [("中央", MediaLevel.CENTRAL), ("国家级", MediaLevel.CENTRAL), ("省级", MediaLevel.PROVINCIAL),
-                ("省", MediaLevel.PROVINCIAL), ("市级", MediaLevel.MUNICIPAL), ("市", MediaLevel.MUNICIPAL),
-                ("县级", MediaLevel.COUNTY), ("县", MediaLevel.COUNTY)]
-_MEDIA_PHRASE = re.compile(r"(中央|国家级|省级?|市级?|县级?)(?:以上|及以上)?(?:主流)?(?:新闻)?媒体")
+__all__ = ["register_outlet_counting"]
 
 
-def required_level(text: str) -> str | None:
-    """The lowest media level a target counts, or None when the target names no media level."""
-    match = _MEDIA_PHRASE.search(text or "")
-    if not match:
+def _media_level_reached(target, placement) -> str | None:
+    if not level_reaches(placement.level, target.media_level):
         return None
-    word = match.group(1)
-    return next(level for prefix, level in _LEVEL_WORDS if word.startswith(prefix))
+    if not target.media_level:
+        return ""
+    return f"刊发媒体为{MediaLevel(placement.level).label}，达到指标要求的{MediaLevel(target.media_level).label}以上"
 
 
-def level_counts(level: str | None, minimum: str | None) -> bool:
-    if minimum is None:
-        return True
-    return level is not None and LEVEL_RANK[level] >= LEVEL_RANK[minimum]
-
-
-def targets_for(user: User, *, kind: str, day: date, unit: OrgUnit, item: PlanItem | None = None,
-                media_level: str | None = None) -> list[Target]:
-    """The ledger's suggested targets for an outlets record, without those its media level does not reach."""
-    suggested = suggest_targets(user, kind=kind, day=day, unit=unit, item=item)
-    return [t for t in suggested if level_counts(media_level, required_level(t.text))]
+def register_outlet_counting() -> None:
+    register_counting_rule("outlets.externalplacement", qualifier=_media_level_reached)
+    register_counting_rule("outlets.outletinspection", by_kind_alone=False)

@@ -1,63 +1,41 @@
-"""Which ledger activity kinds count toward a target, suggested from the target's phrase.
+"""Which activity kinds count toward a target, suggested from the target's phrase.
 
-The one keyword table for this: the import sets ``Target.activity_kinds`` from it and the ledger
-suggests targets for a new activity with it.
+The import and the target form set ``Target.activity_kinds`` from it. The words that ask for a
+kind are registered with the kind itself (``core.activity_kinds``), so no kind is named here.
 """
 
 from __future__ import annotations
 
+from ideowork.core.activity_kinds import activity_kinds, keyword_table
+
 __all__ = ["suggest_activity_kinds"]
 
-# (keywords, kind). Longer, more specific keywords come first: a matched keyword is blanked out
-# of the phrase so that "微学习" is not also read as "学习" and "调研报告" not also as "调研".
-_RULES: list[tuple[tuple[str, ...], str]] = [
-    (("微学习",), "micro_study"),
-    (("学习心得", "心得体会", "心得"), "reflection"),
-    (("述职",), "debriefing"),
-    (("新闻发布",), "press_conference"),
-    (("政策解读", "解读"), "interpretation"),
-    (("回应关切", "答复", "回应"), "public_response"),
-    (("宣传栏", "展板", "专栏更新"), "board_update"),
-    (("专题研究", "专题会", "会议"), "meeting"),
-    (("研判",), "analysis"),
-    (("学习", "研讨"), "study"),
-    (("培训",), "training"),
-    (("宣讲",), "lecture"),
-    (("调研",), "research"),
-    (("巡查",), "patrol"),
-    (("检查", "检测"), "inspection"),
-    (("排查",), "screening"),
-    (("演练",), "drill"),
-    (("刊发", "稿件"), "publication"),
-    (("简报",), "briefing"),
-    (("更新",), "board_update"),
-    (("考核",), "assessment"),
-]
-# Written reports count as reflections when each person writes one (or the phrase says 撰写).
+# Written reports count as the registered "reports" kind (心得体会) when each person writes one
+# (or the phrase says 撰写); an organisation's report is not an activity kind of its own.
 _REPORT_WORDS = ("调研报告", "报告")
 
 
 def suggest_activity_kinds(text: str, per: str | None = None) -> list[str]:
     """The activity kinds a target phrase suggests, most specific first; [] when nothing matches.
 
-    ``per`` is the target's counting mode ("person" or "org"), when known: a per-person report is
-    a reflection, an organisation's report is not an activity kind of its own.
+    A matched keyword is blanked out of the phrase so that "微学习" is not also read as "学习" and
+    "调研报告" not also as "调研". ``per`` is the target's counting mode ("person" or "org").
     """
     remaining = text or ""
     kinds: list[str] = []
 
-    def take(kind: str) -> None:
+    def take(kind: str, word: str) -> None:
+        nonlocal remaining
         if kind not in kinds:
             kinds.append(kind)
+        remaining = remaining.replace(word, "　" * len(word))
 
-    if per == "person" or "撰写" in remaining:
+    report_kind = next((spec.code for spec in activity_kinds() if spec.reports), None)
+    if report_kind and (per == "person" or "撰写" in remaining):
         for word in _REPORT_WORDS:
             if word in remaining:
-                take("reflection")
-                remaining = remaining.replace(word, "　" * len(word))
-    for keywords, kind in _RULES:
-        for word in keywords:
-            if word in remaining:
-                take(kind)
-                remaining = remaining.replace(word, "　" * len(word))
+                take(report_kind, word)
+    for word, kind in keyword_table():
+        if word in remaining:
+            take(kind, word)
     return kinds

@@ -12,6 +12,7 @@ from ideowork.core.permissions import is_business, role_required
 from ideowork.learning.participation import participation
 from ideowork.ledger.models import Activity
 from ideowork.ledger.progress import STATUS_ORDER, Status, compute_progress, worst_status
+from ideowork.ledger.requirements import person_figures
 from ideowork.plans.models import Assignment, Target
 
 from . import charts
@@ -121,8 +122,7 @@ def me(request):
     owed = []
     for target in personal:
         p = progress_of[target.pk]
-        mine = p.person_done.get(user.pk, 0)
-        required = target.count * len(p.periods)
+        mine, required = person_figures(p, user.pk)
         owed.append((target, p, mine, required, max(0, required - mine)))
     items = []
     for a in assignments:

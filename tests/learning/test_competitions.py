@@ -100,7 +100,7 @@ def test_close_archives_once_into_the_ledger(org):
     closed = do_close_competition(org.staff, competition)
     cut_short.refresh_from_db()
     assert cut_short.is_finished and cut_short.correct_count == 1
-    activity = Activity.objects.get(source="learning", source_ref=f"competition:{competition.pk}")
+    activity = Activity.objects.for_source(competition).get(source="learning")
     assert closed.activity == activity and activity.org_unit == org.city
     assert set(activity.participants.all()) == {org.cadre, org.county_staff, org.section_chief}
     assert "孙干部" in activity.summary
@@ -117,7 +117,7 @@ def test_due_competitions_close_by_themselves(org):
     assert close_due_competitions() == 0
     type(competition).objects.filter(pk=competition.pk).update(ends_at=timezone.now() - timedelta(minutes=1))
     assert close_due_competitions() == 1
-    assert Activity.objects.filter(source_ref=f"competition:{competition.pk}").count() == 1
+    assert Activity.objects.for_source(competition).count() == 1
     assert close_due_competitions() == 0
 
 

@@ -162,7 +162,7 @@ def test_closing_records_one_ledger_activity(org, exam, bank):
     do_start_attempt(org.county_staff, exam)  # still open: closing submits it
     do_close_exam(org.staff, exam)
     do_close_exam(org.staff, exam)
-    activity = Activity.objects.get(source="learning", source_ref=f"exam:{exam.pk}")
+    activity = Activity.objects.for_source(exam).get(source="learning")
     assert activity.kind == "assessment"
     assert set(activity.participants.all()) == {org.cadre, org.county_staff}
     assert not Attempt.objects.filter(exam=exam, status="in_progress").exists()

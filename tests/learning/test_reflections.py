@@ -78,14 +78,14 @@ def test_return_resubmit_accept(org, group):
     do_review_reflection(org.section_chief, reflection, accept=True)
     reflection.refresh_from_db()
     assert reflection.status == "accepted" and reflection.reviews.count() == 2
-    activity = Activity.objects.get(source_ref=f"reflection:{reflection.pk}")
+    activity = Activity.objects.for_source(reflection).get()
     assert activity.kind == "reflection" and list(activity.participants.all()) == [org.cadre]
     target = plan.items.get(number=1).targets.get(per="person")
     assert TargetCredit.objects.filter(target=target, person=org.cadre).count() == 1
     assert PointsEntry.objects.filter(user=org.cadre, action="reflection").count() == 1
     with pytest.raises(ValidationError):
         do_review_reflection(org.section_chief, reflection, accept=True)
-    assert Activity.objects.filter(source_ref=f"reflection:{reflection.pk}").count() == 1
+    assert Activity.objects.for_source(reflection).count() == 1
 
 
 def test_scoping(org, group, login):

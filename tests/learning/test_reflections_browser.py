@@ -50,7 +50,7 @@ def test_reflection_is_returned_revised_and_accepted(org, page_as, client):
     secretary.click("button:has-text('通过')")
     secretary.wait_for_selector("text=已审阅通过")
     screenshot(secretary, "learning-reflection-detail")
-    activity = Activity.objects.get(source_ref=f"reflection:{reflection.pk}")
+    activity = Activity.objects.for_source(reflection).get()
     target = plan.items.get(number=1).targets.get(per="person")
     assert TargetCredit.objects.filter(activity=activity, target=target, person=org.cadre).exists()
 

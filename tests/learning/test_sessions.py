@@ -115,7 +115,7 @@ def _closed_session(org):
 
 def test_closing_records_the_session_in_the_ledger(org):
     plan, session = _closed_session(org)
-    activity = Activity.objects.get(source="learning", source_ref=f"session:{session.pk}")
+    activity = Activity.objects.for_source(session).get(source="learning")
     assert session.activity == activity
     assert activity.kind == "study" and activity.org_unit == org.city
     assert set(activity.participants.all()) == {org.cadre, org.principal}
@@ -132,7 +132,7 @@ def test_changing_a_closed_session_updates_the_same_activity(org):
     _, session = _closed_session(org)
     do_update_session(org.staff, session, title="学习贯彻全会精神（第二次）", minutes="会议由张主任主持。")
     do_record_speech(org.staff, session, speaker=org.cadre, speaker_name="", content="谈三点体会。")
-    activities = Activity.objects.filter(source_ref=f"session:{session.pk}")
+    activities = Activity.objects.for_source(session)
     assert activities.count() == 1
     activity = activities.get()
     assert activity.title.endswith("学习贯彻全会精神（第二次）")
@@ -157,7 +157,7 @@ def test_make_up_study_counts_after_confirmation(org):
     assert session.activity.participants.filter(pk=org.section_chief.pk).exists()
     assert Attendance.objects.get(session=session, user=org.section_chief).status == "made_up"
     assert PointsEntry.objects.filter(user=org.section_chief, action="makeup").exists()
-    assert Activity.objects.filter(source_ref=f"session:{session.pk}").count() == 1
+    assert Activity.objects.for_source(session).count() == 1
 
 
 def test_leave_rules(org):
@@ -191,7 +191,7 @@ def test_micro_learning_counts_as_micro_study(org):
     session = schedule(org, group, kind="micro", agenda=[("每周一学：党章第一章", False, "")])
     do_sign_in(org.cadre, session.sign_in_code)
     do_close_session(org.staff, session)
-    assert Activity.objects.get(source_ref=f"session:{session.pk}").kind == "micro_study"
+    assert Activity.objects.for_source(session).get().kind == "micro_study"
 
 
 def test_cannot_close_an_empty_or_future_session(org):

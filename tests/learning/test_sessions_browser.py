@@ -100,7 +100,7 @@ def test_organiser_runs_a_session_from_group_to_ledger(org, page_as, client, tmp
     organiser.wait_for_selector("text=已登记到工作台账")
     screenshot(organiser, "learning-session-detail-closed")
 
-    activity = Activity.objects.get(source_ref=f"session:{session.pk}")
+    activity = Activity.objects.for_source(session).get()
     assert list(activity.participants.all()) == [org.cadre]
     assert TargetCredit.objects.filter(activity=activity).count() == 2
     assert "会议由张主任主持" in activity.summary
@@ -122,7 +122,7 @@ def test_organiser_runs_a_session_from_group_to_ledger(org, page_as, client, tmp
     organiser.click("button:has-text('确认补学')")
     organiser.wait_for_selector("text=已确认补学")
     assert set(activity.participants.all()) == {org.cadre, org.section_chief}
-    assert Activity.objects.filter(source_ref=f"session:{session.pk}").count() == 1
+    assert Activity.objects.for_source(session).count() == 1
 
     organiser.goto("/learning/sessions/")
     screenshot(organiser, "learning-session-list")

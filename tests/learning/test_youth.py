@@ -152,7 +152,7 @@ def test_publishing_ranks_awards_reveals_and_records_in_the_ledger(org, contest,
     assert ranked[org.county_staff] == (2, "second", "80.00") and ranked[org.other_county_staff][:2] == (2, "second")
     assert ranked[org.staff] == (4, "merit", "71.00")  # the third place went to the tie above
     assert ranked[org.supervisor] == (5, "", "50.00")
-    activity = Activity.objects.get(source_ref=f"essay_contest:{contest.pk}")
+    activity = Activity.objects.for_source(contest).get()
     assert activity.source == "learning" and set(activity.participants.all()) == set(authors)
     with pytest.raises(ValidationError, match="已经公布"):
         do_publish_results(org.staff, contest)

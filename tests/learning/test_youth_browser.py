@@ -123,5 +123,5 @@ def test_essay_contest_end_to_end_with_two_judges(org, page_as, tmp_path):
     first_row = admin.locator("table.results tbody tr").first.inner_text()
     assert "我心向党" in first_row and "90.00" in first_row
     screenshot(admin, "youth-contest-results")
-    activity = Activity.objects.get(source_ref=f"essay_contest:{contest.pk}")
+    activity = Activity.objects.for_source(contest).get()
     assert activity.participants.count() == 3

@@ -143,7 +143,7 @@ def test_edit_keeps_evidence_and_adds_new_files(org, login, record):
 
 
 def test_activity_from_another_area_is_not_edited_in_the_ledger(org, login, record):
-    activity = record(source="learning", source_ref="session-7")
+    activity = record(source="learning")
     client = login(org.staff)
     assert client.get(reverse("ledger:edit", args=[activity.pk])).status_code == 403
     assert "请在该功能中操作" in client.get(reverse("ledger:detail", args=[activity.pk])).content.decode()

@@ -5,13 +5,18 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from ideowork.ledger.suggestions import merge_checked, suggest_targets
+from ideowork.ledger.counting import counted_targets
+from ideowork.ledger.suggestions import merge_checked
 from ideowork.plans.models import PlanItem
 from tests.factories import make_plan
 
 
 def texts(targets):
     return [t.text for t in targets]
+
+
+def suggest_targets(user, **kwargs):
+    return [s.target for s in counted_targets(user, **kwargs)]
 
 
 def test_study_session_suggests_the_study_targets(org, targets):

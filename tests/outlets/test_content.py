@@ -239,7 +239,7 @@ def test_publishing_creates_the_activity_counted_on_the_plans_target(org):
     do_publish_content(org.staff, content, published_at=timezone.now(), where="https://mp.weixin.qq.com/s/abc")
     content.refresh_from_db()
     assert content.status == ContentStatus.PUBLISHED and content.published_version == content.current_version
-    activity = Activity.objects.get(source="outlets", source_ref=f"content:{content.pk}")
+    activity = Activity.objects.for_source(content).get(source="outlets")
     assert content.activity == activity and activity.kind == "publication" and activity.date == today
     assert list(activity.participants.all()) == [org.cadre]
     assert TargetCredit.objects.filter(activity=activity, target=own).exists()

@@ -118,7 +118,7 @@ def test_an_article_goes_through_review_to_the_ledger(org, page_as, client):
     staff.wait_for_selector("[data-testid=published-info]")
     content.refresh_from_db()
     assert content.status == "published" and content.published_version == 2
-    activity = Activity.objects.get(source="outlets", source_ref=f"content:{content.pk}")
+    activity = Activity.objects.for_source(content).get(source="outlets")
     assert TargetCredit.objects.filter(activity=activity, target=target).exists()
     screenshot(staff, "outlets-content-published")
 

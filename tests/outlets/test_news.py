@@ -58,7 +58,7 @@ def _question(org, user=None, **changes):
 def test_a_press_conference_is_recorded_and_counted(org, plan):
     conference = _press(org)
     activity = conference.activity
-    assert (activity.kind, activity.source_ref) == ("press_conference", f"press:{conference.pk}")
+    assert (activity.kind, activity.source_record) == ("press_conference", conference)
     assert TargetCredit.objects.filter(activity=activity, target=_target(plan, "press_conference")).exists()
     assert conference.spokespeople_list == ["李娜 市委编办副主任", "陈静 机构编制一科科长"]
 
@@ -140,7 +140,7 @@ def test_answering_a_question_records_the_response_and_counts(org, plan):
                                   answered_on=TODAY())
     assert answered.status == QuestionStatus.ANSWERED and not answered.is_overdue()
     activity = answered.activity
-    assert (activity.kind, activity.source_ref) == ("public_response", f"question:{question.pk}")
+    assert (activity.kind, activity.source_record) == ("public_response", question)
     assert TargetCredit.objects.filter(activity=activity, target=_target(plan, "public_response")).exists()
     assert Notification.objects.filter(recipient=org.staff, title__contains="群众关切已答复").exists()
 

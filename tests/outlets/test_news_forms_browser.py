@@ -40,7 +40,7 @@ def test_staff_record_an_expert_a_press_conference_and_an_interpretation(org, pa
     screenshot(page, "outlets-press-form")
     submit(page)
     conference = PressConference.objects.get(title="机构编制工作新闻发布会")
-    assert Activity.objects.filter(source_ref=f"press:{conference.pk}", kind="press_conference").exists()
+    assert Activity.objects.for_source(conference).filter(kind="press_conference").exists()
 
     page.goto("/outlets/interpretations/new/")
     page.fill("input[name=policy_title]", "关于深化事业单位改革的实施意见")
@@ -57,5 +57,5 @@ def test_staff_record_an_expert_a_press_conference_and_an_interpretation(org, pa
     submit(page)
     interpretation = PolicyInterpretation.objects.get(policy_title="关于深化事业单位改革的实施意见")
     assert list(interpretation.experts.all()) == [expert]
-    assert Activity.objects.filter(source_ref=f"interpretation:{interpretation.pk}", kind="interpretation").exists()
+    assert Activity.objects.for_source(interpretation).filter(kind="interpretation").exists()
     assert "关于深化事业单位改革的实施意见" in page.inner_text("main")

@@ -204,7 +204,7 @@ def test_recording_a_board_update_counts_in_the_ledger_with_photos(org):
     activity = do_record_outlet_update(org.staff, outlet, date=TODAY(), summary="更新“学习贯彻四中全会精神”专栏",
                                        evidence_files=[photo("展板1.png"), photo("展板2.png")])
     assert activity.kind == "board_update" and activity.source == "outlets"
-    assert activity.source_ref == f"outlet_update:{outlet.pk}" and activity.org_unit == org.city
+    assert activity.source_record == outlet and activity.org_unit == org.city
     assert quarterly in activity.targets.all()
     assert Evidence.objects.filter(activity=activity).count() == 2
     outlet.refresh_from_db()
@@ -243,7 +243,7 @@ def test_a_passed_inspection_is_a_ledger_activity_and_changes_no_status(org):
     inspection = do_record_inspection(org.staff, outlet, date=TODAY(), result="passed", findings="运行规范",
                                       rectification="不应保存", rectify_by=TODAY())
     assert inspection.activity.kind == "inspection"
-    assert inspection.activity.source_ref == f"outlet_inspection:{inspection.pk}"
+    assert inspection.activity.source_record == inspection
     assert inspection.rectification == "" and inspection.rectify_by is None and not inspection.needs_rectification
     outlet.refresh_from_db()
     assert outlet.status == OutletStatus.NORMAL

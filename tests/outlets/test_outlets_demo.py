@@ -27,7 +27,7 @@ def test_the_demo_register(db):
     board = city.get(name="机关宣传栏")
     assert board.responsible.username == "liuyang" and board.item == plan.items.get(number=6)
     assert board.last_updated_on == today - timedelta(days=100) and board.is_overdue(today)
-    updates = Activity.objects.filter(source_ref=f"outlet_update:{board.pk}")
+    updates = Activity.objects.for_source(board)
     assert updates.count() == 4 and all(a.evidence.count() == 1 for a in updates)
     assert city.get(name="市委编办微信公众号").responsible.username == "zhoujie"
     assert city.get(name="市委编办门户网站").status == OutletStatus.RECTIFYING

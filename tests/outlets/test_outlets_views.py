@@ -102,7 +102,7 @@ def test_recording_an_update_with_photos(org, login):
     response = login(org.staff).post(f"/outlets/{outlet.pk}/update/", {
         "date": TODAY().isoformat(), "summary": "更新“四中全会精神”专栏", "evidence_files": [photo("a.png"), photo("b.png")]})
     assert response.status_code == 302
-    activity = Activity.objects.get(source_ref=f"outlet_update:{outlet.pk}")
+    activity = Activity.objects.for_source(outlet).get()
     assert activity.evidence.count() == 2
     page = login(org.staff).get(f"/outlets/{outlet.pk}/")
     html = page.content.decode()

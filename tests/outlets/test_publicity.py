@@ -46,7 +46,7 @@ def test_a_county_paper_does_not_count_toward_the_municipal_target_a_city_paper_
     assert not _counts(county, target)
     assert _counts(city, target) and _counts(provincial, target)
     activity = city.activity
-    assert (activity.kind, activity.source, activity.source_ref) == ("publication", "outlets", f"placement:{city.pk}")
+    assert (activity.kind, activity.source, activity.source_record) == ("publication", "outlets", city)
     assert activity.date == city.published_on and "市日报" in activity.title
     assert list(activity.participants.all()) == [org.staff]
     assert Evidence.objects.filter(activity=activity, attachment__original_name="剪报.png").count() == 1

@@ -7,6 +7,7 @@ review. 综合科's chief compiles the issues, 周杰 proofreads them; written o
 
 from datetime import date, datetime, time
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db.models import Case, Value, When
 from django.utils import timezone
@@ -18,7 +19,7 @@ from ideowork.outlets.actions.briefings import (NOT_REPORTED, do_create_issue, d
                                                 do_submit_issue)
 from ideowork.outlets.actions.content import do_waive_finding
 from ideowork.outlets.findings import content_findings, open_errors
-from ideowork.outlets.models import Outlet
+from ideowork.outlets.models import ContentItem, Outlet
 
 __all__ = ["build", "SERIES"]
 
@@ -69,7 +70,7 @@ def _pick_activities(series, month: date) -> list[Activity]:
     plain = Case(When(source=ActivitySource.LEDGER, then=Value(1)), default=Value(0))
     candidates = (Activity.objects.filter(org_unit__path__startswith=series.org_unit.path, date__year=month.year,
                                           date__month=month.month)
-                  .exclude(kind__in=NOT_REPORTED).exclude(source_ref__startswith="content:")
+                  .exclude(kind__in=NOT_REPORTED).exclude(source_type=ContentType.objects.get_for_model(ContentItem))
                   .select_related("org_unit").order_by(plain, "date", "id"))
     chosen, kinds = [], set()
     for activity in candidates:

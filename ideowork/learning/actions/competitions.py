@@ -14,9 +14,9 @@ from ideowork.core import audit
 from ideowork.core.models import User
 from ideowork.core.permissions import require
 from ideowork.core.scoping import can_act_in
-from ideowork.ledger.actions import do_record_activity
-from ideowork.ledger.choices import ActivityKind, ActivitySource
-from ideowork.ledger.suggestions import suggest_targets
+from ideowork.core.system import is_system_actor, system_actor
+from ideowork.ledger.actions import do_sync_activity
+from ideowork.ledger.choices import ActivityKind
 
 from ..models import Competition, QuestionCategory, QuizRun
 from .quizzes import _check_paper, check_window, finish_run
@@ -60,10 +60,11 @@ def do_create_competition(actor, *, org_unit, title: str, description: str = "",
 def do_close_competition(actor, competition: Competition) -> Competition:
     """End the competition now (if still running) and count it in the ledger, once.
 
-    The ledger activity lists every entrant as a participant (``source_ref=competition:<pk>``).
+    The ledger activity lists every entrant as a participant. ``actor`` is a manager, or the system
+    actor when the task queue closes it.
     """
     competition = Competition.objects.select_for_update().get(pk=competition.pk)
-    require(can_manage_competition(actor, competition), "您无权结束该竞赛。")
+    require(is_system_actor(actor) or can_manage_competition(actor, competition), "您无权结束该竞赛。")
     if competition.closed_at is not None:
         raise ValidationError("该竞赛已经归档。")
     old = audit.snapshot(competition, ["ends_at", "closed_at"])
@@ -78,14 +79,12 @@ def do_close_competition(actor, competition: Competition) -> Competition:
                                         .values("user")).order_by("pk"))
     if entrants:
         day = min(timezone.localdate(), timezone.localdate(competition.ends_at))
-        targets = suggest_targets(actor, kind=ActivityKind.OTHER, day=day, unit=competition.org_unit)
         best = person_ranking(competition)
         summary = (f"知识竞赛“{competition.title}”，共{len(entrants)}人参赛，"
                    f"第一名{best[0].user.name}（答对{best[0].correct}题）。" if best else "")
-        competition.activity = do_record_activity(
-            actor, org_unit=competition.org_unit, kind=ActivityKind.OTHER, title=f"知识竞赛：{competition.title}",
-            date=day, host=competition.org_unit.display_name, summary=summary, participants=entrants,
-            targets=targets, source=ActivitySource.LEARNING, source_ref=f"competition:{competition.pk}")
+        competition.activity = do_sync_activity(
+            actor, source=competition, kind=ActivityKind.OTHER, title=f"知识竞赛：{competition.title}",
+            date=day, host=competition.org_unit.display_name, summary=summary, participants=entrants)
     competition.save()
     audit.record("learning.competition.close", competition, actor=actor, old=old,
                  new=audit.snapshot(competition, ["ends_at", "closed_at"]))
@@ -97,12 +96,13 @@ def entrant_count(competition: Competition) -> int:
 
 
 def close_due_competitions() -> int:
-    """Archive competitions whose window has passed, in the name of their creator (periodic task)."""
+    """Archive competitions whose window has passed, as the system actor (periodic task).
+
+    Not as their creator: a competition is closed even after its creator left.
+    """
     closed = 0
+    actor = system_actor()
     for competition in Competition.objects.filter(closed_at__isnull=True, ends_at__lte=timezone.now()):
-        actor = competition.created_by
-        if actor is None or not actor.is_active or not can_manage_competition(actor, competition):
-            continue
         do_close_competition(actor, competition)
         closed += 1
     return closed

@@ -19,9 +19,8 @@ from ideowork.core.choices import BUSINESS_ROLES
 from ideowork.core.models import OrgUnit, User
 from ideowork.core.permissions import require
 from ideowork.core.scoping import can_act_in
-from ideowork.ledger.actions import do_record_activity
-from ideowork.ledger.choices import ActivitySource
-from ideowork.ledger.suggestions import suggest_targets
+from ideowork.core.system import is_system_actor, system_actor
+from ideowork.ledger.actions import do_sync_activity
 
 from ..choices import PointsAction
 from ..grading import grade, normalise_response
@@ -29,7 +28,7 @@ from ..models import (Answer, Attempt, AttemptQuestion, AttemptStatus, Exam, Exa
                       ExamStatus, GradePolicy, Question)
 from .points import do_award_points
 
-__all__ = ["EXAM_FIELDS", "LEDGER_KIND", "check_exam_admin", "can_manage_exam", "exam_bank", "exam_audience", "is_for",
+__all__ = ["EXAM_FIELDS", "LEDGER_KIND", "close_due_exams", "check_exam_admin", "can_manage_exam", "exam_bank", "exam_audience", "is_for",
            "do_save_exam", "do_add_exam_question", "do_remove_exam_question", "do_add_rule", "do_remove_rule",
            "do_publish_exam", "do_close_exam", "do_start_attempt", "do_save_answer", "do_submit_attempt",
            "close_expired_attempts", "do_grade_answer", "final_attempts", "paper_size"]
@@ -426,6 +425,18 @@ def do_grade_answer(user: User, answer: Answer, score: Decimal, comment: str = "
     return answer
 
 
+def close_due_exams(now=None) -> int:
+    """Close, as the system actor, every published exam whose window has ended (periodic task),
+    so that every exam reaches the ledger even when nobody closes it."""
+    now = now or timezone.now()
+    actor, closed = None, 0
+    for exam in Exam.objects.filter(status=ExamStatus.PUBLISHED, closes_at__lte=now).order_by("closes_at", "pk"):
+        actor = actor or system_actor()
+        do_close_exam(actor, exam)
+        closed += 1
+    return closed
+
+
 def final_attempts(exam: Exam, attempts) -> dict[int, Attempt]:
     """Per person, the submitted attempt that counts under the exam's grade policy."""
     by_user: dict[int, list[Attempt]] = {}
@@ -445,8 +456,13 @@ def final_attempts(exam: Exam, attempts) -> dict[int, Attempt]:
 
 
 def do_close_exam(user: User, exam: Exam) -> Exam:
-    """End the exam: submit open attempts, and record it once in the ledger with its examinees."""
-    check_exam_admin(user, exam.org_unit)
+    """End the exam: submit open attempts, and record it once in the ledger with its examinees.
+
+    ``user`` is an exam administrator, or the system actor when the exam's window ended
+    (``close_due_exams``).
+    """
+    if not is_system_actor(user):
+        check_exam_admin(user, exam.org_unit)
     if exam.status == ExamStatus.DRAFT:
         raise ValidationError("草稿状态的考试不需要结束，可直接修改。")
     for attempt in Attempt.objects.filter(exam=exam, status=AttemptStatus.IN_PROGRESS):
@@ -463,11 +479,10 @@ def do_close_exam(user: User, exam: Exam) -> Exam:
         if examinees and exam.activity_id is None:
             day = timezone.localdate(min(now, exam.closes_at))
             n, full = paper_size(exam)
-            exam.activity = do_record_activity(
-                user, org_unit=exam.org_unit, kind=LEDGER_KIND, title=exam.title, date=day, host=user.name,
-                summary=f"在线考试，共{n}题，满分{full}分，{len(examinees)}人参加。", participants=examinees,
-                targets=suggest_targets(user, kind=LEDGER_KIND, day=day, unit=exam.org_unit),
-                source=ActivitySource.LEARNING, source_ref=f"exam:{exam.pk}")
+            exam.activity = do_sync_activity(
+                user, source=exam, kind=LEDGER_KIND, title=exam.title, date=day,
+                host=exam.org_unit.display_name if is_system_actor(user) else user.name,
+                summary=f"在线考试，共{n}题，满分{full}分，{len(examinees)}人参加。", participants=examinees)
         exam.save(update_fields=["status", "closed_at", "closes_at", "activity"])
         record("learning.exam.close", exam, actor=user, old={"status": ExamStatus.PUBLISHED},
                new={"status": exam.status, "examinees": len(examinees)})

@@ -1,7 +1,7 @@
 """Reflections and research reports: submit, return with a comment, resubmit, accept.
 
 Accepting one records it in the ledger (kind reflection, the author as its only participant,
-``source_ref = "reflection:<pk>"``) so that per-person targets count it, and awards the points.
+``do_sync_activity``) so that per-person targets count it, and awards the points.
 The reviewer is the group's secretary or a learning administrator of the group's organ.
 """
 
@@ -20,15 +20,15 @@ from ideowork.core.notify import notify
 from ideowork.core.permissions import require
 from ideowork.core.uploads import KIND_GROUPS, check_upload, store_attachment
 from ideowork.core.scoping import can_act_in
-from ideowork.ledger.actions import do_record_activity
-from ideowork.ledger.choices import ActivityKind, ActivitySource
-from ideowork.ledger.suggestions import suggest_targets
+from ideowork.ledger.actions import do_sync_activity
+from ideowork.ledger.requirements import personal_requirements
 
-from ..choices import PointsAction
-from ..models import (Reflection, ReflectionKind, ReflectionReview, ReflectionStatus, StudyGroup, StudySession)
+from ..choices import LearningActivityKind, PointsAction
+from ..models import (REFLECTION_YEARLY_TARGET, Reflection, ReflectionKind, ReflectionReview, ReflectionStatus,
+                      StudyGroup, StudySession)
 from .points import do_award_points
 
-__all__ = ["REFLECTION_FILE_KINDS", "can_review_reflection", "clean_body", "do_submit_reflection",
+__all__ = ["reflection_figures", "REFLECTION_FILE_KINDS", "can_review_reflection", "clean_body", "do_submit_reflection",
            "do_resubmit_reflection", "do_review_reflection", "counts_by_author"]
 
 REFLECTION_FILE_KINDS = KIND_GROUPS["word"] | KIND_GROUPS["pdf"]
@@ -165,12 +165,10 @@ def _record_activity(user: User, reflection: Reflection):
     day = timezone.localdate()
     unit = reflection.group.org_unit
     summary = f"{reflection.author.name}提交{reflection.get_kind_display()}《{reflection.title}》，经{user.name}审阅通过。"
-    return do_record_activity(
-        user, org_unit=unit, kind=ActivityKind.REFLECTION, date=day,
-        title=f"{reflection.get_kind_display()}：{reflection.title}"[:200], summary=summary,
-        participants=[reflection.author],
-        targets=suggest_targets(user, kind=ActivityKind.REFLECTION, day=day, unit=unit),
-        source=ActivitySource.LEARNING, source_ref=f"reflection:{reflection.pk}")
+    return do_sync_activity(
+        user, source=reflection, org_unit=unit, kind=LearningActivityKind.REFLECTION, date=day,
+        title=f"{reflection.get_kind_display()}：{reflection.title}", summary=summary,
+        participants=[reflection.author])
 
 
 def counts_by_author(reflections, year: int, status: str = ReflectionStatus.ACCEPTED) -> Counter:
@@ -178,3 +176,13 @@ def counts_by_author(reflections, year: int, status: str = ReflectionStatus.ACCE
     rows = (reflections.filter(year=year, status=status).order_by()
             .values_list("author_id").annotate(n=Count("pk", distinct=True)))
     return Counter(dict(rows))
+
+
+def reflection_figures(persons, accepted: dict, year: int) -> dict[int, tuple[int, int]]:
+    """(done, required) per person: the plan's per-person target of reflections, from the ledger,
+    where there is one (the number 我的工作 and the item page show); else the accepted reflections
+    against the default yearly count."""
+    requirements = personal_requirements(persons, LearningActivityKind.REFLECTION, year=year,
+                                         today=timezone.localdate())
+    return {p.pk: ((requirements[p.pk].done, requirements[p.pk].required) if p.pk in requirements
+                   else (accepted.get(p.pk, 0), REFLECTION_YEARLY_TARGET)) for p in persons}

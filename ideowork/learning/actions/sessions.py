@@ -1,6 +1,6 @@
 """Study groups and sessions: scheduling, signing in, leave, closing (归档) and make-up study.
 
-A closed session is recorded once in the ledger (``source_ref = "session:<pk>"``): its participants
+A closed session is recorded once in the ledger (``ledger.actions.do_sync_activity``): its participants
 are the members who signed in or whose make-up study was confirmed, and every later change to the
 session updates that same activity. Who may run a group: the learning administrators of its organ
 and the group's secretary (who must be able to record in the ledger, see ``do_save_group``).
@@ -23,10 +23,9 @@ from ideowork.core.notify import notify
 from ideowork.core.permissions import require
 from ideowork.core.uploads import EVIDENCE_KINDS, check_upload, store_attachment
 from ideowork.core.scoping import can_act_in
-from ideowork.ledger.actions import do_record_activity, do_update_activity
-from ideowork.ledger.choices import ActivityKind, ActivitySource
+from ideowork.ledger.actions import do_sync_activity
+from ideowork.ledger.choices import ActivityKind
 from ideowork.ledger.models import Activity
-from ideowork.ledger.suggestions import suggest_targets
 
 from ..choices import PointsAction
 from ..models import (AgendaItem, Attendance, AttendanceStatus, GroupKind, LeaveRequest, LeaveStatus, MakeupStudy,
@@ -460,16 +459,7 @@ def _sync_activity(user: User, session: StudySession) -> Activity:
     participants = list(User.objects.filter(study_attendances__session=session,
                                             study_attendances__status__in=COUNTED))
     kind = ACTIVITY_KINDS[session.kind]
-    fields = {"org_unit": session.org_unit, "kind": kind, "title": f"{session.group.name}：{session.title}",
+    fields = {"kind": kind, "title": f"{session.group.name}：{session.title}",
               "date": session.date, "place": session.place, "host": session.host,
               "summary": activity_summary(session)}
-    targets = suggest_targets(user, kind=kind, day=session.date, unit=session.org_unit)
-    activity = Activity.objects.filter(pk=session.activity_id).first() if session.activity_id else None
-    if activity is None:
-        activity = do_record_activity(user, participants=participants, targets=targets,
-                                      source=ActivitySource.LEARNING, source_ref=f"session:{session.pk}", **fields)
-        session.activity = activity
-        session.save(update_fields=["activity"])
-    else:
-        do_update_activity(user, activity, participants=participants, targets=targets, **fields)
-    return activity
+    return do_sync_activity(user, source=session, participants=participants, **fields)

@@ -1,7 +1,7 @@
 """The youth programme: mentor pairs and their meetings, essay contests with anonymous judging.
 
 Publishing a contest's results ranks the entries by their average score, gives the awards by the
-contest's quotas, and records the contest in the ledger once (``source_ref=essay_contest:<pk>``,
+contest's quotas, and records the contest in the ledger once (``do_sync_activity``,
 every author a participant).
 """
 
@@ -20,10 +20,9 @@ from ideowork.core.models import User
 from ideowork.core.permissions import require
 from ideowork.core.uploads import KIND_GROUPS, check_upload, store_attachment
 from ideowork.core.scoping import can_act_in
-from ideowork.ledger.actions import do_record_activity
+from ideowork.ledger.actions import do_sync_activity
 from ideowork.ledger.actions.evidence import discard_attachments, files_discarded_on_error
-from ideowork.ledger.choices import ActivityKind, ActivitySource
-from ideowork.ledger.suggestions import suggest_targets
+from ideowork.ledger.choices import ActivityKind
 
 from ..models import EssayAward, EssayContest, EssayScore, EssaySubmission, MentorMeeting, MentorPair
 
@@ -275,13 +274,11 @@ def do_publish_results(user, contest: EssayContest) -> EssayContest:
         authors = [s.author for s in submissions]
         winners = "、".join(f"{s.author.name}（{s.get_award_display()}）"
                            for s in submissions if s.award == EssayAward.FIRST)
-        contest.activity = do_record_activity(
-            user, org_unit=contest.org_unit, kind=ActivityKind.OTHER, title=f"征文比赛：{contest.title}", date=day,
+        contest.activity = do_sync_activity(
+            user, source=contest, kind=ActivityKind.OTHER, title=f"征文比赛：{contest.title}", date=day,
             host=contest.org_unit.display_name,
             summary=f"征文主题“{contest.theme}”，共收到作品{len(submissions)}篇。" + (f"获奖：{winners}。" if winners else ""),
-            participants=authors,
-            targets=suggest_targets(user, kind=ActivityKind.OTHER, day=day, unit=contest.org_unit),
-            source=ActivitySource.LEARNING, source_ref=f"essay_contest:{contest.pk}")
+            participants=authors)
         contest.save(update_fields=["results_published_at", "activity"])
         record("learning.essay_contest.publish", contest, actor=user,
                new={"entries": len(submissions), "first": winners})

@@ -4,7 +4,7 @@ A ``StudySession`` belongs to one ``StudyGroup``; its ``org_unit`` is the group'
 scoping is one indexed filter. Attendance has one row per member and session: written when a
 member signs in, and for everyone else when the organiser closes (归档) the session — on approved
 leave, or absent. An absentee's confirmed ``MakeupStudy`` turns the row into 已补学. The closed
-session is the ledger ``Activity`` pointed to by ``activity`` (``source_ref = "session:<pk>"``);
+session is the ledger ``Activity`` pointed to by ``activity`` (``do_sync_activity``);
 ``learning.actions.sessions`` keeps the two in step and is the only writer of everything here.
 """
 

@@ -5,10 +5,10 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from ideowork.core.permissions import capability_required, is_business
-from ideowork.ledger.choices import ActivitySource
 from ideowork.ledger.models import Activity
 
 from .. import rankings
+from ..apps import LearningConfig
 from ..choices import RankingPeriod
 from ..models import PointsEntry
 from ..participation import participation
@@ -23,7 +23,7 @@ def home(request):
     totals = [(label, *rankings.rank_of(user, value, today, rankings.organ_scope(user)))
               for value, label in RankingPeriod.choices]
     recent = PointsEntry.objects.visible_to(user).filter(user=user)[:8]
-    studied = (Activity.objects.visible_to(user).filter(participants=user, source=ActivitySource.LEARNING,
+    studied = (Activity.objects.visible_to(user).filter(participants=user, source=LearningConfig.label,
                                                         date__year=today.year)
                .values_list("kind").annotate(n=Count("pk")).order_by())
     progress = today_progress(user)
@@ -42,7 +42,7 @@ def overview(request):
         days = max(7, min(90, int(request.GET.get("days", 30))))
     except ValueError:
         days = 30
-    learning = (Activity.objects.visible_to(user).filter(source=ActivitySource.LEARNING, date__year=today.year,
+    learning = (Activity.objects.visible_to(user).filter(source=LearningConfig.label, date__year=today.year,
                                                          org_unit__organ=user.scope_root)
                 .aggregate(total=Count("pk"), sessions=Count("pk", filter=Q(kind__in=["study", "micro_study"]))))
     return render(request, "learning/home/overview.html", {

@@ -15,10 +15,10 @@ from ideowork.core.permissions import is_business
 
 from ..access import access_reflection
 from ..actions.reflections import (counts_by_author, do_resubmit_reflection, do_review_reflection,
-                                   do_submit_reflection, can_review_reflection)
+                                   do_submit_reflection, can_review_reflection, reflection_figures)
 from ..actions.sessions import can_manage_group
 from ..forms.reflections import ReflectionForm, ReviewForm
-from ..models import (REFLECTION_YEARLY_TARGET, Reflection, ReflectionKind, ReflectionStatus, StudyGroup,
+from ..models import (Reflection, ReflectionKind, ReflectionStatus, StudyGroup,
                       StudySession)
 from .sessions.files import file_response
 
@@ -26,17 +26,22 @@ PAGE_SIZE = 30
 
 
 def _member_table(user, visible, year) -> list[dict]:
-    """For secretaries and administrators: each group they run, its members and who is behind."""
+    """For secretaries and administrators: each group they run, its members and who is behind.
+
+    A member tracked by the plan's per-person target shows that target's figure (``reflection_figures``).
+    """
     counts = counts_by_author(visible, year)
     pending = counts_by_author(visible, year, ReflectionStatus.SUBMITTED)
     tables = []
     for group in StudyGroup.objects.visible_to(user).filter(is_active=True).select_related("org_unit"):
         if not can_manage_group(user, group):
             continue
-        rows = [{"member": m, "done": counts.get(m.pk, 0), "pending": pending.get(m.pk, 0),
-                 "behind": counts.get(m.pk, 0) < REFLECTION_YEARLY_TARGET,
-                 "percent": min(100, counts.get(m.pk, 0) * 100 // REFLECTION_YEARLY_TARGET)}
-                for m in group.members.select_related("org_unit").order_by("org_unit__path", "display_name")]
+        members = list(group.members.select_related("org_unit").order_by("org_unit__path", "display_name"))
+        figures = reflection_figures(members, counts, year)
+        rows = [{"member": m, "done": figures[m.pk][0], "required": figures[m.pk][1],
+                 "pending": pending.get(m.pk, 0), "behind": figures[m.pk][0] < figures[m.pk][1],
+                 "percent": min(100, figures[m.pk][0] * 100 // figures[m.pk][1])}
+                for m in members]
         tables.append({"group": group, "rows": rows, "behind": sum(r["behind"] for r in rows)})
     return tables
 
@@ -56,12 +61,13 @@ def reflection_list(request):
     elif scope == "review":
         qs = qs.filter(status=ReflectionStatus.SUBMITTED).exclude(author=user)
     mine = visible.filter(author=user, year=year)
-    my_done = mine.filter(status=ReflectionStatus.ACCEPTED).count()
+    my_done, target = reflection_figures([user], {user.pk: mine.filter(status=ReflectionStatus.ACCEPTED).count()},
+                                         year)[user.pk]
     return render(request, "learning/reflections/reflection_list.html", {
         "page": Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page")), "year": year,
         "my_done": my_done, "my_pending": mine.filter(status=ReflectionStatus.SUBMITTED).count(),
         "my_returned": mine.filter(status=ReflectionStatus.RETURNED).count(),
-        "target": REFLECTION_YEARLY_TARGET, "my_percent": min(100, my_done * 100 // REFLECTION_YEARLY_TARGET),
+        "target": target, "my_percent": min(100, my_done * 100 // target),
         "tables": _member_table(user, visible, year),
         "status": status, "kind": kind, "scope": scope, "statuses": ReflectionStatus.choices,
         "kinds": ReflectionKind.choices,

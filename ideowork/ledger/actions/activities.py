@@ -3,6 +3,7 @@
 from collections.abc import Iterable
 from datetime import date
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
 from ideowork.core.audit import record, snapshot
@@ -19,7 +20,7 @@ __all__ = ["do_record_activity", "do_update_activity", "do_delete_activity", "ac
            "EDITABLE_FIELDS"]
 
 AUDITED_FIELDS = ["org_unit", "kind", "title", "date", "place", "host", "summary", "extra_participants",
-                  "item", "source", "source_ref"]
+                  "item", "source", "source_type", "source_id"]
 # What do_update_activity may change; the source of an activity never changes.
 EDITABLE_FIELDS = frozenset({"org_unit", "kind", "title", "date", "place", "host", "summary",
                              "extra_participants", "item"})
@@ -56,16 +57,23 @@ def do_record_activity(user: User, *, org_unit: OrgUnit, kind: str, title: str, 
                        host: str = "", summary: str = "", extra_participants: int = 0,
                        item: PlanItem | None = None, participants: Iterable[User] = (),
                        targets: Iterable[Target] = (), evidence_files: Iterable = (),
-                       source: str = ActivitySource.LEDGER, source_ref: str = "") -> Activity:
+                       source: str = ActivitySource.LEDGER, source_record=None) -> Activity:
     """Record an activity, link its targets, credit them and store its evidence — all or nothing.
+
+    ``source_record`` is the area's record the activity stands for (areas go through
+    ``do_sync_activity``); the activity's source is then that record's area.
 
     Raises ``PermissionDenied`` when the user may not record for the unit or use a target, and
     ``ValidationError`` (Chinese messages, keyed by field) for bad data or a bad evidence file.
     """
     participants, targets = list(participants), list(targets)
+    origin = {"source": source}
+    if source_record is not None:
+        origin = {"source": source_record._meta.app_label, "source_id": source_record.pk,
+                  "source_type": ContentType.objects.get_for_model(source_record)}
     activity = Activity(org_unit=org_unit, kind=kind, title=title.strip(), date=date, place=place.strip(),
                         host=host.strip(), summary=summary.strip(), extra_participants=extra_participants,
-                        item=item, source=source, source_ref=source_ref, created_by=user)
+                        item=item, created_by=user, **origin)
     targets = _validated(user, activity, participants, targets)
     checked = check_evidence_files(evidence_files)
     with files_discarded_on_error() as stored, transaction.atomic():

@@ -8,11 +8,12 @@ and the units below it), ``?kind=``, ``?person=<user id>`` (activities they took
 from django import forms
 from django.db.models import Q
 
+from ideowork.core.activity_kinds import activity_kind_choices
 from ideowork.core.models import OrgUnit, User
 from ideowork.plans.forms.fields import PlanItemChoiceField, TargetChoiceField
 from ideowork.plans.models import PlanItem, Target
 
-from ..choices import ActivityKind, ActivitySource
+from ..choices import source_choices
 from ..models import Activity, ActivityTarget
 
 __all__ = ["ActivityFilterForm"]
@@ -27,8 +28,8 @@ class ActivityFilterForm(forms.Form):
                                         coerce=int, empty_value=None)
     month_to = forms.TypedChoiceField(label="截止月", required=False, choices=[("", "截止月")] + MONTHS,
                                       coerce=int, empty_value=None)
-    kind = forms.ChoiceField(label="活动类型", required=False, choices=[("", "全部类型")] + ActivityKind.choices)
-    source = forms.ChoiceField(label="来源", required=False, choices=[("", "全部来源")] + ActivitySource.choices)
+    kind = forms.ChoiceField(label="活动类型", required=False, choices=lambda: [("", "全部类型"), *activity_kind_choices()])
+    source = forms.ChoiceField(label="来源", required=False, choices=lambda: [("", "全部来源"), *source_choices()])
     unit = forms.ModelChoiceField(label="单位", required=False, queryset=OrgUnit.objects.none(),
                                   empty_label="全部单位")
     # An organ's own activities (its sections', not its county bureaus'): what the dashboards count.

@@ -8,11 +8,14 @@ else writes them.
 """
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
+from ideowork.core.activity_kinds import activity_kind_choices
 from ideowork.core.scoping import ScopedQuerySet
 
-from ..choices import ActivityKind, ActivitySource
+from ..choices import ActivitySource, source_label
 
 __all__ = ["Activity", "ActivityTarget", "TargetCredit"]
 
@@ -25,11 +28,18 @@ class ActivityQuerySet(ScopedQuerySet):
         # A cadre sees their own unit's activities and any they took part in or recorded.
         return models.Q(org_unit=user.org_unit_id) | models.Q(participants=user) | models.Q(created_by=user)
 
+    def for_source(self, record):
+        """The activities an area's record entered into the ledger (one, except an outlet's updates)."""
+        return self.filter(source_type=ContentType.objects.get_for_model(record), source_id=record.pk)
+
+    def from_model(self, model):
+        return self.filter(source_type=ContentType.objects.get_for_model(model))
+
 
 class Activity(models.Model):
     org_unit = models.ForeignKey("core.OrgUnit", verbose_name="单位", on_delete=models.PROTECT,
                                  related_name="activities")
-    kind = models.CharField("活动类型", max_length=20, choices=ActivityKind.choices, db_index=True)
+    kind = models.CharField("活动类型", max_length=20, choices=activity_kind_choices, db_index=True)
     title = models.CharField("活动名称", max_length=200)
     date = models.DateField("日期", db_index=True)
     place = models.CharField("地点", max_length=200, blank=True)
@@ -43,8 +53,15 @@ class Activity(models.Model):
                              on_delete=models.SET_NULL, related_name="activities")
     targets = models.ManyToManyField("plans.Target", verbose_name="计入指标", blank=True,
                                      through="ActivityTarget", related_name="activities")
-    source = models.CharField("来源", max_length=16, choices=ActivitySource.choices, default=ActivitySource.LEDGER)
-    source_ref = models.CharField("来源记录", max_length=64, blank=True)
+    # The area that entered it: "ledger"/"import" by hand, else the app label of the area's record.
+    source = models.CharField("来源", max_length=16, default=ActivitySource.LEDGER)
+    # The area's record this activity stands for (a study session, a placement …), set by
+    # ``ledger.actions.do_sync_activity``; empty for activities recorded by hand.
+    source_type = models.ForeignKey(ContentType, verbose_name="来源记录类型", null=True, blank=True,
+                                    on_delete=models.PROTECT, related_name="+")
+    source_id = models.PositiveBigIntegerField("来源记录编号", null=True, blank=True)
+    source_record = GenericForeignKey("source_type", "source_id")
+    source_record.verbose_name = "来源记录"
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="录入人", null=True, blank=True,
                                    on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField("录入时间", auto_now_add=True)
@@ -56,10 +73,19 @@ class Activity(models.Model):
         verbose_name = "台账活动"
         verbose_name_plural = "台账活动"
         ordering = ["-date", "-id"]
-        indexes = [models.Index(fields=["org_unit", "date"], name="activity_unit_date_idx")]
+        indexes = [models.Index(fields=["org_unit", "date"], name="activity_unit_date_idx"),
+                   models.Index(fields=["source_type", "source_id"], name="activity_source_idx")]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(source_type__isnull=True, source_id__isnull=True)
+                                   | models.Q(source_type__isnull=False, source_id__isnull=False),
+                                   name="activity_source_complete", violation_error_message="来源记录不完整。"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.date:%Y-%m-%d} {self.title}"
+
+    def get_source_display(self) -> str:
+        return source_label(self.source)
 
     @property
     def participant_total(self) -> int:

@@ -10,12 +10,13 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from ideowork.core.access import can
+from ideowork.core.activity_kinds import activity_kind_choices
 from ideowork.core.forms.errors import add_service_errors
 from ideowork.core.permissions import capability_required, is_business
 
 from ..access import access_activity
 from ..actions import do_delete_activity, do_record_activity, do_update_activity
-from ..choices import ActivityKind, ActivitySource
+from ..choices import ActivitySource
 from ..exports import export_response
 from ..forms import ActivityFilterForm, ActivityForm, EvidenceForm
 from ..models import Activity, Evidence, TargetCredit
@@ -42,7 +43,7 @@ def activity_list(request):
                .prefetch_related("targets")
                .annotate(people=_count(Activity.participants.through), evidence_count=_count(Evidence)))
     page = Paginator(page_qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    kinds = [(label, by_kind[value], value) for value, label in ActivityKind.choices if value in by_kind]
+    kinds = [(label, by_kind[value], value) for value, label in activity_kind_choices() if value in by_kind]
     return render(request, "ledger/activity_list.html", {
         "filters": filters, "page": page, "kinds": kinds, "total": sum(by_kind.values()), "people": people,
         "query": _without(request.GET, "page", "kind"), "export_query": _without(request.GET, "page"),

@@ -26,7 +26,7 @@ from ideowork.core.permissions import require
 from ideowork.ledger.choices import ActivityKind
 from ideowork.ledger.models import Activity
 
-from ..choices import ContentKind, ContentStatus, OutletKind
+from ..choices import ContentKind, ContentStatus, OutletActivityKind, OutletKind
 from ..models import BriefingEntry, BriefingIssue, Outlet
 from .content import clean_text, do_create_content, do_publish_content, do_revise_content, do_submit_content
 
@@ -36,17 +36,17 @@ __all__ = ["EntryData", "can_manage_series", "can_manage_issue", "briefing_serie
 
 ISSUE_FIELDS = ["issue_date", "editor", "signer", "report_to", "copy_to", "distribute_to", "copies"]
 # Activities a briefing does not report on: the briefings themselves.
-NOT_REPORTED = (ActivityKind.BRIEFING,)
+NOT_REPORTED = (OutletActivityKind.BRIEFING,)
 NUMBER_ATTEMPTS = 5
 # How an entry's first sentence says what was done, by activity kind.
 ACTIVITY_VERBS = {
     ActivityKind.STUDY: "组织集中学习研讨", ActivityKind.MICRO_STUDY: "开展微学习", ActivityKind.TRAINING: "组织培训",
     ActivityKind.LECTURE: "开展宣讲", ActivityKind.RESEARCH: "开展调研", ActivityKind.MEETING: "召开会议",
     ActivityKind.INSPECTION: "开展检查", ActivityKind.PATROL: "开展巡查", ActivityKind.SCREENING: "开展排查",
-    ActivityKind.DRILL: "组织演练", ActivityKind.PUBLICATION: "刊发稿件", ActivityKind.BOARD_UPDATE: "更新宣传阵地内容",
+    ActivityKind.DRILL: "组织演练", OutletActivityKind.PUBLICATION: "刊发稿件", OutletActivityKind.BOARD_UPDATE: "更新宣传阵地内容",
     ActivityKind.ASSESSMENT: "开展考核", ActivityKind.DEBRIEFING: "开展述职评议",
-    ActivityKind.PRESS_CONFERENCE: "召开新闻发布会", ActivityKind.INTERPRETATION: "开展政策解读",
-    ActivityKind.PUBLIC_RESPONSE: "回应群众关切", ActivityKind.ANALYSIS: "开展形势研判",
+    OutletActivityKind.PRESS_CONFERENCE: "召开新闻发布会", OutletActivityKind.INTERPRETATION: "开展政策解读",
+    OutletActivityKind.PUBLIC_RESPONSE: "回应群众关切", ActivityKind.ANALYSIS: "开展形势研判",
 }
 
 
@@ -293,6 +293,6 @@ def do_publish_issue(user: User, issue: BriefingIssue, *, published_at: datetime
     require(can_manage_issue(user, issue), "您无权印发该简报。")
     published_at = published_at or timezone.now()
     do_publish_content(user, issue.content, published_at=published_at,
-                       where=f"{issue.series.name}{issue.year}年{issue.number_label}", kind=ActivityKind.BRIEFING)
+                       where=f"{issue.series.name}{issue.year}年{issue.number_label}", kind=OutletActivityKind.BRIEFING)
     issue.content.refresh_from_db()
     return issue

@@ -7,7 +7,7 @@ the current version must be fixed (gone from the new version) or waived with a r
 (``FindingWaiver``, by rule and text, so a waiver holds for every later version with the same text).
 
 Publishing (only an approved item, and only the approved version) records when and where it
-appeared, creates or updates the ledger activity (``source_ref = "content:<pk>"``) and moves the
+appeared, creates or updates the ledger activity (``do_sync_activity``) and moves the
 outlet's last update. Withdrawing (撤稿) a published item keeps that activity for the auditor — it
 happened and is traceable — but marks it 已撤稿 and takes it off every target, so it no longer counts.
 """
@@ -22,21 +22,20 @@ from django.utils import timezone
 
 from ideowork.core.actions.reviews import (can_decide, do_submit_for_review, is_locked, latest_review,
                                            open_review)
+from ideowork.core.activity_kinds import activity_kind
 from ideowork.core.audit import record, snapshot
 from ideowork.core.models import OrgUnit, ReviewStatus, User
 from ideowork.core.notify import notify
 from ideowork.core.permissions import require
 from ideowork.core.uploads import store_attachment
 from ideowork.core.scoping import can_act_in
-from ideowork.ledger.actions import do_update_activity
+from ideowork.ledger.actions import do_sync_activity, do_update_activity
 from ideowork.ledger.actions.checks import check_item
-from ideowork.ledger.choices import ActivityKind
 from ideowork.ledger.models import Activity
 from ideowork.plans.models import PlanItem
 
 from ..access import can_publish_for
-from ..activities import sync_activity
-from ..choices import ContentKind, ContentStatus, OutletKind, OutletStatus
+from ..choices import ContentKind, ContentStatus, OutletActivityKind, OutletKind, OutletStatus
 from ..findings import content_findings, open_errors, waiver_key
 from ..models import ContentItem, ContentVersion, FindingWaiver, Outlet, version_digest
 from ..proofreading import extract_text
@@ -256,10 +255,10 @@ def review_blockers(content: ContentItem, stage) -> list[str]:
 # --- publishing -------------------------------------------------------------------------------------
 def activity_kind_for(content: ContentItem) -> str:
     if content.kind == ContentKind.BRIEFING or (content.outlet_id and content.outlet.kind == OutletKind.BRIEFING):
-        return ActivityKind.BRIEFING
+        return OutletActivityKind.BRIEFING
     if content.outlet_id and content.outlet.kind in BOARD_KINDS:
-        return ActivityKind.BOARD_UPDATE
-    return ActivityKind.PUBLICATION
+        return OutletActivityKind.BOARD_UPDATE
+    return OutletActivityKind.PUBLICATION
 
 
 def _approved_version(content: ContentItem) -> int:
@@ -285,9 +284,9 @@ def _activity_fields(content: ContentItem, kind: str, day) -> dict:
 def _sync_activity(user: User, content: ContentItem, kind: str, day) -> Activity:
     """Create the item's ledger activity, or bring the existing one (an earlier publication) up to date."""
     fields = _activity_fields(content, kind, day)
-    return sync_activity(user, content, prefix="content", kind=kind, title=fields["title"], day=day,
-                         summary=fields["summary"], place=fields["place"], participants=[content.author],
-                         item=content.item)
+    return do_sync_activity(user, source=content, kind=kind, title=fields["title"], date=day,
+                            summary=fields["summary"], place=fields["place"], participants=[content.author],
+                            item=content.item)
 
 
 def do_publish_content(user: User, content: ContentItem, *, published_at: datetime, where: str = "",
@@ -307,7 +306,7 @@ def do_publish_content(user: User, content: ContentItem, *, published_at: dateti
     if not content.outlet_id and not where:
         errors["where"] = ("请填写使用情况（用于何处、何时）。" if content.kind in ENDS_AT_APPROVAL
                            else "该稿件未指定发布阵地，请填写发布位置或链接。")
-    if kind is not None and kind not in ActivityKind.values:
+    if kind is not None and activity_kind(kind) is None:
         errors["kind"] = "台账活动类型无效。"
     if errors:
         raise ValidationError(errors)

@@ -18,11 +18,9 @@ from ideowork.core.audit import record, snapshot
 from ideowork.core.models import OrgUnit, User
 from ideowork.core.notify import notify
 from ideowork.core.permissions import require
-from ideowork.ledger.actions import do_delete_activity
-from ideowork.ledger.choices import ActivityKind
+from ideowork.ledger.actions import do_sync_activity
 
-from ..activities import sync_activity
-from ..choices import ContentKind
+from ..choices import ContentKind, OutletActivityKind
 from ..models import (ContentItem, Expert, InterpretationForm, PolicyInterpretation, PressConference,
                       PublicQuestion, QuestionChannel, QuestionStatus)
 from .publicity import can_manage_publicity
@@ -75,12 +73,10 @@ def _save(user: User, obj, fields: list[str], event: str, *, before: dict | None
 def _delete(user: User, obj, fields: list[str], event: str) -> None:
     """Audit and delete ``obj`` with its ledger activity (as placements do). Caller is in a transaction
     and holds the row lock."""
-    activity = getattr(obj, "activity", None)
     old = snapshot(obj, fields)
     record(f"{event}.delete", obj, actor=user, old=old)
+    do_sync_activity(user, source=obj, withdraw=True)
     obj.delete()
-    if activity is not None:
-        do_delete_activity(user, activity)
 
 
 # --- press conferences -------------------------------------------------------------------------------
@@ -122,9 +118,9 @@ def do_save_press_conference(user: User, conference: PressConference | None = No
                  f"到会媒体：{conference.media_count}家" + (f"（{conference.media_names}）" if conference.media_names else "")]
         if conference.summary:
             lines.append(conference.summary)
-        sync_activity(user, conference, prefix="press", kind=ActivityKind.PRESS_CONFERENCE,
-                      title=f"新闻发布会：{conference.title}", day=conference.held_on, place=conference.place,
-                      host=conference.host, summary="\n".join(lines))
+        do_sync_activity(user, source=conference, kind=OutletActivityKind.PRESS_CONFERENCE,
+                         title=f"新闻发布会：{conference.title}", date=conference.held_on, place=conference.place,
+                         host=conference.host, summary="\n".join(lines))
     return conference
 
 
@@ -240,9 +236,9 @@ def do_save_interpretation(user: User, interpretation: PolicyInterpretation | No
             lines.append(interpretation.summary)
         if interpretation.link:
             lines.append(f"链接：{interpretation.link}")
-        sync_activity(user, interpretation, prefix="interpretation", kind=ActivityKind.INTERPRETATION,
-                      title=f"政策解读：《{interpretation.policy_title}》", day=interpretation.published_on,
-                      host=names, summary="\n".join(lines))
+        do_sync_activity(user, source=interpretation, kind=OutletActivityKind.INTERPRETATION,
+                         title=f"政策解读：《{interpretation.policy_title}》", date=interpretation.published_on,
+                         host=names, summary="\n".join(lines))
     return interpretation
 
 
@@ -288,9 +284,9 @@ def do_record_question(user: User, *, org_unit: OrgUnit, channel: str, received_
 def _question_activity(user: User, item: PublicQuestion) -> None:
     summary = (f"来源渠道：{item.get_channel_display()}；收到日期：{item.received_on:%Y-%m-%d}。\n"
                f"问题：{item.question}\n答复：{item.answer}")
-    sync_activity(user, item, prefix="question", kind=ActivityKind.PUBLIC_RESPONSE,
-                  title=f"回应群众关切：{item.topic}", day=item.answered_on, host=item.answered_by.name,
-                  summary=summary)
+    do_sync_activity(user, source=item, kind=OutletActivityKind.PUBLIC_RESPONSE,
+                     title=f"回应群众关切：{item.topic}", date=item.answered_on, host=item.answered_by.name,
+                     summary=summary)
 
 
 def do_answer_question(user: User, item: PublicQuestion, *, answer: str, answered_on: date,

@@ -1,6 +1,6 @@
 """Inspections of outlets (阵地检查) and the rectification of what they find (整改).
 
-An inspection is a ledger activity (kind 检查, ``source_ref`` "outlet_inspection:<pk>"). One that finds
+An inspection is a ledger activity (kind 检查, ``do_sync_activity``). One that finds
 problems puts the outlet under rectification (整改中) and tells its responsible person; the outlet
 is back to normal once the staff have recorded every problem as rectified.
 """
@@ -15,11 +15,10 @@ from ideowork.core.audit import record, snapshot
 from ideowork.core.models import User
 from ideowork.core.notify import notify
 from ideowork.core.permissions import require
-from ideowork.ledger.actions import do_record_activity, do_update_activity
-from ideowork.ledger.choices import ActivityKind, ActivitySource
+from ideowork.ledger.actions import do_sync_activity, do_update_activity
+from ideowork.ledger.choices import ActivityKind
 
 from ..choices import InspectionResult, OutletStatus
-from ..counting import targets_for
 from ..models import Outlet, OutletInspection
 from .outlets import check_day, can_manage_outlet, open_rectifications, outlet_state, outlet_url
 
@@ -74,12 +73,10 @@ def do_record_inspection(user: User, outlet: Outlet, *, date: date, result: str,
             outlet=outlet, date=date, inspector=user, result=result, findings=findings,
             rectification="" if passed else rectification, rectify_by=None if passed else rectify_by,
             created_by=user)
-        inspection.activity = do_record_activity(
-            user, org_unit=outlet.org_unit, kind=ActivityKind.INSPECTION, title=f"{outlet.name}检查", date=date,
-            place=outlet.account, host=user.name, summary=_inspection_summary(inspection), item=outlet.item,
-            targets=targets_for(user, kind=ActivityKind.INSPECTION, day=date, unit=outlet.org_unit, item=outlet.item),
-            source=ActivitySource.OUTLETS, source_ref=f"outlet_inspection:{inspection.pk}")
-        inspection.save(update_fields=["activity"])
+        inspection.activity = do_sync_activity(
+            user, source=inspection, org_unit=outlet.org_unit, kind=ActivityKind.INSPECTION,
+            title=f"{outlet.name}检查", date=date, place=outlet.account, host=user.name,
+            summary=_inspection_summary(inspection), item=outlet.item)
         record("outlets.inspection.create", outlet, actor=user,
                new={"inspection": inspection.pk, **snapshot(inspection, INSPECTION_FIELDS)})
         if not passed:

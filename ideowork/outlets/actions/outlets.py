@@ -3,7 +3,7 @@
 Who may write: the publicity staff (``user.has_capability("outlets.publish")``) of the outlet's organ or of an organ
 above it. An update moves ``last_updated_on`` forward: a published content item through
 ``note_outlet_update``, a refreshed board or honour room through ``do_record_outlet_update``, which
-also records it in the ledger (``source_ref`` "outlet_update:<outlet pk>"). An inspection is a ledger
+also records it in the ledger (one activity per update, its source the outlet). An inspection is a ledger
 activity too ("outlet_inspection:<inspection pk>"); one that finds problems puts the outlet under
 rectification (整改中) until every problem found is rectified.
 """
@@ -20,21 +20,19 @@ from ideowork.core.models import OrgUnit, ReviewFlow, User
 from ideowork.core.notify import notify
 from ideowork.core.permissions import require
 from ideowork.core.scoping import can_act_in
-from ideowork.ledger.actions import do_record_activity
+from ideowork.ledger.actions import do_record_source_activity
 from ideowork.ledger.actions.checks import EARLIEST_DATE
-from ideowork.ledger.choices import ActivityKind, ActivitySource
 from ideowork.ledger.models import Activity
 from ideowork.plans.models import PlanItem
 
 from ..access import can_publish_for
-from ..choices import InspectionResult, OutletKind, OutletStatus, UpdateFrequency
-from ..counting import targets_for
+from ..choices import InspectionResult, OutletActivityKind, OutletKind, OutletStatus, UpdateFrequency
 from ..models import Outlet
 from ..upkeep import dormant_after, due_on
 
 __all__ = ["can_manage_outlet", "do_create_outlet", "do_update_outlet", "do_close_outlet", "do_reopen_outlet",
            "note_outlet_update",
-           "do_record_outlet_update", "update_kind", "update_source_ref", "do_flag_outlet", "do_unflag_outlet",
+           "do_record_outlet_update", "update_kind", "do_flag_outlet", "do_unflag_outlet",
            "do_flag_dormant_outlets", "open_rectifications", "outlet_url", "outlet_state", "check_day",
            "OUTLET_FIELDS", "FLAG_STATUSES", "AUTO_DORMANT_REASON"]
 
@@ -226,14 +224,10 @@ def note_outlet_update(outlet: Outlet, day: date, *, actor: User | None = None) 
 def update_kind(outlet: Outlet) -> str:
     """The ledger kind of a recorded update of ``outlet``."""
     if outlet.kind in REFRESHED_KINDS:
-        return ActivityKind.BOARD_UPDATE
+        return OutletActivityKind.BOARD_UPDATE
     if outlet.kind == OutletKind.BRIEFING:
-        return ActivityKind.BRIEFING
-    return ActivityKind.PUBLICATION
-
-
-def update_source_ref(outlet: Outlet) -> str:
-    return f"outlet_update:{outlet.pk}"
+        return OutletActivityKind.BRIEFING
+    return OutletActivityKind.PUBLICATION
 
 
 def do_record_outlet_update(user: User, outlet: Outlet, *, date: date, summary: str,
@@ -251,11 +245,9 @@ def do_record_outlet_update(user: User, outlet: Outlet, *, date: date, summary: 
         raise ValidationError({"summary": "请填写更新内容。"})
     kind = update_kind(outlet)
     with transaction.atomic():
-        activity = do_record_activity(
-            user, org_unit=outlet.org_unit, kind=kind, title=f"{outlet.name}内容更新", date=date,
-            place=outlet.account, summary=summary, item=outlet.item, evidence_files=evidence_files,
-            targets=targets_for(user, kind=kind, day=date, unit=outlet.org_unit, item=outlet.item),
-            source=ActivitySource.OUTLETS, source_ref=update_source_ref(outlet))
+        activity = do_record_source_activity(
+            user, source=outlet, kind=kind, title=f"{outlet.name}内容更新", date=date,
+            place=outlet.account, summary=summary, item=outlet.item, evidence_files=evidence_files)
         record("outlets.outlet.record_update", outlet, actor=user,
                new={"date": date, "summary": summary.strip(), "activity": activity.pk})
         note_outlet_update(outlet, date, actor=user)

@@ -2,8 +2,8 @@
 
 Who may write: the publicity staff (``user.has_capability("outlets.publish")``) of the placement's organ; every
 business user in scope reads. A placement is recorded in the ledger as a 刊发 activity
-(``source_ref`` "placement:<pk>") with the clipping as its evidence; its targets come from
-``outlets.counting.targets_for`` with the medium's level, so a county paper never counts toward
+(``do_sync_activity``) with the clipping as its evidence; its targets come from the counting rule
+``outlets.counting`` registers, with the medium's level, so a county paper never counts toward
 全年在市级以上媒体刊发稿件不少于20篇. Editing or deleting the placement keeps the activity in step.
 """
 
@@ -19,17 +19,15 @@ from ideowork.core.audit import record, snapshot
 from ideowork.core.models import OrgUnit, User
 from ideowork.core.permissions import require
 from ideowork.core.uploads import KIND_GROUPS, check_upload
-from ideowork.ledger.actions import do_delete_activity, do_remove_evidence
-from ideowork.ledger.choices import ActivityKind
+from ideowork.ledger.actions import do_remove_evidence, do_sync_activity
+from ideowork.plans.qualifiers import LEVEL_RANK
 from ideowork.ledger.models import Activity
 from ideowork.ledger.progress import compute_progress
-from ideowork.ledger.suggestions import eligible_targets
+from ideowork.ledger.counting import eligible_targets
 from ideowork.plans.models import Target
 
 from ..access import can_publish_for
-from ..activities import sync_activity
-from ..choices import ContentKind, ContentStatus, MediaLevel
-from ..counting import LEVEL_RANK, required_level
+from ..choices import ContentKind, ContentStatus, MediaLevel, OutletActivityKind
 from ..models import ContentItem, ExternalPlacement
 
 __all__ = ["CLIPPING_KINDS", "CLIPPING_MAX_BYTES", "can_manage_publicity", "do_record_placement",
@@ -107,11 +105,11 @@ def _activity_summary(placement: ExternalPlacement) -> str:
 
 
 def _sync(user: User, placement: ExternalPlacement, clipping=None) -> Activity:
-    return sync_activity(user, placement, prefix="placement", kind=ActivityKind.PUBLICATION,
-                         title=f"{placement.medium}刊发：{placement.title}", day=placement.published_on,
-                         place=placement.medium, summary=_activity_summary(placement),
-                         participants=placement.authors.all(), media_level=placement.level,
-                         evidence_files=[clipping] if clipping is not None else [])
+    return do_sync_activity(user, source=placement, kind=OutletActivityKind.PUBLICATION,
+                            title=f"{placement.medium}刊发：{placement.title}", date=placement.published_on,
+                            place=placement.medium, summary=_activity_summary(placement),
+                            participants=placement.authors.all(),
+                            evidence_files=[clipping] if clipping is not None else [])
 
 
 def do_record_placement(user: User, *, org_unit: OrgUnit, title: str, medium: str, level: str,
@@ -177,11 +175,9 @@ def do_delete_placement(user: User, placement: ExternalPlacement) -> None:
     require(can_manage_publicity(user, placement.org_unit), "您无权删除该对外宣传记录。")
     with transaction.atomic():
         placement = ExternalPlacement.objects.select_for_update().get(pk=placement.pk)
-        activity = placement.activity
         record("outlets.placement.delete", placement, actor=user, old=_snapshot(placement))
+        do_sync_activity(user, source=placement, withdraw=True)
         placement.delete()
-        if activity is not None:
-            do_delete_activity(user, activity)
 
 
 # --- the year's figures ------------------------------------------------------------------------------
@@ -194,7 +190,7 @@ def media_target(user: User, year: int) -> Target | None:
     if root is None:
         return None
     return next((t for t in eligible_targets(user, unit=root, year=year)
-                 if t.item.plan.org_unit_id == root.pk and required_level(t.text)), None)
+                 if t.item.plan.org_unit_id == root.pk and t.media_level), None)
 
 
 def media_kpi(user: User, placements, *, year: int, today: date | None = None) -> dict:
@@ -205,7 +201,7 @@ def media_kpi(user: User, placements, *, year: int, today: date | None = None) -
     today = today or timezone.localdate()
     counts = dict(placements.order_by().values_list("level").annotate(n=Count("id")))
     target = media_target(user, year)
-    minimum = required_level(target.text) if target is not None else MediaLevel.MUNICIPAL
+    minimum = target.media_level if target is not None else MediaLevel.MUNICIPAL
     levels = [{"level": level, "label": level.label, "count": counts.get(level.value, 0),
                "counts": LEVEL_RANK[level] >= LEVEL_RANK[minimum]}
               for level in sorted(MediaLevel, key=lambda lv: -LEVEL_RANK[lv])]

@@ -3,15 +3,13 @@
 from django import forms
 from django.utils import timezone
 
-from ideowork.ledger.choices import ActivityKind
-
-from ..choices import ContentKind
+from ..choices import ContentKind, OutletActivityKind
 from ..models import Outlet
 
 __all__ = ["ContentForm", "ReviseForm", "WaiveForm", "PublishForm", "WithdrawForm", "PUBLISH_KINDS"]
 
-PUBLISH_KINDS = [(k, ActivityKind(k).label) for k in (ActivityKind.PUBLICATION, ActivityKind.BOARD_UPDATE,
-                                                      ActivityKind.BRIEFING)]
+PUBLISH_KINDS = [(k, OutletActivityKind(k).label) for k in (OutletActivityKind.PUBLICATION,
+                                                            OutletActivityKind.BOARD_UPDATE, OutletActivityKind.BRIEFING)]
 FILE_HELP = "可上传.txt或.docx文件代替手工输入，上传后以文件中的文字作为正文。"
 
 

@@ -2,7 +2,7 @@
 
 Press conferences, the expert library for policy interpretation, interpretations published, and
 the public's questions answered (回应群众关切). Each conference, interpretation and answer is recorded
-in the ledger (``source_ref`` "press:<pk>", "interpretation:<pk>", "question:<pk>") so it counts
+in the ledger (one activity each, ``do_sync_activity``) so it counts
 where the plan counts it. Written only by ``outlets.actions.news``.
 """
 

@@ -2,7 +2,7 @@
 
 A placement counts toward targets such as 全年在市级以上媒体刊发稿件不少于20篇 only when its medium
 reaches the level the target names (``outlets.counting``). Recording one creates a ledger activity
-(kind 刊发, ``source_ref`` "placement:<pk>") with the clipping or screenshot as its evidence; editing or
+(kind 刊发, one activity, ``do_sync_activity``) with the clipping or screenshot as its evidence; editing or
 deleting the placement keeps that activity in step. An outward material the leader approved through
 the review workflow (a ``ContentItem`` of kind 对外宣传材料) may be named as its origin.
 Written only by ``outlets.actions.publicity``.

@@ -83,7 +83,7 @@ def _history(request, outlet) -> list[dict]:
     published = (ContentItem.objects.visible_to(request.user)
                  .filter(outlet=outlet, publication=ContentStatus.PUBLISHED).select_related("published_by", "author")
                  .order_by("-published_at")[:HISTORY_SIZE])
-    recorded = (Activity.objects.visible_to(request.user).filter(source_ref=services.update_source_ref(outlet))
+    recorded = (Activity.objects.visible_to(request.user).for_source(outlet)
                 .select_related("created_by").prefetch_related("evidence__attachment")
                 .order_by("-date", "-id")[:HISTORY_SIZE])
     entries = [{"date": timezone.localdate(c.published_at), "what": "发布稿件", "title": c.title,

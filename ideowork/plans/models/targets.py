@@ -7,7 +7,8 @@ from django.db import models
 from ideowork.core.periods import PERIODS_PER_YEAR, PeriodKind
 from ideowork.core.scoping import ScopedQuerySet
 
-from ..choices import Comparator, Per
+from ..choices import Comparator, MediaLevel, Per
+from ..qualifiers import required_media_level
 
 __all__ = ["Target"]
 
@@ -33,6 +34,9 @@ class Target(models.Model):
                                    help_text="原文写明了数量；否则为“每日巡查”等频次要求，按每周期1次计。")
     # Activity kinds that count toward this target by default (the ledger suggests these).
     activity_kinds = models.JSONField("计入的活动类型", default=list, blank=True)
+    # Read from the phrase when the target is saved (plans.qualifiers): 市级以上媒体 → municipal.
+    media_level = models.CharField("媒体级别要求", max_length=16, choices=MediaLevel.choices, blank=True,
+                                   help_text="指标要求的最低媒体级别，由指标原文识别。")
     # For per-person targets: whose count is tracked (e.g. the members of the study group).
     persons = models.ManyToManyField(settings.AUTH_USER_MODEL, verbose_name="考核人员", blank=True,
                                      related_name="personal_targets")
@@ -51,6 +55,14 @@ class Target(models.Model):
 
     def __str__(self) -> str:
         return self.text
+
+    def save(self, *args, **kwargs):
+        # Read once here, whoever creates or edits the target (import, form, demo), never on counting.
+        self.media_level = required_media_level(self.text)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "text" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "media_level"}
+        super().save(*args, **kwargs)
 
     @property
     def summary(self) -> str:

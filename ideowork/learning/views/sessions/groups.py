@@ -9,17 +9,28 @@ from django.views.decorators.http import require_http_methods
 
 from ideowork.core.forms.errors import add_service_errors
 from ideowork.core.permissions import capability_required, is_business
+from ideowork.ledger.requirements import unit_requirement
 
 from ...access import access_group
-from ...actions.sessions import can_manage_group, do_save_group
+from ...actions.sessions import ACTIVITY_KINDS, can_manage_group, do_save_group
 from ...forms.sessions import GroupForm
 from ...models import GroupKind, SessionKind, SessionStatus, StudyGroup, StudySession
 
 __all__ = ["group_list", "group_detail", "group_create", "group_edit"]
 
-# Yearly requirements the seed documents set: the 中心组 meets monthly, staff hold weekly micro-learning.
+# Default yearly requirements, when no plan of the group's unit asks for its kind of session: the
+# 中心组 meets monthly, staff hold weekly micro-learning.
 YEARLY_TARGETS = {GroupKind.CENTER: (SessionKind.STUDY, 12), GroupKind.BRANCH: (SessionKind.MICRO, 52),
                   GroupKind.YOUTH: (SessionKind.MICRO, 52)}
+
+
+def _figures(group: StudyGroup, kind: str | None, done: int, required: int | None, year: int):
+    """(done, required): the plan's target for the group's kind of session, from the ledger, when
+    there is one — the number the target shows on the item page — else the group's own count."""
+    if kind is None:
+        return done, required
+    requirement = unit_requirement(group.org_unit, ACTIVITY_KINDS[kind], year=year, today=timezone.localdate())
+    return (requirement.done, requirement.required) if requirement else (done, required)
 
 
 @is_business
@@ -34,6 +45,7 @@ def group_list(request):
     for group in groups:
         kind, required = YEARLY_TARGETS.get(group.kind, (None, None))
         count = done.get((group.pk, kind), 0) if kind else sum(n for (g, _), n in done.items() if g == group.pk)
+        count, required = _figures(group, kind, count, required, year)
         rows.append({"group": group, "done": count, "required": required,
                      "kind_label": SessionKind(kind).label if kind else ""})
     return render(request, "learning/sessions/group_list.html", {"rows": rows, "year": year})
@@ -46,10 +58,11 @@ def group_detail(request, pk):
     year = timezone.localdate().year
     kind, required = YEARLY_TARGETS.get(group.kind, (None, None))
     closed = sessions.filter(date__year=year, status=SessionStatus.CLOSED)
+    done, required = _figures(group, kind, (closed.filter(kind=kind) if kind else closed).count(), required, year)
     return render(request, "learning/sessions/group_detail.html", {
         "group": group, "members": group.members.select_related("org_unit").order_by("org_unit__path", "display_name"),
         "sessions": sessions[:50], "can_manage": can_manage_group(request.user, group), "year": year,
-        "done": (closed.filter(kind=kind) if kind else closed).count(), "required": required,
+        "done": done, "required": required,
         "required_label": SessionKind(kind).label if kind else "",
     })
 
