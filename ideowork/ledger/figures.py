@@ -64,10 +64,11 @@ def ledger_versions(organ_ids: Iterable[int | None]) -> tuple:
     return tuple((pk, found.get(pk, 0)) for pk in organ_ids)
 
 
-def cached_progress(targets: Iterable, *, year: int, today: date, organ_ids: Iterable[int]) -> dict[int, TargetProgress]:
+def cached_progress(targets: Iterable, *, year: int, today: date, organ_ids: Iterable[int] = (),
+                    versions: tuple | None = None) -> dict[int, TargetProgress]:
     """``compute_progress`` of the targets, cached under the ledger versions of ``organ_ids`` (the
-    organs of the targets' plans) and what the engine reads of each target. The returned
-    progresses carry the caller's target objects."""
+    organs of the targets' plans; or ``versions`` already read with ``ledger_versions``) and what
+    the engine reads of each target. The returned progresses carry the caller's target objects."""
     targets = list(targets)
     if not targets:
         return {}
@@ -77,6 +78,8 @@ def cached_progress(targets: Iterable, *, year: int, today: date, organ_ids: Ite
         return {pk: dataclasses.replace(p, target=None)
                 for pk, p in compute_progress(targets, year=year, today=today).items()}
 
-    figures = cached_figure("progress", (year, today, ledger_versions(organ_ids), shape), compute)
+    if versions is None:
+        versions = ledger_versions(organ_ids)
+    figures = cached_figure("progress", (year, today, versions, shape), compute)
     by_pk = {t.pk: t for t in targets}
     return {pk: dataclasses.replace(p, target=by_pk[pk]) for pk, p in figures.items()}

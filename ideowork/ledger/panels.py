@@ -26,10 +26,11 @@ def item_progress_panel(request, item) -> str:
     year = item.plan.year
     organ_id = item.plan.org_unit.organ_id
     targets = list(Target.objects.visible_to(user).filter(item=item).order_by("order", "id"))
-    progress = cached_progress(targets, year=year, today=today, organ_ids=[organ_id])
+    versions = ledger_versions([organ_id])
+    progress = cached_progress(targets, year=year, today=today, versions=versions)
     rows = [(t, progress[t.pk], t.period in CELL_PERIODS) for t in targets]
-    ids = cached_figure("item_timeline", (item.pk, ledger_versions([organ_id]), user.pk, user.role,
-                                          user.org_unit_id), lambda: _timeline_ids(user, item))
+    ids = cached_figure("item_timeline", (item.pk, versions, user.pk, user.role, user.org_unit_id),
+                        lambda: _timeline_ids(user, item))
     timeline = list(Activity.objects.filter(pk__in=ids).select_related("org_unit")
                     .prefetch_related("evidence__attachment").order_by("-date", "-id"))
     return render_to_string("ledger/_item_progress.html", {

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import Count, Prefetch
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -13,7 +14,7 @@ from ideowork.core.scoping import get_visible_or_404
 from ..actions import can_edit_plan, check_can_edit_plan, do_assign_item, do_update_item
 from ..forms import AssignmentForm, ItemForm
 from ..highlight import highlight_targets
-from ..models import PlanItem
+from ..models import PlanItem, Target
 
 ITEMS = PlanItem.objects.select_related("plan__org_unit", "section")
 
@@ -27,7 +28,8 @@ def item_detail(request, pk):
     item = get_visible_or_404(
         ITEMS.select_related("assignment__lead_unit", "assignment__first_responsible",
                              "assignment__direct_responsible", "assignment__specific_responsible")
-        .prefetch_related("targets", "assignment__cooperating_units"),
+        .prefetch_related(Prefetch("targets", Target.objects.annotate(persons_total=Count("persons"))),
+                          "assignment__cooperating_units"),
         request.user, pk=pk)
     targets = list(item.targets.all())
     siblings = list(PlanItem.objects.visible_to(request.user).filter(plan=item.plan)
