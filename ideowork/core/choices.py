@@ -2,9 +2,7 @@
 
 from django.db import models
 
-__all__ = ["OrgKind", "Role", "BUSINESS_ROLES", "SYSTEM_ROLES", "MANAGER_ROLES", "PLAN_EDITOR_ROLES",
-           "RECORDER_ROLES", "LEADER_ROLES",
-           "LEARNING_ADMIN_ROLES", "PUBLICITY_ROLES"]
+__all__ = ["OrgKind", "Role", "BUSINESS_ROLES", "SYSTEM_ROLES", "MANAGER_ROLES", "LEADER_ROLES"]
 
 
 class OrgKind(models.TextChoices):
@@ -31,11 +29,3 @@ BUSINESS_ROLES = frozenset(set(Role) - SYSTEM_ROLES)
 # Roles that see every record of their organ (and of the county bureaus under it).
 MANAGER_ROLES = frozenset({Role.HEAD, Role.DEPUTY, Role.SECTION_CHIEF, Role.STAFF, Role.SUPERVISOR})
 LEADER_ROLES = frozenset({Role.HEAD, Role.DEPUTY})
-# Who may import plans, edit targets and assign the responsibility list.
-PLAN_EDITOR_ROLES = frozenset({Role.HEAD, Role.DEPUTY, Role.STAFF})
-# Who may record activities in the ledger.
-RECORDER_ROLES = frozenset({Role.HEAD, Role.DEPUTY, Role.SECTION_CHIEF, Role.STAFF, Role.SUPERVISOR})
-# Who runs the learning platform: study sessions, materials, the question bank, exams, points rules.
-LEARNING_ADMIN_ROLES = frozenset({Role.HEAD, Role.DEPUTY, Role.SECTION_CHIEF, Role.STAFF})
-# Who runs the publicity outlets: the outlet register, the proofreading rules, briefings, press work.
-PUBLICITY_ROLES = frozenset({Role.HEAD, Role.DEPUTY, Role.SECTION_CHIEF, Role.STAFF})

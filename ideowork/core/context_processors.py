@@ -34,11 +34,11 @@ def menu_for(user) -> list[dict]:
         if user.is_manager:
             groups[0][1].append(MenuEntry("县区对比", "reports:counties"))
         plan_entries = [MenuEntry("工作要点", "plans:list"), MenuEntry("责任清单", "plans:responsibility")]
-        if user.can_edit_plans:
+        if user.has_capability("plans.edit"):
             plan_entries.append(MenuEntry("导入工作要点", "plans:import"))
         groups.append(("要点与责任", plan_entries))
         ledger_entries = [MenuEntry("工作台账", "ledger:list")]
-        if user.can_record:
+        if user.has_capability("ledger.record"):
             ledger_entries.append(MenuEntry("登记活动", "ledger:create"))
         groups.append(("台账", ledger_entries))
         learning_entries = [
@@ -52,7 +52,7 @@ def menu_for(user) -> list[dict]:
             MenuEntry("学习标兵", "learning:exemplar_list"),
             MenuEntry("青年理论学习", "learning:youth_home"),
         ]
-        if user.can_run_learning:
+        if user.has_capability("learning.manage"):
             learning_entries += [MenuEntry("题库管理", "learning:question_list"),
                                  MenuEntry("积分规则", "learning:points_rules"),
                                  MenuEntry("学习统计", "learning:overview")]
@@ -68,7 +68,7 @@ def menu_for(user) -> list[dict]:
             MenuEntry("政策解读专家库", "outlets:expert_list"),
             MenuEntry("群众关切回应", "outlets:question_list"),
         ]
-        if user.can_run_publicity:
+        if user.has_capability("outlets.publish"):
             outlet_entries += [MenuEntry("校对规则", "outlets:rule_list"), MenuEntry("审核流程", "core:review_flows")]
         groups.append(("宣传阵地", outlet_entries))
     if user.is_sysadmin:

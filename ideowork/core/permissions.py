@@ -5,7 +5,7 @@ from functools import wraps
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 
-__all__ = ["role_required", "require"]
+__all__ = ["role_required", "require", "capability_required"]
 
 
 def role_required(predicate, message: str = "您没有执行此操作的权限。"):
@@ -32,11 +32,19 @@ def require(condition: bool, message: str = "您没有执行此操作的权限�
         raise PermissionDenied(message)
 
 
+def capability_required(code: str, message: str = "您没有执行此操作的权限。"):
+    """Decorate a view: only users holding the registered capability ``code`` get through."""
+    decorator = role_required(lambda user: user.has_capability(code), message)
+
+    def wrap(view):
+        wrapped = decorator(view)
+        wrapped.required_capability = code
+        return wrapped
+
+    return wrap
+
+
 is_business = role_required(lambda u: u.is_business)
-is_recorder = role_required(lambda u: u.can_record)
-is_plan_editor = role_required(lambda u: u.can_edit_plans)
-is_learning_admin = role_required(lambda u: u.can_run_learning)
-is_publicity_staff = role_required(lambda u: u.can_run_publicity)
 is_sysadmin = role_required(lambda u: u.is_sysadmin)
 is_auditor = role_required(lambda u: u.is_auditor)
 is_secadmin = role_required(lambda u: u.is_secadmin)

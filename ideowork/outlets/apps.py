@@ -8,4 +8,5 @@ class OutletsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from . import capabilities  # noqa: F401  (register what this area lets roles do)
         from . import panels, signals  # noqa: F401  (register panels and signal receivers)

@@ -5,3 +5,6 @@ class PlansConfig(AppConfig):
     name = "ideowork.plans"
     label = "plans"
     verbose_name = "工作要点"
+
+    def ready(self) -> None:
+        from . import capabilities  # noqa: F401  (register what this area lets roles do)

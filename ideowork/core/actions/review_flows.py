@@ -38,7 +38,7 @@ def organ_flows(user: User) -> QuerySet:
 
 def may_edit_flows(user: User, org_unit: OrgUnit | None) -> bool:
     """Publicity staff of an organ edit its flows; everyone else of the organ reads them."""
-    return bool(user.is_authenticated and user.is_active and user.can_run_publicity
+    return bool(user.is_authenticated and user.is_active and user.has_capability("outlets.publish")
                 and org_unit is not None and org_unit.is_organ and user.scope_root is not None and user.scope_root.pk == org_unit.pk)
 
 

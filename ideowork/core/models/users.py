@@ -9,8 +9,8 @@ from functools import cached_property
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 
-from ..choices import (BUSINESS_ROLES, LEADER_ROLES, LEARNING_ADMIN_ROLES, MANAGER_ROLES, PLAN_EDITOR_ROLES,
-                       PUBLICITY_ROLES, RECORDER_ROLES, Role)
+from ..capabilities import capabilities_of, get_capability
+from ..choices import BUSINESS_ROLES, LEADER_ROLES, MANAGER_ROLES, Role
 
 __all__ = ["User"]
 
@@ -95,21 +95,18 @@ class User(AbstractUser):
     def is_leader(self) -> bool:
         return self.role in LEADER_ROLES
 
+    # --- capabilities: what the user may do, as registered by each area (core/capabilities.py) ---
     @property
-    def can_edit_plans(self) -> bool:
-        return self.role in PLAN_EDITOR_ROLES
+    def capabilities(self) -> frozenset:
+        """The capability codes this user holds; templates test ``"code" in user.capabilities``."""
+        if not self.is_authenticated or not self.is_active:
+            return frozenset()
+        return capabilities_of(self.role)
 
-    @property
-    def can_record(self) -> bool:
-        return self.role in RECORDER_ROLES
-
-    @property
-    def can_run_learning(self) -> bool:
-        return self.role in LEARNING_ADMIN_ROLES
-
-    @property
-    def can_run_publicity(self) -> bool:
-        return self.role in PUBLICITY_ROLES
+    def has_capability(self, code: str) -> bool:
+        """True when the user's role holds ``code``; an unregistered code is an error, not a no."""
+        capability = get_capability(code)
+        return self.is_authenticated and self.is_active and self.role in capability.roles
 
     @cached_property
     def scope_root(self):

@@ -35,13 +35,13 @@ def check_may_enter(user, competition: Competition) -> None:
 
 def may_manage(user, competition: Competition) -> bool:
     root = user.scope_root
-    return user.can_run_learning and root is not None and competition.org_unit.is_within(root)
+    return user.has_capability("learning.manage") and root is not None and competition.org_unit.is_within(root)
 
 
 @transaction.atomic
 def do_create_competition(actor, *, org_unit, title: str, description: str = "", category=None,
                           question_count: int, max_attempts: int = 1, starts_at, ends_at) -> Competition:
-    require(actor.can_run_learning and actor.scope_root is not None, "您没有组织知识竞赛的权限。")
+    require(actor.has_capability("learning.manage") and actor.scope_root is not None, "您没有组织知识竞赛的权限。")
     require(org_unit is not None and org_unit.is_within(actor.scope_root), "您无权为该单位组织知识竞赛。")
     if category is not None:
         require(QuestionCategory.objects.visible_to(actor).filter(pk=category.pk).exists(), "您无权使用该分类。")

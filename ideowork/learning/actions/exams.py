@@ -40,7 +40,7 @@ LEDGER_KIND = "assessment"
 
 
 def check_exam_admin(user: User, unit: OrgUnit) -> None:
-    require(user.is_active and user.can_run_learning, "您没有组织考试的权限。")
+    require(user.is_active and user.has_capability("learning.manage"), "您没有组织考试的权限。")
     root = user.scope_root
     require(root is not None and unit.is_within(root), f"您无权管理“{unit.name}”的考试。")
 

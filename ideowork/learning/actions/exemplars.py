@@ -22,7 +22,7 @@ __all__ = ["do_create_selection", "do_nominate_from_rankings", "do_add_nominee",
 
 
 def can_organise(user, selection=None) -> bool:
-    if not user.can_run_learning or user.scope_root is None:
+    if not user.has_capability("learning.manage") or user.scope_root is None:
         return False
     return selection is None or selection.org_unit.is_within(user.scope_root)
 

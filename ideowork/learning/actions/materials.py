@@ -56,7 +56,7 @@ def max_bytes_for(kind: str) -> int:
 
 
 def _check_admin(user, unit=None) -> None:
-    require(user.is_active and user.can_run_learning, "您没有管理学习资料的权限。")
+    require(user.is_active and user.has_capability("learning.manage"), "您没有管理学习资料的权限。")
     root = user.scope_root
     require(root is not None and (unit is None or unit.is_within(root)), "您无权管理其他单位的学习资料。")
 

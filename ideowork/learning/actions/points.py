@@ -131,7 +131,7 @@ def _add_to_totals(user, day: date, amount: int) -> None:
 @transaction.atomic
 def do_adjust_points(actor, user, points: int, *, note: str):
     """A manual correction by a learning administrator: a new entry, never an edit."""
-    require(actor.can_run_learning and User.objects.visible_to(actor).filter(pk=user.pk).exists(),
+    require(actor.has_capability("learning.manage") and User.objects.visible_to(actor).filter(pk=user.pk).exists(),
             "您无权调整该人员的积分。")
     if not note.strip():
         raise ValidationError({"note": "请填写调整原因。"})
@@ -148,7 +148,7 @@ def do_adjust_points(actor, user, points: int, *, note: str):
 
 def can_set_rules(user) -> bool:
     """Rules are one set for the whole tree, kept by the learning administrators of its top organ."""
-    return user.can_run_learning and user.scope_root is not None and user.scope_root.parent_id is None
+    return user.has_capability("learning.manage") and user.scope_root is not None and user.scope_root.parent_id is None
 
 
 @transaction.atomic

@@ -126,7 +126,7 @@ def check_question(kind: str, stem: str, option_texts: list[str], answer: str, d
 
 
 def check_bank_unit(user: User, unit: OrgUnit) -> None:
-    require(user.is_active and user.can_run_learning, "您没有管理题库的权限。")
+    require(user.is_active and user.has_capability("learning.manage"), "您没有管理题库的权限。")
     root = user.scope_root
     require(root is not None and unit.is_within(root), f"您无权管理“{unit.name}”的题库。")
 

@@ -220,7 +220,7 @@ def best_streak(user) -> int:
 def do_create_special_quiz(actor, *, title: str, category: QuestionCategory | None, question_count: int,
                            starts_at: datetime, ends_at: datetime, org_unit=None) -> SpecialQuiz:
     """A topic quiz an administrator opens for their organ over a window."""
-    require(actor.can_run_learning and actor.scope_root is not None, "您没有设置专项答题的权限。")
+    require(actor.has_capability("learning.manage") and actor.scope_root is not None, "您没有设置专项答题的权限。")
     unit = org_unit or actor.scope_root
     require(unit.is_within(actor.scope_root), f"您无权为“{unit.name}”设置专项答题。")
     if category is not None:

@@ -42,9 +42,9 @@ def may_review(user: User, reflection: Reflection) -> bool:
     if not (user.is_authenticated and user.is_active and user.is_business) or user.pk == reflection.author_id:
         return False
     root = user.scope_root
-    if user.can_run_learning and root is not None and group.org_unit.is_within(root):
+    if user.has_capability("learning.manage") and root is not None and group.org_unit.is_within(root):
         return True
-    return group.secretary_id == user.pk and user.can_record
+    return group.secretary_id == user.pk and user.has_capability("ledger.record")
 
 
 def clean_body(text: str) -> str:

@@ -48,9 +48,9 @@ def may_manage_group(user: User, group: StudyGroup) -> bool:
     if not (user.is_authenticated and user.is_active and user.is_business):
         return False
     root = user.scope_root
-    if user.can_run_learning and root is not None and group.org_unit.is_within(root):
+    if user.has_capability("learning.manage") and root is not None and group.org_unit.is_within(root):
         return True
-    return group.secretary_id == user.pk and user.can_record
+    return group.secretary_id == user.pk and user.has_capability("ledger.record")
 
 
 def may_manage_session(user: User, session: StudySession) -> bool:
@@ -78,7 +78,7 @@ def do_save_group(user: User, group: StudyGroup | None = None, *, name: str, kin
                   secretary: User | None, members: Iterable[User], description: str = "",
                   is_active: bool = True) -> StudyGroup:
     """Create (``group`` None) or change a study group and its members."""
-    require(user.is_active and user.can_run_learning, "您没有管理学习小组的权限。")
+    require(user.is_active and user.has_capability("learning.manage"), "您没有管理学习小组的权限。")
     root = user.scope_root
     require(root is not None and org_unit.is_within(root), f"您无权为“{org_unit.name}”设立学习小组。")
     if group is not None:
@@ -94,7 +94,7 @@ def do_save_group(user: User, group: StudyGroup | None = None, *, name: str, kin
     if secretary is not None:
         if secretary.pk not in visible:
             errors["secretary"] = "您无权选择该人员为学习秘书。"
-        elif not secretary.can_record:
+        elif not secretary.has_capability("ledger.record"):
             errors["secretary"] = (f"“{secretary.name}”没有登记工作台账的权限，不能担任学习秘书"
                                    "（学习秘书负责将学习情况和心得体会登记入台账）。")
     if not members:

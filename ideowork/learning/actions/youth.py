@@ -33,7 +33,7 @@ ESSAY_FILE_KINDS = KIND_GROUPS["pdf"] | KIND_GROUPS["word"] | KIND_GROUPS["text"
 
 
 def _check_admin(user, unit=None) -> None:
-    require(user.is_active and user.can_run_learning, "您没有管理青年理论学习的权限。")
+    require(user.is_active and user.has_capability("learning.manage"), "您没有管理青年理论学习的权限。")
     root = user.scope_root
     require(root is not None and (unit is None or unit.is_within(root)), "您无权管理其他单位的青年理论学习。")
 
@@ -77,7 +77,7 @@ def do_end_pair(user, pair: MentorPair) -> MentorPair:
 
 def do_record_meeting(user, pair: MentorPair, *, date: date, topic: str, notes: str) -> MentorMeeting:
     """The mentor, the mentee, or a learning admin of their organ records a meeting of the pair."""
-    manager = user.can_run_learning and user.scope_root is not None and pair.org_unit.is_within(user.scope_root)
+    manager = user.has_capability("learning.manage") and user.scope_root is not None and pair.org_unit.is_within(user.scope_root)
     require(user.is_active and (pair.is_member(user) or manager), "只有结对双方或管理人员可以记录带徒活动。")
     if not pair.is_active:
         raise ValidationError("该结对已经结束，不能再记录活动。")
@@ -102,7 +102,7 @@ def do_record_meeting(user, pair: MentorPair, *, date: date, topic: str, notes: 
 # --- essay contests -----------------------------------------------------------------------------
 
 def may_manage_contest(user, contest: EssayContest) -> bool:
-    return (user.is_active and user.can_run_learning and user.scope_root is not None
+    return (user.is_active and user.has_capability("learning.manage") and user.scope_root is not None
             and contest.org_unit.is_within(user.scope_root))
 
 

@@ -5,7 +5,7 @@ from itertools import groupby
 from django import forms
 from django.utils import timezone
 
-from ideowork.core.choices import RECORDER_ROLES
+from ideowork.core.capabilities import get_capability
 from ideowork.core.models import OrgUnit, User
 
 from ..models import GroupKind, SessionKind, StudyGroup
@@ -42,7 +42,7 @@ class GroupForm(forms.Form):
             "org_unit__path", "display_name")
         self.fields["members"].queryset = people
         self.fields["members"].choices = _people_choices(people)
-        self.fields["secretary"].queryset = people.filter(role__in=sorted(RECORDER_ROLES))
+        self.fields["secretary"].queryset = people.filter(role__in=sorted(get_capability("ledger.record").roles))
         self.fields["secretary"].empty_label = "（暂不指定）"
 
 

@@ -57,7 +57,7 @@ class ExamQuerySet(ScopedQuerySet):
     def visible_to(self, user):
         qs = super().visible_to(user)
         root = user.scope_root if user.is_authenticated else None
-        if root is not None and user.can_run_learning:
+        if root is not None and user.has_capability("learning.manage"):
             # Drafts are seen by the organisers of their own part of the tree only.
             return qs.exclude(Q(status=ExamStatus.DRAFT) & ~Q(org_unit__path__startswith=root.path))
         return qs.exclude(status=ExamStatus.DRAFT)
@@ -160,7 +160,7 @@ class AttemptQuerySet(ScopedQuerySet):
         return Q(user=user)
 
     def visible_to(self, user):
-        if user.is_authenticated and not user.can_run_learning:
+        if user.is_authenticated and not user.has_capability("learning.manage"):
             # Only organisers see others' attempts; everyone sees their own.
             return self.filter(user=user) if user.is_business else self.none()
         return super().visible_to(user)

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from ideowork.core.forms.errors import add_service_errors
-from ideowork.core.permissions import is_business, is_learning_admin
+from ideowork.core.permissions import capability_required, is_business
 from ideowork.core.scoping import get_visible_or_404
 
 from ..actions.competitions import (do_close_competition, do_create_competition, entrant_count, may_manage,
@@ -26,7 +26,7 @@ def competition_list(request):
                                                                        "now": timezone.now()})
 
 
-@is_learning_admin
+@capability_required("learning.manage")
 def competition_create(request):
     form = CompetitionForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
@@ -79,7 +79,7 @@ def competition_ranking(request, pk):
 
 
 @require_POST
-@is_learning_admin
+@capability_required("learning.manage")
 def competition_close(request, pk):
     competition = get_visible_or_404(COMPETITIONS, request.user, pk=pk)
     try:

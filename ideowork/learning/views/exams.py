@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ideowork.core.forms.errors import add_service_errors
-from ideowork.core.permissions import is_business, is_learning_admin
+from ideowork.core.permissions import capability_required, is_business
 from ideowork.core.scoping import get_visible_or_404
 
 from ..actions.exams import (close_expired_attempts, do_add_exam_question, do_add_rule, do_close_exam,
@@ -34,7 +34,7 @@ OPTION_LABELS = "ABCDEF"
 
 
 def _is_organiser(user, exam) -> bool:
-    return user.can_run_learning and user.scope_root is not None and exam.org_unit.is_within(user.scope_root)
+    return user.has_capability("learning.manage") and user.scope_root is not None and exam.org_unit.is_within(user.scope_root)
 
 
 def _organised_or_403(request, pk) -> Exam:
@@ -79,13 +79,13 @@ def _save(request, exam=None):
                                                              "title": "修改考试设置" if exam else "新建考试"})
 
 
-@is_learning_admin
+@capability_required("learning.manage")
 @require_http_methods(["GET", "POST"])
 def exam_create(request):
     return _save(request)
 
 
-@is_learning_admin
+@capability_required("learning.manage")
 @require_http_methods(["GET", "POST"])
 def exam_edit(request, pk):
     return _save(request, _organised_or_403(request, pk))
@@ -132,7 +132,7 @@ def _setup_context(request, exam) -> dict:
     return context
 
 
-@is_learning_admin
+@capability_required("learning.manage")
 @require_POST
 def exam_question_add(request, pk):
     exam = _organised_or_403(request, pk)
@@ -161,7 +161,7 @@ def _exam_part_or_404(request, model, pk):
     return part
 
 
-@is_learning_admin
+@capability_required("learning.manage")
 @require_POST
 def exam_question_remove(request, pk):
     item = _exam_part_or_404(request, ExamQuestion, pk)
@@ -172,7 +172,7 @@ def exam_question_remove(request, pk):
     return redirect("learning:exam_detail", pk=item.exam_id)
 
 
-@is_learning_admin
+@capability_required("learning.manage")
 @require_POST
 def exam_rule_add(request, pk):
     exam = _organised_or_403(request, pk)
@@ -189,7 +189,7 @@ def exam_rule_add(request, pk):
     return redirect("learning:exam_detail", pk=exam.pk)
 
 
-@is_learning_admin
+@capability_required("learning.manage")
 @require_POST
 def exam_rule_remove(request, pk):
     rule = _exam_part_or_404(request, ExamRule, pk)
@@ -200,7 +200,7 @@ def exam_rule_remove(request, pk):
     return redirect("learning:exam_detail", pk=rule.exam_id)
 
 
-@is_learning_admin
+@capability_required("learning.manage")
 @require_POST
 def exam_publish(request, pk):
     exam = _organised_or_403(request, pk)
@@ -213,7 +213,7 @@ def exam_publish(request, pk):
     return redirect("learning:exam_detail", pk=exam.pk)
 
 
-@is_learning_admin
+@capability_required("learning.manage")
 @require_POST
 def exam_close(request, pk):
     exam = _organised_or_403(request, pk)
@@ -370,7 +370,7 @@ def attempt_result(request, pk):
         "passed": attempt.score is not None and attempt.score >= attempt.exam.pass_score})
 
 
-@is_learning_admin
+@capability_required("learning.manage")
 def exam_grading(request, pk):
     exam = _organised_or_403(request, pk)
     pending = (Answer.objects.filter(attempt__exam=exam, attempt__status__in=[AttemptStatus.SUBMITTED,
@@ -389,7 +389,7 @@ def exam_grading(request, pk):
     return render(request, "learning/exams/exam_grading.html", {"exam": exam, "rows": rows, "show_all": show_all})
 
 
-@is_learning_admin
+@capability_required("learning.manage")
 @require_POST
 def answer_grade(request, pk):
     answer = Answer.objects.select_related("attempt__exam").filter(
@@ -410,7 +410,7 @@ def answer_grade(request, pk):
     return redirect("learning:exam_grading", pk=answer.attempt.exam_id)
 
 
-@is_learning_admin
+@capability_required("learning.manage")
 def exam_results_view(request, pk):
     exam = _organised_or_403(request, pk)
     count, full = paper_size(exam)
@@ -418,7 +418,7 @@ def exam_results_view(request, pk):
         "exam": exam, "results": exam_results(exam), "count": count, "full": full})
 
 
-@is_learning_admin
+@capability_required("learning.manage")
 def exam_results_export(request, pk):
     exam = _organised_or_403(request, pk)
     kind = request.GET.get("kind", "person")

@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ideowork.core.forms.errors import add_service_errors
-from ideowork.core.permissions import is_business, is_learning_admin
+from ideowork.core.permissions import capability_required, is_business
 from ideowork.core.scoping import get_visible_or_404
 
 from ..actions import exemplars as services
@@ -25,7 +25,7 @@ def selection_list(request):
         "selections": selections, "latest": [(s, exemplars[s.pk]) for s in published[:3]]})
 
 
-@is_learning_admin
+@capability_required("learning.manage")
 @require_http_methods(["GET", "POST"])
 def selection_create(request):
     form = SelectionForm(request.POST or None)
@@ -52,7 +52,7 @@ def selection_detail(request, pk):
     can_organise = services.can_organise(user, selection) and selection.status == SelectionStatus.DRAFT
     can_review = services.can_review(user, selection) and selection.status == SelectionStatus.REVIEWING
     nominees = list(selection.nominees.select_related("user__org_unit", "decided_by"))
-    if selection.status == SelectionStatus.PUBLISHED and not user.can_run_learning:
+    if selection.status == SelectionStatus.PUBLISHED and not user.has_capability("learning.manage"):
         nominees = [n for n in nominees if n.decision == NomineeDecision.APPROVED]
     form = NomineeForm(request.POST or None, selection=selection) if can_organise else None
     if request.method == "POST" and form is not None and form.is_valid():
@@ -80,7 +80,7 @@ def _run(request, service, *args, success: str, **kwargs):
         messages.success(request, success)
 
 
-@is_learning_admin
+@capability_required("learning.manage")
 @require_POST
 def nominate(request, pk):
     selection = _selection(request, pk)
@@ -93,7 +93,7 @@ def nominate(request, pk):
     return redirect("learning:exemplar_detail", selection.pk)
 
 
-@is_learning_admin
+@capability_required("learning.manage")
 @require_POST
 def submit(request, pk):
     selection = _selection(request, pk)
@@ -130,7 +130,7 @@ def decide(request, pk):
     return redirect("learning:exemplar_detail", nominee.selection_id)
 
 
-@is_learning_admin
+@capability_required("learning.manage")
 @require_POST
 def remove_nominee(request, pk):
     nominee = get_visible_or_404(ExemplarNominee.objects.select_related("selection"), request.user, pk=pk)

@@ -4,7 +4,7 @@ from django.db.models import Count, Q
 from django.shortcuts import render
 from django.utils import timezone
 
-from ideowork.core.permissions import is_business, is_learning_admin
+from ideowork.core.permissions import capability_required, is_business
 from ideowork.ledger.choices import ActivitySource
 from ideowork.ledger.models import Activity
 
@@ -33,7 +33,7 @@ def home(request):
     })
 
 
-@is_learning_admin
+@capability_required("learning.manage")
 def overview(request):
     """Participation and points by unit, and who has not studied, for the admin's organ."""
     user = request.user

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from ideowork.core.forms.errors import add_service_errors
-from ideowork.core.permissions import is_business, is_learning_admin
+from ideowork.core.permissions import capability_required, is_business
 
 from .. import rankings
 from ..actions.points import DEFAULT_RULES, active_rules, can_set_rules, do_adjust_points, do_save_points_rule
@@ -81,7 +81,7 @@ def ranking(request):
     return render(request, "learning/points/rankings.html", context)
 
 
-@is_learning_admin
+@capability_required("learning.manage")
 def rules(request):
     saved = {rule.action: rule for rule in PointsRule.objects.all()}
     rows = []
@@ -99,7 +99,7 @@ def rules(request):
     return render(request, "learning/points/rules.html", {"rows": rows, "can_edit": can_edit})
 
 
-@is_learning_admin
+@capability_required("learning.manage")
 @require_http_methods(["GET", "POST"])
 def rule_edit(request, action):
     if action not in PointsAction.values or action == PointsAction.ADJUST:
@@ -121,7 +121,7 @@ def rule_edit(request, action):
     return render(request, "learning/points/rule_form.html", {"form": form, "label": PointsAction(action).label})
 
 
-@is_learning_admin
+@capability_required("learning.manage")
 @require_http_methods(["GET", "POST"])
 def adjust(request):
     form = PointsAdjustForm(request.POST or None, user=request.user)

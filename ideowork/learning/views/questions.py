@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ideowork.core.exports.excel import XLSX_MIME, content_disposition
 from ideowork.core.forms.errors import add_service_errors
-from ideowork.core.permissions import is_learning_admin
+from ideowork.core.permissions import capability_required
 from ideowork.core.scoping import get_visible_or_404
 from ideowork.core.uploads import check_upload
 
@@ -23,7 +23,7 @@ from ..models import Question
 PAGE_SIZE = 30
 
 
-@is_learning_admin
+@capability_required("learning.manage")
 def question_list(request):
     filters = QuestionFilterForm(request.GET, user=request.user)
     qs = filters.filter(Question.objects.visible_to(request.user))
@@ -60,7 +60,7 @@ def _save(request, question=None):
     })
 
 
-@is_learning_admin
+@capability_required("learning.manage")
 @require_http_methods(["GET", "POST"])
 def question_create(request):
     return _save(request)
@@ -74,13 +74,13 @@ def _own_question_or_403(request, pk) -> Question:
     return question
 
 
-@is_learning_admin
+@capability_required("learning.manage")
 @require_http_methods(["GET", "POST"])
 def question_edit(request, pk):
     return _save(request, _own_question_or_403(request, pk))
 
 
-@is_learning_admin
+@capability_required("learning.manage")
 @require_POST
 def question_toggle(request, pk):
     question = _own_question_or_403(request, pk)
@@ -93,14 +93,14 @@ def question_toggle(request, pk):
     return redirect("learning:question_list")
 
 
-@is_learning_admin
+@capability_required("learning.manage")
 def question_import_template(request):
     response = HttpResponse(build_template(), content_type=XLSX_MIME)
     response["Content-Disposition"] = content_disposition("试题导入模板.xlsx")
     return response
 
 
-@is_learning_admin
+@capability_required("learning.manage")
 @require_http_methods(["GET", "POST"])
 def question_import(request):
     form = QuestionImportForm(request.POST or None, request.FILES or None, user=request.user)

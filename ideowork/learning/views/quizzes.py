@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from ideowork.core.forms.errors import add_service_errors
-from ideowork.core.permissions import is_business, is_learning_admin
+from ideowork.core.permissions import capability_required, is_business
 from ideowork.core.scoping import get_visible_or_404
 
 from ..actions.quizzes import (answer_text, best_streak, do_answer_quiz, do_create_special_quiz, do_start_quiz,
@@ -142,7 +142,7 @@ def quiz_answer(request, pk):
     return render(request, "learning/quizzes/_feedback.html", context)
 
 
-@is_learning_admin
+@capability_required("learning.manage")
 def special_create(request):
     form = SpecialQuizForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ideowork.core.forms.errors import add_service_errors
-from ideowork.core.permissions import is_business, is_learning_admin
+from ideowork.core.permissions import capability_required, is_business
 from ideowork.core.scoping import get_visible_or_404
 
 from ..actions.youth import (do_create_pair, do_end_pair, do_publish_results, do_record_meeting, do_save_contest,
@@ -54,7 +54,7 @@ def youth_home(request):
 
 # --- mentor pairs -------------------------------------------------------------------------------
 
-@is_learning_admin
+@capability_required("learning.manage")
 @require_http_methods(["GET", "POST"])
 def pair_create(request):
     form = MentorPairForm(request.POST or None, user=request.user)
@@ -71,7 +71,7 @@ def pair_create(request):
 
 
 def _may_manage_pair(user, pair) -> bool:
-    return user.can_run_learning and user.scope_root is not None and pair.org_unit.is_within(user.scope_root)
+    return user.has_capability("learning.manage") and user.scope_root is not None and pair.org_unit.is_within(user.scope_root)
 
 
 @is_business
@@ -98,7 +98,7 @@ def pair_detail(request, pk):
     })
 
 
-@is_learning_admin
+@capability_required("learning.manage")
 @require_POST
 def pair_end(request, pk):
     pair = get_visible_or_404(MentorPair, request.user, pk=pk)
@@ -113,13 +113,13 @@ def pair_end(request, pk):
 
 # --- essay contests -----------------------------------------------------------------------------
 
-@is_learning_admin
+@capability_required("learning.manage")
 @require_http_methods(["GET", "POST"])
 def contest_create(request):
     return _contest_form(request, None)
 
 
-@is_learning_admin
+@capability_required("learning.manage")
 @require_http_methods(["GET", "POST"])
 def contest_edit(request, pk):
     contest = get_visible_or_404(EssayContest, request.user, pk=pk)
@@ -272,7 +272,7 @@ def entry_file(request, pk):
     return response
 
 
-@is_learning_admin
+@capability_required("learning.manage")
 @require_POST
 def contest_publish(request, pk):
     contest = get_visible_or_404(EssayContest, request.user, pk=pk)

@@ -28,7 +28,7 @@ def check_activity_date(day: date) -> None:
 
 def check_can_record(user: User, unit: OrgUnit) -> None:
     """The user may record activities, and ``unit`` lies within the part of the tree they work in."""
-    require(user.is_active and user.can_record, "您没有登记工作台账的权限。")
+    require(user.is_active and user.has_capability("ledger.record"), "您没有登记工作台账的权限。")
     root = user.scope_root
     require(root is not None and unit.is_within(root), f"您无权为“{unit.name}”登记工作台账。")
 

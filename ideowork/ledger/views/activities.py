@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from ideowork.core.forms.errors import add_service_errors
-from ideowork.core.permissions import is_business, is_recorder
+from ideowork.core.permissions import capability_required, is_business
 from ideowork.core.scoping import get_visible_or_404
 
 from ..actions import do_delete_activity, do_record_activity, do_update_activity
@@ -80,7 +80,7 @@ def activity_detail(request, pk):
 
 
 def _may_change(user, activity) -> bool:
-    return user.can_record and user.scope_root is not None and activity.org_unit.is_within(user.scope_root)
+    return user.has_capability("ledger.record") and user.scope_root is not None and activity.org_unit.is_within(user.scope_root)
 
 
 def _editable_or_403(request, pk) -> Activity:
@@ -99,7 +99,7 @@ def _render_form(request, form, activity=None):
     })
 
 
-@is_recorder
+@capability_required("ledger.record")
 @require_http_methods(["GET", "POST"])
 def activity_create(request):
     if request.method == "POST":
@@ -126,7 +126,7 @@ def _initial_from_query(request) -> dict:
     return initial
 
 
-@is_recorder
+@capability_required("ledger.record")
 @require_http_methods(["GET", "POST"])
 def activity_edit(request, pk):
     activity = _editable_or_403(request, pk)
@@ -145,7 +145,7 @@ def activity_edit(request, pk):
     return _render_form(request, form, activity)
 
 
-@is_recorder
+@capability_required("ledger.record")
 @require_http_methods(["GET", "POST"])
 def activity_delete(request, pk):
     activity = _editable_or_403(request, pk)

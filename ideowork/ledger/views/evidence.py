@@ -8,7 +8,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
-from ideowork.core.permissions import is_business, is_recorder
+from ideowork.core.permissions import capability_required, is_business
 from ideowork.core.scoping import get_visible_or_404
 
 from ..actions import do_add_evidence, do_remove_evidence
@@ -36,7 +36,7 @@ def evidence_download(request, pk):
     return response
 
 
-@is_recorder
+@capability_required("ledger.record")
 @require_POST
 def evidence_add(request, pk):
     activity = get_visible_or_404(Activity, request.user, pk=pk)
@@ -54,7 +54,7 @@ def evidence_add(request, pk):
     return redirect("ledger:detail", pk=activity.pk)
 
 
-@is_recorder
+@capability_required("ledger.record")
 @require_POST
 def evidence_remove(request, pk):
     evidence = get_visible_or_404(Evidence.objects.select_related("activity__org_unit", "attachment"),

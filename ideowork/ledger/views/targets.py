@@ -5,7 +5,7 @@ from datetime import date
 from django.shortcuts import render
 
 from ideowork.core.models import OrgUnit
-from ideowork.core.permissions import is_recorder
+from ideowork.core.permissions import capability_required
 from ideowork.plans.models import PlanItem
 
 from ..models import Activity
@@ -61,7 +61,7 @@ def choices_for_form(request, form, activity=None) -> TargetChoices:
                     item_id=initial.get("item"), checked=set(), previous=set())
 
 
-@is_recorder
+@capability_required("ledger.record")
 def target_suggestions(request):
     """htmx: the checkbox list for the form's current kind, date, unit and item."""
     data = request.GET

@@ -62,7 +62,7 @@ class EntryData:
 
 # --- who may do what -------------------------------------------------------------------------------
 def may_manage_series(user: User, series: Outlet) -> bool:
-    if not (user.is_authenticated and user.is_active and user.can_run_publicity):
+    if not (user.is_authenticated and user.is_active and user.has_capability("outlets.publish")):
         return False
     root = user.scope_root
     return root is not None and series.kind == OutletKind.BRIEFING and series.org_unit.organ_id == root.pk

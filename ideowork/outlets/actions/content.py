@@ -1,6 +1,6 @@
 """Content items and their versions: write, revise, submit for 三审三校, waive findings, publish, withdraw.
 
-Who may write: the author, and the publicity staff (``user.can_run_publicity``) of the item's organ.
+Who may write: the author, and the publicity staff (``user.has_capability("outlets.publish")``) of the item's organ.
 Every revision is a new ``ContentVersion``; none is ever changed. While the item is under review it
 is locked (``core.actions.reviews.is_locked``). Before the signing step every proofreading error of
 the current version must be fixed (gone from the new version) or waived with a reason
@@ -71,7 +71,7 @@ def may_edit(user: User, content: ContentItem) -> bool:
 
 
 def may_publish(user: User, content: ContentItem) -> bool:
-    return user.is_authenticated and user.can_record and _is_unit_publicity(user, content)
+    return user.is_authenticated and user.has_capability("ledger.record") and _is_unit_publicity(user, content)
 
 
 def may_waive(user: User, content: ContentItem) -> bool:

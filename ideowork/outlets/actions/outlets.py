@@ -1,6 +1,6 @@
 """The outlet register: outlets, their updates and flags (inspections: ``outlet_inspections``).
 
-Who may write: the publicity staff (``user.can_run_publicity``) of the outlet's organ or of an organ
+Who may write: the publicity staff (``user.has_capability("outlets.publish")``) of the outlet's organ or of an organ
 above it. An update moves ``last_updated_on`` forward: a published content item through
 ``note_outlet_update``, a refreshed board or honour room through ``do_record_outlet_update``, which
 also records it in the ledger (``source_ref`` "outlet_update:<outlet pk>"). An inspection is a ledger
@@ -106,7 +106,7 @@ def do_create_outlet(user: User, *, org_unit: OrgUnit, name: str, kind: str, res
                      last_updated_on: date | None = None, review_flow: ReviewFlow | None = None,
                      item: PlanItem | None = None, description: str = "") -> Outlet:
     """Register an outlet of ``org_unit`` (a unit within the user's scope)."""
-    require(user.is_active and user.can_run_publicity, "您没有管理宣传阵地的权限。")
+    require(user.is_active and user.has_capability("outlets.publish"), "您没有管理宣传阵地的权限。")
     root = user.scope_root
     require(root is not None and org_unit.is_within(root), f"您无权为“{org_unit.name}”登记宣传阵地。")
     outlet = Outlet(org_unit=org_unit, name=name, kind=kind, responsible=responsible,

@@ -2,7 +2,7 @@
 
 Who may change what:
 - a custom rule belongs to the organ (or county bureau) of the user who made it; only the publicity
-  staff (``user.can_run_publicity``) of that organ change it;
+  staff (``user.has_capability("outlets.publish")``) of that organ change it;
 - the shipped rules (``org_unit`` empty) apply to every text; the publicity staff of a top-level organ
   (depth 0) may edit or disable them, nobody deletes them (a deleted one would come back with the
   next load). An edited shipped rule keeps its edit: ``updated_by`` set means the next
@@ -49,7 +49,7 @@ def rule_owner(user: User) -> OrgUnit | None:
 
 
 def can_add_rules(user: User) -> bool:
-    return bool(user.is_active and user.can_run_publicity and rule_owner(user) is not None)
+    return bool(user.is_active and user.has_capability("outlets.publish") and rule_owner(user) is not None)
 
 
 def can_edit_rule(user: User, rule: ProofRule) -> bool:

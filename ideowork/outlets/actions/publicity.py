@@ -1,6 +1,6 @@
 """External publicity: recording articles placed in outside media, and the year's media figures.
 
-Who may write: the publicity staff (``user.can_run_publicity``) of the placement's organ; every
+Who may write: the publicity staff (``user.has_capability("outlets.publish")``) of the placement's organ; every
 business user in scope reads. A placement is recorded in the ledger as a 刊发 activity
 (``source_ref`` "placement:<pk>") with the clipping as its evidence; its targets come from
 ``outlets.counting.targets_for`` with the medium's level, so a county paper never counts toward

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from ideowork.core.actions.reviews import active_stage, latest_review
 from ideowork.core.exports.gongwen import docx_response
 from ideowork.core.forms.errors import add_service_errors
-from ideowork.core.permissions import is_business, is_publicity_staff
+from ideowork.core.permissions import capability_required, is_business
 from ideowork.core.scoping import get_visible_or_404
 
 from ..actions.briefings import (EntryData, briefing_series, compile_body, do_create_issue, do_publish_issue,
@@ -86,7 +86,7 @@ def _chosen(request, series_qs):
     return series, month
 
 
-@is_publicity_staff
+@capability_required("outlets.publish")
 @require_http_methods(["GET", "POST"])
 def briefing_create(request):
     user = request.user
@@ -148,7 +148,7 @@ def briefing_detail(request, pk):
     })
 
 
-@is_publicity_staff
+@capability_required("outlets.publish")
 @require_http_methods(["GET", "POST"])
 def briefing_edit(request, pk):
     issue = get_visible_or_404(ISSUES, request.user, pk=pk)
@@ -179,7 +179,7 @@ def briefing_edit(request, pk):
     return render(request, "outlets/briefing_edit.html", {"issue": issue, "form": form, "entries": entries})
 
 
-@is_publicity_staff
+@capability_required("outlets.publish")
 @require_POST
 def briefing_submit(request, pk):
     issue = get_visible_or_404(ISSUES, request.user, pk=pk)
@@ -192,7 +192,7 @@ def briefing_submit(request, pk):
     return redirect("outlets:briefing_detail", pk=issue.pk)
 
 
-@is_publicity_staff
+@capability_required("outlets.publish")
 @require_POST
 def briefing_publish(request, pk):
     issue = get_visible_or_404(ISSUES, request.user, pk=pk)

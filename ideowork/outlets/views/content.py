@@ -42,7 +42,7 @@ def content_list(request):
     user = request.user
     visible = ContentItem.objects.visible_to(user)
     # Publicity staff run every outlet's content: they start on 全部; everyone else on their own.
-    tab = request.GET.get("tab", "all" if user.can_run_publicity else "mine")
+    tab = request.GET.get("tab", "all" if user.has_capability("outlets.publish") else "mine")
     status, kind, outlet = request.GET.get("status", ""), request.GET.get("kind", ""), request.GET.get("outlet", "")
     qs = visible.select_related("outlet", "author__org_unit")
     if tab != "all":

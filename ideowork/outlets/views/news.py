@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ideowork.core.forms.errors import add_service_errors
-from ideowork.core.permissions import is_business, is_publicity_staff
+from ideowork.core.permissions import capability_required, is_business
 from ideowork.core.scoping import get_visible_or_404
 
 from ..actions import news as services
@@ -67,7 +67,7 @@ def press_list(request):
         "this_year": conferences.filter(held_on__year=year).count(), "year": year})
 
 
-@is_publicity_staff
+@capability_required("outlets.publish")
 @require_http_methods(["GET", "POST"])
 def press_create(request):
     form = PressForm(request.POST or None, user=request.user, initial={"held_on": timezone.localdate()})
@@ -92,7 +92,7 @@ def press_detail(request, pk):
         "targets": list(conference.activity.targets.all()) if conference.activity else []})
 
 
-@is_publicity_staff
+@capability_required("outlets.publish")
 @require_http_methods(["GET", "POST"])
 def press_edit(request, pk):
     conference = _conference(request, pk)
@@ -106,7 +106,7 @@ def press_edit(request, pk):
                       cancel_url=conference.get_absolute_url())
 
 
-@is_publicity_staff
+@capability_required("outlets.publish")
 @require_POST
 def press_delete(request, pk):
     conference = _conference(request, pk)
@@ -132,10 +132,10 @@ def expert_list(request):
     all_fields = sorted({f for e in Expert.objects.visible_to(request.user).filter(active=True) for f in e.fields})
     return render(request, "outlets/expert_list.html", {
         "search": form, "experts": experts, "all_fields": all_fields, "tab": "experts",
-        "chosen_field": filters.get("field", ""), "can_edit": request.user.can_run_publicity})
+        "chosen_field": filters.get("field", ""), "can_edit": request.user.has_capability("outlets.publish")})
 
 
-@is_publicity_staff
+@capability_required("outlets.publish")
 @require_http_methods(["GET", "POST"])
 def expert_create(request):
     form = ExpertForm(request.POST or None, user=request.user)
@@ -146,7 +146,7 @@ def expert_create(request):
     return _form_page(request, form, title="添加解读专家", cancel_url=reverse("outlets:expert_list"))
 
 
-@is_publicity_staff
+@capability_required("outlets.publish")
 @require_http_methods(["GET", "POST"])
 def expert_edit(request, pk):
     expert = get_visible_or_404(Expert, request.user, pk=pk)
@@ -159,7 +159,7 @@ def expert_edit(request, pk):
     return _form_page(request, form, title=f"修改专家信息：{expert.name}", cancel_url=reverse("outlets:expert_list"))
 
 
-@is_publicity_staff
+@capability_required("outlets.publish")
 @require_POST
 def expert_delete(request, pk):
     expert = get_visible_or_404(Expert, request.user, pk=pk)
@@ -179,10 +179,10 @@ def interpretation_list(request):
     year = timezone.localdate().year
     return render(request, "outlets/interpretation_list.html", {
         "page": Paginator(items, 20).get_page(request.GET.get("page")), "tab": "interpretations", "year": year,
-        "this_year": items.filter(published_on__year=year).count(), "can_edit": request.user.can_run_publicity})
+        "this_year": items.filter(published_on__year=year).count(), "can_edit": request.user.has_capability("outlets.publish")})
 
 
-@is_publicity_staff
+@capability_required("outlets.publish")
 @require_http_methods(["GET", "POST"])
 def interpretation_create(request):
     form = InterpretationEntryForm(request.POST or None, user=request.user,
@@ -194,7 +194,7 @@ def interpretation_create(request):
     return _form_page(request, form, title="登记政策解读", cancel_url=reverse("outlets:interpretation_list"))
 
 
-@is_publicity_staff
+@capability_required("outlets.publish")
 @require_http_methods(["GET", "POST"])
 def interpretation_edit(request, pk):
     item = get_visible_or_404(PolicyInterpretation, request.user, pk=pk)
@@ -211,7 +211,7 @@ def interpretation_edit(request, pk):
                       cancel_url=reverse("outlets:interpretation_list"))
 
 
-@is_publicity_staff
+@capability_required("outlets.publish")
 @require_POST
 def interpretation_delete(request, pk):
     item = get_visible_or_404(PolicyInterpretation, request.user, pk=pk)
@@ -248,10 +248,10 @@ def question_list(request):
                                                  output_field=IntegerField())).order_by("answered", "due_on", "-id")
     return render(request, "outlets/question_list.html", {
         "filter_form": form, "page": Paginator(questions, 30).get_page(request.GET.get("page")),
-        "counts": counts, "tab": "questions", "can_edit": request.user.can_run_publicity})
+        "counts": counts, "tab": "questions", "can_edit": request.user.has_capability("outlets.publish")})
 
 
-@is_publicity_staff
+@capability_required("outlets.publish")
 @require_http_methods(["GET", "POST"])
 def question_create(request):
     today = timezone.localdate()
@@ -278,7 +278,7 @@ def question_detail(request, pk):
         "targets": list(item.activity.targets.all()) if item.activity else []})
 
 
-@is_publicity_staff
+@capability_required("outlets.publish")
 @require_http_methods(["GET", "POST"])
 def question_answer(request, pk):
     item = _question(request, pk)
@@ -294,7 +294,7 @@ def question_answer(request, pk):
                                                             "overdue": item.is_overdue()})
 
 
-@is_publicity_staff
+@capability_required("outlets.publish")
 @require_POST
 def question_delete(request, pk):
     item = _question(request, pk)

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ideowork.core.forms.errors import add_service_errors
 from ideowork.core.models import OrgUnit
-from ideowork.core.permissions import is_business, is_publicity_staff, require
+from ideowork.core.permissions import capability_required, is_business, require
 from ideowork.core.scoping import get_visible_or_404
 from ideowork.ledger.models import Activity
 
@@ -68,7 +68,7 @@ def outlet_list(request):
         "counts": register_counts(everything, today), "f": f, "today": today,
         "kinds": OutletKind.choices, "statuses": OutletStatus.choices,
         "units": OrgUnit.objects.visible_to(request.user).filter(is_active=True).in_tree_order(),
-        "can_edit": request.user.can_run_publicity,
+        "can_edit": request.user.has_capability("outlets.publish"),
     })
 
 
@@ -120,7 +120,7 @@ def _outlet_form(request, data=None, initial=None):
     return OutletForm(data, user=request.user, initial=initial)
 
 
-@is_publicity_staff
+@capability_required("outlets.publish")
 @require_http_methods(["GET", "POST"])
 def outlet_create(request):
     if request.method == "POST":
@@ -138,7 +138,7 @@ def outlet_create(request):
     return render(request, "outlets/outlet_form.html", {"form": form, "outlet": None})
 
 
-@is_publicity_staff
+@capability_required("outlets.publish")
 @require_http_methods(["GET", "POST"])
 def outlet_edit(request, pk):
     outlet = get_visible_or_404(OUTLETS, request.user, pk=pk)
@@ -158,7 +158,7 @@ def outlet_edit(request, pk):
     return render(request, "outlets/outlet_form.html", {"form": form, "outlet": outlet})
 
 
-@is_publicity_staff
+@capability_required("outlets.publish")
 @require_http_methods(["GET", "POST"])
 def outlet_update(request, pk):
     """登记更新: a board's new display, an honour-room refresh, a work-group notice."""
@@ -179,7 +179,7 @@ def outlet_update(request, pk):
     return render(request, "outlets/outlet_update_form.html", {"form": form, "outlet": outlet})
 
 
-@is_publicity_staff
+@capability_required("outlets.publish")
 @require_http_methods(["GET", "POST"])
 def outlet_inspect(request, pk):
     outlet = get_visible_or_404(OUTLETS, request.user, pk=pk)
@@ -202,7 +202,7 @@ def outlet_inspect(request, pk):
     return render(request, "outlets/inspection_form.html", {"form": form, "outlet": outlet})
 
 
-@is_publicity_staff
+@capability_required("outlets.publish")
 @require_http_methods(["GET", "POST"])
 def inspection_rectify(request, pk):
     inspection = get_visible_or_404(INSPECTIONS, request.user, pk=pk)
@@ -240,25 +240,25 @@ def _post_action(request, pk, form_class, action, success: str):
     return redirect("outlets:outlet_detail", pk=outlet.pk)
 
 
-@is_publicity_staff
+@capability_required("outlets.publish")
 @require_POST
 def outlet_flag(request, pk):
     return _post_action(request, pk, FlagForm, services.do_flag_outlet, "已标记，并通知责任人。")
 
 
-@is_publicity_staff
+@capability_required("outlets.publish")
 @require_POST
 def outlet_unflag(request, pk):
     return _post_action(request, pk, None, services.do_unflag_outlet, "已解除标记，阵地恢复正常运行。")
 
 
-@is_publicity_staff
+@capability_required("outlets.publish")
 @require_POST
 def outlet_close(request, pk):
     return _post_action(request, pk, CloseForm, services.do_close_outlet, "已关停该阵地。")
 
 
-@is_publicity_staff
+@capability_required("outlets.publish")
 @require_POST
 def outlet_reopen(request, pk):
     outlet = get_visible_or_404(OUTLETS, request.user, pk=pk)

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ideowork.core.exports.excel import content_disposition
 from ideowork.core.forms.errors import add_service_errors
-from ideowork.core.permissions import is_business, is_publicity_staff
+from ideowork.core.permissions import capability_required, is_business
 from ideowork.core.scoping import get_visible_or_404
 
 from ..actions.proofreading import (can_add_rules, can_edit_rule, do_delete_rule, do_import_rules, do_reset_rule,
@@ -149,19 +149,19 @@ def _save(request, rule=None):
     })
 
 
-@is_publicity_staff
+@capability_required("outlets.publish")
 @require_http_methods(["GET", "POST"])
 def rule_create(request):
     return _save(request)
 
 
-@is_publicity_staff
+@capability_required("outlets.publish")
 @require_http_methods(["GET", "POST"])
 def rule_edit(request, pk):
     return _save(request, _editable_rule(request, pk))
 
 
-@is_publicity_staff
+@capability_required("outlets.publish")
 @require_POST
 def rule_toggle(request, pk):
     rule = _editable_rule(request, pk)
@@ -174,7 +174,7 @@ def rule_toggle(request, pk):
     return redirect(_back(request))
 
 
-@is_publicity_staff
+@capability_required("outlets.publish")
 @require_POST
 def rule_delete(request, pk):
     rule = _editable_rule(request, pk)
@@ -184,7 +184,7 @@ def rule_delete(request, pk):
     return redirect(_back(request))
 
 
-@is_publicity_staff
+@capability_required("outlets.publish")
 @require_POST
 def rule_reset(request, pk):
     rule = _editable_rule(request, pk)
@@ -197,7 +197,7 @@ def rule_reset(request, pk):
     return redirect(_back(request))
 
 
-@is_publicity_staff
+@capability_required("outlets.publish")
 @require_http_methods(["GET", "POST"])
 def rule_import(request):
     form = RuleImportForm(request.POST or None, request.FILES or None)
@@ -225,7 +225,7 @@ def rule_export(request):
     return response
 
 
-@is_publicity_staff
+@capability_required("outlets.publish")
 def rule_template(request):
     fmt = "tsv" if request.GET.get("format") == "tsv" else "xlsx"
     filename, content, content_type = template_file(fmt)

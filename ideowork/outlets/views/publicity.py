@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ideowork.core.exports.excel import excel_response
 from ideowork.core.forms.errors import add_service_errors
-from ideowork.core.permissions import is_business, is_publicity_staff
+from ideowork.core.permissions import capability_required, is_business
 from ideowork.core.scoping import get_visible_or_404
 
 from ..actions import publicity as services
@@ -49,7 +49,7 @@ def placement_list(request):
     page = Paginator(placements, 30).get_page(request.GET.get("page"))
     return render(request, "outlets/placement_list.html", {
         "filter_form": form, "year": year, "kpi": kpi, "page": page, "approvals": approvals,
-        "can_record": request.user.can_run_publicity,
+        "can_record": request.user.has_capability("outlets.publish"),
     })
 
 
@@ -76,7 +76,7 @@ def _save(request, form, placement=None):
         return None
 
 
-@is_publicity_staff
+@capability_required("outlets.publish")
 @require_http_methods(["GET", "POST"])
 def placement_create(request):
     form = PlacementForm(request.POST or None, request.FILES or None, user=request.user,
@@ -107,7 +107,7 @@ def placement_detail(request, pk):
     })
 
 
-@is_publicity_staff
+@capability_required("outlets.publish")
 @require_http_methods(["GET", "POST"])
 def placement_edit(request, pk):
     placement = _placement(request, pk)
@@ -125,7 +125,7 @@ def placement_edit(request, pk):
     return render(request, "outlets/placement_form.html", {"form": form, "placement": placement})
 
 
-@is_publicity_staff
+@capability_required("outlets.publish")
 @require_POST
 def placement_delete(request, pk):
     placement = _placement(request, pk)

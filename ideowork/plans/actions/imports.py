@@ -60,7 +60,7 @@ def _check_items(draft: dict) -> None:
 @transaction.atomic
 def do_import_plan(user, draft: dict) -> WorkPlan:
     """Create the plan from a validated draft. Raises ValidationError (nothing saved) on bad input."""
-    require(user.can_edit_plans, "您没有导入工作要点的权限。")
+    require(user.has_capability("plans.edit"), "您没有导入工作要点的权限。")
     unit = check_plan_header(user, org_unit_id=draft.get("org_unit_id"), year=draft.get("year"),
                              title=draft.get("title"))
     _check_items(draft)

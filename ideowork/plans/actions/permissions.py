@@ -8,7 +8,7 @@ __all__ = ["can_edit_plan", "check_can_edit_plan"]
 
 
 def can_edit_plan(user, plan: WorkPlan) -> bool:
-    return bool(user.is_authenticated and user.can_edit_plans
+    return bool(user.is_authenticated and user.has_capability("plans.edit")
                 and WorkPlan.objects.visible_to(user).filter(pk=plan.pk).exists())
 
 

@@ -6,14 +6,14 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from ideowork.core.permissions import is_plan_editor
+from ideowork.core.permissions import capability_required
 
 from ..actions import do_import_plan
 from ..drafts import discard_draft, draft_counts, load_draft, new_draft, store_draft
 from ..forms import ImportForm, ImportPreview
 
 
-@is_plan_editor
+@capability_required("plans.edit")
 def import_start(request):
     form = ImportForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "POST" and form.is_valid():
@@ -31,7 +31,7 @@ def _draft_or_404(request, token):
     return draft
 
 
-@is_plan_editor
+@capability_required("plans.edit")
 def import_preview(request, token):
     draft = _draft_or_404(request, token)
     preview = ImportPreview(draft, request.user, request.POST if request.method == "POST" else None)
@@ -58,7 +58,7 @@ def import_preview(request, token):
 
 
 @require_POST
-@is_plan_editor
+@capability_required("plans.edit")
 def import_discard(request, token):
     discard_draft(request.session, token)
     messages.info(request, "已放弃本次导入。")

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from ideowork.core.forms.errors import add_service_errors
-from ideowork.core.permissions import is_business, is_plan_editor
+from ideowork.core.permissions import capability_required, is_business
 from ideowork.core.scoping import get_visible_or_404
 
 from ..actions import can_edit_plan, check_can_edit_plan, do_assign_item, do_update_item
@@ -43,7 +43,7 @@ def item_detail(request, pk):
         "next_pk": siblings[at + 1] if at + 1 < len(siblings) else None})
 
 
-@is_plan_editor
+@capability_required("plans.edit")
 def item_edit(request, pk):
     item = get_visible_or_404(ITEMS, request.user, pk=pk)
     check_can_edit_plan(request.user, item.plan)
@@ -68,7 +68,7 @@ def _next_url(request, default):
     return default
 
 
-@is_plan_editor
+@capability_required("plans.edit")
 def item_assign(request, pk):
     item = get_visible_or_404(ITEMS.select_related("assignment"), request.user, pk=pk)
     check_can_edit_plan(request.user, item.plan)

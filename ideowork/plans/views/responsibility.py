@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from ideowork.core.permissions import is_business, is_plan_editor
+from ideowork.core.permissions import capability_required, is_business
 from ideowork.core.scoping import get_visible_or_404
 
 from ..actions import can_edit_plan, check_can_edit_plan, do_bulk_assign
@@ -41,7 +41,7 @@ def responsibility_list(request):
 
 
 @require_POST
-@is_plan_editor
+@capability_required("plans.edit")
 def bulk_assign(request, pk):
     plan = get_visible_or_404(PLANS, request.user, pk=pk)
     check_can_edit_plan(request.user, plan)

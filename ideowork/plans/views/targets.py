@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.shortcuts import redirect, render
 
-from ideowork.core.permissions import is_plan_editor
+from ideowork.core.permissions import capability_required
 from ideowork.core.scoping import get_visible_or_404
 
 from ..actions import check_can_edit_plan, do_add_target, do_delete_target, do_update_target
@@ -15,7 +15,7 @@ from .items import item_url
 TARGETS = Target.objects.select_related("item__plan__org_unit", "item__section")
 
 
-@is_plan_editor
+@capability_required("plans.edit")
 def target_add(request, item_pk):
     item = get_visible_or_404(PlanItem.objects.select_related("plan__org_unit"), request.user, pk=item_pk)
     check_can_edit_plan(request.user, item.plan)
@@ -29,7 +29,7 @@ def target_add(request, item_pk):
         "cancel_url": item_url(item), "item_text": item.text})
 
 
-@is_plan_editor
+@capability_required("plans.edit")
 def target_edit(request, pk):
     target = get_visible_or_404(TARGETS, request.user, pk=pk)
     item = target.item
@@ -44,7 +44,7 @@ def target_edit(request, pk):
         "cancel_url": item_url(item), "item_text": item.text})
 
 
-@is_plan_editor
+@capability_required("plans.edit")
 def target_delete(request, pk):
     target = get_visible_or_404(TARGETS, request.user, pk=pk)
     item = target.item

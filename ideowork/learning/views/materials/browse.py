@@ -27,7 +27,7 @@ def _my_progress(user, materials) -> dict:
 
 
 def can_manage(user, record) -> bool:
-    return user.can_run_learning and user.scope_root is not None and record.org_unit.is_within(user.scope_root)
+    return user.has_capability("learning.manage") and user.scope_root is not None and record.org_unit.is_within(user.scope_root)
 
 
 def course_rows(user, courses) -> list[dict]:

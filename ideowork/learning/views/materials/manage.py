@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ideowork.core.forms.errors import add_service_errors
 from ideowork.core.models import OrgUnit, User
-from ideowork.core.permissions import is_learning_admin
+from ideowork.core.permissions import capability_required
 from ideowork.core.scoping import get_visible_or_404
 from ideowork.core.uploads import human_size
 
@@ -56,7 +56,7 @@ def _too_large_message(size: int | None) -> str:
     return f"上传的文件过大{shown}，学习资料文件不能超过{human_size(MEDIA_MAX_BYTES)}，请压缩后再上传。"
 
 
-@is_learning_admin
+@capability_required("learning.manage")
 @csrf_exempt
 @csp_update({"media-src": ["'self'", "blob:"]})
 def material_create(request):
@@ -96,7 +96,7 @@ def _material_create(request):
         "form": form, "title": "上传学习资料", "max_bytes": MEDIA_MAX_BYTES, "upload_error": upload_error})
 
 
-@is_learning_admin
+@capability_required("learning.manage")
 @require_http_methods(["GET", "POST"])
 def material_edit(request, pk):
     material = get_visible_or_404(Material, request.user, pk=pk)
@@ -119,13 +119,13 @@ def _forbidden(message):
     raise PermissionDenied(message)
 
 
-@is_learning_admin
+@capability_required("learning.manage")
 @require_http_methods(["GET", "POST"])
 def topic_create(request):
     return _topic_form(request, None)
 
 
-@is_learning_admin
+@capability_required("learning.manage")
 @require_http_methods(["GET", "POST"])
 def topic_edit(request, pk):
     topic = get_visible_or_404(Topic, request.user, pk=pk)
@@ -151,13 +151,13 @@ def _topic_form(request, topic):
     })
 
 
-@is_learning_admin
+@capability_required("learning.manage")
 @require_http_methods(["GET", "POST"])
 def course_create(request):
     return _course_form(request, None)
 
 
-@is_learning_admin
+@capability_required("learning.manage")
 @require_http_methods(["GET", "POST"])
 def course_edit(request, pk):
     course = get_visible_or_404(Course, request.user, pk=pk)
@@ -185,7 +185,7 @@ def _course_form(request, course):
     })
 
 
-@is_learning_admin
+@capability_required("learning.manage")
 @require_POST
 def course_item_add(request, pk):
     course = get_visible_or_404(Course, request.user, pk=pk)
@@ -215,7 +215,7 @@ def _course_item(request, pk) -> CourseItem:
     return item
 
 
-@is_learning_admin
+@capability_required("learning.manage")
 @require_POST
 def course_item_move(request, pk):
     item = _course_item(request, pk)
@@ -226,7 +226,7 @@ def course_item_move(request, pk):
     return redirect("learning:course_detail", pk=item.course_id)
 
 
-@is_learning_admin
+@capability_required("learning.manage")
 @require_POST
 def course_item_remove(request, pk):
     item = _course_item(request, pk)
@@ -235,7 +235,7 @@ def course_item_remove(request, pk):
     return redirect("learning:course_detail", pk=item.course_id)
 
 
-@is_learning_admin
+@capability_required("learning.manage")
 def study_overview(request):
     """Who studied what: totals per unit, and per material, over the learners the admin may see."""
     user = request.user
@@ -257,7 +257,7 @@ def study_overview(request):
     return render(request, "learning/materials/study_overview.html", {"units": units, "page": page})
 
 
-@is_learning_admin
+@capability_required("learning.manage")
 def material_progress(request, pk):
     """One material's learners with their verified time, grouped by unit."""
     user = request.user
@@ -269,7 +269,7 @@ def material_progress(request, pk):
     })
 
 
-@is_learning_admin
+@capability_required("learning.manage")
 def course_progress(request, pk):
     """One course's learners: lessons completed and verified time, grouped by unit."""
     user = request.user

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from ideowork.core.forms.errors import add_service_errors
-from ideowork.core.permissions import is_business, is_learning_admin
+from ideowork.core.permissions import capability_required, is_business
 from ideowork.core.scoping import get_visible_or_404
 
 from ...actions.sessions import do_save_group, may_manage_group
@@ -75,13 +75,13 @@ def _group_form_view(request, group=None):
     return render(request, "learning/sessions/group_form.html", {"form": form, "group": group})
 
 
-@is_learning_admin
+@capability_required("learning.manage")
 @require_http_methods(["GET", "POST"])
 def group_create(request):
     return _group_form_view(request)
 
 
-@is_learning_admin
+@capability_required("learning.manage")
 @require_http_methods(["GET", "POST"])
 def group_edit(request, pk):
     group = get_visible_or_404(StudyGroup, request.user, pk=pk)

@@ -49,7 +49,7 @@ def session_list(request):
     return render(request, "learning/sessions/session_list.html", {
         "page": page, "groups": StudyGroup.objects.visible_to(request.user).order_by("name"),
         "group_id": group_id, "status": status, "statuses": SessionStatus.choices,
-        "can_schedule": request.user.can_run_learning or _manageable_groups(request.user).exists(),
+        "can_schedule": request.user.has_capability("learning.manage") or _manageable_groups(request.user).exists(),
     })
 
 
