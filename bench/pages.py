@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from bench.runner import postgres_database, postgres_url, run_child, time_requests
 
 ROOT = Path(__file__).resolve().parents[1]
 UNITS, USERS, ACTIVITIES = 300, 5000, 200_000
@@ -31,12 +32,7 @@ SMALL = 300  # activities in the small stage
 REQUESTS = 60
 AFTER_WRITE_REQUESTS = 30
 
-__all__ = ["main", "postgres_url"]
-
-
-def _percentiles(samples: list[float]) -> dict:
-    samples = sorted(samples)
-    return {"p50": round(samples[len(samples) // 2], 1), "p95": round(samples[int(len(samples) * 0.95) - 1], 1)}
+__all__ = ["main"]
 
 
 def child(page_names: list[str]) -> dict:
@@ -86,44 +82,11 @@ def child(page_names: list[str]) -> dict:
     for name, url in pages.items():
         for _ in range(5):
             client.get(url)
-        samples = []
-        for _ in range(REQUESTS):
-            t0 = time.perf_counter()
-            response = client.get(url)
-            samples.append((time.perf_counter() - t0) * 1000)
-            assert response.status_code == 200
-        timings[name] = _percentiles(samples)
-        samples = []
-        for _ in range(AFTER_WRITE_REQUESTS):
-            cache.clear()
-            t0 = time.perf_counter()
-            response = client.get(url)
-            samples.append((time.perf_counter() - t0) * 1000)
-            assert response.status_code == 200
-        after_write[name] = _percentiles(samples)
+        timings[name] = time_requests(client, url, REQUESTS)
+        after_write[name] = time_requests(client, url, AFTER_WRITE_REQUESTS, before=cache.clear)
     return {"vendor": connection.vendor, "queries_small": small, "queries_large": large, "queries_cached": cached,
             "timings": timings, "after_write": after_write, "generate_s": round(generated_s, 1),
             "activities": world.activity_count()}
-
-
-def run_child(script: str, env_extra: dict, drop: tuple = ()) -> dict:
-    env = {**{k: v for k, v in os.environ.items() if k not in drop}, **env_extra}
-    out = subprocess.run([sys.executable, script, "--child"], env=env, capture_output=True, text=True, cwd=ROOT)
-    if out.returncode != 0:
-        sys.stderr.write(out.stdout + out.stderr)
-        raise SystemExit(f"benchmark child failed ({env_extra})")
-    result = json.loads(out.stdout.strip().splitlines()[-1])
-    print(json.dumps(result, ensure_ascii=False))
-    return result
-
-
-def postgres_url(default_name: str) -> str:
-    """The database a PostgreSQL run creates and drops: never the one DATABASE_URL names."""
-    if os.environ.get("BENCH_POSTGRES_URL"):
-        return os.environ["BENCH_POSTGRES_URL"]
-    if os.environ.get("DATABASE_URL"):
-        return os.environ["DATABASE_URL"].split("?", 1)[0] + "_bench"
-    return f"postgres://postgres@127.0.0.1:5432/{default_name}"
 
 
 def main(script: str, page_names: list[str]) -> None:
@@ -131,21 +94,13 @@ def main(script: str, page_names: list[str]) -> None:
         print(json.dumps(child(page_names), ensure_ascii=False))
         return
     databases = os.environ.get("BENCH_DATABASES", "sqlite,postgres").split(",")
-    pg_url = postgres_url("ideowork_bench")
     results = {}
     if "sqlite" in databases:
         with tempfile.TemporaryDirectory() as tmp:
             results["sqlite"] = run_child(script, {"IDEOWORK_VAR_DIR": tmp}, drop=("DATABASE_URL", "REDIS_URL"))
     if "postgres" in databases:
-        name = pg_url.rsplit("/", 1)[-1]
-        admin_url = pg_url.rsplit("/", 1)[0] + "/postgres"
-        subprocess.run(["psql", admin_url, "-qc", f"DROP DATABASE IF EXISTS {name}"], check=True)
-        subprocess.run(["psql", admin_url, "-qc", f"CREATE DATABASE {name}"], check=True)
-        try:
-            with tempfile.TemporaryDirectory() as tmp:
-                results["postgres"] = run_child(script, {"IDEOWORK_VAR_DIR": tmp, "DATABASE_URL": pg_url})
-        finally:
-            subprocess.run(["psql", admin_url, "-qc", f"DROP DATABASE IF EXISTS {name}"], check=False)
+        with postgres_database(postgres_url("ideowork_bench")) as url, tempfile.TemporaryDirectory() as tmp:
+            results["postgres"] = run_child(script, {"IDEOWORK_VAR_DIR": tmp, "DATABASE_URL": url})
     any_result = next(iter(results.values()))
     summary = {
         **{f"p95_ms_{db}": max(t["p95"] for t in r["timings"].values()) for db, r in results.items()},
