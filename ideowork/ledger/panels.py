@@ -31,7 +31,7 @@ def item_progress_panel(request, item) -> str:
     rows = [(t, progress[t.pk], t.period in CELL_PERIODS) for t in targets]
     ids = cached_figure("item_timeline", (item.pk, versions, user.pk, user.role, user.org_unit_id),
                         lambda: _timeline_ids(user, item))
-    timeline = list(Activity.objects.filter(pk__in=ids).select_related("org_unit")
+    timeline = list(Activity.objects.visible_to(user).filter(pk__in=ids).select_related("org_unit")
                     .prefetch_related("evidence__attachment").order_by("-date", "-id"))
     return render_to_string("ledger/_item_progress.html", {
         "item": item, "rows": rows, "timeline": timeline[:TIMELINE_LENGTH],

@@ -25,11 +25,11 @@ def item_url(item) -> str:
 
 @is_business
 def item_detail(request, pk):
+    targets = Target.objects.visible_to(request.user).annotate(persons_total=Count("persons"))
     item = get_visible_or_404(
         ITEMS.select_related("assignment__lead_unit", "assignment__first_responsible",
                              "assignment__direct_responsible", "assignment__specific_responsible")
-        .prefetch_related(Prefetch("targets", Target.objects.annotate(persons_total=Count("persons"))),
-                          "assignment__cooperating_units"),
+        .prefetch_related(Prefetch("targets", targets), "assignment__cooperating_units"),
         request.user, pk=pk)
     targets = list(item.targets.all())
     siblings = list(PlanItem.objects.visible_to(request.user).filter(plan=item.plan)
