@@ -1,7 +1,11 @@
 from django.conf import settings
+from django.templatetags.static import static
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 urlpatterns = [
+    # Browsers ask for /favicon.ico on pages that name no icon (a file shown inline, say).
+    path("favicon.ico", RedirectView.as_view(url=static("ideowork/favicon.svg"), permanent=True)),
     path("", include("ideowork.reports.urls")),
     path("", include("ideowork.core.urls")),
     path("plans/", include("ideowork.plans.urls")),

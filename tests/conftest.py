@@ -71,22 +71,77 @@ def browser():
         browser.close()
 
 
+class BrowserConsole:
+    """What the browser reported while a test ran that a user's browser should never report.
+
+    Every console error (a Content-Security-Policy violation above all: the policy blocks inline
+    script), every uncaught script error, and every page resource (script, style, image, font,
+    favicon) that did not load. Pages and requests answered 4xx on purpose (a 403 page, a refused
+    form posted by htmx) are not errors; their console line "Failed to load resource" is left out.
+    """
+
+    def __init__(self):
+        self.errors: list[str] = []
+
+    def watch(self, context):
+        context.on("console", self._console)
+        context.on("weberror", lambda error: self.errors.append(f"uncaught script error: {error.error}"))
+        context.on("response", self._response)
+        return context
+
+    def _console(self, message):
+        if message.type == "error" and not message.text.startswith("Failed to load resource"):
+            self.errors.append(f"console error on {message.page.url if message.page else '?'}: {message.text}")
+
+    def _response(self, response):
+        kind = response.request.resource_type
+        if response.status >= 500 or (response.status >= 400 and kind not in ("document", "xhr", "fetch")):
+            self.errors.append(f"{kind} {response.url} answered {response.status}")
+
+    def check(self):
+        if self.errors:
+            pytest.fail("the browser reported errors:\n" + "\n".join(dict.fromkeys(self.errors)), pytrace=False)
+
+
 @pytest.fixture
-def page_as(browser, live_server, client, settings):
-    """``page_as(user)`` opens a browser page already signed in as ``user`` on the live server."""
+def browser_console():
+    """Collects the browser's errors; the test fails at teardown if there were any."""
+    console = BrowserConsole()
+    yield console
+    console.check()
+
+
+def new_browser_page(browser, console: BrowserConsole, base_url: str, *, cookies=(), viewport=None):
+    """A page in a fresh context (its own cookies) whose errors ``console`` collects."""
+    context = browser.new_context(locale="zh-CN", viewport=viewport or {"width": 1366, "height": 900},
+                                  base_url=base_url)
+    console.watch(context)
+    if cookies:
+        context.add_cookies(list(cookies))
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    return page
+
+
+def session_cookie(settings, client, url: str) -> dict:
+    return {"name": settings.SESSION_COOKIE_NAME, "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+            "url": url}
+
+
+@pytest.fixture
+def page_as(browser, live_server, client, settings, browser_console):
+    """``page_as(user)`` opens a browser page already signed in as ``user`` on the live server.
+
+    ``page_as(user, viewport=PHONE)`` opens it at a phone's size.
+    """
     contexts = []
 
-    def _page(user):
+    def _page(user, viewport=None):
         client.cookies.clear()  # else a second user's login flushes the previous page's session
         client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
-        context = browser.new_context(locale="zh-CN", viewport={"width": 1366, "height": 900},
-                                      base_url=live_server.url)
-        context.add_cookies([{"name": settings.SESSION_COOKIE_NAME,
-                              "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                              "url": live_server.url}])
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(15000)
+        page = new_browser_page(browser, browser_console, live_server.url, viewport=viewport,
+                                cookies=[session_cookie(settings, client, live_server.url)])
+        contexts.append(page.context)
         return page
 
     yield _page
@@ -94,13 +149,14 @@ def page_as(browser, live_server, client, settings):
         context.close()
 
 
+PHONE = {"width": 390, "height": 844}
+
+
 @pytest.fixture
-def anonymous_page(browser, live_server):
-    context = browser.new_context(locale="zh-CN", viewport={"width": 1366, "height": 900}, base_url=live_server.url)
-    page = context.new_page()
-    page.set_default_timeout(15000)
+def anonymous_page(browser, live_server, browser_console):
+    page = new_browser_page(browser, browser_console, live_server.url)
     yield page
-    context.close()
+    page.context.close()
 
 
 def screenshot(page, name: str) -> Path:

@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from ideowork.learning.models import PointsEntry, QuizRun
-from tests.conftest import screenshot
+from tests.conftest import new_browser_page, screenshot, session_cookie
 
 from .test_quizzes import make_questions
 
@@ -12,7 +12,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def pages(browser, live_server, settings):
+def pages(browser, live_server, settings, browser_console):
     """``pages(user)``: a signed-in page with a session of its own, so that several people can be
     online at once (the shared test client would end the previous person's session)."""
     from django.test import Client
@@ -22,14 +22,9 @@ def pages(browser, live_server, settings):
     def _page(user):
         client = Client()
         client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
-        context = browser.new_context(locale="zh-CN", viewport={"width": 1366, "height": 900},
-                                      base_url=live_server.url)
-        context.add_cookies([{"name": settings.SESSION_COOKIE_NAME,
-                              "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                              "url": live_server.url}])
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(15000)
+        page = new_browser_page(browser, browser_console, live_server.url,
+                                cookies=[session_cookie(settings, client, live_server.url)])
+        contexts.append(page.context)
         return page
 
     yield _page

@@ -4,12 +4,13 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from ideowork.core.models import OrgUnit, User
+from ideowork.plans.forms.fields import PlanItemChoiceField, TargetMultipleChoiceField
 from ideowork.plans.models import PlanItem, Target
 
 from ..actions import check_activity_date
 from ..actions.checks import EARLIEST_DATE, latest_date
 from ..models import Activity
-from .widgets import EvidenceFilesField, group_items, group_people
+from .widgets import EvidenceFilesField, group_people
 
 __all__ = ["ActivityForm", "EvidenceForm"]
 
@@ -17,14 +18,14 @@ EVIDENCE_HELP = "可一次选择多个文件；支持图片、PDF、Word、Excel
 
 
 class ActivityForm(forms.ModelForm):
-    targets = forms.ModelMultipleChoiceField(label="计入指标", required=False, queryset=Target.objects.none(),
-                                             widget=forms.CheckboxSelectMultiple)
+    targets = TargetMultipleChoiceField(label="计入指标", required=False, widget=forms.CheckboxSelectMultiple)
     evidence_files = EvidenceFilesField(label="选择文件", required=False, help_text=EVIDENCE_HELP)
 
     class Meta:
         model = Activity
         fields = ["org_unit", "kind", "date", "title", "place", "host", "summary", "participants",
                   "extra_participants", "item"]
+        field_classes = {"item": PlanItemChoiceField}
         widgets = {
             "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "summary": forms.Textarea(attrs={"rows": 5, "placeholder": "活动主要内容、议程、成效等"}),
@@ -49,10 +50,8 @@ class ActivityForm(forms.ModelForm):
         f["participants"].queryset = people
         f["participants"].label = "系统内人员"
         f["participants"].choices = group_people(people)
-        items = PlanItem.objects.visible_to(user).select_related("plan").order_by(
-            "-plan__year", "plan_id", "order", "number", "pk")
-        f["item"].queryset = items
-        f["item"].choices = group_items(items, "（不对应具体要点）")
+        f["item"].queryset = PlanItem.objects.visible_to(user)
+        f["item"].empty_label = "（不对应具体要点）"
         f["targets"].queryset = Target.objects.visible_to(user)
         f["date"].widget.attrs.update({"min": EARLIEST_DATE.isoformat(), "max": latest_date().isoformat()})
         f["extra_participants"].widget.attrs["min"] = 0

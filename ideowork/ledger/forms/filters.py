@@ -9,11 +9,11 @@ from django import forms
 from django.db.models import Q
 
 from ideowork.core.models import OrgUnit, User
+from ideowork.plans.forms.fields import PlanItemChoiceField, TargetChoiceField
 from ideowork.plans.models import PlanItem, Target
 
 from ..choices import ActivityKind, ActivitySource
 from ..models import Activity, ActivityTarget
-from .widgets import group_items
 
 __all__ = ["ActivityFilterForm"]
 
@@ -34,9 +34,8 @@ class ActivityFilterForm(forms.Form):
     # An organ's own activities (its sections', not its county bureaus'): what the dashboards count.
     organ = forms.ModelChoiceField(label="机关", required=False, queryset=OrgUnit.objects.none(),
                                    widget=forms.HiddenInput)
-    item = forms.ModelChoiceField(label="对应要点", required=False, queryset=PlanItem.objects.none())
-    target = forms.ModelChoiceField(label="计入指标", required=False, queryset=Target.objects.none(),
-                                    empty_label="全部指标")
+    item = PlanItemChoiceField(label="对应要点", required=False, empty_label="全部要点")
+    target = TargetChoiceField(label="计入指标", required=False, empty_label="全部指标")
     person = forms.ModelChoiceField(label="参加人员", required=False, queryset=User.objects.none(),
                                     empty_label="全部人员")
     period_start = forms.DateField(label="起始日期", required=False,
@@ -53,12 +52,8 @@ class ActivityFilterForm(forms.Form):
         f["organ"].queryset = OrgUnit.objects.visible_to(user)
         root_depth = user.scope_root.depth if user.scope_root else 0
         f["unit"].label_from_instance = lambda u: "\u3000" * max(u.depth - root_depth, 0) + u.name
-        items = PlanItem.objects.visible_to(user).select_related("plan").order_by(
-            "-plan__year", "plan_id", "order", "number", "pk")
-        f["item"].queryset = items
-        f["item"].choices = group_items(items, "全部要点")
-        f["target"].queryset = Target.objects.visible_to(user).select_related("item__plan")
-        f["target"].label_from_instance = lambda t: f"{t.item.plan.year}年 {t.item.number}. {t.text}"
+        f["item"].queryset = PlanItem.objects.visible_to(user)
+        f["target"].queryset = Target.objects.visible_to(user)
         f["person"].queryset = User.objects.visible_to(user).business().order_by("org_unit__path", "display_name")
 
     def clean(self):

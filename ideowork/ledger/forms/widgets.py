@@ -6,7 +6,7 @@ from django import forms
 
 from ..actions import check_evidence_files
 
-__all__ = ["MultipleFileInput", "EvidenceFilesField", "group_people", "group_items"]
+__all__ = ["MultipleFileInput", "EvidenceFilesField", "group_people"]
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -35,8 +35,3 @@ def group_people(users) -> list:
     return [(unit.display_name, [(u.pk, u.name) for u in members])
             for unit, members in groupby(users, key=lambda u: u.org_unit)]
 
-
-def group_items(items, blank: str) -> list:
-    """Choices of plan items grouped by plan."""
-    return [("", blank)] + [(plan.title, [(i.pk, str(i)) for i in plan_items])
-                            for plan, plan_items in groupby(items, key=lambda i: i.plan)]

@@ -4,7 +4,8 @@ from django import forms
 from django.utils import timezone
 
 from ideowork.core.models import OrgUnit, ReviewFlow, User
-from ideowork.ledger.forms.widgets import EvidenceFilesField, group_items, group_people
+from ideowork.ledger.forms.widgets import EvidenceFilesField, group_people
+from ideowork.plans.forms.fields import PlanItemChoiceField
 from ideowork.plans.models import PlanItem
 
 from ..choices import InspectionResult, OutletKind, OutletStatus, UpdateFrequency
@@ -30,8 +31,8 @@ class OutletForm(forms.Form):
     review_flow = forms.ModelChoiceField(label="审核流程", queryset=ReviewFlow.objects.none(), required=False,
                                          empty_label="默认流程（三审三校）",
                                          help_text="在该阵地发布的稿件所走的审核流程。")
-    item = forms.ModelChoiceField(label="对应工作要点", queryset=PlanItem.objects.none(), required=False,
-                                  help_text="登记的更新和检查计入该要点的指标。")
+    item = PlanItemChoiceField(label="对应工作要点", required=False, empty_label="（不对应）",
+                               help_text="登记的更新和检查计入该要点的指标。")
     description = forms.CharField(label="说明", required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
     def __init__(self, *args, user, **kwargs):
@@ -43,10 +44,7 @@ class OutletForm(forms.Form):
         self.fields["responsible"].choices = [("", "——请选择——"), *group_people(people)]
         self.fields["review_flow"].queryset = ReviewFlow.objects.visible_to(user).select_related("org_unit")
         year = timezone.localdate().year
-        items = (PlanItem.objects.visible_to(user).filter(plan__year__gte=year - 1)
-                 .select_related("plan").order_by("-plan__year", "plan__org_unit__path", "plan_id", "order"))
-        self.fields["item"].queryset = items
-        self.fields["item"].choices = group_items(items, "（不对应）")
+        self.fields["item"].queryset = PlanItem.objects.visible_to(user).filter(plan__year__gte=year - 1)
 
     def service_data(self) -> dict:
         return dict(self.cleaned_data)

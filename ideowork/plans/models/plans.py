@@ -48,6 +48,12 @@ class WorkPlan(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    @property
+    def label(self) -> str:
+        """The title with the year in front, unless the title already names it (the pickers' group label)."""
+        year = f"{self.year}年"
+        return self.title if year in self.title else f"{year} {self.title}"
+
 
 class PlanSectionQuerySet(ScopedQuerySet):
     scope_field = "plan__org_unit"

@@ -5,6 +5,12 @@ document.addEventListener("DOMContentLoaded", () => {
     const el = event.target.closest("[data-confirm]");
     if (el && !window.confirm(el.dataset.confirm)) event.preventDefault();
   });
+  // Send a filter form as soon as a choice changes: <select data-autosubmit> (no inline handlers:
+  // the Content-Security-Policy blocks them).
+  document.body.addEventListener("change", (event) => {
+    const el = event.target.closest("[data-autosubmit]");
+    if (el && el.form) el.form.requestSubmit();
+  });
 });
 
 // Render every <div class="chart" data-chart-id="x"> from the JSON in <script id="x">.
