@@ -146,3 +146,43 @@ def test_tests_use_the_demo_only_through_its_public_builders():
                     and node.value.id in demo_modules and node.attr.startswith("_")):
                 offences.append(f"{path.relative_to(root)}:{node.lineno} uses {node.value.id}.{node.attr}")
     assert not offences, "private demo helpers used:\n" + "\n".join(offences)
+
+
+def _docstrings(tree) -> set[int]:
+    return {id(node.body[0].value) for node in ast.walk(tree)
+            if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and node.body
+            and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
+
+
+# Left to the review-workflow work (issue 9, item 3: flows edited by the holder of the purpose's
+# registered capability); remove the entry when it lands.
+NAMES_UPPER_LAYER_FOR_NOW = {"core/actions/review_flows.py: 'outlets.publish'"}
+
+
+def test_lower_layers_do_not_name_upper_ones_by_string():
+    """A lower layer names no upper app even as a string (a URL name, an app label, a model label, an
+    audit event, a capability): menus, event types and the start page are registered or configured."""
+    offences = []
+    for group_index, group in enumerate(LAYER_GROUPS):
+        above = {app for later in LAYER_GROUPS[group_index + 1:] for app in later}
+        if not above:
+            continue
+        pattern = re.compile(rf"^({'|'.join(sorted(above))})[:.][a-z_]")
+        template_pattern = re.compile(rf"""['"]({'|'.join(sorted(above))}):""")
+        for layer in group:
+            for path in (PACKAGE / layer).rglob("*"):
+                where = path.relative_to(PACKAGE)
+                if "migrations" in path.parts:
+                    continue
+                if path.suffix == ".py":
+                    tree = ast.parse(path.read_text(encoding="utf-8"))
+                    docstrings = _docstrings(tree)
+                    offences += [f"{where}:{node.lineno}: {node.value!r}" for node in ast.walk(tree)
+                                 if isinstance(node, ast.Constant) and isinstance(node.value, str)
+                                 and id(node) not in docstrings and pattern.match(node.value)]
+                elif path.suffix == ".html":
+                    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+                        if template_pattern.search(line):
+                            offences.append(f"{where}:{lineno}: {line.strip()[:80]}")
+    offences = [o for o in offences if re.sub(r":\d+:", ":", o) not in NAMES_UPPER_LAYER_FOR_NOW]
+    assert not offences, "a lower layer names an upper one:\n" + "\n".join(offences)

@@ -40,7 +40,7 @@ class IdleTimeoutMiddleware:
             if last_seen is not None and now - last_seen > settings.SESSION_IDLE_SECONDS:
                 from .audit import record
 
-                record("core.session.timeout", request.user, actor=request.user)
+                record("core.session.time_out", request.user, actor=request.user)
                 logout(request)
                 messages.warning(request, "您长时间未操作，会话已超时，请重新登录。")
                 return redirect(f"{reverse('core:login')}?next={request.path}")

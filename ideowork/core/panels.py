@@ -7,13 +7,20 @@ registers one in its ``AppConfig.ready``::
     register_panel("plans.item", render_item_progress, order=10)
 
 A panel is a callable ``(request, obj) -> str | None`` returning rendered HTML.
+
+A slot is named after the page that shows it. A page of an upper layer that lower ones fill (the
+office dashboard, where every area adds its card) has its slot named here, so that no area names
+the app that renders it.
 """
 
 from collections import defaultdict
 
 from django.utils.safestring import mark_safe
 
-__all__ = ["register_panel", "render_panels"]
+__all__ = ["register_panel", "render_panels", "OFFICE_DASHBOARD"]
+
+# The office dashboard, given the selected plan (or None): one card per area.
+OFFICE_DASHBOARD = "dashboard.office"
 
 _panels: dict[str, list[tuple[int, object]]] = defaultdict(list)
 

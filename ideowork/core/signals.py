@@ -20,4 +20,4 @@ def audit_logout(sender, request, user, **kwargs):
 @receiver(user_login_failed)
 def audit_login_failed(sender, credentials, request=None, **kwargs):
     username = (credentials or {}).get("username", "")
-    record("core.auth.login_failed", None, subject_repr=username, new={"username": username})
+    record("core.auth.fail_login", None, subject_repr=username, new={"username": username})

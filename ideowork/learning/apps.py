@@ -8,5 +8,5 @@ class LearningConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import capabilities  # noqa: F401  (register what this area lets roles do)
+        from . import audit_events, capabilities, navigation  # noqa: F401  (register with core)
         from . import panels, signals  # noqa: F401  (register panels, to-do providers and signal receivers)

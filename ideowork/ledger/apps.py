@@ -7,7 +7,7 @@ class LedgerConfig(AppConfig):
     verbose_name = "工作台账"
 
     def ready(self) -> None:
-        from . import capabilities  # noqa: F401  (register what this area lets roles do)
+        from . import audit_events, capabilities, navigation  # noqa: F401  (register with core)
         from ideowork.core.panels import register_panel
 
         from . import signals  # noqa: F401  (credits follow target changes)

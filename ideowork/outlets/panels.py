@@ -1,13 +1,13 @@
 """Panels the outlets area adds to other pages (registered through ``core.panels``).
 
-``reports.office`` (the office dashboard, given the selected plan): the outlet register's figures and
+``OFFICE_DASHBOARD`` (the office dashboard, given the selected plan): the outlet register's figures and
 the outlets that need attention — overdue, dormant or under rectification.
 """
 
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from ideowork.core.panels import register_panel
+from ideowork.core.panels import OFFICE_DASHBOARD, register_panel
 
 ATTENTION_ROWS = 6
 
@@ -36,4 +36,4 @@ def outlet_register_panel(request, plan) -> str | None:
     }, request=request)
 
 
-register_panel("reports.office", outlet_register_panel, order=40)
+register_panel(OFFICE_DASHBOARD, outlet_register_panel, order=40)

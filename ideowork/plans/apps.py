@@ -7,4 +7,4 @@ class PlansConfig(AppConfig):
     verbose_name = "工作要点"
 
     def ready(self) -> None:
-        from . import capabilities  # noqa: F401  (register what this area lets roles do)
+        from . import audit_events, capabilities, navigation  # noqa: F401  (register with core)

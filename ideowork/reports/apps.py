@@ -5,3 +5,6 @@ class ReportsConfig(AppConfig):
     name = "ideowork.reports"
     label = "reports"
     verbose_name = "统计报表"
+
+    def ready(self) -> None:
+        from . import navigation, panels  # noqa: F401  (register menu entries and panels)

@@ -7,8 +7,6 @@ from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 
 from ideowork.core.actions.reviews import awaiting, subject_url, with_subjects
-from ideowork.core.choices import OrgKind
-from ideowork.core.models import OrgUnit
 from ideowork.core.periods import period_of
 from ideowork.core.permissions import is_business, role_required
 from ideowork.learning.participation import participation
@@ -17,6 +15,7 @@ from ideowork.ledger.progress import STATUS_ORDER, Status, compute_progress, wor
 from ideowork.plans.models import Assignment, Target
 
 from . import charts
+from .counties import county_units as counties_of
 from .links import ledger_url, progress_url
 from .overview import NO_TARGET, monthly_activity_counts, plan_overview
 from .selection import plans_for_selector, selected_plan, today
@@ -144,11 +143,9 @@ def me(request):
 def counties(request):
     """The city compares the county bureaus under it (延伸管控)."""
     user = request.user
-    root = user.scope_root
     day = today()
     year = _year_param(request, day.year)
-    county_units = list(OrgUnit.objects.visible_to(user).filter(kind=OrgKind.COUNTY, path__startswith=root.path)
-                        .exclude(pk=root.pk).order_by("path"))
+    county_units = list(counties_of(user))
     plans = {p.org_unit_id: p for p in plans_for_selector(user).filter(org_unit__in=county_units, year=year)}
     overviews = plan_overview(plans.values(), today=day)
     activity_counts = dict(

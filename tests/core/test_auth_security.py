@@ -87,7 +87,7 @@ def test_idle_session_is_logged_out_with_chinese_message(org, client, password, 
     response = client.get("/", follow=True)
     assert response.redirect_chain[0][0].startswith("/login/")
     assert "您长时间未操作，会话已超时，请重新登录" in response.content.decode()
-    assert AuditEvent.objects.filter(event_type="core.session.timeout", actor=org.principal).exists()
+    assert AuditEvent.objects.filter(event_type="core.session.time_out", actor=org.principal).exists()
     assert client.get("/").status_code == 302
 
 
@@ -125,7 +125,7 @@ def test_authenticated_pages_are_not_cached(org, login, name, url):
 # --- audit ---------------------------------------------------------------------------------------
 def test_login_and_failed_login_are_audited(org, client, password):
     _login_post(client, "principal", "wrong-password")
-    failed = AuditEvent.objects.get(event_type="core.auth.login_failed")
+    failed = AuditEvent.objects.get(event_type="core.auth.fail_login")
     assert failed.subject_repr == "principal" and failed.ip == "127.0.0.1"
     _login_post(client, "principal", password)
     login = AuditEvent.objects.get(event_type="core.auth.login")

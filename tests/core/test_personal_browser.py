@@ -37,7 +37,7 @@ def test_password_change_rejects_a_weak_password_in_chinese_then_accepts_a_good_
     page.wait_for_selector("text=密码已修改")
     org.cadre.refresh_from_db()
     assert org.cadre.check_password("Xuexi-Qiangguo-2026")
-    assert AuditEvent.objects.filter(event_type="core.user.password_change", actor=org.cadre).exists()
+    assert AuditEvent.objects.filter(event_type="core.user.change_password", actor=org.cadre).exists()
 
 
 def test_auditor_filters_the_trail_and_reads_what_changed(org, page_as):
@@ -51,13 +51,35 @@ def test_auditor_filters_the_trail_and_reads_what_changed(org, page_as):
     do_assign_item(org.staff, item, deadline=date(2026, 10, 31))
     page = page_as(org.auditor)
     page.goto("/audit/")
-    page.fill("input[name=type]", "plans.item.assign")
+    # the type filter lists the registered types by area, with their Chinese labels
+    groups = page.locator("[data-testid=audit-type] optgroup")
+    assert "工作要点" in [groups.nth(i).get_attribute("label") for i in range(groups.count())]
+    page.select_option("[data-testid=audit-type]", label="分解责任")
     page.click("text=查询")
     page.wait_for_url("**type=plans.item.assign**")  # counting before the filtered page loads is a race
     rows = page.locator("[data-testid=audit-table] > tbody > tr")
     assert rows.count() == 2
+    assert "分解责任" in rows.first.locator("td").nth(2).inner_text()
+    assert page.locator("[data-testid=audit-type]").input_value() == "plans.item.assign"
     rows.first.locator("summary").click()
     changed = rows.first.locator("details").inner_text()
     assert "deadline" in changed and "2026-10-31" in changed and "lead_unit" not in changed
     assert "staff" in rows.first.inner_text()
     screenshot(page, "core-audit")
+
+
+def test_auditor_filters_the_trail_by_area(org, page_as):
+    from ideowork.core.audit import record
+    from ideowork.plans.actions.assignments import do_assign_item
+    from tests.factories import make_plan
+
+    record("core.auth.fail_login", None, subject_repr="cadre", new={"username": "cadre"})
+    do_assign_item(org.staff, make_plan(org.city).items.first(), lead_unit=org.office)
+    page = page_as(org.auditor)
+    page.goto("/audit/")
+    page.select_option("[data-testid=audit-type]", label="全部基础事件")
+    page.click("text=查询")
+    page.wait_for_url("**type=core.**")
+    table = page.inner_text("[data-testid=audit-table]")
+    assert "登录失败" in table and "分解责任" not in table
+    screenshot(page, "core-audit-by-area")

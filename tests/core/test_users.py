@@ -136,7 +136,7 @@ def test_reset_password_shows_a_policy_compliant_password_once(org, login):
     org.cadre.refresh_from_db()
     assert org.cadre.check_password(temporary) and len(temporary) >= 10
     assert "只显示这一次" in html
-    assert AuditEvent.objects.filter(event_type="core.user.password_reset").count() == 1
+    assert AuditEvent.objects.filter(event_type="core.user.reset_password").count() == 1
     assert temporary not in str(list(AuditEvent.objects.values_list("new", "old")))
 
 

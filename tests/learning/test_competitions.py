@@ -47,7 +47,7 @@ def test_create_checks_role_scope_and_questions(org):
         do_create_competition(org.staff, org_unit=org.city, title="", question_count=5, starts_at=now, ends_at=now)
     assert {"title", "question_count", "ends_at"} <= set(err.value.error_dict)
     competition = do_create_competition(org.staff, org_unit=org.city, title="竞赛", question_count=2, **window)
-    assert AuditEvent.objects.filter(event_type="learning.competition_created", subject_id=str(competition.pk)).exists()
+    assert AuditEvent.objects.filter(event_type="learning.competition.create", subject_id=str(competition.pk)).exists()
 
 
 def test_only_the_units_subtree_may_enter(org):
@@ -108,7 +108,7 @@ def test_close_archives_once_into_the_ledger(org):
         do_close_competition(org.staff, competition)
     with pytest.raises(ValidationError, match="已经结束"):
         do_start_quiz(org.staff, QuizKind.COMPETITION, competition=competition)
-    assert AuditEvent.objects.filter(event_type="learning.competition_closed").count() == 1
+    assert AuditEvent.objects.filter(event_type="learning.competition.close").count() == 1
 
 
 def test_due_competitions_close_by_themselves(org):

@@ -48,7 +48,7 @@ def test_full_flow_to_publication(org, selection):
     assert selection.status == "published" and selection.published_by == org.principal
     winner = nominees[0].user
     assert Notification.objects.filter(recipient=winner, title__contains="学习标兵").exists()
-    assert AuditEvent.objects.filter(event_type="learning.exemplar_published").exists()
+    assert AuditEvent.objects.filter(event_type="learning.exemplar.publish").exists()
     # Published: every cadre of the organ, and the county below, sees the winners, not the rejected.
     visible = ExemplarNominee.objects.visible_to(org.county_staff)
     assert list(visible.values_list("user", flat=True)) == [winner.pk]

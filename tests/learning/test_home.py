@@ -22,6 +22,7 @@ def test_home_lists_upcoming_sessions_and_owed_reflections(org, login):
     assert "学习党的二十届四中全会精神" in page
     assert "修改退回的心得体会：学习体会" in page
     assert "本年还需提交4篇心得体会或调研报告" in page
+    assert "查看我的个人指标完成情况" in page and reverse("reports:me") in page  # the panel reports adds
 
 
 def test_absentees_are_asked_to_make_up(org, login):

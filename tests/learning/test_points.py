@@ -67,7 +67,7 @@ def test_login_earns_once_a_day(org, client, password):
 def test_adjustment_is_a_new_audited_entry(org):
     entry = do_adjust_points(org.staff, org.cadre, -3, note="重复计分更正")
     assert entry.points == -3 and entry.created_by == org.staff
-    assert AuditEvent.objects.filter(event_type="learning.points_adjusted").exists()
+    assert AuditEvent.objects.filter(event_type="learning.points.adjust").exists()
     with pytest.raises(ValidationError):
         do_adjust_points(org.staff, org.cadre, 5, note=" ")
     with pytest.raises(PermissionDenied):
@@ -78,7 +78,7 @@ def test_adjustment_is_a_new_audited_entry(org):
 
 def test_rules_are_set_at_the_city_office_and_validated(org):
     rule = do_save_points_rule(org.staff, "read", points=2, daily_cap=10, weekly_cap=None)
-    assert rule.points == 2 and AuditEvent.objects.filter(event_type="learning.points_rule_saved").exists()
+    assert rule.points == 2 and AuditEvent.objects.filter(event_type="learning.points_rule.save").exists()
     with pytest.raises(ValidationError):
         do_save_points_rule(org.staff, "read", points=5, daily_cap=3, weekly_cap=None)
     with pytest.raises(PermissionDenied):

@@ -209,7 +209,7 @@ def test_recording_a_board_update_counts_in_the_ledger_with_photos(org):
     assert Evidence.objects.filter(activity=activity).count() == 2
     outlet.refresh_from_db()
     assert outlet.last_updated_on == TODAY() and outlet.status == OutletStatus.NORMAL
-    assert AuditEvent.objects.filter(event_type="outlets.outlet.update_recorded", actor=org.staff).exists()
+    assert AuditEvent.objects.filter(event_type="outlets.outlet.record_update", actor=org.staff).exists()
 
 
 def test_a_work_group_notice_counts_as_a_publication(org):

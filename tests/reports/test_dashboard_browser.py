@@ -28,3 +28,17 @@ def test_head_reads_the_dashboard_and_opens_the_lagging_targets(org, page_as):
     screenshot(page, "reports-me")
     page.goto("/counties/")
     screenshot(page, "reports-counties")
+
+
+def test_the_county_comparison_is_in_the_menu_only_where_there_are_counties(org, page_as):
+    page = page_as(org.county_staff)
+    page.goto("/")
+    menu = page.locator("nav.sidebar")
+    menu.get_by_role("link", name="我的工作").wait_for()
+    assert menu.get_by_role("link", name="县区对比").count() == 0
+    screenshot(page, "reports-menu-county")
+    page = page_as(org.principal)
+    page.goto("/")
+    page.locator("nav.sidebar").get_by_role("link", name="县区对比").click()
+    page.wait_for_url("**/counties/")
+    assert "甲县委编办" in page.inner_text("main")

@@ -132,7 +132,7 @@ def do_reset_password(actor, user: User) -> str:
         user = User.objects.select_for_update().get(pk=user.pk)
         user.set_password(password)
         user.save(update_fields=["password"])
-        record("core.user.password_reset", user, actor=actor)
+        record("core.user.reset_password", user, actor=actor)
     return password
 
 

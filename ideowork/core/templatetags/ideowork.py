@@ -3,6 +3,7 @@
 from django import template
 from django.utils.html import format_html
 
+from ..audit import audit_event_label
 from ..panels import render_panels
 
 register = template.Library()
@@ -29,6 +30,12 @@ def query_with(context, **changes):
         else:
             params[key] = value
     return params.urlencode()
+
+
+@register.filter
+def audit_label(event_type: str) -> str:
+    """The Chinese label of a registered audit event type."""
+    return audit_event_label(event_type)
 
 
 @register.filter

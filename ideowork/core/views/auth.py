@@ -48,13 +48,13 @@ class PasswordForm(PasswordChangeForm):
 class PasswordChangeView(auth_views.PasswordChangeView):
     template_name = "core/form.html"
     form_class = PasswordForm
-    success_url = reverse_lazy("reports:home")
+    success_url = reverse_lazy(settings.LOGIN_REDIRECT_URL)
     extra_context = {"title": "修改密码", "submit_label": "修改密码"}
 
     def form_valid(self, form):
         response = super().form_valid(form)
         update_session_auth_hash(self.request, form.user)
-        record("core.user.password_change", form.user, actor=form.user)
+        record("core.user.change_password", form.user, actor=form.user)
         messages.success(self.request, "密码已修改。")
         return response
 
@@ -62,5 +62,5 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 def lockout_response(request, credentials, *args, **kwargs):
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
     username = (credentials or {}).get("username", "")
-    record("core.auth.locked_out", None, subject_repr=username, new={"username": username})
+    record("core.auth.lock_out", None, subject_repr=username, new={"username": username})
     return render(request, "core/locked_out.html", {"minutes": minutes}, status=429)

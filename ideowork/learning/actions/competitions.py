@@ -52,7 +52,7 @@ def do_create_competition(actor, *, org_unit, title: str, description: str = "",
         org_unit=org_unit, title=title.strip(), description=(description or "").strip(), category=category,
         question_count=question_count, max_attempts=max_attempts, starts_at=starts_at, ends_at=ends_at,
         created_by=actor)
-    audit.record("learning.competition_created", competition, actor=actor, new=audit.snapshot(competition))
+    audit.record("learning.competition.create", competition, actor=actor, new=audit.snapshot(competition))
     return competition
 
 
@@ -87,7 +87,7 @@ def do_close_competition(actor, competition: Competition) -> Competition:
             date=day, host=competition.org_unit.display_name, summary=summary, participants=entrants,
             targets=targets, source=ActivitySource.LEARNING, source_ref=f"competition:{competition.pk}")
     competition.save()
-    audit.record("learning.competition_closed", competition, actor=actor, old=old,
+    audit.record("learning.competition.close", competition, actor=actor, old=old,
                  new=audit.snapshot(competition, ["ends_at", "closed_at"]))
     return competition
 

@@ -140,14 +140,14 @@ def do_add_exam_question(user: User, exam: Exam, question: Question, score: Deci
             raise ValidationError("该题已在试卷中。")
         order = ExamQuestion.objects.filter(exam=exam).count() + 1
         item = ExamQuestion.objects.create(exam=exam, question=question, score=score, order=order)
-        record("learning.exam.question_add", exam, actor=user, new={"question": question.pk, "score": score})
+        record("learning.exam.add_question", exam, actor=user, new={"question": question.pk, "score": score})
     return item
 
 
 def do_remove_exam_question(user: User, item: ExamQuestion) -> None:
     with transaction.atomic():
         _editable(user, item.exam)
-        record("learning.exam.question_remove", item.exam, actor=user, old={"question": item.question_id})
+        record("learning.exam.remove_question", item.exam, actor=user, old={"question": item.question_id})
         item.delete()
 
 
@@ -180,7 +180,7 @@ def do_add_rule(user: User, exam: Exam, *, kind="", category=None, tag=None, dif
         if available < count:
             raise ValidationError({"count": f"符合条件的题目只有{available}道，不足{count}道。"})
         rule.save()
-        record("learning.exam.rule_add", exam, actor=user, new={"rule": rule.describe(), "count": count,
+        record("learning.exam.add_rule", exam, actor=user, new={"rule": rule.describe(), "count": count,
                                                                   "score": score})
     return rule
 
@@ -188,7 +188,7 @@ def do_add_rule(user: User, exam: Exam, *, kind="", category=None, tag=None, dif
 def do_remove_rule(user: User, rule: ExamRule) -> None:
     with transaction.atomic():
         _editable(user, rule.exam)
-        record("learning.exam.rule_remove", rule.exam, actor=user, old={"rule": rule.describe()})
+        record("learning.exam.remove_rule", rule.exam, actor=user, old={"rule": rule.describe()})
         rule.delete()
 
 
@@ -277,7 +277,7 @@ def do_start_attempt(user: User, exam: Exam) -> Attempt:
                 rows.append(AttemptQuestion(attempt=attempt, question_id=pk, order=order, option_order=keys,
                                             score=score))
             AttemptQuestion.objects.bulk_create(rows)
-            record("learning.exam.attempt_start", attempt, actor=user, unit=exam.org_unit,
+            record("learning.exam.start_attempt", attempt, actor=user, unit=exam.org_unit,
                    new={"number": attempt.number, "deadline": deadline})
     except IntegrityError:  # a second click started it meanwhile
         current = Attempt.objects.filter(exam=exam, user=user, status=AttemptStatus.IN_PROGRESS).first()
@@ -368,7 +368,7 @@ def do_submit_attempt(user: User | None, attempt: Attempt, *, auto: bool = False
         attempt.submitted_at = min(now, attempt.deadline)
         attempt.auto_submitted = auto
         attempt.save(update_fields=["score", "status", "submitted_at", "auto_submitted"])
-        record("learning.exam.attempt_submit", attempt, actor=user, unit=attempt.exam.org_unit,
+        record("learning.exam.submit_attempt", attempt, actor=user, unit=attempt.exam.org_unit,
                new={"score": total, "status": attempt.status, "auto": auto})
         if attempt.status == AttemptStatus.GRADED:
             _award_if_passed(attempt)
@@ -414,7 +414,7 @@ def do_grade_answer(user: User, answer: Answer, score: Decimal, comment: str = "
         attempt.score = sum((s for s in scores if s is not None), Decimal(0))
         attempt.status = AttemptStatus.SUBMITTED if None in scores else AttemptStatus.GRADED
         attempt.save(update_fields=["score", "status"])
-        record("learning.exam.answer_grade", attempt, actor=user, unit=attempt.exam.org_unit, old=old,
+        record("learning.exam.grade_answer", attempt, actor=user, unit=attempt.exam.org_unit, old=old,
                new={"question": answer.question_id, "score": answer.score, "comment": answer.comment})
         if attempt.status == AttemptStatus.GRADED:
             _award_if_passed(attempt)

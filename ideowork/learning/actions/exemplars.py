@@ -52,7 +52,7 @@ def do_create_selection(actor, *, title: str, start: date, end: date, quota: int
                                   note=note, created_by=actor)
     selection.full_clean()
     selection.save()
-    audit.record("learning.exemplar_created", selection, actor=actor, new=audit.snapshot(selection))
+    audit.record("learning.exemplar.create", selection, actor=actor, new=audit.snapshot(selection))
     return selection
 
 
@@ -80,7 +80,7 @@ def do_nominate_from_rankings(actor, selection) -> list[ExemplarNominee]:
             added.append(ExemplarNominee(selection=selection, user_id=pk, points=points, rank=rank,
                                          reason=f"积分排名第{rank}位"))
     ExemplarNominee.objects.bulk_create(added)
-    audit.record("learning.exemplar_nominated", selection, actor=actor,
+    audit.record("learning.exemplar.nominate", selection, actor=actor,
                  new={"提名": [str(n.user_id) for n in added]})
     return added
 
@@ -98,14 +98,14 @@ def do_add_nominee(actor, selection, user, *, reason: str = "") -> ExemplarNomin
     rank = 1 + sum(1 for p in totals.values() if p > points)
     nominee = ExemplarNominee.objects.create(selection=selection, user=user, points=points, rank=rank,
                                              reason=reason.strip())
-    audit.record("learning.exemplar_nominee_added", selection, actor=actor, new={"被提名人": str(user)})
+    audit.record("learning.exemplar.add_nominee", selection, actor=actor, new={"被提名人": str(user)})
     return nominee
 
 
 @transaction.atomic
 def do_remove_nominee(actor, nominee) -> None:
     _editable(actor, nominee.selection)
-    audit.record("learning.exemplar_nominee_removed", nominee.selection, actor=actor, old={"被提名人": str(nominee.user)})
+    audit.record("learning.exemplar.remove_nominee", nominee.selection, actor=actor, old={"被提名人": str(nominee.user)})
     nominee.delete()
 
 
@@ -121,7 +121,7 @@ def do_submit_selection(actor, selection):
         raise ValidationError("请先提名人选，再提交审核。")
     selection.status, selection.submitted_at = SelectionStatus.REVIEWING, timezone.now()
     selection.save(update_fields=["status", "submitted_at"])
-    audit.record("learning.exemplar_submitted", selection, actor=actor, new={"状态": selection.get_status_display()})
+    audit.record("learning.exemplar.submit", selection, actor=actor, new={"状态": selection.get_status_display()})
     for leader in _leaders_of(selection):
         notify(leader, f"学习标兵评选待审核：{selection.title}", url=_url(selection),
                dedup_key=f"exemplar-review:{selection.pk}:{leader.pk}:{selection.submitted_at:%s}")
@@ -145,7 +145,7 @@ def do_decide_nominee(actor, nominee, *, decision: str, comment: str = "") -> Ex
     nominee.decision, nominee.comment = decision, comment.strip()
     nominee.decided_by, nominee.decided_at = actor, timezone.now()
     nominee.save(update_fields=["decision", "comment", "decided_by", "decided_at"])
-    audit.record("learning.exemplar_decided", selection, actor=actor, old=old,
+    audit.record("learning.exemplar.decide", selection, actor=actor, old=old,
                  new={"被提名人": str(nominee.user), "审核意见": nominee.get_decision_display(), "说明": nominee.comment})
     return nominee
 
@@ -161,7 +161,7 @@ def do_return_selection(actor, selection, *, comment: str):
     selection.status = SelectionStatus.DRAFT
     selection.save(update_fields=["status"])
     selection.nominees.update(decision=NomineeDecision.PENDING, decided_by=None, decided_at=None)
-    audit.record("learning.exemplar_returned", selection, actor=actor, new={"退回理由": comment})
+    audit.record("learning.exemplar.return", selection, actor=actor, new={"退回理由": comment})
     if selection.created_by:
         notify(selection.created_by, f"学习标兵评选被退回：{selection.title}", body=comment, url=_url(selection),
                kind="warning")
@@ -183,7 +183,7 @@ def do_publish_selection(actor, selection):
         raise ValidationError(f"同意的人选（{len(approved)}人）超过评选名额（{selection.quota}人）。")
     selection.status, selection.published_at, selection.published_by = SelectionStatus.PUBLISHED, timezone.now(), actor
     selection.save(update_fields=["status", "published_at", "published_by"])
-    audit.record("learning.exemplar_published", selection, actor=actor,
+    audit.record("learning.exemplar.publish", selection, actor=actor,
                  new={"学习标兵": [str(n.user) for n in approved]})
     for nominee in approved:
         notify(nominee.user, f"恭喜您被评为{selection.title}学习标兵", url=_url(selection), kind="success")

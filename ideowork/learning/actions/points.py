@@ -142,7 +142,7 @@ def do_adjust_points(actor, user, points: int, *, note: str):
     entry = PointsEntry.objects.create(user=user, org_unit_id=user.org_unit_id, action=PointsAction.ADJUST, ref=ref,
                                        points=points, date=day, note=note.strip(), created_by=actor)
     _add_to_totals(user, day, points)
-    audit.record("learning.points_adjusted", entry, actor=actor, new=audit.snapshot(entry), unit=user.org_unit)
+    audit.record("learning.points.adjust", entry, actor=actor, new=audit.snapshot(entry), unit=user.org_unit)
     return entry
 
 
@@ -166,5 +166,5 @@ def do_save_points_rule(actor, action: str, *, points: int, daily_cap: int | Non
         points, daily_cap, weekly_cap, is_active, note)
     rule.full_clean()
     rule.save()
-    audit.record("learning.points_rule_saved", rule, actor=actor, old=old, new=audit.snapshot(rule))
+    audit.record("learning.points_rule.save", rule, actor=actor, old=old, new=audit.snapshot(rule))
     return rule

@@ -229,7 +229,7 @@ def do_create_special_quiz(actor, *, title: str, category: QuestionCategory | No
     quiz = SpecialQuiz.objects.create(org_unit=unit, title=title.strip(), category=category,
                                       question_count=question_count, starts_at=starts_at, ends_at=ends_at,
                                       created_by=actor)
-    audit.record("learning.special_quiz_created", quiz, actor=actor, new=audit.snapshot(quiz))
+    audit.record("learning.special_quiz.create", quiz, actor=actor, new=audit.snapshot(quiz))
     return quiz
 
 

@@ -218,7 +218,7 @@ def do_add_material(user: User, session: StudySession, *, title: str = "", file=
         material = SessionMaterial(session=session, title=title[:200], link=link.strip(), attachment=attachment)
         material.full_clean()
         material.save()
-        record("learning.session.material", session, actor=user, new={"title": material.title,
+        record("learning.session.add_material", session, actor=user, new={"title": material.title,
                                                                        "link": material.link})
     return material
 
@@ -234,7 +234,7 @@ def do_record_speech(user: User, session: StudySession, *, speaker: User | None,
     with transaction.atomic():
         speech = Speech.objects.create(session=session, speaker=speaker, speaker_name=name[:50],
                                        content=content.strip())
-        record("learning.session.speech", session, actor=user, new={"speaker": name, "content": speech.content})
+        record("learning.session.add_speech", session, actor=user, new={"speaker": name, "content": speech.content})
         if session.is_closed:
             _sync_activity(user, session)
     return speech
@@ -247,7 +247,7 @@ def do_new_sign_in_code(user: User, session: StudySession) -> str:
         old = session.sign_in_code
         session.sign_in_code = _new_code()
         session.save(update_fields=["sign_in_code"])
-        record("learning.session.code", session, actor=user, old={"sign_in_code": old},
+        record("learning.session.renew_code", session, actor=user, old={"sign_in_code": old},
                new={"sign_in_code": session.sign_in_code})
     return session.sign_in_code
 
@@ -324,7 +324,7 @@ def do_request_leave(user: User, session: StudySession, reason: str) -> LeaveReq
         raise ValidationError("您已提交过请假申请。")
     with transaction.atomic():
         leave = LeaveRequest.objects.create(session=session, user=user, reason=reason.strip()[:300])
-        record("learning.session.leave_request", session, actor=user, new={"user": user.name, "reason": leave.reason})
+        record("learning.session.request_leave", session, actor=user, new={"user": user.name, "reason": leave.reason})
         if session.created_by_id and session.created_by_id != user.pk:
             notify(session.created_by, f"请假申请：{user.name}（{session.title}）", url=_session_url(session),
                    body=leave.reason)
@@ -342,7 +342,7 @@ def do_decide_leave(user: User, leave: LeaveRequest, *, approve: bool) -> LeaveR
         leave.status = LeaveStatus.APPROVED if approve else LeaveStatus.REFUSED
         leave.decided_by, leave.decided_at = user, timezone.now()
         leave.save()
-        record("learning.session.leave_decide", session, actor=user,
+        record("learning.session.decide_leave", session, actor=user,
                new={"user": leave.user.name, "status": leave.get_status_display()})
         if session.is_closed:
             Attendance.objects.filter(session=session, user=leave.user,
@@ -397,7 +397,7 @@ def do_submit_makeup(user: User, session: StudySession, *, content: str, studied
         attachment = store_attachment(file, kind=kind, unit=session.org_unit, user=user) if file else None
         makeup = MakeupStudy.objects.create(session=session, user=user, content=content.strip(),
                                             studied_on=studied_on, attachment=attachment)
-        record("learning.session.makeup", session, actor=user,
+        record("learning.session.submit_makeup", session, actor=user,
                new={"user": user.name, "content": makeup.content, "studied_on": studied_on.isoformat()})
         if session.created_by_id:
             notify(session.created_by, f"补学待确认：{user.name}（{session.title}）", url=_session_url(session))
@@ -416,7 +416,7 @@ def do_confirm_makeup(user: User, makeup: MakeupStudy) -> MakeupStudy:
         makeup.confirmed_by, makeup.confirmed_at = user, timezone.now()
         makeup.save(update_fields=["confirmed_by", "confirmed_at"])
         Attendance.objects.filter(session=session, user=makeup.user).update(status=AttendanceStatus.MADE_UP)
-        record("learning.session.makeup_confirm", session, actor=user, new={"user": makeup.user.name})
+        record("learning.session.confirm_makeup", session, actor=user, new={"user": makeup.user.name})
         do_award_points(makeup.user, PointsAction.MAKEUP, ref=f"session:{session.pk}", when=makeup.studied_on)
         _sync_activity(user, session)
         notify(makeup.user, f"补学已确认：{session.title}", url=_session_url(session))

@@ -118,7 +118,7 @@ def do_complete_rectification(user: User, inspection: OutletInspection, *, recti
         old = snapshot(inspection, INSPECTION_FIELDS)
         inspection.rectified_on, inspection.rectification_note = rectified_on, note.strip()
         inspection.save(update_fields=["rectified_on", "rectification_note"])
-        record("outlets.inspection.rectified", outlet, actor=user, old={"inspection": inspection.pk, **old},
+        record("outlets.inspection.rectify", outlet, actor=user, old={"inspection": inspection.pk, **old},
                new={"inspection": inspection.pk, **snapshot(inspection, INSPECTION_FIELDS)})
         if inspection.activity_id:
             do_update_activity(user, inspection.activity, summary=_inspection_summary(inspection))

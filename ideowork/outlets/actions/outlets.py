@@ -219,7 +219,7 @@ def note_outlet_update(outlet: Outlet, day: date, *, actor: User | None = None) 
         new = outlet_state(locked)
         if new != old:
             locked.save(update_fields=["last_updated_on", "status", "flag_reason"])
-            record("outlets.outlet.updated", locked, actor=actor, old=old, new=new)
+            record("outlets.outlet.mark_updated", locked, actor=actor, old=old, new=new)
     outlet.last_updated_on, outlet.status, outlet.flag_reason = (locked.last_updated_on, locked.status,
                                                                  locked.flag_reason)
 
@@ -257,7 +257,7 @@ def do_record_outlet_update(user: User, outlet: Outlet, *, date: date, summary: 
             place=outlet.account, summary=summary, item=outlet.item, evidence_files=evidence_files,
             targets=targets_for(user, kind=kind, day=date, unit=outlet.org_unit, item=outlet.item),
             source=ActivitySource.OUTLETS, source_ref=update_source_ref(outlet))
-        record("outlets.outlet.update_recorded", outlet, actor=user,
+        record("outlets.outlet.record_update", outlet, actor=user,
                new={"date": date, "summary": summary.strip(), "activity": activity.pk})
         note_outlet_update(outlet, date, actor=user)
     return activity

@@ -1,0 +1,107 @@
+"""The navigation menu: sections and entries registered by each app in its ``AppConfig.ready``.
+
+Core cannot name the areas above it, so each area adds its own section and entries (its
+``navigation.py``)::
+
+    register_menu("learning", "理论学习", order=40)
+    register_menu_entry("learning", "题库管理", "learning:question_list",
+                        visible=holds("learning.manage"), order=100)
+
+A section is shown when at least one of its entries is visible to the signed-in user; sections and
+entries are shown in ``order``, then in the order they were registered.
+"""
+
+from dataclasses import dataclass
+from typing import Callable
+
+from django.conf import settings
+from django.shortcuts import resolve_url
+from django.urls import NoReverseMatch, reverse
+
+__all__ = ["register_menu", "register_menu_entry", "register_menu_entries", "menu_for", "home_url", "signed_in", "business",
+           "holds"]
+
+
+def home_url() -> str:
+    """The start page, named by the project's settings (``LOGIN_REDIRECT_URL``): core does not
+    name the app that provides it."""
+    return resolve_url(settings.LOGIN_REDIRECT_URL)
+
+
+def signed_in(user) -> bool:
+    return user.is_authenticated
+
+
+def business(user) -> bool:
+    return user.is_business
+
+
+def holds(capability: str) -> Callable:
+    """The predicate "holds ``capability``" (see ``core/capabilities.py``)."""
+    return lambda user: user.has_capability(capability)
+
+
+@dataclass(frozen=True)
+class MenuEntry:
+    label: str
+    url_name: str
+    visible: Callable
+    order: int
+
+    @property
+    def url(self) -> str:
+        try:
+            return reverse(self.url_name)
+        except NoReverseMatch:
+            return "#"
+
+
+@dataclass
+class MenuSection:
+    key: str
+    label: str
+    order: int
+    entries: list[MenuEntry]
+
+
+_sections: dict[str, MenuSection] = {}
+
+
+def register_menu(section: str, label: str, order: int = 50) -> None:
+    """Declare a menu section (idempotent: ``ready`` may run more than once in tests)."""
+    existing = _sections.get(section)
+    if existing is not None:
+        existing.label, existing.order = label, order
+        return
+    _sections[section] = MenuSection(section, label, order, [])
+
+
+def register_menu_entry(section: str, label: str, url_name: str, *, visible: Callable = business,
+                        order: int = 50) -> None:
+    """Add an entry to a registered section; ``visible(user)`` decides who sees it (default: every
+    business role)."""
+    if section not in _sections:
+        raise LookupError(f"menu section {section!r} is not registered")
+    entries = _sections[section].entries
+    entries[:] = [e for e in entries if e.url_name != url_name]
+    entries.append(MenuEntry(label, url_name, visible, order))
+    entries.sort(key=lambda e: e.order)  # stable: equal orders keep their registration order
+
+
+def register_menu_entries(section: str, entries: list[tuple[str, str]], *, visible: Callable = business,
+                          order: int = 50) -> None:
+    """``register_menu_entry`` for each ``(label, url_name)``, all seen by the same users."""
+    for label, url_name in entries:
+        register_menu_entry(section, label, url_name, visible=visible, order=order)
+
+
+def menu_for(user) -> list[dict]:
+    """``[{"title": …, "entries": [{"label": …, "url": …}, …]}, …]`` for the signed-in ``user``."""
+    if not user.is_authenticated:
+        return []
+    menu = []
+    for section in sorted(_sections.values(), key=lambda s: s.order):
+        entries = [{"label": e.label, "url": e.url} for e in section.entries if e.visible(user)]
+        if entries:
+            menu.append({"title": section.label, "entries": entries})
+    return menu

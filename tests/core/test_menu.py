@@ -1,0 +1,68 @@
+"""The menu each role sees, pinned: the registry (core/menu.py, entries registered by each app)
+renders what the hand-written menu rendered, except that 县区对比 appears only for managers whose
+organ has county bureaus under it."""
+
+import pytest
+
+from ideowork.core.choices import Role
+from ideowork.core.menu import menu_for
+from tests.factories import ROLE_USERNAMES, make_user
+
+READ = ["学习首页", "集中学习", "心得体会", "学习资料", "在线考试", "答题竞赛", "积分排行", "学习标兵", "青年理论学习"]
+RUN_LEARNING = ["题库管理", "积分规则", "学习统计"]
+OUTLETS = ["阵地管理", "稿件与审核", "待我审核", "在线校对", "工作简报", "对外宣传", "新闻发布", "政策解读专家库",
+           "群众关切回应"]
+RUN_PUBLICITY = ["校对规则", "审核流程"]
+PERSONAL = ("个人", ["通知中心", "修改密码"])
+
+
+def business(*, counties: bool, plan_editor: bool, recorder: bool, runs: bool):
+    return [
+        ("工作总览", ["工作台", "我的工作", *(["县区对比"] if counties else [])]),
+        ("要点与责任", ["工作要点", "责任清单", *(["导入工作要点"] if plan_editor else [])]),
+        ("台账", ["工作台账", *(["登记活动"] if recorder else [])]),
+        ("理论学习", READ + (RUN_LEARNING if runs else [])),
+        ("宣传阵地", OUTLETS + (RUN_PUBLICITY if runs else [])),
+        PERSONAL,
+    ]
+
+
+EXPECTED = {
+    "principal": business(counties=True, plan_editor=True, recorder=True, runs=True),
+    "deputy": business(counties=True, plan_editor=True, recorder=True, runs=True),
+    "staff": business(counties=True, plan_editor=True, recorder=True, runs=True),
+    "section_chief": business(counties=True, plan_editor=False, recorder=True, runs=True),
+    "supervisor": business(counties=True, plan_editor=False, recorder=True, runs=False),
+    "cadre": business(counties=False, plan_editor=False, recorder=False, runs=False),
+    # A county bureau and an organ without county bureaus have no counties to compare.
+    "county_staff": business(counties=False, plan_editor=True, recorder=True, runs=True),
+    "gov_staff": business(counties=False, plan_editor=True, recorder=True, runs=True),
+    "sysadmin": [("系统管理", ["组织机构", "用户管理", "批量导入用户"]), PERSONAL],
+    "secadmin": [("安全管理", ["安全策略", "账号锁定"]), PERSONAL],
+    "auditor": [("安全审计", ["审计日志"]), PERSONAL],
+}
+
+
+def labels(menu):
+    return [(group["title"], [e["label"] for e in group["entries"]]) for group in menu]
+
+
+@pytest.mark.parametrize("username", ROLE_USERNAMES)
+def test_each_role_sees_its_menu(org, username):
+    assert labels(menu_for(org.users[username])) == EXPECTED[username]
+
+
+def test_a_county_head_does_not_see_the_county_comparison(org):
+    head = make_user("county_head", Role.HEAD, org.county_a, "县主任")
+    assert "县区对比" not in labels(menu_for(head))[0][1]
+
+
+def test_every_entry_links_to_its_page(org):
+    urls = {e["label"]: e["url"] for name in ROLE_USERNAMES for g in menu_for(org.users[name]) for e in g["entries"]}
+    assert "#" not in urls.values()
+    assert urls["县区对比"] == "/counties/" and urls["审核流程"] == "/reviews/flows/" and urls["审计日志"] == "/audit/"
+
+
+def test_the_menu_is_rendered_on_every_page(org, login):
+    html = login(org.county_staff).get("/").content.decode()
+    assert "导入工作要点" in html and "/counties/" not in html
