@@ -17,6 +17,7 @@ from django.db import transaction
 
 from ideowork.core.choices import OrgKind, Role
 from ideowork.core.models import OrgUnit, User
+from ideowork.ledger.figures import bump_ledger
 from ideowork.ledger.models import Activity, ActivityTarget, TargetCredit
 from ideowork.plans.actions.imports import do_import_plan
 from ideowork.plans.drafts import new_draft
@@ -45,6 +46,9 @@ def generate_city(*, units: int, users: int, activities: int, world: World | Non
         world = _organisation(units, users, rng)
     if activities:
         _activities(world, activities, rng)
+        # The services raise each organ's ledger version with every change; a bulk load does it
+        # once, so that figures cached before it are not read after it.
+        bump_ledger(organ.pk for organ, *_ in world.organs)
         _analyze()
     return world
 

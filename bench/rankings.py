@@ -17,7 +17,6 @@ from __future__ import annotations
 import json
 import os
 import random
-import subprocess
 import sys
 import tempfile
 import time
@@ -25,6 +24,9 @@ from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.runner import postgres_database, postgres_url, run_child  # noqa: E402
 USERS = int(os.environ.get("BENCH_USERS", 50_000))
 ENTRIES = int(os.environ.get("BENCH_ENTRIES", 5_000_000))
 COUNTIES, SECTIONS = 30, 9
@@ -169,37 +171,18 @@ def _derive_totals(connection, root_id: int) -> None:
                 FROM learning_pointstotal t WHERE t.period = '{period}' GROUP BY t.org_unit_id, t.period, t.key""")
 
 
-def run_child(env_extra: dict) -> dict:
-    env = {**os.environ, **env_extra}
-    out = subprocess.run([sys.executable, __file__, "--child"], env=env, capture_output=True, text=True, cwd=ROOT)
-    if out.returncode != 0:
-        sys.stderr.write(out.stdout + out.stderr)
-        raise SystemExit(f"benchmark child failed ({env_extra})")
-    result = json.loads(out.stdout.strip().splitlines()[-1])
-    print(json.dumps(result, ensure_ascii=False))
-    return result
-
-
 def main() -> None:
     results = {}
     databases = os.environ.get("BENCH_DATABASES", "sqlite,postgres").split(",")
     if "sqlite" in databases:
         with tempfile.TemporaryDirectory() as tmp:
             os.environ.pop("DATABASE_URL", None)
-            results["sqlite"] = run_child({"IDEOWORK_VAR_DIR": tmp})
+            results["sqlite"] = run_child(__file__, {"IDEOWORK_VAR_DIR": tmp})
     if "postgres" not in databases:
         print(json.dumps(results, ensure_ascii=False))
         return
-    pg_url = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/ideowork_bench_rankings")
-    name = pg_url.rsplit("/", 1)[-1]
-    admin_url = pg_url.rsplit("/", 1)[0] + "/postgres"
-    subprocess.run(["psql", admin_url, "-qc", f"DROP DATABASE IF EXISTS {name}"], check=True)
-    subprocess.run(["psql", admin_url, "-qc", f"CREATE DATABASE {name}"], check=True)
-    try:
-        with tempfile.TemporaryDirectory() as tmp:
-            results["postgres"] = run_child({"IDEOWORK_VAR_DIR": tmp, "DATABASE_URL": pg_url})
-    finally:
-        subprocess.run(["psql", admin_url, "-qc", f"DROP DATABASE IF EXISTS {name}"], check=False)
+    with postgres_database(postgres_url("ideowork_bench_rankings")) as url, tempfile.TemporaryDirectory() as tmp:
+        results["postgres"] = run_child(__file__, {"IDEOWORK_VAR_DIR": tmp, "DATABASE_URL": url})
     print(json.dumps({
         **{f"p95_ms_{db}": max(t["p95"] for t in r["timings"].values()) for db, r in results.items()},
         "users": results["postgres"]["users"], "entries": results["postgres"]["entries"],

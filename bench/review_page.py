@@ -19,6 +19,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.runner import run_child, time_requests  # noqa: E402
 CHARS = 20_000
 REQUESTS = 40
 
@@ -112,31 +115,16 @@ def child() -> dict:
     queries = []
     with connection.execute_wrapper(lambda execute, sql, *args: queries.append(sql) or execute(sql, *args)):
         client.get(url)
-    samples = []
-    for _ in range(REQUESTS):
-        t0 = time.perf_counter()
-        response = client.get(url)
-        samples.append((time.perf_counter() - t0) * 1000)
-        assert response.status_code == 200
-    samples.sort()
-    return {"p50_ms": round(samples[len(samples) // 2], 1), "p95_ms": round(samples[int(len(samples) * 0.95) - 1], 1),
+    timing = time_requests(client, url, REQUESTS)
+    return {"p50_ms": timing["p50"], "p95_ms": timing["p95"],
             "findings": len(findings), "errors": sum(f["severity"] == "error" for f in findings),
             "chars": len(body), "queries": len(queries), "page_kb": round(len(page.encode()) / 1024),
             "save_ms": round(save_ms, 1), "requests": REQUESTS}
 
 
 def main() -> None:
-    import subprocess
-
     with tempfile.TemporaryDirectory() as tmp:
-        env = {**os.environ, "IDEOWORK_VAR_DIR": tmp}
-        env.pop("DATABASE_URL", None)
-        out = subprocess.run([sys.executable, __file__, "--child"], env=env, capture_output=True, text=True,
-                             cwd=ROOT)
-    if out.returncode != 0:
-        sys.stderr.write(out.stdout + out.stderr)
-        raise SystemExit("benchmark child failed")
-    print(out.stdout.strip().splitlines()[-1])
+        run_child(__file__, {"IDEOWORK_VAR_DIR": tmp})
 
 
 if __name__ == "__main__":

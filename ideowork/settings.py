@@ -1,7 +1,7 @@
 """Settings come from environment variables with safe defaults.
 
 DATABASE_URL   PostgreSQL (or any dj-database-url URL); SQLite in var/ when unset.
-REDIS_URL      Huey on Redis; Huey on SQLite in var/ when unset.
+REDIS_URL      Huey and the cache on Redis; Huey on SQLite in var/ and a per-process memory cache when unset.
 IDEOWORK_SECRET_KEY, IDEOWORK_DEBUG, IDEOWORK_ALLOWED_HOSTS, IDEOWORK_VAR_DIR,
 IDEOWORK_SESSION_IDLE_SECONDS, IDEOWORK_UPLOAD_MAX_MB.
 """
@@ -111,6 +111,14 @@ else:
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- cache (cached figures, see core/caching.py) ---------------------------------------------
+if os.environ.get("REDIS_URL"):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                          "LOCATION": os.environ["REDIS_URL"], "KEY_PREFIX": "ideowork"}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                          "LOCATION": "ideowork", "OPTIONS": {"MAX_ENTRIES": 5000}}}
 
 # --- task queue -----------------------------------------------------------------------------
 if os.environ.get("REDIS_URL"):

@@ -1,6 +1,8 @@
 """Fetch and authorise plans' records in one step (see ``core/access.py``): 404 when not visible,
 a Chinese 403 when visible but not allowed (``action="change"``: the plan editors of its organ)."""
 
+from django.db.models import Prefetch
+
 from ideowork.core.access import access
 
 from .models import PlanItem, Target, WorkPlan
@@ -14,11 +16,13 @@ def access_plan(user, pk, action: str = "view") -> WorkPlan:
     return access(WorkPlan.objects.select_related("org_unit", "created_by"), user, pk, action, PLAN_DENIED)
 
 
-def access_item(user, pk, action: str = "view") -> PlanItem:
+def access_item(user, pk, action: str = "view", *, targets=None) -> PlanItem:
+    """The item with its assignment; ``targets`` is the queryset its targets are prefetched from."""
     items = PlanItem.objects.select_related(
         "plan__org_unit", "section", "assignment__lead_unit", "assignment__first_responsible",
         "assignment__direct_responsible", "assignment__specific_responsible",
-    ).prefetch_related("targets", "assignment__cooperating_units")
+    ).prefetch_related(Prefetch("targets", targets if targets is not None else Target.objects.all()),
+                       "assignment__cooperating_units")
     return access(items, user, pk, action, PLAN_DENIED)
 
 

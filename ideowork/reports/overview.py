@@ -6,10 +6,12 @@ from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import Count
+from django.db.models import Count, F
 
+from ideowork.core.caching import cached_figure
+from ideowork.ledger.figures import cached_progress, ledger_versions
 from ideowork.ledger.models import Activity
-from ideowork.ledger.progress import STATUS_ORDER, Status, TargetProgress, compute_progress, worst_status
+from ideowork.ledger.progress import STATUS_ORDER, Status, TargetProgress, worst_status
 from ideowork.plans.models import Assignment, PlanItem, Target
 
 __all__ = ["ItemRow", "PlanOverview", "plan_overview", "monthly_activity_counts", "NO_TARGET"]
@@ -80,13 +82,14 @@ def plan_overview(plans, *, today: date) -> dict[int, PlanOverview]:
                                                                         "assignment__specific_responsible")
              .order_by("plan_id", "order", "number", "id"))
     targets = list(Target.objects.filter(item__plan__in=plans).select_related("item")
-                   .order_by("item_id", "order", "id"))
+                   .annotate(plan_organ_id=F("item__plan__org_unit__organ_id")).order_by("item_id", "order", "id"))
     year_of_plan = {p.pk: p.year for p in plans}
     by_plan = {}
     progress = {}
     for year in set(year_of_plan.values()):
-        progress.update(compute_progress([t for t in targets if year_of_plan[t.item.plan_id] == year],
-                                         year=year, today=today))
+        of_year = [t for t in targets if year_of_plan[t.item.plan_id] == year]
+        progress.update(cached_progress(of_year, year=year, today=today,
+                                        organ_ids={t.plan_organ_id for t in of_year}))
     targets_of_item: dict[int, list] = {}
     for target in targets:
         targets_of_item.setdefault(target.item_id, []).append(progress[target.pk])
@@ -98,9 +101,16 @@ def plan_overview(plans, *, today: date) -> dict[int, PlanOverview]:
     return by_plan
 
 
-def monthly_activity_counts(activities, year: int) -> list[int]:
-    """Activities per month of ``year``: twelve numbers (grouped by day in SQL, by month here, so
-    that the query stays an index scan on every database)."""
+def monthly_activity_counts(activities, year: int, *, organ, user) -> list[int]:
+    """Activities per month of ``year`` among ``activities`` (those of ``organ`` that ``user``
+    sees): twelve numbers, cached under the organ's ledger version and what decides what the user
+    sees (grouped by day in SQL, by month here, so that the query stays an index scan on every
+    database)."""
+    parts = (year, ledger_versions([organ.organ_id]), user.pk, user.role, user.org_unit_id)
+    return cached_figure("monthly_activities", parts, lambda: _monthly_counts(activities, year))
+
+
+def _monthly_counts(activities, year: int) -> list[int]:
     counts = [0] * 12
     rows = (activities.filter(date__gte=date(year, 1, 1), date__lte=date(year, 12, 31))
             .values_list("date").annotate(n=Count("id")).order_by())

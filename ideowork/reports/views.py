@@ -51,7 +51,7 @@ def office(request):
     year = plan.year
     # The organ's own activities: its county bureaus run plans of their own.
     activities = Activity.objects.visible_to(request.user).filter(org_unit__organ=unit)
-    monthly = monthly_activity_counts(activities, year)
+    monthly = monthly_activity_counts(activities, year, organ=unit, user=request.user)
     months = [period_of("month", date(year, m, 1)) for m in range(1, 13)]
     month_links = [ledger_url(organ=unit.pk, period_start=m.start, period_end=m.end) for m in months]
     context.update({

@@ -36,10 +36,10 @@ def test_absentees_are_asked_to_make_up(org, login):
 def test_participation_counts_who_studied(org):
     do_award_points(org.cadre, "read", ref="m:1")
     summary = participation(org.staff, org.city, timezone.localdate())
-    assert org.cadre not in summary.idle and org.section_chief in summary.idle
+    assert org.cadre.pk not in summary.idle and org.section_chief.pk in summary.idle
     assert summary.active == 1 and summary.members >= 6
     # The county bureau's people are not the city office's.
-    assert org.county_staff not in summary.idle
+    assert org.county_staff.pk not in summary.idle
 
 
 def test_overview_and_dashboard_show_participation(org, login):

@@ -7,6 +7,7 @@ This module is the only writer of credits: ``rebuild_credits`` when an activity 
 from ideowork.plans.choices import Per
 from ideowork.plans.models import Target
 
+from ..figures import bump_ledger, organs_of_activities, organs_of_targets
 from ..models import Activity, ActivityTarget, TargetCredit
 
 __all__ = ["rebuild_credits", "rebuild_target_credits", "wanted_credits"]
@@ -45,6 +46,8 @@ def rebuild_credits(activity: Activity) -> None:
     wanted = wanted_credits(activity)
     existing = {(c.target_id, c.person_id): c.pk for c in TargetCredit.objects.filter(activity=activity)}
     stale = [pk for key, pk in existing.items() if key not in wanted]
+    # Cached figures of every organ whose targets gain or lose a credit move on with this write.
+    bump_ledger(organs_of_activities([activity.pk]) | organs_of_targets({t for t, _ in existing.keys() | wanted}))
     if stale:
         TargetCredit.objects.filter(pk__in=stale).delete()
     TargetCredit.objects.filter(activity=activity).exclude(date=activity.date).update(
@@ -62,6 +65,7 @@ def rebuild_target_credits(target: Target) -> None:
     Same rules as ``wanted_credits``: one credit per activity for a per-organisation target; one
     per participant among the tracked persons (everyone, when none are tracked) for a per-person one.
     """
+    bump_ledger(organs_of_targets([target.pk]))
     TargetCredit.objects.filter(target=target).delete()
     dates = dict(ActivityTarget.objects.filter(target=target).values_list("activity_id", "activity__date"))
     if target.per == Per.PERSON:

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -13,7 +14,7 @@ from ..access import access_item
 from ..actions import can_edit_plan, do_assign_item, do_update_item
 from ..forms import AssignmentForm, ItemForm
 from ..highlight import highlight_targets
-from ..models import PlanItem
+from ..models import PlanItem, Target
 
 
 
@@ -23,7 +24,9 @@ def item_url(item) -> str:
 
 @is_business
 def item_detail(request, pk):
-    item = access_item(request.user, pk)
+    # Each target carries how many people it tracks, counted in the same query (the item page's budget).
+    targets = Target.objects.visible_to(request.user).annotate(persons_total=Count("persons"))
+    item = access_item(request.user, pk, targets=targets)
     targets = list(item.targets.all())
     siblings = list(PlanItem.objects.visible_to(request.user).filter(plan=item.plan)
                     .order_by("order", "number", "id").values_list("pk", flat=True))

@@ -1,0 +1,72 @@
+"""What the benchmarks share: a child process per database, a PostgreSQL database made for the
+run, and timing requests through the test client."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+__all__ = ["run_child", "postgres_url", "postgres_database", "time_requests"]
+
+
+def run_child(script: str, env_extra: dict, drop: tuple = ("DATABASE_URL",)) -> dict:
+    """Run ``script --child`` with the environment changed; its last line is its JSON result."""
+    env = {**{k: v for k, v in os.environ.items() if k not in drop}, **env_extra}
+    out = subprocess.run([sys.executable, script, "--child"], env=env, capture_output=True, text=True, cwd=ROOT)
+    if out.returncode != 0:
+        sys.stderr.write(out.stdout + out.stderr)
+        raise SystemExit(f"benchmark child failed ({env_extra})")
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    print(json.dumps(result, ensure_ascii=False))
+    return result
+
+
+def postgres_url(default_name: str) -> str:
+    """The database a PostgreSQL run creates and drops — never the one DATABASE_URL names:
+    BENCH_POSTGRES_URL, else DATABASE_URL's with ``_bench`` after the name, else a local default."""
+    if os.environ.get("BENCH_POSTGRES_URL"):
+        return os.environ["BENCH_POSTGRES_URL"]
+    if os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        return os.environ["DATABASE_URL"].split("?", 1)[0] + "_bench"
+    return f"postgres://postgres@127.0.0.1:5432/{default_name}"
+
+
+@contextmanager
+def postgres_database(url: str):
+    """A fresh, empty database at ``url`` for the run, dropped afterwards."""
+    name = url.rsplit("/", 1)[-1]
+    admin_url = url.rsplit("/", 1)[0] + "/postgres"
+    subprocess.run(["psql", admin_url, "-qc", f"DROP DATABASE IF EXISTS {name}"], check=True)
+    subprocess.run(["psql", admin_url, "-qc", f"CREATE DATABASE {name}"], check=True)
+    try:
+        yield url
+    finally:
+        subprocess.run(["psql", admin_url, "-qc", f"DROP DATABASE IF EXISTS {name}"], check=False)
+
+
+def time_requests(client, url: str, requests: int, before=None) -> dict:
+    """p50 and p95 in ms of ``requests`` GETs of ``url`` (``before()`` runs untimed before each):
+    wall-clock time, and the CPU time of this process (``cpu_``), which other work on a shared
+    machine inflates far less (it leaves out a PostgreSQL server's own time)."""
+    samples, cpu = [], []
+    for _ in range(requests):
+        if before:
+            before()
+        t0, c0 = time.perf_counter(), time.process_time()
+        response = client.get(url)
+        samples.append((time.perf_counter() - t0) * 1000)
+        cpu.append((time.process_time() - c0) * 1000)
+        assert response.status_code == 200, response.status_code
+    return {**_percentiles(samples), **{f"cpu_{k}": v for k, v in _percentiles(cpu).items()}}
+
+
+def _percentiles(samples: list[float]) -> dict:
+    samples = sorted(samples)
+    return {"p50": round(samples[len(samples) // 2], 1), "p95": round(samples[int(len(samples) * 0.95) - 1], 1)}
