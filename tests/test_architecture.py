@@ -78,7 +78,8 @@ def test_area_views_fetch_records_only_through_access_helpers():
 
 
 def test_every_access_helper_goes_through_the_core_policy():
-    """``access_*`` in an area's access.py fetch with ``core.access.access`` (404, then a Chinese 403)."""
+    """``access_*`` in an area's access.py fetch with ``core.access.access`` (404, then a Chinese 403),
+    directly or as made by ``core.access.accessor``."""
     offences = []
     for path in PACKAGE.glob("*/access.py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))
@@ -87,6 +88,9 @@ def test_every_access_helper_goes_through_the_core_policy():
                 calls = {getattr(n.func, "id", None) for n in ast.walk(node) if isinstance(n, ast.Call)}
                 if "access" not in calls:
                     offences.append(f"{path.relative_to(PACKAGE)}: {node.name}")
+            elif isinstance(node, ast.Assign) and any(getattr(t, "id", "").startswith("access_") for t in node.targets):
+                if not (isinstance(node.value, ast.Call) and getattr(node.value.func, "id", None) == "accessor"):
+                    offences.append(f"{path.relative_to(PACKAGE)}: {ast.unparse(node.targets[0])}")
     assert not offences, "access helpers that skip core.access.access:\n" + "\n".join(offences)
 
 

@@ -6,7 +6,7 @@ its sections and the bureaus under it. The ``access_*`` helpers answer 404 when 
 visible and a Chinese 403 when it is visible but the action is not allowed.
 """
 
-from ideowork.core.access import access
+from ideowork.core.access import accessor
 from ideowork.core.models import OrgUnit, User
 from ideowork.core.scoping import can_act_in
 
@@ -22,47 +22,15 @@ def can_publish_for(user: User, unit: OrgUnit) -> bool:
     return can_act_in(user, unit, "outlets.publish")
 
 
-def access_content(user, pk, action="view") -> ContentItem:
-    return access(ContentItem.objects.select_related("outlet", "author__org_unit", "org_unit", "activity"),
-                  user, pk, action)
-
-
-def access_outlet(user, pk, action="view") -> Outlet:
-    return access(Outlet.objects.select_related("org_unit", "responsible", "review_flow", "item__plan"),
-                  user, pk, action, "您无权管理该宣传阵地。")
-
-
-def access_inspection(user, pk, action="view") -> OutletInspection:
-    return access(OutletInspection.objects.select_related("outlet__org_unit", "outlet__responsible"),
-                  user, pk, action, "您无权登记该阵地的整改情况。")
-
-
-def access_issue(user, pk, action="view") -> BriefingIssue:
-    return access(BriefingIssue.objects.select_related("series__org_unit", "content", "created_by"),
-                  user, pk, action)
-
-
-def access_placement(user, pk, action="view") -> ExternalPlacement:
-    return access(ExternalPlacement.objects.select_related("org_unit", "content", "activity", "created_by"),
-                  user, pk, action)
-
-
-def access_press_conference(user, pk, action="view") -> PressConference:
-    return access(PressConference.objects.select_related("org_unit", "release", "activity", "created_by"),
-                  user, pk, action)
-
-
-def access_expert(user, pk, action="view") -> Expert:
-    return access(Expert, user, pk, action)
-
-
-def access_interpretation(user, pk, action="view") -> PolicyInterpretation:
-    return access(PolicyInterpretation, user, pk, action)
-
-
-def access_public_question(user, pk, action="view") -> PublicQuestion:
-    return access(PublicQuestion.objects.select_related("org_unit", "answered_by", "activity"), user, pk, action)
-
-
-def access_proof_rule(user, pk, action="view") -> ProofRule:
-    return access(ProofRule.objects.select_related("org_unit"), user, pk, action)
+access_content = accessor(ContentItem, "outlet", "author__org_unit", "org_unit", "activity")
+access_outlet = accessor(Outlet, "org_unit", "responsible", "review_flow", "item__plan",
+                         message="您无权管理该宣传阵地。")
+access_inspection = accessor(OutletInspection, "outlet__org_unit", "outlet__responsible",
+                             message="您无权登记该阵地的整改情况。")
+access_issue = accessor(BriefingIssue, "series__org_unit", "content", "created_by")
+access_placement = accessor(ExternalPlacement, "org_unit", "content", "activity", "created_by")
+access_press_conference = accessor(PressConference, "org_unit", "release", "activity", "created_by")
+access_expert = accessor(Expert)
+access_interpretation = accessor(PolicyInterpretation)
+access_public_question = accessor(PublicQuestion, "org_unit", "answered_by", "activity")
+access_proof_rule = accessor(ProofRule, "org_unit")
