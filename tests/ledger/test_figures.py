@@ -100,7 +100,7 @@ def _remove_evidence(org, drill):
 
 def _add_target(org, drill):
     do_add_target(org.staff, drill.item, text="每季度开展1次演练", count=1, unit="次", period="quarter",
-                  comparator="gte", per="org")
+                  comparator=">=", per="org")
 
 
 def _edit_target(org, drill):

@@ -150,3 +150,18 @@ def test_service_refuses_an_editor_who_cannot_see_the_plan(org, plan, item):
 
     with pytest.raises(PermissionDenied):
         do_add_target(org.gov_staff, item, text="x", count=1, unit="次", period="year", comparator=">=", per="org")
+
+
+def test_a_target_with_an_unknown_comparison_is_refused_in_chinese_and_nothing_is_saved(org, plan):
+    from django.core.exceptions import ValidationError
+
+    from ideowork.plans.actions.targets import do_add_target
+    from ideowork.plans.models import Target
+
+    item = plan.items.first()
+    before = Target.objects.count()
+    with pytest.raises(ValidationError) as refused:
+        do_add_target(org.staff, item, text="每季度开展1次演练", count=1, unit="次", period="quarter",
+                      comparator="gte", per="org")
+    assert "比较" in str(refused.value.message_dict["comparator"])
+    assert Target.objects.count() == before

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from ideowork.core.forms.errors import add_service_errors
 from ideowork.core.permissions import capability_required, is_business
+from ideowork.core.outcomes import report_outcome
 
 from ..access import access_competition
 from ..actions.competitions import (do_close_competition, do_create_competition, entrant_count, can_manage_competition,
@@ -82,10 +83,5 @@ def competition_ranking(request, pk):
 @capability_required("learning.manage")
 def competition_close(request, pk):
     competition = access_competition(request.user, pk)
-    try:
-        do_close_competition(request.user, competition)
-    except ValidationError as e:
-        messages.error(request, "；".join(e.messages))
-    else:
-        messages.success(request, "竞赛已结束并归档，参赛情况已计入工作台账。")
+    report_outcome(request, lambda: do_close_competition(request.user, competition), "竞赛已结束并归档，参赛情况已计入工作台账。")
     return redirect("learning:competition_detail", competition.pk)

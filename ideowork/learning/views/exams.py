@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ideowork.core.forms.errors import add_service_errors
 from ideowork.core.permissions import capability_required, is_business
+from ideowork.core.outcomes import report_outcome
 
 from ..access import access_answer, access_attempt, access_exam
 from ..actions.exams import (can_manage_exam, close_expired_attempts, do_add_exam_question, do_add_rule, do_close_exam,
@@ -171,12 +172,7 @@ def exam_rule_add(request, pk):
     exam = _organised_or_403(request, pk)
     form = ExamRuleForm(request.POST, user=request.user)
     if form.is_valid():
-        try:
-            do_add_rule(request.user, exam, **form.cleaned_data)
-        except ValidationError as exc:
-            messages.error(request, "".join(exc.messages))
-        else:
-            messages.success(request, "已添加抽题规则。")
+        report_outcome(request, lambda: do_add_rule(request.user, exam, **form.cleaned_data), "已添加抽题规则。")
     else:
         messages.error(request, "；".join(f"{form[f].label}：{e}" for f, es in form.errors.items() for e in es))
     return redirect("learning:exam_detail", pk=exam.pk)
@@ -197,12 +193,7 @@ def exam_rule_remove(request, pk):
 @require_POST
 def exam_publish(request, pk):
     exam = _organised_or_403(request, pk)
-    try:
-        do_publish_exam(request.user, exam)
-    except ValidationError as exc:
-        messages.error(request, "".join(exc.messages))
-    else:
-        messages.success(request, "考试已发布，参考人员可在开始时间后作答。")
+    report_outcome(request, lambda: do_publish_exam(request.user, exam), "考试已发布，参考人员可在开始时间后作答。")
     return redirect("learning:exam_detail", pk=exam.pk)
 
 
@@ -210,12 +201,7 @@ def exam_publish(request, pk):
 @require_POST
 def exam_close(request, pk):
     exam = _organised_or_403(request, pk)
-    try:
-        do_close_exam(request.user, exam)
-    except ValidationError as exc:
-        messages.error(request, "".join(exc.messages))
-    else:
-        messages.success(request, "考试已结束，未交的答卷已自动提交，考试已记入工作台账。")
+    report_outcome(request, lambda: do_close_exam(request.user, exam), "考试已结束，未交的答卷已自动提交，考试已记入工作台账。")
     return redirect("learning:exam_detail", pk=exam.pk)
 
 
@@ -391,12 +377,9 @@ def answer_grade(request, pk):
     _organised_or_403(request, answer.attempt.exam_id)
     form = GradeForm(request.POST, prefix=f"a{answer.pk}")
     if form.is_valid():
-        try:
-            do_grade_answer(request.user, answer, form.cleaned_data["score"], form.cleaned_data["comment"])
-        except ValidationError as exc:
-            messages.error(request, "".join(exc.messages))
-        else:
-            messages.success(request, f"已为{answer.attempt.user.name}的答案评分。")
+        report_outcome(request, lambda: do_grade_answer(request.user, answer, form.cleaned_data["score"],
+                                                         form.cleaned_data["comment"]),
+                       lambda: f"已为{answer.attempt.user.name}的答案评分。")
     else:
         messages.error(request, "得分应为不小于0的数字。")
     return redirect("learning:exam_grading", pk=answer.attempt.exam_id)

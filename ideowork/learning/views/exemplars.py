@@ -7,6 +7,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ideowork.core.forms.errors import add_service_errors
 from ideowork.core.permissions import capability_required, is_business
+from ideowork.core.outcomes import report_outcome
 
 from ..access import access_nominee, access_selection
 from ..actions import exemplars as services
@@ -72,12 +73,7 @@ def selection_detail(request, pk):
 
 
 def _run(request, service, *args, success: str, **kwargs):
-    try:
-        service(request.user, *args, **kwargs)
-    except ValidationError as error:
-        messages.error(request, "；".join(error.messages))
-    else:
-        messages.success(request, success)
+    report_outcome(request, lambda: service(request.user, *args, **kwargs), success)
 
 
 @capability_required("learning.manage")

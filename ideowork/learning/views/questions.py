@@ -13,6 +13,7 @@ from ideowork.core.forms.errors import add_service_errors
 from ideowork.core.permissions import capability_required
 from ideowork.core.uploads import check_upload
 from ideowork.core.access import can
+from ideowork.core.outcomes import report_outcome
 
 from ..access import access_question
 from ..actions.questions import do_create_question, do_import_questions, do_set_question_active, do_update_question
@@ -85,12 +86,8 @@ def question_edit(request, pk):
 @require_POST
 def question_toggle(request, pk):
     question = _own_question_or_403(request, pk)
-    try:
-        do_set_question_active(request.user, question, not question.is_active)
-    except ValidationError as exc:
-        messages.error(request, "".join(exc.messages))
-    else:
-        messages.success(request, "试题已停用。" if question.is_active else "试题已重新启用。")
+    report_outcome(request, lambda: do_set_question_active(request.user, question, not question.is_active),
+                   "试题已停用。" if question.is_active else "试题已重新启用。")
     return redirect("learning:question_list")
 
 

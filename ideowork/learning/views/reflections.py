@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ideowork.core.forms.errors import add_service_errors
 from ideowork.core.permissions import is_business
+from ideowork.core.outcomes import report_outcome
 
 from ..access import access_reflection
 from ..actions.reflections import (counts_by_author, do_resubmit_reflection, do_review_reflection,
@@ -151,12 +152,8 @@ def reflection_review(request, pk):
     form = ReviewForm(request.POST)
     comment = form.cleaned_data["comment"] if form.is_valid() else ""
     accept = request.POST.get("decision") == "accept"
-    try:
-        do_review_reflection(request.user, reflection, accept=accept, comment=comment)
-    except ValidationError as exc:
-        messages.error(request, "；".join(exc.messages))
-    else:
-        messages.success(request, "已审阅通过，已计入台账和个人积分。" if accept else "已退回作者修改。")
+    report_outcome(request, lambda: do_review_reflection(request.user, reflection, accept=accept, comment=comment),
+                   "已审阅通过，已计入台账和个人积分。" if accept else "已退回作者修改。")
     return redirect("learning:reflection_detail", pk=reflection.pk)
 
 

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from ideowork.core.forms.errors import add_service_errors
 from ideowork.core.permissions import capability_required, is_business
 from ideowork.core.scoping import can_act_in
+from ideowork.core.outcomes import report_outcome
 
 from ..access import access_contest, access_mentor_pair
 from ..actions.youth import (do_create_pair, do_end_pair, do_publish_results, do_record_meeting, do_save_contest,
@@ -103,12 +104,7 @@ def pair_detail(request, pk):
 @require_POST
 def pair_end(request, pk):
     pair = access_mentor_pair(request.user, pk)
-    try:
-        do_end_pair(request.user, pair)
-    except ValidationError as exc:
-        messages.error(request, "；".join(exc.messages))
-    else:
-        messages.success(request, "已结束该结对。")
+    report_outcome(request, lambda: do_end_pair(request.user, pair), "已结束该结对。")
     return redirect("learning:pair_detail", pk=pair.pk)
 
 
@@ -279,10 +275,5 @@ def entry_file(request, pk):
 @require_POST
 def contest_publish(request, pk):
     contest = access_contest(request.user, pk)
-    try:
-        do_publish_results(request.user, contest)
-    except ValidationError as exc:
-        messages.error(request, "；".join(exc.messages))
-    else:
-        messages.success(request, "已公布评审结果，并记入工作台账。")
+    report_outcome(request, lambda: do_publish_results(request.user, contest), "已公布评审结果，并记入工作台账。")
     return redirect("learning:contest_detail", pk=contest.pk)

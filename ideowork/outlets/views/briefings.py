@@ -14,6 +14,7 @@ from ideowork.core.actions.reviews import active_stage, latest_review
 from ideowork.core.exports.gongwen import docx_response
 from ideowork.core.forms.errors import add_service_errors
 from ideowork.core.permissions import capability_required, is_business
+from ideowork.core.outcomes import report_outcome
 
 from ..access import access_issue
 from ..actions.briefings import (EntryData, briefing_series, compile_body, do_create_issue, do_publish_issue,
@@ -183,12 +184,7 @@ def briefing_edit(request, pk):
 @require_POST
 def briefing_submit(request, pk):
     issue = access_issue(request.user, pk)
-    try:
-        do_submit_issue(request.user, issue)
-    except ValidationError as exc:
-        messages.error(request, "；".join(exc.messages))
-    else:
-        messages.success(request, "已提交审核（三审三校），审核人将收到通知。")
+    report_outcome(request, lambda: do_submit_issue(request.user, issue), "已提交审核（三审三校），审核人将收到通知。")
     return redirect("outlets:briefing_detail", pk=issue.pk)
 
 
@@ -196,12 +192,7 @@ def briefing_submit(request, pk):
 @require_POST
 def briefing_publish(request, pk):
     issue = access_issue(request.user, pk)
-    try:
-        do_publish_issue(request.user, issue)
-    except ValidationError as exc:
-        messages.error(request, "；".join(exc.messages))
-    else:
-        messages.success(request, f"{issue}已印发，已计入工作台账（每月编发工作简报）。")
+    report_outcome(request, lambda: do_publish_issue(request.user, issue), lambda: f"{issue}已印发，已计入工作台账（每月编发工作简报）。")
     return redirect("outlets:briefing_detail", pk=issue.pk)
 
 

@@ -14,6 +14,7 @@ from ideowork.core.actions.reviews import is_locked, open_review, review_panel
 from ideowork.core.forms.errors import add_service_errors
 from ideowork.core.models import Decision, ReviewStage, StageStatus
 from ideowork.core.permissions import is_business
+from ideowork.core.outcomes import report_outcome
 
 from ..access import access_content
 from ..actions.content import (activity_kind_for, can_edit_content, can_publish_content, can_waive_findings,
@@ -206,12 +207,8 @@ def content_waive(request, pk):
     if not form.is_valid():
         messages.error(request, "请填写确认保留的理由。")
         return redirect(content.get_absolute_url())
-    try:
-        do_waive_finding(request.user, content, **form.cleaned_data)
-    except ValidationError as exc:
-        messages.error(request, "；".join(exc.messages))
-    else:
-        messages.success(request, f"已确认保留“{form.cleaned_data['text']}”。")
+    report_outcome(request, lambda: do_waive_finding(request.user, content, **form.cleaned_data),
+                   lambda: f"已确认保留“{form.cleaned_data['text']}”。")
     return redirect(content.get_absolute_url())
 
 

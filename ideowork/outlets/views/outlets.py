@@ -15,6 +15,7 @@ from ideowork.core.access import can
 from ideowork.core.forms.errors import add_service_errors
 from ideowork.core.models import OrgUnit
 from ideowork.core.permissions import capability_required, is_business
+from ideowork.core.outcomes import report_outcome
 from ideowork.ledger.models import Activity
 
 from ..access import access_inspection, access_outlet
@@ -227,12 +228,8 @@ def _post_action(request, pk, form_class, action, success: str):
     if form is not None and not form.is_valid():
         messages.error(request, "；".join(e for errors in form.errors.values() for e in errors))
         return redirect("outlets:outlet_detail", pk=outlet.pk)
-    try:
-        action(request.user, outlet, **(form.cleaned_data if form is not None else {}))
-    except ValidationError as exc:
-        messages.error(request, "；".join(exc.messages))
-    else:
-        messages.success(request, success)
+    values = form.cleaned_data if form is not None else {}
+    report_outcome(request, lambda: action(request.user, outlet, **values), success)
     return redirect("outlets:outlet_detail", pk=outlet.pk)
 
 
@@ -258,10 +255,7 @@ def outlet_close(request, pk):
 @require_POST
 def outlet_reopen(request, pk):
     outlet = access_outlet(request.user, pk, "change")
-    try:
-        services.do_reopen_outlet(request.user, outlet, reason=request.POST.get("reason", "")[:300])
-    except ValidationError as exc:
-        messages.error(request, "；".join(exc.messages))
-    else:
-        messages.success(request, "已恢复运行，更新提醒重新开始。")
+    reason = request.POST.get("reason", "")[:300]
+    report_outcome(request, lambda: services.do_reopen_outlet(request.user, outlet, reason=reason),
+                   "已恢复运行，更新提醒重新开始。")
     return redirect("outlets:outlet_detail", pk=outlet.pk)

@@ -161,17 +161,23 @@ def rule_edit(request, pk):
     return _save(request, _editable_rule(request, pk))
 
 
-@capability_required("outlets.publish")
-@require_POST
-def rule_toggle(request, pk):
+def _act_on_rule(request, pk, act, done):
+    """A one-click change of a rule: ``act(user, rule)`` then ``done(rule)``'s message, or the refusal."""
     rule = _editable_rule(request, pk)
     try:
-        rule = do_toggle_rule(request.user, rule)
+        rule = act(request.user, rule)
     except ValidationError as exc:
         messages.error(request, "".join(exc.messages))
     else:
-        messages.success(request, f"规则“{rule.pattern}”已{'启用' if rule.enabled else '停用'}。")
+        messages.success(request, done(rule))
     return redirect(_back(request))
+
+
+@capability_required("outlets.publish")
+@require_POST
+def rule_toggle(request, pk):
+    return _act_on_rule(request, pk, do_toggle_rule,
+                        lambda rule: f"规则“{rule.pattern}”已{'启用' if rule.enabled else '停用'}。")
 
 
 @capability_required("outlets.publish")
@@ -187,14 +193,7 @@ def rule_delete(request, pk):
 @capability_required("outlets.publish")
 @require_POST
 def rule_reset(request, pk):
-    rule = _editable_rule(request, pk)
-    try:
-        rule = do_reset_rule(request.user, rule)
-    except ValidationError as exc:
-        messages.error(request, "".join(exc.messages))
-    else:
-        messages.success(request, f"规则“{rule.pattern}”已恢复为系统提供的版本。")
-    return redirect(_back(request))
+    return _act_on_rule(request, pk, do_reset_rule, lambda rule: f"规则“{rule.pattern}”已恢复为系统提供的版本。")
 
 
 @capability_required("outlets.publish")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from ideowork.core.audit import record, snapshot
@@ -52,10 +53,23 @@ def _apply_defaults(target: Target, item: PlanItem, *, text_changed: bool, per_c
             target.persons.clear()
 
 
+def check_target_fields(target: Target) -> None:
+    """A service caller gets the form's Chinese errors too: a period, comparison or counting mode
+    that is not one of the choices, a negative count, a phrase too long (nothing is saved)."""
+    try:
+        target.clean_fields(exclude=["item", "activity_kinds", "media_level", "order"])
+    except ValidationError as exc:
+        raise ValidationError({field: [f"{Target._meta.get_field(field).verbose_name}：{message}"
+                                       for message in messages]
+                               for field, messages in exc.message_dict.items()}) from None
+
+
 @transaction.atomic
 def do_add_target(user, item: PlanItem, *, text: str, count: int, unit: str, period: str, comparator: str,
                   per: str, explicit: bool = True) -> Target:
     check_can_edit_plan(user, item.plan)
+    check_target_fields(Target(item=item, text=text, count=count, unit=unit, period=period, comparator=comparator,
+                               per=per, explicit=explicit))
     order = (item.targets.order_by("-order").values_list("order", flat=True).first() or 0) + 1
     target = Target.objects.create(item=item, text=text, count=count, unit=unit, period=period,
                                    comparator=comparator, per=per, explicit=explicit, order=order)
@@ -78,6 +92,7 @@ def do_update_target(user, target: Target, **changes) -> Target:
     per_changed = "per" in changes and changes["per"] != target.per
     for name, value in changes.items():
         setattr(target, name, value)
+    check_target_fields(target)
     if "count" in changes:
         target.explicit = True  # a count set by hand is explicit whatever the phrase said
     _apply_defaults(target, item, text_changed=text_changed, per_changed=per_changed)

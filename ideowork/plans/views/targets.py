@@ -13,31 +13,30 @@ from .items import item_url
 
 
 
+def _target_form(request, item, form, title: str, save, done: str):
+    """The add and edit pages: one form, saved by ``save(values)``, back to the item's targets."""
+    if request.method == "POST" and form.is_valid():
+        target = save(form.values())
+        messages.success(request, f"{done}量化指标“{target.text}”。")
+        return redirect(item_url(item) + "#targets")
+    return render(request, "plans/form.html", {
+        "form": form, "title": title, "item": item, "plan": item.plan,
+        "cancel_url": item_url(item), "item_text": item.text})
+
+
 @capability_required("plans.edit")
 def target_add(request, item_pk):
     item = access_item(request.user, item_pk, "change")
-    form = TargetForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        target = do_add_target(request.user, item, **form.values())
-        messages.success(request, f"已添加量化指标“{target.text}”。")
-        return redirect(item_url(item) + "#targets")
-    return render(request, "plans/form.html", {
-        "form": form, "title": f"添加量化指标：{item}", "item": item, "plan": item.plan,
-        "cancel_url": item_url(item), "item_text": item.text})
+    return _target_form(request, item, TargetForm(request.POST or None), f"添加量化指标：{item}",
+                        lambda values: do_add_target(request.user, item, **values), "已添加")
 
 
 @capability_required("plans.edit")
 def target_edit(request, pk):
     target = access_target(request.user, pk, "change")
-    item = target.item
     form = TargetForm(request.POST or None, initial={name: getattr(target, name) for name in TARGET_FORM_FIELDS})
-    if request.method == "POST" and form.is_valid():
-        do_update_target(request.user, target, **form.values())
-        messages.success(request, f"已保存量化指标“{target.text}”。")
-        return redirect(item_url(item) + "#targets")
-    return render(request, "plans/form.html", {
-        "form": form, "title": f"修改量化指标：{target.text}", "item": item, "plan": item.plan,
-        "cancel_url": item_url(item), "item_text": item.text})
+    return _target_form(request, target.item, form, f"修改量化指标：{target.text}",
+                        lambda values: do_update_target(request.user, target, **values), "已保存")
 
 
 @capability_required("plans.edit")

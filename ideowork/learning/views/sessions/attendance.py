@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ideowork.core.forms.errors import add_service_errors
 from ideowork.core.permissions import is_business
+from ideowork.core.outcomes import report_outcome
 
 from ...access import access_session
 from ...actions.sessions import (do_add_material, do_close_session, do_confirm_makeup, do_decide_leave,
@@ -84,12 +85,7 @@ def sign_in(request):
 def _post_action(request, pk, action, success: str, needs: str = "change"):
     """Run ``action`` on the session; the organisers' actions need "change", a member's own "view"."""
     session = access_session(request.user, pk, needs)
-    try:
-        action(session)
-    except ValidationError as exc:
-        messages.error(request, "；".join(exc.messages))
-    else:
-        messages.success(request, success)
+    report_outcome(request, lambda: action(session), success)
     return redirect("learning:session_detail", pk=session.pk)
 
 
