@@ -2,31 +2,11 @@
 
 from django.db import migrations
 
+from ideowork.ledger.migration_ops import link_activity_sources
+
 PREFIXES = {"content": "contentitem", "placement": "externalplacement", "press": "pressconference",
             "interpretation": "policyinterpretation", "question": "publicquestion", "outlet_update": "outlet",
             "outlet_inspection": "outletinspection"}
-
-
-def forwards(apps, schema_editor):
-    Activity = apps.get_model("ledger", "Activity")
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    for prefix, model in PREFIXES.items():
-        content_type, _ = ContentType.objects.get_or_create(app_label="outlets", model=model)
-        for activity in Activity.objects.filter(source_ref__startswith=prefix + ":").only("pk", "source_ref"):
-            ref = activity.source_ref.split(":", 1)[1]
-            if ref.isdigit():
-                Activity.objects.filter(pk=activity.pk).update(source_type=content_type, source_id=int(ref))
-
-
-def backwards(apps, schema_editor):
-    Activity = apps.get_model("ledger", "Activity")
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    for prefix, model in PREFIXES.items():
-        content_type = ContentType.objects.filter(app_label="outlets", model=model).first()
-        if content_type is None:
-            continue
-        for activity in Activity.objects.filter(source_type=content_type).only("pk", "source_id"):
-            Activity.objects.filter(pk=activity.pk).update(source_ref=f"{prefix}:{activity.source_id}")
 
 
 class Migration(migrations.Migration):
@@ -38,4 +18,4 @@ class Migration(migrations.Migration):
     ]
     run_before = [("ledger", "0004_remove_activity_source_ref")]
 
-    operations = [migrations.RunPython(forwards, backwards)]
+    operations = [link_activity_sources("outlets", PREFIXES)]
