@@ -278,3 +278,37 @@ def screenshot(page, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+def _serialise_live_server_on_sqlite():
+    """On SQLite the live server's threads share the test's one in-memory connection, so two
+    browsers requesting at once (a head-to-head match) would run two statements on it together
+    ("cannot open savepoint - SQL statements in progress"). Serve one request at a time there."""
+    import threading
+
+    from django.core.servers.basehttp import ThreadedWSGIServer
+    from django.db import connection
+    from django.test.testcases import LiveServerThread
+
+    if connection.vendor != "sqlite":
+        return
+
+    class SerialisedWSGIServer(ThreadedWSGIServer):
+        def set_app(self, application):
+            lock = threading.Lock()
+
+            def serialised(environ, start_response):
+                with lock:
+                    response = application(environ, start_response)
+                    try:
+                        return list(response)
+                    finally:
+                        if hasattr(response, "close"):
+                            response.close()
+
+            super().set_app(serialised)
+
+    LiveServerThread.server_class = SerialisedWSGIServer
+
+
+_serialise_live_server_on_sqlite()
