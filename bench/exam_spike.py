@@ -1,30 +1,36 @@
-"""Exam-start spike: many examinees start the same exam at once and save their answers at human pace.
+"""Exam morning at full scale: 1,000 examinees sign in within a minute, start the same exam, answer at
+human pace and hand in; nothing may be lost.
 
     .venv/bin/python bench/exam_spike.py [--database both|sqlite|postgres] [--users 1000] [--questions 50]
-        [--spread 10] [--pace 6 18] [--workers 3] [--threads 2]
+        [--spread 60] [--pace 6 18] [--quick]
 
-Against the real server: the script builds a fresh database (SQLite in a temporary
-IDEOWORK_VAR_DIR; PostgreSQL in a database it creates and drops on BENCH_POSTGRES_URL's server,
-default postgres://postgres@127.0.0.1:5432/ideowork_exam_bench), starts its own gunicorn on a free
-port (gthread workers, as scripts/serve.sh), and drives it with aiohttp.
+Against the real server, on this machine: for each database (``bench/runner.py``'s ``run_databases``:
+SQLite in a scratch directory; PostgreSQL in a database made and dropped for the run, with the cache
+on Redis — REDIS_URL, else BENCH_REDIS_URL, default redis://127.0.0.1:6379/14 — as a PostgreSQL
+deployment runs) a child process builds the data, starts gunicorn with ``deploy/gunicorn.conf.py``
+(its gthread workers × threads, on a free port) and drives it with aiohttp from the same two cores.
 
-Setup: one city office, ``--users`` cadres in 20 sections, a bank and a fixed ``--questions``-question
-exam, published and open. Logins use Argon2, slow on purpose, so the users are signed in before the
-spike: their sessions are written directly into the session store (what a successful login writes),
-and a handful of users also sign in through the real login form first, to show that path works
-(successful logins, so django-axes never locks anyone out).
+Setup: one city office, ``--users`` cadres in 20 sections (Argon2 passwords as settings hash them),
+a bank and a fixed ``--questions``-question exam (questions and options shuffled per person).
 
-Spike: every user starts within ``--spread`` seconds, like a browser: opens the exam page (gets the
-CSRF token), posts 开始答题, loads the paper, then saves every answer with a JSON POST carrying the
-session cookie and the X-CSRFToken header, waiting a random ``--pace`` seconds between answers, and
-finally hands in. Afterwards every answer the server acknowledged is looked up in the database.
+Every examinee, arriving at a random moment within ``--spread`` seconds, behaves like a browser:
 
-Prints one JSON line per database, then one JSON line at the end with the worse of the two
-(latencies) and the sums (errors, lost answers):
-{"users": …, "p50_ms": …, "p95_ms": …, "p99_ms": …, "errors": …, "lost_answers": …, "databases": {…}}
-p50/p95/p99 are of the answer saves only; the start and submit requests are reported apart, and
-``after_starts`` gives the saves sent once every examinee had their paper (the steady state after
-the spike).
+- signs in through the real login form (GET /login/?next=<the exam> for the CSRF token, POST the
+  credentials; django-axes and the lockout rules as configured). About 3% mistype the password once
+  first. Every request comes from 127.0.0.1: the whole organ behind one gateway address;
+- opens the exam, posts 开始答题 and loads the paper (start = those three requests);
+- saves every answer with a JSON POST, waiting a random ``--pace`` seconds between answers; one in
+  twenty sends one answer twice at once (a double tap), one in fifty reloads the paper once
+  mid-exam (a lost connection regained) and checks that it shows every answer saved so far;
+- hands in; one in twenty taps 交卷 twice at once. Both taps must end on the result page.
+
+Afterwards the database is checked: every answer the server acknowledged stored as sent, one
+attempt per person, each submitted exactly once (one submission audit event, score equal to the sum
+of its answers' scores, exam points awarded at most once), and no username locked out.
+
+Each database's result is one JSON line; the LAST line is the worse of the two:
+{"users", "login_p95_ms", "start_p95_ms", "p95_ms" (answer saves), "submit_p95_ms", "errors",
+ "lost_answers", …, "databases": {…}}. Timings are wall-clock from the load generator.
 """
 
 from __future__ import annotations
@@ -39,40 +45,40 @@ import signal
 import socket
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.runner import run_databases  # noqa: E402
+
 PASSWORD = "Bench-Exam-2026!"
-REAL_LOGINS = 5
+ARGS_ENV = "EXAM_SPIKE_ARGS"
+
+CSRF_RE = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+ANSWER_URL_RE = re.compile(r'data-answer-url="([^"]+)"')
+PAPER_RE = re.compile(r'<script id="paper-data" type="application/json">(.*?)</script>', re.S)
 
 
-# --- the Django side: setup and verification, in a child process ---------------------------------
+# --- the Django side: setup and verification -------------------------------------------------------
 
 def _django():
-    sys.path.insert(0, str(ROOT))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ideowork.settings")
     import django
 
     django.setup()
 
 
-def child_setup(users: int, questions: int) -> dict:
-    _django()
+def setup_data(users: int, questions: int) -> dict:
     from datetime import timedelta
     from decimal import Decimal
 
-    from django.conf import settings
-    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.auth.hashers import make_password
-    from django.contrib.sessions.backends.db import SessionStore
-    from django.contrib.sessions.models import Session
     from django.core.management import call_command
     from django.utils import timezone
 
     from ideowork.core.choices import OrgKind, Role
-    from ideowork.core.middleware import LAST_SEEN_KEY
     from ideowork.core.models import OrgUnit, User
     from ideowork.learning.actions.exams import do_add_exam_question, do_publish_exam, do_save_exam
     from ideowork.learning.actions.questions import do_create_question
@@ -82,7 +88,7 @@ def child_setup(users: int, questions: int) -> dict:
     call_command("migrate", run_syncdb=True, verbosity=0)
     city = OrgUnit.objects.create(name="压测市委编办", kind=OrgKind.ORGAN)
     sections = [OrgUnit.objects.create(name=f"第{i + 1}科", parent=city, kind=OrgKind.SECTION) for i in range(20)]
-    hashed = make_password(PASSWORD)  # one Argon2 hash shared by every bench user
+    hashed = make_password(PASSWORD)  # one hash (settings' hasher and parameters) shared by every bench user
     admin = User.objects.create(username="bench_admin", display_name="压测管理员", role=Role.STAFF, org_unit=city,
                                 password=hashed)
     User.objects.bulk_create(User(username=f"examinee{i:04d}", display_name=f"考生{i:04d}", role=Role.CADRE,
@@ -104,173 +110,236 @@ def child_setup(users: int, questions: int) -> dict:
     for q in bank:
         do_add_exam_question(admin, exam, q, Decimal(2))
     do_publish_exam(admin, exam)
-    # Sessions as a successful login leaves them (auth keys and the idle-timeout stamp).
-    cookies = {}
-    stamp = int(time.time())
-    rows = []
-    for user in User.objects.filter(role=Role.CADRE).order_by("username")[REAL_LOGINS:]:
-        store = SessionStore()
-        store.create()  # obtains a unique key
-        data = {SESSION_KEY: str(user.pk), BACKEND_SESSION_KEY: "django.contrib.auth.backends.ModelBackend",
-                HASH_SESSION_KEY: user.get_session_auth_hash(), LAST_SEEN_KEY: stamp}
-        rows.append(Session(session_key=store.session_key, session_data=store.encode(data),
-                            expire_date=now + timedelta(seconds=settings.SESSION_COOKIE_AGE)))
-        cookies[user.username] = store.session_key
-    Session.objects.bulk_update(rows, ["session_data", "expire_date"])
-    to_login = list(User.objects.filter(role=Role.CADRE).order_by("username")
-                    .values_list("username", flat=True)[:REAL_LOGINS])
-    return {"exam": exam.pk, "cookies": cookies, "to_login": to_login,
-            "session_cookie": settings.SESSION_COOKIE_NAME, "answer_keys": {}}
+    names = list(User.objects.filter(role=Role.CADRE).order_by("username").values_list("username", flat=True))
+    return {"exam": exam.pk, "usernames": names}
 
 
-def child_verify(expected_file: str) -> dict:
-    _django()
-    from ideowork.learning.models import Answer, Attempt
+def verify(exam_id: int, acknowledged: list, handed_in: list) -> dict:
+    from django.conf import settings
+    from django.db import close_old_connections
+    from django.db.models import Count, Sum
+    from axes.models import AccessAttempt
 
-    expected = json.loads(Path(expected_file).read_text())
-    stored = {(a, q): r for a, q, r in Answer.objects.values_list("attempt_id", "question_id", "response")}
+    from ideowork.core.models import AuditEvent
+    from ideowork.learning.models import Answer, Attempt, AttemptStatus, PointsEntry
+
+    close_old_connections()
+    stored = {(a, q): r for a, q, r in Answer.objects.filter(attempt__exam_id=exam_id)
+              .values_list("attempt_id", "question_id", "response")}
     lost = 0
-    for attempt_id, question_id, response in expected:
+    for attempt_id, question_id, response in acknowledged:
         got = stored.get((attempt_id, question_id), "<missing>")
         if isinstance(response, list) and isinstance(got, list):
             same = [str(x).strip() for x in got] == [str(x).strip() for x in response] or sorted(got) == sorted(response)
         else:
             same = got == response
-        if not same:
-            lost += 1
-    return {"answers_in_db": len(stored), "lost_answers": lost,
-            "attempts": Attempt.objects.count(), "submitted": Attempt.objects.exclude(status="in_progress").count()}
+        lost += not same
+    attempts = list(Attempt.objects.filter(exam_id=exam_id).values_list("pk", "user_id", "status", "score"))
+    per_user = {}
+    for _, user_id, _, _ in attempts:
+        per_user[user_id] = per_user.get(user_id, 0) + 1
+    submits = dict(AuditEvent.objects.filter(event_type="learning.exam.submit_attempt", subject_id__in=[
+        str(a[0]) for a in attempts]).values_list("subject_id").annotate(n=Count("pk")).values_list("subject_id", "n"))
+    sums = dict(Answer.objects.filter(attempt__exam_id=exam_id).values_list("attempt_id")
+                .annotate(s=Sum("score")).values_list("attempt_id", "s"))
+    wrong_score = sum(1 for pk, _, status, score in attempts
+                      if status == AttemptStatus.GRADED and (score or 0) != (sums.get(pk) or 0))
+    points = PointsEntry.objects.filter(ref=f"exam:{exam_id}").values("user_id").annotate(n=Count("pk"))
+    locked = AccessAttempt.objects.values("username").annotate(f=Sum("failures_since_start")).filter(
+        f__gte=settings.AXES_FAILURE_LIMIT).count()
+    return {
+        "answers_in_db": len(stored), "lost_answers": lost, "attempts": len(attempts),
+        "people_with_two_attempts": sum(1 for n in per_user.values() if n > 1),
+        "handed_in_but_open": sum(1 for a in attempts if a[2] == AttemptStatus.IN_PROGRESS and a[0] in set(handed_in)),
+        "not_submitted": sum(1 for a in attempts if a[2] == AttemptStatus.IN_PROGRESS),
+        "submitted_twice": sum(1 for a in attempts if submits.get(str(a[0]), 0) > 1),
+        "submitted_never": sum(1 for a in attempts if submits.get(str(a[0]), 0) == 0 and a[0] in set(handed_in)),
+        "score_not_sum_of_answers": wrong_score, "exam_points_twice": sum(1 for p in points if p["n"] > 1),
+        "locked_out": locked, "failed_login_rows": AccessAttempt.objects.count(),
+    }
 
 
-def run_child(mode: str, env: dict, *args: str) -> dict:
-    out = subprocess.run([sys.executable, __file__, "--child", mode, *args], env=env, capture_output=True,
-                         text=True, cwd=ROOT)
-    if out.returncode != 0:
-        sys.stderr.write(out.stdout[-4000:] + out.stderr[-4000:])
-        raise SystemExit(f"bench child {mode} failed")
-    return json.loads(out.stdout.strip().splitlines()[-1])
-
-
-# --- the load generator ---------------------------------------------------------------------------
-
-CSRF_RE = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-ANSWER_URL_RE = re.compile(r'data-answer-url="([^"]+)"')
-QUESTION_RE = re.compile(r'data-question="(\d+)" data-kind="(\w+)"')
-
-
-def parse_paper(html: str) -> list[dict]:
-    """Each question of the paper with what a person could answer (option values, blank count)."""
-    paper = []
-    for block in html.split('<li class="card exam-q"')[1:]:
-        m = QUESTION_RE.search(block)
-        qid, kind = int(m.group(1)), m.group(2)
-        values = re.findall(rf'name="q{qid}" value="([^"]*)"', block)
-        paper.append({"id": qid, "kind": kind, "values": values})
-    return paper
-
+# --- the load generator ------------------------------------------------------------------------------
 
 def human_answer(q: dict, rng: random.Random):
-    """A response as the page's script would send it, and its stored form."""
+    """A response as the page's script sends it (and as it is stored)."""
+    values = [o["value"] for o in q["options"]]
     if q["kind"] == "single":
-        v = rng.choice(q["values"])
-        return v, v
+        return rng.choice(values)
     if q["kind"] == "multiple":
-        v = sorted(rng.sample(q["values"], rng.randint(1, len(q["values"]))))
-        return v, v
+        return sorted(rng.sample(values, rng.randint(1, len(values))))
     if q["kind"] == "judge":
-        v = rng.random() < 0.5
-        return v, v
+        return rng.random() < 0.5
     if q["kind"] == "blank":
-        v = [rng.choice(["答案", "要点", "内容"]) + str(rng.randint(1, 60)) for _ in q["values"]]
-        return v, v
-    v = "作答内容" * rng.randint(1, 20)
-    return v, v
+        return [rng.choice(["答案", "要点", "内容"]) + str(rng.randint(1, 60)) for _ in range(max(q["blanks"], 1))]
+    return "作答内容" * rng.randint(1, 20)
+
+
+def same_response(a, b) -> bool:
+    if isinstance(a, list) and isinstance(b, list):
+        return sorted(str(x).strip() for x in a) == sorted(str(x).strip() for x in b)
+    return a == b
 
 
 class Stats:
     def __init__(self):
-        self.saves: list[float] = []
-        self.save_sent: list[float] = []  # when each acknowledged save was sent (perf_counter)
-        self.starts_done: list[float] = []
+        self.logins: list[float] = []
         self.starts: list[float] = []
+        self.saves: list[float] = []
         self.submits: list[float] = []
+        self.reloads: list[float] = []
         self.errors = 0
         self.error_samples: list[str] = []
-        self.acknowledged: list[tuple[int, int, object]] = []
+        self.acknowledged: dict[tuple[int, int], object] = {}
+        self.handed_in: list[int] = []  # attempts whose hand-in ended on the result page
+        self.counts = {"mistyped": 0, "double_saves": 0, "reloads": 0, "double_submits": 0, "reload_mismatches": 0,
+                       "save_retries": 0}
 
     def error(self, what: str) -> None:
         self.errors += 1
-        if len(self.error_samples) < 10:
+        if len(self.error_samples) < 12:
             self.error_samples.append(what[:300])
 
 
-async def real_login(base: str, username: str, http_session) -> None:  # noqa: D401
-    """Sign in through the login form like a browser (CSRF from the form, session cookie kept)."""
-    async with http_session.get(f"{base}/login/") as r:
-        html = await r.text()
-    token = CSRF_RE.search(html).group(1)
-    async with http_session.post(f"{base}/login/", data={"csrfmiddlewaretoken": token, "username": username,
-                                                         "password": PASSWORD}, allow_redirects=False) as r:
-        if r.status != 302:
-            raise RuntimeError(f"login of {username} failed: HTTP {r.status}")
+class Failed(Exception):
+    pass
 
 
-async def examinee(base: str, exam: int, jar, args, stats: Stats, rng: random.Random) -> None:
+async def fetch(http, method: str, url: str, **kw) -> tuple[int, str, str]:
+    async with http.request(method, url, **kw) as r:
+        return r.status, await r.text(), str(r.url)
+
+
+async def sign_in(http, base: str, username: str, exam_path: str, mistype: bool, stats: Stats, rng) -> None:
+    async def attempt(password: str) -> tuple[int, str, float]:
+        t0 = time.perf_counter()
+        status, html, _ = await fetch(http, "GET", f"{base}/login/?next={exam_path}")
+        if status != 200:
+            raise Failed(f"login form HTTP {status}")
+        token = CSRF_RE.search(html).group(1)
+        status, html, _ = await fetch(http, "POST", f"{base}/login/", allow_redirects=False, data={
+            "csrfmiddlewaretoken": token, "username": username, "password": password, "next": exam_path})
+        return status, html, (time.perf_counter() - t0) * 1000
+
+    if mistype:
+        stats.counts["mistyped"] += 1
+        status, html, _ = await attempt(PASSWORD[:-1] + "?")
+        if status != 200 or "用户名或密码错误" not in html:
+            raise Failed(f"mistyped password of {username}: HTTP {status}, not the form's error")
+        await asyncio.sleep(rng.uniform(2, 5))  # reads the message, types again
+    status, _, ms = await attempt(PASSWORD)
+    if status != 302:
+        raise Failed(f"login of {username}: HTTP {status}" + (" (locked out)" if status == 429 else ""))
+    stats.logins.append(ms)
+
+
+async def examinee(base: str, exam: int, username: str, args, stats: Stats, rng: random.Random) -> None:
     import aiohttp
 
     timeout = aiohttp.ClientTimeout(total=args.timeout)
-    # Idle connections are dropped by the client before gunicorn's keep-alive (5 s here) ends them, so a
+    # Idle connections are dropped by the client before gunicorn's keep-alive (5 s) ends them, so a
     # request never goes out on a connection the server is closing (a reset, not the app's doing).
     connector = aiohttp.TCPConnector(keepalive_timeout=3)
+    jar = aiohttp.CookieJar(unsafe=True)  # cookies for 127.0.0.1
+    exam_path = f"/learning/exams/{exam}/"
     async with aiohttp.ClientSession(cookie_jar=jar, timeout=timeout, connector=connector) as http:
         await asyncio.sleep(rng.uniform(0, args.spread))
+        phase = "login"
         try:
+            await sign_in(http, base, username, exam_path, rng.random() < 0.03, stats, rng)
+            phase = "start"
             t0 = time.perf_counter()
-            async with http.get(f"{base}/learning/exams/{exam}/") as r:
-                html = await r.text()
-                if r.status != 200:
-                    return stats.error(f"exam page HTTP {r.status}")
+            status, html, _ = await fetch(http, "GET", base + exam_path)
+            if status != 200 or 'data-testid="start"' not in html:
+                raise Failed(f"exam page HTTP {status}")
             token = CSRF_RE.search(html).group(1)
-            async with http.post(f"{base}/learning/exams/{exam}/start/", data={"csrfmiddlewaretoken": token}) as r:
-                html = await r.text()
-                if r.status != 200 or "data-answer-url" not in html:
-                    return stats.error(f"start HTTP {r.status} {r.url}")
+            status, html, url = await fetch(http, "POST", f"{base}{exam_path}start/", data={"csrfmiddlewaretoken": token})
+            paper_match = PAPER_RE.search(html)
+            if status != 200 or paper_match is None:
+                raise Failed(f"start HTTP {status} {url}")
             stats.starts.append((time.perf_counter() - t0) * 1000)
-            stats.starts_done.append(time.perf_counter())
-        except (aiohttp.ClientError, asyncio.TimeoutError) as exc:
-            return stats.error(f"start {type(exc).__name__}: {exc}")
-        answer_url = base + ANSWER_URL_RE.search(html).group(1)
-        attempt_id = int(answer_url.rstrip("/").split("/")[-2])
-        token = CSRF_RE.search(html).group(1)
-        headers = {"X-CSRFToken": token, "Content-Type": "application/json"}
-        for q in parse_paper(html):
-            await asyncio.sleep(rng.uniform(*args.pace))
-            sent, stored = human_answer(q, rng)
-            body = json.dumps({"question": q["id"], "response": sent})
-            t0 = time.perf_counter()
-            try:
-                async with http.post(answer_url, data=body, headers=headers) as r:
-                    data = await r.json(content_type=None)
-                    elapsed = (time.perf_counter() - t0) * 1000
-                    if r.status == 200 and data.get("ok"):
-                        stats.saves.append(elapsed)
-                        stats.save_sent.append(t0)
-                        stats.acknowledged.append((attempt_id, q["id"], stored))
+            take_url = url
+            paper = json.loads(paper_match.group(1))["questions"]
+            answer_url = base + ANSWER_URL_RE.search(html).group(1)
+            attempt_id = int(answer_url.rstrip("/").split("/")[-2])
+            token = CSRF_RE.search(html).group(1)
+            headers = {"X-CSRFToken": token, "Content-Type": "application/json"}
+            double_at = rng.randrange(len(paper)) if rng.random() < 0.05 else -1
+            reload_at = rng.randrange(1, len(paper)) if rng.random() < 0.02 and len(paper) > 1 else -1
+            mine: dict[int, object] = {}
+            phase = "answers"
+            for n, q in enumerate(paper):
+                await asyncio.sleep(rng.uniform(*args.pace))
+                if n == reload_at:
+                    await reload_paper(http, take_url, mine, stats)
+                sent = human_answer(q, rng)
+                body = json.dumps({"question": q["id"], "response": sent})
+                copies = 2 if n == double_at else 1
+                stats.counts["double_saves"] += copies - 1
+                t0 = time.perf_counter()
+                replies = await asyncio.gather(*(save_once(http, answer_url, body, headers, stats) for _ in range(copies)),
+                                               return_exceptions=True)
+                for reply in replies:
+                    if isinstance(reply, BaseException):
+                        stats.error(f"save {type(reply).__name__}: {reply}")
+                    elif reply[0] == 200 and reply[1].get("ok"):
+                        stats.saves.append(reply[2])
+                        stats.acknowledged[(attempt_id, q["id"])] = sent
+                        mine[q["id"]] = sent
                     else:
-                        stats.error(f"save HTTP {r.status} {data}")
-            except (aiohttp.ClientError, asyncio.TimeoutError, ValueError) as exc:
-                stats.error(f"save {type(exc).__name__}: {exc}")
-        t0 = time.perf_counter()
+                        stats.error(f"save HTTP {reply[0]} {reply[1]}")
+            phase = "submit"
+            copies = 2 if rng.random() < 0.05 else 1
+            stats.counts["double_submits"] += copies - 1
+            t0 = time.perf_counter()
+            replies = await asyncio.gather(*(fetch(http, "POST", answer_url.replace("/answer/", "/submit/"),
+                                                   data={"csrfmiddlewaretoken": token}) for _ in range(copies)),
+                                           return_exceptions=True)
+            elapsed = (time.perf_counter() - t0) * 1000
+            for reply in replies:
+                if isinstance(reply, BaseException):
+                    stats.error(f"submit {type(reply).__name__}: {reply}")
+                elif reply[0] != 200 or "/result/" not in reply[2] or 'data-testid="score"' not in reply[1]:
+                    stats.error(f"submit HTTP {reply[0]} {reply[2]}")
+            stats.submits.append(elapsed)
+            stats.handed_in.append(attempt_id)
+        except Failed as exc:
+            stats.error(f"{phase}: {exc}")
+        except (aiohttp.ClientError, asyncio.TimeoutError, ValueError, AttributeError) as exc:
+            stats.error(f"{phase} {type(exc).__name__}: {exc}")
+
+
+async def save_once(http, url: str, body: str, headers: dict, stats: Stats) -> tuple[int, dict, float]:
+    """One answer saved as the page's script saves it: a connection lost on the way is tried again
+    (exam.js keeps the answer and sends it again), the time taken counting from the first try."""
+    import aiohttp
+
+    t0 = time.perf_counter()
+    for tries in range(3):
         try:
-            async with http.post(answer_url.replace("/answer/", "/submit/"),
-                                 data={"csrfmiddlewaretoken": token}) as r:
-                await r.read()
-                if r.status != 200 or "/result/" not in str(r.url):
-                    stats.error(f"submit HTTP {r.status} {r.url}")
-                else:
-                    stats.submits.append((time.perf_counter() - t0) * 1000)
-        except (aiohttp.ClientError, asyncio.TimeoutError) as exc:
-            stats.error(f"submit {type(exc).__name__}: {exc}")
+            async with http.post(url, data=body, headers=headers) as r:
+                data = await r.json(content_type=None)
+                return r.status, data, (time.perf_counter() - t0) * 1000
+        except (aiohttp.ClientOSError, aiohttp.ServerDisconnectedError):
+            if tries == 2:
+                raise
+            stats.counts["save_retries"] += 1
+            await asyncio.sleep(1)
+
+
+async def reload_paper(http, take_url: str, mine: dict, stats: Stats) -> None:
+    """The connection came back: the paper again, with every answer saved so far."""
+    stats.counts["reloads"] += 1
+    t0 = time.perf_counter()
+    status, html, _ = await fetch(http, "GET", take_url)
+    stats.reloads.append((time.perf_counter() - t0) * 1000)
+    match = PAPER_RE.search(html)
+    if status != 200 or match is None:
+        raise Failed(f"reload HTTP {status}")
+    shown = {q["id"]: q["response"] for q in json.loads(match.group(1))["questions"]}
+    if any(not same_response(shown.get(qid), response) for qid, response in mine.items()):
+        stats.counts["reload_mismatches"] += 1
+        stats.error("reloaded paper does not show an answer saved before")
 
 
 def percentile(values: list[float], p: float) -> float | None:
@@ -280,34 +349,22 @@ def percentile(values: list[float], p: float) -> float | None:
     return round(values[min(len(values) - 1, int(round(p / 100 * len(values) + 0.5)) - 1)], 1)
 
 
-async def warm_up(base: str, setup: dict, args) -> list:
-    """Before the spike: every worker serves a page once, and some users sign in through the form."""
-    import aiohttp
-    from yarl import URL
-
-    async with aiohttp.ClientSession() as http:
-        for _ in range(args.workers * args.threads * 2):
-            async with http.get(f"{base}/login/") as r:
-                await r.read()
-    jars = []
-    for username in setup["to_login"]:
-        jar = aiohttp.CookieJar(unsafe=True)  # cookies for 127.0.0.1
-        async with aiohttp.ClientSession(cookie_jar=jar) as http:
-            await real_login(base, username, http)
-        jars.append(jar)
-    for key in setup["cookies"].values():
-        jar = aiohttp.CookieJar(unsafe=True)
-        jar.update_cookies({setup["session_cookie"]: key}, response_url=URL(base))
-        jars.append(jar)
-    return jars
+def spread_of(values: list[float]) -> dict:
+    return {"n": len(values), "p50_ms": percentile(values, 50), "p95_ms": percentile(values, 95),
+            "p99_ms": percentile(values, 99), "max_ms": round(max(values), 1) if values else None}
 
 
 async def drive(base: str, setup: dict, args) -> Stats:
+    import aiohttp
+
     stats = Stats()
     rng = random.Random(args.seed)
-    jars = await warm_up(base, setup, args)
-    await asyncio.gather(*(examinee(base, setup["exam"], jar, args, stats, random.Random(rng.random()))
-                           for jar in jars))
+    async with aiohttp.ClientSession() as http:  # every worker up before the clock starts
+        for _ in range(20):
+            async with http.get(f"{base}/login/") as r:
+                await r.read()
+    await asyncio.gather(*(examinee(base, setup["exam"], name, args, stats, random.Random(rng.random()))
+                           for name in setup["usernames"]))
     return stats
 
 
@@ -330,96 +387,118 @@ def wait_for(port: int, proc, seconds: float = 60) -> None:
     raise SystemExit("gunicorn did not start")
 
 
+def load_average() -> list[float]:
+    return [round(x, 2) for x in os.getloadavg()]
+
+
+def child() -> dict:
+    """One database: build, serve with deploy/gunicorn.conf.py, drive, verify."""
+    args = argparse.Namespace(**json.loads(os.environ[ARGS_ENV]))
+    _django()
+    from django.conf import settings
+    from django.db import connections
+
+    t0 = time.perf_counter()
+    setup = setup_data(args.users, args.questions)
+    setup_s = time.perf_counter() - t0
+    connections.close_all()
+    port = free_port()
+    # The server's own log (errors, tracebacks) is kept after the run, one file per database.
+    log = Path(os.environ.get("BENCH_LOG_DIR", "/tmp")) / f"exam_spike_gunicorn_{connections['default'].vendor}.log"
+    gunicorn = Path(sys.executable).with_name("gunicorn")
+    env = {**os.environ, "GUNICORN_BIND": f"127.0.0.1:{port}"}
+    with open(log, "w") as out:
+        server = subprocess.Popen([str(gunicorn), "-c", str(ROOT / "deploy/gunicorn.conf.py"), "ideowork.wsgi"],
+                                  env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=out, start_new_session=True)
+    try:
+        wait_for(port, server)
+        load_before = load_average()
+        t1, own0, served0 = time.perf_counter(), time.process_time(), os.times()
+        stats = asyncio.run(drive(f"http://127.0.0.1:{port}", setup, args))
+        run_s, generator_cpu = time.perf_counter() - t1, time.process_time() - own0
+        load_after = load_average()
+    finally:
+        if server.poll() is None:
+            os.killpg(server.pid, signal.SIGTERM)
+            server.wait(timeout=30)
+    # gunicorn's CPU (master and workers, reaped): what the run cost the server, whatever else ran.
+    served1 = os.times()
+    server_cpu = (served1.children_user + served1.children_system) - (served0.children_user + served0.children_system)
+    check = verify(setup["exam"], [(a, q, r) for (a, q), r in stats.acknowledged.items()], stats.handed_in)
+    if stats.error_samples:
+        sys.stderr.write("errors (first ones):\n  " + "\n  ".join(stats.error_samples) + "\n")
+    # A request that failed is one error; so is every broken promise found in the database (an
+    # examinee who failed to sign in or start has no attempt: counted once, as the request error).
+    errors = stats.errors + sum(check[k] for k in ("people_with_two_attempts", "handed_in_but_open", "submitted_twice",
+                                                   "submitted_never", "score_not_sum_of_answers",
+                                                   "exam_points_twice", "locked_out"))
+    from ideowork.core.hashers import IdeoworkArgon2PasswordHasher as H
+
+    return {
+        "database": connections["default"].vendor, "users": args.users,
+        "login_p95_ms": percentile(stats.logins, 95), "start_p95_ms": percentile(stats.starts, 95),
+        "p95_ms": percentile(stats.saves, 95), "submit_p95_ms": percentile(stats.submits, 95),
+        "errors": errors, "lost_answers": check["lost_answers"],
+        "login": spread_of(stats.logins), "start": spread_of(stats.starts), "save": spread_of(stats.saves),
+        "submit": spread_of(stats.submits), "reload": spread_of(stats.reloads),
+        "request_errors": stats.errors, "error_samples": stats.error_samples[:5], "behaviour": stats.counts,
+        "check": check, "run_s": round(run_s, 1), "setup_s": round(setup_s, 1),
+        "load_before": load_before, "load_after": load_after, "server_cpu_s": round(server_cpu, 1),
+        "server_cpu_ms_per_examinee": round(server_cpu * 1000 / args.users, 1),
+        "load_generator_cpu_s": round(generator_cpu, 1),
+        "server": "gunicorn -c deploy/gunicorn.conf.py (%s workers x %s threads)" % _workers(),
+        "cache": settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1],
+        "argon2": f"m={H.memory_cost} KiB t={H.time_cost} p={H.parallelism}",
+        "spread_s": args.spread, "pace_s": list(args.pace), "questions": args.questions,
+    }
+
+
+def _workers() -> tuple:
+    namespace: dict = {}
+    source = (ROOT / "deploy/gunicorn.conf.py").read_text()
+    exec(compile(source, "gunicorn.conf.py", "exec"), namespace)  # the values gunicorn reads
+    return namespace["workers"], namespace["threads"]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--database", choices=["sqlite", "postgres", "both"], default="both")
     parser.add_argument("--users", type=int, default=1000)
     parser.add_argument("--questions", type=int, default=50)
-    parser.add_argument("--spread", type=float, default=10.0, help="seconds over which the users start")
+    parser.add_argument("--spread", type=float, default=60.0, help="seconds over which the users arrive")
     parser.add_argument("--pace", type=float, nargs=2, default=(6.0, 18.0), metavar=("MIN", "MAX"),
-                        help="seconds a person takes per answer (uniform between MIN and MAX; the default, "
-                             "12 s on average, is a brisk examinee: 50 questions in 10 minutes)")
-    parser.add_argument("--workers", type=int, default=3)
-    parser.add_argument("--threads", type=int, default=2)
+                        help="seconds a person takes per answer (uniform; the default, 12 s on average, is a "
+                             "brisk examinee: 50 questions in 10 minutes)")
+    parser.add_argument("--quick", action="store_true",
+                        help="a short run: 60 users, 10 questions, arriving within 10 s, 1-3 s per answer")
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--timeout", type=float, default=120.0,
                         help="seconds a request may take before it counts as an error (a browser waits minutes)")
     args = parser.parse_args()
-    databases = ["sqlite", "postgres"] if args.database == "both" else [args.database]
-    results = {database: run_one(args, database) for database in databases}
-    for summary in results.values():
-        print(json.dumps(summary, ensure_ascii=False))
-    worst = {"users": args.users}
-    for key in ("p50_ms", "p95_ms", "p99_ms"):
-        worst[key] = max(r[key] for r in results.values())
+    if args.quick:
+        args.users, args.questions, args.spread, args.pace = 60, 10, 10.0, (1.0, 3.0)
+    os.environ[ARGS_ENV] = json.dumps(vars(args))
+    os.environ["IDEOWORK_DEBUG"] = "0"
+    os.environ["BENCH_DATABASES"] = "sqlite,postgres" if args.database == "both" else args.database
+    if not os.environ.get("REDIS_URL"):
+        # Only the PostgreSQL child keeps it (run_databases): the production-like run, cache on Redis.
+        os.environ["REDIS_URL"] = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
+    results = run_databases(__file__, "ideowork_exam_bench")
+    worst: dict = {"users": args.users}
+    for key in ("login_p95_ms", "start_p95_ms", "p95_ms", "submit_p95_ms"):
+        worst[key] = max((r[key] or 0) for r in results.values())
     for key in ("errors", "lost_answers"):
         worst[key] = sum(r[key] for r in results.values())
-    worst["databases"] = {db: {k: r[k] for k in ("p50_ms", "p95_ms", "p99_ms", "errors", "lost_answers",
-                                                 "start_p95_ms", "submit_p95_ms")} for db, r in results.items()}
+    worst["databases"] = {db: {k: r[k] for k in ("login", "start", "save", "submit", "errors", "lost_answers",
+                                                 "load_before", "load_after", "server_cpu_s", "run_s")}
+                         for db, r in results.items()}
     worst["pace_s"] = list(args.pace)
+    worst["spread_s"] = args.spread
     print(json.dumps(worst, ensure_ascii=False))
-
-
-def run_one(args, database: str) -> dict:
-    tmp = tempfile.TemporaryDirectory(prefix="exam_spike_")
-    env = {**os.environ, "IDEOWORK_VAR_DIR": tmp.name, "IDEOWORK_DEBUG": "0"}
-    env.pop("DATABASE_URL", None)
-    pg_admin = None
-    if database == "postgres":
-        url = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/ideowork_exam_bench")
-        name, pg_admin = url.rsplit("/", 1)[-1], url.rsplit("/", 1)[0] + "/postgres"
-        subprocess.run(["psql", pg_admin, "-qc", f"DROP DATABASE IF EXISTS {name}"], check=True)
-        subprocess.run(["psql", pg_admin, "-qc", f"CREATE DATABASE {name}"], check=True)
-        env["DATABASE_URL"] = url
-    server = None
-    try:
-        t0 = time.perf_counter()
-        setup = run_child("setup", env, str(args.users), str(args.questions))
-        setup_s = time.perf_counter() - t0
-        port = free_port()
-        server = subprocess.Popen(
-            [str(ROOT / ".venv/bin/gunicorn"), "ideowork.wsgi", "--bind", f"127.0.0.1:{port}", "--workers",
-             str(args.workers), "--threads", str(args.threads), "--worker-class", "gthread", "--log-level",
-             "warning", "--timeout", "60", "--backlog", "2048", "--keep-alive", "5"],
-            env=env, cwd=ROOT, start_new_session=True)
-        wait_for(port, server)
-        t1 = time.perf_counter()
-        stats = asyncio.run(drive(f"http://127.0.0.1:{port}", setup, args))
-        run_s = time.perf_counter() - t1
-    finally:
-        if server is not None and server.poll() is None:
-            os.killpg(server.pid, signal.SIGTERM)
-            server.wait(timeout=30)
-    expected = Path(tmp.name) / "expected.json"
-    expected.write_text(json.dumps(stats.acknowledged, ensure_ascii=False))
-    check = run_child("verify", env, str(expected))
-    if pg_admin:
-        subprocess.run(["psql", pg_admin, "-qc", f"DROP DATABASE IF EXISTS {env['DATABASE_URL'].rsplit('/', 1)[-1]}"],
-                       check=False)
-    tmp.cleanup()
-    if stats.error_samples:
-        sys.stderr.write("errors (first ones):\n  " + "\n  ".join(stats.error_samples) + "\n")
-    last_start = max(stats.starts_done, default=0)
-    steady = [ms for ms, sent in zip(stats.saves, stats.save_sent) if sent > last_start]
-    summary = {
-        "users": args.users, "p50_ms": percentile(stats.saves, 50), "p95_ms": percentile(stats.saves, 95),
-        "p99_ms": percentile(stats.saves, 99), "errors": stats.errors, "lost_answers": check["lost_answers"],
-        "database": database, "saves": len(stats.saves), "answers_in_db": check["answers_in_db"],
-        "submitted": check["submitted"], "start_p95_ms": percentile(stats.starts, 95),
-        "start_max_ms": round(max(stats.starts), 1) if stats.starts else None,
-        "submit_p95_ms": percentile(stats.submits, 95),
-        "after_starts": {"saves": len(steady), "p50_ms": percentile(steady, 50), "p95_ms": percentile(steady, 95),
-                         "p99_ms": percentile(steady, 99)}, "run_s": round(run_s, 1), "setup_s": round(setup_s, 1),
-        "workers": f"{args.workers}x{args.threads} gthread", "pace_s": list(args.pace),
-        "sessions": f"{REAL_LOGINS} real logins, the rest written to the session store",
-    }
-    return summary
 
 
 if __name__ == "__main__":
     if "--child" in sys.argv:
-        mode, rest = sys.argv[sys.argv.index("--child") + 1], sys.argv[sys.argv.index("--child") + 2:]
-        result = child_setup(int(rest[0]), int(rest[1])) if mode == "setup" else child_verify(rest[0])
-        print(json.dumps(result, ensure_ascii=False))
+        print(json.dumps(child(), ensure_ascii=False))
     else:
         main()

@@ -31,23 +31,11 @@ import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.runner import reset_peak_rss, status_mb  # noqa: E402
+
 ACTIVITIES = 100_000
-
-
-def _status_mb(field: str) -> float:
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith(field + ":"):
-            return int(line.split()[1]) / 1024
-    return 0.0
-
-
-def _reset_peak_rss() -> bool:
-    """Reset VmHWM to the current RSS (Linux 4.0+); False if the kernel refuses."""
-    try:
-        Path("/proc/self/clear_refs").write_text("5")
-        return True
-    except OSError:
-        return False
 
 
 def _download(client, url: str, path: Path) -> int:
@@ -128,12 +116,12 @@ def measure(workdir: Path) -> dict:
     url = reverse("ledger:export")
     out = workdir / "ledger.xlsx"
     gc.collect()
-    baseline = _status_mb("VmRSS")
-    reset = _reset_peak_rss()
+    baseline = status_mb("VmRSS")
+    reset = reset_peak_rss()
     started, cpu_started = time.perf_counter(), time.process_time()
     size = _download(client, url, out)
     seconds, cpu_seconds = time.perf_counter() - started, time.process_time() - cpu_started
-    peak_rss = _status_mb("VmHWM")
+    peak_rss = status_mb("VmHWM")
     rows = _data_rows(out)
 
     gc.collect()

@@ -20,11 +20,10 @@ from __future__ import annotations
 import json
 import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-from bench.runner import postgres_database, postgres_url, run_child, time_requests
+from bench.runner import run_databases, time_requests
 
 ROOT = Path(__file__).resolve().parents[1]
 UNITS, USERS, ACTIVITIES = 300, 5000, 200_000
@@ -57,7 +56,7 @@ def child(page_names: list[str]) -> dict:
     world = generate_city(units=UNITS, users=USERS, activities=SMALL)
     client = Client()
     client.force_login(world.head, backend="django.contrib.auth.backends.ModelBackend")
-    urls = {"dashboard": reverse("reports:home"), "item": reverse("plans:item", args=[world.item.pk])}
+    urls = {"dashboard": reverse("reports:office"), "item": reverse("plans:item", args=[world.item.pk])}
     pages = {name: urls[name] for name in page_names}
 
     def query_counts(cold: bool):
@@ -93,14 +92,7 @@ def main(script: str, page_names: list[str]) -> None:
     if "--child" in sys.argv:
         print(json.dumps(child(page_names), ensure_ascii=False))
         return
-    databases = os.environ.get("BENCH_DATABASES", "sqlite,postgres").split(",")
-    results = {}
-    if "sqlite" in databases:
-        with tempfile.TemporaryDirectory() as tmp:
-            results["sqlite"] = run_child(script, {"IDEOWORK_VAR_DIR": tmp}, drop=("DATABASE_URL", "REDIS_URL"))
-    if "postgres" in databases:
-        with postgres_database(postgres_url("ideowork_bench")) as url, tempfile.TemporaryDirectory() as tmp:
-            results["postgres"] = run_child(script, {"IDEOWORK_VAR_DIR": tmp, "DATABASE_URL": url})
+    results = run_databases(script, "ideowork_bench")
     any_result = next(iter(results.values()))
     summary = {
         **{f"p95_ms_{db}": max(t["p95"] for t in r["timings"].values()) for db, r in results.items()},

@@ -70,3 +70,36 @@ def time_requests(client, url: str, requests: int, before=None) -> dict:
 def _percentiles(samples: list[float]) -> dict:
     samples = sorted(samples)
     return {"p50": round(samples[len(samples) // 2], 1), "p95": round(samples[int(len(samples) * 0.95) - 1], 1)}
+
+
+def status_mb(field: str) -> float:
+    """A memory figure of this process from /proc/self/status (VmRSS, VmHWM …) in MB."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def reset_peak_rss() -> bool:
+    """Reset VmHWM to the current RSS (Linux 4.0+); False if the kernel refuses."""
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+        return True
+    except OSError:
+        return False
+
+
+def run_databases(script: str, postgres_name: str) -> dict:
+    """Run ``script --child`` once per database named in ``BENCH_DATABASES`` (both by default): SQLite in
+    a scratch directory, PostgreSQL in a database made and dropped for the run. {vendor: result}."""
+    import tempfile
+
+    databases = os.environ.get("BENCH_DATABASES", "sqlite,postgres").split(",")
+    results = {}
+    if "sqlite" in databases:
+        with tempfile.TemporaryDirectory() as tmp:
+            results["sqlite"] = run_child(script, {"IDEOWORK_VAR_DIR": tmp}, drop=("DATABASE_URL", "REDIS_URL"))
+    if "postgres" in databases:
+        with postgres_database(postgres_url(postgres_name)) as url, tempfile.TemporaryDirectory() as tmp:
+            results["postgres"] = run_child(script, {"IDEOWORK_VAR_DIR": tmp, "DATABASE_URL": url})
+    return results

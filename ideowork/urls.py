@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.templatetags.static import static
 from django.urls import include, path
 from django.views.generic import RedirectView

@@ -224,10 +224,17 @@ def browser_console():
     console.check()
 
 
-def new_browser_page(browser, console: BrowserConsole, base_url: str, *, cookies=(), viewport=None):
-    """A page in a fresh context (its own cookies) whose errors ``console`` collects."""
-    context = browser.new_context(locale="zh-CN", viewport=viewport or {"width": 1366, "height": 900},
-                                  base_url=base_url)
+def new_browser_page(browser, console: BrowserConsole, base_url: str, *, cookies=(), viewport=None,
+                     javascript=True):
+    """A page in a fresh context (its own cookies) whose errors ``console`` collects.
+
+    A viewport narrower than a tablet is a phone: the context has touch and a mobile user agent's
+    behaviour (``has_touch``, ``is_mobile``), so taps are real touch events. ``javascript=False``
+    is a browser with scripts switched off."""
+    viewport = viewport or {"width": 1366, "height": 900}
+    phone = viewport["width"] < 600
+    context = browser.new_context(locale="zh-CN", viewport=viewport, base_url=base_url,
+                                  has_touch=phone, is_mobile=phone, java_script_enabled=javascript)
     console.watch(context)
     if cookies:
         context.add_cookies(list(cookies))
@@ -245,14 +252,14 @@ def session_cookie(settings, client, url: str) -> dict:
 def page_as(browser, live_server, client, settings, browser_console):
     """``page_as(user)`` opens a browser page already signed in as ``user`` on the live server.
 
-    ``page_as(user, viewport=PHONE)`` opens it at a phone's size.
+    ``page_as(user, viewport=PHONE)`` opens it at a phone's size; ``javascript=False`` with scripts off.
     """
     contexts = []
 
-    def _page(user, viewport=None):
+    def _page(user, viewport=None, javascript=True):
         client.cookies.clear()  # else a second user's login flushes the previous page's session
         client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
-        page = new_browser_page(browser, browser_console, live_server.url, viewport=viewport,
+        page = new_browser_page(browser, browser_console, live_server.url, viewport=viewport, javascript=javascript,
                                 cookies=[session_cookie(settings, client, live_server.url)])
         contexts.append(page.context)
         return page
@@ -280,35 +287,100 @@ def screenshot(page, name: str) -> Path:
     return path
 
 
-def _serialise_live_server_on_sqlite():
-    """On SQLite the live server's threads share the test's one in-memory connection, so two
-    browsers requesting at once (a head-to-head match) would run two statements on it together
-    ("cannot open savepoint - SQL statements in progress"). Serve one request at a time there."""
-    import threading
+class _LiveServerGate:
+    """Lets browser requests reach the application only while a test's database is in place.
+
+    A request the browser sent just before a test ended (a navigation nobody waited for, a closed
+    page's last fetch, a study-time heartbeat) would otherwise run while the test thread flushes
+    the database. On SQLite the live server's threads share the test's one in-memory connection,
+    which is left in a broken transaction that fails every later test on the worker; on
+    PostgreSQL the request's row locks and the flush's TRUNCATE deadlock. Closing the gate waits
+    for the requests in flight to finish; requests arriving while it is closed are answered 503
+    without touching the database.
+
+    On SQLite requests are also served one at a time: two browsers requesting at once (a
+    head-to-head match) would otherwise run two statements on the one shared connection together
+    ("cannot open savepoint - SQL statements in progress")."""
+
+    def __init__(self):
+        import threading
+
+        self.changed = threading.Condition()
+        self.open = False
+        self.in_flight = 0
+        self.serial = threading.Lock()
+
+    def enter(self) -> bool:
+        with self.changed:
+            if not self.open:
+                return False
+            self.in_flight += 1
+            return True
+
+    def leave(self):
+        with self.changed:
+            self.in_flight -= 1
+            self.changed.notify_all()
+
+    def close(self):
+        with self.changed:
+            self.open = False
+            self.changed.wait_for(lambda: self.in_flight == 0)
+
+    def reopen(self):
+        with self.changed:
+            self.open = True
+
+
+LIVE_SERVER_GATE = _LiveServerGate()
+
+
+def _gate_the_live_server():
+    """Serve browser requests only between a test's database setup and its flush (see
+    `_LiveServerGate`)."""
+    import contextlib
 
     from django.core.servers.basehttp import ThreadedWSGIServer
     from django.db import connection
-    from django.test.testcases import LiveServerThread
+    from django.test.testcases import LiveServerThread, TransactionTestCase
 
-    if connection.vendor != "sqlite":
-        return
+    gate = LIVE_SERVER_GATE
+    serial = gate.serial if connection.vendor == "sqlite" else contextlib.nullcontext()
 
-    class SerialisedWSGIServer(ThreadedWSGIServer):
+    class GatedWSGIServer(ThreadedWSGIServer):
         def set_app(self, application):
-            lock = threading.Lock()
+            def gated(environ, start_response):
+                if not gate.enter():
+                    start_response("503 Service Unavailable", [("Content-Type", "text/plain")])
+                    return [b"the test's database is being reset"]
+                try:
+                    with serial:
+                        response = application(environ, start_response)
+                        try:
+                            return list(response)
+                        finally:
+                            if hasattr(response, "close"):
+                                response.close()
+                finally:
+                    gate.leave()
 
-            def serialised(environ, start_response):
-                with lock:
-                    response = application(environ, start_response)
-                    try:
-                        return list(response)
-                    finally:
-                        if hasattr(response, "close"):
-                            response.close()
+            super().set_app(gated)
 
-            super().set_app(serialised)
+    LiveServerThread.server_class = GatedWSGIServer
 
-    LiveServerThread.server_class = SerialisedWSGIServer
+    fixture_setup = TransactionTestCase._fixture_setup.__func__
+    fixture_teardown = TransactionTestCase._fixture_teardown
+
+    def gated_setup(cls):
+        fixture_setup(cls)
+        gate.reopen()
+
+    def gated_teardown(self):
+        gate.close()
+        fixture_teardown(self)
+
+    TransactionTestCase._fixture_setup = classmethod(gated_setup)
+    TransactionTestCase._fixture_teardown = gated_teardown
 
 
-_serialise_live_server_on_sqlite()
+_gate_the_live_server()

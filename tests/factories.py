@@ -12,7 +12,7 @@ from datetime import date
 from django.contrib.auth.hashers import make_password
 
 from ideowork.core.choices import OrgKind, Role
-from ideowork.core.models import OrgUnit, User
+from ideowork.core.models import OrgUnit, TwoFactorPolicy, User
 
 PASSWORD = "Ideo-Work-2026!"
 
@@ -69,6 +69,9 @@ def build_org() -> Org:
         "secadmin": make_user("secadmin", Role.SECADMIN, city, "安全管理员"),
         "auditor": make_user("auditor", Role.AUDITOR, city, "审计管理员"),
     }
+    # Like the demo, the test organisation signs in with passwords alone; tests of two-factor sign-in
+    # (tests/core/test_two_factor*.py) switch it on.
+    TwoFactorPolicy.objects.create(pk=1, required_roles=[])
     return org
 
 

@@ -18,15 +18,19 @@ from ideowork.plans.models import Target
 from tests.factories import ROLE_USERNAMES, make_plan
 from tests.ledger.files import photo
 
-PUBLIC = {"core:login", "core:logout"}
+PUBLIC = {"core:login", "core:logout", "core:healthz", "core:activate"}
 # Pages only a system role may open (everyone else gets 403 or is redirected).
 SYSTEM_ONLY = {
-    "core:audit_list": "auditor",
+    "core:audit_list": "auditor", "core:audit_integrity": "auditor", "core:audit_verify": "auditor",
+    "core:audit_archive": "auditor",
     **{name: "sysadmin" for name in ["core:org_list", "core:org_create", "core:org_edit", "core:org_deactivate",
                                      "core:org_activate", "core:user_list", "core:user_create", "core:user_edit",
                                      "core:user_deactivate", "core:user_activate", "core:user_reset_password",
                                      "core:user_import", "core:user_import_template"]},
     "core:security": "secadmin", "core:lockouts": "secadmin", "core:lockout_unlock": "secadmin",
+    "core:two_factor_settings": "secadmin", "core:two_factor_reset": "secadmin",
+    "core:security_policy_edit": "secadmin", "core:account_roles": "secadmin", "core:account_role_grant": "secadmin",
+    "core:account_roles_grant_requested": "secadmin",
 }
 # Business pages about one record of the city office: the counties and the other organ must not see it.
 CITY_RECORD_PAGES = {"plans:plan", "plans:item", "plans:item_edit", "plans:assign", "plans:target_add",
@@ -61,7 +65,7 @@ def world(org):
         "core:notification_open": note.pk,
         "core:org_edit": org.office.pk, "core:org_deactivate": org.office.pk, "core:org_activate": org.office.pk,
         "core:user_edit": org.cadre.pk, "core:user_deactivate": org.cadre.pk, "core:user_activate": org.cadre.pk,
-        "core:user_reset_password": org.cadre.pk,
+        "core:user_reset_password": org.cadre.pk, "core:account_role_grant": org.cadre.pk,
         "plans:plan": plan.pk, "plans:item": item.pk, "plans:item_edit": item.pk, "plans:assign": item.pk,
         "plans:target_add": item.pk, "plans:target_edit": target.pk, "plans:target_delete": target.pk,
         "plans:bulk_assign": plan.pk, "plans:responsibility_xlsx": plan.pk, "plans:responsibility_docx": plan.pk,
@@ -204,3 +208,36 @@ def test_posts_to_every_change_url_by_every_outsider_change_nothing(world, clien
         if changed:
             failures.append(f"{username}'s refused POSTs changed {', '.join(changed)}")
     assert not failures, "\n".join(failures)
+
+
+# --- the menu matches access ---------------------------------------------------------------------
+# A cadre's menu, exactly: an entry added for cadres is a conscious decision (and stays short).
+CADRE_MENU = ["我的工作", "学习首页", "集中学习", "心得体会", "学习资料", "在线考试", "答题竞赛", "积分排行", "青年理论学习",
+              "稿件与审核", "通知中心", "账户安全"]
+
+
+def test_every_menu_entry_of_every_role_opens_for_it(world, client):
+    """Hiding is not permission, but what a role is shown it may open: every entry answers 200 (so no
+    page that refuses a role is in its menu)."""
+    from ideowork.core.menu import menu_for
+
+    org, _ = world
+    failures = []
+    for username in ROLE_USERNAMES:
+        user = getattr(org, username)
+        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        entries = [entry for group in menu_for(user) for entry in group["entries"]]
+        assert entries, username
+        for entry in entries:
+            status = client.get(entry["url"]).status_code
+            if status != 200:
+                failures.append(f"{username}'s menu entry {entry['label']} ({entry['url']}) → {status}")
+    assert not failures, "\n".join(failures)
+
+
+def test_a_cadres_menu_is_short_and_holds_only_what_a_cadre_uses(org):
+    from ideowork.core.menu import menu_for
+
+    labels = [entry["label"] for group in menu_for(org.cadre) for entry in group["entries"]]
+    assert labels == CADRE_MENU
+    assert len(labels) <= 12

@@ -29,7 +29,7 @@ from django.db import models
 from .context import client_ip, current_request
 from .models import AuditEvent
 
-__all__ = ["record", "snapshot", "register_audit_events", "audit_event_label", "audit_event_groups",
+__all__ = ["record", "record_read", "snapshot", "register_audit_events", "audit_event_label", "audit_event_groups",
            "is_registered_event", "EVENT_NAME"]
 
 EVENT_NAME = re.compile(r"^[a-z]+\.[a-z][a-z_]*\.[a-z][a-z_]*$")
@@ -128,3 +128,12 @@ def record(event_type: str, subject: models.Model | None = None, *, actor=None, 
         new=_jsonable(new) if new is not None else None,
         ip=client_ip(request),
     )
+
+
+def record_read(request, event_type: str, subject: models.Model | None = None, *, subject_repr: str | None = None,
+                **details) -> AuditEvent:
+    """Record that the signed-in user read something that matters (an export, a download, the audit
+    trail): one call in the view, with what was asked for (the query string) and ``details``."""
+    query = {key: values if len(values) > 1 else values[0] for key, values in request.GET.lists()}
+    return record(event_type, subject, actor=request.user, subject_repr=subject_repr,
+                  new={**({"query": query} if query else {}), **details} or None)

@@ -2,7 +2,7 @@
 
 from django.db import models
 
-__all__ = ["OrgKind", "Role", "BUSINESS_ROLES", "SYSTEM_ROLES", "MANAGER_ROLES", "LEADER_ROLES"]
+__all__ = ["OrgKind", "Role", "ActivationReason", "SessionEnd", "BUSINESS_ROLES", "SYSTEM_ROLES", "MANAGER_ROLES", "LEADER_ROLES"]
 
 
 class OrgKind(models.TextChoices):
@@ -29,3 +29,19 @@ BUSINESS_ROLES = frozenset(set(Role) - SYSTEM_ROLES)
 # Roles that see every record of their organ (and of the county bureaus under it).
 MANAGER_ROLES = frozenset({Role.HEAD, Role.DEPUTY, Role.SECTION_CHIEF, Role.STAFF, Role.SUPERVISOR})
 LEADER_ROLES = frozenset({Role.HEAD, Role.DEPUTY})
+
+
+class ActivationReason(models.TextChoices):
+    """Why an activation code was issued."""
+
+    CREATE = "create", "新建账号"
+    IMPORT = "import", "批量导入"
+    RESET = "reset", "重置密码"
+
+
+class SessionEnd(models.TextChoices):
+    """Why a signed-in session ended."""
+
+    LOGOUT = "logout", "退出登录"
+    LIMIT = "limit", "超出并发会话数"
+    GONE = "gone", "会话已失效"

@@ -9,6 +9,13 @@ Core cannot name the areas above it, so each area adds its own section and entri
 
 A section is shown when at least one of its entries is visible to the signed-in user; sections and
 entries are shown in ``order``, then in the order they were registered.
+
+On a phone the menu is a drawer, and a bottom bar (tab bar) holds a person's few main places. Each
+area registers its own tabs the same way::
+
+    register_tab("learning_quiz", "答题", "learning:quiz_home", visible=is_cadre, order=30, icon="quiz")
+
+``tabs_for(user)`` gives the first ``MAX_TABS`` tabs visible to ``user`` in ``order``.
 """
 
 from dataclasses import dataclass
@@ -18,8 +25,8 @@ from django.conf import settings
 from django.shortcuts import resolve_url
 from django.urls import NoReverseMatch, reverse
 
-__all__ = ["register_menu", "register_menu_entry", "register_menu_entries", "menu_for", "home_url", "signed_in", "business",
-           "holds"]
+__all__ = ["register_menu", "register_menu_entry", "register_menu_entries", "menu_for", "register_tab", "tabs_for",
+           "TAB_ICONS", "MAX_TABS", "home_url", "signed_in", "business", "holds"]
 
 
 def home_url() -> str:
@@ -41,6 +48,13 @@ def holds(capability: str) -> Callable:
     return lambda user: user.has_capability(capability)
 
 
+def _url(url_name: str) -> str:
+    try:
+        return reverse(url_name)
+    except NoReverseMatch:
+        return "#"
+
+
 @dataclass(frozen=True)
 class MenuEntry:
     label: str
@@ -50,10 +64,7 @@ class MenuEntry:
 
     @property
     def url(self) -> str:
-        try:
-            return reverse(self.url_name)
-        except NoReverseMatch:
-            return "#"
+        return _url(self.url_name)
 
 
 @dataclass
@@ -105,3 +116,42 @@ def menu_for(user) -> list[dict]:
         if entries:
             menu.append({"title": section.label, "entries": entries})
     return menu
+
+
+# The bottom bar's icons, drawn as inline SVG by ``templates/tab_icon.html`` (no icon font).
+TAB_ICONS = ("home", "book", "quiz", "exam", "user", "chart", "list", "flag")
+MAX_TABS = 5  # what fits a phone's width with a readable label under each icon
+
+
+@dataclass(frozen=True)
+class Tab:
+    key: str
+    label: str
+    url_name: str
+    visible: Callable
+    order: int
+    icon: str
+    covers: tuple[str, ...] = ()
+
+
+_tabs: dict[str, Tab] = {}
+
+
+def register_tab(key: str, label: str, url_name: str, *, visible: Callable = business, order: int = 50,
+                 icon: str = "flag", covers: tuple[str, ...] = ()) -> None:
+    """Add a place to the phone's bottom bar (registering ``key`` again replaces it). ``label`` is
+    short (two characters fit best); ``icon`` is one of ``TAB_ICONS``; ``covers`` names further
+    list pages (URL names) whose pages mark this tab as the current place."""
+    if icon not in TAB_ICONS:
+        raise ValueError(f"tab icon {icon!r} is not one of {TAB_ICONS}")
+    _tabs[key] = Tab(key, label, url_name, visible, order, icon, tuple(covers))
+
+
+def tabs_for(user) -> list[dict]:
+    """``[{"key": …, "label": …, "url": …, "icon": …, "also": [url, …]}, …]``: at most ``MAX_TABS``, in
+    ``order``."""
+    if not user.is_authenticated:
+        return []
+    visible = [t for t in sorted(_tabs.values(), key=lambda t: t.order) if t.visible(user)]
+    return [{"key": t.key, "label": t.label, "url": _url(t.url_name), "icon": t.icon,
+             "also": [_url(name) for name in t.covers]} for t in visible[:MAX_TABS]]

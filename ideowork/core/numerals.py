@@ -27,8 +27,8 @@ def cn_to_int(text: str) -> int | None:
         if ch in CN_DIGITS:
             digit = CN_DIGITS[ch]
         elif ch in _CN_UNITS:
-            # 十 on its own means 一十.
-            section += (1 if digit is None else digit) * _CN_UNITS[ch]
+            # 十 on its own means 一十, also after 零 (一百零十 = 110).
+            section += (digit or 1) * _CN_UNITS[ch]
             digit = None
         else:  # 万
             section += digit or 0

@@ -17,10 +17,13 @@ from collections import defaultdict
 
 from django.utils.safestring import mark_safe
 
-__all__ = ["register_panel", "render_panels", "OFFICE_DASHBOARD"]
+__all__ = ["register_panel", "render_panels", "OFFICE_DASHBOARD", "OFFICE_START"]
 
 # The office dashboard, given the selected plan (or None): one card per area.
 OFFICE_DASHBOARD = "dashboard.office"
+# The top of the office dashboard, shown with or without a plan (a new organ has none yet): notices
+# such as what the organ's setup made for it (core.organ_setup).
+OFFICE_START = "dashboard.office.start"
 
 _panels: dict[str, list[tuple[int, object]]] = defaultdict(list)
 

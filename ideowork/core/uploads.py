@@ -2,7 +2,9 @@
 
 The name a browser sends proves nothing: the type is decided from the file's content (the one
 detection, ``core.documents.detect_kind``), and a file whose content does not match its extension is
-refused with a message that says so. ``read_upload`` checks an upload and reads it as a document.
+refused with a message that says so. Then the content is held to the document limits of the settings
+(``document_limits``: what a zip-based file expands to, a PDF's pages, an image's pixels, a text's
+length) before anything reads it. ``read_upload`` checks an upload and reads it as a document.
 """
 
 from __future__ import annotations
@@ -13,9 +15,11 @@ from pathlib import PurePath
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
-from .documents import KIND_LABELS, Document, DocumentError, detect_kind, extension_of, read_document
+from .documents import (KIND_LABELS, Document, DocumentError, Limits, check_content, detect_kind, extension_of,
+                        read_document)
 
-__all__ = ["KIND_GROUPS", "EVIDENCE_KINDS", "check_upload", "read_upload", "store_attachment", "human_size"]
+__all__ = ["KIND_GROUPS", "EVIDENCE_KINDS", "check_upload", "read_upload", "store_attachment", "human_size",
+           "document_limits", "refusal", "check_pasted_text"]
 
 KIND_GROUPS = {
     "image": {"jpg", "png", "gif", "webp", "bmp"},
@@ -44,11 +48,31 @@ def human_size(size: int) -> str:
     return f"{size} 字节"
 
 
+def document_limits() -> Limits:
+    """The limits of the settings (read on every call, so that a changed setting applies at once)."""
+    return Limits(max_expanded_bytes=settings.DOCUMENT_MAX_EXPANDED_BYTES, max_members=settings.DOCUMENT_MAX_MEMBERS,
+                  max_ratio=settings.DOCUMENT_MAX_RATIO, max_pdf_pages=settings.DOCUMENT_MAX_PDF_PAGES,
+                  max_image_pixels=settings.DOCUMENT_MAX_IMAGE_PIXELS, max_chars=settings.DOCUMENT_MAX_CHARS)
+
+
+def refusal(name: str, exc: DocumentError) -> ValidationError:
+    """A document reader's refusal as the form error of the upload ``name``."""
+    return ValidationError(f"文件“{name}”无法读取：{exc.message}", code=exc.code)
+
+
+def check_pasted_text(text: str) -> None:
+    """Refuse pasted text longer than a document may be (``DOCUMENT_MAX_CHARS``), in Chinese."""
+    limit = settings.DOCUMENT_MAX_CHARS
+    if len(text) > limit:
+        raise ValidationError(f"粘贴的文字过长（共{len(text)}字，上限{limit}字）：请拆分后提交。", code="too_large")
+
+
 def check_upload(uploaded, *, allowed: set[str], max_bytes: int | None = None) -> str:
     """Validate an uploaded file; return its kind (the canonical extension: "txt" for any plain
     text, .tsv included, as "jpg" for .jpeg).
 
-    Raises ``ValidationError`` with a Chinese message naming the file and what is wrong.
+    Raises ``ValidationError`` with a Chinese message naming the file and what is wrong: its type, its
+    size, or what it would expand to (``document_limits``), decided before anything reads it.
     """
     name = PurePath(uploaded.name or "").name
     max_bytes = max_bytes or settings.UPLOAD_MAX_BYTES
@@ -69,6 +93,10 @@ def check_upload(uploaded, *, allowed: set[str], max_bytes: int | None = None) -
             f"文件“{name}”的内容与扩展名不符（扩展名为.{extension}，"
             f"内容{'无法识别' if detected is None else '是' + KIND_LABELS.get(detected, detected)}），请检查后重新上传。"
         )
+    try:
+        check_content(uploaded, detected, limits=document_limits())
+    except DocumentError as exc:
+        raise refusal(name, exc) from None
     return detected
 
 
@@ -84,9 +112,9 @@ def read_upload(uploaded, *, allowed: set[str], max_bytes: int | None = None) ->
     data = uploaded.read()
     uploaded.seek(0)
     try:
-        return read_document(name, data, kinds=(kind,))
+        return read_document(name, data, kinds=(kind,), limits=document_limits())
     except DocumentError as exc:
-        raise ValidationError(f"文件“{name}”无法读取：{exc.message}", code=exc.code) from None
+        raise refusal(name, exc) from None
 
 
 def store_attachment(uploaded, *, kind: str, unit, user):

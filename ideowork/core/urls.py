@@ -1,17 +1,30 @@
 from django.urls import path
 
-from .views import audit, auth, imports, notifications, orgs, reviews, security, users
+from .views import (activation, audit, audit_chain, auth, health, imports, notifications, orgs, reviews, security,
+                    twofactor, users)
 
 app_name = "core"
 
 urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),  # the load balancer's check: no login, not audited
     path("login/", auth.LoginView.as_view(), name="login"),
     path("logout/", auth.LogoutView.as_view(), name="logout"),
+    path("login/verify/", twofactor.login_verify, name="login_verify"),
+    path("login/enrol/", twofactor.login_enrol, name="login_enrol"),
     path("account/password/", auth.PasswordChangeView.as_view(), name="password_change"),
+    path("account/security/", twofactor.account_security, name="account_security"),
+    path("account/security/enrol/", twofactor.account_enrol, name="account_enrol"),
+    path("account/security/recovery-codes/", twofactor.account_renew_codes, name="account_renew_codes"),
+    path("account/security/disable/", twofactor.account_disable, name="account_disable"),
+    path("activate/", activation.activate, name="activate"),
+    path("account/pending/", activation.account_pending, name="account_pending"),
     path("notifications/", notifications.notification_list, name="notifications"),
     path("notifications/<int:pk>/open/", notifications.notification_open, name="notification_open"),
     path("notifications/read-all/", notifications.notification_read_all, name="notification_read_all"),
     path("audit/", audit.audit_list, name="audit_list"),
+    path("audit/integrity/", audit_chain.audit_integrity, name="audit_integrity"),
+    path("audit/integrity/verify/", audit_chain.audit_verify, name="audit_verify"),
+    path("audit/archive/", audit_chain.audit_archive, name="audit_archive"),
     # the review workflow (三审三校), used by every area
     path("reviews/", reviews.review_inbox, name="review_inbox"),
     path("reviews/<int:pk>/decide/", reviews.review_decide, name="review_decide"),
@@ -35,6 +48,13 @@ urlpatterns = [
     path("system/users/import/template/", imports.user_import_template, name="user_import_template"),
     # 安全管理员: policy and lockouts
     path("security/", security.security_policy, name="security"),
+    path("security/policy/", security.policy_edit, name="security_policy_edit"),
+    path("security/accounts/", security.account_roles, name="account_roles"),
+    path("security/accounts/<int:pk>/role/", security.account_role_grant, name="account_role_grant"),
+    path("security/accounts/grant-requested/", security.account_roles_grant_requested,
+         name="account_roles_grant_requested"),
     path("security/lockouts/", security.lockout_list, name="lockouts"),
     path("security/lockouts/unlock/", security.lockout_unlock, name="lockout_unlock"),
+    path("security/two-factor/", twofactor.two_factor_settings, name="two_factor_settings"),
+    path("security/two-factor/reset/", twofactor.two_factor_reset, name="two_factor_reset"),
 ]

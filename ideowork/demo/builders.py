@@ -9,7 +9,7 @@ one entry to ``BUILDERS``; it edits no other builder.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from ideowork.ledger.reminders import send_target_reminders
@@ -24,22 +24,26 @@ __all__ = ["Builder", "BUILDERS", "build_demo"]
 class Builder:
     area: str
     build: Callable[[DemoContext, Callable[[str], None]], None]
-    # Activity kinds this builder records for the city office through its own services, which the
-    # plans builder's generic year of ledger records then leaves out (nothing is counted twice).
-    own_kinds: frozenset[str] = frozenset()
+    # Activity kinds this builder records through its own services, by organ key ("city", "gov"), which
+    # the plans builder's generic year of ledger records then leaves out of that organ's plan (nothing
+    # is counted twice).
+    own_kinds: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 BUILDERS = [
     Builder("people", people.build),  # the organisation tree and a user for every role
     Builder("plans", plans.build),  # both seed plans, the responsibility lists, a year of ledger records
-    Builder("learning", learning.build),
-    Builder("outlets", outlets.build, own_kinds=outlets.OUTLET_KINDS),
+    Builder("learning", learning.build, own_kinds=learning.OWN_KINDS),
+    Builder("outlets", outlets.build, own_kinds={"city": outlets.OUTLET_KINDS, "gov": outlets.OUTLET_KINDS}),
 ]
 
 
 def build_demo(today: date, log=print) -> DemoContext:
-    ctx = DemoContext(today=today, photo=png_photo(),
-                      own_kinds=frozenset().union(*(builder.own_kinds for builder in BUILDERS)))
+    own_kinds: dict[str, frozenset[str]] = {}
+    for builder in BUILDERS:
+        for organ, kinds in builder.own_kinds.items():
+            own_kinds[organ] = own_kinds.get(organ, frozenset()) | kinds
+    ctx = DemoContext(today=today, photo=png_photo(), own_kinds=own_kinds)
     for builder in BUILDERS:
         builder.build(ctx, log)
     # Reminders last, once every area has recorded its year.

@@ -20,9 +20,9 @@ class DemoContext:
     users: dict = field(default_factory=dict)
     rng: random.Random = field(default_factory=lambda: random.Random(2026))
     photo: bytes = b""
-    # Activity kinds that a builder records for the city office through its own area's services; the
-    # plans builder's generic year of ledger records leaves them out of the city plan.
-    own_kinds: frozenset = frozenset()
+    # Activity kinds that the builders record through their own areas' services, by organ key ("city",
+    # "gov"); the plans builder's generic year of ledger records leaves them out of that organ's plan.
+    own_kinds: dict = field(default_factory=dict)
     activities: int = 0
 
 

@@ -4,10 +4,13 @@ government organ, and who is who in them; ``build`` creates the units and the us
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
+from ideowork.core.actions.twofactor import do_set_two_factor_policy
 from ideowork.core.choices import OrgKind, Role
-from ideowork.core.models import OrgUnit, User
+from ideowork.core.models import OrgUnit, TwoFactorPolicy, User
+from ideowork.core.organ_setup import do_setup_organ
+from ideowork.core.system import system_actor
 
-__all__ = ["build", "demo_exists", "DEMO_PASSWORD", "PEOPLE"]
+__all__ = ["build", "demo_exists", "leave_two_factor_optional", "DEMO_PASSWORD", "PEOPLE"]
 
 DEMO_PASSWORD = "Ideowork@2026"
 
@@ -43,8 +46,12 @@ PEOPLE = [
     ("qs_head", "唐文", Role.HEAD, "county:2", "主任"),
     ("qs_staff", "韩雪", Role.STAFF, "county:2", "专职工作人员"),
     ("gov_head", "冯海", Role.HEAD, "gov", "秘书长"),
+    ("gov_deputy", "沈雁", Role.DEPUTY, "gov", "副秘书长"),
+    ("gov_chief", "许明", Role.SECTION_CHIEF, "gov:新闻宣传科", "科长"),
     ("gov_staff", "曹琳", Role.STAFF, "gov:新闻宣传科", "专职工作人员"),
     ("gov_cadre", "彭程", Role.CADRE, "gov:秘书一科", "科员"),
+    ("gov_lu", "陆遥", Role.CADRE, "gov:政务公开科", "科员"),
+    ("gov_qin", "秦悦", Role.CADRE, "gov:新闻宣传科", "科员"),
     ("sysadmin", "系统管理员", Role.SYSADMIN, "city", ""),
     ("secadmin", "安全管理员", Role.SECADMIN, "city", ""),
     ("auditor", "审计管理员", Role.AUDITOR, "city", ""),
@@ -79,7 +86,22 @@ def build(ctx, log=print) -> None:
     with transaction.atomic():
         _build_units(ctx)
         _build_people(ctx)
+        leave_two_factor_optional()
     log("已建立组织机构和用户。")
+    # Every organ starts as a new one would: with the working defaults each area registers (a starter
+    # question bank, review flows, points rules …); the later builders add each organ's own records.
+    for unit in ctx.units.values():
+        if unit.is_organ:
+            made = do_setup_organ(system_actor(), unit)
+            if made:
+                log(f"{unit.display_name}初始配置：" + "；".join(made.values()) + "。")
+
+
+def leave_two_factor_optional() -> None:
+    """Demo accounts sign in with their password alone (a new installation asks the administrators
+    and leaders for a second factor), unless the 安全管理员 has already chosen the roles."""
+    if not TwoFactorPolicy.objects.exists():
+        do_set_two_factor_policy(system_actor(), [])
 
 
 def _build_units(ctx) -> None:

@@ -15,13 +15,14 @@ from ideowork.core.periods import periods_of_year
 from ideowork.ledger.actions import do_record_activity
 from ideowork.plans.actions.assignments import do_assign_item
 from ideowork.plans.actions.imports import do_import_plan
+from ideowork.plans.actions.targets import do_add_target
 from ideowork.plans.drafts import new_draft
 from ideowork.plans.models import Target, WorkPlan
 from ideowork.plans.parser import parse_text
 
 from .people import CITY_LEADS, COUNTIES, KIND_TITLES
 
-__all__ = ["build", "import_plan", "DATA"]
+__all__ = ["build", "import_plan", "quantify", "GOV_TARGETS", "DATA"]
 
 DATA = Path(__file__).resolve().parent / "data"
 # The year the seed documents were written for; the demo imports them as the plans of the year it is
@@ -29,11 +30,19 @@ DATA = Path(__file__).resolve().parent / "data"
 SEED_YEAR = 2026
 # How each target's year unfolds; cycled so that every status shows on the dashboards.
 PROFILES = ["complete", "ontrack", "overdue", "behind", "complete", "ontrack"]
+# Seed 001 is mostly qualitative: the government organ's staff quantify a few items after importing it,
+# as a real organ would, so that its study sessions and publications have targets to count toward.
+# (item number, phrase, count, unit, period)
+GOV_TARGETS = [
+    (1, "党组理论学习中心组每月集中学习研讨1次", 1, "次", "month"),
+    (9, "全年在门户网站和政务新媒体刊发稿件不少于6篇", 6, "篇", "year"),
+]
 
 
 def build(ctx, log=print) -> None:
     city_plan = import_plan(ctx, "city_office_2026.txt", ctx.units["city"], "zhoujie")
     gov_plan = import_plan(ctx, "city_government_2026.txt", ctx.units["gov"], "gov_staff")
+    quantify(ctx, gov_plan, GOV_TARGETS, "gov_staff")
     county_plans = []
     for i, (name, short) in enumerate(COUNTIES):
         staff = ["cg_staff", "lh_staff", "qs_staff"][i]
@@ -46,8 +55,10 @@ def build(ctx, log=print) -> None:
         prefix = ["cg", "lh", "qs"][i]
         _assign_simply(ctx, plan, f"{prefix}_head", f"{prefix}_staff")
     log("已分配责任清单。")
-    _record_year(ctx, city_plan, recorder_of=_city_recorder(ctx), profile_offset=0, skip_kinds=ctx.own_kinds)
-    _record_year(ctx, gov_plan, recorder_of=lambda item: ctx.users["gov_staff"], profile_offset=0)
+    _record_year(ctx, city_plan, recorder_of=_city_recorder(ctx), profile_offset=0,
+                 skip_kinds=ctx.own_kinds.get("city", frozenset()))
+    _record_year(ctx, gov_plan, recorder_of=lambda item: ctx.users["gov_staff"], profile_offset=0,
+                 skip_kinds=ctx.own_kinds.get("gov", frozenset()))
     for i, plan in enumerate(county_plans):
         staff = ctx.users[["cg_staff", "lh_staff", "qs_staff"][i]]
         _record_year(ctx, plan, recorder_of=lambda item, s=staff: s, profile_offset=i + 1, skip_daily=i > 0)
@@ -61,6 +72,13 @@ def import_plan(ctx, filename, unit, username, title=None) -> WorkPlan:
     draft = new_draft(parsed, org_unit_id=unit.pk, year=ctx.today.year, source_name=filename, source_text=text)
     draft["title"] = title or draft["title"].replace(f"{SEED_YEAR}年", f"{ctx.today.year}年")
     return do_import_plan(ctx.users[username], draft)
+
+
+def quantify(ctx, plan, targets, username) -> None:
+    items = {item.number: item for item in plan.items.all()}
+    for number, text, count, unit, period in targets:
+        do_add_target(ctx.users[username], items[number], text=text, count=count, unit=unit, period=period,
+                      comparator=">=", per="org")
 
 
 def _assign_city(ctx, plan) -> None:

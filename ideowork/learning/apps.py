@@ -14,6 +14,7 @@ class LearningConfig(AppConfig):
         from . import panels, signals  # noqa: F401  (register panels, to-do providers and signal receivers)
         from .choices import LearningActivityKind
         from .counting import register_learning_counting
+        from .organ_defaults import register_learning_defaults
         from .reviews import register_reviews
 
         # A per-person written report (调研报告) counts as a reflection.
@@ -21,3 +22,4 @@ class LearningConfig(AppConfig):
                                keywords=("学习心得", "心得体会", "心得"), rank=20, order=130, reports=True)
         register_learning_counting()
         register_reviews()
+        register_learning_defaults()

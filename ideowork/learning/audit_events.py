@@ -67,3 +67,12 @@ register_audit_events({
     "learning.essay.resubmit": "修改征文",
     "learning.essay.score": "征文评分",
 })
+
+# Reads that matter (exports and downloads), recorded by the views with core.audit.record_read.
+register_audit_events({
+    "learning.session_material.download": "下载学习会议材料",
+    "learning.makeup.download": "下载补学材料",
+    "learning.reflection.download": "下载心得体会附件",
+    "learning.exam.export_results": "导出考试成绩",
+    "learning.essay.download": "下载征文作品",
+})

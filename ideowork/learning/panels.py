@@ -32,18 +32,22 @@ def session_todos(user, today):
 
 
 def reflection_todos(user, today):
+    from ideowork.core.actions.reviews import with_review_state
+
     from .models import Reflection
-    from .actions.reflections import reflection_figures
+    from .actions.reflections import reflection_figures, return_comments
     from .models.reflections import ReflectionStatus
 
-    mine = Reflection.objects.filter(author=user, year=today.year)
+    mine = with_review_state(Reflection.objects.filter(author=user, year=today.year))
     if not user.study_groups.exists():
         return []
+    returned = list(mine.filter(review_status=ReflectionStatus.RETURNED))
+    comments = return_comments(returned)
     todos = [Todo(f"修改退回的{r.get_kind_display()}：{r.title}", reverse("learning:reflection_detail", args=[r.pk]),
-                  "心得体会", None, r.review_comment[:40])
-             for r in mine.filter(status=ReflectionStatus.RETURNED)]
-    accepted, required = reflection_figures([user], {user.pk: mine.filter(status=ReflectionStatus.ACCEPTED).count()},
-                                            today.year)[user.pk]
+                  "心得体会", None, comments.get(r.pk, "")[:40])
+             for r in returned]
+    accepted, required = reflection_figures(
+        [user], {user.pk: mine.filter(review_status=ReflectionStatus.ACCEPTED).count()}, today.year)[user.pk]
     if accepted < required:
         todos.append(Todo(f"本年还需提交{required - accepted}篇心得体会或调研报告",
                           reverse("learning:reflection_create"), "心得体会", today.replace(month=12, day=31),

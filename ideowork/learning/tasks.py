@@ -1,10 +1,16 @@
-"""Periodic work of the learning area, on the Huey task queue (`ideowork run_huey` runs the consumer)."""
+"""Periodic and queued work of the learning area, on the Huey task queue (`ideowork run_huey` runs the consumer)."""
+
+from datetime import date
 
 from huey import crontab
-from huey.contrib.djhuey import db_periodic_task
+from huey.contrib.djhuey import db_periodic_task, db_task
+
+from ideowork.core.models import User
 
 from .actions.competitions import close_due_competitions
 from .actions.exams import close_due_exams, close_expired_attempts
+from .actions.points import do_award_points
+from .choices import PointsAction
 
 
 @db_periodic_task(crontab(minute="*"))
@@ -27,3 +33,13 @@ def exams_close():
 def competitions_close():
     """Every five minutes: archive competitions whose window has passed, into the ledger."""
     return close_due_competitions()
+
+
+@db_task()
+def login_points(user_id: int, day: str):
+    """The points for a day's first login (``learning.signals``), awarded off the sign-in request."""
+    user = User.objects.filter(pk=user_id, is_active=True).first()
+    if user is None:
+        return None
+    entry = do_award_points(user, PointsAction.LOGIN, ref=f"login:{day}", when=date.fromisoformat(day))
+    return entry is not None

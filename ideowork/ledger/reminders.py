@@ -58,11 +58,16 @@ def _recipients(targets) -> tuple[dict[int, list[User]], dict[int, list[User]]]:
 
 def send_target_reminders(today: date) -> Sent:
     sent = Sent()
-    targets = list(Target.objects.filter(item__plan__status=PlanStatus.ACTIVE, item__plan__year=today.year)
+    # In January last year's plans are still reminded about: their last week, month, quarter and
+    # the year itself ended on 31 December and only become overdue on 1 January.
+    years = [today.year - 1, today.year] if today.month == 1 else [today.year]
+    targets = list(Target.objects.filter(item__plan__status=PlanStatus.ACTIVE, item__plan__year__in=years)
                    .select_related("item__plan"))
     if not targets:
         return sent
-    progress = compute_progress(targets, year=today.year, today=today)
+    progress = {}
+    for year in years:
+        progress.update(compute_progress([t for t in targets if t.item.plan.year == year], year=year, today=today))
     recipients, staff_of = _recipients(targets)
     for target in targets:
         people = recipients.get(target.item_id) or staff_of.get(target.item.plan.org_unit_id, [])

@@ -7,6 +7,10 @@ any eligible target.
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+
+from ideowork.core.forms.pickers import TickListPicker
 from ideowork.core.models import OrgUnit, User
 from ideowork.plans.models import PlanItem, Target
 
@@ -51,6 +55,16 @@ class TargetChoices:
     @property
     def others_checked(self) -> int:
         return sum(1 for _, targets in self.others for t in targets if t.pk in self.checked)
+
+    @property
+    def others_picker(self) -> SafeString:
+        """The other eligible targets as a tick list under a search box, one heading per item."""
+        picker = TickListPicker(placeholder="输入指标或要点筛选", label="其他可计入指标")
+        picker.choices = [(f"{item.plan.org_unit.display_name} · 要点{item.number}：{item.title}",
+                           [(t.pk, format_html('{} <span class="tag">{}</span>', t.text, t.summary))
+                            for t in targets]) for item, targets in self.others]
+        return picker.render("targets", [t.pk for _, targets in self.others for t in targets if t.pk in self.checked],
+                             attrs={"id": "id_targets_others"})
 
 
 def target_choices(user: User, *, unit: OrgUnit | None, day: date | None, kind: str, item: PlanItem | None,

@@ -46,3 +46,11 @@ register_audit_events({
     "outlets.proof_rule.reset": "恢复内置校对规则",
     "outlets.proof_rule.import": "导入校对规则",
 })
+
+# Reads that matter (exports and downloads), recorded by the views with core.audit.record_read.
+register_audit_events({
+    "outlets.outlet.export": "导出宣传阵地台账",
+    "outlets.placement.export": "导出对外宣传刊发",
+    "outlets.briefing.download": "下载工作简报",
+    "outlets.proof_rule.export": "导出校对规则",
+})

@@ -13,8 +13,8 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from ideowork.core.exports.gongwen import (PPR_AFTER_PBDR, FONT_BODY, FONT_HEADING, FONT_TITLE, RED, SIZE_3,
-                                           SIZE_4, TEXT_WIDTH_MM, add_page_numbers, page_setup, write_paragraph,
-                                           red_line, register_fallback_fonts, set_run_font)
+                                           SIZE_4, TEXT_WIDTH_MM, add_page_numbers, add_text, page_setup,
+                                           red_line, register_fallback_fonts, set_properties, write_paragraph)
 
 from .models import BriefingIssue
 
@@ -56,7 +56,7 @@ def _masthead(document, issue: BriefingIssue) -> None:
     day = issue.issue_date
     byline = write_paragraph(document, f"{issue.editor}编")
     byline.paragraph_format.tab_stops.add_tab_stop(Mm(TEXT_WIDTH_MM), WD_TAB_ALIGNMENT.RIGHT)
-    set_run_font(byline.add_run(f"\t{day.year}年{day.month}月{day.day}日"), FONT_BODY, SIZE_3)
+    add_text(byline, f"\t{day.year}年{day.month}月{day.day}日", FONT_BODY, SIZE_3)
     red_line(byline)
     write_paragraph(document)
 
@@ -96,8 +96,7 @@ def briefing_document(issue: BriefingIssue) -> Document:
     page_setup(document)
     register_fallback_fonts(document)
     add_page_numbers(document)
-    core = document.core_properties
-    core.title, core.author = str(issue), issue.editor
+    set_properties(document, title=str(issue), author=issue.editor)
     _masthead(document, issue)
     _entries(document, issue)
     _colophon(document, issue)

@@ -9,9 +9,10 @@ when that revision moves on. Each finding is the engine's ``Finding.as_dict()`` 
 import hashlib
 from collections import defaultdict
 
-from django.core.cache import cache
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
+
+from ideowork.core.caching import cache_get, cache_set
 
 from .choices import Severity
 from .models import ContentItem, ContentVersion, FindingWaiver
@@ -94,7 +95,7 @@ def highlighted(version: ContentVersion, findings: list[dict], waivers: dict, fi
     """
     tag = hashlib.sha256(repr(sorted((k, w.reason) for k, w in waivers.items())).encode()).hexdigest()[:16]
     key = f"outlets:highlighted:v2:{version.pk}:{version.digest}:{field}:{version.findings_revision}:{tag}"
-    html = cache.get(key)
+    html = cache_get(key)
     if html is None:
         marked = []
         for f in findings:
@@ -105,5 +106,5 @@ def highlighted(version: ContentVersion, findings: list[dict], waivers: dict, fi
                 f = {**f, "waived": True, "waived_reason": waiver.reason}
             marked.append(f)
         html = str(render_highlighted(getattr(version, field), marked, id_prefix=f"pf-{field}"))
-        cache.set(key, html, HIGHLIGHT_SECONDS)
+        cache_set(key, html, HIGHLIGHT_SECONDS)
     return mark_safe(html)

@@ -15,6 +15,7 @@ import io
 import xlsxwriter
 from django.core.exceptions import ValidationError
 
+from ideowork.core.exports.cleaning import spreadsheet_cell, xml_text
 from ideowork.core.exports.excel import XLSX_MIME
 from ideowork.core.imports.sheets import cell_text, normalise_header, open_sheet
 from ideowork.core.uploads import KIND_GROUPS, check_upload, read_upload
@@ -157,7 +158,7 @@ def _xlsx(rows: list[list[str]], *, notes: list[str] | None = None) -> bytes:
         sheet.set_column(col, col, {"pattern": 24, "suggestion": 24, "note": 36, "exceptions": 30}.get(key, 12), text)
     for row, cells in enumerate(rows, start=1):
         for col, value in enumerate(cells):
-            sheet.write_string(row, col, value, text)
+            sheet.write_string(row, col, xml_text(value), text)
     sheet.freeze_panes(1, 0)
     last = max(len(rows), MAX_ROWS)
     sheet.data_validation(1, 2, last, 2, {"validate": "list",
@@ -198,7 +199,8 @@ def _tsv_line(rule) -> str:
 
 
 def _one_line(value: str) -> str:
-    return " ".join(str(value).replace("\t", " ").splitlines())
+    """A cell on one line, that no spreadsheet opening the file takes for a formula."""
+    return spreadsheet_cell(" ".join(str(value).replace("\t", " ").splitlines()))
 
 
 def _tsv(rules, *, comments=()) -> str:

@@ -10,3 +10,8 @@ register_audit_events({
     "plans.target.update": "修改量化指标",
     "plans.target.delete": "删除量化指标",
 })
+
+# Reads that matter (exports), recorded by the views with core.audit.record_read.
+register_audit_events({
+    "plans.responsibility.export": "导出责任清单",
+})

@@ -17,12 +17,19 @@ def status_pie(title: str, counts: dict, labels: dict, links: dict) -> dict:
             for key, n in counts.items() if n]
     return {
         "option": {
-            "textStyle": {"fontFamily": FONT},
-            "title": {"text": title, "left": "center", "textStyle": {"fontSize": 14}},
-            "tooltip": {"trigger": "item", "formatter": "{b}：{c}（{d}%）"},
-            "legend": {"bottom": 0},
-            "series": [{"type": "pie", "radius": ["40%", "68%"], "center": ["50%", "52%"],
-                        "label": {"formatter": "{b}\n{c}"}, "data": data}],
+            "baseOption": {
+                "textStyle": {"fontFamily": FONT},
+                "title": {"text": title, "left": "center", "textStyle": {"fontSize": 14}},
+                "tooltip": {"trigger": "item", "formatter": "{b}：{c}（{d}%）"},
+                "legend": {"bottom": 0},
+                "series": [{"type": "pie", "radius": ["40%", "68%"], "center": ["50%", "52%"],
+                            "label": {"formatter": "{b}\n{c}"}, "data": data}],
+            },
+            # On a phone the names outside the ring would be cut at the card's edge: the counts go
+            # inside the ring and the legend below names the colours.
+            "media": [{"query": {"maxWidth": 420},
+                       "option": {"series": [{"radius": ["38%", "64%"],
+                                              "label": {"position": "inside", "formatter": "{c}", "color": "#fff"}}]}}],
         },
         "links": {labels[key]: url for key, url in links.items()},
     }

@@ -10,7 +10,6 @@ from django.db.models import Count, F
 
 from ideowork.core.caching import cached_figure
 from ideowork.ledger.figures import cached_progress, ledger_versions
-from ideowork.ledger.models import Activity
 from ideowork.ledger.progress import STATUS_ORDER, Status, TargetProgress, worst_status
 from ideowork.plans.models import Assignment, PlanItem, Target
 

@@ -6,9 +6,9 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 
-from ideowork.core.actions.reviews import awaiting, subject_url, with_subjects
 from ideowork.core.periods import period_of
 from ideowork.core.permissions import is_business, role_required
+from ideowork.core.start_pages import start_url_for
 from ideowork.learning.participation import participation
 from ideowork.ledger.models import Activity
 from ideowork.ledger.progress import STATUS_ORDER, Status, compute_progress, worst_status
@@ -20,20 +20,18 @@ from .counties import county_units as counties_of
 from .links import ledger_url, progress_url
 from .overview import NO_TARGET, monthly_activity_counts, plan_overview
 from .selection import plans_for_selector, selected_plan, today
+from .today import tasks_for
 
 STATUS_LABELS = {**{s.value: s.label for s in Status}, NO_TARGET: "无量化指标"}
 
 
 @login_required
 def home(request):
-    user = request.user
-    if user.is_sysadmin:
-        return redirect("core:user_list")
-    if user.is_auditor:
-        return redirect("core:audit_list")
-    if user.is_secadmin:
-        return redirect("core:security")
-    return office(request)
+    """The brand link: each person's start page (``core/start_pages.py``; leaders start on the office
+    dashboard, staff on 我的工作, cadres on their learning page, the system roles on their pages)."""
+    url = start_url_for(request.user)
+    query = request.GET.urlencode()  # a link to "/?plan=…" keeps its plan
+    return redirect(f"{url}?{query}" if query else url)
 
 
 @is_business
@@ -104,18 +102,21 @@ def progress(request):
 
 @is_business
 def me(request):
-    """A person's own page: what they answer for, what they still owe, what they did."""
+    """A person's own page and, for the staff, section chiefs and supervisors, their start page: what
+    to do today, most urgent first (``reports/today.py``), then what they answer for, what they still
+    owe and what they did."""
     user = request.user
     day = today()
     assignments = (Assignment.objects.visible_to(user)
                    .filter(Q(first_responsible=user) | Q(direct_responsible=user) | Q(specific_responsible=user),
                            item__plan__year__gte=day.year - 1)
                    .select_related("item", "item__plan", "lead_unit").order_by("deadline", "item__number"))
-    item_targets = list(Target.objects.visible_to(user).filter(item__in=[a.item for a in assignments]).select_related("item__plan"))
+    item_targets = list(Target.objects.visible_to(user).filter(item__in=[a.item for a in assignments])
+                        .select_related("item__plan"))
     personal = list(Target.objects.visible_to(user).filter(persons=user, item__plan__year=day.year)
                     .select_related("item__plan"))
     progress_of = {}
-    everything = {t.pk: t for t in item_targets + personal}.values()
+    everything = list({t.pk: t for t in item_targets + personal}.values())
     for year in {t.item.plan.year for t in everything}:
         progress_of.update(compute_progress([t for t in everything if t.item.plan.year == year], year=year,
                                             today=day))
@@ -130,11 +131,12 @@ def me(request):
         status = worst_status(p.status for p in progresses) or NO_TARGET
         items.append((a, status, STATUS_LABELS[status], progresses))
     recent = (Activity.objects.visible_to(user).filter(Q(participants=user) | Q(created_by=user))
-              .distinct().order_by("-date", "-id")[:10])
-    reviews = with_subjects(awaiting(user)[:8])
+              .distinct().select_related("org_unit").order_by("-date", "-id")[:10])
+    tasks = tasks_for(user, day, progress_of=progress_of, targets=everything, personal={t.pk for t in personal})
     return render(request, "reports/me.html", {
-        "items": items, "owed": owed, "recent": recent, "today": day,
-        "reviews": [(r, subject_url(r)) for r in reviews],
+        "items": items, "owed": owed, "recent": recent, "today": day, "tasks": tasks,
+        "overdue_count": sum(1 for t in tasks if t.overdue),
+        "sources": {t.source for t in tasks},
         "my_ledger_url": ledger_url(person=user.pk),
     })
 

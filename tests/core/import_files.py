@@ -5,15 +5,14 @@ import io
 import openpyxl
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-HEADERS = ["用户名", "姓名", "所在单位", "角色", "职务", "联系电话", "初始密码"]
-GOOD_PASSWORD = "Dao-Ru-2026!x"
+HEADERS = ["用户名", "姓名", "所在单位", "拟任角色", "职务", "联系电话"]
 
 
 def good_rows():
     return [
-        ["chenyi", "陈一", "秘书科", "干部职工", "科员", "13800000001", GOOD_PASSWORD],
-        ["chener", "陈二", "甲县委编办", "专职工作人员", "", 13800000002, GOOD_PASSWORD],
-        ["chensan", "陈三", "综合科", "兼职监督员", "副科长", "", GOOD_PASSWORD],
+        ["chenyi", "陈一", "秘书科", "干部职工", "科员", "13800000001"],
+        ["chener", "陈二", "甲县委编办", "专职工作人员", "", 13800000002],
+        ["chensan", "陈三", "综合科", "兼职监督员", "副科长", ""],
     ]
 
 

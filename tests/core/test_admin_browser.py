@@ -6,7 +6,7 @@ from django.test import Client
 from ideowork.core.models import OrgUnit, User
 from tests.conftest import screenshot
 
-from .import_files import GOOD_PASSWORD, good_rows, workbook_bytes
+from .import_files import good_rows, workbook_bytes
 
 pytestmark = pytest.mark.browser
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -42,27 +42,26 @@ def test_sysadmin_creates_a_unit_and_a_user(org, page_as):
     page.goto("/system/users/new/")
     page.fill("#id_username", "xuanjiao")
     page.fill("#id_display_name", "宣教干事")
-    page.select_option("#id_org_unit", str(unit.pk))
-    page.select_option("#id_role", "staff")
+    page.select_option("#id_org_unit", "")
+    page.select_option("#id_requested_role", "staff")
     page.fill("#id_title", "干事")
-    page.fill("#id_password1", "weakpassword")
-    page.fill("#id_password2", "weakpassword")
     page.click("button:has-text('保存')")
-    assert "密码须至少包含" in page.inner_text(".has-error")
+    assert "业务角色的用户必须指定所在单位" in page.inner_text(".has-error")
     screenshot(page, "user_form_error")
-    page.fill("#id_password1", GOOD_PASSWORD)
-    page.fill("#id_password2", GOOD_PASSWORD)
+    page.select_option("#id_org_unit", str(unit.pk))
     page.click("button:has-text('保存')")
     assert "用户“宣教干事”（xuanjiao）已创建" in page.inner_text(".messages")
-    assert User.objects.get(username="xuanjiao").org_unit == unit
-    screenshot(page, "user_list")
+    assert page.locator("[data-testid=slip]").count() == 1
+    account = User.objects.get(username="xuanjiao")
+    assert account.org_unit == unit and account.role == "" and not account.has_usable_password()
 
-    page.fill("input[name=q]", "xuanjiao")
-    page.click("button:has-text('查询')")
+    page.goto("/system/users/?q=xuanjiao")
+    screenshot(page, "user_list")
     row = page.locator("[data-testid=user-table] tbody tr", has_text="xuanjiao")
+    assert "待授权" in row.inner_text()
     row.locator("button:has-text('重置密码')").click()
-    temporary = page.inner_text("[data-testid=temporary-password]")
-    assert User.objects.get(username="xuanjiao").check_password(temporary)
+    assert "原密码已作废" in page.inner_text(".messages")
+    assert len(page.inner_text("[data-testid=activation-code]")) == 19
     screenshot(page, "user_password_reset")
 
 
@@ -75,13 +74,13 @@ def test_sysadmin_imports_users_from_excel(org, page_as):
     assert download.value.suggested_filename == "用户导入模板.xlsx"
 
     rows = good_rows()
-    rows.insert(2, ["zhouwu", "周五", "宣传科", "干部职工", "", "", GOOD_PASSWORD])
-    rows.append(["weak", "弱密码", "秘书科", "干部职工", "", "", "12345"])
+    rows.insert(2, ["zhouwu", "周五", "宣传科", "干部职工", "", ""])
+    rows.append(["badrole", "错角色", "秘书科", "科长", "", ""])
     page.set_input_files("#id_file", files=[{"name": "用户名单.xlsx", "mimeType": XLSX,
                                              "buffer": workbook_bytes(rows)}])
     page.click("button:has-text('校验并导入')")
     errors = page.inner_text("[data-testid=import-errors]")
-    assert "第4行：所在单位“宣传科”不存在" in errors and "第6行：初始密码不符合要求" in errors
+    assert "第4行：所在单位“宣传科”不存在" in errors and "第6行：拟任角色“科长”不存在" in errors
     assert not User.objects.filter(username="chenyi").exists()
     screenshot(page, "user_import_errors")
 
@@ -89,7 +88,8 @@ def test_sysadmin_imports_users_from_excel(org, page_as):
                                              "buffer": workbook_bytes(good_rows())}])
     page.click("button:has-text('校验并导入')")
     assert "已成功导入3个用户" in page.inner_text("[data-testid=import-summary]")
-    assert User.objects.filter(username__in=["chenyi", "chener", "chensan"]).count() == 3
+    assert User.objects.filter(username__in=["chenyi", "chener", "chensan"], role="").count() == 3
+    assert page.locator("[data-testid=slip]").count() == 3
     screenshot(page, "user_import_result")
 
 

@@ -50,12 +50,16 @@ def _record_calls():
             if not (isinstance(node, ast.Call) and node.args):
                 continue
             func = node.func
-            if getattr(func, "id", None) == "record" or (
-                    isinstance(func, ast.Attribute) and func.attr == "record" and getattr(func.value, "id", "") == "audit"):
+            on_audit = getattr(getattr(func, "value", None), "id", "") == "audit"
+            name = getattr(func, "id", None) or (getattr(func, "attr", None) if on_audit else None)
+            if name in ("record", "record_read"):
                 enclosing = next((f for f in functions if f.lineno <= node.lineno <= f.end_lineno
                                   and not any(g is not f and f.lineno < g.lineno <= node.lineno <= g.end_lineno
                                               for g in functions)), None)
-                yield f"{path.relative_to(PACKAGE)}:{node.lineno}", _names_in(node.args[0], enclosing)
+                if enclosing is not None and enclosing.name == "record_read":
+                    continue  # passes its caller's name on: the callers are walked (record_read's second argument)
+                argument = node.args[1] if name == "record_read" else node.args[0]
+                yield f"{path.relative_to(PACKAGE)}:{node.lineno}", _names_in(argument, enclosing)
 
 
 def test_every_record_call_names_a_registered_event_type():

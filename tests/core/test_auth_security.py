@@ -68,7 +68,7 @@ def test_lock_expires_after_the_cool_off(org, client, password, settings):
     assert _login_post(client, "principal", password).status_code == 429
     AccessAttempt.objects.update(attempt_time=AccessAttempt.objects.first().attempt_time - timedelta(minutes=16))
     response = _login_post(client, "principal", password)
-    assert response.status_code == 302 and response.url == "/"
+    assert response.status_code == 302 and response.url == "/office/"  # the head starts on the office dashboard
 
 
 def test_failures_below_the_limit_do_not_lock(org, client, password):
@@ -77,10 +77,32 @@ def test_failures_below_the_limit_do_not_lock(org, client, password):
     assert _login_post(client, "principal", password).status_code == 302
 
 
+def test_a_sign_in_resets_the_failures_before_it(org, client, password):
+    for _ in range(4):
+        _login_post(client, "principal", "wrong")
+    assert _login_post(client, "principal", password).status_code == 302
+    assert not AccessAttempt.objects.filter(username="principal").exists()
+    client.logout()
+    for _ in range(4):  # the count starts again: four more failures still do not lock
+        _login_post(client, "principal", "wrong")
+    assert _login_post(client, "principal", password).status_code == 302
+
+
+def test_a_clean_sign_in_only_reads_the_failure_count(org, client, password):
+    """Exam morning: a sign-in with no failure before it asks axes once and writes nothing of axes'."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert _login_post(client, "principal", password).status_code == 302
+    axes = [q["sql"] for q in queries.captured_queries if "axes_" in q["sql"]]
+    assert len(axes) == 1 and axes[0].startswith("SELECT SUM"), axes
+
+
 # --- sessions ------------------------------------------------------------------------------------
 def test_idle_session_is_logged_out_with_chinese_message(org, client, password, settings):
     _login_post(client, "principal", password)
-    assert client.get("/").status_code == 200
+    assert client.get("/office/").status_code == 200
     session = client.session
     session[LAST_SEEN_KEY] = int(time.time()) - settings.SESSION_IDLE_SECONDS - 5
     session.save()
@@ -96,13 +118,13 @@ def test_recent_activity_keeps_the_session(org, client, password, settings):
     session = client.session
     session[LAST_SEEN_KEY] = int(time.time()) - settings.SESSION_IDLE_SECONDS + 60
     session.save()
-    assert client.get("/").status_code == 200
+    assert client.get("/office/").status_code == 200
 
 
 def test_logout_kills_the_session(org, client, password, settings):
     _login_post(client, "principal", password)
     old_key = client.cookies[settings.SESSION_COOKIE_NAME].value
-    assert client.get("/").status_code == 200
+    assert client.get("/office/").status_code == 200
     assert client.get("/logout/").status_code == 405  # logout is POST only
     response = client.post("/logout/")
     assert response.status_code == 302
@@ -113,7 +135,7 @@ def test_logout_kills_the_session(org, client, password, settings):
     assert response.status_code == 302 and response.url.startswith("/login/")
 
 
-@pytest.mark.parametrize("name, url", [("principal", "/"), ("sysadmin", "/system/users/"),
+@pytest.mark.parametrize("name, url", [("principal", "/office/"), ("sysadmin", "/system/users/"),
                                        ("sysadmin", "/system/orgs/"), ("secadmin", "/security/"),
                                        ("secadmin", "/security/lockouts/"), ("auditor", "/audit/")])
 def test_authenticated_pages_are_not_cached(org, login, name, url):

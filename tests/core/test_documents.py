@@ -19,8 +19,7 @@ from django.urls import reverse
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ideowork.core.documents import DocumentError, read_document
-from ideowork.core.documents import kinds as document_kinds
+from ideowork.core.documents import DocumentError, Limits, read_document
 from ideowork.plans.models import WorkPlan
 
 from tests.core.document_files import (
@@ -46,6 +45,8 @@ ROOT = Path(__file__).resolve().parents[2]
     (NOTICE.encode("gb18030"), "gb18030"),
     (NOTICE.encode("utf-16"), "utf-16"),  # with its BOM, little-endian
     (codecs.BOM_UTF16_BE + NOTICE.encode("utf-16-be"), "utf-16"),
+    (NOTICE.encode("utf-16-le"), "utf-16-le"),  # saved without its BOM
+    (NOTICE.encode("utf-16-be"), "utf-16-be"),
 ])
 def test_text_in_each_encoding(data, encoding):
     document = read_document("通知.txt", data)
@@ -65,6 +66,7 @@ def test_a_utf8_bom_stays_in_the_text_but_not_in_the_paragraphs():
     "关于做好工作的通知".encode() + b"\xff\xfe\x81" + "正文内容".encode() * 5,  # damaged UTF-8
     bytes(range(128, 256)) * 4,
     "正文".encode() + b"\x07\x01binary",
+    "正文".encode("utf-16-le") + b"\x00\x00\x07\x00",  # UTF-16 without a BOM, with a control character
 ])
 def test_text_that_is_not_readable_text_is_refused(data):
     with pytest.raises(DocumentError, match="编码|二进制") as refused:
@@ -275,10 +277,9 @@ def test_a_word_file_that_expands_a_hundredfold_is_refused_unexpanded(monkeypatc
 
 def test_a_word_file_that_expands_beyond_the_limit_is_refused_unexpanded(monkeypatch):
     big = _word_with(base64.b64encode(os.urandom(3 * 1024 * 1024)))  # 4 MB that hardly compress
-    monkeypatch.setattr(document_kinds, "MAX_EXPANDED_BYTES", 2 * 1024 * 1024)
     _forbid_expansion(monkeypatch)
     with pytest.raises(DocumentError, match=r"解压后达\d+ MB，超过上限2 MB"):
-        read_document("大文件.docx", big)
+        read_document("大文件.docx", big, limits=Limits(max_expanded_bytes=2 * 1024 * 1024))
 
 
 # --- the document's date -----------------------------------------------------------------------------

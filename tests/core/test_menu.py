@@ -1,6 +1,6 @@
-"""The menu each role sees, pinned: the registry (core/menu.py, entries registered by each app)
-renders what the hand-written menu rendered, except that 县区对比 appears only for managers whose
-organ has county bureaus under it."""
+"""The menu each role sees, pinned: the registry (core/menu.py, entries registered by each app in its
+navigation.py). Managers see the management pages (县区对比 only where their organ has county bureaus
+under it); a cadre sees only what a cadre uses."""
 
 import pytest
 
@@ -13,33 +13,42 @@ RUN_LEARNING = ["题库管理", "积分规则", "学习统计"]
 OUTLETS = ["阵地管理", "稿件与审核", "待我审核", "在线校对", "工作简报", "对外宣传", "新闻发布", "政策解读专家库",
            "群众关切回应"]
 RUN_PUBLICITY = ["校对规则", "审核流程"]
-PERSONAL = ("个人", ["通知中心", "修改密码"])
+PERSONAL = ("个人", ["通知中心", "修改密码", "账户安全"])
 
 
-def business(*, counties: bool, plan_editor: bool, recorder: bool, runs: bool):
+def manager(*, counties: bool, plan_editor: bool, runs: bool):
     return [
         ("工作总览", ["工作台", "我的工作", *(["县区对比"] if counties else [])]),
         ("要点与责任", ["工作要点", "责任清单", *(["导入工作要点"] if plan_editor else [])]),
-        ("台账", ["工作台账", *(["登记活动"] if recorder else [])]),
+        ("台账", ["工作台账", "登记活动"]),
         ("理论学习", READ + (RUN_LEARNING if runs else [])),
         ("宣传阵地", OUTLETS + (RUN_PUBLICITY if runs else [])),
         PERSONAL,
     ]
 
 
+# A cadre's menu holds what a cadre uses: their own work, their study, their articles, their account.
+# An entry added here is a conscious decision (tests/test_access.py pins the same list).
+CADRE = [
+    ("工作总览", ["我的工作"]),
+    ("理论学习", ["学习首页", "集中学习", "心得体会", "学习资料", "在线考试", "答题竞赛", "积分排行", "青年理论学习"]),
+    ("宣传阵地", ["稿件与审核"]),
+    ("个人", ["通知中心", "账户安全"]),
+]
+
 EXPECTED = {
-    "principal": business(counties=True, plan_editor=True, recorder=True, runs=True),
-    "deputy": business(counties=True, plan_editor=True, recorder=True, runs=True),
-    "staff": business(counties=True, plan_editor=True, recorder=True, runs=True),
-    "section_chief": business(counties=True, plan_editor=False, recorder=True, runs=True),
-    "supervisor": business(counties=True, plan_editor=False, recorder=True, runs=False),
-    "cadre": business(counties=False, plan_editor=False, recorder=False, runs=False),
+    "principal": manager(counties=True, plan_editor=True, runs=True),
+    "deputy": manager(counties=True, plan_editor=True, runs=True),
+    "staff": manager(counties=True, plan_editor=True, runs=True),
+    "section_chief": manager(counties=True, plan_editor=False, runs=True),
+    "supervisor": manager(counties=True, plan_editor=False, runs=False),
+    "cadre": CADRE,
     # A county bureau and an organ without county bureaus have no counties to compare.
-    "county_staff": business(counties=False, plan_editor=True, recorder=True, runs=True),
-    "gov_staff": business(counties=False, plan_editor=True, recorder=True, runs=True),
+    "county_staff": manager(counties=False, plan_editor=True, runs=True),
+    "gov_staff": manager(counties=False, plan_editor=True, runs=True),
     "sysadmin": [("系统管理", ["组织机构", "用户管理", "批量导入用户"]), PERSONAL],
-    "secadmin": [("安全管理", ["安全策略", "账号锁定"]), PERSONAL],
-    "auditor": [("安全审计", ["审计日志"]), PERSONAL],
+    "secadmin": [("安全管理", ["安全策略", "账号授权", "账号锁定", "双因素认证设置"]), PERSONAL],
+    "auditor": [("安全审计", ["审计日志", "审计链校验与归档"]), PERSONAL],
 }
 
 
@@ -64,5 +73,5 @@ def test_every_entry_links_to_its_page(org):
 
 
 def test_the_menu_is_rendered_on_every_page(org, login):
-    html = login(org.county_staff).get("/").content.decode()
+    html = login(org.county_staff).get("/", follow=True).content.decode()
     assert "导入工作要点" in html and "/counties/" not in html

@@ -11,6 +11,6 @@ def test_home_requires_login(client, db):
 
 
 def test_business_user_sees_dashboard_with_no_store(org, login):
-    response = login(org.principal).get("/")
+    response = login(org.principal).get("/office/")
     assert response.status_code == 200
     assert response["Cache-Control"] == "no-store"

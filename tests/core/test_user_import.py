@@ -7,7 +7,7 @@ import pytest
 
 from ideowork.core.models import AuditEvent, User
 
-from .import_files import GOOD_PASSWORD, HEADERS, good_rows, upload, workbook_bytes
+from .import_files import HEADERS, good_rows, upload, workbook_bytes
 
 pytestmark = pytest.mark.django_db
 URL = "/system/users/import/"
@@ -33,8 +33,10 @@ def test_good_file_imports_every_user_atomically_and_audits_each(org, login):
     html = response.content.decode()
     assert response.status_code == 200 and "已成功导入3个用户" in html
     chener = User.objects.get(username="chener")
-    assert chener.org_unit == org.county_a and chener.role == "staff" and chener.phone == "13800000002"
-    assert chener.check_password(GOOD_PASSWORD) and not chener.is_superuser
+    assert chener.org_unit == org.county_a and chener.phone == "13800000002"
+    assert chener.requested_role == "staff" and chener.role == "" and not chener.has_usable_password()
+    assert not chener.is_superuser
+    assert html.count('data-testid="slip"') == 3 and "打印密封单" in html
     creates = AuditEvent.objects.filter(event_type="core.user.create")
     assert creates.count() == 3 and all(e.new["source"] == "import" for e in creates)
     summary = AuditEvent.objects.get(event_type="core.user.import")
@@ -43,7 +45,7 @@ def test_good_file_imports_every_user_atomically_and_audits_each(org, login):
 
 def test_one_bad_row_is_named_and_nothing_is_imported(org, login):
     rows = good_rows()
-    rows.insert(2, ["zhouwu", "周五", "宣传科", "干部职工", "", "", GOOD_PASSWORD])  # Excel row 4
+    rows.insert(2, ["zhouwu", "周五", "宣传科", "干部职工", "", ""])  # Excel row 4
     html = _post(login(org.sysadmin), workbook_bytes(rows)).content.decode()
     assert "第4行：所在单位“宣传科”不存在" in html
     assert "未导入任何用户" in html
@@ -53,22 +55,22 @@ def test_one_bad_row_is_named_and_nothing_is_imported(org, login):
 
 def test_every_kind_of_row_problem_is_reported_with_its_row(org, login):
     rows = [
-        ["", "无名", "秘书科", "干部职工", "", "", GOOD_PASSWORD],              # 2: empty username
-        ["dupe", "甲", "秘书科", "干部职工", "", "", GOOD_PASSWORD],            # 3
-        ["dupe", "乙", "秘书科", "干部职工", "", "", GOOD_PASSWORD],            # 4: duplicate in file
-        ["principal", "张", "秘书科", "干部职工", "", "", GOOD_PASSWORD],       # 5: already exists
-        ["weak", "弱", "秘书科", "干部职工", "", "", "password1"],              # 6: weak password
-        ["badrole", "角", "秘书科", "科长", "", "", GOOD_PASSWORD],             # 7: unknown role
-        ["nounit", "无单位", "", "干部职工", "", "", GOOD_PASSWORD],            # 8: business role needs unit
-        ["bad name", "空格", "秘书科", "干部职工", "", "", GOOD_PASSWORD],      # 9: invalid characters
+        ["", "无名", "秘书科", "干部职工", "", ""],              # 2: empty username
+        ["dupe", "甲", "秘书科", "干部职工", "", ""],            # 3
+        ["dupe", "乙", "秘书科", "干部职工", "", ""],            # 4: duplicate in file
+        ["principal", "张", "秘书科", "干部职工", "", ""],       # 5: already exists
+        ["weak", "弱", "秘书科", "干部职工", "", "", "password1"],              # 6: a password column is ignored
+        ["badrole", "角", "秘书科", "科长", "", ""],             # 7: unknown role
+        ["nounit", "无单位", "", "干部职工", "", ""],            # 8: business role needs unit
+        ["bad name", "空格", "秘书科", "干部职工", "", ""],      # 9: invalid characters
     ]
     html = _post(login(org.sysadmin), workbook_bytes(rows)).content.decode()
     assert "第2行：用户名为空" in html
     assert "第4行：用户名“dupe”与第3行重复" in html
     assert "第5行：用户名“principal”已存在" in html
-    assert "第6行：初始密码不符合要求" in html
-    assert "第7行：角色“科长”不存在" in html
-    assert "第8行：角色为“干部职工”的用户必须填写所在单位" in html
+    assert "第6行" not in html
+    assert "第7行：拟任角色“科长”不存在" in html
+    assert "第8行：拟任角色为“干部职工”的用户必须填写所在单位" in html
     assert "第9行：用户名“bad name”只能包含" in html
     assert "第3行" not in html.split("第4行")[0].split("import-errors")[1]  # row 3 itself is fine
     assert not User.objects.filter(username="dupe").exists()
@@ -80,7 +82,7 @@ def test_ambiguous_unit_name_asks_for_the_code(org, login):
     OrgUnit.objects.create(name="秘书科", parent=org.county_a, code="JA-MS")
     html = _post(login(org.sysadmin), workbook_bytes(good_rows()[:1])).content.decode()
     assert "第2行：所在单位“秘书科”对应多个单位，请改填单位代码" in html
-    rows = [["chenyi", "陈一", "JA-MS", "干部职工", "", "", GOOD_PASSWORD]]
+    rows = [["chenyi", "陈一", "JA-MS", "干部职工", "", ""]]
     _post(login(org.sysadmin), workbook_bytes(rows))
     assert User.objects.get(username="chenyi").org_unit.code == "JA-MS"
 
@@ -88,7 +90,7 @@ def test_ambiguous_unit_name_asks_for_the_code(org, login):
 def test_missing_columns_are_named_in_one_message(org, login):
     headers = ["用户名", "姓名", "单位", "角色", "职务", "联系电话"]
     html = _post(login(org.sysadmin), workbook_bytes([["a", "b", "秘书科", "干部职工", "", ""]], headers)).content.decode()
-    assert "文件缺少以下列：所在单位、初始密码" in html
+    assert "文件缺少以下列：所在单位、拟任角色" in html
     assert not User.objects.filter(username="a").exists()
 
 

@@ -6,7 +6,7 @@ from ideowork.learning.actions.exemplars import do_add_nominee, do_create_select
 from ideowork.learning.actions.points import do_award_points
 
 CITY_RECORD_PAGES = {"learning:exemplar_detail", "learning:exemplar_nominate", "learning:exemplar_submit",
-                     "learning:exemplar_return", "learning:exemplar_publish", "learning:exemplar_decide",
+                     "learning:exemplar_publish", "learning:exemplar_decide",
                      "learning:exemplar_nominee_remove"}
 
 
@@ -18,7 +18,7 @@ def objects(org) -> dict:
     return {
         "learning:points_rule_edit": "read",
         "learning:exemplar_detail": selection.pk, "learning:exemplar_nominate": selection.pk,
-        "learning:exemplar_submit": selection.pk, "learning:exemplar_return": selection.pk,
+        "learning:exemplar_submit": selection.pk,
         "learning:exemplar_publish": selection.pk, "learning:exemplar_decide": nominee.pk,
         "learning:exemplar_nominee_remove": nominee.pk,
     }

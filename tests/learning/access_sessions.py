@@ -16,7 +16,7 @@ SESSION_PAGES = ["session_detail", "session_edit", "session_screen", "session_sc
 CITY_RECORD_PAGES = {f"learning:{name}" for name in SESSION_PAGES} | {
     "learning:group_detail", "learning:group_edit", "learning:session_material_download",
     "learning:session_makeup_download", "learning:reflection_detail", "learning:reflection_edit",
-    "learning:reflection_review", "learning:reflection_download"}
+    "learning:reflection_download"}
 
 
 def objects(org) -> dict:
@@ -35,6 +35,6 @@ def objects(org) -> dict:
     found.update({
         "learning:group_detail": group.pk, "learning:group_edit": group.pk,
         "learning:session_material_download": material.pk, "learning:session_makeup_download": makeup.pk,
-        **{f"learning:reflection_{name}": reflection.pk for name in ("detail", "edit", "review", "download")},
+        **{f"learning:reflection_{name}": reflection.pk for name in ("detail", "edit", "download")},
     })
     return found

@@ -40,9 +40,12 @@ def test_full_flow_to_publication(org, selection):
     with pytest.raises(ValidationError):
         services.do_decide_nominee(org.principal, nominees[0], decision="rejected", comment="")
     with pytest.raises(ValidationError):
-        services.do_publish_selection(org.principal, selection)  # someone is still pending
+        services.do_publish_selection(org.principal, selection)  # not signed off yet
     services.do_decide_nominee(org.principal, nominees[0], decision="approved")
     services.do_decide_nominee(org.principal, nominees[1], decision="rejected", comment="学习笔记不全")
+    with pytest.raises(ValidationError):
+        services.do_publish_selection(org.principal, selection)  # decided, but the step is still open
+    services.do_sign_off_selection(org.principal, selection, approve=True)
     services.do_publish_selection(org.principal, selection)
     selection.refresh_from_db()
     assert selection.status == "published" and selection.published_by == org.principal
@@ -67,13 +70,15 @@ def test_a_leader_may_not_decide_their_own_nomination(org, selection):
         services.do_decide_nominee(org.principal, nominee, decision="approved")
 
 
-def test_return_resets_decisions(org, selection):
+def test_return_makes_a_draft_and_resubmission_resets_decisions(org, selection):
     services.do_nominate_from_rankings(org.staff, selection)
     services.do_submit_selection(org.staff, selection)
     services.do_decide_nominee(org.principal, selection.nominees.first(), decision="approved")
-    services.do_return_selection(org.principal, selection, comment="请补充推荐理由")
+    services.do_sign_off_selection(org.principal, selection, approve=False, comment="请补充推荐理由")
     selection.refresh_from_db()
-    assert selection.status == "draft"
+    assert selection.status == "draft" and services.is_editable(selection)
+    services.do_add_nominee(org.staff, selection, org.staff, reason="补充提名")
+    services.do_submit_selection(org.staff, selection)
     assert set(selection.nominees.values_list("decision", flat=True)) == {"pending"}
 
 

@@ -88,7 +88,7 @@ def test_admin_uploads_a_video_and_builds_a_course_a_cadre_studies_it(org, page_
     assert PointsEntry.objects.filter(user=org.county_staff, action="view", ref=f"material:{video.pk}").exists()
 
     cadre.goto("/learning/materials/")
-    assert "已完成" in cadre.inner_text("table tr:has-text('二十大精神专题讲座')")
+    assert "已完成" in cadre.inner_text("[data-testid=material-row]:has-text('二十大精神专题讲座')")
     screenshot(cadre, "materials-list")
     cadre.goto("/learning/topics/")
     screenshot(cadre, "materials-topics")

@@ -5,6 +5,7 @@ from datetime import date, timedelta
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from ideowork.core.models import AuditEvent
 from ideowork.learning import rankings
@@ -57,11 +58,25 @@ def test_unit_totals_count_learners_once(org):
     assert (unit.points, unit.learners) == (2, 1)
 
 
-def test_login_earns_once_a_day(org, client, password):
-    client.post(reverse("core:login"), {"username": org.cadre.username, "password": password})
+def test_login_earns_once_a_day(org, client, password, django_capture_on_commit_callbacks):
+    """The award is queued when the sign-in commits (tests run the queue inline)."""
+    with django_capture_on_commit_callbacks(execute=True) as queued:
+        client.post(reverse("core:login"), {"username": org.cadre.username, "password": password})
+    assert len(queued) == 1
     client.logout()
-    client.post(reverse("core:login"), {"username": org.cadre.username, "password": password})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("core:login"), {"username": org.cadre.username, "password": password})
     assert PointsEntry.objects.filter(user=org.cadre, action="login").count() == 1
+    assert PointsEntry.objects.get(user=org.cadre, action="login").ref == f"login:{timezone.localdate().isoformat()}"
+
+
+def test_login_points_of_a_deactivated_person_are_not_awarded(org):
+    from ideowork.learning.tasks import login_points
+
+    org.cadre.is_active = False
+    org.cadre.save(update_fields=["is_active"])
+    assert login_points.call_local(org.cadre.pk, "2026-03-05") is None
+    assert not PointsEntry.objects.filter(user=org.cadre).exists()
 
 
 def test_adjustment_is_a_new_audited_entry(org):

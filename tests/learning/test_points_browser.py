@@ -87,6 +87,8 @@ def test_exemplar_selection_from_nomination_to_publication(org, page_as, points,
     form.locator("button").click()
     leader.wait_for_selector("text=已记录审核意见")
     screenshot(leader, "learning-exemplar-review")
+    leader.click("[data-testid=review-decide] button:has-text('提交审核意见')")  # the sign-off step
+    leader.wait_for_selector("text=审核意见已提交")
     leader.click("[data-testid=publish-selection]")
     leader.wait_for_selector("text=评选结果已发布")
 

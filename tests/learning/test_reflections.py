@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
+from ideowork.core.actions.reviews import latest_review
 from ideowork.core.models import AuditEvent, Notification
 from ideowork.ledger.models import Activity, TargetCredit
 from ideowork.learning.actions.reflections import (clean_body, do_resubmit_reflection, do_review_reflection,
@@ -29,7 +30,7 @@ def submit(org, group, **extra):
 
 def test_submit_notifies_the_secretary(org, group):
     reflection = submit(org, group)
-    assert reflection.status == "submitted" and reflection.year == timezone.localdate().year
+    assert reflection.status == "in_review" and reflection.year == timezone.localdate().year
     assert Notification.objects.filter(recipient=org.section_chief, title__contains="学习全会精神的体会").exists()
     assert AuditEvent.objects.filter(event_type="learning.reflection.submit").exists()
 
@@ -74,10 +75,12 @@ def test_return_resubmit_accept(org, group):
         do_resubmit_reflection(org.staff, reflection, kind="insight", title="x", body="y")
     reflection = do_resubmit_reflection(org.cadre, reflection, kind="insight", title="学习全会精神的体会（修改稿）",
                                         body="结合编制工作谈三点体会。")
-    assert reflection.status == "submitted"
+    assert reflection.status == "in_review" and reflection.version == 2
     do_review_reflection(org.section_chief, reflection, accept=True)
     reflection.refresh_from_db()
-    assert reflection.status == "accepted" and reflection.reviews.count() == 2
+    assert reflection.status == "approved"
+    review = latest_review(reflection)
+    assert [d.decision for d in review.decisions.all()] == ["submit", "return_author", "submit", "approve"]
     activity = Activity.objects.for_source(reflection).get()
     assert activity.kind == "reflection" and list(activity.participants.all()) == [org.cadre]
     target = plan.items.get(number=1).targets.get(per="person")

@@ -1,5 +1,6 @@
-"""In a real browser: a cadre submits a reflection, the secretary returns it with a comment, the
-cadre revises and resubmits, the secretary accepts it and it counts toward the yearly target."""
+"""In a real browser: a cadre submits a reflection, the secretary returns it with a comment on its
+审阅 panel, the cadre revises and resubmits, the secretary accepts it and it counts toward the
+yearly target."""
 
 import pytest
 from django.utils import timezone
@@ -34,21 +35,23 @@ def test_reflection_is_returned_revised_and_accepted(org, page_as, client):
 
     secretary = open_as(page_as, client, org.section_chief)
     secretary.goto(f"/learning/reflections/{reflection.pk}/")
+    secretary.check("[data-testid=review-decide] input[value=return_author]")
     secretary.fill("#id_comment", "请结合机构编制工作实际，补充具体举措。")
     screenshot(secretary, "learning-reflection-review")
-    secretary.click("button:has-text('退回修改')")
+    secretary.click("[data-testid=review-decide] button:has-text('提交审核意见')")
     secretary.wait_for_selector("text=已退回作者修改")
 
     cadre.goto(f"/learning/reflections/{reflection.pk}/")
-    assert "补充具体举措" in cadre.inner_text("[data-testid=return-comment]")
+    assert "补充具体举措" in cadre.inner_text("[data-testid=review-returned]")
     cadre.click("text=修改后重新提交")
     cadre.fill("#id_body", "通过学习，我深刻认识到……\n\n一是严格执行编制审批程序；二是加强实名制管理。")
     submit(cadre)
     cadre.wait_for_selector("text=已重新提交")
 
     secretary.goto(f"/learning/reflections/{reflection.pk}/")
-    secretary.click("button:has-text('通过')")
-    secretary.wait_for_selector("text=已审阅通过")
+    secretary.click("[data-testid=review-decide] button:has-text('提交审核意见')")
+    secretary.wait_for_selector("text=审核意见已提交")
+    secretary.wait_for_selector("text=已计入工作台账")
     screenshot(secretary, "learning-reflection-detail")
     activity = Activity.objects.for_source(reflection).get()
     target = plan.items.get(number=1).targets.get(per="person")

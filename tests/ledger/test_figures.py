@@ -39,18 +39,18 @@ def record_drill(org, drill, **extra):
 def test_dashboard_and_item_page_show_a_new_activity_at_once(org, plan, drill, login):
     client = login(org.principal)
     item_url = f"/plans/items/{drill.item_id}/"
-    before = client.get("/").context["activity_total"]
+    before = client.get("/office/").context["activity_total"]
     assert "全年 " in client.get(item_url).content.decode()
-    client.get("/"), client.get(item_url)  # the figures are cached now
+    client.get("/office/"), client.get(item_url)  # the figures are cached now
     activity = record_drill(org, drill)
-    dashboard = client.get("/")
+    dashboard = client.get("/office/")
     assert dashboard.context["activity_total"] == before + 1
     progress = {p.target.pk: p for p in dashboard.context["overview"].progresses}[drill.pk]
     assert progress.done_year == 1
     item_page = client.get(item_url).content.decode()
     assert f"year={plan.year}\">1/1</a>" in item_page and activity.title in item_page
     do_delete_activity(org.staff, activity)
-    assert client.get("/").context["activity_total"] == before
+    assert client.get("/office/").context["activity_total"] == before
     item_page = client.get(item_url).content.decode()
     assert f"year={plan.year}\">0/1</a>" in item_page and activity.title not in item_page
 
@@ -121,7 +121,7 @@ CHANGES = [_create, _retitle, _move_date, _untarget, _participants, _delete, _ad
 
 def shown(client, item_pk):
     """What the dashboard and the item page show of the ledger."""
-    dashboard = client.get("/").context
+    dashboard = client.get("/office/").context
     item_page = client.get(f"/plans/items/{item_pk}/").content.decode()
     panel = item_page[item_page.index('data-testid="item-progress"'):item_page.index("</main>")]
     return (dashboard["activity_total"], dashboard["month_chart"],
@@ -145,3 +145,20 @@ def test_after_every_kind_of_ledger_change_the_pages_show_fresh_figures(org, dri
     cache.clear()
     assert after == shown(client, drill.item_id)
     assert version(org.county_a) == county
+
+
+DEAD_REDIS = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                          "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens on port 1
+                          "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}}}
+
+
+def test_pages_work_and_count_right_when_the_cache_cannot_be_reached(org, plan, drill, login, settings):
+    """The cache only saves work: with Redis down the dashboard and item page compute their figures."""
+    client = login(org.principal)
+    before = client.get("/office/").context["activity_total"]
+    settings.CACHES = DEAD_REDIS
+    record_drill(org, drill)
+    dashboard = client.get("/office/")
+    assert dashboard.status_code == 200 and dashboard.context["activity_total"] == before + 1
+    item_page = client.get(f"/plans/items/{drill.item_id}/")
+    assert item_page.status_code == 200 and f"year={plan.year}\">1/1</a>" in item_page.content.decode()

@@ -65,3 +65,20 @@ def test_periodic_task_runs_through_the_queue(plan, org):
     assert not tasks.target_reminders.task_class().validate_datetime(datetime(2026, 3, 2, 9, 0))
     result = tasks.target_reminders_now()  # enqueued; executed by the queue (immediate mode in tests)
     assert result() == Notification.objects.count() > 0
+
+
+def test_on_new_years_day_last_years_final_periods_are_reminded(plan, org):
+    """December, the fourth quarter and the year end on 31 December: they are reminded in January."""
+    assert plan.year == 2026
+    monthly = Target.objects.get(item__plan=plan, text="每月开展1次集中学习研讨")
+    for month in range(1, 12):
+        credit(monthly, date(2026, month, 8))
+    send_target_reminders(date(2026, 12, 31))
+    assert not Notification.objects.filter(title__contains="集中学习研讨", kind="overdue").exists()
+    send_target_reminders(date(2027, 1, 1))
+    overdue = Notification.objects.filter(recipient=org.section_chief, kind="overdue", title__contains="集中学习研讨")
+    assert [n.body for n in overdue] == ["1. 深化理论武装体系建设：2026年12月未完成（完成0/要求1）。"]
+    assert send_target_reminders(date(2027, 1, 2)).overdue == 0  # once
+    Notification.objects.all().delete()
+    send_target_reminders(date(2027, 2, 1))  # from February on, last year's plan is history
+    assert not Notification.objects.filter(title__contains="集中学习研讨").exists()

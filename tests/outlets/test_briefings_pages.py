@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from ideowork.core.models import User
 from ideowork.outlets.actions.briefings import do_create_issue, do_publish_issue, do_submit_issue
 from ideowork.outlets.models import BriefingIssue
 
@@ -75,6 +76,8 @@ def test_the_grid_marks_issued_missing_and_future_months(org, series, login, tra
     if today.month < 3:  # the grid needs two past months of this year: look at it from later in the year
         travel(f"{today.year}-06-15T10:00")
         today = timezone.localdate()
+        # The test organisation's passwords were set in January: past the 90-day expiry by June.
+        User.objects.update(password_changed_at=timezone.now())
     issue = do_create_issue(org.staff, series, month=date(today.year, 1, 1), notes=[("工作动态", "一月情况。")])
     do_submit_issue(org.staff, issue)
     approve_through(issue)

@@ -75,7 +75,9 @@ def test_the_review_page_needs_few_queries(org, login, rule, django_assert_max_n
     do_submit_content(org.cadre, content)
     client = login(org.section_chief)
     client.get(content.get_absolute_url())
-    with django_assert_max_num_queries(30):
+    # 30 for the page, and the idle stamp written on every signed-in request (the session's UPDATE
+    # within a savepoint: 2 more statements since issue 10).
+    with django_assert_max_num_queries(32):
         assert client.get(content.get_absolute_url()).status_code == 200
 
 

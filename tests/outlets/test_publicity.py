@@ -11,7 +11,7 @@ from django.utils import timezone
 from ideowork.core.models import Attachment, AuditEvent
 from ideowork.ledger.models import Activity, Evidence, TargetCredit
 from ideowork.outlets.actions.publicity import do_delete_placement, do_update_placement, media_kpi
-from ideowork.outlets.choices import ContentKind, ContentStatus
+from ideowork.outlets.choices import ContentKind
 from ideowork.outlets.models import ContentItem, ExternalPlacement
 from tests.ledger.files import pdf_bytes, photo, png_bytes, upload
 

@@ -9,6 +9,7 @@ from ideowork.core.models import AuditEvent
 from ideowork.plans.models import PlanItem, PlanSection, Target, WorkPlan
 
 from tests.plans._helpers import SEED_000, SEED_001, form_data, upload
+from tests.plans._unnumbered import NOTICE, NOTICE_ITEMS
 
 pytestmark = pytest.mark.django_db
 
@@ -136,7 +137,10 @@ def test_word_document_upload(org, login):
     ("工作要点.docx", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "内容与扩展名不符"),
     ("工作要点.txt", b"", "空文件"),
     ("工作要点.exe", b"MZ\x90\x00", "类型不受支持"),
-    ("工作要点.txt", "这是一段没有任何编号条目的普通文字。".encode(), "条目"),
+    ("工作要点.txt", "各党支部：\n特此通知。\n".encode(), "未识别到任何要点条目或工作段落"),
+    # A UTF-8 text damaged mid-file (a byte of 作 lost) is neither UTF-8 nor GB18030 text.
+    ("工作要点.txt", "2026年工作要点\n".encode() * 20 + "工作".encode()[:-1] + "一、加强理论学习。".encode() * 20,
+     "编码无法识别"),
 ])
 def test_bad_uploads_are_refused_with_chinese_message(org, login, name, data, message):
     response = start_import(login(org.staff), file=upload(SEED_000, name, data), org_unit=org.city.pk)
@@ -216,3 +220,38 @@ def test_discarded_draft_is_gone(org, login):
     url = response.redirect_chain[-1][0]
     client.post(url + "discard/")
     assert client.get(url).status_code == 404
+
+
+PARAGRAPHS_NOTICE = "未识别到编号结构，已按段落列出候选条目，请核对、修改后保存"
+
+
+def test_an_unnumbered_notice_is_previewed_as_candidate_paragraphs_and_saved(org, login):
+    client = login(org.staff)
+    response = start_import(client, file=upload(SEED_000, "通知.txt", NOTICE.encode()), org_unit=org.city.pk)
+    html = response.content.decode()
+    assert response.redirect_chain and PARAGRAPHS_NOTICE in html
+    assert html.count('data-testid="preview-item"') == 3
+    assert html.count('data-testid="preview-target"') == 3
+    data = form_data(html, action="save")
+    assert [data[f"i{n}-title"] for n in (1, 2, 3)] == NOTICE_ITEMS
+    data["i1-title"] = "每月集中学习"
+    response = client.post(response.redirect_chain[-1][0], data, follow=True)
+    plan = WorkPlan.objects.get()
+    assert plan.title == "关于加强2026年度理论学习的通知" and plan.year == 2026
+    assert list(plan.items.order_by("number").values_list("title", flat=True)) == ["每月集中学习", *NOTICE_ITEMS[1:]]
+    person = Target.objects.get(item__plan=plan, per="person")
+    assert (person.count, person.period, person.comparator) == (2, "year", ">=")
+
+
+def test_a_numbered_document_has_no_paragraphs_notice(org, login):
+    response = start_import(login(org.staff), file=upload(SEED_000), org_unit=org.city.pk)
+    assert response.redirect_chain and PARAGRAPHS_NOTICE not in response.content.decode()
+
+
+def test_a_pasted_2_mb_text_is_handled(org, login, settings):
+    text = SEED_000.read_text(encoding="utf-8")
+    big = (text + "\n") * (2 * 1024 * 1024 // len(text.encode()) + 1)
+    assert len(big.encode()) > 2 * 1024 * 1024
+    settings.DOCUMENT_MAX_CHARS = len(big) + 1
+    response = start_import(login(org.staff), text=big, org_unit=org.city.pk)
+    assert response.redirect_chain and "导入预览" in response.content.decode()

@@ -46,7 +46,8 @@ def test_parse_error_goes_to_stderr_with_exit_code_1(tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
     no_items = tmp_path / "note.txt"
-    no_items.write_text("这是一份没有编号条目的说明。", encoding="utf-8")
+    # Neither numbered items nor a duty paragraph (a paragraph of duties would be read as candidate items).
+    no_items.write_text("各党支部：\n特此通知。\n", encoding="utf-8")
     for path in (empty, no_items, tmp_path / "missing.txt"):
         result = run(path, "--json")
         assert result.returncode == 1

@@ -8,7 +8,6 @@ positive.
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import pytest
@@ -16,8 +15,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ideowork.plans.parser import ParseError, ParsedPlan, parse_text
-from ideowork.plans.parser.cleaning import fold
 from ideowork.plans.parser.result import COMPARATORS, PERIODS, PERS
+
+from tests.plans.corpus_measure import norm, target_matches
 
 REPO = Path(__file__).resolve().parents[2]
 SEEDS = REPO.parent / "shared" / "seeds"
@@ -39,18 +39,6 @@ def _load(document: Path, gold_path: Path) -> tuple[ParsedPlan, dict]:
     if not document.exists():
         pytest.skip(f"{document} is not available (the seeds live beside the repository)")
     return parse_text(document.read_text(encoding="utf-8")), json.loads(gold_path.read_text(encoding="utf-8"))
-
-
-def _norm(text: str) -> str:
-    return re.sub(r"[“”\"「」]", '"', fold(text)).replace(" ", "")
-
-
-def _matches(reported, gold: dict) -> bool:
-    same_text = _norm(gold["text"]) in _norm(reported.text) or _norm(reported.text) in _norm(gold["text"])
-    if gold["count"] is None:  # optional 定期… entries: only the phrase can be compared
-        return same_text
-    return (same_text and reported.count == gold["count"] and reported.period == gold["period"]
-            and reported.per == gold["per"])
 
 
 @pytest.mark.parametrize(("document", "gold_path"), CASES, ids=IDS)
@@ -77,9 +65,9 @@ def test_no_duplicate_items(document, gold_path):
 def test_targets_recall_and_precision(document, gold_path):
     plan, gold = _load(document, gold_path)
     reported = plan.targets
-    missed = [g["text"] for g in gold["targets"] if not any(_matches(r, g) for r in reported)]
+    missed = [g["text"] for g in gold["targets"] if not any(target_matches(r, g) for r in reported)]
     allowed = gold["targets"] + gold["optional"]
-    extra = [r.text for r in reported if not any(_matches(r, g) for g in allowed)]
+    extra = [r.text for r in reported if not any(target_matches(r, g) for g in allowed)]
     found = len(gold["targets"]) - len(missed)
     correct = len(reported) - len(extra)
     summary = (f"{document.name}: recall {found}/{len(gold['targets'])}, "
@@ -91,9 +79,9 @@ def test_targets_recall_and_precision(document, gold_path):
                          ids=[name for name in IDS if not name[0].isdigit()])
 def test_units_and_comparators_of_annotated_documents(document, gold_path):
     plan, gold = _load(document, gold_path)
-    by_text = {_norm(target.text): target for target in plan.targets}
+    by_text = {norm(target.text): target for target in plan.targets}
     for expected in gold["targets"]:
-        target = by_text[_norm(expected["text"])]
+        target = by_text[norm(expected["text"])]
         assert (target.unit, target.comparator, target.explicit) == (
             expected["unit"], expected["comparator"], expected["explicit"]), expected["text"]
 
@@ -191,9 +179,21 @@ def test_empty_text_is_a_parse_error(text):
         parse_text(text)
 
 
-def test_text_without_items_is_a_parse_error():
-    with pytest.raises(ParseError, match="未识别到任何要点条目"):
-        parse_text("2026年工作要点\n今年要加强学习，每月开展1次集中学习。\n")
+def test_text_without_numbered_items_gives_its_paragraphs_as_items():
+    plan = parse_text("2026年工作要点\n今年要加强学习，每月开展1次集中学习。\n")
+    assert plan.structure == "paragraphs"
+    assert [(s.number, [(i.number, i.title) for i in s.items]) for s in plan.sections] == [(None, [(1, "今年要加强学习")])]
+    assert [(t.text, t.count, t.period) for t in plan.targets] == [("每月开展1次集中学习", 1, "month")]
+
+
+def test_numbered_plans_say_so():
+    assert parse_text("2026年工作要点\n一、抓好学习。每月学习1次。\n二、管好阵地。\n").structure == "numbered"
+
+
+@pytest.mark.parametrize("text", ["2026年工作要点\n", "加强理论学习工作\n宣传思想文化建设工作\n", "各党支部：\n特此通知。\n"])
+def test_text_without_any_duty_paragraph_is_a_parse_error(text):
+    with pytest.raises(ParseError, match="未识别到任何要点条目或工作段落"):
+        parse_text(text)
 
 
 @settings(max_examples=300, deadline=None)

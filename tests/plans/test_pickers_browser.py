@@ -77,7 +77,7 @@ def test_a_phone_records_an_activity_against_a_named_item(org, page_as, two_year
 def test_a_cadre_on_a_phone_switches_plan_and_filters_the_ledger_by_item(org, page_as, two_years):
     this_year, last_year = two_years
     page = page_as(org.cadre, viewport=PHONE)
-    page.goto("/")
+    page.goto("/office/")
     expect(page.locator("h1")).to_contain_text(this_year.title)
     page.select_option("select[name=plan]", str(last_year.pk))
     expect(page.locator("h1")).to_contain_text(last_year.title)
@@ -87,6 +87,7 @@ def test_a_cadre_on_a_phone_switches_plan_and_filters_the_ledger_by_item(org, pa
     page.goto("/ledger/")
     assert group_labels(page, "#id_item") == [this_year.title, last_year.title]
     item = PlanItem.objects.get(plan=last_year, number=2)
+    page.locator("details.more-filters summary").tap()  # a phone folds the conditions
     page.select_option("#id_item", str(item.pk))
     page.get_by_role("button", name="查询").click()
     page.wait_for_url(f"**item={item.pk}**")

@@ -33,7 +33,7 @@ def test_office_dashboard_shows_statuses_and_links_to_the_records(org, plan, log
     today = timezone.localdate()
     activity = record(org, plan, "每年组织不少于1次意识形态应急处置演练", today)
     client = login(org.principal)
-    page = client.get("/")
+    page = client.get("/office/")
     html = page.content.decode()
     assert page.status_code == 200
     assert plan.title in html
@@ -54,7 +54,7 @@ def test_county_activities_do_not_inflate_the_city_dashboard(org, plan, login):
     target = Target.objects.get(item__plan=county_plan, text="每年组织不少于1次意识形态应急处置演练")
     do_record_activity(org.county_staff, org_unit=org.county_a, kind="drill", title="县演练",
                        date=timezone.localdate(), targets=[target])
-    page = login(org.principal).get("/")
+    page = login(org.principal).get("/office/")
     assert page.context["activity_total"] == 0
     ledger = login(org.principal).get(page.context["activity_total_url"])
     assert "县演练" not in ledger.content.decode()
@@ -91,23 +91,23 @@ def test_county_comparison_for_the_city_only_shows_its_counties(org, plan, login
 
 def test_dashboard_query_count_does_not_grow_with_the_ledger(org, plan, login):
     client = login(org.principal)
-    client.get("/")
+    client.get("/office/")
     cache.clear()  # compare the figures' computation, not the cache
     with CaptureQueriesContext(connection) as small:
-        client.get("/")
+        client.get("/office/")
     start = date(plan.year, 1, 1)
     for i in range(30):
         record(org, plan, "每月开展1次集中学习研讨", min(start + timedelta(days=i * 9), timezone.localdate()))
     with CaptureQueriesContext(connection) as large:
-        client.get("/")
+        client.get("/office/")
     assert len(large) == len(small)
     with CaptureQueriesContext(connection) as cached:
-        client.get("/")
+        client.get("/office/")
     assert len(cached) < len(large)
 
 
 def test_cadre_and_county_cannot_open_the_city_plan_dashboard(org, plan, login):
-    page = login(org.county_staff).get(f"/?plan={plan.pk}")
+    page = login(org.county_staff).get(f"/office/?plan={plan.pk}")
     assert page.context["plan"] is None or page.context["plan"].org_unit_id != org.city.pk
     page = login(org.gov_staff).get(f"/progress/?plan={plan.pk}")
     assert page.context["plan"] is None

@@ -5,6 +5,7 @@ from django.db import transaction
 
 from ..audit import record, snapshot
 from ..models import OrgUnit
+from ..organ_setup import do_setup_organ
 from ..permissions import require
 
 __all__ = ["ORG_AUDIT_FIELDS", "do_create_org_unit", "do_update_org_unit", "do_deactivate_org_unit",
@@ -44,6 +45,7 @@ def _refresh_subtree(unit: OrgUnit) -> None:
 
 
 def do_create_org_unit(actor, **fields) -> OrgUnit:
+    """Create a unit; a new organ or county bureau gets every area's working defaults (``organ_setup``)."""
     require(actor.is_sysadmin, NOT_SYSADMIN)
     unit = OrgUnit(**{k: fields.get(k) for k in EDITABLE_FIELDS if k in fields})
     unit.code = unit.code or ""
@@ -53,6 +55,8 @@ def do_create_org_unit(actor, **fields) -> OrgUnit:
         _check_unique(unit, {"parent": unit.parent, "name": unit.name, "code": unit.code})
         unit.save()
         record("core.org.create", unit, actor=actor, new=snapshot(unit, ORG_AUDIT_FIELDS))
+        if unit.is_organ:
+            do_setup_organ(actor, unit)
     return unit
 
 
@@ -79,6 +83,8 @@ def do_update_org_unit(actor, unit: OrgUnit, **fields) -> OrgUnit:
         if new != old:
             event = "core.org.move" if old["parent"] != new["parent"] else "core.org.update"
             record(event, unit, actor=actor, old=old, new=new)
+        if kind_changed and unit.is_organ and unit.is_active:
+            do_setup_organ(actor, unit)  # a section made an organ works like a new one
     return unit
 
 

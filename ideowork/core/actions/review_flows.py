@@ -18,8 +18,8 @@ from ..models.reviews import OWNER, ReviewFlow, ReviewFlowStep, StepKind
 from ..permissions import require
 from .review_registry import editor_capabilities, holds_capability, purpose as purpose_of, purposes
 
-__all__ = ["steps_for", "organ_flows", "default_flow", "may_edit_flows", "flow_editors", "do_save_flow",
-           "MAX_STEPS", "MAX_DUE_DAYS"]
+__all__ = ["steps_for", "organ_flows", "default_flow", "can_edit_flows", "flow_editors", "do_save_flow",
+           "setup_default_flows", "describe_default_flows", "MAX_STEPS", "MAX_DUE_DAYS"]
 
 MAX_STEPS = 9
 MAX_DUE_DAYS = 30
@@ -41,7 +41,7 @@ def organ_flows(user: User) -> QuerySet:
     return ReviewFlow.objects.filter(org_unit=user.scope_root).prefetch_related("steps__assignee")
 
 
-def default_flow(organ: OrgUnit, purpose: str) -> ReviewFlow:
+def default_flow(organ: OrgUnit, purpose: str, *, actor: User | None = None) -> ReviewFlow:
     """The organ's default flow for ``purpose``, created from the purpose's registered steps if missing."""
     flow = ReviewFlow.objects.filter(org_unit=organ, purpose=purpose, is_default=True).first()
     if flow is not None:
@@ -54,11 +54,29 @@ def default_flow(organ: OrgUnit, purpose: str) -> ReviewFlow:
         if created:
             ReviewFlowStep.objects.bulk_create([ReviewFlowStep(flow=flow, order=i, **step)
                                                 for i, step in enumerate(spec.steps, start=1)])
-            record("core.review_flow.create", flow, actor=None, new=_flow_snapshot(flow))
+            record("core.review_flow.create", flow, actor=actor, new=_flow_snapshot(flow))
     return flow
 
 
-def may_edit_flows(user: User, org_unit: OrgUnit | None, purpose: str | None = None) -> bool:
+def setup_default_flows(organ: OrgUnit, actor: User) -> str:
+    """An organ default (``core.organ_setup``): the default flow of every registered purpose it lacks,
+    so that its flows are on 审核流程设置 to be adapted before the first record is submitted."""
+    made = [spec for spec in purposes()
+            if not ReviewFlow.objects.filter(org_unit=organ, purpose=spec.code, is_default=True).exists()]
+    for spec in made:
+        default_flow(organ, spec.code, actor=actor)
+    return "建立默认审核流程" + "、".join(f"“{spec.default_flow_name}”" for spec in made) if made else ""
+
+
+def describe_default_flows(organ: OrgUnit) -> tuple[str, str]:
+    from django.urls import reverse
+
+    flows = ReviewFlow.objects.filter(org_unit=organ, is_default=True).prefetch_related("steps")
+    text = "；".join(f"{flow.name}（{'→'.join(step.name for step in flow.steps.all())}）" for flow in flows)
+    return text or "尚无审核流程", reverse("core:review_flows")
+
+
+def can_edit_flows(user: User, org_unit: OrgUnit | None, purpose: str | None = None) -> bool:
     """Holders of a capability the purpose's reviewables name edit the organ's flows of that purpose
     (of any purpose when ``purpose`` is None); everyone else of the organ reads them."""
     if not (user.is_authenticated and user.is_active and org_unit is not None and org_unit.is_organ
@@ -142,7 +160,7 @@ def do_save_flow(user: User, flow: ReviewFlow | None, *, org_unit: OrgUnit, name
     """
     purpose = flow.purpose if flow is not None else (purpose or "publish")
     spec = purpose_of(purpose)
-    require(may_edit_flows(user, org_unit, purpose), f"只有本单位可以设置“{spec.label}”流程的人员可以修改该流程。")
+    require(can_edit_flows(user, org_unit, purpose), f"只有本单位可以设置“{spec.label}”流程的人员可以修改该流程。")
     require(flow is None or flow.org_unit_id == org_unit.pk, "不能把审核流程移到其他单位。")
     name, description = (name or "").strip(), (description or "").strip()
     if not name:

@@ -20,7 +20,7 @@ from ..models import User
 from ..models.reviews import OWNER, Decision, Review, ReviewStage, ReviewStatus, StageStatus, StepKind
 from .review_registry import purpose
 
-__all__ = ["review_state", "with_review_state", "open_review", "latest_review", "is_locked", "active_stage", "eligible_users", "may_decide_stage",
+__all__ = ["review_state", "with_review_state", "open_review", "latest_review", "is_locked", "active_stage", "eligible_users", "can_decide_stage",
            "can_decide", "awaiting", "submitted_by", "with_subjects", "subject_url", "review_panel"]
 
 
@@ -86,7 +86,7 @@ def eligible_users(stage: ReviewStage) -> QuerySet:
     return people
 
 
-def may_decide_stage(user: User, stage: ReviewStage) -> bool:
+def can_decide_stage(user: User, stage: ReviewStage) -> bool:
     if not (user.is_authenticated and user.is_active and user.is_business):
         return False
     return eligible_users(stage).filter(pk=user.pk).exists()
@@ -94,7 +94,7 @@ def may_decide_stage(user: User, stage: ReviewStage) -> bool:
 
 def can_decide(user: User, review: Review) -> bool:
     stage = active_stage(review)
-    return stage is not None and may_decide_stage(user, stage)
+    return stage is not None and can_decide_stage(user, stage)
 
 
 def _with_active_stage(reviews: QuerySet) -> QuerySet:

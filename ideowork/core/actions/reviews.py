@@ -28,19 +28,19 @@ from ..models.reviews import (OWNER, Decision, Review, ReviewDecision, ReviewFlo
                               StepKind)
 from ..notify import notify
 from ..permissions import require
-from .review_flows import MAX_STEPS, default_flow, do_save_flow, flow_editors, may_edit_flows, organ_flows, steps_for
+from .review_flows import MAX_STEPS, default_flow, do_save_flow, flow_editors, can_edit_flows, organ_flows, steps_for
 from .review_queries import (active_stage, awaiting, can_decide, eligible_users, is_locked, latest_review,
-                             may_decide_stage, open_review, review_panel, review_state, subject_url, submitted_by,
+                             can_decide_stage, open_review, review_panel, review_state, subject_url, submitted_by,
                              with_review_state, with_subjects)
 from .review_registry import blockers_for, purpose as purpose_of, registration_for
 from .review_staffing import staff_stages
 
-__all__ = ["do_submit_for_review", "do_decide", "do_withdraw", "notify_overdue_stages", "add_working_days",
+__all__ = ["do_submit_for_review", "do_decide", "do_decide_current", "do_withdraw", "notify_overdue_stages", "add_working_days",
            # review_flows
-           "steps_for", "organ_flows", "default_flow", "may_edit_flows", "flow_editors", "do_save_flow", "MAX_STEPS",
+           "steps_for", "organ_flows", "default_flow", "can_edit_flows", "flow_editors", "do_save_flow", "MAX_STEPS",
            # review_queries
            "review_state", "with_review_state", "open_review", "latest_review", "is_locked", "active_stage", "eligible_users",
-           "may_decide_stage", "can_decide", "awaiting", "submitted_by", "with_subjects", "subject_url",
+           "can_decide_stage", "can_decide", "awaiting", "submitted_by", "with_subjects", "subject_url",
            "review_panel"]
 
 MAX_COMMENT = 2000
@@ -225,7 +225,7 @@ def do_decide(user: User, review: Review, *, stage_id: int, version: int, decisi
     if stage.status != StageStatus.ACTIVE:
         raise ValidationError("尚未轮到该环节办理。")
     stage.review = review
-    require(may_decide_stage(user, stage), "您不是该环节的办理人，不能办理。")
+    require(can_decide_stage(user, stage), "您不是该环节的办理人，不能办理。")
     subject = review.subject
     number, digest = subject.review_version()
     try:
@@ -306,6 +306,17 @@ def _return_to_stage(user: User, review: Review, target: ReviewStage, now, comme
     _activate(target, now)
     _notify_stage(target, f"《{review.title}》退回至“{target.name}”环节，请重新办理", body=comment)
     notify(review.author, f"《{review.title}》被退回至“{target.name}”环节", body=comment, url=url, kind="review")
+
+
+def do_decide_current(user: User, subject, *, decision: str, comment: str = "",
+                      not_open: str = "该事项不在待审核状态。") -> Review:
+    """``do_decide`` on the subject's open review at its active stage and current version: the
+    one-click form an area's own service offers (approve a leave request, accept a reflection)."""
+    review = open_review(subject)
+    stage = active_stage(review) if review is not None else None
+    if stage is None:
+        raise ValidationError(not_open)
+    return do_decide(user, review, stage_id=stage.pk, version=review.version, decision=decision, comment=comment)
 
 
 # --- withdrawing -----------------------------------------------------------------------------------

@@ -4,7 +4,8 @@
     document.text, document.paragraphs, document.date, document.kind
 
 The type is decided from the content; the name is only a hint, and a file whose name claims another
-type is refused. Every refusal is a ``DocumentError`` with a Chinese message. Pure Python, no Django:
+type is refused. Nothing is expanded or decoded before the file is held to ``Limits`` (what a .docx
+expands to, a PDF's pages, the text's length; ``check_content`` for every upload). Every refusal is a ``DocumentError`` with a Chinese message. Pure Python, no Django:
 the plan parser's command, views and tests read documents alike (``core.uploads.read_upload`` adds the
 upload checks for views).
 """
@@ -15,14 +16,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date as Date
 
+from .archives import check_archive, check_zip
+from .checks import check_content, check_text_length
 from .dates import document_date
 from .errors import DocumentError
-from .kinds import KIND_LABELS, check_archive, detect_kind, extension_of, kind_of_extension
+from .kinds import KIND_LABELS, ZIP_KINDS, detect_kind, extension_of, kind_of_extension
+from .limits import DEFAULT_LIMITS, Limits
 from .text import BROKEN_ENCODING, decode_text
 
 __all__ = ["Document", "DocumentError", "read_document", "document_date", "detect_kind", "decode_text",
-           "check_archive", "extension_of", "kind_of_extension", "KIND_LABELS", "READABLE_KINDS",
-           "BROKEN_ENCODING"]
+           "check_archive", "check_zip", "check_content", "check_text_length", "Limits", "DEFAULT_LIMITS",
+           "extension_of", "kind_of_extension", "KIND_LABELS", "ZIP_KINDS", "READABLE_KINDS", "BROKEN_ENCODING"]
 
 READABLE_KINDS = ("txt", "docx", "pdf")
 _EXTENSIONS = {"txt": ".txt", "docx": ".docx", "pdf": ".pdf"}
@@ -53,12 +57,13 @@ class Document:
         object.__setattr__(self, "date", document_date(self.text))
 
 
-def read_document(name: str, data: bytes, *, kinds: Iterable[str] = READABLE_KINDS) -> Document:
+def read_document(name: str, data: bytes, *, kinds: Iterable[str] = READABLE_KINDS,
+                  limits: Limits = DEFAULT_LIMITS) -> Document:
     """Read ``data`` (a file called ``name``) as one of ``kinds``.
 
     Raises ``DocumentError`` for an empty file, a type outside ``kinds``, a name that claims another
-    type than the content, a broken encoding, a damaged or oversized archive, a scanned PDF, or a file
-    with no text.
+    type than the content, a broken encoding, a damaged archive, a file beyond ``limits``, a scanned
+    PDF, or a file with no text.
     """
     kinds = tuple(kinds)
     data = bytes(data)
@@ -70,15 +75,17 @@ def read_document(name: str, data: bytes, *, kinds: Iterable[str] = READABLE_KIN
     _check_kind(kind, claimed, extension, kinds)
     encoding = None
     if kind == "txt":
+        check_content(data, kind, limits=limits)
         text, encoding = decode_text(data)
     elif kind == "docx":
         from .word import docx_lines  # imported here: lxml is only needed for Word files
 
-        text = "\n".join(docx_lines(data))
+        text = "\n".join(docx_lines(data, limits=limits))
     else:
         from .pdf import pdf_text
 
-        text = pdf_text(data)
+        text = pdf_text(data, limits=limits)
+    check_text_length(text, limits=limits)
     if not text.strip("\ufeff \t\n\u3000"):
         raise DocumentError("文件中没有可读取的文字。", code="empty")
     return Document(name=name, kind=kind, text=text, encoding=encoding)

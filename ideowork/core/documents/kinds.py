@@ -11,10 +11,10 @@ from pathlib import PurePath
 
 import filetype
 
-from .errors import DocumentError
+from .text import bomless_utf16
 
-__all__ = ["detect_kind", "extension_of", "kind_of_extension", "KIND_LABELS", "ZIP_KINDS", "check_archive",
-           "MAX_EXPANDED_BYTES", "MAX_RATIO"]
+
+__all__ = ["detect_kind", "extension_of", "kind_of_extension", "KIND_LABELS", "ZIP_KINDS", "IMAGE_KINDS"]
 
 KIND_LABELS = {"jpg": "JPG图片", "png": "PNG图片", "gif": "GIF图片", "webp": "WebP图片", "bmp": "BMP图片",
                "pdf": "PDF", "docx": "Word", "doc": "Word(97-2003)", "xlsx": "Excel", "xls": "Excel(97-2003)",
@@ -22,16 +22,12 @@ KIND_LABELS = {"jpg": "JPG图片", "png": "PNG图片", "gif": "GIF图片", "webp
                "m4a": "M4A音频", "wav": "WAV音频", "ogg": "OGG音频", "mp4": "MP4视频", "webm": "WebM视频",
                "exe": "可执行程序", "rtf": "RTF文档"}
 ZIP_KINDS = {"docx", "xlsx", "pptx", "zip"}
+IMAGE_KINDS = {"jpg", "png", "gif", "webp", "bmp"}
 # Extensions whose kind has another canonical name (the rest name their kind themselves).
 _EXTENSION_KINDS = {"jpeg": "jpg", "tsv": "txt", "text": "txt", "docm": "docx", "dotx": "docx", "dot": "doc",
                     "wps": "doc", "et": "xls", "xlsm": "xlsx"}
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _HEAD = 8192
-# A zip whose parts would expand beyond these is refused before anything is expanded.
-MAX_EXPANDED_BYTES = 50 * 1024 * 1024
-MAX_RATIO = 100
-_MAX_MEMBERS = 10000
-_RATIO_FLOOR = 1024 * 1024  # small parts (a repetitive styles.xml) may compress well without harm
 
 
 def extension_of(name: str) -> str:
@@ -67,7 +63,7 @@ def detect_kind(source, *, hint: str | None = None) -> str | None:
     guess = filetype.guess(head)
     if guess is not None:
         return "jpg" if guess.extension == "jpeg" else guess.extension
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" not in head:
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" not in head or bomless_utf16(head):
         return "txt"  # text in some encoding, or damaged text: the decoder says which
     return None
 
@@ -110,23 +106,3 @@ def _zip_kind(source) -> str | None:
                 return kind
     return "zip"
 
-
-def check_archive(archive: zipfile.ZipFile, *, what: str = "压缩文件") -> None:
-    """Refuse an archive that would expand beyond a sane size, before any of it is expanded.
-
-    Python's zipfile never expands a member beyond the size its directory declares (and fails the CRC
-    if the data is longer), so checking the declared sizes is enough.
-    """
-    members = archive.infolist()
-    if len(members) > _MAX_MEMBERS:
-        raise DocumentError(f"{what}包含的部件过多（{len(members)}个），可能是恶意构造的文件，已拒绝读取。",
-                            code="too_large")
-    total = sum(member.file_size for member in members)
-    if total > MAX_EXPANDED_BYTES:
-        raise DocumentError(f"{what}解压后达{total / 1024 / 1024:.0f} MB，超过上限"
-                            f"{MAX_EXPANDED_BYTES // 1024 // 1024} MB，可能是恶意构造的压缩文件，已拒绝读取。",
-                            code="too_large")
-    for member in members:
-        if member.file_size > _RATIO_FLOOR and member.file_size > MAX_RATIO * max(member.compress_size, 1):
-            raise DocumentError(f"{what}中的部件“{member.filename}”压缩比超过{MAX_RATIO}倍，"
-                                "可能是恶意构造的压缩文件，已拒绝读取。", code="too_large")

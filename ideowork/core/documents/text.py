@@ -1,4 +1,5 @@
-"""Plain-text files: UTF-8 (with or without BOM), UTF-16/32 with BOM, else GB18030, tried in that order."""
+"""Plain-text files: UTF-8 (with or without BOM), UTF-16/32 with BOM, UTF-16 without one (recognised by
+its zero bytes), else GB18030, tried in that order."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import re
 
 from .errors import DocumentError
 
-__all__ = ["decode_text", "BROKEN_ENCODING"]
+__all__ = ["decode_text", "bomless_utf16", "BROKEN_ENCODING"]
 
 BROKEN_ENCODING = ("文件编码无法识别：内容既不是有效的UTF-8编码，也不是有效的GB18030（GBK）编码，"
                    "可能已损坏。请用文本编辑器另存为UTF-8编码后重试。")
@@ -33,6 +34,9 @@ def decode_text(raw: bytes) -> tuple[str, str]:
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
             return _checked(_strict(raw, encoding)), encoding
+    bomless = bomless_utf16(raw)
+    if bomless:
+        return _checked(_strict(raw, bomless)), bomless
     try:
         return _checked(raw.decode("utf-8")), "utf-8"
     except UnicodeDecodeError:
@@ -43,6 +47,23 @@ def decode_text(raw: bytes) -> tuple[str, str]:
     if len(_ODD.findall(text)) > max(2, _non_ascii(text) // 50):
         raise DocumentError(BROKEN_ENCODING, code="encoding")
     return text, "gb18030"
+
+
+def bomless_utf16(raw: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" for UTF-16 saved without its BOM, else None. Such a file has a zero
+    byte in every code unit of an ASCII character (line ends, digits, punctuation) and almost never
+    elsewhere: zeros on one side of the pairs and none on the other. UTF-8 and GB18030 text has no
+    zero bytes at all."""
+    raw = raw[:len(raw) // 2 * 2]  # a file's head may end inside a code unit
+    if len(raw) < 4:
+        return None
+    even, odd = raw[0::2].count(0), raw[1::2].count(0)
+    pairs = len(raw) // 2
+    if odd >= max(2, pairs // 20) and even == 0:
+        return "utf-16-le"
+    if even >= max(2, pairs // 20) and odd == 0:
+        return "utf-16-be"
+    return None
 
 
 def _strict(raw: bytes, encoding: str) -> str:

@@ -1,7 +1,7 @@
 """Word (.docx) files: paragraphs and table cells in reading order, with the list numbering shown.
 
-The archive is checked before anything is expanded (``check_archive``), and only the parts the text
-needs are read: the main document, its styles and its numbering. Tracked insertions are read as
+The archive is checked before anything is expanded (``archives.check_archive``: its directory, then
+what its parts really expand to), and only the parts the text needs are read: the main document, its styles and its numbering. Tracked insertions are read as
 accepted, deletions left out; hidden text, drawings and text boxes are not part of the flow of text.
 """
 
@@ -16,7 +16,8 @@ import zlib
 from lxml import etree
 
 from .errors import DocumentError
-from .kinds import check_archive
+from .archives import check_archive
+from .limits import DEFAULT_LIMITS, Limits
 from .numbering import W, ListNumbering
 
 __all__ = ["docx_lines"]
@@ -33,11 +34,11 @@ _SKIPPED.add("{http://schemas.openxmlformats.org/markup-compatibility/2006}Alter
 _CHARACTERS = {f"{W}tab": "\t", f"{W}ptab": "\t", f"{W}cr": "\n", f"{W}noBreakHyphen": "-"}
 
 
-def docx_lines(data: bytes) -> list[str]:
+def docx_lines(data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> list[str]:
     """The text of a .docx, one line per paragraph (a table row numbered in its first cell reads "1.任务")."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            check_archive(archive, what="Word 文档")
+            check_archive(archive, what="Word 文档", limits=limits)
             main = _main_part(archive)
             related = _related(archive, main)
             document = _xml(archive, main)

@@ -26,10 +26,12 @@ from docx.shared import Mm, Pt, RGBColor
 from django.http import HttpResponse
 from lxml import etree
 
+from .cleaning import xml_text
 from .excel import content_disposition
 
 __all__ = ["Paragraph", "Heading", "Table", "gongwen_document", "docx_response", "set_run_font", "DOCX_MIME",
-           "write_paragraph", "page_setup", "register_fallback_fonts", "add_page_numbers", "red_line", "PPR_AFTER_PBDR"]
+           "write_paragraph", "page_setup", "register_fallback_fonts", "add_page_numbers", "red_line", "PPR_AFTER_PBDR",
+           "add_text", "set_properties"]
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -85,6 +87,19 @@ def set_run_font(run, name: str, size=None, *, bold: bool | None = None, color: 
         run.font.color.rgb = color
 
 
+def add_text(paragraph, text: str, font: str, size=None, **style):
+    """A run of ``text`` (the characters XML cannot hold dropped: python-docx refuses them) in ``font``."""
+    run = paragraph.add_run(xml_text(text))
+    set_run_font(run, font, size, **style)
+    return run
+
+
+def set_properties(document, *, title: str, author: str) -> None:
+    """The document's title and author in its core properties (XML, like the text)."""
+    core = document.core_properties
+    core.title, core.author = xml_text(title), xml_text(author)
+
+
 def write_paragraph(container, text: str = "", *, font=FONT_BODY, size=SIZE_3, align=None, indent_chars: int = 0,
                bold=None, color=None, line=LINE_PITCH):
     paragraph = container.add_paragraph()
@@ -97,7 +112,7 @@ def write_paragraph(container, text: str = "", *, font=FONT_BODY, size=SIZE_3, a
     if indent_chars:
         fmt.first_line_indent = Pt(size.pt * indent_chars)
     if text:
-        set_run_font(paragraph.add_run(text), font, size, bold=bold, color=color)
+        add_text(paragraph, text, font, size, bold=bold, color=color)
     return paragraph
 
 
@@ -220,7 +235,7 @@ def _table(document, block: Table) -> None:
             fmt.space_before = fmt.space_after = Pt(0)
             if header:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            set_run_font(paragraph.add_run(text), FONT_HEADING if header else FONT_BODY, block.font_size)
+            add_text(paragraph, text, FONT_HEADING if header else FONT_BODY, block.font_size)
 
     for cell, header in zip(table.rows[0].cells, headers):
         fill(cell, header, header=True)
@@ -260,8 +275,7 @@ def gongwen_document(title: str, doc_number: str, issuer: str, date: datetime.da
     page_setup(document)
     register_fallback_fonts(document)
     add_page_numbers(document)
-    core = document.core_properties
-    core.title, core.author = title, issuer
+    set_properties(document, title=title, author=issuer)
     if issuer:
         _masthead(document, issuer, doc_number)
     write_paragraph(document, title, font=FONT_TITLE, size=SIZE_2, align=WD_ALIGN_PARAGRAPH.CENTER, line=Pt(35))

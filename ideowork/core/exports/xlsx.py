@@ -15,11 +15,12 @@ import zipfile
 from collections.abc import Iterable, Sequence
 from xml.sax.saxutils import escape, quoteattr
 
+from .cleaning import xml_text
+
 __all__ = ["write_sheet"]
 
 MAX_CELL_CHARS = 32767  # Excel's limit
-_NEEDS_WORK = re.compile("[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_NEEDS_WORK = re.compile("[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 _HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -72,7 +73,7 @@ def _text(value: str) -> str:
     if len(value) > MAX_CELL_CHARS:
         value = value[:MAX_CELL_CHARS]
     if _NEEDS_WORK.search(value):
-        value = escape(_NOT_XML.sub("", value))
+        value = escape(xml_text(value))
     return value
 
 
@@ -89,7 +90,7 @@ def write_sheet(fileobj, sheet_title: str, headers: Sequence[str], rows: Iterabl
     """Write a workbook of one sheet to ``fileobj``; return the number of data rows written."""
     count = len(headers)
     columns = [_column(i) for i in range(max(count, 1))]
-    name = _BAD_SHEET_CHARS.sub("_", sheet_title)[:31] or "Sheet1"
+    name = _BAD_SHEET_CHARS.sub("_", xml_text(sheet_title))[:31] or "Sheet1"
     header_row = 2 if title else 1
     with zipfile.ZipFile(fileobj, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as package:
         package.writestr("[Content_Types].xml", _CONTENT_TYPES)

@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from pathlib import PurePath
 
 import openpyxl
 from django.core.exceptions import ValidationError
+
+from ..documents import DocumentError, check_zip
+from ..uploads import document_limits, refusal
 
 __all__ = ["ImportResult", "cell_text", "normalise_header", "open_sheet"]
 
@@ -38,8 +42,14 @@ def normalise_header(value) -> str:
 
 
 def open_sheet(uploaded, name: str):
-    """(workbook, the sheet called ``name`` or else the first); a Chinese error for a damaged file."""
+    """(workbook, the sheet called ``name`` or else the first); a Chinese error for a damaged file, or one
+    that would expand beyond the document limits (checked here too, so that openpyxl never expands a
+    workbook that was not checked, whoever calls)."""
     uploaded.seek(0)
+    try:
+        check_zip(uploaded, what="Excel 工作簿", limits=document_limits())
+    except DocumentError as exc:
+        raise refusal(PurePath(uploaded.name or "").name, exc) from None
     try:
         book = openpyxl.load_workbook(uploaded, read_only=True, data_only=True)
     except Exception:  # openpyxl raises many types for a damaged or foreign workbook

@@ -10,7 +10,6 @@ import io
 from collections import defaultdict
 
 import xlsxwriter
-from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db.models.functions import Lower
 
@@ -23,8 +22,10 @@ __all__ = ["COLUMNS", "MAX_ROWS", "UserImport", "build_template", "read_user_row
 # (row key, column header, value required)
 COLUMNS = [
     ("username", "用户名", True), ("display_name", "姓名", True), ("org_unit", "所在单位", False),
-    ("role", "角色", True), ("title", "职务", False), ("phone", "联系电话", False), ("password", "初始密码", True),
+    ("requested_role", "拟任角色", False), ("title", "职务", False), ("phone", "联系电话", False),
 ]
+# No password column: every imported account gets an activation code (a sealed slip) and sets its own.
+# The role is only requested here; the 安全管理员 grants it.
 MAX_ROWS = 500
 _MAX_LENGTHS = {"username": 150, "display_name": 50, "title": 50, "phone": 30}
 
@@ -45,7 +46,7 @@ def build_template() -> bytes:
         sheet.write_string(0, col, header, head)
         sheet.set_column(col, col, 22 if header == "所在单位" else 16, text)
     sheet.freeze_panes(1, 0)
-    role_col = [key for key, _, _ in COLUMNS].index("role")
+    role_col = [key for key, _, _ in COLUMNS].index("requested_role")
     sheet.data_validation(1, role_col, MAX_ROWS, role_col, {"validate": "list", "source": list(Role.labels)})
 
     units = OrgUnit.objects.filter(is_active=True).select_related("parent").in_tree_order()
@@ -66,12 +67,12 @@ def build_template() -> bytes:
     for row, line in enumerate([
         "用户导入填写说明",
         "1. 在“用户”工作表中每行填写一个用户，不要修改第一行的列名。",
-        "2. 用户名、姓名、角色、初始密码为必填项；业务角色（非三员）必须填写所在单位。",
+        "2. 用户名、姓名为必填项；拟任业务角色（非三员）的必须填写所在单位。",
         "3. 所在单位填写“单位列表”中的单位名称、简称或单位代码；同名单位请填写单位代码。",
-        "4. 角色填写：" + "、".join(Role.labels) + "。",
-        "5. 初始密码至少10位，且包含小写字母、大写字母、数字、特殊字符中的至少3类。",
+        "4. 拟任角色填写：" + "、".join(Role.labels) + "。拟任角色仅供安全管理员授权时参考，导入的账号在授权前没有任何权限。",
+        "5. 不填写密码：导入后系统为每个账号生成一次性激活码，请打印密封单交本人，由本人设置密码。",
         f"6. 每次最多导入{MAX_ROWS}个用户。任何一行有误时整份文件都不会导入，请按提示修改后重新上传。",
-        "示例：zhangsan｜张三｜秘书科｜干部职工｜科员｜13800000000｜Ideo-Work-2026!",
+        "示例：zhangsan｜张三｜秘书科｜干部职工｜科员｜13800000000",
     ]):
         notes.write_string(row, 0, line, head if row == 0 else None)
     book.close()
@@ -157,23 +158,18 @@ def _check_rows(raw_rows: list[tuple[int, dict]]) -> UserImport:
                 first_seen[username.lower()] = excel_row
             if username.lower() in existing:
                 problems.append(f"用户名“{username}”已存在")
-        role = roles.get(row["role"])
-        if row["role"] and role is None:
-            problems.append(f"角色“{row['role']}”不存在，应为{'、'.join(roles)}之一")
+        role = roles.get(row["requested_role"])
+        if row["requested_role"] and role is None:
+            problems.append(f"拟任角色“{row['requested_role']}”不存在，应为{'、'.join(roles)}之一")
         unit = None
         if row["org_unit"]:
             unit, unit_problem = units.resolve(row["org_unit"])
             if unit_problem:
                 problems.append(unit_problem)
         elif role in BUSINESS_ROLES:
-            problems.append(f"角色为“{row['role']}”的用户必须填写所在单位")
-        if row["password"]:
-            try:
-                validate_password(row["password"], User(username=username, display_name=row["display_name"]))
-            except ValidationError as exc:
-                problems.append("初始密码不符合要求：" + "".join(exc.messages))
+            problems.append(f"拟任角色为“{row['requested_role']}”的用户必须填写所在单位")
         if problems:
             result.errors.append(f"第{excel_row}行：{'；'.join(p.rstrip('。') for p in problems)}。")
         else:
-            result.rows.append({**row, "row": excel_row, "org_unit": unit, "role": role})
+            result.rows.append({**row, "row": excel_row, "org_unit": unit, "requested_role": role or ""})
     return result

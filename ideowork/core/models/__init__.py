@@ -1,10 +1,15 @@
+from .accounts import ActivationCode, PasswordHistory, SecurityPolicy, UserSession
 from .attachments import Attachment
-from .audit import AuditEvent
+from .audit import AuditChainHead, AuditEvent
+from .idempotency import IdempotencyKey
 from .notifications import Notification
 from .orgs import OrgUnit
 from .reviews import (Decision, Review, ReviewDecision, ReviewFlow, ReviewFlowStep, ReviewStage, ReviewStatus,
                       StageStatus, StepKind)
+from .twofactor import RecoveryCode, TwoFactorPolicy
 from .users import User
 
-__all__ = ["Attachment", "AuditEvent", "Notification", "OrgUnit", "User", "Decision", "Review", "ReviewDecision",
-           "ReviewFlow", "ReviewFlowStep", "ReviewStage", "ReviewStatus", "StageStatus", "StepKind"]
+__all__ = ["ActivationCode", "PasswordHistory", "SecurityPolicy", "UserSession", "Attachment", "AuditChainHead",
+           "AuditEvent", "IdempotencyKey", "Notification", "OrgUnit", "User", "Decision", "Review", "ReviewDecision",
+           "ReviewFlow", "ReviewFlowStep", "ReviewStage", "ReviewStatus", "StageStatus", "StepKind", "RecoveryCode",
+           "TwoFactorPolicy"]

@@ -8,6 +8,7 @@ from functools import cached_property
 
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
+from django.utils import timezone
 
 from ..capabilities import capabilities_of, get_capability
 from ..choices import BUSINESS_ROLES, LEADER_ROLES, MANAGER_ROLES, Role
@@ -17,10 +18,10 @@ __all__ = ["User"]
 
 class UserQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """People a user may see: everyone for the sysadmin, else the people of their scope."""
+        """People a user may see: everyone for the sysadmin and the secadmin, else the people of their scope."""
         if not user.is_authenticated:
             return self.none()
-        if user.is_sysadmin:
+        if user.is_sysadmin or user.is_secadmin:  # accounts are the 系统管理员's, roles the 安全管理员's
             return self.all()
         root = user.scope_root
         if root is None:
@@ -43,7 +44,14 @@ class User(AbstractUser):
         "core.OrgUnit", verbose_name="所在单位", null=True, blank=True, on_delete=models.PROTECT,
         related_name="members",
     )
-    role = models.CharField("角色", max_length=20, choices=Role.choices, default=Role.CADRE)
+    # Empty until the 安全管理员 grants a role (待授权): a new account holds no power (三员分立).
+    role = models.CharField("角色", max_length=20, choices=Role.choices, blank=True, default="")
+    requested_role = models.CharField(
+        "拟任角色", max_length=20, choices=Role.choices, blank=True, default="",
+        help_text="系统管理员建账号时填写的拟任角色，仅供安全管理员授权时参考，本身不授予任何权限。")
+    created_by = models.ForeignKey("self", verbose_name="创建人", null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+    password_changed_at = models.DateTimeField("密码修改时间", default=timezone.now)
     title = models.CharField("职务", max_length=50, blank=True)
     phone = models.CharField("联系电话", max_length=30, blank=True)
 
@@ -70,6 +78,22 @@ class User(AbstractUser):
     def name(self) -> str:
         return self.display_name or self.username
 
+    def get_role_display(self) -> str:
+        return Role(self.role).label if self.role else "待授权"
+
+    def save(self, *args, **kwargs):
+        """A password set with ``set_password`` is stamped and remembered (``core/passwords.py``)."""
+        changed = self._password is not None
+        if changed:
+            self.password_changed_at = timezone.now()
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "password_changed_at"}
+        super().save(*args, **kwargs)
+        if changed:
+            from ..passwords import remember_password
+
+            remember_password(self)
+
     # --- role predicates, used by permission checks and the menu ---------------------------------
     @property
     def is_sysadmin(self) -> bool:
@@ -82,6 +106,11 @@ class User(AbstractUser):
     @property
     def is_auditor(self) -> bool:
         return self.role == Role.AUDITOR
+
+    @property
+    def is_pending(self) -> bool:
+        """Waiting for the 安全管理员 to grant a role: signed in, it reaches only its personal pages."""
+        return not self.role
 
     @property
     def is_business(self) -> bool:

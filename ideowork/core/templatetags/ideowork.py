@@ -4,9 +4,16 @@ from django import template
 from django.utils.html import format_html
 
 from ..audit import audit_event_label
+from ..idempotency import idempotency_field as _idempotency_field
 from ..panels import render_panels
 
 register = template.Library()
+
+
+@register.simple_tag
+def idempotency_field():
+    """The hidden key of a create form: sent twice, it creates one record (core.idempotency)."""
+    return _idempotency_field()
 
 
 @register.simple_tag(takes_context=True)

@@ -4,7 +4,7 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import render
 
-from ..audit import audit_event_groups, audit_event_label, is_registered_event
+from ..audit import audit_event_groups, audit_event_label, is_registered_event, record_read
 from ..exports.excel import excel_response
 from ..models import AuditEvent
 from ..permissions import is_auditor
@@ -22,11 +22,13 @@ def audit_list(request):
     elif event_type:  # an area ("learning.") or any other prefix
         qs = qs.filter(event_type__startswith=event_type)
     if request.GET.get("export") == "xlsx":
+        record_read(request, "core.audit.export", subject_repr="审计日志")
         rows = ([e.created_at.astimezone().strftime("%Y-%m-%d %H:%M:%S"), e.actor_name,
                  audit_event_label(e.event_type), e.event_type, e.subject_repr, e.ip or "", str(e.old or ""),
-                 str(e.new or "")] for e in qs.iterator())
-        return excel_response("审计日志", ["时间", "操作人", "事件", "事件类型", "对象", "来源地址", "原值", "新值"],
-                              rows)
+                 str(e.new or ""), e.seq, e.mac] for e in qs.iterator())
+        return excel_response("审计日志", ["时间", "操作人", "事件", "事件类型", "对象", "来源地址", "原值", "新值",
+                                           "序号", "校验码"], rows)
+    record_read(request, "core.audit.view", subject_repr="审计日志")  # before counting: the page shows it
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
     return render(request, "core/audit_list.html", {"page": page, "q": q, "type": event_type,
                                                      "event_groups": _event_groups()})

@@ -1,15 +1,16 @@
 """Login, logout, password change, and the lockout page."""
 
-from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 
 from ..audit import record
+from ..start_pages import start_url_for
+from ..twofactor import begin_pending_login, is_enrolled, needs_second_factor
 
 
 class LoginForm(AuthenticationForm):
@@ -26,9 +27,26 @@ class LoginForm(AuthenticationForm):
 
 
 class LoginView(auth_views.LoginView):
+    """The password step. Whoever has an authenticator, or whose role requires one, goes on to the
+    second step (or to enrolment) without being signed in yet (``core/views/twofactor.py``)."""
+
     template_name = "core/login.html"
     authentication_form = LoginForm
     redirect_authenticated_user = True
+
+    _signing_in = None
+
+    def get_default_redirect_url(self):
+        """Without ``?next=``, the person's start page (``core/start_pages.py``); during the password
+        step the person is not signed in yet, so it is the account the form accepted."""
+        return start_url_for(self._signing_in or self.request.user)
+
+    def form_valid(self, form):
+        user = self._signing_in = form.get_user()
+        if not needs_second_factor(user):
+            return super().form_valid(form)
+        begin_pending_login(self.request, user, self.get_success_url())
+        return redirect("core:login_verify" if is_enrolled(user) else "core:login_enrol")
 
 
 class LogoutView(auth_views.LogoutView):
@@ -60,7 +78,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
 
 def lockout_response(request, credentials, *args, **kwargs):
+    """The page for every attempt on a locked username (the lock itself is audited when it is set,
+    by ``core.lockouts.LockoutHandler``)."""
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
-    username = (credentials or {}).get("username", "")
-    record("core.auth.lock_out", None, subject_repr=username, new={"username": username})
     return render(request, "core/locked_out.html", {"minutes": minutes}, status=429)

@@ -10,6 +10,7 @@ from ..forms.users import UserImportForm
 from ..imports.users import COLUMNS, build_template, read_user_rows
 from ..permissions import is_sysadmin
 from ..uploads import check_upload
+from .users import slips_page
 
 
 @is_sysadmin
@@ -36,9 +37,10 @@ def user_import(request):
                            filename=uploaded.name)
             return render(request, "core/user_import.html", context)
         try:
-            created = do_import_users(request.user, parsed.rows, filename=uploaded.name)
+            issued = do_import_users(request.user, parsed.rows, filename=uploaded.name)
         except ValidationError as exc:  # an account created meanwhile; nothing was imported
             context.update(errors=exc.messages, checked=len(parsed.rows), filename=uploaded.name)
             return render(request, "core/user_import.html", context)
-        return render(request, "core/user_import_result.html", {"created": created, "filename": uploaded.name})
+        return slips_page(request, issued, title="导入结果",
+                          intro=f"文件“{uploaded.name}”校验通过，已成功导入{len(issued)}个用户，均待安全管理员授权。")
     return render(request, "core/user_import.html", context)

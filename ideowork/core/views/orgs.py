@@ -10,6 +10,7 @@ from ..actions.orgs import do_create_org_unit, do_deactivate_org_unit, do_reacti
 from ..forms.errors import add_service_errors
 from ..forms.orgs import OrgUnitForm
 from ..models import OrgUnit, User
+from ..organ_setup import last_setup
 from ..permissions import is_sysadmin
 
 
@@ -56,9 +57,17 @@ def org_create(request):
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, f"单位“{unit.name}”已创建。")
+            messages.success(request, f"单位“{unit.name}”已创建。" + _setup_note(unit))
             return redirect("core:org_list")
     return _org_form_page(request, form)
+
+
+def _setup_note(unit: OrgUnit) -> str:
+    """What a new organ was given on creation, for the 系统管理员's confirmation."""
+    event = last_setup(unit) if unit.is_organ else None
+    if event is None:
+        return ""
+    return "已完成初始配置：" + "；".join(f"{label}：{text}" for label, text in (event.new or {}).items()) + "。"
 
 
 @is_sysadmin

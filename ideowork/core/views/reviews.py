@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ..actions.review_registry import editor_capabilities, purpose as purpose_of, purposes
-from ..actions.reviews import (awaiting, default_flow, do_decide, do_save_flow, do_withdraw, may_edit_flows,
+from ..actions.reviews import (awaiting, default_flow, do_decide, do_save_flow, do_withdraw, can_edit_flows,
                                organ_flows, steps_for, subject_url, submitted_by, with_subjects)
 from ..forms.errors import add_service_errors
 from ..forms.reviews import DecisionForm, FlowForm, StepFormSet, WithdrawForm, step_initial
@@ -91,11 +91,11 @@ def review_flows(request):
     groups = []
     for spec in _used_purposes():
         mine = [f for f in flows if f.purpose == spec.code]
-        groups.append({"purpose": spec, "flows": mine, "can_edit": may_edit_flows(user, organ, spec.code),
+        groups.append({"purpose": spec, "flows": mine, "can_edit": can_edit_flows(user, organ, spec.code),
                        "default_steps": [{**step, "role_label": dict(STEP_ROLE_CHOICES).get(step["role"], "")}
                                          for step in spec.steps]})
     return render(request, "core/review_flows.html", {"groups": groups, "organ": organ,
-                                                      "can_edit": may_edit_flows(user, organ)})
+                                                      "can_edit": can_edit_flows(user, organ)})
 
 
 def _flow_page(request, flow: ReviewFlow | None, purpose: str):
@@ -134,7 +134,7 @@ def _refused(purpose: str) -> str:
 def review_flow_create(request):
     purpose = request.GET.get("purpose", "publish")
     require(purpose in {p.code for p in _used_purposes()}, "审核流程的用途无效。")
-    require(may_edit_flows(request.user, request.user.scope_root, purpose), _refused(purpose))
+    require(can_edit_flows(request.user, request.user.scope_root, purpose), _refused(purpose))
     return _flow_page(request, None, purpose)
 
 
@@ -142,5 +142,5 @@ def review_flow_create(request):
 @require_http_methods(["GET", "POST"])
 def review_flow_edit(request, pk):
     flow = get_visible_or_404(ReviewFlow, request.user, pk=pk)
-    require(may_edit_flows(request.user, flow.org_unit, flow.purpose), _refused(flow.purpose))
+    require(can_edit_flows(request.user, flow.org_unit, flow.purpose), _refused(flow.purpose))
     return _flow_page(request, flow, flow.purpose)

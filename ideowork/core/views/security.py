@@ -1,15 +1,24 @@
-"""Security administration pages (安全管理员): the active policy, and locked accounts."""
+"""Security administration pages (安全管理员): the policy, granting roles, and locked accounts."""
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.password_validation import password_validators_help_texts
 from django.contrib.auth.hashers import get_hasher
-from django.shortcuts import redirect, render
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Case, When
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from ..actions.security import do_unlock_username
+from ..actions.security import (POLICY_FIELDS, do_grant_requested_roles, do_grant_role, do_unlock_username,
+                                do_update_security_policy)
+from ..choices import Role
+from ..forms.errors import add_service_errors
+from ..forms.users import RoleGrantForm, SecurityPolicyForm, UserFilterForm
+from ..models import SecurityPolicy, User
 from ..lockouts import cool_off_minutes, failed_logins
 from ..permissions import is_secadmin
+from ..twofactor import required_roles
 from ..uploads import human_size
 
 _HASHER_NAMES = {"argon2": "Argon2id", "pbkdf2_sha256": "PBKDF2-SHA256", "bcrypt_sha256": "bcrypt"}
@@ -30,7 +39,75 @@ def security_policy(request):
         "upload_max": human_size(settings.UPLOAD_MAX_BYTES),
     }
     locked = sum(1 for f in failed_logins() if f.locked)
-    return render(request, "core/security.html", {"policy": policy, "locked_count": locked})
+    two_factor_roles = [label for value, label in Role.choices if value in required_roles()]
+    pending = User.objects.visible_to(request.user).filter(role="", is_active=True).count()
+    return render(request, "core/security.html", {"policy": policy, "locked_count": locked, "pending_count": pending,
+                                                  "lifecycle": SecurityPolicy.current(),
+                                                  "two_factor_roles": two_factor_roles})
+
+
+@is_secadmin
+def policy_edit(request):
+    current = SecurityPolicy.current()
+    form = SecurityPolicyForm(request.POST or None, initial={name: getattr(current, name) for name in POLICY_FIELDS})
+    if request.method == "POST" and form.is_valid():
+        try:
+            do_update_security_policy(request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, "安全策略已保存。")
+            return redirect("core:security")
+    return render(request, "core/form.html", {"form": form, "title": "修改安全策略", "cancel_url": "/security/"})
+
+
+@is_secadmin
+def account_roles(request):
+    """Every account and its role; those waiting for one (待授权) first."""
+    data = request.GET.copy()
+    if data.get("status") == "pending":
+        data.pop("status")
+        data["role"] = "pending"
+    filters = UserFilterForm(data or None)
+    qs = filters.filter(User.objects.visible_to(request.user).select_related("org_unit", "created_by"))
+    qs = qs.order_by(Case(When(role="", then=0), default=1), "-is_active", "org_unit__path", "username")
+    page = Paginator(qs, 30).get_page(request.GET.get("page"))
+    return render(request, "core/account_roles.html", {"page": page, "filters": filters})
+
+
+@is_secadmin
+@require_POST
+def account_roles_grant_requested(request):
+    """Grant the ticked pending accounts their requested roles (after an import)."""
+    ids = [int(v) for v in request.POST.getlist("account") if v.isdigit()]
+    accounts = User.objects.visible_to(request.user).filter(pk__in=ids).order_by("username")
+    granted, refused = do_grant_requested_roles(request.user, accounts)
+    if granted:
+        messages.success(request, f"已按拟任角色为{len(granted)}个账号授予角色。")
+    for reason in refused:
+        messages.error(request, f"未授予：{reason}")
+    if not granted and not refused:
+        messages.error(request, "请先勾选要授权的账号。")
+    return redirect("core:account_roles")
+
+
+@is_secadmin
+def account_role_grant(request, pk):
+    account = get_object_or_404(User.objects.visible_to(request.user).select_related("org_unit", "created_by"), pk=pk)
+    form = RoleGrantForm(request.POST or None, account=account)
+    if request.method == "POST" and form.is_valid():
+        try:
+            account = do_grant_role(request.user, account, form.cleaned_data["role"])
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, f"已将“{account.name}”的角色设为“{account.get_role_display()}”。")
+            return redirect("core:account_roles")
+    redeemed = account.activation_codes.filter(used_at__isnull=False).order_by("-used_at").first()
+    return render(request, "core/account_role_form.html", {
+        "form": form, "account": account, "redeemed": redeemed,
+        # The code was redeemed where it was issued: perhaps by the administrator, not the person.
+        "same_address": bool(redeemed and redeemed.used_ip and redeemed.used_ip == redeemed.issued_ip)})
 
 
 @is_secadmin

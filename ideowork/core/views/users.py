@@ -1,9 +1,12 @@
-"""User management pages (系统管理员): list, create, edit, (de)activate, reset password."""
+"""User management pages (系统管理员): list, create, edit, (de)activate, reset password.
+
+Creating and resetting show the activation code once, as a sealed slip to print (``slips_page``)."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
@@ -26,6 +29,15 @@ def _back(request) -> str:
     return "core:user_list"
 
 
+def slips_page(request, issued: list, *, title: str, intro: str):
+    """The sealed slips (打印密封单) of freshly issued activation codes. Rendered, never redirected to:
+    the codes exist only in this response, which is not cached (``NoStoreMiddleware``)."""
+    return render(request, "core/activation_slips.html", {
+        "slips": issued, "title": title, "intro": intro,
+        "activate_url": request.build_absolute_uri(reverse("core:activate")),
+    })
+
+
 @is_sysadmin
 def user_list(request):
     filters = UserFilterForm(request.GET or None)
@@ -38,16 +50,14 @@ def user_list(request):
 def user_create(request):
     form = UserCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        password = data.pop("password1")
-        data.pop("password2")
         try:
-            user = do_create_user(request.user, password=password, **data)
+            issued = do_create_user(request.user, **form.cleaned_data)
         except ValidationError as exc:
-            add_service_errors(form, exc, aliases={"password": "password1"})
+            add_service_errors(form, exc)
         else:
-            messages.success(request, f"用户“{user.name}”（{user.username}）已创建。")
-            return redirect("core:user_list")
+            user = issued.user
+            return slips_page(request, [issued], title="账号已创建",
+                              intro=f"用户“{user.name}”（{user.username}）已创建，尚无角色，待安全管理员授权。")
     return render(request, "core/user_form.html", {"form": form, "title": "新建用户"})
 
 
@@ -85,9 +95,9 @@ def user_set_active(request, pk, active: bool):
 def user_reset_password(request, pk):
     user = _user_or_404(request, pk)
     try:
-        password = do_reset_password(request.user, user)
+        issued = do_reset_password(request.user, user)
     except ValidationError as exc:
         messages.error(request, exc.messages[0])
         return redirect(_back(request))
-    # Rendered, not redirected: the password exists only in this response, which is never cached.
-    return render(request, "core/user_password_reset.html", {"account": user, "password": password})
+    return slips_page(request, [issued], title="密码已重置",
+                      intro=f"用户“{user.name}”（{user.username}）的原密码已作废，本人凭激活码设置新密码前无法登录。")

@@ -6,6 +6,7 @@ interview request approved. Written only through the services; the outlets are t
 part created, looked up by name.
 """
 
+from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
 from django.utils import timezone
@@ -16,7 +17,7 @@ from ideowork.outlets.actions.content import (do_create_content, do_publish_cont
 from ideowork.outlets.findings import content_findings, open_errors
 from ideowork.outlets.models import Outlet
 
-__all__ = ["build", "ARTICLES"]
+__all__ = ["build", "build_organ", "OrganContent", "ORGANS", "ARTICLES"]
 
 WECHAT, WEBSITE, BOARD = "市委编办微信公众号", "市委编办门户网站", "机关宣传栏"
 
@@ -98,12 +99,75 @@ ARTICLES = [
     ("interview", "sunpeng", None, "关于市广播电视台采访我办事业单位改革工作的申请", INTERVIEW, "interview"),
 ]
 PUBLISHED_DAYS_AGO = {"meeting": 45, "reform": 20, "board": 8}
+APPROVED_KEYS = ("meeting", "reform", "board", "approved", "interview")
+
+GOV_WEBSITE, GOV_WECHAT = "市人民政府门户网站", "“市政府发布”微信公众号"
+GOV_OPEN_DAY = """5月16日，市政府办公室举办“政府开放日”活动，邀请30余名市民代表、人大代表和政协委员走进市政府机关，近距离了解政府工作。
+市民代表先后参观了市政务服务中心、“12345”政务服务便民热线平台和市政府机关文化长廊，听取了“一网通办”改革、政务公开工作情况介绍。
+座谈会上，市政府办公室负责同志就市民关心的政务服务事项办理、政策信息查询等问题逐一作了解答，并现场收集意见建议12条。
+下一步，市政府办公室将认真梳理市民代表提出的意见建议，逐条研究落实，持续推进政务公开，提升政务服务水平。"""
+GOV_POLICY = """为帮助广大市民和市场主体及时了解、准确把握我市新出台的支持中小企业发展若干措施，市人民政府门户网站“政策直通车”栏目推出专题解读。
+一、出台背景。中小企业是稳就业、保民生的重要力量。为进一步优化营商环境、激发市场活力，我市结合实际制定了支持中小企业发展若干措施。
+二、主要内容。措施从降低经营成本、加大融资支持、鼓励创新发展、优化政务服务四个方面提出了16条具体举措。
+三、申请方式。符合条件的企业可通过市政务服务网“惠企政策”专区在线申请，也可到市政务服务中心综合窗口办理。
+如有疑问，可拨打“12345”政务服务便民热线咨询。"""
+GOV_TRAINING = """11月20日，市政府办公室举办全市政务新媒体从业人员培训班，各县（市、区）政府办公室和市直部门政务新媒体负责同志共80余人参加培训。
+培训围绕政务新媒体内容建设、信息发布审核、网络舆情应对等内容进行专题辅导，并通报了近期政务新媒体检查中发现的问题。
+培训强调，要严格落实信息发布“三审三校”制度，坚持先审后发，确保发布内容准确权威、导向正确；对长期不更新、无人维护的账号，要按程序关停整合。"""
+GOV_SUMMARY = """今年以来，市政府办公室认真落实意识形态工作责任制，深入推进政务公开，政务新媒体建设管理水平不断提升。
+一是完善制度机制。修订政务新媒体管理办法，明确账号开设、内容发布、日常运维等各环节责任，全市政务新媒体均建立了信息发布审核台账。
+二是加强内容建设。市人民政府门户网站开设“政策直通车”“政府开放日”等栏目，全年发布政策解读文章120余篇。
+三是强化监督检查。每季度开展政务新媒体检查，对发现的问题及时通报、限期整改。"""
+GOV_CLEANUP = """按照政务新媒体专项整治工作部署，市政府办公室对全市政务新媒体账号进行了全面排查，共排查账号136个。
+对排查中发现的“僵尸号”“睡眠号”，已督促主办单位关停整合23个，全市政务新媒体账号数量进一步精简，内容质量明显提升。"""
+GOV_DRAFT = """政务新媒体是党和政府联系群众、服务群众、凝聚群众的重要渠道。做好新形势下的政务新媒体工作，要坚持正确政治方向，把握舆论导向，着力提升传播力、引导力、影响力、公信力。"""
+GOV_HOTLINE = """“12345”政务服务便民热线运行情况通报：今年前三季度，热线共受理市民诉求18.6万件，按时办结率98.7%，群众满意率96.2%。
+热线坚持“接诉即办”，对涉及群众切身利益的急难愁盼问题建立督办机制，推动一批民生问题得到解决。"""
+
+# (key, author, outlet name, title, body, kind)
+GOV_ARTICLES = [
+    ("open_day", "gov_lu", GOV_WEBSITE, "市政府办公室举办“政府开放日”活动", GOV_OPEN_DAY, "article"),
+    ("policy", "gov_qin", GOV_WEBSITE, "“政策直通车”：一图读懂支持中小企业发展若干措施", GOV_POLICY, "article"),
+    ("training", "gov_qin", GOV_WECHAT, "全市政务新媒体从业人员培训班举办", GOV_TRAINING, "article"),
+    ("summary", "gov_cadre", GOV_WEBSITE, "市政府办公室扎实推进政务公开工作", GOV_SUMMARY, "article"),
+    ("cleanup", "gov_lu", GOV_WECHAT, "全市政务新媒体专项整治取得阶段性成效", GOV_CLEANUP, "article"),
+    ("hotline", "gov_cadre", GOV_WECHAT, "“12345”政务服务便民热线前三季度运行情况", GOV_HOTLINE, "article"),
+    ("draft", "gov_qin", None, "关于提升政务新媒体传播力的几点思考", GOV_DRAFT, "article"),
+]
 
 
-def _outlet(ctx, name):
+@dataclass(frozen=True)
+class OrganContent:
+    """An organ's articles at every stage of 三审三校: which are approved, published (days ago), and
+    which one waits at which stage; the rest stay drafts."""
+
+    key: str  # the organ's unit key in ctx.units
+    publisher: str  # who records the publications
+    waiver: str  # the leader who confirms proofreading findings before signing
+    articles: list
+    approved: tuple
+    published: dict
+    in_review: str
+    waiting_at: str
+    waiting_for: str  # who decides the waiting stage, for the log
+    returned: str = ""
+
+
+ORGANS = [
+    OrganContent(key="city", publisher="zhoujie", waiver="lina", articles=ARTICLES, approved=APPROVED_KEYS,
+                 published=PUBLISHED_DAYS_AGO, in_review="in_review", waiting_at="复审", waiting_for="李娜",
+                 returned="returned"),
+    OrganContent(key="gov", publisher="gov_staff", waiver="gov_deputy", articles=GOV_ARTICLES,
+                 approved=("open_day", "policy", "training", "summary", "cleanup"),
+                 published={"open_day": 200, "policy": 120, "training": 13, "summary": 30, "cleanup": 60},
+                 in_review="hotline", waiting_at="复审", waiting_for="沈雁"),
+]
+
+
+def _outlet(ctx, key, name):
     if name is None:
         return None
-    return Outlet.objects.filter(org_unit=ctx.units["city"], name=name).first()
+    return Outlet.objects.filter(org_unit=ctx.units[key], name=name).first()
 
 
 def _decide(review, decision="approve", comment="", until=None, waiver_by=None) -> None:
@@ -130,38 +194,47 @@ def _decide(review, decision="approve", comment="", until=None, waiver_by=None) 
 
 
 def build(ctx, log=print) -> None:
-    users, staff, deputy = ctx.users, ctx.users["zhoujie"], ctx.users["lina"]
+    for organ in ORGANS:
+        if organ.key in ctx.units:
+            build_organ(ctx, organ, log)
+
+
+def build_organ(ctx, organ: OrganContent, log=print) -> None:
+    users, staff, deputy = ctx.users, ctx.users[organ.publisher], ctx.users[organ.waiver]
     today = min(ctx.today, timezone.localdate())
     made, outlet_names = {}, {}
-    for key, author, outlet_name, title, body, kind in ARTICLES:
+    for key, author, outlet_name, title, body, kind in organ.articles:
         outlet_names[key] = outlet_name
         writer = users[author]
         made[key] = do_create_content(writer, org_unit=writer.org_unit, kind=kind, title=title, body=body,
-                                      outlet=_outlet(ctx, outlet_name))
-    for key in ("meeting", "reform", "board", "approved", "interview"):
+                                      outlet=_outlet(ctx, organ.key, outlet_name))
+    for key in organ.approved:
         content = made[key]
         review = do_submit_content(content.author, content)
         _decide(review, waiver_by=deputy)
-    for key, days in PUBLISHED_DAYS_AGO.items():
-        day = today - timedelta(days=days)
-        moment = timezone.make_aware(datetime.combine(day, time(10, 30)))
+    for key, days in organ.published.items():
+        day = max(today - timedelta(days=days), today.replace(month=1, day=1))
+        # Never in the future: on New Year's morning "this year" is only minutes old.
+        moment = min(timezone.make_aware(datetime.combine(day, time(10, 30))), timezone.now() - timedelta(minutes=1))
         # Where it appeared: the outlet's own address, or its name should the register not have it.
         where = "机关一楼大厅宣传栏" if key == "board" else "" if made[key].outlet_id else outlet_names[key]
         do_publish_content(staff, made[key], published_at=moment, where=where)
 
-    # In 复审, waiting for 李娜: 一校, 初审 and 二校 done; the text has proofreading findings.
-    review = do_submit_content(made["in_review"].author, made["in_review"])
-    _decide(review, until="复审")
+    # Waiting at its stage (复审: 一校, 初审 and 二校 done); the text may have proofreading findings.
+    review = do_submit_content(made[organ.in_review].author, made[organ.in_review])
+    _decide(review, until=organ.waiting_at)
 
-    # Returned to its author at 初审 with a comment; the author has started a second version.
-    returned = made["returned"]
-    review = do_submit_content(returned.author, returned)
-    _decide(review, until="初审")
-    _decide(review, decision="return_author", comment=RETURNED_COMMENT)
-    do_revise_content(returned.author, returned, title=returned.title,
-                      body=RETURNED.replace("共检查市直部门和事业单位42个", "共检查市直部门和事业单位45个"),
-                      note="按初审意见核对检查数字（未完）")
-    pending = open_review(made["in_review"])
-    log(f"已建立稿件{len(made)}篇：已发布{len(PUBLISHED_DAYS_AGO)}篇，"
-        f"《{made['in_review'].title}》在{active_stage(pending).name}环节待李娜审核，1篇退回修改，1篇待发布，"
-        f"1篇草稿，采访申请1件已批准。")
+    if organ.returned:
+        # Returned to its author at 初审 with a comment; the author has started a second version.
+        returned = made[organ.returned]
+        review = do_submit_content(returned.author, returned)
+        _decide(review, until="初审")
+        _decide(review, decision="return_author", comment=RETURNED_COMMENT)
+        do_revise_content(returned.author, returned, title=returned.title,
+                          body=RETURNED.replace("共检查市直部门和事业单位42个", "共检查市直部门和事业单位45个"),
+                          note="按初审意见核对检查数字（未完）")
+    pending = open_review(made[organ.in_review])
+    others = len(organ.approved) - len(organ.published)
+    log(f"{ctx.units[organ.key].display_name}：已建立稿件{len(made)}篇，已发布{len(organ.published)}篇，"
+        f"《{made[organ.in_review].title}》在{active_stage(pending).name}环节待{organ.waiting_for}审核"
+        + ("，1篇退回修改" if organ.returned else "") + (f"，{others}件已批准待发布或使用" if others else "") + "。")

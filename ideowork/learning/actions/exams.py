@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from ideowork.core.audit import record, snapshot
+from ideowork.core.caching import figure_key
 from ideowork.core.choices import BUSINESS_ROLES
 from ideowork.core.models import OrgUnit, User
 from ideowork.core.permissions import require
@@ -22,16 +23,16 @@ from ideowork.core.scoping import can_act_in
 from ideowork.core.system import is_system_actor, system_actor
 from ideowork.ledger.actions import do_sync_activity
 
-from ..choices import PointsAction
+from ..choices import PointsAction, QuestionKind
 from ..grading import grade, normalise_response
 from ..models import (Answer, Attempt, AttemptQuestion, AttemptStatus, Exam, ExamMode, ExamQuestion, ExamRule,
                       ExamStatus, GradePolicy, Question)
 from .points import do_award_points
 
-__all__ = ["EXAM_FIELDS", "LEDGER_KIND", "close_due_exams", "check_exam_admin", "can_manage_exam", "exam_bank", "exam_audience", "is_for",
+__all__ = ["EXAM_FIELDS", "LEDGER_KIND", "close_due_exams", "require_can_manage_exams", "can_manage_exam", "exam_bank", "exam_audience", "is_for",
            "do_save_exam", "do_add_exam_question", "do_remove_exam_question", "do_add_rule", "do_remove_rule",
            "do_publish_exam", "do_close_exam", "do_start_attempt", "do_save_answer", "do_submit_attempt",
-           "close_expired_attempts", "do_grade_answer", "final_attempts", "paper_size"]
+           "close_expired_attempts", "do_grade_answer", "final_attempts", "paper_size", "paper_for_taking"]
 
 EXAM_FIELDS = ["org_unit", "title", "description", "mode", "opens_at", "closes_at", "time_limit_minutes",
                "max_attempts", "grade_policy", "pass_score", "shuffle_questions", "shuffle_options", "show_answers"]
@@ -39,7 +40,7 @@ EXAM_FIELDS = ["org_unit", "title", "description", "mode", "opens_at", "closes_a
 LEDGER_KIND = "assessment"
 
 
-def check_exam_admin(user: User, unit: OrgUnit) -> None:
+def require_can_manage_exams(user: User, unit: OrgUnit) -> None:
     require(user.is_active and user.has_capability("learning.manage"), "您没有组织考试的权限。")
     require(can_act_in(user, unit), f"您无权管理“{unit.name}”的考试。")
 
@@ -77,7 +78,7 @@ def _exam_snapshot(exam: Exam) -> dict:
 
 
 def _editable(user: User, exam: Exam) -> Exam:
-    check_exam_admin(user, exam.org_unit)
+    require_can_manage_exams(user, exam.org_unit)
     exam = Exam.objects.select_for_update().get(pk=exam.pk)
     if exam.status != ExamStatus.DRAFT:
         raise ValidationError("考试已发布，试卷和规则不能再修改。")
@@ -95,7 +96,7 @@ def do_save_exam(user: User, exam: Exam | None = None, *, audience=(), **fields)
             exam = Exam(created_by=user)
             old = None
         else:
-            check_exam_admin(user, exam.org_unit)
+            require_can_manage_exams(user, exam.org_unit)
             exam = Exam.objects.select_for_update().get(pk=exam.pk)
             old = _exam_snapshot(exam)
             if exam.status != ExamStatus.DRAFT:
@@ -105,7 +106,7 @@ def do_save_exam(user: User, exam: Exam | None = None, *, audience=(), **fields)
                     raise ValidationError("考试已发布，只能修改名称、说明、结束时间和答案显示方式。")
         for name, value in fields.items():
             setattr(exam, name, value.strip() if isinstance(value, str) and name in ("title", "description") else value)
-        check_exam_admin(user, exam.org_unit)
+        require_can_manage_exams(user, exam.org_unit)
         errors = {}
         if exam.opens_at and exam.closes_at and exam.closes_at <= exam.opens_at:
             errors["closes_at"] = "结束时间必须晚于开始时间。"
@@ -219,6 +220,79 @@ def _draw(exam: Exam, rng: random.Random) -> list[tuple[int, Decimal]]:
         taken.update(picked)
         chosen.extend((pk, rule.score) for pk in picked)
     return chosen
+
+
+# --- the paper as the taking page gets it ---------------------------------------------------------
+
+OPTION_LABELS = "ABCDEFGH"
+PAPER_CACHE_SECONDS = 6 * 3600
+
+
+def _question_key(question_id: int, version) -> str:
+    # Keyed by the question and its version (``updated_at``, moved by every edit): an edited question
+    # is read under a new key, so a paper is never built from a stale copy and nothing is invalidated.
+    return figure_key("exam-question", (question_id, str(version)))
+
+
+def _cache_many(keys: list[str]) -> dict:
+    from django.core.cache import cache
+
+    try:
+        return cache.get_many(keys)
+    except Exception:  # the cache is an optimisation (core/caching.py): read without it
+        return {}
+
+
+def _cache_set_many(values: dict) -> None:
+    from django.core.cache import cache
+
+    try:
+        cache.set_many(values, PAPER_CACHE_SECONDS)
+    except Exception:
+        pass
+
+
+def _question_entries(versions: dict[int, object]) -> dict[int, dict]:
+    """What every examinee sees of each question (kind, stem, options by key, number of blanks),
+    from the cache where present: the paper's shared part, built once per question version."""
+    keys = {qid: _question_key(qid, version) for qid, version in versions.items()}
+    found = _cache_many(list(keys.values()))
+    entries = {qid: found[key] for qid, key in keys.items() if key in found}
+    missing = [qid for qid in versions if qid not in entries]
+    if missing:
+        built = {}
+        for pk, kind, stem, options, key in Question.objects.filter(pk__in=missing).values_list(
+                "pk", "kind", "stem", "options", "answer"):
+            entries[pk] = built[keys[pk]] = {
+                "kind": kind, "kind_label": QuestionKind(kind).label, "stem": stem,
+                "options": {o["key"]: o["text"] for o in options},
+                "blanks": len(key) if kind == QuestionKind.BLANK and isinstance(key, list) else 0}
+        _cache_set_many(built)
+    return entries
+
+
+def paper_for_taking(attempt: Attempt) -> list[dict]:
+    """The person's paper for the taking page, in their question and option order, with the answers
+    saved so far, and neither the answers' key nor explanations. Two queries (the paper rows with
+    their questions' versions, the saved answers) when the questions are cached.
+
+    Precondition: ``attempt`` is the caller's, authorised.
+    """
+    rows = list(attempt.paper.order_by("order").values_list("order", "score", "option_order", "question_id",
+                                                            "question__updated_at"))
+    responses = dict(Answer.objects.filter(attempt_id=attempt.pk).values_list("question_id", "response"))
+    entries = _question_entries({qid: version for _, _, _, qid, version in rows})
+    paper = []
+    for order, score, option_order, qid, _ in rows:
+        entry = entries[qid]
+        by_key = entry["options"]
+        keys = [k for k in (option_order or list(by_key)) if k in by_key]
+        paper.append({"id": qid, "no": order, "kind": entry["kind"], "kind_label": entry["kind_label"],
+                      "score": str(score), "stem": entry["stem"], "blanks": entry["blanks"],
+                      "options": [{"value": k, "label": OPTION_LABELS[i], "text": by_key[k]}
+                                  for i, k in enumerate(keys)],
+                      "response": responses.get(qid), "saved": qid in responses})
+    return paper
 
 
 def do_publish_exam(user: User, exam: Exam) -> Exam:
@@ -401,7 +475,7 @@ def close_expired_attempts(now=None, *, exam: Exam | None = None, user: User | N
 
 def do_grade_answer(user: User, answer: Answer, score: Decimal, comment: str = "") -> Answer:
     """A person's score for a short answer (or a correction of any answer) of a submitted attempt."""
-    check_exam_admin(user, answer.attempt.exam.org_unit)
+    require_can_manage_exams(user, answer.attempt.exam.org_unit)
     with transaction.atomic():
         attempt = Attempt.objects.select_for_update().select_related("exam").get(pk=answer.attempt_id)
         if attempt.status == AttemptStatus.IN_PROGRESS:
@@ -462,7 +536,7 @@ def do_close_exam(user: User, exam: Exam) -> Exam:
     (``close_due_exams``).
     """
     if not is_system_actor(user):
-        check_exam_admin(user, exam.org_unit)
+        require_can_manage_exams(user, exam.org_unit)
     if exam.status == ExamStatus.DRAFT:
         raise ValidationError("草稿状态的考试不需要结束，可直接修改。")
     for attempt in Attempt.objects.filter(exam=exam, status=AttemptStatus.IN_PROGRESS):

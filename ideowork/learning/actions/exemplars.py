@@ -1,4 +1,14 @@
-"""The 学习标兵 selection: nominate from the rankings, submit, a leader decides each nominee, publish."""
+"""The 学习标兵 selection: nominate from the rankings, submit, a leader decides each nominee and
+approves, publish.
+
+Submitting opens the selection's sign-off in the core workflow (a one-step 审批 by the organ's
+leaders, ``learning/reviews.py``), which asks the leaders to decide, with its due date and
+reminders. While that step is open its deciders record a decision on each nominee
+(``do_decide_nominee``) and then approve the step on the review panel; approval with an undecided
+nominee is refused (``approval_blockers``). The approval is what allows publishing; a return sends
+the selection back to its organiser as a draft, and the next submission starts the nominees'
+decisions afresh.
+"""
 
 from datetime import date
 
@@ -9,7 +19,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ideowork.core import audit
+from ideowork.core.actions.reviews import (can_decide, do_decide_current, do_submit_for_review, latest_review,
+                                           open_review, review_state)
 from ideowork.core.models import User
+from ideowork.core.models.reviews import Decision, ReviewStatus
 from ideowork.core.notify import notify
 from ideowork.core.permissions import require
 from ideowork.core.scoping import can_act_in
@@ -18,8 +31,11 @@ from ..models import ExemplarNominee, ExemplarSelection, PointsEntry
 from ..models.exemplars import NomineeDecision, SelectionStatus
 
 __all__ = ["do_create_selection", "do_nominate_from_rankings", "do_add_nominee", "do_remove_nominee",
-           "do_submit_selection", "do_decide_nominee", "do_return_selection", "do_publish_selection",
-           "points_between", "can_organise", "can_review"]
+           "do_submit_selection", "do_decide_nominee", "do_sign_off_selection", "do_publish_selection",
+           "approval_blockers", "points_between", "can_organise", "can_review", "is_editable", "may_decide_nominees", "may_publish"]
+
+# Review states in which the organiser may change the nominees: never submitted, returned, withdrawn, refused.
+EDITABLE_STATES = ("", ReviewStatus.RETURNED, ReviewStatus.WITHDRAWN, ReviewStatus.REJECTED)
 
 
 def can_organise(user, selection=None) -> bool:
@@ -29,7 +45,38 @@ def can_organise(user, selection=None) -> bool:
 
 
 def can_review(user, selection) -> bool:
+    """The organ's leaders: they decide its selections (as the workflow's deciders) and publish them."""
     return user.is_leader and user.scope_root is not None and selection.org_unit_id == user.scope_root.pk
+
+
+def is_editable(selection) -> bool:
+    """A draft whose review is not running or approved: its organiser may change the nominees."""
+    return selection.status == SelectionStatus.DRAFT and review_state(selection) in EDITABLE_STATES
+
+
+def may_decide_nominees(user, selection) -> bool:
+    """Whoever may decide the open sign-off step records the decision on each nominee."""
+    review = open_review(selection)
+    return review is not None and review.status == ReviewStatus.IN_REVIEW and can_decide(user, review)
+
+
+def may_publish(user, selection) -> bool:
+    return (can_review(user, selection) and selection.status == SelectionStatus.DRAFT
+            and review_state(selection) == ReviewStatus.APPROVED)
+
+
+def approval_blockers(selection, stage) -> list[str]:
+    """Why the sign-off may not be approved now (registered with the workflow as a blocker)."""
+    counts = {d: 0 for d in NomineeDecision.values}
+    for decision in selection.nominees.values_list("decision", flat=True):
+        counts[decision] += 1
+    if counts[NomineeDecision.PENDING]:
+        return [f"还有{counts[NomineeDecision.PENDING]}名提名人选未审核，请对每位人选选择同意或不同意后再通过。"]
+    if not counts[NomineeDecision.APPROVED]:
+        return ["没有同意的人选，不能通过；如需重新提名，请退回修改。"]
+    if counts[NomineeDecision.APPROVED] > selection.quota:
+        return [f"同意的人选（{counts[NomineeDecision.APPROVED]}人）超过评选名额（{selection.quota}人）。"]
+    return []
 
 
 def _url(selection) -> str:
@@ -59,7 +106,7 @@ def do_create_selection(actor, *, title: str, start: date, end: date, quota: int
 
 def _editable(actor, selection) -> None:
     require(can_organise(actor, selection), "您无权修改此评选。")
-    if selection.status != SelectionStatus.DRAFT:
+    if not is_editable(selection):
         raise ValidationError("评选已提交审核或已发布，不能再修改提名。")
 
 
@@ -110,32 +157,34 @@ def do_remove_nominee(actor, nominee) -> None:
     nominee.delete()
 
 
-def _leaders_of(selection):
-    return User.objects.business().filter(role__in=["head", "deputy"], org_unit__organ=selection.org_unit)
-
-
 @transaction.atomic
 def do_submit_selection(actor, selection):
+    """Submit the nominees for the leaders' sign-off; after a return, as the next version with the
+    nominees' earlier decisions cleared."""
     selection = ExemplarSelection.objects.select_for_update().get(pk=selection.pk)
     _editable(actor, selection)
     if not selection.nominees.exists():
         raise ValidationError("请先提名人选，再提交审核。")
-    selection.status, selection.submitted_at = SelectionStatus.REVIEWING, timezone.now()
-    selection.save(update_fields=["status", "submitted_at"])
-    audit.record("learning.exemplar.submit", selection, actor=actor, new={"状态": selection.get_status_display()})
-    for leader in _leaders_of(selection):
-        notify(leader, f"学习标兵评选待审核：{selection.title}", url=_url(selection),
-               dedup_key=f"exemplar-review:{selection.pk}:{leader.pk}:{selection.submitted_at:%s}")
+    if latest_review(selection) is not None:
+        selection.version += 1
+        selection.nominees.update(decision=NomineeDecision.PENDING, comment="", decided_by=None, decided_at=None)
+    selection.submitted_at = timezone.now()
+    selection.save(update_fields=["version", "submitted_at"])
+    audit.record("learning.exemplar.submit", selection, actor=actor, new={"状态": "待审核", "版本": selection.version})
+    do_submit_for_review(actor, selection)
     return selection
 
 
 @transaction.atomic
 def do_decide_nominee(actor, nominee, *, decision: str, comment: str = "") -> ExemplarNominee:
+    """A decider of the open sign-off step records their decision on one nominee."""
     nominee = ExemplarNominee.objects.select_for_update().select_related("selection").get(pk=nominee.pk)
     selection = nominee.selection
-    require(can_review(actor, selection), "只有本单位领导可以审核学习标兵。")
-    if selection.status != SelectionStatus.REVIEWING:
+    review = open_review(selection)
+    if review is None or review.status != ReviewStatus.IN_REVIEW:
+        require(can_review(actor, selection), "只有本单位领导可以审核学习标兵。")
         raise ValidationError("该评选不在审核阶段。")
+    require(can_decide(actor, review), "只有本单位领导可以审核学习标兵。")
     if nominee.user_id == actor.pk:
         raise ValidationError("不能审核本人的提名。")
     if decision not in (NomineeDecision.APPROVED, NomineeDecision.REJECTED):
@@ -151,21 +200,11 @@ def do_decide_nominee(actor, nominee, *, decision: str, comment: str = "") -> Ex
     return nominee
 
 
-@transaction.atomic
-def do_return_selection(actor, selection, *, comment: str):
-    selection = ExemplarSelection.objects.select_for_update().get(pk=selection.pk)
-    require(can_review(actor, selection), "只有本单位领导可以退回评选。")
-    if selection.status != SelectionStatus.REVIEWING:
-        raise ValidationError("该评选不在审核阶段。")
-    if not comment.strip():
-        raise ValidationError({"comment": "请填写退回理由。"})
-    selection.status = SelectionStatus.DRAFT
-    selection.save(update_fields=["status"])
-    selection.nominees.update(decision=NomineeDecision.PENDING, decided_by=None, decided_at=None)
-    audit.record("learning.exemplar.return", selection, actor=actor, new={"退回理由": comment})
-    if selection.created_by:
-        notify(selection.created_by, f"学习标兵评选被退回：{selection.title}", body=comment, url=_url(selection),
-               kind="warning")
+def do_sign_off_selection(actor, selection, *, approve: bool, comment: str = ""):
+    """Approve, or return to its organiser with ``comment``, the selection's open sign-off step (the
+    one-click form of the workflow's ``do_decide``, which checks who may decide and the blockers)."""
+    do_decide_current(actor, selection, comment=comment, not_open="该评选不在审核阶段。",
+                      decision=Decision.APPROVE if approve else Decision.RETURN_AUTHOR)
     return selection
 
 
@@ -173,15 +212,11 @@ def do_return_selection(actor, selection, *, comment: str):
 def do_publish_selection(actor, selection):
     selection = ExemplarSelection.objects.select_for_update().get(pk=selection.pk)
     require(can_review(actor, selection), "只有本单位领导可以发布评选结果。")
-    if selection.status != SelectionStatus.REVIEWING:
-        raise ValidationError("该评选不在审核阶段。")
-    if selection.nominees.filter(decision=NomineeDecision.PENDING).exists():
-        raise ValidationError("还有提名人选未审核。")
+    if selection.status == SelectionStatus.PUBLISHED:
+        raise ValidationError("评选结果已发布。")
+    if review_state(selection) != ReviewStatus.APPROVED:
+        raise ValidationError("评选尚未经领导审核通过，不能发布。")
     approved = list(selection.nominees.filter(decision=NomineeDecision.APPROVED).select_related("user"))
-    if not approved:
-        raise ValidationError("没有同意的人选，不能发布。")
-    if len(approved) > selection.quota:
-        raise ValidationError(f"同意的人选（{len(approved)}人）超过评选名额（{selection.quota}人）。")
     selection.status, selection.published_at, selection.published_by = SelectionStatus.PUBLISHED, timezone.now(), actor
     selection.save(update_fields=["status", "published_at", "published_by"])
     audit.record("learning.exemplar.publish", selection, actor=actor,

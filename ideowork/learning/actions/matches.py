@@ -19,7 +19,7 @@ from ..choices import PointsAction
 from ..grading import grade, normalise_response
 from ..models import Match, MatchAnswer, MatchPlayer, MatchQuestion, MatchStatus
 from .points import do_award_points
-from .quizzes import answer_text, draw_questions, objective_questions
+from .quizzes import AlreadyAnswered, answer_text, draw_questions, objective_questions
 
 __all__ = ["do_create_match", "do_join_match", "do_quick_match", "do_leave_match", "do_sync_match",
            "do_answer_match", "match_state", "match_review", "MATCH_QUESTIONS", "SECONDS_PER_QUESTION"]
@@ -164,16 +164,22 @@ def do_answer_match(user, match: Match, position, raw) -> MatchAnswer:
     player = match.players.select_for_update().filter(user=user).first()
     if player is None:
         raise PermissionDenied("您不是该对战的选手。")
-    if match.status != MatchStatus.RUNNING:
-        raise ValidationError("对战未在进行中。")
     try:
         position = int(position)
     except (TypeError, ValueError):
-        raise ValidationError("不是当前题目。") from None
+        position = None
+    # A double tap, or a retry whose first reply was lost: the first answer counts and is shown again.
+    given = player.answers.filter(position=position).first() if position is not None else None
+    if match.status != MatchStatus.RUNNING:
+        if given is not None:
+            raise AlreadyAnswered("对战未在进行中。", given)
+        raise ValidationError("对战未在进行中。")
+    if given is not None:
+        raise AlreadyAnswered("本题已经作答，不能重复作答。", given)
+    if position is None:
+        raise ValidationError("不是当前题目。")
     if position != match.current_index:
         raise ValidationError("本题已经结束，请作答当前题目。")
-    if player.answers.filter(position=position).exists():
-        raise ValidationError("本题已经作答，不能重复作答。")
     question = match.questions.select_related("question").get(position=position).question
     response = normalise_response(question, raw)
     correct = (grade(question, response) or 0.0) >= 1.0
@@ -185,7 +191,7 @@ def do_answer_match(user, match: Match, position, raw) -> MatchAnswer:
             answer = MatchAnswer.objects.create(player=player, position=position, response=response,
                                                 is_correct=correct, score=score)
     except IntegrityError:  # the same answer arrived twice at once
-        raise ValidationError("本题已经作答，不能重复作答。") from None
+        raise AlreadyAnswered("本题已经作答，不能重复作答。", player.answers.get(position=position)) from None
     player.score += score
     player.correct_count += int(correct)
     player.save(update_fields=["score", "correct_count"])

@@ -22,7 +22,7 @@ from ..models import Question, QuestionCategory, QuestionTag
 
 __all__ = ["OPTION_KEYS", "question_fingerprint", "parse_answer", "answer_text", "check_question",
            "do_create_question", "do_update_question", "do_set_question_active", "do_import_questions",
-           "get_or_create_category", "check_bank_unit"]
+           "get_or_create_category", "require_can_manage_bank"]
 
 OPTION_KEYS = "ABCDEF"
 CHOICE_KINDS = {QuestionKind.SINGLE, QuestionKind.MULTIPLE}
@@ -126,7 +126,7 @@ def check_question(kind: str, stem: str, option_texts: list[str], answer: str, d
             "fingerprint": question_fingerprint(stem, options)}
 
 
-def check_bank_unit(user: User, unit: OrgUnit) -> None:
+def require_can_manage_bank(user: User, unit: OrgUnit) -> None:
     require(user.is_active and user.has_capability("learning.manage"), "您没有管理题库的权限。")
     require(can_act_in(user, unit), f"您无权管理“{unit.name}”的题库。")
 
@@ -158,7 +158,7 @@ def _snapshot(question: Question) -> dict:
 def do_create_question(user: User, *, org_unit: OrgUnit, kind: str, stem: str, option_texts: list[str],
                        answer: str, category_name: str = "", tag_names=(), difficulty=Difficulty.MEDIUM,
                        explanation: str = "", source: str = "") -> Question:
-    check_bank_unit(user, org_unit)
+    require_can_manage_bank(user, org_unit)
     data = check_question(kind, stem, option_texts, answer, difficulty)
     with transaction.atomic():
         dup = _duplicate_of(org_unit, data["fingerprint"])
@@ -176,7 +176,7 @@ def do_create_question(user: User, *, org_unit: OrgUnit, kind: str, stem: str, o
 def do_update_question(user: User, question: Question, *, kind: str, stem: str, option_texts: list[str],
                        answer: str, category_name: str = "", tag_names=(), difficulty=Difficulty.MEDIUM,
                        explanation: str = "", source: str = "") -> Question:
-    check_bank_unit(user, question.org_unit)
+    require_can_manage_bank(user, question.org_unit)
     data = check_question(kind, stem, option_texts, answer, difficulty)
     with transaction.atomic():
         question = Question.objects.select_for_update().get(pk=question.pk)
@@ -199,7 +199,7 @@ def do_update_question(user: User, question: Question, *, kind: str, stem: str, 
 
 def do_set_question_active(user: User, question: Question, active: bool) -> Question:
     """Disable (or re-enable) a question; papers already drawn keep it, new papers don't draw it."""
-    check_bank_unit(user, question.org_unit)
+    require_can_manage_bank(user, question.org_unit)
     with transaction.atomic():
         question = Question.objects.select_for_update().get(pk=question.pk)
         if question.is_active == active:
@@ -218,7 +218,7 @@ def do_import_questions(user: User, org_unit: OrgUnit, rows: list[dict], *, file
 
     The duplicate check is repeated under the transaction: a question added meanwhile refuses the file.
     """
-    check_bank_unit(user, org_unit)
+    require_can_manage_bank(user, org_unit)
     with transaction.atomic():
         existing = set(Question.objects.filter(org_unit=org_unit, is_active=True,
                                                fingerprint__in=[r["fingerprint"] for r in rows])

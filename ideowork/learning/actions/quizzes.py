@@ -22,7 +22,7 @@ from ..grading import grade, normalise_response
 from ..models import Competition, Question, QuestionCategory, QuizAnswer, QuizKind, QuizQuestion, QuizRun, SpecialQuiz
 from .points import do_award_points
 
-__all__ = ["OBJECTIVE_KINDS", "DAILY_SIZE", "WEEKLY_SIZE", "CHALLENGE_SIZE", "objective_questions", "draw_questions",
+__all__ = ["AlreadyAnswered", "OBJECTIVE_KINDS", "DAILY_SIZE", "WEEKLY_SIZE", "CHALLENGE_SIZE", "objective_questions", "draw_questions",
            "week_key", "do_start_quiz", "do_answer_quiz", "next_question", "answer_text", "best_streak",
            "do_create_special_quiz", "check_window", "finish_run"]
 
@@ -35,6 +35,15 @@ MAX_QUESTIONS = 100
 POINTS_ACTION = {QuizKind.DAILY: PointsAction.QUIZ, QuizKind.WEEKLY: PointsAction.WEEKLY_QUIZ,
                  QuizKind.SPECIAL: PointsAction.SPECIAL_QUIZ, QuizKind.CHALLENGE: PointsAction.CHALLENGE,
                  QuizKind.COMPETITION: PointsAction.COMPETITION}
+
+
+class AlreadyAnswered(ValidationError):
+    """The question was answered before (a double tap, a retry after a lost reply, a second tab):
+    nothing changes, and ``answer`` is the answer that counts, for the page to show again."""
+
+    def __init__(self, message: str, answer):
+        super().__init__(message)
+        self.answer = answer
 
 
 def objective_questions(user, category=None):
@@ -156,26 +165,29 @@ def do_answer_quiz(user, run: QuizRun, position, raw) -> QuizAnswer:
     run = QuizRun.objects.select_for_update().get(pk=run.pk)
     if run.user_id != user.pk:
         raise PermissionDenied("这不是您的答题。")
-    if run.finished_at is not None:
-        raise ValidationError("本次答题已经结束。")
-    if run.competition_id:
-        check_window(run.competition, timezone.now(), "本次竞赛")
     try:
         position = int(position)
     except (TypeError, ValueError):
-        raise ValidationError("题目不在本次答题中。") from None
-    item = run.questions.select_related("question").filter(position=position).first()
+        position = None
+    given = QuizAnswer.objects.filter(quiz_question__run=run, quiz_question__position=position).first()
+    if run.finished_at is not None:
+        if given is not None:
+            raise AlreadyAnswered("本次答题已经结束。", given)
+        raise ValidationError("本次答题已经结束。")
+    if given is not None:
+        raise AlreadyAnswered("本题已经作答，不能重复作答。", given)
+    if run.competition_id:
+        check_window(run.competition, timezone.now(), "本次竞赛")
+    item = run.questions.select_related("question").filter(position=position).first() if position else None
     if item is None:
         raise ValidationError("题目不在本次答题中。")
-    if QuizAnswer.objects.filter(quiz_question=item).exists():
-        raise ValidationError("本题已经作答，不能重复作答。")
     response = normalise_response(item.question, raw)
     correct = (grade(item.question, response) or 0.0) >= 1.0
     try:
         with transaction.atomic():
             answer = QuizAnswer.objects.create(quiz_question=item, response=response, is_correct=correct)
     except IntegrityError:  # the same answer arrived twice at once
-        raise ValidationError("本题已经作答，不能重复作答。") from None
+        raise AlreadyAnswered("本题已经作答，不能重复作答。", QuizAnswer.objects.get(quiz_question=item)) from None
     run.answered_count += 1
     run.correct_count += int(correct)
     total = run.questions.count()

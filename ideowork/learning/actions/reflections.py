@@ -1,50 +1,44 @@
 """Reflections and research reports: submit, return with a comment, resubmit, accept.
 
-Accepting one records it in the ledger (kind reflection, the author as its only participant,
-``do_sync_activity``) so that per-person targets count it, and awards the points.
-The reviewer is the group's secretary or a learning administrator of the group's organ.
+Submitting opens the reflection's 审阅 in the core workflow (``learning/reviews.py``): whoever runs
+the group is asked to decide, with the workflow's due date and reminders; returning it and
+accepting it are decisions of that review (``do_review_reflection`` is the one-click form of
+``core``'s ``do_decide``). Accepting it records it in the ledger (kind reflection, the author as its
+only participant, ``do_sync_activity``) so that per-person targets count it, and awards the points.
 """
 
 import re
 from collections import Counter
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count
-from django.urls import reverse
 from django.utils import timezone
 
+from ideowork.core.actions.reviews import do_decide_current, do_submit_for_review, with_review_state
 from ideowork.core.audit import record, snapshot
 from ideowork.core.models import User
-from ideowork.core.notify import notify
+from ideowork.core.models.reviews import Decision, ReviewDecision
 from ideowork.core.permissions import require
 from ideowork.core.uploads import KIND_GROUPS, check_upload, store_attachment
-from ideowork.core.scoping import can_act_in
 from ideowork.ledger.actions import do_sync_activity
 from ideowork.ledger.requirements import personal_requirements
 
 from ..choices import LearningActivityKind, PointsAction
-from ..models import (REFLECTION_YEARLY_TARGET, Reflection, ReflectionKind, ReflectionReview, ReflectionStatus,
-                      StudyGroup, StudySession)
+from ..models import (REFLECTION_YEARLY_TARGET, Reflection, ReflectionKind, ReflectionStatus, StudyGroup,
+                      StudySession)
 from .points import do_award_points
 
-__all__ = ["reflection_figures", "REFLECTION_FILE_KINDS", "can_review_reflection", "clean_body", "do_submit_reflection",
-           "do_resubmit_reflection", "do_review_reflection", "counts_by_author"]
+__all__ = ["reflection_figures", "REFLECTION_FILE_KINDS", "clean_body", "do_submit_reflection",
+           "do_resubmit_reflection", "do_review_reflection", "accept_reflection", "counts_by_author",
+           "return_comments"]
 
 REFLECTION_FILE_KINDS = KIND_GROUPS["word"] | KIND_GROUPS["pdf"]
-AUDITED = ["kind", "title", "body", "status", "group", "session", "attachment", "review_comment"]
+AUDITED = ["kind", "title", "body", "group", "session", "attachment", "version"]
 MAX_BODY = 50_000
 # Control characters other than tab and newline never belong in a text someone typed.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-def can_review_reflection(user: User, reflection: Reflection) -> bool:
-    group = reflection.group
-    if not (user.is_authenticated and user.is_active and user.is_business) or user.pk == reflection.author_id:
-        return False
-    if can_act_in(user, group.org_unit, "learning.manage"):
-        return True
-    return group.secretary_id == user.pk and user.has_capability("ledger.record")
 
 
 def clean_body(text: str) -> str:
@@ -84,17 +78,6 @@ def _check(user: User, *, kind: str, group: StudyGroup, title: str, body: str, f
     return title, body, file_kind
 
 
-def _reviewers(reflection: Reflection) -> list[User]:
-    group = reflection.group
-    return [group.secretary] if group.secretary_id and group.secretary_id != reflection.author_id else []
-
-
-def _notify_reviewers(reflection: Reflection, verb: str) -> None:
-    for reviewer in _reviewers(reflection):
-        notify(reviewer, f"{reflection.get_kind_display()}待审阅：{reflection.author.name}《{reflection.title}》",
-               url=reverse("learning:reflection_detail", args=[reflection.pk]), body=f"{reflection.author.name}{verb}。")
-
-
 def do_submit_reflection(user: User, *, kind: str, group: StudyGroup, title: str, body: str = "", file=None,
                          session: StudySession | None = None) -> Reflection:
     require(user.is_active and user.is_business, "您没有提交心得体会的权限。")
@@ -107,17 +90,18 @@ def do_submit_reflection(user: User, *, kind: str, group: StudyGroup, title: str
                                                session=session, title=title, body=body, attachment=attachment,
                                                year=timezone.localdate().year, submitted_at=now)
         record("learning.reflection.submit", reflection, actor=user, new=snapshot(reflection, AUDITED))
-        _notify_reviewers(reflection, "提交了新的" + reflection.get_kind_display())
+        do_submit_for_review(user, reflection)
     return reflection
 
 
 def do_resubmit_reflection(user: User, reflection: Reflection, *, kind: str, title: str, body: str = "",
                            file=None, session: StudySession | None = None) -> Reflection:
-    """The author revises a returned reflection and submits it again; a new file replaces the old."""
+    """The author revises a returned (or withdrawn) reflection and submits it again, as its next
+    version; a new file replaces the old. Its review continues at the step that returned it."""
     require(reflection.author_id == user.pk, "只有作者本人可以修改。")
     with transaction.atomic():
         reflection = Reflection.objects.select_for_update().select_related("group").get(pk=reflection.pk)
-        if reflection.status != ReflectionStatus.RETURNED:
+        if not reflection.is_editable:
             raise ValidationError("只有已退回的文章可以修改后重新提交。")
         title, body, file_kind = _check(user, kind=kind, group=reflection.group, title=title, body=body, file=file,
                                         has_file=file is not None or reflection.attachment_id is not None,
@@ -126,39 +110,32 @@ def do_resubmit_reflection(user: User, reflection: Reflection, *, kind: str, tit
         if file is not None:
             reflection.attachment = store_attachment(file, kind=file_kind, unit=reflection.org_unit, user=user)
         reflection.kind, reflection.title, reflection.body, reflection.session = kind, title, body, session
-        reflection.status, reflection.submitted_at = ReflectionStatus.SUBMITTED, timezone.now()
+        reflection.version, reflection.submitted_at = reflection.version + 1, timezone.now()
         reflection.save()
         record("learning.reflection.resubmit", reflection, actor=user, old=old, new=snapshot(reflection, AUDITED))
-        _notify_reviewers(reflection, "修改后重新提交了" + reflection.get_kind_display())
+        do_submit_for_review(user, reflection)
     return reflection
 
 
 def do_review_reflection(user: User, reflection: Reflection, *, accept: bool, comment: str = "") -> Reflection:
-    """Accept (recorded in the ledger, points awarded) or return with a comment; the author is told."""
-    require(can_review_reflection(user, reflection), "您无权审阅该文章。")
-    comment = comment.strip()
-    if not accept and not comment:
-        raise ValidationError({"comment": "退回时请填写修改意见。"})
-    with transaction.atomic():
-        reflection = Reflection.objects.select_for_update().select_related("author", "group__org_unit").get(
-            pk=reflection.pk)
-        if reflection.status != ReflectionStatus.SUBMITTED:
-            raise ValidationError("该文章不在待审阅状态。")
-        old = snapshot(reflection, AUDITED)
-        reflection.status = ReflectionStatus.ACCEPTED if accept else ReflectionStatus.RETURNED
-        reflection.reviewer, reflection.review_comment, reflection.reviewed_at = user, comment, timezone.now()
-        if accept:
-            reflection.activity = _record_activity(user, reflection)
-            do_award_points(reflection.author, PointsAction.REFLECTION, ref=f"reflection:{reflection.pk}")
-        reflection.save()
-        ReflectionReview.objects.create(reflection=reflection, reviewer=user, decision=reflection.status,
-                                        comment=comment)
-        record("learning.reflection.accept" if accept else "learning.reflection.return", reflection, actor=user,
-               old=old, new=snapshot(reflection, AUDITED))
-        verb = "已通过审阅" if accept else "被退回，请按意见修改后重新提交"
-        notify(reflection.author, f"您的{reflection.get_kind_display()}《{reflection.title}》{verb}",
-               body=comment, url=reverse("learning:reflection_detail", args=[reflection.pk]))
+    """Accept or return (with a comment) the reflection's open 审阅 stage; the workflow checks who may
+    decide, tells the author and, on acceptance, calls ``accept_reflection``."""
+    do_decide_current(user, reflection, comment=comment, not_open="该文章不在待审阅状态。",
+                      decision=Decision.APPROVE if accept else Decision.RETURN_AUTHOR)
     return reflection
+
+
+def accept_reflection(reflection: Reflection, actor: User) -> None:
+    """The workflow approved ``reflection``: record it in the ledger and award the points.
+
+    Runs inside the workflow's transaction (``Reflection.on_review_approved``)."""
+    reflection = Reflection.objects.select_for_update().select_related("author", "group__org_unit").get(
+        pk=reflection.pk)
+    reflection.activity = _record_activity(actor, reflection)
+    reflection.save(update_fields=["activity"])
+    do_award_points(reflection.author, PointsAction.REFLECTION, ref=f"reflection:{reflection.pk}")
+    record("learning.reflection.accept", reflection, actor=actor, old={"状态": ReflectionStatus.SUBMITTED.label},
+           new={"状态": ReflectionStatus.ACCEPTED.label, "审阅人": actor.name, "版本": reflection.version})
 
 
 def _record_activity(user: User, reflection: Reflection):
@@ -172,10 +149,21 @@ def _record_activity(user: User, reflection: Reflection):
 
 
 def counts_by_author(reflections, year: int, status: str = ReflectionStatus.ACCEPTED) -> Counter:
-    """Reflections per author id in ``year`` with ``status`` (``reflections`` is an already scoped queryset)."""
-    rows = (reflections.filter(year=year, status=status).order_by()
+    """Reflections per author id in ``year`` whose review is in ``status`` (``reflections`` is an
+    already scoped queryset)."""
+    chosen = with_review_state(Reflection.objects.filter(year=year)).filter(review_status=status).values("pk")
+    rows = (reflections.filter(year=year, pk__in=chosen).order_by()
             .values_list("author_id").annotate(n=Count("pk", distinct=True)))
     return Counter(dict(rows))
+
+
+def return_comments(reflections) -> dict[int, str]:
+    """The comment each of ``reflections`` was last returned with, by reflection id (one query)."""
+    decisions = (ReviewDecision.objects.filter(review__subject_type=ContentType.objects.get_for_model(Reflection),
+                                               review__subject_id__in=[r.pk for r in reflections],
+                                               decision=Decision.RETURN_AUTHOR)
+                 .order_by("created_at", "id").values_list("review__subject_id", "comment"))
+    return dict(decisions)
 
 
 def reflection_figures(persons, accepted: dict, year: int) -> dict[int, tuple[int, int]]:

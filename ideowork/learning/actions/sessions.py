@@ -15,7 +15,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from ideowork.core.actions.reviews import active_stage, do_decide, do_submit_for_review, open_review
+from ideowork.core.actions.reviews import do_decide_current, do_submit_for_review
 from ideowork.core.audit import record, snapshot
 from ideowork.core.models import OrgUnit, User
 from ideowork.core.models.reviews import Decision
@@ -34,7 +34,7 @@ from .points import do_award_points
 
 __all__ = ["can_manage_group", "can_manage_session", "is_member", "do_save_group", "do_schedule_session",
            "do_update_session", "do_add_material", "do_new_sign_in_code", "do_sign_in", "do_mark_signed_in",
-           "do_request_leave", "do_decide_leave", "session_managers", "apply_leave_decision", "do_close_session", "do_submit_makeup", "do_confirm_makeup",
+           "do_request_leave", "do_decide_leave", "group_managers", "session_managers", "apply_leave_decision", "do_close_session", "do_submit_makeup", "do_confirm_makeup",
            "do_record_speech", "find_session_by_code", "MATERIAL_KINDS"]
 
 MATERIAL_KINDS = EVIDENCE_KINDS
@@ -311,12 +311,17 @@ def do_mark_signed_in(user: User, session: StudySession, member: User) -> Attend
         return _signed_in(member, session, actor=user)
 
 
-def session_managers(session: StudySession) -> list[User]:
-    """The people who may run ``session`` (and so decide its leave requests), for the workflow."""
-    group = session.group
+def group_managers(group: StudyGroup) -> list[User]:
+    """The people who may run ``group`` (and so decide its leave requests and review its members'
+    reflections), for the workflow."""
     organ = group.org_unit.organ_id or group.org_unit_id
     people = User.objects.business().filter(org_unit__organ_id=organ).select_related("org_unit")
     return [p for p in people if can_manage_group(p, group)]
+
+
+def session_managers(session: StudySession) -> list[User]:
+    """The people who may run ``session`` (and so decide its leave requests), for the workflow."""
+    return group_managers(session.group)
 
 
 def do_request_leave(user: User, session: StudySession, reason: str) -> LeaveRequest:
@@ -343,12 +348,7 @@ def do_decide_leave(user: User, leave: LeaveRequest, *, approve: bool) -> LeaveR
     session = leave.session
     require(can_manage_session(user, session), "您无权审批请假。")
     require(leave.user_id != user.pk, "不能审批本人的请假申请。")
-    review = open_review(leave)
-    stage = active_stage(review) if review is not None else None
-    if stage is None:
-        raise ValidationError("该请假申请已审批。")
-    do_decide(user, review, stage_id=stage.pk, version=review.version,
-              decision=Decision.APPROVE if approve else Decision.REJECT)
+    do_decide_current(user, leave, not_open="该请假申请已审批。", decision=Decision.APPROVE if approve else Decision.REJECT)
     leave.refresh_from_db()
     return leave
 

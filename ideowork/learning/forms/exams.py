@@ -2,6 +2,8 @@
 
 from django import forms
 
+from ideowork.core.forms.pickers import TickListPicker
+
 from ..actions.exams import EXAM_FIELDS
 from ..choices import Difficulty, QuestionKind
 from ..models import Exam, QuestionCategory, QuestionTag
@@ -20,10 +22,10 @@ class ExamForm(forms.ModelForm):
             "closes_at": forms.DateTimeInput(attrs=_DT, format="%Y-%m-%dT%H:%M"),
             "description": forms.Textarea(attrs={"rows": 3, "placeholder": "考试范围、注意事项等"}),
             "title": forms.TextInput(attrs={"placeholder": "如：2026年第一季度理论学习测试"}),
-            "audience": forms.SelectMultiple(attrs={"size": 6}),
+            "audience": TickListPicker(unit="个单位", placeholder="输入单位名称筛选"),
         }
         help_texts = {
-            "audience": "不选则面向组织单位及其下属所有单位；按住Ctrl键可多选。",
+            "audience": "勾选限定参考的单位；不选则面向组织单位及其下属所有单位。",
             "time_limit_minutes": "从开始作答起计时，由服务器控制；到时自动交卷，且不超过考试结束时间。",
             "grade_policy": "允许多次作答时，最终成绩的取法。",
         }

@@ -1,10 +1,10 @@
-"""Forms of reflections and research reports and of their review."""
+"""The form of reflections and research reports (their review is the workflow's decision form)."""
 
 from django import forms
 
 from ..models import ReflectionKind, StudyGroup, StudySession
 
-__all__ = ["ReflectionForm", "ReviewForm"]
+__all__ = ["ReflectionForm"]
 
 
 class ReflectionForm(forms.Form):
@@ -26,7 +26,3 @@ class ReflectionForm(forms.Form):
             self.fields["group"].initial = groups[0].pk
         self.fields["session"].label_from_instance = lambda s: f"{s.date:%Y-%m-%d} {s.group.name}：{s.title}"
 
-
-class ReviewForm(forms.Form):
-    comment = forms.CharField(label="审阅意见", required=False, widget=forms.Textarea(attrs={"rows": 3}),
-                              help_text="退回时必填，写明需要修改之处。")

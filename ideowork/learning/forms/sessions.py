@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 
 from ideowork.core.capabilities import get_capability
+from ideowork.core.forms.pickers import TickListPicker
 from ideowork.core.models import OrgUnit, User
 
 from ..models import GroupKind, SessionKind, StudyGroup
@@ -29,7 +30,8 @@ class GroupForm(forms.Form):
     secretary = forms.ModelChoiceField(label="学习秘书", queryset=User.objects.none(), required=False,
                                        help_text="负责审阅心得体会、登记学习台账；须为具有台账登记权限的人员。")
     members = forms.ModelMultipleChoiceField(label="成员", queryset=User.objects.none(),
-                                             widget=forms.CheckboxSelectMultiple)
+                                             widget=TickListPicker(unit="人", placeholder="输入姓名或单位筛选",
+                                                                   label="成员"))
     description = forms.CharField(label="说明", required=False, widget=forms.Textarea(attrs={"rows": 2}))
     is_active = forms.BooleanField(label="启用", required=False, initial=True)
 

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils import timezone
 
+from ideowork.core.forms.pickers import TickListPicker
 from ideowork.core.models import User
 from ideowork.ledger.forms.widgets import group_people
 
@@ -51,8 +52,8 @@ class ContestForm(forms.Form):
     opens_at = forms.DateTimeField(label="开始征集", widget=DATETIME)
     closes_at = forms.DateTimeField(label="截止时间", widget=DATETIME)
     judges = forms.ModelMultipleChoiceField(label="评委", queryset=User.objects.none(),
-                                            widget=forms.SelectMultiple(attrs={"size": 8}),
-                                            help_text="可选多位评委（按住Ctrl键多选）；评委看不到作者姓名，也不评自己的作品。")
+                                            widget=TickListPicker(unit="人", placeholder="输入姓名或单位筛选"),
+                                            help_text="可勾选多位评委；评委看不到作者姓名，也不评自己的作品。")
     first_prizes = forms.IntegerField(label="一等奖名额", min_value=0, max_value=100, initial=1)
     second_prizes = forms.IntegerField(label="二等奖名额", min_value=0, max_value=100, initial=2)
     third_prizes = forms.IntegerField(label="三等奖名额", min_value=0, max_value=100, initial=3)

@@ -1,12 +1,17 @@
-"""The 学习标兵 selection: nominated from the points rankings, reviewed by a leader, published.
+"""The 学习标兵 selection: nominated from the points rankings, signed off by a leader, published.
 
 A selection belongs to the organ that runs it and covers a period of the points rankings (a month,
 a quarter or the year). Nominees carry the points they had when nominated, so the published list
-shows what the decision was based on even if points change later.
+shows what the decision was based on even if points change later. Its sign-off is a review of the
+core workflow (``learning/reviews.py``): whether it is under review, returned or approved is read
+from that review; the selection keeps only its own publication state.
 """
+
+import hashlib
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 
 from ideowork.core.scoping import ScopedQuerySet
 
@@ -14,9 +19,15 @@ __all__ = ["ExemplarSelection", "ExemplarNominee"]
 
 
 class SelectionStatus(models.TextChoices):
+    """The selection's publication state; its review says whether a draft is under review."""
+
     DRAFT = "draft", "提名中"
-    REVIEWING = "reviewing", "待审核"
     PUBLISHED = "published", "已发布"
+
+
+# What the page says of a selection, from its publication state and its review's state.
+STAGE_LABELS = {"in_review": ("ontrack", "待审核"), "approved": ("ontrack", "已审定，待发布"),
+                "returned": ("behind", "已退回修改"), "rejected": ("behind", "未通过审核")}
 
 
 class NomineeDecision(models.TextChoices):
@@ -44,8 +55,11 @@ class ExemplarSelection(models.Model):
     start = models.DateField("积分起始日")
     end = models.DateField("积分截止日")
     quota = models.PositiveSmallIntegerField("评选名额", default=10)
-    status = models.CharField("状态", max_length=10, choices=SelectionStatus.choices, default=SelectionStatus.DRAFT)
+    status = models.CharField("发布状态", max_length=10, choices=SelectionStatus.choices,
+                              default=SelectionStatus.DRAFT)
     note = models.TextField("评选说明", blank=True)
+    # Raised on each resubmission: the workflow ties every decision to the version it was made on.
+    version = models.PositiveIntegerField("版本号", default=1)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="发起人", null=True,
                                    on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField("发起时间", auto_now_add=True)
@@ -63,6 +77,51 @@ class ExemplarSelection(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def sign_off(self) -> str:
+        """The state of the selection's review (``core.ReviewStatus``; "" if never submitted): the
+        ``review_status`` annotation of a list, else one query."""
+        if "review_status" in self.__dict__:
+            return self.review_status or ""
+        from ideowork.core.actions.review_queries import review_state
+
+        return review_state(self)
+
+    @property
+    def stage(self) -> tuple[str, str]:
+        """(css, label) of where the selection stands: 提名中, 待审核, 已审定，待发布, 已退回修改, 已发布."""
+        if self.status == SelectionStatus.PUBLISHED:
+            return "done", SelectionStatus.PUBLISHED.label
+        return STAGE_LABELS.get(self.sign_off, ("future", SelectionStatus.DRAFT.label))
+
+    # --- the Reviewable protocol: the selection's sign-off is a one-step 审批 by the organ's leaders ----
+    def get_absolute_url(self) -> str:
+        return reverse("learning:exemplar_detail", args=[self.pk])
+
+    def review_title(self) -> str:
+        return f"学习标兵评选：{self.title}"
+
+    def review_author(self):
+        return self.created_by
+
+    def review_version(self) -> tuple[int, str]:
+        nominees = self.nominees.order_by("user_id").values_list("user_id", "reason")
+        text = "\x1f".join([self.title, str(self.quota), *(f"{pk}:{reason}" for pk, reason in nominees)])
+        return self.version, hashlib.sha256(text.encode()).hexdigest()
+
+    def review_owners(self):
+        """The organ's leaders (第一责任人, 直接责任人) decide, as they always have."""
+        from ideowork.core.choices import LEADER_ROLES
+        from ideowork.core.models import User
+
+        return User.objects.business().filter(role__in=LEADER_ROLES, org_unit__organ=self.org_unit)
+
+    def on_review_approved(self, review, actor) -> None:
+        """Nothing changes here: the approval is what ``do_publish_selection`` asks for."""
+
+    def on_review_rejected(self, review, actor) -> None:
+        """Nothing changes here: a refused selection is a draft again (its state is read from the review)."""
 
 
 class NomineeQuerySet(ScopedQuerySet):

@@ -1,18 +1,22 @@
-"""Reflections (心得体会) and research reports (调研报告) members write, reviewed by the group's secretary.
+"""Reflections (心得体会) and research reports (调研报告) members write, reviewed by whoever runs the group.
 
 The body is plain text kept as typed (paragraphs separated by blank lines) and rendered escaped, so
-no markup a member pastes can ever run. Each review decision is a ``ReflectionReview`` row; an
-accepted reflection is the ledger ``Activity`` in ``activity`` (kind reflection, the author as its
-one participant), so the per-person targets (每人每年不少于4篇) count it. Written only by
-``learning.actions.reflections``.
+no markup a member pastes can ever run. Its review (审阅) runs through the core workflow
+(``learning/reviews.py``): the state (待审阅, 已退回, 已通过) is read from the reflection's review,
+never kept here, and every decision is a ``core.ReviewDecision``. An accepted reflection is the
+ledger ``Activity`` in ``activity`` (kind reflection, the author as its one participant), so the
+per-person targets (每人每年不少于4篇) count it. Written only by ``learning.actions.reflections``.
 """
+
+import hashlib
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 
 from ideowork.core.scoping import ScopedQuerySet
 
-__all__ = ["ReflectionKind", "ReflectionStatus", "Reflection", "ReflectionReview", "REFLECTION_YEARLY_TARGET"]
+__all__ = ["ReflectionKind", "ReflectionStatus", "Reflection", "REFLECTION_YEARLY_TARGET"]
 
 # Each member writes at least this many reflections or research reports a year (the seed documents).
 REFLECTION_YEARLY_TARGET = 4
@@ -24,9 +28,12 @@ class ReflectionKind(models.TextChoices):
 
 
 class ReflectionStatus(models.TextChoices):
-    SUBMITTED = "submitted", "待审阅"
+    """A reflection's state as its review says it (the values are ``core.ReviewStatus`` values)."""
+
+    SUBMITTED = "in_review", "待审阅"
     RETURNED = "returned", "已退回"
-    ACCEPTED = "accepted", "已通过"
+    ACCEPTED = "approved", "已通过"
+    WITHDRAWN = "withdrawn", "已撤回"
 
 
 class ReflectionQuerySet(ScopedQuerySet):
@@ -51,13 +58,9 @@ class Reflection(models.Model):
     body = models.TextField("正文", blank=True)
     attachment = models.ForeignKey("core.Attachment", verbose_name="附件", null=True, blank=True,
                                    on_delete=models.PROTECT, related_name="+")
-    status = models.CharField("状态", max_length=16, choices=ReflectionStatus.choices,
-                              default=ReflectionStatus.SUBMITTED)
     year = models.PositiveSmallIntegerField("年度", db_index=True)
-    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="审阅人", null=True, blank=True,
-                                 on_delete=models.SET_NULL, related_name="+")
-    review_comment = models.TextField("审阅意见", blank=True)
-    reviewed_at = models.DateTimeField("审阅时间", null=True, blank=True)
+    # Raised on each resubmission: the workflow ties every decision to the version it was made on.
+    version = models.PositiveIntegerField("版本号", default=1)
     activity = models.OneToOneField("ledger.Activity", verbose_name="台账活动", null=True, blank=True,
                                     on_delete=models.SET_NULL, related_name="reflection")
     submitted_at = models.DateTimeField("提交时间")
@@ -69,31 +72,59 @@ class Reflection(models.Model):
         verbose_name = "心得体会/调研报告"
         verbose_name_plural = "心得体会/调研报告"
         ordering = ["-submitted_at", "-id"]
-        indexes = [models.Index(fields=["author", "year", "status"], name="reflection_author_year_idx")]
+        indexes = [models.Index(fields=["author", "year"], name="reflection_author_year_idx")]
 
     def __str__(self) -> str:
         return self.title
 
+    # --- the state, read from the review (lists annotate it with ``with_review_state``) ---------------
+    @property
+    def status(self) -> str:
+        """A ``ReflectionStatus`` value: the annotation of a list, else one query for the review."""
+        if "review_status" in self.__dict__:
+            return self.review_status or ReflectionStatus.SUBMITTED
+        from ideowork.core.actions.review_queries import review_state
+
+        return review_state(self) or ReflectionStatus.SUBMITTED
+
+    def get_status_display(self) -> str:
+        return ReflectionStatus(self.status).label if self.status in ReflectionStatus.values else self.status
+
     @property
     def status_css(self) -> str:
-        return {ReflectionStatus.ACCEPTED: "done", ReflectionStatus.RETURNED: "behind"}.get(self.status, "ontrack")
+        return {ReflectionStatus.ACCEPTED: "done", ReflectionStatus.RETURNED: "behind",
+                ReflectionStatus.WITHDRAWN: "none"}.get(self.status, "ontrack")
 
+    @property
+    def is_editable(self) -> bool:
+        """Returned to its author or withdrawn by them: the author may revise and submit it again."""
+        return self.status in (ReflectionStatus.RETURNED, ReflectionStatus.WITHDRAWN)
 
-class ReflectionReview(models.Model):
-    reflection = models.ForeignKey(Reflection, verbose_name="心得体会", on_delete=models.CASCADE,
-                                   related_name="reviews")
-    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="审阅人", null=True,
-                                 on_delete=models.SET_NULL, related_name="+")
-    decision = models.CharField("审阅结果", max_length=16, choices=ReflectionStatus.choices)
-    comment = models.TextField("审阅意见", blank=True)
-    created_at = models.DateTimeField("审阅时间", auto_now_add=True)
+    # --- the Reviewable protocol: a reflection's 审阅 is a review of the core workflow ----------------
+    def get_absolute_url(self) -> str:
+        return reverse("learning:reflection_detail", args=[self.pk])
 
-    objects = ScopedQuerySet.through("reflection").as_manager()
+    def review_title(self) -> str:
+        return f"{self.get_kind_display()}：{self.title}"
 
-    class Meta:
-        verbose_name = "审阅记录"
-        verbose_name_plural = "审阅记录"
-        ordering = ["reflection", "created_at", "id"]
+    def review_author(self):
+        return self.author
 
-    def __str__(self) -> str:
-        return f"{self.reflection} {self.get_decision_display()}"
+    def review_version(self) -> tuple[int, str]:
+        text = "\x1f".join([self.kind, self.title, self.body, str(self.attachment_id or ""), str(self.session_id or "")])
+        return self.version, hashlib.sha256(text.encode()).hexdigest()
+
+    def review_owners(self) -> list:
+        """Whoever runs the group reviews: its secretary and the organ's learning managers."""
+        from ..actions.sessions import group_managers
+
+        return group_managers(self.group)
+
+    def on_review_approved(self, review, actor) -> None:
+        from ..actions.reflections import accept_reflection
+
+        accept_reflection(self, actor)
+
+    def on_review_rejected(self, review, actor) -> None:
+        """Never called: the 审阅 purpose returns a reflection for changes, it does not refuse it."""
+

@@ -13,7 +13,6 @@ urlpatterns = [
     path("exemplars/<int:pk>/", exemplars.selection_detail, name="exemplar_detail"),
     path("exemplars/<int:pk>/nominate/", exemplars.nominate, name="exemplar_nominate"),
     path("exemplars/<int:pk>/submit/", exemplars.submit, name="exemplar_submit"),
-    path("exemplars/<int:pk>/return/", exemplars.return_selection, name="exemplar_return"),
     path("exemplars/<int:pk>/publish/", exemplars.publish, name="exemplar_publish"),
     path("exemplars/nominees/<int:pk>/decide/", exemplars.decide, name="exemplar_decide"),
     path("exemplars/nominees/<int:pk>/remove/", exemplars.remove_nominee, name="exemplar_nominee_remove"),

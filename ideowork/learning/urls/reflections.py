@@ -7,6 +7,5 @@ urlpatterns = [
     path("reflections/new/", views.reflection_create, name="reflection_create"),
     path("reflections/<int:pk>/", views.reflection_detail, name="reflection_detail"),
     path("reflections/<int:pk>/edit/", views.reflection_edit, name="reflection_edit"),
-    path("reflections/<int:pk>/review/", views.reflection_review, name="reflection_review"),
     path("reflections/<int:pk>/file/", views.reflection_download, name="reflection_download"),
 ]

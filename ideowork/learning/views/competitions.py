@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from ideowork.core.forms.errors import add_service_errors
+from ideowork.core.idempotency import idempotent
 from ideowork.core.permissions import capability_required, is_business
 from ideowork.core.outcomes import report_outcome
 
@@ -28,6 +29,7 @@ def competition_list(request):
 
 
 @capability_required("learning.manage")
+@idempotent
 def competition_create(request):
     form = CompetitionForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():

@@ -15,6 +15,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ideowork.core.forms.errors import add_service_errors
+from ideowork.core.audit import record_read
+from ideowork.core.idempotency import idempotent
 from ideowork.core.permissions import capability_required, is_business
 from ideowork.core.outcomes import report_outcome
 
@@ -22,7 +24,7 @@ from ..access import access_answer, access_attempt, access_exam
 from ..actions.exams import (can_manage_exam, close_expired_attempts, do_add_exam_question, do_add_rule, do_close_exam,
                              do_grade_answer, do_publish_exam, do_remove_exam_question, do_remove_rule,
                              do_save_answer, do_save_exam, do_start_attempt, do_submit_attempt, exam_bank,
-                             final_attempts, is_for, paper_size)
+                             final_attempts, is_for, paper_for_taking, paper_size)
 from ..actions.questions import answer_text
 from ..choices import QuestionKind
 from ..exports import exam_results, results_excel
@@ -75,6 +77,7 @@ def _save(request, exam=None):
 
 @capability_required("learning.manage")
 @require_http_methods(["GET", "POST"])
+@idempotent
 def exam_create(request):
     return _save(request)
 
@@ -279,8 +282,12 @@ def attempt_take(request, pk):
         messages.warning(request, "答题时间已到，答卷已自动提交。")
     if not attempt.is_open:
         return redirect("learning:attempt_result", pk=attempt.pk)
+    paper = paper_for_taking(attempt)
+    # The page's script draws the paper from this data (exam.js): rendering fifty questions in the
+    # template cost more CPU than everything else on an exam morning's start.
     return render(request, "learning/exams/attempt_take.html", {
-        "attempt": attempt, "exam": attempt.exam, "paper": _paper(attempt, reveal=False), "now": timezone.now()})
+        "attempt": attempt, "exam": attempt.exam, "count": len(paper), "answered": sum(q["saved"] for q in paper),
+        "paper_data": {"attempt": attempt.pk, "questions": paper}, "now": timezone.now()})
 
 
 @is_business
@@ -328,7 +335,7 @@ def attempt_submit(request, pk):
     return redirect("learning:attempt_result", pk=attempt.pk)
 
 
-def _may_reveal(attempt) -> bool:
+def _can_reveal(attempt) -> bool:
     exam = attempt.exam
     if attempt.is_open or exam.show_answers == ShowAnswers.NEVER:
         return False
@@ -343,7 +350,7 @@ def attempt_result(request, pk):
     if attempt.is_open and attempt.user_id == request.user.pk:
         return redirect("learning:attempt_take", pk=attempt.pk)
     organiser = can_manage_exam(request.user, attempt.exam)
-    reveal = (organiser and not attempt.is_open) or _may_reveal(attempt)
+    reveal = (organiser and not attempt.is_open) or _can_reveal(attempt)
     return render(request, "learning/exams/attempt_result.html", {
         "attempt": attempt, "exam": attempt.exam, "paper": _paper(attempt, reveal=reveal), "reveal": reveal,
         "organiser": organiser,
@@ -399,4 +406,5 @@ def exam_results_export(request, pk):
     kind = request.GET.get("kind", "person")
     if kind not in ("person", "unit", "question"):
         raise Http404("没有这种导出。")
+    record_read(request, "learning.exam.export_results", exam)
     return results_excel(exam, kind)

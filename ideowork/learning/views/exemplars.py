@@ -1,11 +1,15 @@
-"""学习标兵: list, create, nominate from the rankings, review and publish."""
+"""学习标兵: list, create, nominate from the rankings, decide each nominee, publish.
+
+The sign-off itself (approve, return, withdraw) is the workflow's review panel on the detail page."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from ideowork.core.actions.reviews import review_panel, with_review_state
 from ideowork.core.forms.errors import add_service_errors
+from ideowork.core.idempotency import idempotent
 from ideowork.core.permissions import capability_required, is_business
 from ideowork.core.outcomes import report_outcome
 
@@ -18,7 +22,7 @@ from ..models.exemplars import NomineeDecision, SelectionStatus
 
 @is_business
 def selection_list(request):
-    selections = ExemplarSelection.objects.visible_to(request.user).select_related("org_unit")
+    selections = with_review_state(ExemplarSelection.objects.visible_to(request.user).select_related("org_unit"))
     published = [s for s in selections if s.status == SelectionStatus.PUBLISHED]
     exemplars = {s.pk: list(s.nominees.filter(decision=NomineeDecision.APPROVED).select_related("user__org_unit"))
                  for s in published[:3]}
@@ -28,6 +32,7 @@ def selection_list(request):
 
 @capability_required("learning.manage")
 @require_http_methods(["GET", "POST"])
+@idempotent
 def selection_create(request):
     form = SelectionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -50,8 +55,8 @@ def _selection(request, pk):
 def selection_detail(request, pk):
     selection = _selection(request, pk)
     user = request.user
-    can_organise = services.can_organise(user, selection) and selection.status == SelectionStatus.DRAFT
-    can_review = services.can_review(user, selection) and selection.status == SelectionStatus.REVIEWING
+    can_organise = services.can_organise(user, selection) and services.is_editable(selection)
+    can_decide = services.may_decide_nominees(user, selection)
     nominees = list(selection.nominees.select_related("user__org_unit", "decided_by"))
     if selection.status == SelectionStatus.PUBLISHED and not user.has_capability("learning.manage"):
         nominees = [n for n in nominees if n.decision == NomineeDecision.APPROVED]
@@ -66,7 +71,8 @@ def selection_detail(request, pk):
             return redirect("learning:exemplar_detail", selection.pk)
     return render(request, "learning/exemplars/detail.html", {
         "selection": selection, "nominees": nominees, "form": form, "can_organise": can_organise,
-        "can_review": can_review, "decision_form": DecisionForm(),
+        "can_decide": can_decide, "can_publish": services.may_publish(user, selection),
+        "panel": review_panel(user, selection) if user.has_capability("learning.manage") or user.is_leader else None,
         "pending": sum(1 for n in nominees if n.decision == NomineeDecision.PENDING),
         "approved": sum(1 for n in nominees if n.decision == NomineeDecision.APPROVED),
     })
@@ -94,15 +100,6 @@ def nominate(request, pk):
 def submit(request, pk):
     selection = _selection(request, pk)
     _run(request, services.do_submit_selection, selection, success="已提交领导审核。")
-    return redirect("learning:exemplar_detail", selection.pk)
-
-
-@is_business
-@require_POST
-def return_selection(request, pk):
-    selection = _selection(request, pk)
-    _run(request, services.do_return_selection, selection, comment=request.POST.get("comment", ""),
-         success="已退回修改。")
     return redirect("learning:exemplar_detail", selection.pk)
 
 

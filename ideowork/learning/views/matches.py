@@ -11,6 +11,7 @@ from ideowork.core.permissions import is_business
 from ..access import access_match
 from ..actions.matches import (do_answer_match, do_create_match, do_join_match, do_leave_match, do_quick_match,
                                do_sync_match, match_review, match_state)
+from ..actions.quizzes import AlreadyAnswered
 from ..models import Match, MatchStatus
 
 MATCHES = Match.objects.select_related("created_by")
@@ -101,10 +102,13 @@ def match_answer(request, pk):
     match = access_match(request.user, pk)
     values = request.POST.getlist("answer")
     raw = values if request.POST.get("many") else (values[0] if values else None)
+    repeat = False
     try:
         answer = do_answer_match(request.user, match, request.POST.get("position"), raw)
+    except AlreadyAnswered as e:  # a double tap or a retry whose reply was lost: the first answer counts
+        answer, repeat = e.answer, True
     except ValidationError as e:
         return JsonResponse({"error": "；".join(e.messages)}, status=400)
     match.refresh_from_db()
-    return JsonResponse({"correct": answer.is_correct, "score": answer.score,
+    return JsonResponse({"correct": answer.is_correct, "score": answer.score, "repeat": repeat,
                          "state": match_state(match, request.user)})

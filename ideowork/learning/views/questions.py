@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ideowork.core.exports.excel import XLSX_MIME, content_disposition
 from ideowork.core.forms.errors import add_service_errors
+from ideowork.core.idempotency import idempotent
 from ideowork.core.permissions import capability_required
 from ideowork.core.uploads import check_upload
 from ideowork.core.access import can
@@ -64,6 +65,7 @@ def _save(request, question=None):
 
 @capability_required("learning.manage")
 @require_http_methods(["GET", "POST"])
+@idempotent
 def question_create(request):
     return _save(request)
 

@@ -8,10 +8,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from ideowork.core.forms.errors import add_service_errors
+from ideowork.core.idempotency import idempotent
 from ideowork.core.permissions import capability_required, is_business
 
 from ..access import access_quiz_run, access_special_quiz
-from ..actions.quizzes import (answer_text, best_streak, do_answer_quiz, do_create_special_quiz, do_start_quiz,
+from ..actions.quizzes import (AlreadyAnswered, answer_text, best_streak, do_answer_quiz, do_create_special_quiz, do_start_quiz,
                                next_question, week_key)
 from ..choices import QuestionKind
 from ..forms.quizzes import SpecialQuizForm
@@ -122,8 +123,11 @@ def quiz_answer(request, pk):
         position_number = int(position)
     except (TypeError, ValueError):
         position_number = -1
+    repeat = False
     try:
         answer = do_answer_quiz(request.user, run, position_number, _raw_answer(request, run, position_number))
+    except AlreadyAnswered as e:  # a double tap, a retry after a lost reply, or another tab: show what counts
+        answer, repeat = e.answer, True
     except ValidationError as e:
         if not request.htmx:
             messages.error(request, "；".join(e.messages))
@@ -134,15 +138,20 @@ def quiz_answer(request, pk):
     run.refresh_from_db()
     question = answer.quiz_question.question
     context = {"run": run, "answer": answer, "question": question, "correct_text": answer_text(question),
-               "given_text": answer_text(question, answer.response),
+               "given_text": answer_text(question, answer.response), "repeat": repeat,
+               "position": answer.quiz_question.position,
                "total": run.questions.count(), "finished": run.is_finished}
     if not request.htmx:
-        messages.success(request, "回答正确！" if answer.is_correct else f"回答错误，正确答案：{answer_text(question)}")
+        if repeat:
+            messages.info(request, "本题已经作答，按第一次的答案计分。")
+        else:
+            messages.success(request, "回答正确！" if answer.is_correct else f"回答错误，正确答案：{answer_text(question)}")
         return redirect("learning:quiz_run", run.pk)
     return render(request, "learning/quizzes/_feedback.html", context)
 
 
 @capability_required("learning.manage")
+@idempotent
 def special_create(request):
     form = SpecialQuizForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():

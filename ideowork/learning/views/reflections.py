@@ -8,17 +8,19 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
+from ideowork.core.actions.reviews import review_panel, with_review_state
 from ideowork.core.forms.errors import add_service_errors
+from ideowork.core.audit import record_read
+from ideowork.core.idempotency import idempotent
 from ideowork.core.permissions import is_business
-from ideowork.core.outcomes import report_outcome
 
 from ..access import access_reflection
-from ..actions.reflections import (counts_by_author, do_resubmit_reflection, do_review_reflection,
-                                   do_submit_reflection, can_review_reflection, reflection_figures)
+from ..actions.reflections import (counts_by_author, do_resubmit_reflection, do_submit_reflection,
+                                   reflection_figures, return_comments)
 from ..actions.sessions import can_manage_group
-from ..forms.reflections import ReflectionForm, ReviewForm
+from ..forms.reflections import ReflectionForm
 from ..models import (Reflection, ReflectionKind, ReflectionStatus, StudyGroup,
                       StudySession)
 from .sessions.files import file_response
@@ -51,23 +53,23 @@ def _member_table(user, visible, year) -> list[dict]:
 def reflection_list(request):
     user, year = request.user, timezone.localdate().year
     visible = Reflection.objects.visible_to(user)
-    qs = visible.select_related("author__org_unit", "group")
+    qs = with_review_state(visible.select_related("author__org_unit", "group"))
     status, kind, scope = request.GET.get("status", ""), request.GET.get("kind", ""), request.GET.get("scope", "")
     if status in ReflectionStatus.values:
-        qs = qs.filter(status=status)
+        qs = qs.filter(review_status=status)
     if kind in ReflectionKind.values:
         qs = qs.filter(kind=kind)
     if scope == "mine":
         qs = qs.filter(author=user)
     elif scope == "review":
-        qs = qs.filter(status=ReflectionStatus.SUBMITTED).exclude(author=user)
-    mine = visible.filter(author=user, year=year)
-    my_done, target = reflection_figures([user], {user.pk: mine.filter(status=ReflectionStatus.ACCEPTED).count()},
-                                         year)[user.pk]
+        qs = qs.filter(review_status=ReflectionStatus.SUBMITTED).exclude(author=user)
+    mine = with_review_state(visible.filter(author=user, year=year))
+    my_done, target = reflection_figures(
+        [user], {user.pk: mine.filter(review_status=ReflectionStatus.ACCEPTED).count()}, year)[user.pk]
     return render(request, "learning/reflections/reflection_list.html", {
         "page": Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page")), "year": year,
-        "my_done": my_done, "my_pending": mine.filter(status=ReflectionStatus.SUBMITTED).count(),
-        "my_returned": mine.filter(status=ReflectionStatus.RETURNED).count(),
+        "my_done": my_done, "my_pending": mine.filter(review_status=ReflectionStatus.SUBMITTED).count(),
+        "my_returned": mine.filter(review_status__in=[ReflectionStatus.RETURNED, ReflectionStatus.WITHDRAWN]).count(),
         "target": target, "my_percent": min(100, my_done * 100 // target),
         "tables": _member_table(user, visible, year),
         "status": status, "kind": kind, "scope": scope, "statuses": ReflectionStatus.choices,
@@ -90,6 +92,7 @@ def _form(request, data=None, files=None, initial=None, reflection=None):
 
 @is_business
 @require_http_methods(["GET", "POST"])
+@idempotent
 def reflection_create(request):
     if request.method == "POST":
         form = _form(request, request.POST, request.FILES)
@@ -113,7 +116,7 @@ def reflection_create(request):
 @require_http_methods(["GET", "POST"])
 def reflection_edit(request, pk):
     reflection = access_reflection(request.user, pk)
-    if reflection.author_id != request.user.pk or reflection.status != ReflectionStatus.RETURNED:
+    if reflection.author_id != request.user.pk or not reflection.is_editable:
         raise PermissionDenied("只有作者本人可以修改已退回的文章。")
     if request.method == "POST":
         form = _form(request, request.POST, request.FILES, reflection=reflection)
@@ -130,31 +133,18 @@ def reflection_edit(request, pk):
         form = _form(request, initial={"kind": reflection.kind, "group": reflection.group_id,
                                        "session": reflection.session_id, "title": reflection.title,
                                        "body": reflection.body}, reflection=reflection)
-    return render(request, "learning/reflections/reflection_form.html", {"form": form, "reflection": reflection})
+    return render(request, "learning/reflections/reflection_form.html", {
+        "form": form, "reflection": reflection, "return_comment": return_comments([reflection]).get(reflection.pk)})
 
 
 @is_business
 def reflection_detail(request, pk):
+    """The reflection with its 审阅 panel: whoever may decide the open step decides it there."""
     reflection = access_reflection(request.user, pk)
     return render(request, "learning/reflections/reflection_detail.html", {
-        "reflection": reflection, "reviews": reflection.reviews.select_related("reviewer"),
-        "can_review": (can_review_reflection(request.user, reflection)
-                       and reflection.status == ReflectionStatus.SUBMITTED),
-        "can_edit": reflection.author_id == request.user.pk and reflection.status == ReflectionStatus.RETURNED,
-        "review_form": ReviewForm(),
+        "reflection": reflection, "panel": review_panel(request.user, reflection),
+        "can_edit": reflection.author_id == request.user.pk and reflection.is_editable,
     })
-
-
-@is_business
-@require_POST
-def reflection_review(request, pk):
-    reflection = access_reflection(request.user, pk)
-    form = ReviewForm(request.POST)
-    comment = form.cleaned_data["comment"] if form.is_valid() else ""
-    accept = request.POST.get("decision") == "accept"
-    report_outcome(request, lambda: do_review_reflection(request.user, reflection, accept=accept, comment=comment),
-                   "已审阅通过，已计入台账和个人积分。" if accept else "已退回作者修改。")
-    return redirect("learning:reflection_detail", pk=reflection.pk)
 
 
 @is_business
@@ -162,4 +152,5 @@ def reflection_download(request, pk):
     reflection = access_reflection(request.user, pk)
     if reflection.attachment is None:
         raise Http404("该文章没有附件。")
+    record_read(request, "learning.reflection.download", reflection)
     return file_response(reflection.attachment)

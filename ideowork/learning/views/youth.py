@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ideowork.core.forms.errors import add_service_errors
+from ideowork.core.audit import record_read
+from ideowork.core.idempotency import idempotent
 from ideowork.core.permissions import capability_required, is_business
 from ideowork.core.scoping import can_act_in
 from ideowork.core.outcomes import report_outcome
@@ -58,6 +60,7 @@ def youth_home(request):
 
 @capability_required("learning.manage")
 @require_http_methods(["GET", "POST"])
+@idempotent
 def pair_create(request):
     form = MentorPairForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
@@ -112,6 +115,7 @@ def pair_end(request, pk):
 
 @capability_required("learning.manage")
 @require_http_methods(["GET", "POST"])
+@idempotent
 def contest_create(request):
     return _contest_form(request, None)
 
@@ -265,6 +269,7 @@ def entry_file(request, pk):
     suffix = PurePath(attachment.original_name).suffix
     name = attachment.original_name if contest.is_published or not is_judge else f"{entry.label}{suffix}"
     content_type = FILE_TYPES.get(attachment.kind, "application/octet-stream")
+    record_read(request, "learning.essay.download", entry, subject_repr=name)
     response = ranged_file_response(request, attachment.file, content_type, name)
     if attachment.kind != "pdf":
         response["Content-Disposition"] = response["Content-Disposition"].replace("inline", "attachment", 1)

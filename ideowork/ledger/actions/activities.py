@@ -12,7 +12,7 @@ from ideowork.plans.models import PlanItem, Target
 
 from ..choices import ActivitySource
 from ..models import Activity, ActivityTarget
-from .checks import check_activity_date, check_can_record, check_item, check_participants, check_targets
+from .checks import check_activity_date, require_can_record, check_item, check_participants, check_targets
 from .credits import rebuild_credits
 from .evidence import attach_files, check_evidence_files, discard_attachments, files_discarded_on_error
 
@@ -36,7 +36,7 @@ def activity_snapshot(activity: Activity) -> dict:
 
 def _validated(user: User, activity: Activity, participants: list[User], targets: list[Target]) -> list[Target]:
     """Run every check on the unsaved state of ``activity``; return the targets re-read."""
-    check_can_record(user, activity.org_unit)
+    require_can_record(user, activity.org_unit)
     check_activity_date(activity.date)
     check_item(user, activity.org_unit, activity.item)
     check_participants(user, participants)
@@ -96,11 +96,11 @@ def do_update_activity(user: User, activity: Activity, *, participants: Iterable
     unknown = set(changes) - EDITABLE_FIELDS
     if unknown:
         raise TypeError(f"do_update_activity() cannot change {', '.join(sorted(unknown))}")
-    check_can_record(user, activity.org_unit)
+    require_can_record(user, activity.org_unit)
     checked = check_evidence_files(evidence_files)
     with files_discarded_on_error() as stored, transaction.atomic():
         activity = Activity.objects.select_for_update().get(pk=activity.pk)
-        check_can_record(user, activity.org_unit)
+        require_can_record(user, activity.org_unit)
         old = activity_snapshot(activity)
         for name, value in changes.items():
             setattr(activity, name, value.strip() if isinstance(value, str) else value)
@@ -120,10 +120,10 @@ def do_update_activity(user: User, activity: Activity, *, participants: Iterable
 
 def do_delete_activity(user: User, activity: Activity) -> None:
     """Delete an activity with its links, credits and evidence files."""
-    check_can_record(user, activity.org_unit)
+    require_can_record(user, activity.org_unit)
     with transaction.atomic():
         activity = Activity.objects.select_for_update().get(pk=activity.pk)
-        check_can_record(user, activity.org_unit)
+        require_can_record(user, activity.org_unit)
         old = activity_snapshot(activity)
         attachment_ids = list(activity.evidence.values_list("attachment_id", flat=True))
         record("ledger.activity.delete", activity, actor=user, old=old)

@@ -11,7 +11,7 @@ from ideowork.core.scoping import can_act_in
 from ideowork.core.system import is_system_actor
 from ideowork.plans.models import PlanItem, Target
 
-__all__ = ["EARLIEST_DATE", "latest_date", "check_activity_date", "check_can_record", "check_item",
+__all__ = ["EARLIEST_DATE", "latest_date", "check_activity_date", "require_can_record", "check_item",
            "check_participants", "check_targets"]
 
 EARLIEST_DATE = date(2000, 1, 1)
@@ -28,7 +28,7 @@ def check_activity_date(day: date) -> None:
         raise ValidationError({"date": f"活动日期须在{EARLIEST_DATE:%Y年%m月%d日}至{latest:%Y年%m月%d日}之间。"})
 
 
-def check_can_record(user: User, unit: OrgUnit) -> None:
+def require_can_record(user: User, unit: OrgUnit) -> None:
     """The user may record activities, and ``unit`` lies within the part of the tree they work in.
 
     The system actor (work of the task queue, e.g. closing an exam) records for any unit.

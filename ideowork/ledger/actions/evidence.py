@@ -11,7 +11,7 @@ from ideowork.core.models import Attachment, User
 from ideowork.core.uploads import EVIDENCE_KINDS, check_upload, store_attachment
 
 from ..models import Activity, Evidence
-from .checks import check_can_record
+from .checks import require_can_record
 
 __all__ = ["check_evidence_files", "do_add_evidence", "do_remove_evidence", "attach_files",
            "files_discarded_on_error", "discard_attachments"]
@@ -66,7 +66,7 @@ def discard_attachments(attachment_ids: Iterable[int]) -> None:
 
 
 def do_add_evidence(user: User, activity: Activity, files: Iterable, *, caption: str = "") -> list[Evidence]:
-    check_can_record(user, activity.org_unit)
+    require_can_record(user, activity.org_unit)
     checked = check_evidence_files(files)
     with files_discarded_on_error() as stored, transaction.atomic():
         evidence = attach_files(user, activity, checked, stored, caption)
@@ -77,7 +77,7 @@ def do_add_evidence(user: User, activity: Activity, files: Iterable, *, caption:
 
 def do_remove_evidence(user: User, evidence: Evidence) -> None:
     activity = evidence.activity
-    check_can_record(user, activity.org_unit)
+    require_can_record(user, activity.org_unit)
     with transaction.atomic():
         name = evidence.attachment.original_name
         attachment_id = evidence.attachment_id

@@ -3,6 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
+from ideowork.core.forms.pickers import TickListPicker
 from ideowork.core.models import OrgUnit, User
 from ideowork.plans.forms.fields import PlanItemChoiceField, TargetMultipleChoiceField
 from ideowork.plans.models import PlanItem, Target
@@ -18,7 +19,8 @@ EVIDENCE_HELP = "可一次选择多个文件；支持图片、PDF、Word、Excel
 
 
 class ActivityForm(forms.ModelForm):
-    targets = TargetMultipleChoiceField(label="计入指标", required=False, widget=forms.CheckboxSelectMultiple)
+    targets = TargetMultipleChoiceField(label="计入指标", required=False,
+                                        widget=TickListPicker(placeholder="输入指标或要点筛选"))
     evidence_files = EvidenceFilesField(label="选择文件", required=False, help_text=EVIDENCE_HELP)
 
     class Meta:
@@ -30,9 +32,9 @@ class ActivityForm(forms.ModelForm):
             "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "summary": forms.Textarea(attrs={"rows": 5, "placeholder": "活动主要内容、议程、成效等"}),
             "title": forms.TextInput(attrs={"placeholder": "如：3月份理论学习中心组集中学习"}),
-            "participants": forms.SelectMultiple(attrs={"size": 10}),
+            "participants": TickListPicker(unit="人", placeholder="输入姓名或单位筛选"),
         }
-        help_texts = {"participants": "按住Ctrl键可多选；系统外人员请填写“其他参加人数”。"}
+        help_texts = {"participants": "勾选参加活动的人员；系统外人员请填写“其他参加人数”。"}
 
     def __init__(self, *args, user: User, **kwargs):
         super().__init__(*args, **kwargs)

@@ -71,6 +71,13 @@ class ActivityFilterForm(forms.Form):
     def is_filtered(self) -> bool:
         return self.is_valid() and any(v not in (None, "") for v in self.cleaned_data.values())
 
+    @property
+    def narrowing(self) -> int:
+        """How many conditions besides the search words are set (shown on a phone's 筛选 summary)."""
+        if not self.is_valid():
+            return 0
+        return sum(1 for name, value in self.cleaned_data.items() if name != "q" and value not in (None, ""))
+
     def filter(self, qs):
         """Apply the filters to an already scoped queryset; an invalid filter shows nothing."""
         if not self.is_valid():

@@ -12,6 +12,8 @@ from django.views.decorators.http import require_http_methods
 from ideowork.core.access import can
 from ideowork.core.activity_kinds import activity_kind_choices
 from ideowork.core.forms.errors import add_service_errors
+from ideowork.core.audit import record_read
+from ideowork.core.idempotency import idempotent
 from ideowork.core.permissions import capability_required, is_business
 
 from ..access import access_activity
@@ -60,6 +62,7 @@ def _without(params, *names) -> str:
 @is_business
 def activity_export(request):
     filters = ActivityFilterForm(request.GET, user=request.user)
+    record_read(request, "ledger.activity.export", subject_repr="工作台账")
     return export_response(filters.filter(Activity.objects.visible_to(request.user)))
 
 
@@ -97,6 +100,7 @@ def _render_form(request, form, activity=None):
 
 @capability_required("ledger.record")
 @require_http_methods(["GET", "POST"])
+@idempotent
 def activity_create(request):
     if request.method == "POST":
         form = ActivityForm(request.POST, request.FILES, user=request.user)

@@ -8,6 +8,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
+from ideowork.core.audit import record_read
 from ideowork.core.permissions import capability_required, is_business
 
 from ..access import access_activity, access_evidence
@@ -28,6 +29,7 @@ def evidence_download(request, pk):
     except FileNotFoundError:
         raise Http404("文件已不存在。") from None
     inline = request.GET.get("inline") == "1" and attachment.is_image
+    record_read(request, "ledger.evidence.download", evidence, subject_repr=attachment.original_name, inline=inline)
     content_type = CONTENT_TYPES.get(attachment.kind) or mimetypes.guess_type(attachment.original_name)[0]
     response = FileResponse(handle, as_attachment=not inline, filename=attachment.original_name,
                             content_type=content_type or "application/octet-stream")

@@ -40,7 +40,7 @@ QUESTION_FIELDS = ["org_unit", "channel", "received_on", "topic", "question", "d
 _PERSONAL_NUMBER = re.compile(r"(?<!\d)(1[3-9]\d{9}|\d{17}[\dXx]|\d{15})(?!\d)")
 
 
-def _may_write(user: User, unit: OrgUnit, what: str) -> None:
+def _require_can_write(user: User, unit: OrgUnit, what: str) -> None:
     require(can_manage_publicity(user, unit), f"您无权为“{unit.name}”{what}。")
 
 
@@ -86,8 +86,8 @@ def do_save_press_conference(user: User, conference: PressConference | None = No
                              release: ContentItem | None = None, summary: str = "") -> PressConference:
     """Record (``conference`` None) or change a press conference; its ledger activity follows."""
     if conference is not None:
-        _may_write(user, conference.org_unit, "修改新闻发布会记录")
-    _may_write(user, org_unit, "登记新闻发布会")
+        _require_can_write(user, conference.org_unit, "修改新闻发布会记录")
+    _require_can_write(user, org_unit, "登记新闻发布会")
     errors = {}
     if not title.strip():
         errors["title"] = "请填写发布会名称。"
@@ -126,7 +126,7 @@ def do_save_press_conference(user: User, conference: PressConference | None = No
 
 def do_delete_press_conference(user: User, conference: PressConference) -> None:
     """Delete a press conference with its ledger activity."""
-    _may_write(user, conference.org_unit, "删除新闻发布会记录")
+    _require_can_write(user, conference.org_unit, "删除新闻发布会记录")
     with transaction.atomic():
         conference = PressConference.objects.select_for_update().get(pk=conference.pk)
         _delete(user, conference, PRESS_FIELDS, "outlets.press")
@@ -148,8 +148,8 @@ def do_save_expert(user: User, expert: Expert | None = None, *, org_unit: OrgUni
                    note: str = "") -> Expert:
     """Add an expert to the library or change one. Only work information is kept."""
     if expert is not None:
-        _may_write(user, expert.org_unit, "修改专家库")
-    _may_write(user, org_unit, "维护专家库")
+        _require_can_write(user, expert.org_unit, "修改专家库")
+    _require_can_write(user, org_unit, "维护专家库")
     fields = split_expertise(expertise)
     errors = {}
     if not name.strip():
@@ -178,7 +178,7 @@ def do_delete_expert(user: User, expert: Expert) -> bool:
     An expert who has taken part in an interpretation is kept (the library keeps its history) and
     only marked as no longer active; False is returned then.
     """
-    _may_write(user, expert.org_unit, "修改专家库")
+    _require_can_write(user, expert.org_unit, "修改专家库")
     with transaction.atomic():
         expert = Expert.objects.select_for_update().get(pk=expert.pk)
         if expert.interpretations.exists():
@@ -200,8 +200,8 @@ def do_save_interpretation(user: User, interpretation: PolicyInterpretation | No
                            experts: Iterable[Expert] = (), link: str = "", summary: str = "") -> PolicyInterpretation:
     """Record (``interpretation`` None) or change a policy interpretation; its ledger activity follows."""
     if interpretation is not None:
-        _may_write(user, interpretation.org_unit, "修改政策解读记录")
-    _may_write(user, org_unit, "登记政策解读")
+        _require_can_write(user, interpretation.org_unit, "修改政策解读记录")
+    _require_can_write(user, org_unit, "登记政策解读")
     experts = list(experts)
     visible = set(Expert.objects.visible_to(user).values_list("pk", flat=True))
     require({e.pk for e in experts} <= visible, "解读专家中有您无权选择的专家。")
@@ -244,7 +244,7 @@ def do_save_interpretation(user: User, interpretation: PolicyInterpretation | No
 
 def do_delete_interpretation(user: User, interpretation: PolicyInterpretation) -> None:
     """Delete a policy interpretation with its ledger activity (its experts stay in the library)."""
-    _may_write(user, interpretation.org_unit, "删除政策解读记录")
+    _require_can_write(user, interpretation.org_unit, "删除政策解读记录")
     with transaction.atomic():
         interpretation = PolicyInterpretation.objects.select_for_update().get(pk=interpretation.pk)
         _delete(user, interpretation, INTERPRETATION_FIELDS, "outlets.interpretation")
@@ -259,7 +259,7 @@ def _check_no_identity(text: str, field: str, errors: dict) -> None:
 def do_record_question(user: User, *, org_unit: OrgUnit, channel: str, received_on: date, topic: str,
                        question: str, due_on: date) -> PublicQuestion:
     """Record a question the public raised. The asker is not recorded (see ``PublicQuestion``)."""
-    _may_write(user, org_unit, "登记群众关切")
+    _require_can_write(user, org_unit, "登记群众关切")
     errors = {}
     if channel not in QuestionChannel.values:
         errors["channel"] = "请选择来源渠道。"
@@ -292,7 +292,7 @@ def _question_activity(user: User, item: PublicQuestion) -> None:
 def do_answer_question(user: User, item: PublicQuestion, *, answer: str, answered_on: date,
                        publish: bool = False) -> PublicQuestion:
     """Answer a question (or correct the answer); ``publish`` also marks the answer made public."""
-    _may_write(user, item.org_unit, "答复群众关切")
+    _require_can_write(user, item.org_unit, "答复群众关切")
     errors = {}
     if not answer.strip():
         errors["answer"] = "请填写答复内容。"
@@ -321,7 +321,7 @@ def do_answer_question(user: User, item: PublicQuestion, *, answer: str, answere
 
 def do_publish_answer(user: User, item: PublicQuestion, *, published_on: date | None = None) -> PublicQuestion:
     """Mark an answered question's answer as made public."""
-    _may_write(user, item.org_unit, "公开答复")
+    _require_can_write(user, item.org_unit, "公开答复")
     with transaction.atomic():
         item = PublicQuestion.objects.select_for_update().get(pk=item.pk)
         if item.status == QuestionStatus.PENDING:
@@ -339,7 +339,7 @@ def do_publish_answer(user: User, item: PublicQuestion, *, published_on: date | 
 
 def do_delete_question(user: User, item: PublicQuestion) -> None:
     """Delete a question recorded by mistake. Only while unanswered: an answer is the office's record."""
-    _may_write(user, item.org_unit, "删除群众关切")
+    _require_can_write(user, item.org_unit, "删除群众关切")
     with transaction.atomic():
         item = PublicQuestion.objects.select_for_update().get(pk=item.pk)
         if item.status != QuestionStatus.PENDING:

@@ -4,6 +4,8 @@ from datetime import date
 
 from django import forms
 
+from ideowork.core.forms.pickers import TickListPicker
+
 from ..models import BriefingIssue
 
 __all__ = ["MonthField", "IssueFieldsForm", "BriefingCreateForm", "EntryForm", "EntryFormSet", "NOTE_ROWS"]
@@ -46,7 +48,7 @@ class BriefingCreateForm(IssueFieldsForm):
     series = forms.ModelChoiceField(label="简报", queryset=None, empty_label=None)
     month = MonthField(label="反映月份")
     activities = forms.ModelMultipleChoiceField(label="选用的台账活动", queryset=None, required=False,
-                                                widget=forms.CheckboxSelectMultiple)
+                                                widget=TickListPicker(unit="项", placeholder="输入活动名称筛选"))
     first_serial = forms.IntegerField(label="总期号起始", required=False, min_value=1,
                                       help_text="仅用于本简报在系统中的第一期：此前已编发过的，填写本期的总期号。")
 

@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from ideowork.core.forms.fields import OrgUnitChoiceField
+from ideowork.core.forms.pickers import TickListPicker
 from ideowork.core.models import OrgUnit
 
 from ..choices import ContentKind
@@ -70,7 +71,7 @@ class InterpretationEntryForm(forms.Form):
     form = forms.ChoiceField(label="解读形式", choices=InterpretationForm.choices)
     channel = forms.CharField(label="发布渠道", max_length=100, help_text="如：市政府门户网站“政策解读”栏目、政务新媒体。")
     experts = forms.ModelMultipleChoiceField(label="解读专家", queryset=Expert.objects.none(), required=False,
-                                             widget=forms.CheckboxSelectMultiple)
+                                             widget=TickListPicker(unit="位", placeholder="输入姓名、单位或领域筛选"))
     link = forms.CharField(label="链接", max_length=500, required=False)
     org_unit = OrgUnitChoiceField(label="单位", queryset=OrgUnit.objects.none())
     summary = forms.CharField(label="解读要点", required=False, widget=forms.Textarea(attrs={"rows": 4}))

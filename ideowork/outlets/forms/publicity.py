@@ -5,6 +5,7 @@ from itertools import groupby
 from django import forms
 
 from ideowork.core.forms.fields import OrgUnitChoiceField
+from ideowork.core.forms.pickers import TickListPicker
 from ideowork.core.models import OrgUnit, User
 
 from ..choices import ContentKind, ContentStatus, MediaLevel
@@ -38,7 +39,8 @@ class PlacementForm(forms.Form):
     link = forms.CharField(label="链接", max_length=500, required=False)
     org_unit = OrgUnitChoiceField(label="所属单位", queryset=OrgUnit.objects.none())
     authors = forms.ModelMultipleChoiceField(label="本单位作者", queryset=User.objects.none(), required=False,
-                                             widget=forms.CheckboxSelectMultiple)
+                                             widget=TickListPicker(unit="人", placeholder="输入姓名或单位筛选",
+                                                                   label="本单位作者"))
     author_names = forms.CharField(label="作者署名", max_length=200, required=False,
                                    help_text="按刊发时的署名填写，含外单位作者；未选本单位作者时必填。")
     content = forms.ModelChoiceField(label="对应对外宣传材料", queryset=ContentItem.objects.none(), required=False,

@@ -1,8 +1,12 @@
 """The automatic proofreader for Chinese official texts.
 
-Word rules (political formulations, forbidden and cautious words, confusables, outdated references,
-custom rules) are matched together by one Aho–Corasick automaton; numbering, punctuation, numbers,
-pairing, doubled characters, width and fixed enumerations are structural checks in code.
+Word rules (political formulations, official titles of state organs, forbidden and cautious words of the
+Xinhua list, confusables, outdated references, custom rules) are matched together by one Aho–Corasick
+automaton; numbering and inline sequences, punctuation, numbers, pairing, doubled characters and words,
+width, fixed enumerations, dated references (congresses, plenums, sessions, plans, anniversaries),
+misspelt fixed terms (one character wrong, by halves matched exactly) and 的/地 are structural checks
+in code, each a linear scan whatever the number of rules. Reference data (events with their dates, the
+fixed terms) is in ``data/reference/``.
 """
 
 from .engine import Proofreader

@@ -6,6 +6,7 @@ and the structural checks are a constant number of compiled regular expressions 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from datetime import date as Date
@@ -55,9 +56,11 @@ class Proofreader:
         """
         day = date or document_date(text) or Date.today()
         findings = self._word_findings(text, day)
+        words = sorted((f.start, f.end) for f in findings)
         context = Context(date=day)
         for check in STRUCTURAL_CHECKS:
-            findings.extend(check(text, context))
+            findings.extend(f for f in check(text, context)
+                            if f.rule not in _FUZZY_RULES or not _overlaps(words, f.start, f.end))
         return _deduplicated(findings)
 
     def _word_findings(self, text: str, day: Date) -> list[Finding]:
@@ -91,6 +94,14 @@ class Proofreader:
 
 
 _CATEGORY_LABELS = dict(RuleCategory.choices)
+# Findings of an approximate check, left out where a word rule names the error precisely.
+_FUZZY_RULES = frozenset({"formulation.term"})
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    at = bisect.bisect_left(spans, (end, end))
+    return any(s < end and start < e for s, e in spans[max(0, at - 8):at])
+
 _SENTENCE_MARKS = "。！？；\n"
 # Words that make a sentence about a body's past: "不再保留国土资源部", "国家旅游局更名为…".
 _HISTORY_WORDS = ("不再保留", "撤并", "更名", "前身", "改革前", "改革以前", "当时", "原来的", "曾")

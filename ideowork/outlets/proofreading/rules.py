@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from ideowork.core.exports.cleaning import unspreadsheet_cell
+
 from ..choices import RuleCategory, Severity
 
 __all__ = ["RuleSpec", "RuleFileError", "parse_rule_file", "shipped_rules", "DATA_DIR", "MAX_PATTERN_LENGTH",
@@ -77,7 +79,8 @@ def _parse_line(raw: str, number: int, source: str) -> RuleSpec:
     def fail(message: str) -> RuleFileError:
         return RuleFileError(message, line=number, source=source)
 
-    cells = [cell.strip() for cell in raw.rstrip("\r\n").split("\t")]
+    # A cell an export protected from spreadsheets ('=…) reads as it was.
+    cells = [unspreadsheet_cell(cell.strip()) for cell in raw.rstrip("\r\n").split("\t")]
     if len(cells) > len(_COLUMNS):
         raise fail(f"列数过多（{len(cells)}列），每行最多{len(_COLUMNS)}列，以制表符分隔。")
     if len(cells) < 2:

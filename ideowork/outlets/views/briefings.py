@@ -13,6 +13,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from ideowork.core.actions.reviews import active_stage, latest_review
 from ideowork.core.exports.gongwen import docx_response
 from ideowork.core.forms.errors import add_service_errors
+from ideowork.core.audit import record_read
+from ideowork.core.idempotency import idempotent
 from ideowork.core.permissions import capability_required, is_business
 from ideowork.core.outcomes import report_outcome
 
@@ -89,6 +91,7 @@ def _chosen(request, series_qs):
 
 @capability_required("outlets.publish")
 @require_http_methods(["GET", "POST"])
+@idempotent
 def briefing_create(request):
     user = request.user
     series_qs = [s for s in briefing_series(user) if can_manage_series(user, s)]
@@ -199,4 +202,5 @@ def briefing_publish(request, pk):
 @is_business
 def briefing_docx(request, pk):
     issue = access_issue(request.user, pk)
+    record_read(request, "outlets.briefing.download", issue)
     return docx_response(briefing_document(issue), briefing_filename(issue))

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ideowork.core.actions.reviews import is_locked, open_review, review_panel
 from ideowork.core.forms.errors import add_service_errors
+from ideowork.core.idempotency import idempotent
 from ideowork.core.models import Decision, ReviewStage, StageStatus
 from ideowork.core.permissions import is_business
 from ideowork.core.outcomes import report_outcome
@@ -65,6 +66,7 @@ def content_list(request):
 
 @is_business
 @require_http_methods(["GET", "POST"])
+@idempotent
 def content_create(request):
     outlets = outlets_for(request.user)
     if request.method == "POST":

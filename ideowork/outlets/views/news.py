@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ideowork.core.forms.errors import add_service_errors
+from ideowork.core.idempotency import idempotent
 from ideowork.core.permissions import capability_required, is_business
 
 from ..access import access_expert, access_interpretation, access_press_conference, access_public_question
@@ -69,6 +70,7 @@ def press_list(request):
 
 @capability_required("outlets.publish")
 @require_http_methods(["GET", "POST"])
+@idempotent
 def press_create(request):
     form = PressForm(request.POST or None, user=request.user, initial={"held_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
@@ -136,6 +138,7 @@ def expert_list(request):
 
 @capability_required("outlets.publish")
 @require_http_methods(["GET", "POST"])
+@idempotent
 def expert_create(request):
     form = ExpertForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
@@ -183,6 +186,7 @@ def interpretation_list(request):
 
 @capability_required("outlets.publish")
 @require_http_methods(["GET", "POST"])
+@idempotent
 def interpretation_create(request):
     form = InterpretationEntryForm(request.POST or None, user=request.user,
                                    initial={"published_on": timezone.localdate()})
@@ -252,6 +256,7 @@ def question_list(request):
 
 @capability_required("outlets.publish")
 @require_http_methods(["GET", "POST"])
+@idempotent
 def question_create(request):
     today = timezone.localdate()
     form = QuestionForm(request.POST or None, user=request.user,

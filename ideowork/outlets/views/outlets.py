@@ -13,7 +13,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ideowork.core.access import can
 from ideowork.core.forms.errors import add_service_errors
+from ideowork.core.idempotency import idempotent
 from ideowork.core.models import OrgUnit
+from ideowork.core.audit import record_read
 from ideowork.core.permissions import capability_required, is_business
 from ideowork.core.outcomes import report_outcome
 from ideowork.ledger.models import Activity
@@ -76,6 +78,7 @@ def outlet_list(request):
 def outlet_export(request):
     today = timezone.localdate()
     outlets, _ = _filtered(request, today)
+    record_read(request, "outlets.outlet.export", subject_repr="宣传阵地管理台账")
     return outlet_register_response(outlets, today)
 
 
@@ -123,6 +126,7 @@ def _outlet_form(request, data=None, initial=None):
 
 @capability_required("outlets.publish")
 @require_http_methods(["GET", "POST"])
+@idempotent
 def outlet_create(request):
     if request.method == "POST":
         form = _outlet_form(request, request.POST)

@@ -15,7 +15,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ideowork.core.exports.excel import content_disposition
 from ideowork.core.forms.errors import add_service_errors
+from ideowork.core.audit import record_read
+from ideowork.core.idempotency import idempotent
 from ideowork.core.permissions import capability_required, is_business
+from ideowork.core.uploads import check_pasted_text
 
 from ..access import access_proof_rule
 from ..actions.proofreading import (can_add_rules, can_edit_rule, do_delete_rule, do_import_rules, do_reset_rule,
@@ -67,6 +70,11 @@ def _text_to_check(form) -> tuple[str, str] | None:
             form.add_error("file", exc)
             return None
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # browsers send a textarea's lines as CRLF
+    try:
+        check_pasted_text(text)
+    except ValidationError as exc:
+        form.add_error("file" if upload else "text", exc)
+        return None
     if not text.strip():
         form.add_error("file" if upload else "text", "没有可以校对的文字。")
         return None
@@ -151,6 +159,7 @@ def _save(request, rule=None):
 
 @capability_required("outlets.publish")
 @require_http_methods(["GET", "POST"])
+@idempotent
 def rule_create(request):
     return _save(request)
 
@@ -219,6 +228,7 @@ def rule_import(request):
 def rule_export(request):
     fmt = "xlsx" if request.GET.get("format") == "xlsx" else "tsv"
     filename, content, content_type = export_rules(request.user, fmt=fmt, include_shipped=bool(request.GET.get("all")))
+    record_read(request, "outlets.proof_rule.export", subject_repr=filename)
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = content_disposition(filename)
     return response

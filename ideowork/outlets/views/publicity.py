@@ -11,6 +11,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ideowork.core.exports.excel import excel_response
 from ideowork.core.forms.errors import add_service_errors
+from ideowork.core.audit import record_read
+from ideowork.core.idempotency import idempotent
 from ideowork.core.permissions import capability_required, is_business
 from ideowork.ledger.templatetags.ledger_links import visible_activity_ids
 
@@ -58,6 +60,7 @@ def placement_list(request):
 @is_business
 def placement_export(request):
     _form, year, _all, placements = _filtered(request)
+    record_read(request, "outlets.placement.export", subject_repr="对外宣传刊发")
     rows = ([p.published_on, p.title, p.medium, p.get_level_display(), p.column, p.byline, p.org_unit.display_name,
              p.link, "是" if p.activity_id and p.activity.targets.all() else "否"] for p in placements)
     return excel_response("对外宣传刊发", ["刊发日期", "稿件标题", "媒体名称", "媒体级别", "栏目/版面", "作者",
@@ -80,6 +83,7 @@ def _save(request, form, placement=None):
 
 @capability_required("outlets.publish")
 @require_http_methods(["GET", "POST"])
+@idempotent
 def placement_create(request):
     form = PlacementForm(request.POST or None, request.FILES or None, user=request.user,
                          initial={"published_on": timezone.localdate()})

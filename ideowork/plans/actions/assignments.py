@@ -8,7 +8,7 @@ from django.db import transaction
 from ideowork.core.audit import record, snapshot
 
 from ..models import Assignment, PlanItem
-from .permissions import check_can_edit_plan
+from .permissions import require_can_edit_plan
 
 __all__ = ["do_assign_item", "do_bulk_assign", "ASSIGNMENT_FIELDS", "check_deadline"]
 
@@ -29,7 +29,7 @@ def do_assign_item(user, item: PlanItem, **changes) -> Assignment:
     Precondition: units and persons in ``changes`` were chosen from what ``user`` may see (the
     forms offer nothing else).
     """
-    check_can_edit_plan(user, item.plan)
+    require_can_edit_plan(user, item.plan)
     unknown = set(changes) - set(ASSIGNMENT_FIELDS)
     if unknown:
         raise TypeError(f"not assignable: {sorted(unknown)}")

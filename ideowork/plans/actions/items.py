@@ -6,7 +6,7 @@ from django.db import transaction
 from ideowork.core.audit import record, snapshot
 
 from ..models import PlanItem
-from .permissions import check_can_edit_plan
+from .permissions import require_can_edit_plan
 
 __all__ = ["do_update_item"]
 
@@ -15,7 +15,7 @@ ITEM_FIELDS = ["number", "title", "text"]
 
 @transaction.atomic
 def do_update_item(user, item: PlanItem, *, number: int, title: str, text: str) -> PlanItem:
-    check_can_edit_plan(user, item.plan)
+    require_can_edit_plan(user, item.plan)
     clash = PlanItem.objects.filter(plan=item.plan, section=item.section, number=number).exclude(pk=item.pk)
     if clash.exists():
         raise ValidationError({"number": f"本部分已有序号为{number}的条目。"})

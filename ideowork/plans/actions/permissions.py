@@ -5,12 +5,12 @@ from ideowork.core.access import can, require_can
 
 from ..models import WorkPlan
 
-__all__ = ["can_edit_plan", "check_can_edit_plan"]
+__all__ = ["can_edit_plan", "require_can_edit_plan"]
 
 
 def can_edit_plan(user, plan: WorkPlan) -> bool:
     return can(user, "change", plan)
 
 
-def check_can_edit_plan(user, plan: WorkPlan) -> None:
+def require_can_edit_plan(user, plan: WorkPlan) -> None:
     require_can(user, "change", plan, "您没有编辑该工作要点的权限。")

@@ -14,7 +14,7 @@ from ideowork.core.models import User
 from ..choices import Per
 from ..kinds import suggest_activity_kinds
 from ..models import PlanItem, Target
-from .permissions import check_can_edit_plan
+from .permissions import require_can_edit_plan
 
 __all__ = ["do_add_target", "do_update_target", "do_delete_target", "default_persons", "TARGET_FIELDS"]
 
@@ -67,7 +67,7 @@ def check_target_fields(target: Target) -> None:
 @transaction.atomic
 def do_add_target(user, item: PlanItem, *, text: str, count: int, unit: str, period: str, comparator: str,
                   per: str, explicit: bool = True) -> Target:
-    check_can_edit_plan(user, item.plan)
+    require_can_edit_plan(user, item.plan)
     check_target_fields(Target(item=item, text=text, count=count, unit=unit, period=period, comparator=comparator,
                                per=per, explicit=explicit))
     order = (item.targets.order_by("-order").values_list("order", flat=True).first() or 0) + 1
@@ -83,7 +83,7 @@ def do_add_target(user, item: PlanItem, *, text: str, count: int, unit: str, per
 def do_update_target(user, target: Target, **changes) -> Target:
     """Change the editable fields given in ``changes``; unknown keys are an error."""
     item = target.item
-    check_can_edit_plan(user, item.plan)
+    require_can_edit_plan(user, item.plan)
     unknown = set(changes) - set(EDITABLE)
     if unknown:
         raise TypeError(f"not editable: {sorted(unknown)}")
@@ -106,7 +106,7 @@ def do_update_target(user, target: Target, **changes) -> Target:
 @transaction.atomic
 def do_delete_target(user, target: Target) -> None:
     plan = target.item.plan
-    check_can_edit_plan(user, plan)
+    require_can_edit_plan(user, plan)
     old = snapshot(target, TARGET_FIELDS)
     subject_repr = str(target)
     pk = target.pk

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
+from ideowork.core.forms.pickers import TickListPicker
 from ideowork.core.models import OrgUnit, User
 
 __all__ = ["AssignmentForm", "BulkAssignForm"]
@@ -66,7 +67,7 @@ class _AssignmentFields(forms.Form):
 
 class AssignmentForm(_AssignmentFields):
     cooperating_units = UnitsField(label="配合单位", queryset=OrgUnit.objects.none(), required=False,
-                                   widget=forms.CheckboxSelectMultiple)
+                                   widget=TickListPicker(unit="个单位", placeholder="输入单位名称筛选"))
     measures = forms.CharField(label="具体措施", required=False, widget=forms.Textarea(attrs={"rows": 4}),
                                help_text="留空时责任清单显示该条目原文。")
     progress_note = forms.CharField(label="进展情况", required=False, widget=forms.Textarea(attrs={"rows": 3}))

@@ -8,7 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from ideowork.core.forms.errors import add_service_errors
-from ideowork.core.uploads import read_upload
+from ideowork.core.uploads import check_pasted_text, read_upload
 
 from ..actions.imports import YEAR_MAX, YEAR_MIN, check_plan_header, owning_units
 from ..parser import ParseError, parse_text
@@ -26,7 +26,8 @@ class UnitChoiceField(forms.ModelChoiceField):
 
 
 class ImportForm(forms.Form):
-    """Where the document comes from and who owns the plan; ``clean`` parses it into ``self.parsed``."""
+    """Where the document comes from and who owns the plan; ``clean`` parses it into ``self.parsed``
+    (and ``self.structure``, the parser's "numbered" or "paragraphs")."""
 
     file = forms.FileField(label="上传文件", required=False,
                            help_text="支持 Word(.docx)、文本(.txt)、PDF(.pdf，须为文字版，扫描件无法识别)。")
@@ -44,6 +45,7 @@ class ImportForm(forms.Form):
         self.fields["org_unit"].initial = user.scope_root
         self.fields["year"].widget.attrs["class"] = "narrow"
         self.parsed: dict | None = None
+        self.structure = "numbered"  # "paragraphs": no numbered items, the duty paragraphs stand in
         self.source_name = ""
         self.source_text = ""
 
@@ -57,10 +59,12 @@ class ImportForm(forms.Form):
                 self.source_text = read_upload(upload, allowed=IMPORT_KINDS).text
                 self.source_name = PurePath(upload.name).name
             elif pasted:
+                check_pasted_text(pasted)
                 self.source_name, self.source_text = "粘贴文本", pasted
             else:
                 raise ValidationError("请上传工作要点文件，或粘贴全文。")
-            self.parsed = parse_text(self.source_text).to_dict(offsets=True)
+            plan = parse_text(self.source_text)
+            self.parsed, self.structure = plan.to_dict(offsets=True), plan.structure
         except ValidationError as exc:
             self.add_error("file" if upload else None, exc)
             return data

@@ -75,21 +75,33 @@ def is_clutter(folded_line: str) -> bool:
     return bool(_CLUTTER.match(folded_line))
 
 
+# A short line naming a document ("学习制度", "工作要点") is a title, not a site's name.
+_DOCUMENT_NAME = re.compile(r"制度|要点|计划|方案|办法|细则|规定|规则|通知|意见|安排")
+
+
 def _is_stray_name(folded_line: str) -> bool:
     # A short unpunctuated line such as a site or author name ("老文笔"). Lines starting with 第
     # may be 第一部分 headings; digits may be dates of a signature.
     return (len(folded_line) <= 8 and not folded_line.startswith("第") and not is_org_name(folded_line)
+            and not _DOCUMENT_NAME.search(folded_line)
             and not any(ch.isdigit() or ch in _PUNCTUATION or ch == " " for ch in folded_line))
 
 
-def clean_lines(text: str) -> list[Line]:
+def clean_lines(text: str, matching: str | None = None) -> list[Line]:
     """Split `text` into non-blank lines with clutter removed.
+
+    `matching`, when given, is a same-length copy of `text` to match against (the simplified copy
+    of a traditional document); each line's `folded` comes from it, its `text` from `text`.
 
     A stray short name ("老文笔") is dropped only next to clutter or at the end, where it cannot be
     an unnumbered heading or a wrapped part of a paragraph.
     """
     raw = [_INVISIBLE.sub("", line).strip() for line in _LINE_BREAKS.sub("\n", text).split("\n")]
-    folded = [fold(line).strip() for line in raw]
+    if matching is None:
+        folded = [fold(line).strip() for line in raw]
+    else:
+        copies = [_INVISIBLE.sub("", line).strip() for line in _LINE_BREAKS.sub("\n", matching).split("\n")]
+        folded = [fold(line).strip() for line in copies]
     clutter = [bool(line) and is_clutter(line) for line in folded]
     lines: list[Line] = []
     gap = False
@@ -106,6 +118,6 @@ def clean_lines(text: str) -> list[Line]:
         if _is_stray_name(line_folded) and (previous_removed or next_clutter):
             gap, previous_removed = True, True
             continue
-        lines.append(Line(line, fold(line), gap))
+        lines.append(Line(line, line_folded if len(line_folded) == len(line) else fold(line), gap))
         gap, previous_removed = False, False
     return lines

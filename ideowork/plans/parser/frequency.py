@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 __all__ = ["Frequency", "find_frequencies", "PERIOD_SUFFIX", "PERIOD_SUFFIX_KINDS"]
 
+# "一督导", "一主题" closing a phrase (not 一次, a count read elsewhere, nor 一月, a date).
+_ONE_THING = r"一[\u4e00-\u9fff]{1,3}(?:[,;:。、!?\n]|$)"
 _EVERY = (
     # (pattern, period, factor): longer spellings first, one alternation per period kind.
     (r"每(?:两|二|2)个?(?:星期|周)|每双周|每半个?月", "month", 2),
@@ -34,19 +36,42 @@ _EVERY = (
     (r"按月(?!度计划)(?=[\u4e00-\u9fff])", "month", 1),
     (r"按季度?(?=[\u4e00-\u9fff])", "quarter", 1),
     # 一月一次, 一季度两次: only directly before a count, where it cannot be a date (一月 = January).
-    (r"(?<![第\d〇零一二三四五六七八九十年])一周(?=[一两二三四五\d]+\s*[次期场轮])", "week", 1),
+    # 一周安排一次, 一年至少联系2次: a short verb may stand between (not for 一月, a date, nor 一季度, Q1).
+    (r"(?<![第\d〇零一二三四五六七八九十年])一周(?=[\u4e00-\u9fff]{0,5}?[一两二三四五\d]+\s*[次期场轮篇])", "week", 1),
     (r"(?<![第\d〇零一二三四五六七八九十年])一月(?=[一两二三四五\d]+\s*[次期场轮])", "month", 1),
     (r"(?<![第\d〇零一二三四五六七八九十年])一季度?(?=[一两二三四五\d]+\s*[次期场轮])", "quarter", 1),
-    (r"(?<![第\d〇零一二三四五六七八九十])一年(?=[一两二三四五\d]+\s*[次期场轮])", "year", 1),
+    (r"(?<![第\d〇零一二三四五六七八九十])一年(?=[\u4e00-\u9fff]{0,5}?[一两二三四五\d]+\s*[次期场轮篇])", "year", 1),
+    # Period noun + 一 + a short verb or noun closing the phrase: 半年一督导, 年底一总结, 一季一主题.
+    (r"(?<![上下每第\d])半年(?=" + _ONE_THING + ")", "halfyear", 1),
+    (r"(?<![\d〇零一二三四五六七八九十])年(?:底|末|终)(?=" + _ONE_THING + ")", "year", 1),
+    (r"(?<![第\d〇零一二三四五六七八九十年])一季度?(?=" + _ONE_THING + ")", "quarter", 1),
+    (r"(?<![第\d〇零一二三四五六七八九十年])一(?:个)?月(?=" + _ONE_THING + ")", "month", 1),
+    (r"(?<![第\d〇零一二三四五六七八九十年])一周(?=" + _ONE_THING + ")", "week", 1),
+    # 月月有活动, 周周有学习: the doubled noun is every period.
+    (r"周周(?=[有开办搞组举学讲])", "week", 1),
+    (r"月月(?=[有开办搞组举学讲])", "month", 1),
+    (r"季季(?=[有开办搞组举学讲])", "quarter", 1),
 )
 _SCOPE = (
-    (r"全年度?|全年累计|年内|年度内|本年度|一年内|今年|年度", "year"),
-    (r"(?<![上下每])半年(?!度?(?:工作)?总结)", "halfyear"),
+    # (pattern, period, licenses): a period noun or adjective (月度, 季度, 学期, 学年) binds a count
+    # written in Chinese numerals as 每X does (季度开展一次); 全年, 年内 and 年度 only say where a
+    # number counts (年度三项重点工作 is a name).
+    # 全年开展两次督查: the whole year binds a Chinese-numeral count; 年度三项重点工作 is a name.
+    (r"全年度?(?:累计|内)?|年度内|一年内|(?<![今本去明])年内", "year", True),
+    (r"本年度|今年|年度|年内", "year", False),
+    (r"(?<![上下每])半年度?(?!度?(?:工作)?总结)", "halfyear", True),
+    # 年末对学习笔记进行一次集中检查: the year's end binds the count; 年底前 is a deadline.
+    (r"(?<![每\d〇零一二三四五六七八九十])年(?:底|末|终)(?!前|之前)", "year", True),
+    (r"(?<![第一二三四上下本每个])季度(?!末|初)", "quarter", True),
+    (r"(?<![第一二三四五六七八九十上下本每个\d])月度", "month", True),
+    (r"(?<![第一二上下本每])学期内?", "halfyear", True),
+    (r"(?<![第一二三四上下本每])学年度?内?", "year", True),
+    (r"寒暑假(?:期间)?", "halfyear", True),
 )
 # The look-ahead on the first character lets the scan skip most positions cheaply.
-_PATTERN = re.compile("(?=[每上按一全年本今半])(?:" + "|".join(
+_PATTERN = re.compile("(?=[每上按一全年本今半季月学寒周])(?:" + "|".join(
     [f"(?P<e{index}>{pattern})" for index, (pattern, _, _) in enumerate(_EVERY)]
-    + [f"(?P<s{index}>{pattern})" for index, (pattern, _) in enumerate(_SCOPE)]
+    + [f"(?P<s{index}>{pattern})" for index, (pattern, _, _) in enumerate(_SCOPE)]
 ) + ")")
 # "12次/年": a period written after the unit.
 PERIOD_SUFFIX = re.compile(r"\s*/\s*(?:(半年)|(年)|(季度?)|(月)|(周)|(天|日))")
@@ -60,6 +85,7 @@ class Frequency:
     period: str
     factor: int  # counts are multiplied by this (每两个月1次 → 6 a year)
     sets_period: bool  # True for 每X-style frequencies, False for scopes like 全年
+    licenses: bool = False  # a period noun (季度, 学期): binds Chinese-numeral counts like 每X
 
 
 def find_frequencies(folded: str) -> list[Frequency]:
@@ -72,5 +98,6 @@ def find_frequencies(folded: str) -> list[Frequency]:
             _, period, factor = _EVERY[index]
             found.append(Frequency(match.start(), match.end(), period, factor, True))
         else:
-            found.append(Frequency(match.start(), match.end(), _SCOPE[index][1], 1, False))
+            _, period, licenses = _SCOPE[index]
+            found.append(Frequency(match.start(), match.end(), period, 1, False, licenses))
     return found

@@ -15,7 +15,8 @@ __all__ = ["Metadata", "read_metadata"]
 _TITLE_WORDS = re.compile(r"工作要点|要点|工作计划|工作安排|工作方案|实施方案|任务清单|责任清单|工作重点|重点任务")
 _CIRCULAR = re.compile(r"^关于印发\s*《(?P<title>[^》]+)》.*$")
 _YEAR = re.compile(r"(20\d{2})\s*年")
-_CN_YEAR = re.compile(r"(二[〇零○][一二三四五六七八九〇零○]{2})\s*年")
+# 二〇二六年; a Latin O stands for 〇 in some pages (二O一一年).
+_CN_YEAR = re.compile(r"(二[〇零○Oo][一二三四五六七八九〇零○Oo]{2})\s*年")
 # The kind of work named after the organ in a title: where the organ's name ends.
 _WORK_KIND = re.compile(r"网络意识形态|意识形态|宣传思想|思想政治|党建|党风廉政|精神文明|全面从严治党|"
                         r"理论学习|宣传|工作要点|要点|工作计划|工作安排")
@@ -31,10 +32,92 @@ class Metadata:
     skip: frozenset[int]  # indexes of signature/label lines, never item text
 
 
-def _find_title(lines: list[Line]) -> tuple[int | None, str | None]:
-    def usable(line: Line) -> bool:
-        return (4 <= len(line.folded) <= 60 and not line.folded.endswith("。")
-                and match_heading(line.folded, line.text) is None)
+# Names of documents that also occur in body text (学习制度, 通知): a title only near the top.
+_DOCUMENT_NOUNS = re.compile(r"制度|办法|细则|规定|规则|通知|意见|规划|计划|方案|安排|决定|纲要")
+_TOP_LINES = 6
+# A salutation (各党支部：), a document number ((深卫党〔2008〕18号)) or a date is never the title.
+_NOT_TITLE = re.compile(r".*[:：]$|^[(（]?\S{0,8}〔\d{4}〕\s*\d+\s*号[)）]?$")
+# Labels a document site puts before a title ("文档介绍:党员职工政治学习制度").
+_TITLE_LABEL = re.compile(r"^(?:文档介绍|文档简介|标题|题目|文章标题|名称)\s*[:：]\s*")
+# A first line that cannot end a title: 关于… without its document noun, or ending on 的/和/年度.
+_OPEN_TITLE = re.compile(r"(?:^关于(?!.*(?:" + _DOCUMENT_NOUNS.pattern + r")).*|.*(?:的|和|及|与|、|年度|年))$")
+# A title opening on the organ's body (党委…, 党总支…) under the organ's name on the line above.
+_BODY_OF_ORGAN = re.compile(r"^(?:党委|党组|党总支|党支部|党工委|团委|工会|机关)")
+
+
+def _find_title(lines: list[Line]) -> tuple[int | None, str | None, int | None]:
+    """(index, title, index of a first line joined to it) of the title line."""
+    index, title = _title_line(lines)
+    if index is None or not index:
+        return index, title, None
+    previous = lines[index - 1]
+    if (len(previous.folded) + len(lines[index].folded) <= 60 and _usable(previous)
+            and not _TITLE_WORDS.search(previous.folded) and not _DOCUMENT_NOUNS.search(previous.folded)
+            and (_OPEN_TITLE.match(previous.folded) or _BODY_OF_ORGAN.match(lines[index].folded)
+                 and is_org_name(previous.folded))):
+        # A title split over two lines ("关于大连大学2017年度" / "基层党组织中心组学习的通知").
+        return index, previous.text + title, index - 1
+    return index, title, None
+
+
+def _usable(line: Line) -> bool:
+    return (4 <= len(line.folded) <= 60 and not line.folded.endswith("。")
+            and match_heading(line.folded, line.text) is None
+            and not _NOT_TITLE.match(line.folded) and not DATE_LINE.match(line.folded))
+
+
+# A news report of a document ("据新华社北京2月28日电 近日，…转发了《…关于…的意见》"): with no title line,
+# the document's title is the one its lead names in 《》.
+_NEWS_LEAD = re.compile(r"^(?:据)?(?:新华社|新华网|人民网|央视网|中新社|中新网|\S{0,12}(?:日报|晚报|电台|电视台))"
+                        r".{0,24}?(?:电|讯)")
+_LEAD_TITLE = re.compile(r"(?:印发|转发|发布|出台|颁布|下发)了?\s*《(?P<title>[^《》]{6,80})》")
+
+
+def _news_lead_title(lines: list[Line]) -> tuple[int | None, str | None]:
+    for index, line in enumerate(lines[:3]):
+        if _NEWS_LEAD.match(line.folded):
+            match = _LEAD_TITLE.search(line.folded)
+            if match and _DOCUMENT_NOUNS.search(match.group("title")):
+                return index, line.text[match.start("title"):match.end("title")].strip()
+    return None, None
+
+
+def _title_line(lines: list[Line]) -> tuple[int | None, str | None]:
+    index, title = _title_words_line(lines)
+    if index is None:
+        index, title = _news_lead_title(lines)
+    if title is not None:
+        title = _without_glued_words(_unrepeated(_TITLE_LABEL.sub("", title)))
+    return index, title
+
+
+# "党委中心组理论学习制度日本冲绳岛": a few words a site glued after the document's name. What may
+# follow the name in a real title: its status (试行, 讨论稿) or a collection (汇编).
+_GLUED_WORDS = re.compile(r"(?<=制度|办法|细则|规定|规则|通知|意见|规划|计划|方案|安排|决定|纲要|要点)"
+                          r"(?!汇编|试行|暂行|草案|修订|全文|讨论稿|征求意见稿)[\u4e00-\u9fff]{2,6}$")
+
+
+def _without_glued_words(title: str) -> str:
+    glued = _GLUED_WORDS.search(title)
+    if glued is None or _DOCUMENT_NOUNS.search(glued.group()) or _TITLE_WORDS.search(glued.group()):
+        return title
+    return title[:glued.start()]
+
+
+def _unrepeated(title: str) -> str:
+    """"某校少先队工作计划--指导思想 某校少先队工作计划": a page that glued a section name and the
+    title again to the title; the last copy is the title."""
+    head = title[:8]
+    last = title.rfind(head)
+    if len(head) == 8 and last > 0:
+        copy = title[last:].strip()
+        if _TITLE_WORDS.search(copy) or _DOCUMENT_NOUNS.search(copy):
+            return copy
+    return title
+
+
+def _title_words_line(lines: list[Line]) -> tuple[int | None, str | None]:
+    usable = _usable
 
     # A line naming the year wins over a site heading such as "工作要点范文".
     for needs_year in (True, False):
@@ -43,20 +126,37 @@ def _find_title(lines: list[Line]) -> tuple[int | None, str | None]:
                     and (not needs_year or _YEAR.search(line.folded) or _CN_YEAR.search(line.folded))):
                 circular = _CIRCULAR.match(line.text)
                 return index, (circular.group("title") if circular else line.text).strip()
+    for index, line in enumerate(lines[:_TOP_LINES]):
+        if usable(line) and _DOCUMENT_NOUNS.search(line.folded):
+            circular = _CIRCULAR.match(line.text)
+            return index, (circular.group("title") if circular else line.text).strip()
     for index, line in enumerate(lines[:5]):
         if usable(line) and len(line.folded) <= 40 and "," not in line.folded:
             return index, line.text
     return None, None
 
 
-def _year(title: str | None, lines: list[Line]) -> int | None:
-    for text in ([title] if title else []) + [line.folded for line in lines[:40]]:
-        match = _YEAR.search(text)
+# "2011-2012学年度第一学期…", "2020学年度…", "2017最新机关学习制度": a year in a title without 年.
+_TITLE_YEAR = re.compile(r"(?<!\d)(20\d{2})(?:\s*[-—~至]\s*20\d{2})?(?=\s*学年|[^\d年号〕\])】.-])")
+
+
+# "2018年5月4日": a day (an issue date, an event), not the year a plan is for; signature lines are
+# not read either. "2023年2月至2023年12月" (the activity's time) names the year.
+_MONTH_AFTER = re.compile(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+
+
+def _year(title: str | None, lines: list[Line], skip: set[int] = frozenset()) -> int | None:
+    if title:
+        match = _YEAR.search(title) or _TITLE_YEAR.search(title)
+        if match:
+            return int(match.group(1))
+    for text in ([title] if title else []) + [line.folded for index, line in enumerate(lines[:40]) if index not in skip]:
+        match = next((year for year in _YEAR.finditer(text) if not _MONTH_AFTER.match(text, year.end())), None)
         if match:
             return int(match.group(1))
         match = _CN_YEAR.search(text)
         if match:
-            return cn_to_int(match.group(1).replace("○", "〇"))
+            return cn_to_int(re.sub("[○Oo]", "〇", match.group(1)))
     return None
 
 
@@ -97,8 +197,10 @@ def _signature(lines: list[Line], title_index: int | None) -> tuple[str | None, 
 
 
 def read_metadata(lines: list[Line]) -> Metadata:
-    title_index, title = _find_title(lines)
+    title_index, title, joined = _find_title(lines)
     issuer, skip = _signature(lines, title_index)
+    if joined is not None:
+        skip.add(joined)
     for index, line in enumerate(lines):
         label = ISSUER_LABEL.match(line.folded)
         if label:
@@ -110,4 +212,4 @@ def read_metadata(lines: list[Line]) -> Metadata:
         # "中共XX县委宣传部" on the line above "2026年意识形态工作要点".
         issuer = lines[title_index - 1].text
         skip.add(title_index - 1)
-    return Metadata(title, title_index, _year(title, lines), issuer, frozenset(skip))
+    return Metadata(title, title_index, _year(title, lines, skip), issuer, frozenset(skip))

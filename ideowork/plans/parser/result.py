@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["ParsedTarget", "ParsedItem", "ParsedSection", "ParsedPlan", "PERIODS", "COMPARATORS", "PERS"]
+__all__ = ["ParsedTarget", "ParsedItem", "ParsedSection", "ParsedPlan", "STRUCTURES", "PERIODS", "COMPARATORS", "PERS"]
 
 PERIODS = ("day", "week", "month", "quarter", "halfyear", "year")
 COMPARATORS = (">=", "=", "<=")
@@ -69,12 +69,20 @@ class ParsedSection:
                 "items": [item.to_dict(offsets) for item in self.items]}
 
 
+STRUCTURES = ("numbered", "paragraphs")
+
+
 @dataclass
 class ParsedPlan:
+    """`structure`: "numbered" when items were read from numbered headings, "paragraphs" when the
+    document had none and its duty paragraphs stand in as candidate items (to be checked by a user).
+    It is not part of `to_dict()` (the `parse_plan --json` contract); callers read the attribute."""
+
     title: str | None
     year: int | None
     issuer: str | None
     sections: list[ParsedSection] = field(default_factory=list)
+    structure: str = "numbered"
 
     @property
     def items(self) -> list[ParsedItem]:

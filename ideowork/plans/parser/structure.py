@@ -4,14 +4,20 @@ A plan may list its items twice: an outline of titles first, then the body (and 
 cut off where a web page locked the rest). Whenever the top-level numbering starts again the
 parser begins a new *pass*; the pass with the most text is the body, and the other passes only
 contribute items the body lacks, with their titles and empty text.
+
+Sections and items are the top two numbered levels; a section without headings of the item level
+takes its own highest level below it as items ("四、活动内容" over (1)(2) beside "六、工作要求" over
+（一）). In a plan (its title names a 计划/方案/要点 …, not rules) framing parts (一、指导思想) are no
+items; sections that only name organisers (五、组织机构) carry none.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .cleaning import SENTENCE_END, Line
-from .headings import LEVELS, Heading, match_heading, split_title
+from .headings import Heading, level_order, match_heading, split_item, split_title
 from .metadata import Metadata
 from ideowork.core.numerals import int_to_cn as _chinese
 from .result import ParsedItem, ParsedSection
@@ -19,6 +25,21 @@ from .result import ParsedItem, ParsedSection
 __all__ = ["build_sections"]
 
 _CONTINUES_LINE = set("，,、：:（(“\"《")
+_CLAUSE = re.compile(r"[，,；;]")
+# Levels that head sections even where few of them are divided into items; a numbered list (1、 (1))
+# divided only here and there is a list of items with sub-lists in their text.
+_SECTION_LEVELS = ("part", "article", "cn")
+# Sections that frame the plan rather than assign duties (一、指导思想 over a paragraph).
+_FRAMING = re.compile(r"指导思想|总体要求|总体目标|工作目标|主要目标|目标任务|基本原则|工作原则|基本要求|背景|依据|意义|"
+                      r"活动时间|组织机构")
+# A plan's framing parts are no items; in rules (制度), every numbered part is one (一、指导思想和基本原则).
+_PLAN_TITLE = re.compile(r"计划|方案|要点|安排|思路|意见")
+_RULES_TITLE = re.compile(r"制度|办法|细则|规定|规则")
+_FRAMING_TITLE = 12
+# A section heading this long without text of its own is a statement of a duty, not a label.
+_STATEMENT = 15
+# A section that only names who organises (五、组织机构 (一)主办单位 …) carries no duty: no items.
+_ORGANISERS = re.compile(r"^(?:组织机构|主办单位|承办单位|协办单位)$")
 
 
 @dataclass
@@ -46,6 +67,9 @@ class _Section:
     numeral: str | None
     title: str | None
     items: dict[int, _Item] = field(default_factory=dict)
+    # A section whose heading is itself a duty ("七、建立学习档案，包括…。") and that has no numbered
+    # items stands as its own item 1.
+    own: _Item | None = None
 
 
 def _choose_levels(headings: list[Heading]) -> tuple[str | None, str]:
@@ -55,13 +79,31 @@ def _choose_levels(headings: list[Heading]) -> tuple[str | None, str]:
     means items without sections. A level that starts again at 1 under the level below it is a
     sub-list inside item text (（一）… under "1." items), so it is passed over.
     """
-    present = [level for level in LEVELS if any(h.level == level for h in headings)]
+    present = [level for level in level_order(headings) if any(h.level == level for h in headings)]
     if len(present) == 1:
         return None, present[0]
     section_level, candidates = present[0], present[1:]
     while len(candidates) > 1 and _nested_under(headings, candidates[0], candidates[1], section_level):
         candidates.pop(0)
+    if section_level not in _SECTION_LEVELS and not _mostly_divided(headings, section_level, candidates[0]):
+        # "5、学习要求:(1)…(2)…" under one of five numbered rules: a list inside that item.
+        return None, section_level
     return section_level, candidates[0]
+
+
+def _mostly_divided(headings: list[Heading], upper: str, lower: str) -> bool:
+    """Whether at least half of the `upper` headings have `lower` headings under them."""
+    uppers = divided = 0
+    seen_lower = False
+    for heading in headings:
+        if heading.level == upper:
+            divided += seen_lower
+            uppers += 1
+            seen_lower = False
+        elif heading.level == lower:
+            seen_lower = True
+    divided += seen_lower
+    return divided * 2 >= uppers
 
 
 def _nested_under(headings: list[Heading], upper: str, lower: str, section_level: str) -> bool:
@@ -87,7 +129,10 @@ def _passes(lines: list[Line], meta: Metadata) -> tuple[list[list[_Section]], st
                 and (heading := match_heading(line.folded, line.text))}
     if not headings:
         return [], None
+    _restore_lost_first(lines, meta, headings)
     section_level, item_level = _choose_levels(list(headings.values()))
+    section_item_levels = _section_item_levels(headings, section_level, item_level)
+    plan = bool(meta.title and _PLAN_TITLE.search(meta.title) and not _RULES_TITLE.search(meta.title))
     passes: list[list[_Section]] = []
     section: _Section | None = None
     item: _Item | None = None
@@ -111,12 +156,24 @@ def _passes(lines: list[Line], meta: Metadata) -> tuple[list[list[_Section]], st
             if last_top is None or heading.number <= last_top:
                 new_pass()
             last_top = heading.number
-            title, _ = split_title(heading.content)
+            title, rest = split_title(heading.content)
             section = _Section(heading.number, heading.numeral, title or None)
             passes[-1].append(section)
             item, awaiting_section_title = None, not title
+            if plan and _FRAMING.search(title) and len(title) <= _FRAMING_TITLE:
+                pass  # "一、指导思想：以…为指导" in a plan frames it, even with its text on the line
+            elif rest or _CLAUSE.search(title) or heading.content.rstrip()[-1:] in "。；;":
+                # A heading that is a sentence ("第二条 机关学习主要包括…等形式。") is a duty too.
+                own_title, own_text = split_item(heading.content)
+                if not own_text and heading.content.rstrip()[-1:] in "。；;":
+                    own_text = heading.content.strip()  # the sentence is the item's text
+                item = section.own = _Item(1, own_title, [(own_text, True)] if own_text else [])
+            elif title and not _FRAMING.search(title):
+                # "一、要制订学习计划" over a paragraph of duties, beside sections divided into items:
+                # the section is its own item 1 when no numbered item follows.
+                item = section.own = _Item(1, title)
             continue
-        if heading and heading.level == item_level:
+        if heading and heading.level == section_item_levels.get(index, item_level):
             if section_level is None and (last_top is None or heading.number <= last_top):
                 if item is not None and item.chunks and item.chunks[-1][1] and _is_lead(item.chunks[-1][0]):
                     lead = item.chunks.pop()[0]
@@ -125,11 +182,17 @@ def _passes(lines: list[Line], meta: Metadata) -> tuple[list[list[_Section]], st
                 last_top = heading.number
             if not passes:
                 new_pass()
+            framing = split_title(heading.content)[0]
+            if plan and section_level is None and _FRAMING.search(framing) and len(framing) <= _FRAMING_TITLE:
+                item = None  # a plan's "一、指导思想" among its numbered parts frames it
+                continue
+            if section is not None and section.own is not None and not section.items:
+                section.own = None  # numbered items follow: the heading was the section's own text
             if section is None:
                 section = _Section(None, None, lead if section_level is None else None)
                 passes[-1].append(section)
             lead = None
-            title, rest = split_title(heading.content)
+            title, rest = split_item(heading.content)
             existing = section.items.get(heading.number)
             if existing is not None:
                 # A repeated number inside one pass is a typo; keep one item so numbers stay unique.
@@ -151,6 +214,54 @@ def _passes(lines: list[Line], meta: Metadata) -> tuple[list[list[_Section]], st
     return passes, section_level
 
 
+def _section_item_levels(headings: dict[int, Heading], section_level: str | None, item_level: str) -> dict[int, str]:
+    """The item level of each heading's section where it differs from the document's: a section
+    with no heading of the item level numbers its items one level style of its own ("四、活动内容"
+    over (1)(2)(3) beside "六、工作要求" over （一）), so its highest level below the section's is its
+    item level. Maps the line index of every heading in such a section to that level."""
+    if section_level is None:
+        return {}
+    order = level_order(list(headings.values()))
+    below = {level for level in order[order.index(section_level) + 1:]}
+    spans: list[list[int] | None] = []
+    for index in sorted(headings):
+        if headings[index].level == section_level:
+            # A framing section (一、指导思想) keeps its sub-points in its text.
+            spans.append(None if _FRAMING.search(split_title(headings[index].content)[0]) else [])
+        elif spans and spans[-1] is not None:
+            spans[-1].append(index)
+    levels: dict[int, str] = {}
+    for span in filter(None, spans):
+        present = {headings[index].level for index in span} & below
+        if not present or item_level in present:
+            continue
+        own = min(present, key=order.index)
+        levels.update({index: own for index in span})
+    return levels
+
+
+_LOST_FIRST = re.compile(r"^\s*(?:一是|第一[,，、]|首先[,，])\s*")
+
+
+def _restore_lost_first(lines: list[Line], meta: Metadata, headings: dict[int, Heading]) -> None:
+    """"一是高度重视，加强领导。…" then "二、认真组织…": a series whose 1 was written 一是 (or
+    第一，) at the start of a line gets that line as its heading 1."""
+    seen: set[str] = set()
+    previous = -1
+    for index in sorted(headings):
+        heading = headings[index]
+        if heading.level not in seen and heading.number == 2:
+            for candidate in range(index - 1, previous, -1):
+                match = _LOST_FIRST.match(lines[candidate].folded)
+                if match and candidate not in meta.skip and candidate != meta.title_index:
+                    content = lines[candidate].text[match.end():].strip()
+                    if content:
+                        headings[candidate] = Heading(heading.level, 1, "一", content, match.end())
+                    break
+        seen.add(heading.level)
+        previous = index
+
+
 def _text_length(sections: list[_Section]) -> int:
     return sum(len(item.text) for section in sections for item in section.items.values())
 
@@ -158,6 +269,11 @@ def _text_length(sections: list[_Section]) -> int:
 def build_sections(lines: list[Line], meta: Metadata) -> list[ParsedSection]:
     """Sections with their items (text filled, targets not yet); empty list when no items."""
     all_passes, section_level = _passes(lines, meta)
+    for sections in all_passes:
+        for section in sections:
+            if not section.items and section.own is not None and (section.own.chunks or section.own.title != section.title
+                                                                  or len(section.own.title) > _STATEMENT):
+                section.items[1] = section.own
     passes = [sections for sections in all_passes if any(s.items for s in sections)]
     if not passes:
         return []
@@ -175,7 +291,7 @@ def build_sections(lines: list[Line], meta: Metadata) -> list[ParsedSection]:
         for number, sections in enumerate(passes, start=1):
             sections[0].number, sections[0].numeral = number, _chinese(number)
     body = max(reversed(passes), key=_text_length)
-    merged: dict[int | None, _Section] = {s.number: _Section(s.number, s.numeral, s.title, dict(s.items))
+    merged: dict[int | None, _Section] = {s.number: _Section(s.number, s.numeral, s.title, dict(s.items), s.own)
                                           for s in body}
     has_sections = any(number is not None for number in merged)
     for sections in passes:
@@ -193,7 +309,7 @@ def build_sections(lines: list[Line], meta: Metadata) -> list[ParsedSection]:
     result = []
     for key in sorted(merged, key=lambda k: -1 if k is None else k):
         section = merged[key]
-        if not section.items:
+        if not section.items or section.title and _ORGANISERS.match(section.title.strip()):
             continue
         parsed = ParsedSection(section.numeral, section.title)
         for number in sorted(section.items):

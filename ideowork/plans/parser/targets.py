@@ -15,12 +15,17 @@ day, not written: `explicit=False`). The rules, so a reader can predict the outp
 - Yearly duties without 每 (年度开展综合考核) and 定期 without a period are not reported.
 - per="person" when the clause names a per-person subject (每人, 人均, 每名, 成员, 党员干部 …)
   that is not the object of an organising verb (组织党员干部… is the organisation's count).
-- The phrase runs from the frequency word (or the clause start) to the next ，。；、 after the unit.
+- The phrase runs from the frequency word (or the clause start, or a person subject right before the
+  frequency: 中心组成员每年…) to the next ，。；、 after the unit.
+- 每周五下午集中学习 is weekly (a weekday followed by an activity; not 每周二下午为学习时间); 每年末，…述职
+  is yearly (a period's end with an activity; not 每月底前, a deadline); 每年召开一次会议，听一次汇报: a
+  clause of verb and count repeats the 每X of the clause before it.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from .cleaning import fold
@@ -30,8 +35,17 @@ from .result import ParsedTarget
 
 __all__ = ["extract_targets", "UNITS"]
 
-UNITS = ("人次", "场次", "课时", "学时", "批次", "次", "篇", "场", "期", "个", "项", "天", "份", "条",
-         "名", "批", "轮", "家", "所", "部", "堂", "节", "件", "本", "册", "集", "门", "支", "人")
+UNITS = ("人次", "场次", "课时", "学时", "小时", "批次", "次", "篇", "场", "期", "个", "项", "天", "份", "条",
+         "名", "批", "轮", "家", "所", "部", "堂", "节", "件", "本", "册", "集", "门", "支", "人", "字")
+# Units that count a target only when a frequency (每周不少于8小时) or a comparator licenses them:
+# 24小时值班 is a duty's hours and 500字 a length limit, not counts to reach.
+_LICENSED_UNITS = {"小时", "字"}
+# Units that count people: a target only with a frequency of its own (每年发展2名); "明确1名联络员"
+# or "联系选民不少于5人" counts people, not activities.
+_PEOPLE_UNITS = {"名", "人"}
+# Past this many characters after its unit, a phrase ends at the unit ("每年至少研读2本" rather than
+# the whole list of books that follows).
+_OBJECT_REACH = 16
 _MAX_COUNT = 100000
 
 _COUNT = re.compile(
@@ -41,12 +55,12 @@ _COUNT = re.compile(
 _CLAUSE_BREAK = re.compile(r"[,;:。!?\n]")
 _SENTENCE_BREAK = re.compile(r"[;。!?\n]")
 _PHRASE_END = re.compile(r"[,;:。!?\n、]")
-_AT_LEAST = re.compile(r"不少于|不低于|不下于|至少|最少|起码|达到|超过|多于")
+_AT_LEAST = re.compile(r"不少于|不低于|不下于|不(?:得|应|能|宜)(?:少|低)于|至少|最少|起码|达到|超过|多于")
 _AT_MOST = re.compile(r"不超过|不多于|不高于|最多|控制在")
 _SUFFIX_AT_LEAST = re.compile(r"\s*(?:及以上|以上)")
 _SUFFIX_AT_MOST = re.compile(r"\s*(?:以内|以下|之内)")
 # A number per occasion (每次安排2名成员发言) or a time limit (处置时限不超过2天) is not a periodic count.
-_PER_OCCASION = re.compile(r"每次|每场|每期|每篇|每批|单次|时限|期限|时长|用时|限时")
+_PER_OCCASION = re.compile(r"每次|每场|每期|每篇|每批|单次|时限|期限|时长|用时|限时|任期|每届|届内")
 
 # A count right after these is an ordinal, a term or part of a date, not a quantity.
 _BEFORE_NOT_COUNT = set("第前近届后头约号.-/") | set("0123456789")
@@ -73,15 +87,47 @@ _AFTER_UNIT = {
 }
 _AFTER_UNIT = {unit: re.compile(pattern) for unit, pattern in _AFTER_UNIT.items()}
 
-_PERSON_MARKER = re.compile(r"每人|人均|每名|每位|每个人|每一名|每一位|各位|个人|人人")
+# 每个成员, 每一个党员: each member; 每一个中心组成员 after a verb (通知给…) is caught by the organising verbs.
+_EACH_MEMBER = r"每一?个(?=[\u4e00-\u9fff]{0,4}(?:成员|党员|干部|同志|委员|教师))"
+_PERSON_MARKER = re.compile(r"每人|人均|每名|每位|每个人|每一名|每一位|各位|个人|人人|" + _EACH_MEMBER)
+# Markers strong enough to carry over the clauses of their sentence ("每位成员每年交流发言不少于1次,
+# 要…撰写学习心得,每年不少于1篇"): the subject of the whole sentence is each person.
+_SENTENCE_PERSON = re.compile(r"每人|人均|每名|每位|每个人|每一名|每一位|" + _EACH_MEMBER)
+# A sentence that opens with members as its subject ("中心组成员要…", "班子成员全年…") carries it
+# over its clauses unless a clause names its own subject (各单位…). Leaders (书记, 负责同志) act
+# for their organ and do not carry over.
+# A list number may open the sentence ("(3)中心组成员要…", "3.个人自学时要…"); 个人 (one's own study)
+# is a person subject too.
+_SENTENCE_SUBJECT = re.compile(r"\s*(?:[(]?\d{1,2}[).、]\s*|[一二三四五六七八九十]{1,2}是)?"
+                               r"[\u4e00-\u9fff、]{0,12}?(?:成员|党员干部|领导干部|党员|干部|职工|教师|个人)"
+                               r"(?=[都均要应须必每全年自学结坚带认积主按针围定撰读参])")
+# Self-study (每天自学2小时) is a person's; so are notes and reflections counted in characters
+# (学习笔记不得少于5000字): an organ does not write them.
+_SELF_STUDY = re.compile(r"自学")
+_NOTES = re.compile(r"笔记|心得|体会")
+# 全体机关干部每月集中学习: everyone together is the organ's activity, not each person's.
+_COLLECTIVE = re.compile(r"全体")
+_OWN_SUBJECT = re.compile(r"\s*[各全本]")
 _PERSON_SUBJECT = re.compile(r"成员|党员干部|领导干部|党员|干部职工|干部|职工|同志|委员|(?<!总)书记|网评员|教师|"
                              r"通讯员|宣讲员|监督员|负责人")
-_NOT_SUBJECT_AFTER = re.compile(r"小组|班子|队伍|大会|会议|队|中|之中|名单|台账|档案|思想|年度|考核|培训|教育")
+_NOT_SUBJECT_AFTER = re.compile(r"会|小组|班子|队伍|大会|会议|队|中|之中|名单|台账|档案|思想|年度|考核|培训|教育")
 _ORGANISING_VERB = re.compile(r"组织|安排|邀请|动员|选派|培训|培养|配备|发展|招募|表彰|评选|推荐|选树|"
                               r"覆盖|面向|为|向|对|给|帮助|引导|督促|推动|吸纳")
 # After a frequency word, these open an object before the verb (每季度对办公网络、信息系统进行…),
 # so an enumeration comma does not end the phrase.
 _PREPOSITION = re.compile(r"对|向|在|为|与|就|围绕|按|从|把|将|由|针对|分别")
+
+
+# 每年年初, 每月中旬: a time within the period (when), not how often.
+_TIME_OF_PERIOD = re.compile(r"[年月季周]?(?:初|底|末|中旬|上旬|下旬)")
+# 每年末, 每季度末 with an activity (每年末,校领导…进行述职) is held once in each period; 每月底前 is a deadline.
+_END_OF_PERIOD = re.compile(r"[年月季]?(?:底|末|终)(?!\s*(?:前|之前|以前))")
+# 每周五下午, 每周五(或周二)下午, 每周一的升旗: the day (and time) a weekly activity is held.
+_WEEKDAY = re.compile(r"(?:星期)?[一二三四五六日天](?![次期场轮个题报])(?:\s*[(（][^()（）]{0,8}[)）])?"
+                      r"(?:\s*(?:上午|下午|晚上|晚))?")
+# A day that only names the schedule (每周二下午为学习时间, 固定在每周星期五下午) sets no activity.
+_SCHEDULE_AFTER = re.compile(r"\s*(?:为|是|作为)")
+_SCHEDULE_BEFORE = re.compile(r"(?:在|于|定为)\s*$")
 
 
 @dataclass
@@ -100,7 +146,7 @@ _QUOTE_CLOSERS = {close: open_ for open_, close in _QUOTE_PAIRS.items()}
 
 
 def _quote_spans(folded: str) -> list[tuple[int, int]]:
-    """Spans (inside the marks) of “…”, "…", 「…」, 『…』, 《…》."""
+    """Spans (inside the marks) of “…”, "…", 「…」, 『…』, 《…》, sorted by start."""
     spans, opened, straight = [], {}, None
     for mark in _QUOTE_MARK.finditer(folded):
         ch, index = mark.group(), mark.start()
@@ -114,11 +160,16 @@ def _quote_spans(folded: str) -> list[tuple[int, int]]:
         else:
             spans.append((straight + 1, index))
             straight = None
-    return spans
+    return sorted(spans)
 
 
 def _inside(spans: list[tuple[int, int]], position: int) -> tuple[int, int] | None:
-    return next((span for span in spans if span[0] <= position < span[1]), None)
+    """The innermost span holding `position` (`spans` sorted by start; nesting is shallow)."""
+    index = bisect_right(spans, (position, float("inf"))) - 1
+    for span in spans[max(0, index - 20):index + 1][::-1]:
+        if span[0] <= position < span[1]:
+            return span
+    return None
 
 
 def _find_counts(folded: str, quotes: list[tuple[int, int]]) -> list[_Count]:
@@ -154,16 +205,26 @@ def _find_counts(folded: str, quotes: list[tuple[int, int]]) -> list[_Count]:
     return counts
 
 
-def _span_of(breaks: re.Pattern, folded: str, position: int) -> tuple[int, int]:
-    """The clause (or sentence) around `position`, without its closing mark."""
-    start = max((m.end() for m in breaks.finditer(folded, 0, position)), default=0)
-    following = breaks.search(folded, position)
-    return start, following.start() if following else len(folded)
+class _Breaks:
+    """Where the clauses (or sentences) of a text end: found once, then looked up by bisection, so
+    a long text (a 2 MB paste) costs n log n, not n²."""
+
+    def __init__(self, breaks: re.Pattern, folded: str):
+        self.positions = [match.start() for match in breaks.finditer(folded)]
+
+    def start(self, position: int) -> int:
+        """Where the clause around `position` starts (after the previous break)."""
+        index = bisect_left(self.positions, position)
+        return self.positions[index - 1] + 1 if index else 0
 
 
 def _per(region: str) -> str:
-    if _PERSON_MARKER.search(region):
+    for marker in _PERSON_MARKER.finditer(region):
+        if marker.group().startswith("每") and _ORGANISING_VERB.search(region, 0, marker.start()):
+            continue  # 通知给每一个成员: each member is the object
         return "person"
+    if _COLLECTIVE.search(region):
+        return "org"
     for subject in _PERSON_SUBJECT.finditer(region):
         if _ORGANISING_VERB.search(region, 0, subject.start()) or _NOT_SUBJECT_AFTER.match(region, subject.end()):
             continue
@@ -191,23 +252,39 @@ def _trim_start(folded: str, start: int, end: int) -> int:
     return start
 
 
-def extract_targets(text: str) -> list[ParsedTarget]:
-    """Targets in an item's `text`, in order; offsets index into `text` itself."""
-    folded = fold(text)
+def extract_targets(text: str, matching: str | None = None) -> list[ParsedTarget]:
+    """Targets in an item's `text`, in order; offsets index into `text` itself.
+
+    `matching`, when given, is a same-length copy to match against (a traditional text's simplified
+    copy); the reported phrases are cut from `text`.
+    """
+    folded = fold(text if matching is None else matching)
     quotes = _quote_spans(folded)
     frequencies = find_frequencies(folded)
     counts = _find_counts(folded, quotes)
     bound: set[Frequency] = set()
     targets: list[ParsedTarget] = []
 
+    clauses, sentences = _Breaks(_CLAUSE_BREAK, folded), _Breaks(_SENTENCE_BREAK, folded)
+    frequency_ends = [f.end for f in frequencies]
+    count_starts = [c.start for c in counts]
     for position, count in enumerate(counts):
-        clause_start, _ = _span_of(_CLAUSE_BREAK, folded, count.start)
-        previous_end = max((c.end for c in counts[:position] if c.end <= count.start and c.start >= clause_start),
-                           default=clause_start)
-        frequency = next((f for f in reversed(frequencies)
-                          if clause_start <= f.start and f.end <= count.start), None)
+        clause_start = clauses.start(count.start)
+        previous_end = clause_start
+        for earlier in reversed(counts[max(0, position - 8):position]):
+            if earlier.start < clause_start:
+                break
+            if earlier.end <= count.start:
+                previous_end = max(previous_end, earlier.end)
+        before = bisect_right(frequency_ends, count.start)
+        frequency = frequencies[before - 1] if before and frequencies[before - 1].start >= clause_start else None
         if frequency is None:
-            frequency = _look_back(folded, frequencies, counts, clause_start)
+            frequency = _look_back(clauses, sentences, frequencies, frequency_ends, count_starts, clause_start)
+        parallel = False
+        if frequency is None and 1 <= count.start - clause_start <= 2 and count.unit in _PARALLEL_UNITS:
+            # "每年至少召开一次会议，听一次汇报": a clause of verb and count repeats the 每X before it.
+            frequency = _previous_clause_frequency(clauses, sentences, frequencies, frequency_ends, clause_start)
+            parallel = frequency is not None
         region_start = max(previous_end, frequency.end if frequency and frequency.start >= clause_start else clause_start)
         between = folded[region_start:count.start]
         comparator = count.comparator
@@ -218,8 +295,11 @@ def extract_targets(text: str) -> list[ParsedTarget]:
         if _PER_OCCASION.search(folded, clause_start, count.start):
             continue
         each = folded[count.start - 1:count.start] == "各"
-        licensed = each or comparator != "=" or (frequency is not None and frequency.sets_period)
+        periodic = frequency is not None and (frequency.sets_period or frequency.licenses)
+        licensed = each or comparator != "=" or periodic
         if count.chinese and not licensed:  # 年度三项重点工作 is a name, 每年两次 a target
+            continue
+        if count.unit in _LICENSED_UNITS and not licensed or count.unit in _PEOPLE_UNITS and not periodic:
             continue
         period, factor = "year", 1
         suffix = PERIOD_SUFFIX.match(folded, count.end)
@@ -230,27 +310,51 @@ def extract_targets(text: str) -> list[ParsedTarget]:
             period = PERIOD_SUFFIX_KINDS[suffix.lastindex - 1]
         if count.count * factor > _MAX_COUNT:
             continue
-        if frequency is not None:
+        if frequency is not None and not parallel:
             start = _with_person_marker(folded, clause_start, frequency.start)
         else:
             start = _trim_start(folded, clause_start, count.start)
         end = _phrase_end(folded, count.end)
+        if end - count.end > _OBJECT_REACH and not parallel:  # "听一次…汇报": the object is all the clause says
+            end = count.end
         person_region = folded[min(start, clause_start):count.start]
+        per = _per(person_region)
+        if (per == "org" and not _ORGANISING_VERB.search(person_region)
+                and (_SELF_STUDY.search(person_region) or count.unit == "字" and _NOTES.search(person_region))):
+            per = "person"
+        if per == "org" and count.unit not in _PEOPLE_UNITS:
+            # The subject of the sentence carries over its clauses ("中心组成员要制定自学计划,
+            # 每年至少研读2本").
+            sentence_start = sentences.start(clause_start)
+            subject = _SENTENCE_SUBJECT.match(folded, sentence_start)
+            if (_SENTENCE_PERSON.search(folded, sentence_start, clause_start)
+                    or subject and not _COLLECTIVE.search(subject.group())
+                    and not _ORGANISING_VERB.search(subject.group())
+                    and not _OWN_SUBJECT.match(folded, clause_start)):
+                per = "person"
+        if (per == "person" and frequency is not None and start == frequency.start
+                and _SUBJECT_BEFORE.fullmatch(folded, clause_start, start)):
+            start = _trim_start(folded, clause_start, start)  # "中心组成员每年至少写一篇": whose count it is
         targets.append(ParsedTarget(text[start:end], count.count * factor, count.unit, period, comparator,
-                                    _per(person_region), True, start, end))
+                                    per, True, start, end))
 
     for frequency in frequencies:
         if frequency in bound or not frequency.sets_period:
+            continue
+        when = _when_in_period(folded, frequency)  # where the time in the period (末, 周五下午) ends
+        if when is None:
             continue
         quote = _inside(quotes, frequency.start)
         if quote:
             end = quote[1]
         else:
-            after = folded[frequency.end:frequency.end + 2]
-            end = _phrase_end(folded, frequency.end, stop_at_enumeration=not _PREPOSITION.match(after))
-        if end <= frequency.end:
+            after = folded[when:when + 2]
+            end = _phrase_end(folded, when, stop_at_enumeration=not _PREPOSITION.match(after))
+            if end == when > frequency.end and folded[end:end + 1] == ",":
+                end = _phrase_end(folded, end + 1)  # "每年末,校领导…进行述职": the time heads the next clause
+        if end <= when:
             continue
-        clause_start, _ = _span_of(_CLAUSE_BREAK, folded, frequency.start)
+        clause_start = clauses.start(frequency.start)
         per = _per(folded[clause_start:end])
         start = _with_person_marker(folded, clause_start, frequency.start)
         targets.append(ParsedTarget(text[start:end], frequency.factor, "次", frequency.period, "=",
@@ -260,13 +364,52 @@ def extract_targets(text: str) -> list[ParsedTarget]:
     return targets
 
 
-def _look_back(folded: str, frequencies: list[Frequency], counts: list[_Count], clause_start: int) -> Frequency | None:
+# A clause opening on its person subject right before the frequency (中心组成员每年…, 党员每年…);
+# where 每人/每名 leads the frequency, the phrase starts there (班子成员每人每年… → 每人每年…).
+_SUBJECT_BEFORE = re.compile(r"\s*[\u4e00-\u9fff]{0,8}(?:成员|党员干部|领导干部|党员|干部|职工|教师|委员)\s*")
+_PARALLEL_UNITS = {"次", "场", "期", "轮", "篇"}
+
+
+def _previous_clause_frequency(clauses: _Breaks, sentences: _Breaks, frequencies: list[Frequency],
+                               frequency_ends: list[int], clause_start: int) -> Frequency | None:
+    """The 每X of the clause before, in the same sentence, even where a count of that clause is bound to it."""
+    if clause_start <= sentences.start(clause_start):
+        return None
+    previous_start = clauses.start(clause_start - 1)
+    index = bisect_right(frequency_ends, clause_start - 1) - 1
+    while index >= 0 and frequencies[index].start >= previous_start:
+        if frequencies[index].sets_period:
+            return frequencies[index]
+        index -= 1
+    return None
+
+
+def _when_in_period(folded: str, frequency: Frequency) -> int | None:
+    """Where the words saying when in the period an activity is held end (the frequency's end when
+    there are none); None when they make the frequency no target: a time that is not the period's
+    end (每年年初, 每月中旬), a deadline (每月底前) or a weekday that only names a schedule."""
+    position = frequency.end
+    end_of_period = _END_OF_PERIOD.match(folded, position)
+    if end_of_period:
+        return end_of_period.end()
+    if _TIME_OF_PERIOD.match(folded, position):
+        return None
+    if folded[position - 1] in "周期":
+        weekday = _WEEKDAY.match(folded, position)
+        if weekday:
+            if (_SCHEDULE_AFTER.match(folded, weekday.end())
+                    or _SCHEDULE_BEFORE.search(folded, max(0, frequency.start - 4), frequency.start)):
+                return None
+            return weekday.end()
+    return position
+
+
+def _look_back(clauses: _Breaks, sentences: _Breaks, frequencies: list[Frequency], frequency_ends: list[int],
+               count_starts: list[int], clause_start: int) -> Frequency | None:
     """An unbound 每X in the previous clause of the same sentence (每季度开展专题学习，不少于1次)."""
-    sentence_start, _ = _span_of(_SENTENCE_BREAK, folded, clause_start)
-    if clause_start <= sentence_start:
+    if clause_start <= sentences.start(clause_start):
         return None
-    previous_start, _ = _span_of(_CLAUSE_BREAK, folded, clause_start - 1)
-    if any(previous_start <= c.start < clause_start for c in counts):
-        return None
-    return next((f for f in reversed(frequencies)
-                 if f.sets_period and previous_start <= f.start and f.end <= clause_start - 1), None)
+    previous_start = clauses.start(clause_start - 1)
+    if bisect_left(count_starts, previous_start) < bisect_left(count_starts, clause_start):
+        return None  # the previous clause has a count of its own
+    return _previous_clause_frequency(clauses, sentences, frequencies, frequency_ends, clause_start)

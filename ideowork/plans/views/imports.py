@@ -6,6 +6,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from ideowork.core.idempotency import idempotent
 from ideowork.core.permissions import capability_required
 
 from ..actions import do_import_plan
@@ -19,6 +20,7 @@ def import_start(request):
     if request.method == "POST" and form.is_valid():
         draft = new_draft(form.parsed, org_unit_id=form.cleaned_data["org_unit"].pk, year=form.cleaned_data["year"],
                           source_name=form.source_name, source_text=form.source_text)
+        draft["structure"] = form.structure  # the preview says when items are candidate paragraphs
         token = store_draft(request.session, draft)
         return redirect("plans:import_preview", token=token)
     return render(request, "plans/import.html", {"form": form})
@@ -32,6 +34,7 @@ def _draft_or_404(request, token):
 
 
 @capability_required("plans.edit")
+@idempotent
 def import_preview(request, token):
     draft = _draft_or_404(request, token)
     preview = ImportPreview(draft, request.user, request.POST if request.method == "POST" else None)

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from ideowork.core.audit import record_read
 from ideowork.core.permissions import capability_required, is_business
 
 from ..access import access_plan
@@ -63,11 +64,13 @@ def bulk_assign(request, pk):
 @is_business
 def export_excel(request, pk):
     plan = access_plan(request.user, pk)
+    record_read(request, "plans.responsibility.export", plan, format="xlsx")
     return responsibility_excel(plan, list(items_with_details(plan, request.user)))
 
 
 @is_business
 def export_word(request, pk):
     plan = access_plan(request.user, pk)
+    record_read(request, "plans.responsibility.export", plan, format="docx")
     items = list(items_with_details(plan, request.user))
     return responsibility_word(plan, items, group_by_section(items))

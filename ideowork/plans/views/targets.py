@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.shortcuts import redirect, render
 
+from ideowork.core.idempotency import idempotent
 from ideowork.core.permissions import capability_required
 
 from ..access import access_item, access_target
@@ -25,6 +26,7 @@ def _target_form(request, item, form, title: str, save, done: str):
 
 
 @capability_required("plans.edit")
+@idempotent
 def target_add(request, item_pk):
     item = access_item(request.user, item_pk, "change")
     return _target_form(request, item, TargetForm(request.POST or None), f"添加量化指标：{item}",

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from ideowork.core.choices import Role
 from ideowork.demo.builders import build_demo
-from ideowork.demo.people import DEMO_PASSWORD, PEOPLE, demo_exists
+from ideowork.demo.people import DEMO_PASSWORD, PEOPLE, demo_exists, leave_two_factor_optional
 
 
 class Command(BaseCommand):
@@ -24,6 +24,7 @@ class Command(BaseCommand):
             call_command("flush", "--noinput", verbosity=0)
         if demo_exists():
             self.stdout.write("演示数据已存在（如需重建请使用 --reset）。")
+            leave_two_factor_optional()  # a demo built before two-factor sign-in existed
         else:
             build_demo(timezone.localdate(), log=lambda msg: self.stdout.write(msg))
             self.stdout.write(self.style.SUCCESS("演示数据载入完成。"))
@@ -34,3 +35,5 @@ class Command(BaseCommand):
         self.stdout.write(f"\n演示账号（密码均为 {DEMO_PASSWORD}）：")
         for username, name, role, unit, title in PEOPLE:
             self.stdout.write(f"  {username:<12} {name:<6} {labels[role]}")
+        self.stdout.write("演示环境未要求双因素认证，凭密码即可登录；安全管理员（secadmin）可在"
+                          "“安全管理 › 双因素认证设置”中为各角色开启。")

@@ -1,16 +1,91 @@
-// The exam-taking page: save each answer as it is given, count down to the server's deadline,
-// and hand in when time is up (the server also submits on its own).
+// The exam-taking page: draws the person's paper from the page's data (#paper-data), saves each
+// answer as it is given, keeps answers that could not be saved (no connection) and sends them again
+// when the connection returns, shows 已保存/未保存 per question and in the answer card (答题卡),
+// counts down to the server's deadline and hands in when time is up (the server also submits on
+// its own). Answers not yet saved are also kept in the browser's storage, so a reload while offline
+// loses nothing; the server's copy is what counts.
 document.addEventListener("DOMContentLoaded", () => {
   const root = document.getElementById("exam-take");
   if (!root) return;
+  const data = JSON.parse(document.getElementById("paper-data").textContent);
   const url = root.dataset.answerUrl;
-  const csrf = document.querySelector("#submit-form input[name=csrfmiddlewaretoken]").value;
+  const form = document.getElementById("submit-form");
+  const submitButton = form.querySelector("button[type=submit]");
+  const csrf = form.querySelector("input[name=csrfmiddlewaretoken]").value;
   const status = document.getElementById("save-status");
+  const list = document.getElementById("exam-paper");
+  const nav = document.getElementById("exam-nav");
+  const navToggle = document.getElementById("nav-toggle");
   const offset = new Date(root.dataset.now).getTime() - Date.now();
   const deadline = new Date(root.dataset.deadline).getTime();
-  const pending = new Map();
+  const storeKey = "ideowork-exam-" + data.attempt;
+  const questions = new Map(); // question id -> {q, box, mark, link, inflight, again, unsaved}
   let finished = false;
+  let handInWhenSaved = false;
+  let retryTimer = null;
+  let retryDelay = 2000;
 
+  // --- drawing the paper ------------------------------------------------------------------------
+  function el(tag, props = {}, ...children) {
+    const node = document.createElement(tag);
+    for (const [k, v] of Object.entries(props)) {
+      if (k === "text") node.textContent = v;
+      else if (k === "class") node.className = v;
+      else if (k in node && !k.startsWith("data")) node[k] = v;
+      else node.setAttribute(k, v);
+    }
+    for (const c of children) if (c) node.append(c);
+    return node;
+  }
+
+  function option(q, type, value, key, text, checked) {
+    const input = el("input", { type, name: "q" + q.id, value });
+    input.checked = checked;
+    return el("label", { class: "exam-option" }, input, key ? el("span", { class: "exam-key", text: key }) : null,
+      el("span", { class: "exam-option-text", text }));
+  }
+
+  function drawQuestion(q) {
+    const r = q.response;
+    let body;
+    if (q.kind === "single" || q.kind === "multiple") {
+      const chosen = Array.isArray(r) ? r : (r ? [r] : []);
+      body = el("div", { class: "exam-options" }, ...q.options.map((o) =>
+        option(q, q.kind === "single" ? "radio" : "checkbox", o.value, o.label, o.text, chosen.includes(o.value))));
+    } else if (q.kind === "judge") {
+      body = el("div", { class: "exam-options exam-judge" },
+        option(q, "radio", "true", "", "正确", r === true), option(q, "radio", "false", "", "错误", r === false));
+    } else if (q.kind === "blank") {
+      const given = Array.isArray(r) ? r : [];
+      body = el("div", { class: "exam-blanks" });
+      for (let i = 0; i < Math.max(q.blanks, 1); i++) {
+        const input = el("input", { type: "text", maxLength: 200, name: "q" + q.id, autocomplete: "off" });
+        input.value = given[i] || "";
+        body.append(el("label", {}, el("span", { text: "第" + (i + 1) + "空" }), input));
+      }
+    } else {
+      body = el("textarea", { name: "q" + q.id, rows: 5, maxLength: 5000, placeholder: "请在此作答，输入后自动保存" });
+      body.value = r || "";
+    }
+    const mark = el("span", { class: "exam-q-saved small", "aria-live": "polite", "data-testid": "saved-state" });
+    const box = el("li", { class: "card exam-q", id: "q" + q.id, "data-question": q.id, "data-kind": q.kind,
+      "data-testid": "question" },
+      el("div", { class: "exam-q-head" }, el("span", { class: "exam-q-no", text: q.no }),
+        el("span", { class: "tag kind", text: q.kind_label }), el("span", { class: "muted small", text: q.score + "分" }), mark),
+      el("div", { class: "exam-stem", text: q.stem }), body);
+    const link = el("a", { class: "exam-nav-item", href: "#q" + q.id, text: q.no, "data-question": q.id });
+    return { q, box, mark, link, inflight: false, again: false, unsaved: false };
+  }
+
+  for (const q of data.questions) {
+    const item = drawQuestion(q);
+    questions.set(q.id, item);
+    list.append(item.box);
+    nav.append(item.link);
+    if (q.saved) show(item, "saved", "已保存");
+  }
+
+  // --- what the person answered -----------------------------------------------------------------
   function responseOf(box) {
     const kind = box.dataset.kind;
     const inputs = [...box.querySelectorAll("input, textarea")];
@@ -21,48 +96,176 @@ document.addEventListener("DOMContentLoaded", () => {
     return inputs[0].value.trim() ? inputs[0].value : null;
   }
 
-  function answered(box) { return responseOf(box) !== null; }
-  function countAnswered() {
-    document.getElementById("answered-count").textContent =
-      [...root.querySelectorAll(".exam-q")].filter(answered).length;
+  function setResponse(item, r) {
+    const inputs = [...item.box.querySelectorAll("input, textarea")];
+    const kind = item.q.kind;
+    if (kind === "single" || kind === "multiple") {
+      const chosen = Array.isArray(r) ? r : (r ? [r] : []);
+      inputs.forEach((i) => { i.checked = chosen.includes(i.value); });
+    } else if (kind === "judge") {
+      inputs.forEach((i) => { i.checked = r !== null && i.value === String(r); });
+    } else if (kind === "blank") {
+      inputs.forEach((i, n) => { i.value = (Array.isArray(r) && r[n]) || ""; });
+    } else {
+      inputs[0].value = r || "";
+    }
   }
 
-  async function save(box, attempt = 1) {
-    const mark = box.querySelector(".exam-q-saved");
-    mark.textContent = "保存中…"; mark.className = "exam-q-saved small";
+  // --- the answers not yet saved, kept in the browser -----------------------------------------------
+  function stored() {
+    try { return JSON.parse(localStorage.getItem(storeKey) || "{}"); } catch (e) { return {}; }
+  }
+  function keep(item) {
+    try { const s = stored(); s[item.q.id] = responseOf(item.box); localStorage.setItem(storeKey, JSON.stringify(s)); } catch (e) { /* no storage */ }
+  }
+  function drop(item) {
+    try {
+      const s = stored(); delete s[item.q.id];
+      if (Object.keys(s).length) localStorage.setItem(storeKey, JSON.stringify(s)); else localStorage.removeItem(storeKey);
+    } catch (e) { /* no storage */ }
+  }
+
+  // --- states ----------------------------------------------------------------------------------------
+  function show(item, state, text) {
+    item.mark.textContent = text;
+    item.mark.dataset.state = state;
+    item.mark.className = "exam-q-saved small" + (state === "saved" ? " ok" : state === "saving" ? "" : " risk");
+    item.link.classList.toggle("answered", responseOf(item.box) !== null);
+    item.link.classList.toggle("unsaved", item.unsaved);
+    item.link.setAttribute("aria-label", "第" + item.q.no + "题，" + (item.unsaved ? "未保存" :
+      responseOf(item.box) !== null ? "已答" : "未答"));
+  }
+
+  function unsavedCount() { return [...questions.values()].filter((i) => i.unsaved).length; }
+
+  function overall() {
+    const n = unsavedCount();
+    document.getElementById("answered-count").textContent =
+      [...questions.values()].filter((i) => responseOf(i.box) !== null).length;
+    status.classList.toggle("risk", n > 0);
+    if (n) status.textContent = (navigator.onLine ? "" : "网络已断开，") + n + "题答案未保存，恢复连接后自动补存";
+    else if (!navigator.onLine) status.textContent = "网络已断开，已答的题目都已保存；继续作答的答案将在恢复连接后保存";
+    else status.textContent = "所有答案已保存";
+    navToggle.classList.toggle("risk", n > 0);
+  }
+
+  // --- saving ------------------------------------------------------------------------------------------
+  async function save(item) {
+    if (item.inflight) { item.again = true; return; } // one request per question at a time, newest last
+    item.inflight = true;
+    item.again = false;
+    show(item, "saving", "保存中…");
+    let outcome = "retry";
+    let answer = null;
     try {
       const r = await fetch(url, {
         method: "POST", credentials: "same-origin",
         headers: { "Content-Type": "application/json", "X-CSRFToken": csrf },
-        body: JSON.stringify({ question: Number(box.dataset.question), response: responseOf(box) }),
+        body: JSON.stringify({ question: item.q.id, response: responseOf(item.box) }),
       });
-      const data = await r.json();
-      if (data.ok) {
-        mark.textContent = "已保存 " + data.saved_at; mark.className = "exam-q-saved small ok";
-        status.textContent = "所有答案已保存";
-      } else {
-        mark.textContent = data.error; mark.className = "exam-q-saved small risk";
-        status.textContent = data.error;
-        if (data.closed) { finished = true; window.location.reload(); }
-      }
+      try { answer = await r.json(); } catch (e) { answer = null; }
+      if (answer && answer.ok) outcome = "saved";
+      else if (answer && r.status < 500) outcome = "refused";
     } catch (e) {
-      // Connection lost: keep trying; what was saved stays saved, reloading the page resumes.
-      mark.textContent = "网络中断，正在重试…"; mark.className = "exam-q-saved small risk";
-      status.textContent = "网络中断，答案将在连接恢复后保存";
-      if (attempt < 20) setTimeout(() => save(box, attempt + 1), Math.min(1000 * attempt, 5000));
+      outcome = "retry"; // no connection: kept, and sent again when it returns
     }
+    item.inflight = false;
+    if (outcome === "saved" && item.again) return save(item);
+    if (outcome === "saved") {
+      item.unsaved = false; drop(item);
+      show(item, "saved", "已保存 " + answer.saved_at);
+      retryDelay = 2000;
+    } else if (outcome === "refused") {
+      item.unsaved = false; drop(item);
+      show(item, "refused", answer.error);
+      if (answer.closed) { finished = true; window.location.reload(); }
+    } else {
+      show(item, "unsaved", "未保存，恢复连接后自动补存");
+      retryLater();
+    }
+    overall();
+    if (handInWhenSaved && unsavedCount() === 0) handIn();
   }
 
-  root.querySelectorAll(".exam-q").forEach((box) => {
-    const later = (delay) => {
-      clearTimeout(pending.get(box));
-      pending.set(box, setTimeout(() => { pending.delete(box); save(box); }, delay));
-    };
-    box.addEventListener("change", () => { countAnswered(); later(0); });
-    box.addEventListener("input", (e) => { if (e.target.matches("input[type=text], textarea")) { countAnswered(); later(800); } });
-  });
-  countAnswered();
+  function changed(item) {
+    item.unsaved = true;
+    keep(item);
+    show(item, "saving", "保存中…");
+    overall();
+    save(item);
+  }
 
+  function flush() {
+    clearTimeout(retryTimer); retryTimer = null;
+    for (const item of questions.values()) if (item.unsaved && !item.inflight) save(item);
+  }
+
+  function retryLater() {
+    if (retryTimer) return;
+    retryTimer = setTimeout(flush, retryDelay);
+    retryDelay = Math.min(retryDelay * 2, 15000);
+  }
+
+  window.addEventListener("online", () => { retryDelay = 2000; overall(); flush(); });
+  window.addEventListener("offline", overall);
+
+  for (const item of questions.values()) {
+    let typing = null;
+    item.box.addEventListener("change", () => { clearTimeout(typing); changed(item); });
+    item.box.addEventListener("input", (e) => {
+      if (!e.target.matches("input[type=text], textarea")) return;
+      item.unsaved = true; keep(item); show(item, "saving", "输入中…"); overall();
+      clearTimeout(typing);
+      typing = setTimeout(() => changed(item), 800);
+    });
+  }
+
+  // Answers given while offline before a reload: newer than the server's copy, so shown and sent.
+  for (const [id, response] of Object.entries(stored())) {
+    const item = questions.get(Number(id));
+    if (!item) continue;
+    setResponse(item, response);
+    item.unsaved = true;
+    show(item, "unsaved", "未保存，正在补存");
+  }
+  overall();
+  flush();
+
+  // --- the answer card ---------------------------------------------------------------------------------
+  navToggle.addEventListener("click", () => {
+    nav.hidden = !nav.hidden;
+    navToggle.setAttribute("aria-expanded", String(!nav.hidden));
+  });
+  nav.addEventListener("click", (e) => {
+    if (!e.target.closest(".exam-nav-item")) return;
+    nav.hidden = true;
+    navToggle.setAttribute("aria-expanded", "false");
+  });
+
+  // --- handing in ----------------------------------------------------------------------------------------
+  function handIn() {
+    handInWhenSaved = false;
+    form.requestSubmit();
+  }
+
+  form.addEventListener("submit", (e) => {
+    if (finished && !handInWhenSaved && submitButton.disabled) { e.preventDefault(); return; }
+    const n = unsavedCount();
+    if (n && !finished) {
+      // Save first, then hand in by itself: nothing answered is left behind.
+      e.preventDefault();
+      handInWhenSaved = true;
+      status.textContent = n + "题答案尚未保存，" + (navigator.onLine ? "正在保存，保存后自动交卷" : "恢复连接后先保存再自动交卷");
+      status.classList.add("risk");
+      flush();
+      return;
+    }
+    finished = true;
+    submitButton.disabled = true; // a second tap sends nothing
+    submitButton.textContent = "正在交卷…";
+  });
+
+  // --- the clock -------------------------------------------------------------------------------------------
   const clock = document.getElementById("countdown");
   function tick() {
     const left = Math.max(0, Math.floor((deadline - (Date.now() + offset)) / 1000));
@@ -72,10 +275,10 @@ document.addEventListener("DOMContentLoaded", () => {
     if (left === 0 && !finished) {
       finished = true;
       status.textContent = "答题时间已到，正在交卷…";
-      document.getElementById("submit-form").submit();
+      submitButton.disabled = true;
+      form.submit(); // the server keeps what was saved and hands in
     }
   }
   tick();
   setInterval(tick, 1000);
-  document.getElementById("submit-form").addEventListener("submit", () => { finished = true; });
 });

@@ -7,10 +7,18 @@ function startMatch() {
   const stage = root.querySelector("[data-stage]");
   const board = root.querySelector("[data-scoreboard]");
   const statusBadge = document.querySelector("[data-match-status]");
+  const banner = document.querySelector("[data-net-banner]");
   const csrf = root.dataset.csrf;
   let shown = null;      // position of the question on screen
   let answered = false;  // this player has answered it
   let busy = false;
+  let queued = null;     // an answer that could not be sent: {position, data}, sent again when the line is back
+
+  function net(text) {
+    if (!banner) return;
+    banner.textContent = text || "";
+    banner.hidden = !text;
+  }
 
   function el(tag, attrs, text) {
     const node = document.createElement(tag);
@@ -76,7 +84,7 @@ function startMatch() {
     const options = el("div", { class: "quiz-options" });
     const choice = (type, value, key, text) => {
       const label = el("label", { class: "quiz-option" });
-      label.append(el("input", { type, name: "answer", value }), el("span", { class: "key" }, key), document.createTextNode(" " + text));
+      label.append(el("input", { type, name: "answer", value }), el("span", { class: "key" }, key), el("span", { class: "text" }, text));
       options.append(label);
     };
     if (q.kind === "judge") {
@@ -94,8 +102,8 @@ function startMatch() {
       q.options.forEach((o) => choice(q.kind === "multiple" ? "checkbox" : "radio", o.key, o.key, o.text));
     }
     form.append(options);
-    const actions = el("div", { class: "actions" });
-    actions.append(el("button", { class: "btn primary", type: "submit" }, "提交答案"));
+    const actions = el("div", { class: "quiz-submit" });
+    actions.append(el("button", { class: "btn primary block", type: "submit" }, "提交答案"));
     form.append(actions);
     const verdict = el("div", { class: "match-verdict", "data-verdict": "" });
     form.append(verdict);
@@ -106,18 +114,26 @@ function startMatch() {
       if (!data.getAll("answer").some((v) => v !== "")) { verdict.textContent = "请先作答。"; return; }
       answered = true;
       form.querySelectorAll("input, button").forEach((n) => { n.disabled = true; });
-      send(data, 3).then((reply) => {
-        if (reply.error) { verdict.textContent = reply.error; return; }
-        showVerdict(reply.correct, reply.score);
-        if (reply.state) update(reply.state);
-      }).catch(() => {
-        answered = false;
-        form.querySelectorAll("input, button").forEach((n) => { n.disabled = false; });
-        verdict.textContent = "提交失败，请重试。";
-      });
+      submit(q.position, data);
     });
     stage.append(form);
     if (answered) lock(state.mine.correct, state.mine.score);
+  }
+
+  // Send this question's answer; when the line is down, keep it and send it again once a poll gets through.
+  // The server counts one answer per question, so a second sending changes nothing.
+  function submit(position, data) {
+    const verdict = stage.querySelector("[data-verdict]");
+    send(data, 3).then((reply) => {
+      queued = null;
+      if (reply.error) { if (verdict) verdict.textContent = reply.error; return; }
+      showVerdict(reply.correct, reply.score);
+      if (reply.state) update(reply.state);
+    }).catch(() => {
+      queued = { position, data };
+      net("网络已断开。本题答案已保留，恢复连接后将自动提交。");
+      if (verdict) verdict.textContent = "答案未送达，等待网络恢复后自动提交…";
+    });
   }
 
   function showVerdict(correct, score) {
@@ -150,7 +166,7 @@ function startMatch() {
     }
     if (state.status !== "running" || !state.question) return;
     if (shown !== state.question.position) drawQuestion(state);
-    else if (state.mine && !answered) lock(state.mine.correct, state.mine.score);
+    else if (state.mine) { answered = true; lock(state.mine.correct, state.mine.score); }
     const timer = stage.querySelector("[data-timer]");
     if (timer) timer.textContent = `${state.remaining} 秒`;
   }
@@ -179,7 +195,18 @@ function startMatch() {
   function poll() {
     if (busy || redrawing) return;
     busy = true;
-    post(root.dataset.pollUrl).then(update).catch(() => {}).finally(() => { busy = false; });
+    post(root.dataset.pollUrl).then((state) => {
+      net("");
+      if (queued) {
+        const again = queued;
+        queued = null;
+        if (state.status === "running" && state.question && state.question.position === again.position && !state.mine) {
+          submit(again.position, again.data);
+        }
+      }
+      update(state);
+    }).catch(() => { net("网络已断开，正在重新连接…对战进度以服务器为准，恢复后自动继续。"); })
+      .finally(() => { busy = false; });
   }
 
   if (root.dataset.status === "waiting" || root.dataset.status === "running") {

@@ -14,6 +14,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ideowork.core.forms.errors import add_service_errors
+from ideowork.core.idempotency import idempotent
 from ideowork.core.models import OrgUnit, User
 from ideowork.core.permissions import capability_required
 from ideowork.core.uploads import human_size
@@ -121,6 +122,7 @@ def _forbidden(message):
 
 @capability_required("learning.manage")
 @require_http_methods(["GET", "POST"])
+@idempotent
 def topic_create(request):
     return _topic_form(request, None)
 
@@ -153,6 +155,7 @@ def _topic_form(request, topic):
 
 @capability_required("learning.manage")
 @require_http_methods(["GET", "POST"])
+@idempotent
 def course_create(request):
     return _course_form(request, None)
 

@@ -4,6 +4,7 @@ import mimetypes
 
 from django.http import FileResponse, Http404
 
+from ideowork.core.audit import record_read
 from ideowork.core.permissions import is_business
 
 from ...access import access_makeup, access_session_material
@@ -28,6 +29,7 @@ def material_download(request, pk):
     material = access_session_material(request.user, pk)
     if material.attachment is None:
         raise Http404("文件不存在。")
+    record_read(request, "learning.session_material.download", material, subject_repr=material.attachment.original_name)
     return file_response(material.attachment)
 
 
@@ -38,4 +40,5 @@ def makeup_download(request, pk):
         raise Http404("文件不存在。")
     if makeup.user_id != request.user.pk and not can_manage_session(request.user, makeup.session):
         raise Http404("文件不存在。")
+    record_read(request, "learning.makeup.download", makeup, subject_repr=makeup.attachment.original_name)
     return file_response(makeup.attachment)

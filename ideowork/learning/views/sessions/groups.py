@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from ideowork.core.forms.errors import add_service_errors
+from ideowork.core.idempotency import idempotent
 from ideowork.core.permissions import capability_required, is_business
 from ideowork.ledger.requirements import unit_requirement
 
@@ -90,6 +91,7 @@ def _group_form_view(request, group=None):
 
 @capability_required("learning.manage")
 @require_http_methods(["GET", "POST"])
+@idempotent
 def group_create(request):
     return _group_form_view(request)
 

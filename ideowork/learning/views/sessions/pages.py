@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from ideowork.core.forms.errors import add_service_errors
+from ideowork.core.idempotency import idempotent
 from ideowork.core.permissions import is_business
 
 from ...access import access_session
@@ -60,6 +61,7 @@ def managed_or_403(request, pk) -> StudySession:
 
 @is_business
 @require_http_methods(["GET", "POST"])
+@idempotent
 def session_create(request):
     groups = _manageable_groups(request.user)
     if not groups.exists():

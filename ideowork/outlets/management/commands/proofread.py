@@ -15,6 +15,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand
 
 from ideowork.core.documents import DocumentError, read_document
+from ideowork.core.uploads import document_limits
 
 from ...choices import RuleCategory, Severity
 from ...proofreading import proofreader_for
@@ -52,7 +53,7 @@ class Command(BaseCommand):
             size = file.stat().st_size
             if size > MAX_BYTES:
                 self._fail(f"文件“{file.name}”超过10 MB，无法校对。", code=1)
-            return read_document(file.name, file.read_bytes(), kinds=TEXT_KINDS).text
+            return read_document(file.name, file.read_bytes(), kinds=TEXT_KINDS, limits=document_limits()).text
         except OSError as exc:
             self._fail(f"无法读取文件“{file}”：{exc.strerror or exc}", code=1)
         except DocumentError as exc:

@@ -5,17 +5,21 @@ Each check is a function ``check(text, context) -> Iterable[Finding]``.
 
 from __future__ import annotations
 
+from .adverbials import check_adverbials
 from .base import Context
-from .doubled import check_doubled
+from .doubled import check_doubled, check_doubled_words
 from .enumerations import check_enumerations
-from .numbering import check_numbering
-from .numbers import check_numbers
+from .history import check_history
+from .numbering import check_inline_sequences, check_numbering
+from .numbers import check_fixed_numbers, check_number_usage, check_numbers
+from .terms import check_terms
 from .pairing import check_pairing
 from .periods import check_congresses, check_context_words, check_periods
-from .punctuation import check_punctuation, check_serial_marks, check_width
+from .punctuation import check_punctuation, check_width
 
 __all__ = ["Context", "STRUCTURAL_CHECKS"]
 
-STRUCTURAL_CHECKS = (check_numbering, check_punctuation, check_serial_marks, check_width, check_numbers,
-                     check_pairing, check_doubled, check_enumerations, check_periods, check_congresses,
-                     check_context_words)
+STRUCTURAL_CHECKS = (check_numbering, check_inline_sequences, check_punctuation, check_width, check_numbers,
+                     check_number_usage, check_fixed_numbers, check_pairing, check_doubled, check_doubled_words,
+                     check_enumerations, check_periods, check_congresses, check_history, check_terms,
+                     check_context_words, check_adverbials)

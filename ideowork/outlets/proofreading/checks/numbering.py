@@ -12,7 +12,7 @@ import re
 
 from .base import finding
 
-__all__ = ["check_numbering"]
+__all__ = ["check_numbering", "check_inline_sequences"]
 
 _CN = "一二三四五六七八九十"
 _MARKER = re.compile(
@@ -85,6 +85,12 @@ def check_numbering(text, context):
                 last.clear()
         elif level in last and number != last[level] + 1:
             yield _sequence(text, start, end, written, last[level], level)
+        elif level not in last and level > 1 and level not in under_parent and any(d < level for d in under_parent):
+            # The first item under its parent is not numbered 1: "一、" followed by "（二）".
+            expected = _SHAPES[level].format(_label(1, level))
+            yield finding(text, start, end, rule="structure.numbering.sequence", category="numbering",
+                          severity="error", suggestion=expected,
+                          message=f"层次序号不连续：这是上一层序号下的第一项，应从“{expected}”开始。")
         last[level] = number
         under_parent.difference_update([d for d in under_parent if d > level])
         under_parent.add(level)
@@ -111,3 +117,80 @@ def _label(number: int, level: int) -> str:
 def _number_of(written: str, level: int) -> int:
     digits = "".join(ch for ch in written if ch.isdigit() or ch in _CN)
     return int(digits) if level >= 3 else _cn_number(digits)
+
+
+# Sequences inside the text: "一是……二是……三是……" in a paragraph, "第一，……第二，……", and the articles of
+# rules "第一条 …… 第二条 ……" at the start of lines.
+_INLINE = re.compile(f"(?:(?<=[，。；：！？\n（(])|^)[ \t\u3000]*([{_CN}]{{1,3}})是(?=[，,：:、]|[\u4e00-\u9fff])", re.MULTILINE)
+_ORDINAL = re.compile(f"(?:(?<=[，。；：！？\n])|^)[ \t\u3000]*第([{_CN}]{{1,3}})(?=[，,：:]|、(?![{_CN}十]))", re.MULTILINE)
+_CHAPTER = re.compile(f"^[ \t\u3000]*第([{_CN}]{{1,3}})章(?=[ \t\u3000]|[\u4e00-\u9fff])", re.MULTILINE)
+# Items numbered inside a paragraph: "包括：（1）……；（2）……；（3）……" and "①……②……③……".
+_INLINE_PAREN = re.compile(r"(?<=[：:；;，,。\u4e00-\u9fff])[（(](\d{1,2})[）)]")
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
+_INLINE_CIRCLED = re.compile(f"([{_CIRCLED}])")
+_ARTICLE = re.compile(f"^[ \t\u3000]*第([{_CN}百零〇]{{1,5}})条(?=[ \t\u3000]|[\u4e00-\u9fff])", re.MULTILINE)
+
+
+def _article_number(token: str) -> int:
+    if "百" in token:
+        hundreds, _, rest = token.partition("百")
+        rest = rest.lstrip("零〇")
+        value = (_CN.index(hundreds) + 1 if hundreds else 1) * 100
+        return value + (_cn_number(rest) if rest else 0) if (not rest or _cn_number(rest)) else 0
+    return _cn_number(token)
+
+
+def _runs(text, pattern, number_of, *, per_paragraph):
+    """(match, previous number) for every number that does not follow its predecessor in a run that began
+    with 1 (in the same paragraph, when ``per_paragraph``)."""
+    previous, paragraph = 0, -2
+    for match in pattern.finditer(text):
+        number = number_of(match.group(1))
+        if number <= 0:
+            continue
+        here = text.rfind("\n", 0, match.start()) if per_paragraph else 0
+        if here != paragraph:
+            paragraph, previous = here, 0
+        if number == 1:
+            if previous == 1:
+                yield match, previous
+            previous = 1
+            continue
+        if previous and number != previous + 1:
+            yield match, previous
+        if previous:
+            previous = number
+
+
+def check_inline_sequences(text, context):
+    if "是" in text:
+        for match, previous in _runs(text, _INLINE, _cn_number, per_paragraph=True):
+            yield _inline(text, match, previous, "{}是")
+    if "（" in text or "(" in text:
+        for match, previous in _runs(text, _INLINE_PAREN, int, per_paragraph=True):
+            yield _inline(text, match, previous, "（{}）", arabic=True)
+    if any(ch in text for ch in _CIRCLED[:3]):
+        for match, previous in _runs(text, _INLINE_CIRCLED, lambda c: _CIRCLED.index(c) + 1, per_paragraph=True):
+            yield _inline(text, match, previous, "{}", circled=True)
+    if "第" in text:
+        for match, previous in _runs(text, _CHAPTER, _cn_number, per_paragraph=False):
+            yield _inline(text, match, previous, "第{}章")
+        for match, previous in _runs(text, _ORDINAL, _cn_number, per_paragraph=False):
+            yield _inline(text, match, previous, "第{}")
+        for match, previous in _runs(text, _ARTICLE, _article_number, per_paragraph=False):
+            yield _inline(text, match, previous, "第{}条")
+
+
+def _inline(text, match, previous, shape, *, arabic=False, circled=False):
+    start, end = match.start(1), match.end(1)
+    if circled:
+        label, before = _CIRCLED[previous] if previous < len(_CIRCLED) else str(previous + 1), _CIRCLED[previous - 1]
+    elif arabic:
+        label, before = str(previous + 1), str(previous)
+    else:
+        label, before = _label(previous + 1, 1), _label(previous, 1)
+    expected, written = shape.format(label), shape.format(match.group(1))
+    kind = "重复" if match.group(1) == before else "不连续"
+    return finding(text, start, end, rule="structure.numbering.inline", category="numbering", severity="error",
+                   suggestion=label,
+                   message=f"序号{kind}：前一项是“{shape.format(before)}”，“{written}”应为“{expected}”。")

@@ -1,12 +1,25 @@
-"""Numbers (GB/T 15835): full-width digits, 零 in years, arabic digits mixed with 十百千, approximations."""
+"""Numbers (GB/T 15835-2011《出版物上数字用法》): full-width digits, 零 in years, arabic digits mixed with
+十百千, approximations; and the clear rules beyond those: 百分之 with arabic digits ("百分之5" → "5%"),
+fractions mixing both ("3分之1"), 几 with arabic digits ("10几个" → "十几个"), a year cut to two digits
+("25年3月" → "2025年3月"), a full-width decimal point ("3．5") or colon in a time ("9：30"),
+万 and 千 written together ("1万5千"), a date mixing both ("二〇二五年3月"), an approximation stated twice
+("约50人左右", "超过30%以上"); and (``check_fixed_numbers``) arabic digits in fixed words ("4个意识", "8项规定",
+"14五" → 四个意识, 八项规定, 十四五; GB/T 15835-2011 4.2: a number that is a morpheme of a fixed word, phrase or
+abbreviation is written in Chinese numerals), two adjacent arabic digits as an approximation ("3、4个" → "三四个"),
+an exact count above ten in Chinese numerals ("一百二十三人" → "123人"; GB/T 15835-2011 4.1.1),
+a range with its 万, 亿 or % only after the second number ("9～16亿" → "9亿～16亿"),
+a full-width comma between thousands ("3，500") and a range joined by a hyphen ("2021-2025年" → "2021—2025年",
+"3-5人" → "3～5人"; GB/T 15834-2011 4.13 连接号)."""
 
 from __future__ import annotations
 
 import re
 
+from ideowork.core.numerals import cn_to_int
+
 from .base import finding
 
-__all__ = ["check_numbers"]
+__all__ = ["check_numbers", "check_number_usage", "check_fixed_numbers"]
 
 _FULLWIDTH = re.compile("[０-９]+")
 _YEAR = re.compile("(?<![〇零○Oo0一二三四五六七八九十])[〇零○O0一二三四五六七八九]{4}(?=年)")
@@ -50,3 +63,160 @@ def check_numbers(text, context):
         yield finding(text, *match.span(), rule="structure.number.approximate", category="number",
                       severity="warning", suggestion=first + second,
                       message=f"相邻两个数字连用表示概数时中间不用顿号：“{match.group()}”应为“{first + second}”。")
+
+
+_PERCENT = re.compile(r"百分之(\d+(?:\.\d+)?)|百分之[零〇一二三四五六七八九十百]+点\d+")
+_FRACTION = re.compile(r"(?<![\d.])(\d+)分之(\d+|[一二三四五六七八九十]+)|(?<![一二三四五六七八九十百千万])([一二三四五六七八九十]+)分之(\d+)")
+_JI = re.compile(r"(?<![\d.])(\d+)几(?=[十百千万亿个名人次项天年月家所条件位批])|几(\d+)(?![\d.])")
+_SHORT_YEAR = re.compile(r"(?<![\d.第'’])(\d{2})年(?=(?:[1-9]|1[0-2])月(?![份]?[个多余]))")
+_FULLWIDTH_POINT = re.compile(r"(?<=\d)．(?=\d)")
+_MIXED_DATE = re.compile("(?<![〇零一二三四五六七八九\\d])(?:[〇一二三四五六七八九]{4}年\\d{1,2}月|\\d{4}年(?:十[一二]?|[一二三四五六七八九])月)")
+_MIXED_DATE_GUARD = re.compile("[〇一二三四五六七八九]年\\d|\\d年[一二三四五六七八九十]")
+_SHORT_YEAR_GUARD = re.compile("\\d年\\d")
+_FULLWIDTH_COLON = re.compile(r"(?<=\d)：(?=\d\d)")
+_WAN_QIAN = re.compile(r"(?<![\d.])(\d+)万(\d)千(?!\d)")
+_TWICE = re.compile(r"(?<![节制契条公签预邀相简婉规履违隐))])(约|大约|将近)有?(\d[\d.,]*%?|[一二两三四五六七八九十百千]+)"
+                    r"([万亿]?[^\d，。；、！？：\n]{0,4}?)左右"
+                    r"|超过(\d[\d.,]*%?|[一二两三四五六七八九十百千]+)([万亿]?[^\d，。；、！？：\n]{0,4}?)以上"
+                    r"|(?<![\d.])(\d[\d.,]*)[余多]([万亿]?[^\d，。；、！？：\n]{0,3}?)左右")
+_TWICE_GUARD = re.compile(r"(?:约|近|超过)有?[\d一二两三四五六七八九十百千][^，。；、！？：\n]{0,8}(?:左右|以上)"
+                          r"|\d[余多][^，。；、！？：\n]{0,4}左右")
+_CHINESE_NUMBER = {ch: n for n, ch in enumerate("〇一二三四五六七八九")}
+# Fixed words and abbreviations whose numbers are morphemes (GB/T 15835-2011 4.2).
+_FIXED = re.compile(r"(?<![\d.])(?:([1-9])个(?:意识|自信|维护|确立|全面|服从|伟大|自我|务必|一百年|必须坚持)"
+                    r"|([1-9])位([1-9一])体|([1-9])严([1-9])实|([1-9])会([1-9])课|([1-9])学([1-9])做"
+                    r"|1带1路|1把手|8项规定|(1[0-5])五(?=规划|时期|期间|”|\"))")
+_FIXED_GUARD = re.compile(r"\d(?:个[意自维确全服伟务一必]|位|严|会\d|学\d|带|把手|项规定|五)")
+_CHINESE_DIGIT = dict(zip("123456789", "一二三四五六七八九"))
+_ARABIC_APPROX = re.compile(r"(?<![\d.、第])([1-8])、([2-9])(?=[个天次人名位项条岁倍])")
+_THOUSANDS = re.compile(r"(?<![\d.，])\d{1,3}(?:，\d{3})+(?![\d，])")
+# A range joined by a hyphen and followed by its unit ("2021-2025年", "1-9月", "3-5人"); not a telephone or
+# standard's number ("0792-8251…", "GB/T 15835-2011").
+_RANGE = re.compile(r"(?<![\d.\-/A-Za-z])(\d{1,4}(?:\.\d+)?)-(\d{1,4}(?:\.\d+)?)"
+                    r"(?=[年月日时人个家万亿元岁天次名位项条篇期批所户座%])")
+_TIME_UNITS = "年月日时"
+# Cheap scans first (a leading character class is fast; the patterns above start with a lookbehind).
+_ARABIC_APPROX_GUARD = re.compile("[1-8]、[2-9]")
+_THOUSANDS_GUARD = re.compile("\\d，\\d{3}")
+_RANGE_GUARD = re.compile("\\d-[\\d.]+[年月日时人个家万亿元岁天次名位项条篇期批所户座%]")
+# A range whose 万, 亿 or % is written only after its second number: "9～16亿" is "9亿～16亿", "15～30%" is
+# "15%～30%" (GB/T 15835-2011, the examples of 数值范围).
+_UNIT_RANGE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)([～~〜—–-])(\d+(?:\.\d+)?)(万|亿|%)")
+_UNIT_RANGE_GUARD = re.compile("\\d[～~〜—–-][\\d.]+[万亿%]")
+# An exact count of eleven or more written in Chinese numerals before its unit ("一百二十三人", "三十五个"): a
+# number used for counting is written in arabic digits (GB/T 15835-2011 4.1.1). Not an ordinal (第三十五个, 十五届),
+# not an approximation (二十余人, 三十多个, 几十个), not a number inside a longer one or a word (百千万工程).
+_CHINESE_COUNT = re.compile(
+    "(?=[一二三四五六七八九十])(?<![第周届初期前后这那每约近超逾达至到和及与、余多几两〇零一二三四五六七八九十百千万亿])"
+    "((?:[一二三四五六七八九]千(?:零?[一二三四五六七八九]百)?|[一二三四五六七八九]百)?"
+    "(?:零?[一二三四五六七八九]?十)?[一二三四五六七八九]?)"
+    "(?=(?:人|名|家|个|次|项|件|篇|条|所|场|户|元|万元|亿元|平方米|公里|吨)(?![〇零一二三四五六七八九十百千万亿]))")
+_CHINESE_COUNT_GUARD = re.compile("[十百千][一二三四五六七八九]?"
+                                  "(?:人|名|家|个|次|项|件|篇|条|所|场|户|元|万元|亿元|平方米|公里|吨)")
+def _in_chinese(word: str) -> str:
+    """The fixed word with its arabic digits in Chinese: 4个意识 → 四个意识, 2个维护 → 两个维护, 14五 → 十四五."""
+    if word.endswith("五") and word[:2].isdigit():
+        return "十" + _CHINESE_DIGIT.get(word[1], "") + "五"
+    chinese = "".join(_CHINESE_DIGIT.get(ch, ch) for ch in word)
+    return chinese.replace("二个", "两个").replace("二学", "两学")
+
+
+def check_fixed_numbers(text, context):
+    """Arabic digits where GB/T 15835 asks for Chinese numerals or a single mark: fixed words, approximations,
+    full-width thousands separators, ranges joined by a hyphen."""
+    if _FIXED_GUARD.search(text):
+        for match in _FIXED.finditer(text):
+            fixed = _in_chinese(match.group())
+            yield finding(text, *match.span(), rule="structure.number.fixed_word", category="number",
+                          severity="error", suggestion=fixed,
+                          message=f"定型的词语、缩略语中的数字用汉字：“{match.group()}”应为“{fixed}”。")
+    if _ARABIC_APPROX_GUARD.search(text):
+        for match in _ARABIC_APPROX.finditer(text):
+            first, second = match.groups()
+            if int(second) != int(first) + 1:
+                continue
+            fixed = _CHINESE_DIGIT[first] + _CHINESE_DIGIT[second]
+            yield finding(text, *match.span(), rule="structure.number.approximate_arabic", category="number",
+                          severity="error", suggestion=fixed,
+                          message=f"相邻两个数字连用表示概数时用汉字且中间不用顿号：“{match.group()}”应为“{fixed}”。")
+    if _CHINESE_COUNT_GUARD.search(text):
+        for match in _CHINESE_COUNT.finditer(text):
+            token = match.group(1)
+            if len(token) < 2 or not any(ch in "十百千" for ch in token):
+                continue
+            value = cn_to_int(token)
+            if value <= 10:
+                continue
+            yield finding(text, *match.span(1), rule="structure.number.chinese_count", category="number",
+                          severity="warning", suggestion=str(value),
+                          message=f"计数、计量的数字宜用阿拉伯数字：“{token}”应写作“{value}”。")
+    if _THOUSANDS_GUARD.search(text):
+        for match in _THOUSANDS.finditer(text):
+            fixed = match.group().replace("，", "")
+            yield finding(text, *match.span(), rule="structure.number.thousands", category="number",
+                          severity="error", suggestion=fixed,
+                          message=f"数字“{match.group()}”中不能用全角逗号分节，应写作“{fixed}”。")
+    if _UNIT_RANGE_GUARD.search(text):
+        for match in _UNIT_RANGE.finditer(text):
+            first, _mark, second, unit = match.groups()
+            fixed = f"{first}{unit}～{second}{unit}"
+            yield finding(text, *match.span(), rule="structure.number.range_unit", category="number",
+                          severity="error", suggestion=fixed,
+                          message=f"数值范围中前后两个数值的“{unit}”都不能省略：“{match.group()}”应为“{fixed}”。")
+    if _RANGE_GUARD.search(text):
+        for match in _RANGE.finditer(text):
+            mark = "—" if text[match.end()] in _TIME_UNITS else "～"
+            fixed = f"{match.group(1)}{mark}{match.group(2)}"
+            yield finding(text, *match.span(), rule="structure.number.range", category="number",
+                          severity="error", suggestion=fixed,
+                          message=f"标示时间或数值的起止用一字线“—”或浪纹线“～”，不用连字符：“{match.group()}”应为“{fixed}”。")
+
+
+def check_number_usage(text, context):
+    if "百分之" in text:
+        for match in _PERCENT.finditer(text):
+            fixed = match.group(1) + "%" if match.group(1) else None
+            yield finding(text, *match.span(), rule="structure.number.percent", category="number", severity="error",
+                          suggestion=fixed,
+                          message=f"“{match.group()}”混用了汉字和阿拉伯数字，应统一写作阿拉伯数字（如“5%”）或全用汉字。")
+    if "分之" in text:
+        for match in _FRACTION.finditer(text):
+            yield finding(text, *match.span(), rule="structure.number.fraction", category="number", severity="error",
+                          suggestion=None,
+                          message=f"分数“{match.group()}”混用了阿拉伯数字和汉字，应全用汉字（如“三分之一”）"
+                                  "或写作阿拉伯数字分数（如“1/3”）。")
+    if "几" in text:
+        for match in _JI.finditer(text):
+            yield finding(text, *match.span(), rule="structure.number.ji", category="number", severity="error",
+                          suggestion=None,
+                          message=f"含“几”的概数应全用汉字（如“十几个”“几十人”），“{match.group()}”不能用阿拉伯数字。")
+    for match in _guarded(_SHORT_YEAR, _SHORT_YEAR_GUARD, text):
+        fixed = f"20{match.group(1)}年"
+        yield finding(text, match.start(), match.end(), rule="structure.number.short_year", category="number",
+                      severity="error", suggestion=fixed,
+                      message=f"年份不能简写：“{match.group()}”应写作“{fixed}”。")
+    if "．" in text:
+        for match in _FULLWIDTH_POINT.finditer(text):
+            yield finding(text, *match.span(), rule="structure.number.point", category="number", severity="error",
+                          suggestion=".", message="小数点应使用半角的“.”，不用全角的“．”。")
+    for match in _guarded(_MIXED_DATE, _MIXED_DATE_GUARD, text):
+        yield finding(text, *match.span(), rule="structure.number.mixed_date", category="number", severity="error",
+                      suggestion=None,
+                      message=f"“{match.group()}”中年、月的数字形式不统一，应全用阿拉伯数字或全用汉字数字。")
+    if "：" in text:
+        for match in _FULLWIDTH_COLON.finditer(text):
+            yield finding(text, *match.span(), rule="structure.number.colon", category="number", severity="error",
+                          suggestion=":", message="时间的时、分之间用半角冒号“:”（如“9:30”），不用全角的“：”。")
+    if "万" in text:
+        for match in _WAN_QIAN.finditer(text):
+            fixed = f"{match.group(1)}.{match.group(2)}万"
+            yield finding(text, *match.span(), rule="structure.number.wan_qian", category="number", severity="error",
+                          suggestion=fixed,
+                          message=f"“{match.group()}”混用了阿拉伯数字和汉字数位，应写作“{fixed}”。")
+    if "左右" in text or "以上" in text:
+        for match in _guarded(_TWICE, _TWICE_GUARD, text):
+            word = "以上" if match.group(3) else "左右"
+            lead = match.group(1) or ("超过" if match.group(3) else "余")
+            yield finding(text, *match.span(), rule="structure.number.approximate_twice", category="number",
+                          severity="error", suggestion=None,
+                          message=f"“{lead}”和“{word}”都表示概数，不能同时使用，应删去其中一个。")

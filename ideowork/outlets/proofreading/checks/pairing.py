@@ -52,6 +52,9 @@ def _apostrophe(text, position, stack):
     return (after.isascii() and after.isalpha()) or not any(o == "‘" for o, _ in stack)
 
 
+_NUMBER_BEFORE = re.compile("[ \t\u3000]*(?:\\d{1,2}|[一二三四五六七八九十]{1,3})")
+
+
 def check_pairing(text, context):
     stack: list[tuple[str, int]] = []
     continued = -1  # the “ opening a paragraph that continues a quotation (GB/T 15834: only the last closes)
@@ -78,6 +81,8 @@ def check_pairing(text, context):
                 while stack[-1][0] != opener:
                     yield _unclosed(text, *stack.pop())
                 stack.pop()
+            elif mark in "）)" and _NUMBER_BEFORE.fullmatch(text, text.rfind("\n", 0, position) + 1, position):
+                continue  # a numbering marker "1）" at the start of a line: its form is the numbering check's
             else:
                 yield finding(text, position, position + 1, rule="structure.pairing", category="pairing",
                               severity="error", suggestion=None,

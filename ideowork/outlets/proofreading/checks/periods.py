@@ -1,6 +1,7 @@
 """Words whose correctness depends on their context, beyond literal rules.
 
-- Five-year-plan periods stated as current ("今年是“十四五”…") in a document dated in a later period.
+- Five-year-plan periods stated as current ("今年是“十四五”…", "深入实施“十四五”规划", "“十四五”规划的关键之年")
+  in a document dated in a later period.
 - 象 used for 像 in a comparison ("象……一样").
 - Party congresses and plenums written with arabic numerals (党的20大, 20届四中全会).
 - 截止 before a point in time ("截止目前", "截止2025年底"), which must be 截至; 截止日期 and
@@ -17,9 +18,13 @@ from .base import finding
 __all__ = ["check_periods", "check_context_words", "check_congresses"]
 
 _CN = "一二三四五六七八九"
+_PLAN = r"[“\"]?(十[一二三四五六七八九]?五|[一二三四五六七八九]五)[”\"]?"
 _PERIOD = re.compile(
-    r"(?:今年是|当前是|当前正处于|正处于|正处在|处在|正值|时值|适逢)[“\"]?(十[一二三四五六七八九]?五|[一二三四五六七八九]五)[”\"]?"
-    r"(?:规划|时期|期间)?")
+    r"(?:今年是|当前是|当前正处于|正处于|正处在|处在|正值|时值|适逢|深入实施|全面实施|扎实推进|全力推进|加快推进|"
+    r"持续推进|组织实施|正在实施的|正在实施)" + _PLAN + r"(?:规划|时期|期间)?"
+    # A year of a plan's course that is not its first or last ("“十四五”规划的关键之年").
+    r"|[“\"]?(?P<course>十[一二三四五六七八九]?五|[一二三四五六七八九]五)[”\"]?"
+    r"(?:规划)?(?:实施)?的?(?:关键之年|攻坚之年|承上启下之年|突破之年|冲刺之年|中期之年|深化之年)")
 # 象 for 像 before a comparison ("要象抓业务一样"); 象 inside words (现象, 形象, 对象 …) is left alone.
 _XIANG = re.compile(r"(?<![现形对想印气景抽万迹表假具意星物天大图偶肖录画真乱险幻征心病脉卦兆镜影映事异怪白小巨])"
                     r"象(?![征棋牙形限])"
@@ -60,7 +65,8 @@ def _plan_name(number: int) -> str:
 def check_periods(text, context):
     current = (context.date.year - 1966) // 5 + 3  # 三五 began in 1966; 十五五 covers 2026–2030
     for match in _PERIOD.finditer(text):
-        number = _plan_number(match.group(1))
+        group = 1 if match.group(1) else "course"
+        number = _plan_number(match.group(group))
         if number >= current:
             continue
         head = text[max(0, match.start() - 120):match.start()]
@@ -68,12 +74,12 @@ def check_periods(text, context):
         if any(int(year[:4]) < context.date.year for year in _PAST_YEAR.findall(sentence)) or any(
                 word in sentence for word in ("当时", "那时", "彼时", "回顾")):
             continue  # about a past year: "2023年，我市正处在“十四五”…"
-        start, end = match.span(1)
+        start, end = match.span(group)
         name = _plan_name(current)
         yield finding(text, start, end, rule="outdated.period", category="outdated", severity="warning",
                       suggestion=name,
                       message=f"文档日期为{context.date.year}年，当前应为“{name}”时期，"
-                              f"“{match.group(1)}”已经结束，请核实表述。")
+                              f"“{match.group(group)}”已经结束，请核实表述。")
 
 
 def _chinese(number: int) -> str:

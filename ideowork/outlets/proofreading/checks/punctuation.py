@@ -6,12 +6,10 @@ import re
 
 from .base import HAN, finding
 
-__all__ = ["check_punctuation", "check_serial_marks", "check_width"]
+__all__ = ["check_punctuation", "check_width"]
 
 _ELLIPSIS = re.compile(r"\.{3,}|。{3,}|·{3,}|(?<!…)…(?!…)")
 _DOUBLED = re.compile(r"[，、；：。！？]{2,}")
-# GB/T 15834: between quoted or titled items of a series the 顿号 is normally left out.
-_SERIAL = re.compile("[”》]、[“《]")  # the 顿号 is the middle character
 _CHINESE_NEAR = re.compile(f"[{HAN}“”‘’（）《》，。、；：！？]")
 
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。"}
@@ -40,13 +38,6 @@ def check_punctuation(text, context):
         yield finding(text, *match.span(), rule="structure.punctuation.doubled", category="punctuation",
                       severity="error", suggestion=run[-1] if len(set(run)) == 1 else None,
                       message=f"标点符号重复：“{run}”连用，应只保留一个。")
-
-
-def check_serial_marks(text, context):
-    for match in _SERIAL.finditer(text):
-        yield finding(text, match.start() + 1, match.start() + 2, rule="structure.punctuation.serial_quotes", category="punctuation",
-                      severity="warning", suggestion=None,
-                      message="并列的引号或书名号之间通常不用顿号（GB/T 15834），可删去“、”。")
 
 
 def check_width(text, context):

@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand
 
 from ideowork.core.documents import DocumentError, read_document
 from ideowork.core.periods import PeriodKind
+from ideowork.core.uploads import document_limits
 
 from ...choices import Comparator, Per
 from ...parser import ParseError, parse_text
@@ -27,7 +28,7 @@ class Command(BaseCommand):
         except OSError as exc:
             self._fail(f"无法读取文件“{path}”：{exc.strerror or exc}")
         try:
-            parsed = parse_text(read_document(file.name, data).text)
+            parsed = parse_text(read_document(file.name, data, limits=document_limits()).text)
         except (DocumentError, ParseError) as exc:
             self._fail(exc.message)
         data = parsed.to_dict()

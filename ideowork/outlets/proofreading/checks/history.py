@@ -1,0 +1,386 @@
+"""Outdated references judged against the document's date (``Context.date``).
+
+- Party congresses and plenary sessions: one not yet held at the date ("学习贯彻党的二十届四中全会精神" in a
+  document of 2025-03); one already held called forthcoming ("即将召开的党的二十大" after 2022-10-16); an
+  earlier congress's spirit as the current task once the next one has been held ("深入学习贯彻党的十九大精神"
+  in 2023).
+- Sessions of the NPC and the CPPCC by term and session: the year they were held (十四届全国人大三次会议 is
+  2025's) against an explicit year, 今年, or the document's date.
+- Five-year plans: "开局之年" / "收官之年" of the wrong plan for the year.
+- Anniversaries: the ordinal of 建党/新中国成立/改革开放 … N周年 and of 第N个国家宪法日 … computed from the year.
+
+A sentence about another year ("2021年，我们…") is judged against that year. The dates are in
+``data/reference/events.tsv``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from datetime import date as Date
+from pathlib import Path
+
+from ideowork.core.numerals import int_to_cn
+
+from .base import finding
+from .periods import _PERIOD
+
+__all__ = ["check_history", "events"]
+
+EVENTS_FILE = Path(__file__).resolve().parents[1] / "data" / "reference" / "events.tsv"
+_CN = "一二三四五六七八九"
+_NUM = "〇零一二三四五六七八九十百"
+
+
+@dataclass(frozen=True)
+class Events:
+    congresses: dict[int, Date]
+    plenums: dict[tuple[int, int], Date]   # (term, plenum) -> opening day
+    npc: dict[int, int]                    # term -> year of its first session
+    cppcc: dict[int, int]
+    plans: dict[int, tuple[int, int]]      # number -> (first year, last year)
+    anniversaries: dict[str, int]          # the event as written -> its year
+    anniversary_days: dict[str, tuple[int, int]]  # the event as written -> (month, day), when known
+    days: dict[str, int]                   # a commemoration day as written -> the year of its first
+
+
+@functools.cache
+def events() -> Events:
+    congresses, plenums, npc, cppcc, plans, anniversaries, days, on = {}, {}, {}, {}, {}, {}, {}, {}
+    for raw in EVENTS_FILE.read_text(encoding="utf-8").splitlines():
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        kind, first, second, when, *rest = raw.split("\t") + [""]
+        if kind == "congress":
+            congresses[int(first)] = Date.fromisoformat(when)
+        elif kind == "plenum":
+            plenums[(int(second), int(first))] = Date.fromisoformat(when)
+        elif kind in ("npc", "cppcc"):
+            (npc if kind == "npc" else cppcc)[int(first)] = int(when)
+        elif kind == "plan":
+            plans[int(first)] = (int(when), int(rest[0]))
+        elif kind in ("anniversary", "day"):
+            for name in first.split("|"):
+                (anniversaries if kind == "anniversary" else days)[name] = int(when[:4])
+                if len(when) == 10:
+                    on[name] = (int(when[5:7]), int(when[8:10]))
+    return Events(congresses, plenums, npc, cppcc, plans, anniversaries, on, days)
+
+
+def _number(token: str) -> int:
+    """Chinese or arabic numerals: 二十 → 20, 一百零五 → 105, 105 → 105; 0 for what is not a number."""
+    if token.isdigit():
+        return int(token)
+    total, current = 0, 0
+    for ch in token.replace("零", "〇"):
+        if ch == "〇":
+            continue
+        if ch in _CN:
+            current = _CN.index(ch) + 1
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif ch == "百":
+            total += (current or 1) * 100
+            current = 0
+        else:
+            return 0
+    return total + current
+
+
+_SENTENCE_MARKS = "。！？；\n"
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年(?![代度]|以来|以前|前)|(今年|明年|去年|上年|本年|次年)")
+_FUTURE = re.compile("迎接|喜迎|即将|将于|将要|将在|召开前|前夕|筹备|期待|迎来|明年|备战|以优异成绩迎|将[^。；，]{0,8}召开")
+_PAST_WORDS = re.compile("回顾|去年|上年|过去|曾经|当时|那时|前夕")
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    begin = max(text.rfind(mark, max(0, start - 150), start) for mark in _SENTENCE_MARKS) + 1
+    begin = max(begin, start - 150)
+    stops = [i for i in (text.find(mark, end, end + 150) for mark in _SENTENCE_MARKS) if i >= 0]
+    return begin, (min(stops) if stops else min(len(text), end + 150))
+
+
+def _year_of(text: str, begin: int, start: int, day: Date) -> tuple[int, bool]:
+    """The year a sentence speaks of, from its last explicit year before ``start`` ("2021年", "今年"),
+    else the document's; and whether it was explicit."""
+    year, explicit = day.year, False
+    for match in _YEAR.finditer(text, begin, start):
+        explicit = True
+        if match.group(1):
+            year = int(match.group(1))
+        else:
+            year = day.year + {"明年": 1, "去年": -1, "上年": -1, "次年": 1}.get(match.group(2), 0)
+    return year, explicit
+
+
+# --- congresses and plenums ------------------------------------------------------------------------
+
+_CONGRESS = re.compile(f"党的([{_CN}十]{{1,3}})大|第([{_CN}十]{{1,3}})次全国代表大会")
+_PLENUM = re.compile(f"(?<![{_CN}十])([{_CN}十]{{1,3}})届(?:([{_CN}])中全会|中央委员会第([{_CN}])次全体会议)")
+# A local party committee's plenum ("市委十二届七中全会") is not the Central Committee's.
+_LOCAL = re.compile("(?:省委|市委|县委|区委|州委|盟委|旗委|党委|党组|工委|委员会)第?$")
+_FORTHCOMING = re.compile("即将召开|即将胜利召开|将要召开|即将举行")
+_FORTHCOMING_BEFORE = re.compile("(?:即将召开|即将胜利召开|将要召开|即将举行|迎接|喜迎)的?$")
+_SPIRIT = re.compile("(?:(?:和|、|及)[^。；，\n]{0,20})?精神")
+_STUDY = re.compile("学习|贯彻|落实|领会")
+
+
+def _held(name: str, held_on: Date, day: Date):
+    return f"{name}已于{held_on.year}年{held_on.month}月召开（文档日期为{day.year}年{day.month}月{day.day}日）"
+
+
+def _congress_findings(text, day, ev):
+    latest = max((n for n, d in ev.congresses.items() if d <= day), default=0)
+    for match in _CONGRESS.finditer(text):
+        number = _number(match.group(1) or match.group(2))
+        held_on = ev.congresses.get(number)
+        name = f"党的{int_to_cn(number)}大"
+        yield from _event_findings(text, match, day, name, held_on, known_until=max(ev.congresses.values()))
+        if held_on is None or number >= latest:
+            continue
+        spirit = _SPIRIT.match(text, match.end())
+        if spirit is not None and spirit.group() != "精神":
+            continue  # "党的十八大和十九大精神", "党的十六大和十六届三中全会精神": several meetings named together
+        if spirit is None or not _STUDY.search(text, max(0, match.start() - 10), match.start()):
+            continue
+        begin, _end = _sentence(text, match.start(), match.end())
+        year, explicit = _year_of(text, begin, match.start(), day)
+        if explicit and year < ev.congresses[number + 1].year + (ev.congresses[number + 1].month >= 10):
+            continue  # about a year before the next congress
+        if _PAST_WORDS.search(text, begin, match.start()):
+            continue
+        newest = f"党的{int_to_cn(latest)}大"
+        yield finding(text, *match.span(), rule="outdated.congress.latest", category="outdated", severity="warning",
+                      suggestion=newest,
+                      message=f"{newest}已于{ev.congresses[latest].year}年召开，学习贯彻的应是{newest}精神，"
+                              f"“{match.group()}”已不是最新一次代表大会，请核实表述。")
+    terms = {t for t, _p in ev.plenums}
+    known_until = max(ev.plenums.values())
+    for match in _PLENUM.finditer(text):
+        if _LOCAL.search(text, max(0, match.start() - 4), match.start()):
+            continue
+        term, plenum = _number(match.group(1)), _CN.index(match.group(2) or match.group(3)) + 1
+        if term < min(terms):
+            continue  # a term before the table's: not judged
+        name = f"党的{int_to_cn(term)}届{_CN[plenum - 1]}中全会"
+        yield from _event_findings(text, match, day, name, ev.plenums.get((term, plenum)), known_until=known_until)
+        if term < latest and text[match.start() - 1:match.start()] not in ("和", "、", "及", "与") \
+                and _SPIRIT.match(text, match.end()) and _SPIRIT.match(text, match.end()).group() == "精神" \
+                and _STUDY.search(text, max(0, match.start() - 12), match.start()):
+            begin, _end = _sentence(text, match.start(), match.end())
+            year, explicit = _year_of(text, begin, match.start(), day)
+            following = ev.congresses[term + 1]
+            if (explicit and year <= following.year) or _PAST_WORDS.search(text, begin, match.start()):
+                continue
+            newest = f"党的{int_to_cn(latest)}大"
+            yield finding(text, *match.span(), rule="outdated.congress.latest", category="outdated",
+                          severity="warning", suggestion=None,
+                          message=f"{newest}已于{following.year}年召开，“{match.group()}”是上一届中央委员会的全会，"
+                                  "学习贯彻的应是最新的会议精神，请核实表述。")
+
+
+def _event_findings(text, match, day, name, held_on, *, known_until):
+    start, end = match.span()
+    before = text[max(0, start - 12):start]
+    if held_on is not None and held_on < day and (
+            _FORTHCOMING_BEFORE.search(before) or _FORTHCOMING.match(text, end, end + 6)):
+        yield finding(text, start, end, rule="outdated.congress.forthcoming", category="outdated", severity="error",
+                      suggestion=None, message=f"{_held(name, held_on, day)}，不能再称“即将召开”，请核实表述。")
+        return
+    if (held_on is None and day <= known_until) or (held_on is not None and held_on > day):
+        begin, stop = _sentence(text, start, end)
+        if _FUTURE.search(text, begin, stop) or "届时" in text[begin:stop]:
+            return
+        if held_on is not None:
+            when = f"于{held_on.year}年{held_on.month}月召开"
+        else:
+            when = "在此日期前尚未召开"
+        yield finding(text, start, end, rule="outdated.congress.not_yet", category="outdated", severity="error",
+                      suggestion=None,
+                      message=f"文档日期为{day.year}年{day.month}月{day.day}日，{name}{when}，请核实届次。")
+
+
+# --- NPC and CPPCC sessions ------------------------------------------------------------------------
+
+_SESSION = re.compile(
+    f"(?:第?([{_CN}十]{{1,3}})届全国(人大|人民代表大会|政协|人民政治协商会议)(?:第?([{_CN}])次)会议"
+    f"|全国(政协)第?([{_CN}十]{{1,3}})届第?([{_CN}])次会议)")
+
+
+def _session_findings(text, day, ev):
+    for match in _SESSION.finditer(text):
+        if match.group(4):
+            body, term, session = "cppcc", _number(match.group(5)), _CN.index(match.group(6)) + 1
+        else:
+            body = "npc" if match.group(2) in ("人大", "人民代表大会") else "cppcc"
+            term, session = _number(match.group(1)), _CN.index(match.group(3)) + 1
+        first = (ev.npc if body == "npc" else ev.cppcc).get(term)
+        if first is None or session > 5:
+            continue
+        held = first + session - 1
+        opening = Date(held, 3, 5 if body == "npc" else 4)
+        start, end = match.span()
+        begin, stop = _sentence(text, start, end)
+        explicit = None
+        near = list(_YEAR.finditer(text, max(begin, start - 8), start))
+        if near:
+            last = near[-1]
+            explicit = int(last.group(1)) if last.group(1) else day.year + {
+                "明年": 1, "去年": -1, "上年": -1, "次年": 1}.get(last.group(2), 0)
+        name = match.group()
+        if explicit is not None and explicit != held:
+            yield finding(text, start, end, rule="outdated.session.year", category="outdated", severity="error",
+                          suggestion=None,
+                          message=f"“{name}”于{held}年召开，与文中所写的{explicit}年不符，请核实届次。")
+        elif explicit is None and opening > day and not _FUTURE.search(text, begin, stop):
+            yield finding(text, start, end, rule="outdated.session.not_yet", category="outdated", severity="error",
+                          suggestion=None,
+                          message=f"文档日期为{day.year}年{day.month}月{day.day}日，“{name}”于{held}年3月召开，"
+                                  "尚未举行，请核实届次。")
+        elif explicit is None and opening < day and (
+                _FORTHCOMING_BEFORE.search(text[max(0, start - 12):start]) or _FORTHCOMING.match(text, end, end + 6)):
+            yield finding(text, start, end, rule="outdated.session.forthcoming", category="outdated", severity="error",
+                          suggestion=None, message=f"“{name}”已于{held}年3月召开，不能再称“即将召开”。")
+        elif explicit is None and session < 5 and Date(held + 1, 3, 15) < day and text.startswith("精神", end) \
+                and _STUDY.search(text, max(0, start - 8), start) and not _PAST_WORDS.search(text, begin, start):
+            yield finding(text, start, end, rule="outdated.session.latest", category="outdated", severity="warning",
+                          suggestion=None,
+                          message=f"“{name}”是{held}年的会议，{held + 1}年的全国两会已经召开，"
+                                  "学习贯彻的应是最新一次会议的精神，请核实表述。")
+
+
+# --- five-year plans -------------------------------------------------------------------------------
+
+_PLAN_YEAR = re.compile(
+    f"(?:[“\"]?(十[{_CN}]?五|[{_CN}]五)[”\"]?|第([{_CN}十]{{1,3}})个五年(?:规划|计划))"
+    "(?:规划|计划|时期)?的?(开局之年|起步之年|第一年|收官之年|最后一年|结束之年)")
+
+
+def _plan_findings(text, day, ev):
+    if "之年" not in text and "一年" not in text:
+        return
+    for match in _PLAN_YEAR.finditer(text):
+        token = match.group(1)
+        number = _number(token[:-1]) if token else _number(match.group(2))
+        if token and token[:-1] == "十":
+            number = 10
+        span = ev.plans.get(number)
+        if span is None:
+            continue
+        begin, _stop = _sentence(text, match.start(), match.end())
+        year, explicit = _year_of(text, begin, match.start(), day)
+        if not explicit and not re.search("当前|目前|现在|正值|正处", text[begin:match.start()]):
+            continue  # "在“十四五”开局之年，…" may look back; only a stated year is judged
+        period = _PERIOD.search(text, begin, match.end())
+        if period and period.start(1) == match.start(1) and span[1] < day.year:
+            continue  # a plan over at the document's date said to be current: reported by check_periods
+        wanted = span[0] if match.group(3) in ("开局之年", "起步之年", "第一年") else span[1]
+        if year == wanted:
+            continue
+        right = next((n for n, (a, b) in ev.plans.items()
+                      if (a if wanted == span[0] else b) == year), None)
+        label = match.group(3)
+        fixed = f"“{_plan_label(right)}”" if right else None
+        where = match.span(1) if token else match.span(2)
+        # Judged against the document's date (今年, 当前) it is a warning; against a year written out, an error.
+        relative = not _YEAR.search(text, begin, match.start()) or not any(
+            m.group(1) for m in _YEAR.finditer(text, begin, match.start()))
+        yield finding(text, *where, rule="outdated.plan.year", category="outdated",
+                      severity="warning" if relative else "error",
+                      suggestion=fixed and fixed.strip("“”"),
+                      message=f"{year}年不是“{token or match.group(2)}”的{label}"
+                              f"（该时期为{span[0]}—{span[1]}年）" + (f"，{year}年是{fixed}的{label}。" if fixed else "。"))
+
+
+_SPIRIT_YEAR = re.compile(f"贯彻(?:落实)?党的([{_CN}十]{{1,3}})大精神的开局之年")
+
+
+def _spirit_year_findings(text, day, ev):
+    """"全面贯彻党的二十大精神的开局之年" is the year after the congress (2023)."""
+    if "开局之年" not in text:
+        return
+    for match in _SPIRIT_YEAR.finditer(text):
+        held = ev.congresses.get(_number(match.group(1)))
+        if held is None:
+            continue
+        begin, _stop = _sentence(text, match.start(), match.end())
+        year, explicit = _year_of(text, begin, match.start(), day)
+        if not explicit or year == held.year + 1:
+            continue
+        yield finding(text, *match.span(), rule="outdated.spirit_year", category="outdated", severity="error",
+                      suggestion=None,
+                      message=f"党的{match.group(1)}大于{held.year}年召开，“贯彻党的{match.group(1)}大精神的开局之年”是"
+                              f"{held.year + 1}年，不是{year}年，请核实表述。")
+
+
+def _plan_label(number: int) -> str:
+    return ("十" + (_CN[number - 11] if number > 10 else "") if number >= 10 else _CN[number - 1]) + "五"
+
+
+# --- anniversaries and commemoration days -----------------------------------------------------------
+
+_ORDINAL = f"(\\d{{1,3}}|[{_NUM}]{{1,5}})"
+
+
+@functools.cache
+def _anniversary_patterns():
+    ev = events()
+    names = "|".join(sorted(map(re.escape, ev.anniversaries), key=len, reverse=True))
+    days = "|".join(sorted(map(re.escape, ev.days), key=len, reverse=True))
+    return (re.compile(f"({names}){_ORDINAL}周年"),
+            re.compile(f"第{_ORDINAL}个[“\"]?({days})"))
+
+
+def _anniversary_findings(text, day, ev):
+    anniversary, commemoration = _anniversary_patterns()
+    if "周年" in text:
+        for match in anniversary.finditer(text):
+            written = _number(match.group(2))
+            yield from _judge_ordinal(text, match, match.span(2), day, written, ev.anniversaries[match.group(1)],
+                                      f"{match.group(1)}{{}}周年", offset=0,
+                                      on=ev.anniversary_days.get(match.group(1)))
+    if "第" in text:
+        for match in commemoration.finditer(text):
+            written = _number(match.group(1))
+            yield from _judge_ordinal(text, match, match.span(1), day, written, ev.days[match.group(2)],
+                                      f"第{{}}个{match.group(2)}", offset=1)
+
+
+# The anniversary names a celebration that may lie years back: "在庆祝中国共产党成立100周年大会上的讲话".
+_CELEBRATION = re.compile("(?:庆祝|纪念)?(?:大会|座谈会|纪念会|招待会|文艺晚会|晚会|阅兵|活动上|之际的?讲话)")
+
+
+def _judge_ordinal(text, match, span, day, written, base, shape, *, offset, on=None):
+    if written <= 0:
+        return
+    if offset == 0 and written + base <= day.year and _CELEBRATION.match(text, match.end()):
+        return
+    begin, stop = _sentence(text, match.start(), match.end())
+    year, explicit = _year_of(text, begin, match.start(), day)
+    expected = year - base + offset
+    if written == expected:
+        return
+    if not explicit and written == expected + 1 and _FUTURE.search(text, begin, stop) and (
+            on is None or (day.month, day.day) > on):
+        return  # "迎接建党105周年" in the year before, once its 104th anniversary has passed
+    if not explicit and written == expected - 1 and _PAST_WORDS.search(text, begin, stop):
+        return  # "去年…纪念…" in a review of the year before
+    arabic = match.group()[span[0] - match.start():span[1] - match.start()].isdigit()
+    fixed = str(expected) if arabic else int_to_cn(expected)
+    yield finding(text, *span, rule="outdated.anniversary", category="outdated", severity="error",
+                  suggestion=fixed,
+                  message=f"{year}年应为“{shape.format(fixed)}”，“{match.group()}”的序数与年份不符，请核实。")
+
+
+def check_history(text, context):
+    ev = events()
+    day = context.date
+    if "大" in text or "全会" in text or "全体会议" in text:
+        yield from _congress_findings(text, day, ev)
+    if "会议" in text:
+        yield from _session_findings(text, day, ev)
+    yield from _plan_findings(text, day, ev)
+    yield from _spirit_year_findings(text, day, ev)
+    yield from _anniversary_findings(text, day, ev)

@@ -1,0 +1,223 @@
+"""Misspelt fixed terms: a long formulation or official name (six characters or more) with one character
+substituted, inserted or dropped ("中国特色社会主意", "国家卫生建康委员会").
+
+Linear in the text whatever the number of terms: every term is split into two halves and all halves are
+matched exactly with one Aho–Corasick automaton; one edit leaves at least one half intact (pigeonhole), so
+each half found proposes the term's window beside it, which is verified by an edit distance of one. The
+edit must lie inside the term (not its first character unless a long formulation of eight characters or more
+is substituted there; for names of bodies not their last two:
+"市场监督管理分局", "住房和城乡建设局" are other bodies, unless the slip makes no body: "委员员会"), and a
+window that is a real term itself, or lies inside one written correctly, is never reported. The terms
+are in ``data/reference/terms.txt``; the first section is checked (with the 厅 and 局 of each ministry),
+the last lists correct neighbours.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from pathlib import Path
+
+import ahocorasick
+
+from .base import finding
+
+__all__ = ["check_terms", "terms", "MIN_LENGTH"]
+
+TERMS_FILE = Path(__file__).resolve().parents[1] / "data" / "reference" / "terms.txt"
+MIN_LENGTH = 6
+_EXACT, _LEFT, _RIGHT = 0, 1, 2
+
+
+_NEIGHBOURS = "# 相近的正确说法"
+
+
+@functools.cache
+def _read() -> tuple[tuple[str, ...], frozenset[str]]:
+    """(the terms checked, every real term: those and their correct neighbours)."""
+    lines = TERMS_FILE.read_text(encoding="utf-8").splitlines()
+    cut = next((n for n, line in enumerate(lines) if line.startswith(_NEIGHBOURS)), len(lines))
+
+    def words(part):
+        return [line.strip() for line in part if line.strip() and not line.startswith("#")]
+
+    listed = words(lines[:cut])
+    # A ministry's local counterparts are departments and bureaus of the same name (人力资源和社会保障厅、局).
+    local = [term[:-1] + kind for term in listed if term.endswith("部") and not term.startswith(("国家", "中央", "中共"))
+             and len(term) >= MIN_LENGTH for kind in "厅局"]
+    checked = tuple(dict.fromkeys(listed + local))
+    return checked, frozenset(checked) | frozenset(words(lines[cut:]))
+
+
+def terms() -> tuple[str, ...]:
+    """The fixed terms checked for misspellings."""
+    return _read()[0]
+
+
+@functools.cache
+def _automaton():
+    automaton = ahocorasick.Automaton()
+    keys: dict[str, list[tuple[int, int]]] = {}
+    checked, real = _read()
+    for term in real:
+        keys.setdefault(term, [])
+    for index, term in enumerate(checked):
+        if len(term) >= MIN_LENGTH:
+            half = len(term) // 2
+            keys.setdefault(term[:half], []).append((_LEFT, index))
+            keys.setdefault(term[half:], []).append((_RIGHT, index))
+    for term in real:
+        keys[term].append((_EXACT, -1))
+    for key, hits in keys.items():
+        automaton.add_word(key, (len(key), tuple(set(hits))))
+    automaton.make_automaton()
+    return automaton, real
+
+
+def _edit(candidate: str, term: str) -> int | None:
+    """Where ``candidate`` differs from ``term`` by exactly one edit (the index in ``term`` of the
+    substituted or dropped character, or in ``candidate`` of the inserted one); else None."""
+    la, lb = len(candidate), len(term)
+    i = 0
+    shorter = min(la, lb)
+    while i < shorter and candidate[i] == term[i]:
+        i += 1
+    if la == lb:
+        return i if i < la and candidate[i + 1:] == term[i + 1:] else None
+    if la == lb + 1:
+        return i if candidate[i + 1:] == term[i:] else None
+    if la == lb - 1:
+        return i if candidate[i:] == term[i + 1:] else None
+    return None
+
+
+# The name of a body ends with its kind (部, 局, 委员会 …): 住房和城乡建设局 and 市场监督管理分局 are other
+# bodies, so an edit in its last two characters is not an error.
+_BODY_ENDINGS = tuple("部局厅委会署院室台行校办组")
+
+
+def _inside(position: int, length: int, term: str, substituted: bool) -> bool:
+    """An edit at ``position`` is inside the term: never its first character; for names of bodies not
+    their last two; for formulations a character may be wrong anywhere after the first, but one added or
+    dropped only before the last ("中国特色社会主义者" is another word)."""
+    if not substituted and position < 2:
+        return False  # "构建具有…" read as "建设具有…" with 设 dropped: the window begins inside another word
+    if position == 0:
+        # The first character of a long formulation (not a body's name, whose first characters may be a
+        # place) is its verb or opening word: "筑牢中华民族共同体意识", "坚决拥护“两个确立”".
+        return len(term) >= _LONG_FORMULATION and not term.endswith(_BODY_ENDINGS)
+    if term.endswith(_BODY_ENDINGS):
+        # The body's kind (局, 总局, 委员会 …) may differ: 分局, 住房和城乡建设局; its name may not.
+        return 1 <= position < len(term) - _kind_length(term)
+    return 1 <= position <= length - (1 if substituted else 2)
+
+
+_LONG_FORMULATION = 8
+_LONG_KINDS = ("委员会", "办公室", "办公厅", "研究院", "研究室")
+_SHORT_KINDS = ("总局", "总署", "总台", "分局")
+
+
+def _kind_length(term: str) -> int:
+    return 3 if term.endswith(_LONG_KINDS) else 2 if term.endswith(_SHORT_KINDS) else 1
+
+
+def _slip_at_the_end(window: str, term: str, position: int, delta: int) -> bool:
+    """A slip in the last characters of a body's name that makes no other body: a character typed twice
+    ("委员员会") or one dropped that is not 总 or 分 ("常务委会"; "管理局" for "管理总局" is another body)."""
+    if not term.endswith(_BODY_ENDINGS) or position < 1:
+        return False
+    if delta > 0:
+        return window[position] in (window[position - 1], window[position + 1:position + 2])
+    if delta < 0:
+        return position < len(term) - 1 and term[position] not in "总分"
+    return False
+
+
+def _is_han_like(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _simplified(ch: str) -> bool:
+    """True for a character of the simplified set (GB 2312), which is what an input method mistypes; a
+    character outside it is a traditional or variant form ("三個代表"), not a typo."""
+    try:
+        ch.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def check_terms(text, context):
+    automaton, real = _automaton()
+    table = terms()
+    exact: list[tuple[int, int]] = []
+    halves: list[tuple[int, int, int, int]] = []  # (start, end, kind, term index)
+    for last, (length, hits) in automaton.iter(text):
+        start, end = last + 1 - length, last + 1
+        for kind, index in hits:
+            if kind == _EXACT:
+                exact.append((start, end))
+            else:
+                halves.append((start, end, kind, index))
+    if not halves:
+        return
+    exact.sort()
+    starts = [s for s, _e in exact]
+    reach, furthest = [], -1
+    for _s, e in exact:
+        furthest = max(furthest, e)
+        reach.append(furthest)
+
+    def covered(begin: int, stop: int) -> bool:
+        """Inside a correctly written real term."""
+        at = bisect.bisect_right(starts, begin) - 1
+        return at >= 0 and reach[at] >= stop
+
+    candidates = []
+    for start, end, kind, index in halves:
+        term = table[index]
+        size = len(term)
+        anchor = start if kind == _LEFT else end
+        if (text.startswith(term, start) if kind == _LEFT else text.endswith(term, 0, end)):
+            continue  # the term itself, written correctly
+        if covered(anchor, anchor + size + 1) if kind == _LEFT else covered(anchor - size - 1, anchor):
+            continue  # every window lies inside a real term written correctly
+        for delta in (0, -1, 1):
+            width = size + delta
+            begin, stop = (anchor, anchor + width) if kind == _LEFT else (anchor - width, anchor)
+            if begin < 0 or stop > len(text):
+                continue
+            window = text[begin:stop]
+            if window[-1] != term[-1] and (delta or window[:-1] != term[:-1]):
+                continue  # only a character substituted at the very end may change the last one
+            position = _edit(window, term)
+            if position is None or not (_inside(position, max(width, size), term, delta == 0)
+                                        or _slip_at_the_end(window, term, position, delta)):
+                continue
+            changed = window[position] if delta >= 0 else term[position]
+            if not _is_han_like(changed) or not _simplified(changed) or window in real or covered(begin, stop):
+                continue
+            if delta == 0 and position == size - 1 and stop < len(text) and _is_han_like(text[stop]):
+                continue  # the last character begins another word: "意识形态工作责任清单"
+            candidates.append((begin, stop, term, position, delta))
+            break
+    # Of overlapping candidates the longest wins ("国家卫生建康委员会" over "国家卫生建康委").
+    candidates.sort(key=lambda c: (c[0] - c[1], c[0]))
+    taken: list[tuple[int, int]] = []
+    for begin, stop, term, position, delta in candidates:
+        if any(b < stop and begin < e for b, e in taken):
+            continue
+        taken.append((begin, stop))
+        window = text[begin:stop]
+        yield finding(text, begin, stop, rule="formulation.term", category="formulation", severity="error",
+                      suggestion=term,
+                      message=f"“{window}”疑为“{term}”的误写（{_describe(window, term, position, delta)}），"
+                              "请核对规范写法。")
+
+
+def _describe(window: str, term: str, position: int, delta: int) -> str:
+    if delta == 0:
+        return f"“{term[position]}”写成了“{window[position]}”"
+    if delta > 0:
+        return f"多了“{window[position]}”"
+    return f"少了“{term[position]}”"

@@ -1,0 +1,157 @@
+"""Headings that run on inside a line: text copied from a web page with its line breaks lost.
+
+"…筑牢思想根基。二、加强阵地管理（一）管好网站。每日巡查。（二）办好简报。1、每月编发…" is split
+back into lines before the structure is read, one line per numbered heading. A marker inside a
+line (一、 （一） 1. 1、 （1） 第一条 第一章) starts a new line only when all of these hold:
+
+- it stands at a boundary: after a sentence end or a colon (。；！？：), after a space, or right
+  after the title of a heading one level up that has no sentence end yet ("二、主要任务（一）…");
+  the very first marker of a series may also follow a title glued to it ("…工作要点一、…") when
+  the next marker of its series follows at a boundary in the same line;
+- its number continues the series of its level (the previous number of that level plus one), or
+  is 1 where a heading of a higher level has opened since;
+- what follows is not another number (二、三季度, 1、2、3月) and it is not inside quotes or 《》.
+
+So references inside sentences (根据第一条, 1、2、3月, 2026年1月, 二、三季度, 12次) and 一是…二是…
+enumerations stay where they are.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .cleaning import Line
+from .headings import LEVELS, match_heading
+
+__all__ = ["split_run_on"]
+
+_CN = "[一二三四五六七八九十]{1,3}"
+_CANDIDATE = re.compile(
+    r"第\s*(?:" + _CN + r"|\d{1,3})\s*(?:部分|章|篇|条)"
+    r"|(?<![一二三四五六七八九十第])" + _CN + r"\s*[、.]"
+    r"|[(（]\s*(?:" + _CN + r"|\d{1,2})\s*[)）]"
+    r"|(?<![\d.])\d{1,2}\s*[.、](?!\d)"
+)
+_BOUNDARY = set("。！？；!?;:：")
+_CLOSING = set("”\"’）)】」")
+_SENTENCE_END = re.compile(r"[。！？；!?;]")
+# What may not follow a marker: another number (二、三季度, 1、2、3月, 一、二等奖).
+_NUMBER_AFTER = re.compile(r"\s*[\d一二三四五六七八九十两]{1,3}\s*(?:[、,，.]|[季月年日号个次等])")
+_OPENERS = {"“": "”", "《": "》", "「": "」", "『": "』"}
+_RANK = {level: rank for rank, level in enumerate(LEVELS)}
+# "龟虽寿译文2、年度学习计划要…": a few words a site put before a heading that continues its series.
+_GLUED_PREFIX = re.compile(r"[\u4e00-\u9fff]{2,8}")
+_TITLE_REACH = 40  # how far after a heading a lower heading may follow its unpunctuated title
+_WINDOW = 40  # characters read at a marker to recognise it
+_LOOK_AHEAD = 30  # markers searched for the second of a series
+
+
+def _at_boundary(folded: str, position: int) -> bool:
+    if position == 0:
+        return True
+    before = folded[position - 1]
+    if before.isspace() or before in _BOUNDARY:
+        return True
+    return before in _CLOSING and position >= 2 and folded[position - 2] in _BOUNDARY
+
+
+def _quoted(folded: str) -> list[tuple[int, int]]:
+    spans, opened = [], {}
+    for index, ch in enumerate(folded):
+        if ch in _OPENERS:
+            opened.setdefault(ch, index)
+        else:
+            for opener, closer in _OPENERS.items():
+                if ch == closer and opener in opened:
+                    spans.append((opened.pop(opener), index))
+    return spans
+
+
+class _Series:
+    """The last number of each heading level, and which levels a higher heading has reopened."""
+
+    def __init__(self) -> None:
+        self.last: dict[str, int] = {}
+        self.reopened: set[str] = set(LEVELS)
+
+    def continues(self, level: str, number: int) -> bool:
+        last = self.last.get(level)
+        return number == (last or 0) + 1 or (number == 1 and level in self.reopened)
+
+    def record(self, level: str, number: int) -> None:
+        self.last[level] = number
+        self.reopened.discard(level)
+        self.reopened.update(lower for lower in LEVELS if _RANK[lower] > _RANK[level])
+
+
+def _markers(line: Line):
+    """(position, heading) of every marker in the line that could be a heading, in order."""
+    folded = line.folded
+    quotes = None
+    for match in _CANDIDATE.finditer(folded, 1):
+        position = match.start()
+        window = position + _WINDOW  # a heading's marker is short: never copy the rest of a long line
+        heading = match_heading(folded[position:window], line.text[position:window])
+        if heading is None or _NUMBER_AFTER.match(folded, position + heading.content_start):
+            continue
+        if quotes is None:
+            quotes = _quoted(folded)
+        if any(start < position < end for start, end in quotes):
+            continue
+        yield position, heading
+
+
+def _split_points(line: Line, series: _Series) -> list[int]:
+    folded = line.folded
+    first = match_heading(folded, line.text)
+    previous = (0, first) if first else None  # the last heading accepted in this line
+    if first:
+        series.record(first.level, first.number)
+    markers = list(_markers(line))
+    points = []
+    for index, (position, heading) in enumerate(markers):
+        if not series.continues(heading.level, heading.number):
+            continue
+        if _at_boundary(folded, position) or previous is None and _GLUED_PREFIX.fullmatch(folded, 0, position):
+            accepted = True  # at a boundary, or after a few words a site glued to the line's start
+        elif heading.number != 1:
+            accepted = False
+        elif (previous is not None and _RANK[heading.level] > _RANK[previous[1].level]
+              and position - previous[0] <= _TITLE_REACH
+              and not _SENTENCE_END.search(folded, previous[0], position)):
+            accepted = True  # "二、主要任务（一）…": right after its parent's title
+        else:  # "…工作要点一、…": the series' next marker must follow at a boundary
+            accepted = any(later.level == heading.level and later.number == 2 and _at_boundary(folded, at)
+                           for at, later in markers[index + 1:index + 1 + _LOOK_AHEAD])
+        if accepted:
+            points.append(position)
+            series.record(heading.level, heading.number)
+            previous = (position, heading)
+    return points
+
+
+def _piece(line: Line, start: int, end: int, gap_before: bool) -> Line | None:
+    text = line.text[start:end]
+    stripped = text.lstrip()
+    start += len(text) - len(stripped)
+    end = start + len(stripped.rstrip())
+    if start >= end:
+        return None
+    return Line(line.text[start:end], line.folded[start:end], gap_before)
+
+
+def split_run_on(lines: list[Line]) -> list[Line]:
+    """`lines` with every heading that runs on inside a line moved to a line of its own."""
+    series = _Series()
+    result: list[Line] = []
+    for line in lines:
+        points = _split_points(line, series) if len(line.folded) > 4 else []
+        if not points:
+            result.append(line)
+            continue
+        bounds = [0] + points + [len(line.text)]
+        for number, (start, end) in enumerate(zip(bounds, bounds[1:])):
+            piece = _piece(line, start, end, line.gap_before if number == 0 else True)
+            if piece is not None:
+                result.append(piece)
+    return result

@@ -1,0 +1,135 @@
+"""A cadre takes an exam on a phone (390 px, touch): double taps, a lost connection, a reload."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from ideowork.learning.actions.exams import do_start_attempt
+from ideowork.core.models import AuditEvent
+from ideowork.learning.models import Answer, Attempt
+from tests.conftest import PHONE, screenshot
+
+from .access_exams import make_bank, make_exam
+
+pytestmark = pytest.mark.browser
+
+
+def no_horizontal_scroll(page) -> bool:
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def box_of(page, kind):
+    return page.locator(f"[data-testid=question][data-kind={kind}]")
+
+
+def test_a_cadre_takes_an_exam_on_a_phone_through_double_taps_and_a_lost_connection(org, page_as):
+    bank = make_bank(org.staff, org.city, copies=2)
+    exam = make_exam(org.staff, org.city, bank, minutes=45)
+    page = page_as(org.cadre, viewport=PHONE)
+    page.on("dialog", lambda dialog: dialog.accept())
+
+    page.goto("/learning/exams/")
+    expect(page.get_by_text(exam.title).first).to_be_visible()
+    assert no_horizontal_scroll(page)
+    screenshot(page, "learning-exam-list-phone")
+    page.goto(f"/learning/exams/{exam.pk}/")
+    assert no_horizontal_scroll(page)
+    screenshot(page, "learning-exam-detail-phone")
+    page.locator("[data-testid=start]").tap()
+    expect(page.locator("[data-testid=question]")).to_have_count(len(bank))
+    expect(page.locator("[data-testid=countdown]")).to_have_text(
+        re.compile(r"^(44|45):\d\d$"))
+    attempt = Attempt.objects.get(exam=exam, user=org.cadre)
+    assert no_horizontal_scroll(page)
+    screenshot(page, "learning-exam-take-phone")
+
+    # A double tap on an option: one answer stored, the question marked 已保存.
+    single = box_of(page, "single").first
+    option = single.locator(".exam-option").nth(1)
+    option.tap()
+    option.tap()
+    expect(single.locator("[data-testid=saved-state]")).to_have_text(re.compile("^已保存"))
+    chosen = option.locator("input").get_attribute("value")
+    qid = int(single.get_attribute("data-question"))
+    assert list(Answer.objects.filter(attempt=attempt).values_list("question_id", "response")) == [(qid, chosen)]
+
+    # The answer card shows it answered; a tap on a number goes to the question.
+    page.locator("[data-testid=nav-toggle]").tap()
+    nav = page.locator("[data-testid=navigator]")
+    expect(nav).to_be_visible()
+    expect(nav.locator(f".exam-nav-item[data-question='{qid}']")).to_have_class(re.compile("answered"))
+    screenshot(page, "learning-exam-navigator-phone")
+    last = page.locator("[data-testid=question]").last
+    nav.locator(f".exam-nav-item[data-question='{last.get_attribute('data-question')}']").tap()
+    expect(nav).to_be_hidden()
+    expect(last).to_be_in_viewport()
+
+    # The connection drops: the answer is kept on the page and marked 未保存 ...
+    page.context.set_offline(True)
+    judge = box_of(page, "judge").first
+    judge.locator(".exam-option").first.tap()
+    expect(judge.locator("[data-testid=saved-state]")).to_have_text(re.compile("未保存"))
+    expect(page.locator("[data-testid=save-status]")).to_contain_text("未保存")
+    judge_id = int(judge.get_attribute("data-question"))
+    assert not Answer.objects.filter(attempt=attempt, question_id=judge_id).exists()
+    screenshot(page, "learning-exam-offline-phone")
+    # ... and saved by the page itself when the connection returns.
+    page.context.set_offline(False)
+    expect(judge.locator("[data-testid=saved-state]")).to_have_text(re.compile("^已保存"))
+    expect(page.locator("[data-testid=save-status]")).to_have_text("所有答案已保存")
+    assert Answer.objects.get(attempt=attempt, question_id=judge_id).response is True
+
+    # Offline again, an answer typed, then the page reloaded once the connection is back: nothing lost.
+    page.context.set_offline(True)
+    blank = box_of(page, "blank").first
+    blank.locator("input").first.fill("极其重要")
+    expect(blank.locator("[data-testid=saved-state]")).to_have_text(re.compile("未保存"))
+    page.context.set_offline(False)
+    page.reload()
+    blank = box_of(page, "blank").first
+    expect(blank.locator("input").first).to_have_value("极其重要")
+    expect(blank.locator("[data-testid=saved-state]")).to_have_text(re.compile("^已保存"))
+    expect(page.locator("[data-testid=answered-count]")).to_have_text("3")
+    expect(box_of(page, "single").first.locator(f"input[value='{chosen}']")).to_be_checked()
+    blank_id = int(blank.get_attribute("data-question"))
+    assert Answer.objects.get(attempt=attempt, question_id=blank_id).response == ["极其重要"]
+
+    # A double tap on 交卷: handed in once, the result shown. The hand-in is held on its way until the
+    # second tap has landed where the button was, so that tap always meets the page (disabled button),
+    # however fast the server answers.
+    held = []
+    page.route("**/submit/", lambda route: held.append(route))
+    button = page.locator("[data-testid=submit]")
+    button.scroll_into_view_if_needed()
+    where = button.bounding_box()
+    with page.expect_request("**/submit/"):
+        button.tap(no_wait_after=True)
+    page.touchscreen.tap(where["x"] + where["width"] / 2, where["y"] + where["height"] / 2)
+    while not held:  # each round trip lets Playwright hand the held request to the route handler
+        page.evaluate("0")
+    for route in held:  # the first tap's hand-in (and a second one, had the page let it through)
+        route.continue_()
+    page.unroute("**/submit/")
+    expect(page.locator("[data-testid=score]")).to_be_visible()
+    assert no_horizontal_scroll(page)
+    screenshot(page, "learning-exam-result-phone")
+    attempt.refresh_from_db()
+    assert not attempt.is_open
+    assert AuditEvent.objects.filter(event_type="learning.exam.submit_attempt", subject_id=str(attempt.pk)).count() == 1
+
+
+def test_a_second_tab_shows_the_answers_saved_in_the_first(org, page_as):
+    bank = make_bank(org.staff, org.city)
+    exam = make_exam(org.staff, org.city, bank)
+    attempt = do_start_attempt(org.cadre, exam)
+    page = page_as(org.cadre, viewport=PHONE)
+    page.goto(f"/learning/exams/attempts/{attempt.pk}/")
+    judge = box_of(page, "judge")
+    judge.locator(".exam-option").nth(1).tap()
+    expect(judge.locator("[data-testid=saved-state]")).to_have_text(re.compile("^已保存"))
+    other = page.context.new_page()
+    other.goto(f"/learning/exams/attempts/{attempt.pk}/")
+    expect(box_of(other, "judge").locator("input[value=false]")).to_be_checked()
+    expect(other.locator("[data-testid=answered-count]")).to_have_text("1")
+    expect(other.locator("[data-testid=countdown]")).to_have_text(re.compile(r"^\d\d:\d\d$"))

@@ -1,0 +1,312 @@
+"""Phrasings of real documents (the development corpus's misses) on short excerpts: whose count it
+is, periods written as nouns, sections that are their own item."""
+
+from __future__ import annotations
+
+import pytest
+
+from ideowork.plans.parser import parse_text
+from ideowork.plans.parser.targets import extract_targets
+
+
+def _read(sentence: str) -> list[tuple]:
+    return [(t.text, t.count, t.period, t.per) for t in extract_targets(sentence)]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # 每个成员 opens the sentence: every clause of it is each member's count.
+    ("每个成员每年至少精读一本好书，完成三篇以上心得体会文章。",
+     [("每个成员每年至少精读一本好书", 1, "year", "person"), ("完成三篇以上心得体会文章", 3, "year", "person")]),
+    # A list number before the subject does not hide it.
+    ("(3)中心组成员要制定年度自学计划，每年至少系统研读2本，至少撰写1篇理论文章。",
+     [("每年至少系统研读2本", 2, "year", "person"), ("至少撰写1篇理论文章", 1, "year", "person")]),
+    ("3.个人自学时要有笔记，原则上每年撰写一篇以上理论研讨文章。",
+     [("每年撰写一篇以上理论研讨文章", 1, "year", "person")]),
+    # Everyone together is the organ's meeting, not each person's count.
+    ("1.全体机关干部每月集中学习1次，一般与工作例会同步。",
+     [("每月集中学习1次", 1, "month", "org")]),
+])
+def test_whose_count(sentence, expected):
+    assert _read(sentence) == expected
+
+
+def test_an_object_each_member_is_not_the_subject():
+    assert _read("每月要把学习专题提前通知给每一个中心组成员。")[0][3] == "org"
+
+
+def test_a_section_over_a_duty_paragraph_is_its_own_item_beside_divided_sections():
+    plan = parse_text("某局中心组学习制度\n一、指导思想\n以党的创新理论为指导，推动学习走深走实。\n"
+                      "二、要制订学习计划\n中心组每年要制订学习计划，每个季度作出具体安排。\n"
+                      "三、要健全学习制度\n1、考勤制度。每次学习都要记载。\n2、自学制度。自学时间每周不少于八小时。\n")
+    found = [(section.number, item.number, item.title) for section in plan.sections for item in section.items]
+    assert found == [("二", 1, "要制订学习计划"), ("三", 1, "考勤制度"), ("三", 2, "自学制度")]
+    assert plan.sections[0].items[0].text == "中心组每年要制订学习计划，每个季度作出具体安排。"
+    assert (1, "quarter") in [(t.count, t.period) for t in plan.sections[0].items[0].targets]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("实行集中学与自学相结合，半年一督导，年底一总结。",
+     [("半年一督导", 1, "halfyear", "org"), ("年底一总结", 1, "year", "org")]),
+    ("做到一季一主题，月月有活动、重大节日掀高潮。",
+     [("一季一主题", 1, "quarter", "org"), ("月月有活动", 1, "month", "org")]),
+    ("教研组每月学习一次，半年检查通报一次。",
+     [("每月学习一次", 1, "month", "org"), ("半年检查通报一次", 1, "halfyear", "org")]),
+    ("年末对学习笔记进行一次集中检查。", [("年末对学习笔记进行一次集中检查", 1, "year", "org")]),
+])
+def test_periods_written_as_nouns(sentence, expected):
+    assert _read(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "学习心得于年底前报送党委办公室。",  # a deadline
+    "一月一日起施行。",  # a date
+    "上半年工作总结和下半年工作安排。",
+    "2026年底完成全部整改。",
+])
+def test_period_nouns_that_are_not_targets(sentence):
+    assert _read(sentence) == []
+
+
+BODY = "一、加强学习\n1.中心组每月集中学习1次。\n2.党员每年撰写心得不少于2篇。\n"
+
+
+@pytest.mark.parametrize(("head", "title"), [
+    ("关于大连大学2017年度\n基层党组织中心组学习的通知\n", "关于大连大学2017年度基层党组织中心组学习的通知"),
+    ("山东商务职业学院\n党委两级中心组学习制度\n", "山东商务职业学院党委两级中心组学习制度"),
+    ("文档介绍:党员职工政治学习制度\n", "党员职工政治学习制度"),
+    ("学习制度\n", "学习制度"),  # short, but a document's name, not a site's
+    ("某某学院理论学习通知\n(某党〔2008〕18号)\n", "某某学院理论学习通知"),
+    ("各党总支、直属党支部:\n", None),  # a salutation
+    ("2005年12月30日\n", None),  # a date
+])
+def test_titles_of_real_pages(head, title):
+    plan = parse_text(head + "为加强理论学习，特制定本制度。\n" + BODY)
+    assert plan.title == title
+    assert [item.title for section in plan.sections for item in section.items] == ["中心组每月集中学习1次", "党员每年撰写心得不少于2篇"]
+
+
+def test_a_yishi_enumeration_is_the_items_of_a_document_without_numbering():
+    plan = parse_text("某区委中心组学习制度\n学习制度化是促进学习深化持久的有力保证。一是建立学习组织制度，明确责任。"
+                      "中心组每月集中学习一次。二是建立个人自学制度，提高学习自觉性。\n"
+                      "每个成员每年至少精读一本好书。\n三是建立学习通报制度。每季度通报一次学习情况。\n"
+                      "各单位要认真落实本制度，每年报告一次执行情况。\n")
+    assert plan.structure == "paragraphs"
+    items = plan.sections[0].items
+    assert [item.title for item in items] == ["建立学习组织制度", "建立个人自学制度", "建立学习通报制度", "各单位要认真落实本制度"]
+    assert items[1].text == "建立个人自学制度，提高学习自觉性。\n每个成员每年至少精读一本好书。"
+    assert [(t.count, t.period, t.per) for t in items[1].targets] == [(1, "year", "person")]
+
+
+def test_a_single_yishi_or_one_inside_a_sentence_is_no_enumeration():
+    plan = parse_text("某局学习通知\n各支部要加强学习，这一是为了提高素质。\n党员每年撰写心得不少于2篇，二是字不算。\n")
+    assert [item.title for item in plan.sections[0].items] == ["各支部要加强学习", "党员每年撰写心得不少于2篇"]
+
+
+def test_ordinal_section_numbers():
+    plan = parse_text("某校意识形态工作制度\n第一、党支部每半年至少专题研究一次意识形态工作。\n"
+                      "第二、党员每年撰写心得不少于2篇。\n第三、每季度开展一次督查。\n")
+    assert plan.structure == "numbered"
+    assert [(item.number, item.title) for item in plan.sections[0].items] == [
+        (1, "党支部每半年至少专题研究一次意识形态工作"), (2, "党员每年撰写心得不少于2篇"), (3, "每季度开展一次督查")]
+    assert [(t.count, t.period) for t in plan.sections[0].items[0].targets] == [(1, "halfyear")]
+
+
+@pytest.mark.parametrize(("sentence", "per"), [
+    ("在每天自学2小时的基础上，每周集中学习至少一次。", "person"),  # self-study is a person's (not the meeting)
+    ("部门负责人全年读书笔记不得少于8000字，心得体会不得低于2000字。", "person"),  # notes in characters
+    ("党员干部结合工作实际，坚持每月读一本有益书籍。", "person"),
+    ("每年组织网信干部参加业务培训不少于2次。", "org"),  # the cadres are the object
+    ("每季度对中心组成员参加集中学习情况进行一次通报。", "org"),
+    ("各支部每季度编发简报不少于3000字。", "org"),
+])
+def test_persons_duties(sentence, per):
+    assert _read(sentence)[0][3] == per
+
+
+def test_the_meeting_beside_self_study_stays_the_organs():
+    assert [t[3] for t in _read("在每天自学2小时的基础上，每周集中学习至少一次。")] == ["person", "org"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("全年开展两次督查。", [("全年开展两次督查", 2, "year", "org")]),
+    ("年内组织三次宣讲。", [("年内组织三次宣讲", 3, "year", "org")]),
+    ("自学时间每周不少于八小时。", [("每周不少于八小时", 8, "week", "person")]),
+    ("年度三项重点工作要抓紧推进。", []),  # a name, not a count
+])
+def test_chinese_numeral_counts(sentence, expected):
+    assert _read(sentence) == expected
+
+
+def test_a_series_whose_first_number_was_written_yishi():
+    plan = parse_text("关于学习重要讲话精神的通知\n各党委：\n现就相关要求通知如下：\n"
+                      "一是高度重视，加强领导。各党委每月组织一次专题学习。\n"
+                      "二、认真组织、周密安排。各党总支每季度报告一次学习情况。\n")
+    assert [(item.number, item.title) for section in plan.sections for item in section.items] == [
+        (1, "高度重视，加强领导"), (2, "认真组织、周密安排")]
+
+
+@pytest.mark.parametrize(("title", "year"), [
+    ("2011-2012学年度第一学期教职工政治理论学习安排", 2011),
+    ("某小学2020学年度第二学期少先队工作计划", 2020),
+    ("2017最新机关干部学习制度", 2017),
+])
+def test_years_of_titles_without_nian(title, year):
+    assert parse_text(title + "\n" + BODY).year == year
+
+
+def test_a_one_line_item_with_a_frequency_keeps_its_sentence_as_text():
+    plan = parse_text("某局2026年学习要点\n一、加强学习\n1.按季度开展形势分析研判\n2.半年一督导\n3.加强阵地管理\n")
+    items = plan.sections[0].items
+    assert [(t.text, t.period) for item in items for t in item.targets] == [
+        ("按季度开展形势分析研判", "quarter"), ("半年一督导", "halfyear")]
+    assert items[2].text == ""  # a plain heading stays all title
+
+
+def test_a_title_glued_to_its_own_copy():
+    plan = parse_text("某某中心小学2020学年度第二学期少先队工作计划--指导思想 某某中心小学2020学年度第二学期少先队工作计划\n"
+                      + BODY)
+    assert plan.title == "某某中心小学2020学年度第二学期少先队工作计划"
+
+
+def test_an_article_that_is_one_sentence_is_its_own_item():
+    plan = parse_text("某院机关学习规定\n第一条 为营造学习氛围，制定本规定。\n"
+                      "第二条 机关学习主要包括中心组学习、集体学习、个人自学等形式。\n"
+                      "第三条 学习内容\n(一)政治理论。每月集中学习一次。\n(二)法律法规。\n")
+    found = [(section.number, item.number, item.title) for section in plan.sections for item in section.items]
+    assert found[1] == ("二", 1, "机关学习主要包括中心组学习、集体学习、个人自学等形式")
+    assert plan.sections[1].items[0].text == "机关学习主要包括中心组学习、集体学习、个人自学等形式。"
+    assert found[2:] == [("三", 1, "政治理论"), ("三", 2, "法律法规")]
+
+
+def test_one_numbered_heading_over_duty_paragraphs_is_a_section_of_paragraph_items():
+    plan = parse_text("某乡落实意识形态工作实施方案\n一、强化思想认识，正确引领导向\n"
+                      "高度重视，强化领导。领导班子每季度专题研究一次意识形态工作。\n"
+                      "建章立制，明确责任。建立意识形态工作制度，严格落实责任。\n")
+    assert [(s.number, s.title) for s in plan.sections] == [("一", "强化思想认识，正确引领导向")]
+    assert [(item.number, item.title) for item in plan.sections[0].items] == [(1, "高度重视"), (2, "建章立制")]
+    assert [(t.count, t.period) for t in plan.sections[0].items[0].targets] == [(1, "quarter")]
+
+
+def test_two_numbered_headings_stay_items():
+    plan = parse_text("某乡实施方案\n一、强化认识\n领导班子每季度专题研究一次。\n另行安排专题学习活动。\n二、加强阵地\n每月巡查一次阵地。\n")
+    assert [(s.number, [i.title for i in s.items]) for s in plan.sections] == [(None, ["强化认识", "加强阵地"])]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # A weekday followed by an activity: the activity is held every week on that day.
+    ("每周五下午集中学习，每次不少于2小时。", [("每周五下午集中学习", 1, "week", "org")]),
+    ("坚持每周五(或周二)下午进行集中学习。", [("每周五(或周二)下午进行集中学习", 1, "week", "org")]),
+    ("严格规范每周一的升旗制度，提高学生的荣誉感。", [("每周一的升旗制度", 1, "week", "org")]),
+    # A day that only names the schedule is no activity of its own.
+    ("每周二下午为中心组集中学习时间。", []),
+    ("具体时间固定在每周星期五下午。", []),
+    ("每周一次的政治学习日。", [("每周一次的政治学习日", 1, "week", "org")]),  # a count, not a day
+])
+def test_weekdays_set_a_weekly_frequency_when_an_activity_follows(sentence, expected):
+    assert _read(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # The end of each period with an activity: once a period; the clause after the comma says who.
+    ("每年末，校领导及中层干部都会进行述职述学活动，总结得失。",
+     [("每年末，校领导及中层干部都会进行述职述学活动", 1, "year", "person")]),
+    ("每季度末召开一次形势分析会。", [("每季度末召开一次形势分析会", 1, "quarter", "org")]),
+    ("每月底前报送学习台账。", []),  # a deadline
+    ("每年年初制定学习计划。", []),  # when the plan is made, not an activity held
+])
+def test_the_end_of_each_period(sentence, expected):
+    assert _read(sentence) == expected
+
+
+def test_run_in_titled_paragraphs_under_one_heading_are_its_items_and_the_lead_stays_text():
+    plan = parse_text("某街道思想宣传工作思路\n一、临港文化出新招、整体推进重特色。\n"
+                      "明年，系列活动做到一季一主题，月月有活动。\n"
+                      "戚家山之春—春华。结合春节举行文艺活动。\n戚家山之夏—夏趣。结合暑期组织参观。\n")
+    items = plan.sections[0].items
+    assert [(item.number, item.title) for item in items] == [(1, "戚家山之春—春华"), (2, "戚家山之夏—夏趣")]
+    assert [(t.text, t.period) for t in items[0].targets] == [("一季一主题", "quarter"), ("月月有活动", "month")]
+
+
+def test_a_section_numbering_its_items_in_a_style_of_its_own():
+    plan = parse_text("某镇全民阅读活动方案\n一、指导思想\n以党的创新理论为指导。\n三、活动时间\n2023年2月至12月\n"
+                      "四、活动内容\n(1)全民阅读进农村：组织儿童开展经典诵读活动。\n(2)全民阅读进社区：开展读书活动。\n"
+                      "五、组织机构\n(一)主办单位\n某镇党委\n(二)承办单位\n某镇文化服务中心\n"
+                      "六、工作要求\n(一)高度重视，强化领导。各村要认真组织开展活动。\n")
+    found = [(section.number, item.number, item.title) for section in plan.sections for item in section.items]
+    assert found == [("四", 1, "全民阅读进农村"), ("四", 2, "全民阅读进社区"), ("六", 1, "高度重视，强化领导")]
+
+
+def test_a_news_report_takes_its_title_from_the_lead():
+    plan = parse_text("据新华社北京2月28日电 近日，中共中央办公厅转发了《中央宣传部关于加强企业思想政治工作的意见》，"
+                      "并发出通知。\n现就加强企业思想政治工作提出如下意见。\n" + BODY)
+    assert plan.title == "中央宣传部关于加强企业思想政治工作的意见"
+    assert [item.title for section in plan.sections for item in section.items] == ["中心组每月集中学习1次", "党员每年撰写心得不少于2篇"]
+
+
+def test_a_lead_that_is_no_news_report_gives_no_title():
+    plan = parse_text("近日，各单位转发了《关于加强企业思想政治工作的意见》，并发出通知。\n" + BODY)
+    assert plan.title is None
+
+
+@pytest.mark.parametrize(("head", "title"), [
+    ("党委中心组理论学习制度日本冲绳岛\n(讨论稿)\n", "党委中心组理论学习制度"),  # words a site glued on
+    ("党委中心组理论学习制度汇编\n", "党委中心组理论学习制度汇编"),
+    ("关于印发学习制度的通知\n", "关于印发学习制度的通知"),
+])
+def test_words_glued_to_a_title(head, title):
+    assert parse_text(head + "为加强理论学习，特制定本制度。\n" + BODY).title == title
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # A clause of verb and count after a clause with 每X repeats its frequency.
+    ("每年至少召开一次建设工作会议，听一次村党委书记的汇报。",
+     [("每年至少召开一次建设工作会议", 1, "year", "org"), ("听一次村党委书记的汇报", 1, "year", "org")]),
+    ("召开一次会议，听一次汇报。", []),  # no frequency in the sentence: names, not targets
+    ("每月集中学习1次，每次2小时。", [("每月集中学习1次", 1, "month", "org")]),
+])
+def test_a_parallel_clause_shares_the_frequency_before_it(sentence, expected):
+    assert _read(sentence) == expected
+
+
+def test_a_heading_after_words_a_site_glued_to_the_line():
+    plan = parse_text("某镇党委中心组学习制度\n一、学习计划\n1、按照要求制定年度理论学习计划。\n"
+                      "龟虽寿译文2、年度学习计划要在每年年初制定。\n3、专题学习方案围绕热点问题开展学习讨论。\n")
+    assert [(item.number, item.title) for item in plan.sections[0].items] == [
+        (1, "按照要求制定年度理论学习计划"), (2, "年度学习计划要在每年年初制定"), (3, "专题学习方案围绕热点问题开展学习讨论")]
+
+
+def test_a_long_section_heading_without_text_is_its_own_item():
+    plan = parse_text("集团党委中心组学习制度\n一、加强检查\n1、每季度通报一次学习情况。\n"
+                      "二、政工部负责党委中心组学习的记录、签到及有关资料的归档工作\n三、考核与处罚\n")
+    found = [(section.number, item.number, item.title) for section in plan.sections for item in section.items]
+    assert found == [("一", 1, "每季度通报一次学习情况"), ("二", 1, "政工部负责党委中心组学习的记录、签到及有关资料的归档工作")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # The person subject right before the frequency opens the phrase: it says whose count it is.
+    ("中心组成员每年至少写一篇联系自己工作实际的文章。", [("中心组成员每年至少写一篇联系自己工作实际的文章", 1, "year", "person")]),
+    ("党员每年要写两篇以上心得。", [("党员每年要写两篇以上心得", 2, "year", "person")]),
+    ("各支部每月组织学习1次。", [("每月组织学习1次", 1, "month", "org")]),  # an organ: the phrase starts at 每
+    ("全体机关干部每月集中学习1次。", [("每月集中学习1次", 1, "month", "org")]),  # all together: the organ's
+])
+def test_a_person_subject_opens_the_phrase(sentence, expected):
+    assert _read(sentence) == expected
+
+
+@pytest.mark.parametrize(("opening", "year"), [
+    ("2018年5月4日，总书记在纪念大会上发表重要讲话。\n", None),  # a day: an event, not the plan's year
+    ("现决定开展二O一一年第九次集体学习活动。\n", 2011),  # a Latin O for 〇
+    ("活动时间：2023年2月至2023年12月。\n", 2023),
+])
+def test_years_of_openings(opening, year):
+    assert parse_text("各党支部：\n" + opening + BODY + "某校党委\n2008年6月10日\n").year == year
+
+
+@pytest.mark.parametrize(("title", "items"), [
+    ("某小学少先队工作计划", ["加强爱国主义教育"]),  # a plan: its guiding thoughts frame it
+    ("某校党委理论学习制度", ["指导思想", "加强爱国主义教育"]),  # rules: every numbered part is an item
+])
+def test_a_framing_part_with_its_text_on_the_line(title, items):
+    plan = parse_text(title + "\n一、指导思想：以党的创新理论为指导，切实加强思想道德教育。\n"
+                      "二、加强爱国主义教育。每周一举行升旗仪式。\n")
+    assert [item.title for section in plan.sections for item in section.items] == items
