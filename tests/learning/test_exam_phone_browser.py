@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from ideowork.learning.actions.exams import do_start_attempt
+from ideowork.learning.actions.exams import do_save_answer, do_start_attempt
 from ideowork.core.models import AuditEvent
 from ideowork.learning.models import Answer, Attempt
 from tests.conftest import PHONE, screenshot
@@ -133,3 +133,48 @@ def test_a_second_tab_shows_the_answers_saved_in_the_first(org, page_as):
     expect(box_of(other, "judge").locator("input[value=false]")).to_be_checked()
     expect(other.locator("[data-testid=answered-count]")).to_have_text("1")
     expect(other.locator("[data-testid=countdown]")).to_have_text(re.compile(r"^\d\d:\d\d$"))
+
+
+def test_a_reload_drawn_before_the_last_save_landed_still_shows_that_answer(org, page_as):
+    """The page kept on the phone is newer than a page drawn a moment before the save landed.
+
+    Reloading while a save is on its way can draw the page from the database before that save is
+    written; the save's reply still reaches the old page. The answer is then missing from the new
+    page's server copy, so the page shows the stored copy and sends it again. Simulated here by
+    removing the saved row before the reload.
+    """
+    bank = make_bank(org.staff, org.city)
+    exam = make_exam(org.staff, org.city, bank)
+    attempt = do_start_attempt(org.cadre, exam)
+    page = page_as(org.cadre, viewport=PHONE)
+    page.goto(f"/learning/exams/attempts/{attempt.pk}/")
+    blank = box_of(page, "blank").first
+    blank.locator("input").first.fill("实事求是")
+    expect(blank.locator("[data-testid=saved-state]")).to_have_text(re.compile("^已保存"))
+    blank_id = int(blank.get_attribute("data-question"))
+    Answer.objects.filter(attempt=attempt, question_id=blank_id).delete()
+
+    page.reload()
+    blank = box_of(page, "blank").first
+    expect(blank.locator("input").first).to_have_value("实事求是")
+    expect(blank.locator("[data-testid=saved-state]")).to_have_text(re.compile("^已保存"))
+    assert Answer.objects.get(attempt=attempt, question_id=blank_id).response == ["实事求是"]
+
+
+def test_an_answer_saved_later_elsewhere_wins_over_the_copy_kept_on_the_phone(org, page_as):
+    bank = make_bank(org.staff, org.city)
+    exam = make_exam(org.staff, org.city, bank)
+    attempt = do_start_attempt(org.cadre, exam)
+    page = page_as(org.cadre, viewport=PHONE)
+    page.goto(f"/learning/exams/attempts/{attempt.pk}/")
+    judge = box_of(page, "judge")
+    judge.locator(".exam-option").nth(1).tap()  # 错误
+    expect(judge.locator("[data-testid=saved-state]")).to_have_text(re.compile("^已保存"))
+    judge_id = int(judge.get_attribute("data-question"))
+    do_save_answer(org.cadre, attempt.pk, judge_id, True)  # changed later on another device
+
+    page.reload()
+    expect(box_of(page, "judge").locator("input[value=true]")).to_be_checked()
+    expect(box_of(page, "judge").locator("[data-testid=saved-state]")).to_have_text(re.compile("^已保存"))
+    assert Answer.objects.get(attempt=attempt, question_id=judge_id).response is True
+    assert page.evaluate(f"localStorage.getItem('ideowork-exam-{attempt.pk}')") is None

@@ -32,7 +32,7 @@ from .points import do_award_points
 __all__ = ["EXAM_FIELDS", "LEDGER_KIND", "close_due_exams", "require_can_manage_exams", "can_manage_exam", "exam_bank", "exam_audience", "is_for",
            "do_save_exam", "do_add_exam_question", "do_remove_exam_question", "do_add_rule", "do_remove_rule",
            "do_publish_exam", "do_close_exam", "do_start_attempt", "do_save_answer", "do_submit_attempt",
-           "close_expired_attempts", "do_grade_answer", "final_attempts", "paper_size", "paper_for_taking"]
+           "close_expired_attempts", "do_grade_answer", "final_attempts", "paper_size", "paper_for_taking", "save_time"]
 
 EXAM_FIELDS = ["org_unit", "title", "description", "mode", "opens_at", "closes_at", "time_limit_minutes",
                "max_attempts", "grade_policy", "pass_score", "shuffle_questions", "shuffle_options", "show_answers"]
@@ -280,7 +280,8 @@ def paper_for_taking(attempt: Attempt) -> list[dict]:
     """
     rows = list(attempt.paper.order_by("order").values_list("order", "score", "option_order", "question_id",
                                                             "question__updated_at"))
-    responses = dict(Answer.objects.filter(attempt_id=attempt.pk).values_list("question_id", "response"))
+    saved = {qid: (response, saved_at) for qid, response, saved_at
+             in Answer.objects.filter(attempt_id=attempt.pk).values_list("question_id", "response", "saved_at")}
     entries = _question_entries({qid: version for _, _, _, qid, version in rows})
     paper = []
     for order, score, option_order, qid, _ in rows:
@@ -291,8 +292,14 @@ def paper_for_taking(attempt: Attempt) -> list[dict]:
                       "score": str(score), "stem": entry["stem"], "blanks": entry["blanks"],
                       "options": [{"value": k, "label": OPTION_LABELS[i], "text": by_key[k]}
                                   for i, k in enumerate(keys)],
-                      "response": responses.get(qid), "saved": qid in responses})
+                      "response": saved[qid][0] if qid in saved else None, "saved": qid in saved,
+                      "saved_at": save_time(saved[qid][1]) if qid in saved else None})
     return paper
+
+
+def save_time(moment) -> int:
+    """An answer's save time as the page compares it: whole microseconds since the epoch."""
+    return round(moment.timestamp() * 1_000_000)
 
 
 def do_publish_exam(user: User, exam: Exam) -> Exam:

@@ -24,7 +24,7 @@ from ..access import access_answer, access_attempt, access_exam
 from ..actions.exams import (can_manage_exam, close_expired_attempts, do_add_exam_question, do_add_rule, do_close_exam,
                              do_grade_answer, do_publish_exam, do_remove_exam_question, do_remove_rule,
                              do_save_answer, do_save_exam, do_start_attempt, do_submit_attempt, exam_bank,
-                             final_attempts, is_for, paper_for_taking, paper_size)
+                             final_attempts, is_for, paper_for_taking, paper_size, save_time)
 from ..actions.questions import answer_text
 from ..choices import QuestionKind
 from ..exports import exam_results, results_excel
@@ -309,7 +309,8 @@ def attempt_answer(request, pk):
     except ValidationError as exc:
         closed = _own_status_or_404(request, pk) != AttemptStatus.IN_PROGRESS
         return JsonResponse({"ok": False, "error": "".join(exc.messages), "closed": closed}, status=409)
-    return JsonResponse({"ok": True, "saved_at": timezone.localtime(answer.saved_at).strftime("%H:%M:%S")})
+    return JsonResponse({"ok": True, "saved_at": timezone.localtime(answer.saved_at).strftime("%H:%M:%S"),
+                         "at": save_time(answer.saved_at)})
 
 
 def _own_status_or_404(request, pk) -> str:

@@ -2,8 +2,10 @@
 // answer as it is given, keeps answers that could not be saved (no connection) and sends them again
 // when the connection returns, shows 已保存/未保存 per question and in the answer card (答题卡),
 // counts down to the server's deadline and hands in when time is up (the server also submits on
-// its own). Answers not yet saved are also kept in the browser's storage, so a reload while offline
-// loses nothing; the server's copy is what counts.
+// its own). Every answer is also kept in the browser's storage, with the server's time of saving once
+// the server confirms it, so a reload loses nothing: neither while offline, nor when the reloaded page
+// was drawn a moment before the last save landed (the stored copy is newer: shown and sent again). A
+// stored copy older than the server's (saved later, in another tab or on another device) gives way.
 document.addEventListener("DOMContentLoaded", () => {
   const root = document.getElementById("exam-take");
   if (!root) return;
@@ -111,19 +113,22 @@ document.addEventListener("DOMContentLoaded", () => {
     }
   }
 
-  // --- the answers not yet saved, kept in the browser -----------------------------------------------
+  // --- the answers, kept in the browser: {question id: {r: response, at: server's save time or null}} --
   function stored() {
     try { return JSON.parse(localStorage.getItem(storeKey) || "{}"); } catch (e) { return {}; }
   }
-  function keep(item) {
-    try { const s = stored(); s[item.q.id] = responseOf(item.box); localStorage.setItem(storeKey, JSON.stringify(s)); } catch (e) { /* no storage */ }
-  }
-  function drop(item) {
+  function write(s) {
     try {
-      const s = stored(); delete s[item.q.id];
       if (Object.keys(s).length) localStorage.setItem(storeKey, JSON.stringify(s)); else localStorage.removeItem(storeKey);
     } catch (e) { /* no storage */ }
   }
+  function keep(item) { const s = stored(); s[item.q.id] = { r: responseOf(item.box), at: null }; write(s); }
+  function confirmed(item, sent, at) {
+    // The server has saved ``sent`` at ``at``; the stored copy keeps that time unless it changed since.
+    const s = stored(); const entry = s[item.q.id];
+    if (entry && JSON.stringify(entry.r) === JSON.stringify(sent)) { entry.at = at; write(s); }
+  }
+  function drop(item) { const s = stored(); delete s[item.q.id]; write(s); }
 
   // --- states ----------------------------------------------------------------------------------------
   function show(item, state, text) {
@@ -157,11 +162,12 @@ document.addEventListener("DOMContentLoaded", () => {
     show(item, "saving", "保存中…");
     let outcome = "retry";
     let answer = null;
+    const sent = responseOf(item.box);
     try {
       const r = await fetch(url, {
         method: "POST", credentials: "same-origin",
         headers: { "Content-Type": "application/json", "X-CSRFToken": csrf },
-        body: JSON.stringify({ question: item.q.id, response: responseOf(item.box) }),
+        body: JSON.stringify({ question: item.q.id, response: sent }),
       });
       try { answer = await r.json(); } catch (e) { answer = null; }
       if (answer && answer.ok) outcome = "saved";
@@ -172,7 +178,7 @@ document.addEventListener("DOMContentLoaded", () => {
     item.inflight = false;
     if (outcome === "saved" && item.again) return save(item);
     if (outcome === "saved") {
-      item.unsaved = false; drop(item);
+      item.unsaved = false; confirmed(item, sent, answer.at);
       show(item, "saved", "已保存 " + answer.saved_at);
       retryDelay = 2000;
     } else if (outcome === "refused") {
@@ -220,14 +226,23 @@ document.addEventListener("DOMContentLoaded", () => {
     });
   }
 
-  // Answers given while offline before a reload: newer than the server's copy, so shown and sent.
-  for (const [id, response] of Object.entries(stored())) {
+  // The stored answers against the server's copies drawn on this page. A stored answer the server has
+  // not confirmed (given offline), or confirmed after this page's copy was read, is the newer one: shown
+  // and sent again. One the server has the same or newer copy of gives way.
+  const kept = stored();
+  for (const [id, entry] of Object.entries(kept)) {
     const item = questions.get(Number(id));
-    if (!item) continue;
-    setResponse(item, response);
+    const copy = entry && typeof entry === "object" && !Array.isArray(entry) && "r" in entry ? entry : { r: entry, at: null };
+    const serverNewer = item && copy.at !== null && item.q.saved_at !== null && item.q.saved_at >= copy.at;
+    if (!item || serverNewer || (copy.at !== null && JSON.stringify(copy.r) === JSON.stringify(item.q.response))) {
+      delete kept[id];
+      continue;
+    }
+    setResponse(item, copy.r);
     item.unsaved = true;
     show(item, "unsaved", "未保存，正在补存");
   }
+  write(kept);
   overall();
   flush();
 
@@ -261,6 +276,7 @@ document.addEventListener("DOMContentLoaded", () => {
       return;
     }
     finished = true;
+    write({}); // everything is saved on the server, which now grades it
     submitButton.disabled = true; // a second tap sends nothing
     submitButton.textContent = "正在交卷…";
   });
