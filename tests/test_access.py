@@ -11,11 +11,14 @@ from datetime import date
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from ideowork.core.actions.activation import awaiting_confirmation, do_activate_account
+from ideowork.core.actions.users import do_reset_password
+from ideowork.core.choices import Role
 from ideowork.core.models import Notification
 from ideowork.ledger.actions import do_record_activity
 from ideowork.ledger.models import Evidence
 from ideowork.plans.models import Target
-from tests.factories import ROLE_USERNAMES, make_plan
+from tests.factories import ROLE_USERNAMES, make_plan, make_user
 from tests.ledger.files import photo
 
 PUBLIC = {"core:login", "core:logout", "core:healthz", "core:activate"}
@@ -61,11 +64,15 @@ def world(org):
                                   evidence_files=[photo("photo.png")])
     evidence = Evidence.objects.get(activity=activity)
     note = Notification.objects.create(recipient=org.principal, title="提醒")
+    reset = make_user("reset_me", Role.CADRE, org.office, "待确认重置")
+    do_activate_account("reset_me", do_reset_password(org.sysadmin, reset).code, "Wo-De-Mima-2026!")
+    waiting = awaiting_confirmation(reset)
     objects = {
         "core:notification_open": note.pk,
         "core:org_edit": org.office.pk, "core:org_deactivate": org.office.pk, "core:org_activate": org.office.pk,
         "core:user_edit": org.cadre.pk, "core:user_deactivate": org.cadre.pk, "core:user_activate": org.cadre.pk,
         "core:user_reset_password": org.cadre.pk, "core:account_role_grant": org.cadre.pk,
+        "core:activation_confirm": waiting.pk, "core:activation_void": waiting.pk,
         "plans:plan": plan.pk, "plans:item": item.pk, "plans:item_edit": item.pk, "plans:assign": item.pk,
         "plans:target_add": item.pk, "plans:target_edit": target.pk, "plans:target_delete": target.pk,
         "plans:bulk_assign": plan.pk, "plans:responsibility_xlsx": plan.pk, "plans:responsibility_docx": plan.pk,
