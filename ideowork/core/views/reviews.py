@@ -13,6 +13,7 @@ from ..forms.errors import add_service_errors
 from ..forms.reviews import DecisionForm, FlowForm, StepFormSet, WithdrawForm, step_initial
 from ..models import User
 from ..models.reviews import STEP_ROLE_CHOICES, Review, ReviewFlow, ReviewStatus
+from ..idempotency import idempotent
 from ..permissions import is_business, require
 from ..scoping import get_visible_or_404
 
@@ -129,6 +130,7 @@ def _refused(purpose: str) -> str:
     return f"只有本单位可以设置“{purpose_of(purpose).label}”流程的人员可以修改该流程。"
 
 
+@idempotent
 @is_business
 @require_http_methods(["GET", "POST"])
 def review_flow_create(request):
