@@ -217,6 +217,33 @@ def test_posts_to_every_change_url_by_every_outsider_change_nothing(world, clien
     assert not failures, "\n".join(failures)
 
 
+def test_another_cadre_posting_to_a_cadres_own_records_changes_nothing(world, client):
+    """The walk above leaves out a cadre's own records (their article, review, exam paper, quiz): here
+    a second cadre of the same office posts to each of them, and also the author posts a decision on
+    their own article's review; all are refused with 403 or 404 and no business row changes."""
+    org, objects = world
+    other = make_user("cadre_two", Role.CADRE, org.office, "另一干部")
+    urls = {name: url_for(name, pattern, objects) for name, pattern in all_url_names()}
+    names = sorted(name for name in urls if CADRE_OWN.match(name) and CHANGE_NAME.search(name.split(":")[1]))
+    assert len(names) >= 8
+    failures = []
+    client.force_login(other, backend="django.contrib.auth.backends.ModelBackend")
+    client.get("/")
+    before = business_digest()
+    for name in names:
+        response = client.post(urls[name], {"title": "篡改", "name": "篡改", "text": "x", "number": 1})
+        if not refused(response):
+            failures.append(f"cadre_two POST {name} → {response.status_code}")
+    client.force_login(org.cadre, backend="django.contrib.auth.backends.ModelBackend")
+    for form in ({}, {"stage_id": "x"}, {"decision": "approve"}):
+        response = client.post(urls["core:review_decide"], form)
+        if response.status_code != 403:
+            failures.append(f"the author's own decision {form} → {response.status_code}")
+    if business_digest() != before:
+        failures.append("the refused POSTs changed business rows")
+    assert not failures, "\n".join(failures)
+
+
 # --- the menu matches access ---------------------------------------------------------------------
 # A cadre's menu, exactly: an entry added for cadres is a conscious decision (and stays short).
 CADRE_MENU = ["我的工作", "学习首页", "集中学习", "心得体会", "学习资料", "在线考试", "答题竞赛", "积分排行", "青年理论学习",
