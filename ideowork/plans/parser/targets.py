@@ -39,7 +39,8 @@ UNITS = ("人次", "场次", "课时", "学时", "小时", "批次", "次", "篇
          "名", "批", "轮", "家", "所", "部", "堂", "节", "件", "本", "册", "集", "门", "支", "人", "字")
 # Units that count a target only when a frequency (每周不少于8小时) or a comparator licenses them:
 # 24小时值班 is a duty's hours and 500字 a length limit, not counts to reach.
-_LICENSED_UNITS = {"小时", "字"}
+# Episodes (16集专题片) describe a film unless a frequency sets how many to watch (每周观看2集).
+_LICENSED_UNITS = {"小时", "字", "集"}
 # Units that count people: a target only with a frequency of its own (每年发展2名); "明确1名联络员"
 # or "联系选民不少于5人" counts people, not activities.
 _PEOPLE_UNITS = {"名", "人"}
@@ -54,12 +55,16 @@ _COUNT = re.compile(
 )
 _CLAUSE_BREAK = re.compile(r"[,;:。!?\n]")
 _SENTENCE_BREAK = re.compile(r"[;。!?\n]")
-_PHRASE_END = re.compile(r"[,;:。!?\n、]")
+_PHRASE_END = re.compile(r"[,;:。!?\n、()]")
 _AT_LEAST = re.compile(r"不少于|不低于|不下于|不(?:得|应|能|宜)(?:少|低)于|至少|最少|起码|达到|超过|多于")
 _AT_MOST = re.compile(r"不超过|不多于|不高于|最多|控制在")
 _SUFFIX_AT_LEAST = re.compile(r"\s*(?:及以上|以上)")
 _SUFFIX_AT_MOST = re.compile(r"\s*(?:以内|以下|之内)")
 # A number per occasion (每次安排2名成员发言) or a time limit (处置时限不超过2天) is not a periodic count.
+# A count followed by 者 picks out people by a threshold (缺课累计超过三次者), not a count to reach.
+_CONDITION_AFTER = re.compile(r"\s*(?:的?人员|者)")
+# Brackets hold an aside to the count before them (每月1次集中学习（其中2次扩大至中层干部）).
+_BRACKETS = re.compile(r"[(][^()]*[)]")
 _PER_OCCASION = re.compile(r"每次|每场|每期|每篇|每批|单次|时限|期限|时长|用时|限时|任期|每届|届内")
 
 # A count right after these is an ordinal, a term or part of a date, not a quantity.
@@ -104,13 +109,16 @@ _SENTENCE_SUBJECT = re.compile(r"\s*(?:[(]?\d{1,2}[).、]\s*|[一二三四五六
 # Self-study (每天自学2小时) is a person's; so are notes and reflections counted in characters
 # (学习笔记不得少于5000字): an organ does not write them.
 _SELF_STUDY = re.compile(r"自学")
-_NOTES = re.compile(r"笔记|心得|体会")
+_NOTES = re.compile(r"笔记|心得|体会|学习记录")
+# Reflections (心得体会文章) are written by persons: their count is each person's, even under 全体
+# (全体干警每年撰写2篇以上心得体会文章) or without a subject (每季度有一篇心得体会文章).
+_REFLECTIONS = re.compile(r"心得|体会")
 # 全体机关干部每月集中学习: everyone together is the organ's activity, not each person's.
 _COLLECTIVE = re.compile(r"全体")
 _OWN_SUBJECT = re.compile(r"\s*[各全本]")
 _PERSON_SUBJECT = re.compile(r"成员|党员干部|领导干部|党员|干部职工|干部|职工|同志|委员|(?<!总)书记|网评员|教师|"
                              r"通讯员|宣讲员|监督员|负责人")
-_NOT_SUBJECT_AFTER = re.compile(r"会|小组|班子|队伍|大会|会议|队|中|之中|名单|台账|档案|思想|年度|考核|培训|教育")
+_NOT_SUBJECT_AFTER = re.compile(r"的(?:集中)?学习|会|小组|班子|队伍|大会|会议|队|中|之中|名单|台账|档案|思想|年度|考核|培训|教育")
 _ORGANISING_VERB = re.compile(r"组织|安排|邀请|动员|选派|培训|培养|配备|发展|招募|表彰|评选|推荐|选树|"
                               r"覆盖|面向|为|向|对|给|帮助|引导|督促|推动|吸纳")
 # After a frequency word, these open an object before the verb (每季度对办公网络、信息系统进行…),
@@ -127,7 +135,7 @@ _WEEKDAY = re.compile(r"(?:星期)?[一二三四五六日天](?![次期场轮个
                       r"(?:\s*(?:上午|下午|晚上|晚))?")
 # A day that only names the schedule (每周二下午为学习时间, 固定在每周星期五下午) sets no activity.
 _SCHEDULE_AFTER = re.compile(r"\s*(?:为|是|作为)")
-_SCHEDULE_BEFORE = re.compile(r"(?:在|于|定为)\s*$")
+_SCHEDULE_BEFORE = re.compile(r"(?:在|于|为)\s*$")
 
 
 @dataclass
@@ -262,6 +270,7 @@ def extract_targets(text: str, matching: str | None = None) -> list[ParsedTarget
     quotes = _quote_spans(folded)
     frequencies = find_frequencies(folded)
     counts = _find_counts(folded, quotes)
+    brackets = [(match.start(), match.end()) for match in _BRACKETS.finditer(folded)]
     bound: set[Frequency] = set()
     targets: list[ParsedTarget] = []
 
@@ -292,7 +301,11 @@ def extract_targets(text: str, matching: str | None = None) -> list[ParsedTarget
             comparator = "<="
         elif _AT_LEAST.search(between):
             comparator = ">="
-        if _PER_OCCASION.search(folded, clause_start, count.start):
+        if _PER_OCCASION.search(folded, clause_start, count.start) or _CONDITION_AFTER.match(folded, count.end):
+            continue
+        if comparator == "<=" and count.unit == "字":
+            continue  # 字数控制在500字以内: a length limit, not a count to reach
+        if _aside(folded, brackets, frequencies, count):
             continue
         each = folded[count.start - 1:count.start] == "各"
         periodic = frequency is not None and (frequency.sets_period or frequency.licenses)
@@ -332,6 +345,9 @@ def extract_targets(text: str, matching: str | None = None) -> list[ParsedTarget
                     and not _ORGANISING_VERB.search(subject.group())
                     and not _OWN_SUBJECT.match(folded, clause_start)):
                 per = "person"
+        if (per == "org" and count.unit == "篇" and _REFLECTIONS.search(folded, count.end, end)
+                and not _ORGANISING_VERB.search(person_region)):
+            per = "person"
         if (per == "person" and frequency is not None and start == frequency.start
                 and _SUBJECT_BEFORE.fullmatch(folded, clause_start, start)):
             start = _trim_start(folded, clause_start, start)  # "中心组成员每年至少写一篇": whose count it is
@@ -345,6 +361,8 @@ def extract_targets(text: str, matching: str | None = None) -> list[ParsedTarget
         if when is None:
             continue
         quote = _inside(quotes, frequency.start)
+        if _names_activity(folded, frequency, quote):
+            continue
         if quote:
             end = quote[1]
         else:
@@ -368,6 +386,30 @@ def extract_targets(text: str, matching: str | None = None) -> list[ParsedTarget
 # where 每人/每名 leads the frequency, the phrase starts there (班子成员每人每年… → 每人每年…).
 _SUBJECT_BEFORE = re.compile(r"\s*[\u4e00-\u9fff]{0,8}(?:成员|党员干部|领导干部|党员|干部|职工|教师|委员)\s*")
 _PARALLEL_UNITS = {"次", "场", "期", "轮", "篇"}
+
+
+# 每周一讲, 每月一课 as the name of an activity or column: followed by 活动, 栏目 … (开展每月一课活动,
+# “每周一讲”栏目), or quoted with more words after it (“每周一讲干部学堂”). Quoted alone, before a
+# practice (“每日一题”学习打卡制度), it still says how often.
+_NAMED_AFTER = re.compile(r"(?:一[\u4e00-\u9fff])?\s*[”\"」』》]?\s*(?:活动|栏目|专栏|品牌|系列|讲堂|课堂|学堂|论坛|大讲堂)")
+_ONE_THING_QUOTED = re.compile(r"(?:一[\u4e00-\u9fff]{1,2}|[\u4e00-\u9fff]{0,4})")
+
+
+def _names_activity(folded: str, frequency: Frequency, quote: tuple[int, int] | None) -> bool:
+    """Whether the frequency word opens the name of an activity rather than saying how often."""
+    if _NAMED_AFTER.match(folded, frequency.end):
+        return True
+    return quote is not None and not _ONE_THING_QUOTED.fullmatch(folded, frequency.end, quote[1])
+
+
+def _aside(folded: str, brackets: list[tuple[int, int]], frequencies: list[Frequency], count: _Count) -> bool:
+    """Whether `count` stands in brackets that say no period or bound of their own: an aside to the
+    count before them ((其中2次扩大至中层干部)), unlike (全年不少于12次), a target in brackets."""
+    bracket = next((span for span in brackets if span[0] < count.start < span[1]), None)
+    if bracket is None:
+        return False
+    own_frequency = any(bracket[0] <= f.start < bracket[1] for f in frequencies)
+    return not own_frequency and count.comparator == "=" and not _AT_LEAST.search(folded, bracket[0], count.start)
 
 
 def _previous_clause_frequency(clauses: _Breaks, sentences: _Breaks, frequencies: list[Frequency],
