@@ -79,6 +79,24 @@ def is_clutter(folded_line: str) -> bool:
 _DOCUMENT_NAME = re.compile(r"制度|要点|计划|方案|办法|细则|规定|规则|通知|意见|安排")
 
 
+# "第1篇: 乡镇意识形态工作方案", "篇二：2026年学习计划", "范文3: …": a collection page's number before the
+# title of each document it holds. Only before a document's name, so a part heading "第一篇 理论学习"
+# stays a heading.
+_SITE_PREFIX = re.compile(r"^(?:第\s*[\d一二三四五六七八九十]{1,3}\s*篇|篇\s*[\d一二三四五六七八九十]{1,3}|"
+                          r"范文\s*[\d一二三四五六七八九十]{0,3})\s*[:：]\s*(?=\S)")
+
+
+def _without_site_prefix(folded_line: str) -> int:
+    """How many characters of a collection page's number (第1篇:) open the line; 0 when none."""
+    prefix = _SITE_PREFIX.match(folded_line)
+    if prefix is None:
+        return 0
+    rest = folded_line[prefix.end():]
+    if len(rest) > 40 or not _DOCUMENT_NAME.search(rest) or any(ch in SENTENCE_END for ch in rest):
+        return 0
+    return prefix.end()
+
+
 def _is_stray_name(folded_line: str) -> bool:
     # A short unpunctuated line such as a site or author name ("老文笔"). Lines starting with 第
     # may be 第一部分 headings; digits may be dates of a signature.
@@ -118,6 +136,8 @@ def clean_lines(text: str, matching: str | None = None) -> list[Line]:
         if _is_stray_name(line_folded) and (previous_removed or next_clutter):
             gap, previous_removed = True, True
             continue
-        lines.append(Line(line, line_folded if len(line_folded) == len(line) else fold(line), gap))
+        line_folded = line_folded if len(line_folded) == len(line) else fold(line)
+        prefix = _without_site_prefix(line_folded)
+        lines.append(Line(line[prefix:], line_folded[prefix:], gap))
         gap, previous_removed = False, False
     return lines

@@ -31,9 +31,9 @@ _CLAUSE = re.compile(r"[，,；;]")
 _SECTION_LEVELS = ("part", "article", "cn")
 # Sections that frame the plan rather than assign duties (一、指导思想 over a paragraph).
 _FRAMING = re.compile(r"指导思想|总体要求|总体目标|工作目标|主要目标|目标任务|基本原则|工作原则|基本要求|背景|依据|意义|"
-                      r"活动时间|组织机构")
+                      r"活动时间|组织机构|活动主题")
 # A plan's framing parts are no items; in rules (制度), every numbered part is one (一、指导思想和基本原则).
-_PLAN_TITLE = re.compile(r"计划|方案|要点|安排|思路|意见")
+_PLAN_TITLE = re.compile(r"计划|方案|要点|安排|思路|意见|通知")
 _RULES_TITLE = re.compile(r"制度|办法|细则|规定|规则")
 _FRAMING_TITLE = 12
 # A section heading this long without text of its own is a statement of a duty, not a label.
@@ -130,6 +130,7 @@ def _passes(lines: list[Line], meta: Metadata) -> tuple[list[list[_Section]], st
     if not headings:
         return [], None
     _restore_lost_first(lines, meta, headings)
+    _restore_lost_numerals(lines, meta, headings)
     section_level, item_level = _choose_levels(list(headings.values()))
     section_item_levels = _section_item_levels(headings, section_level, item_level)
     plan = bool(meta.title and _PLAN_TITLE.search(meta.title) and not _RULES_TITLE.search(meta.title))
@@ -260,6 +261,56 @@ def _restore_lost_first(lines: list[Line], meta: Metadata, headings: dict[int, H
                     break
         seen.add(heading.level)
         previous = index
+
+
+# "、学习内容": a heading whose numeral a web page dropped, its mark left standing.
+_MARK_LEFT = re.compile(r"^\s*[、.]\s*(?=[\u4e00-\u9fff])")
+_LOST_NUMERAL_TITLE = 20
+# Levels whose marker is "N、": the only ones a bare 、 can be left of.
+_DUN_LEVELS = ("cn", "arabic")
+
+
+def _short_title(folded: str) -> bool:
+    return (len(folded) <= _LOST_NUMERAL_TITLE and not any(ch in SENTENCE_END for ch in folded)
+            and folded[-1] not in "，,、：:")
+
+
+def _restore_lost_numerals(lines: list[Line], meta: Metadata, headings: dict[int, Heading]) -> None:
+    """Headings whose numeral the page lost, among numbered ones of their level:
+
+    - a short line opening on the bare mark ("、学习内容") after heading N of a 、-level (一、, 1、)
+      whose next heading of that level, if any, is N+2: heading N+1;
+    - a short unnumbered title line, the only one between headings N and N+2 of a top level
+      (第一部分, 第一条, 一、): heading N+1.
+    """
+    order = sorted(headings)
+    ranks = level_order(list(headings.values()))
+    for level in ("part", "article", "cn", "arabic"):
+        indexes = [index for index in order if headings[index].level == level]
+        for position, index in enumerate(indexes):
+            number = headings[index].number
+            following = indexes[position + 1] if position + 1 < len(indexes) else None
+            if following is not None and headings[following].number != number + 2:
+                continue
+            end = following if following is not None else len(lines)
+            between = [candidate for candidate in range(index + 1, end)
+                       if candidate not in headings and candidate not in meta.skip and candidate != meta.title_index]
+            restored = None
+            for candidate in between:
+                mark = _MARK_LEFT.match(lines[candidate].folded)
+                if mark and level in _DUN_LEVELS and _short_title(lines[candidate].folded[mark.end():]):
+                    restored = (candidate, mark.end())
+                    break
+            if restored is None and following is not None and level != "arabic":
+                titles = [candidate for candidate in between
+                          if _short_title(lines[candidate].folded) and not _MARK_LEFT.match(lines[candidate].folded)]
+                if len(titles) == 1 and not any(ranks.index(headings[other].level) < ranks.index(level)
+                                                for other in order if index < other < following):
+                    restored = (titles[0], 0)
+            if restored is not None:
+                candidate, start = restored
+                numeral = _chinese(number + 1) if level != "arabic" else str(number + 1)
+                headings[candidate] = Heading(level, number + 1, numeral, lines[candidate].text[start:].strip(), start)
 
 
 def _text_length(sections: list[_Section]) -> int:
