@@ -87,8 +87,12 @@ def _title_line(lines: list[Line]) -> tuple[int | None, str | None]:
     if index is None:
         index, title = _news_lead_title(lines)
     if title is not None:
-        title = _without_glued_words(_unrepeated(_TITLE_LABEL.sub("", title)))
+        title = _SITE_NUMBER.sub("", _without_glued_words(_unrepeated(_TITLE_LABEL.sub("", title))))
     return index, title
+
+
+# "企业宣传方案(7)": the number a site gives the seventh of its texts of that name, not part of the title.
+_SITE_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])\s*[(（]\s*\d{1,2}\s*[)）]$")
 
 
 # "党委中心组理论学习制度日本冲绳岛": a few words a site glued after the document's name. What may
@@ -131,9 +135,16 @@ def _title_words_line(lines: list[Line]) -> tuple[int | None, str | None]:
             circular = _CIRCULAR.match(line.text)
             return index, (circular.group("title") if circular else line.text).strip()
     for index, line in enumerate(lines[:5]):
+        if _is_body(line):
+            break  # a title comes before the text: a short line after it is a heading or a signature
         if usable(line) and len(line.folded) <= 40 and "," not in line.folded:
             return index, line.text
     return None, None
+
+
+def _is_body(line: Line) -> bool:
+    """A paragraph of the document's text: long, or a sentence."""
+    return len(line.folded) > 60 or line.folded[-1] in "。;；"
 
 
 # "2011-2012学年度第一学期…", "2020学年度…", "2017最新机关学习制度": a year in a title without 年.

@@ -140,10 +140,32 @@ def _piece(line: Line, start: int, end: int, gap_before: bool) -> Line | None:
     return Line(line.text[start:end], line.folded[start:end], gap_before)
 
 
+# "2026年学校意识形态工作计划2026年是…", "…学习规章制度(三)要建立…": a title glued to the text after it.
+# The title ends on a document's name, unpunctuated, where the body opens: a year, a heading marker,
+# a salutation (各…) or the words a preamble opens with (为, 根据, 按照 …).
+_GLUED_TITLE = re.compile(
+    r"[^,;:。!?“”\"]{4,40}?(?:要点|计划|方案|安排|制度|办法|细则|规定|规则|通知|意见|规划)"
+    r"(?=\s*(?:20\d{2}\s*年|为|根据|按照|结合|依据|围绕|各|[(]\s*(?:" + _CN + r"|\d{1,2})\s*[)]|"
+    + _CN + r"\s*[、.]|第\s*(?:" + _CN + r"|\d{1,3})\s*(?:条|章|部分)))")
+_TITLE_LINES = 3  # a title stands among the first lines
+_GLUED_REST = 8  # the body after it is at least a clause
+
+
+def _split_glued_title(line: Line) -> list[Line]:
+    title = _GLUED_TITLE.match(line.folded)
+    if title is None or len(line.folded) - title.end() < _GLUED_REST or match_heading(line.folded, line.text):
+        return [line]
+    rest = _piece(line, title.end(), len(line.text), True)
+    return [Line(line.text[:title.end()], line.folded[:title.end()], line.gap_before)] + ([rest] if rest else [])
+
+
 def split_run_on(lines: list[Line]) -> list[Line]:
-    """`lines` with every heading that runs on inside a line moved to a line of its own."""
+    """`lines` with every heading that runs on inside a line moved to a line of its own (and a title
+    glued to the text after it on a line of its own)."""
     series = _Series()
     result: list[Line] = []
+    lines = [piece for index, line in enumerate(lines)
+             for piece in (_split_glued_title(line) if index < _TITLE_LINES else [line])]
     for line in lines:
         points = _split_points(line, series) if len(line.folded) > 4 else []
         if not points:
