@@ -310,3 +310,126 @@ def test_a_framing_part_with_its_text_on_the_line(title, items):
     plan = parse_text(title + "\n一、指导思想：以党的创新理论为指导，切实加强思想道德教育。\n"
                       "二、加强爱国主义教育。每周一举行升旗仪式。\n")
     assert [item.title for section in plan.sections for item in section.items] == items
+
+
+# The held-out set's classes of miss (docs/performance.md), on phrasings written for these tests:
+# a hit and a near-miss each.
+
+def _items(plan) -> list[tuple]:
+    return [(section.number, item.number, item.title) for section in plan.sections for item in section.items]
+
+
+DUTIES = "1.各支部每月集中学习1次。\n2.党员每年撰写心得不少于2篇。\n"
+
+
+def test_a_collection_pages_number_before_a_title_is_no_section():
+    plan = parse_text("第2篇：某镇2026年宣传思想工作要点\n一、加强学习\n" + DUTIES)
+    assert plan.title == "某镇2026年宣传思想工作要点"
+    assert _items(plan) == [("一", 1, "各支部每月集中学习1次"), ("一", 2, "党员每年撰写心得不少于2篇")]
+
+
+def test_a_part_numbered_pian_stays_a_part():
+    plan = parse_text("某校教职工学习制度\n第一篇：理论学习\n" + DUTIES + "第二篇：业务学习\n1.每学期开展一次业务培训。\n")
+    assert [section.number for section in plan.sections] == ["一", "二"]
+
+
+def test_a_heading_whose_numeral_the_page_lost_keeps_its_place():
+    plan = parse_text("关于开展读书活动的通知\n一、活动主题\n读经典 悟思想\n、活动安排\n" + DUTIES)
+    assert _items(plan) == [("二", 1, "各支部每月集中学习1次"), ("二", 2, "党员每年撰写心得不少于2篇")]
+
+
+def test_a_lone_short_title_between_numbers_n_and_n_plus_2_is_number_n_plus_1():
+    plan = parse_text("某局学习制度\n一、学习时间。每周五下午集中学习。\n学习形式\n"
+                      "集中学习与个人自学相结合。\n三、学习考核。每年考核一次。\n")
+    assert [(number, title) for _, number, title in _items(plan)] == [(1, "学习时间"), (2, "学习形式"), (3, "学习考核")]
+
+
+def test_a_short_line_between_consecutive_numbers_stays_text():
+    plan = parse_text("某局学习制度\n一、学习时间。每周五下午集中学习。\n学习形式\n二、学习考核。每年考核一次。\n")
+    assert [(number, title) for _, number, title in _items(plan)] == [(1, "学习时间"), (2, "学习考核")]
+    assert plan.sections[0].items[0].text.endswith("学习形式")
+
+
+@pytest.mark.parametrize(("document", "title"), [
+    ("2026年某局宣传工作要点为做好全年宣传工作，现制定如下要点。一、加强学习\n" + DUTIES, "2026年某局宣传工作要点"),
+    ("某区机关学习制度(一)加强学习\n" + DUTIES, "某区机关学习制度"),
+    ("某街道学习计划根据上级要求，结合实际，制定本计划。\n一、加强学习\n" + DUTIES, "某街道学习计划"),
+])
+def test_a_title_glued_to_the_text_after_it(document, title):
+    assert parse_text(document).title == title
+
+
+def test_a_title_that_goes_on_after_its_document_name_is_kept_whole():
+    plan = parse_text("某局学习制度各项要求落实情况的通知\n一、加强学习\n" + DUTIES)
+    assert plan.title == "某局学习制度各项要求落实情况的通知"
+
+
+@pytest.mark.parametrize(("title", "kept"), [("某公司宣传方案(3)", "某公司宣传方案"), ("某公司宣传方案(试行)", "某公司宣传方案(试行)")])
+def test_a_sites_number_after_a_title_is_dropped(title, kept):
+    assert parse_text(title + "\n一、加强学习\n" + DUTIES).title == kept
+
+
+def test_a_signature_is_no_title():
+    plan = parse_text("各党支部:\n为深入学习党的创新理论，各支部要每月组织一次专题学习，推动学习走深走实，"
+                      "切实把学习成果转化为推动工作的实际成效。\n各支部要结合实际认真组织，及时报送学习情况。\n"
+                      "党委宣传部\n2026年3月4日\n")
+    assert plan.title is None
+    assert parse_text("党委宣传部学习安排\n各支部要每月组织一次专题学习。\n").title == "党委宣传部学习安排"
+
+
+@pytest.mark.parametrize(("sentence", "per"), [
+    ("全体党员每年撰写2篇以上心得体会。", "person"),  # reflections are each one's own
+    ("全体党员每季度集中学习1次。", "org"),  # a meeting of all together is the organ's
+    ("坚持以集中学习为主，每季度有一篇学习体会。", "person"),
+    ("各支部每季度报送一篇工作信息。", "org"),  # an organ's report
+    ("机关干部的学习原则上每月一次。", "org"),  # the cadres' study: their organ's meeting
+    ("机关干部原则上每月读一本书。", "person"),
+])
+def test_whose_count_from_what_is_counted(sentence, per):
+    assert _read(sentence)[0][3] == per
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("理论学习做到月度有检查，季度有讲评。", [("月度有检查", 1, "month", "org"), ("季度有讲评", 1, "quarter", "org")]),
+    ("学期有计划，年度有总结。", [("学期有计划", 1, "halfyear", "org"), ("年度有总结", 1, "year", "org")]),
+    ("季度有关数据要及时报送。", []),  # 有关: no period noun duty
+    ("年度有效落实各项任务。", []),
+])
+def test_noun_periods_with_you(sentence, expected):
+    assert _read(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("每周开展1次集中学习（其中3次为专题辅导）。", [("每周开展1次集中学习", 1, "week", "org")]),  # an aside
+    ("开展专题学习（全年不少于10次）。", [("全年不少于10次", 10, "year", "org")]),  # a target in brackets
+    ("组织党员观看纪录片20集。", []),  # episodes describe the film
+    ("每周观看2集党史纪录片。", [("每周观看2集党史纪录片", 2, "week", "org")]),
+    ("无故缺席累计超过三次者，予以通报批评。", []),  # a threshold picking out people
+    ("全年累计开展三次督查。", [("全年累计开展三次督查", 3, "year", "org")]),
+    ("发言稿字数控制在800字以内。", []),  # a length limit
+])
+def test_counts_that_are_no_targets(sentence, expected):
+    assert _read(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # A name: followed by 活动/栏目 …, or quoted with more words than the activity.
+    ("开设“每月一课”栏目，展示学习成果。", []),
+    ("深入开展每周一讲活动。", []),
+    ("组织参加“每月一讲理论课堂”学习。", []),
+    # A frequency: unquoted and not naming anything, or quoted alone before a practice.
+    ("坚持每月一课，由支部书记讲授。", [("每月一课", 1, "month", "org")]),
+    ("建立“每日一题”答题制度。", [("每日一题", 1, "day", "org")]),
+])
+def test_an_activity_named_after_its_frequency(sentence, expected):
+    assert _read(sentence) == expected
+
+
+def test_a_schedule_after_wei_is_no_weekly_activity():
+    assert _read("学习时间原则上为每周三下午，学习时安排好其他工作。") == []
+    assert _read("坚持每周三下午集中学习。") == [("每周三下午集中学习", 1, "week", "org")]
+
+
+def test_a_notices_theme_frames_it_and_its_duties_are_items():
+    plan = parse_text("关于开展主题党日活动的通知\n一、活动主题\n学思想 强党性\n二、活动内容\n" + DUTIES)
+    assert _items(plan) == [("二", 1, "各支部每月集中学习1次"), ("二", 2, "党员每年撰写心得不少于2篇")]

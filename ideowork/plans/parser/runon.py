@@ -145,7 +145,7 @@ def _piece(line: Line, start: int, end: int, gap_before: bool) -> Line | None:
 # a salutation (各…) or the words a preamble opens with (为, 根据, 按照 …).
 _GLUED_TITLE = re.compile(
     r"[^,;:。!?“”\"]{4,40}?(?:要点|计划|方案|安排|制度|办法|细则|规定|规则|通知|意见|规划)"
-    r"(?=\s*(?:20\d{2}\s*年|为|根据|按照|结合|依据|围绕|各|[(]\s*(?:" + _CN + r"|\d{1,2})\s*[)]|"
+    r"(?=\s*(?:20\d{2}\s*年|为|根据|按照|结合|依据|围绕|各[^,;:。]{1,20}:|[(]\s*(?:" + _CN + r"|\d{1,2})\s*[)]|"
     + _CN + r"\s*[、.]|第\s*(?:" + _CN + r"|\d{1,3})\s*(?:条|章|部分)))")
 _TITLE_LINES = 3  # a title stands among the first lines
 _GLUED_REST = 8  # the body after it is at least a clause
