@@ -433,3 +433,19 @@ def test_a_schedule_after_wei_is_no_weekly_activity():
 def test_a_notices_theme_frames_it_and_its_duties_are_items():
     plan = parse_text("关于开展主题党日活动的通知\n一、活动主题\n学思想 强党性\n二、活动内容\n" + DUTIES)
     assert _items(plan) == [("二", 1, "各支部每月集中学习1次"), ("二", 2, "党员每年撰写心得不少于2篇")]
+
+
+def test_a_fragment_that_opens_mid_list_splits_its_run_on_parts():
+    plan = parse_text("某公司宣传方案\n8、加强宣传阵地管理。(责任单位:宣传部)四、组织领导为加强领导，成立工作小组，组长:张明"
+                      "五、考核办法\n(一)年终考核。每年考核一次。\n(二)日常检查。每季度检查一次。\n")
+    assert [(section, number) for section, number, _ in _items(plan)] == [("四", 1), ("五", 1), ("五", 2)]
+
+
+@pytest.mark.parametrize(("line", "titles"), [
+    ("一、加强学习。每月学习一次，由支部书记主持二、考核办法", ["加强学习", "考核办法"]),  # the next part's title ends the line
+    ("一、加强学习。每月学习一次，学习资料见附件三、学习资料", ["加强学习"]),  # 三 does not follow 一
+    ("一、加强学习。每月学习一次。三、考核。", ["加强学习"]),  # a document from its start: no mid-list parts
+])
+def test_a_part_glued_to_the_end_of_a_line(line, titles):
+    plan = parse_text("某局学习制度\n" + line + "\n")
+    assert [item.title for section in plan.sections for item in section.items] == titles

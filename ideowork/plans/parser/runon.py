@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from .cleaning import Line
-from .headings import LEVELS, match_heading
+from .headings import LEVELS, Heading, match_heading
 
 __all__ = ["split_run_on"]
 
@@ -46,13 +46,19 @@ _WINDOW = 40  # characters read at a marker to recognise it
 _LOOK_AHEAD = 30  # markers searched for the second of a series
 
 
+_NOTE_AFTER_SENTENCE = re.compile(r"[。！？；!?;]\s*[(（][^()（）]{1,80}[)）]$")
+
+
 def _at_boundary(folded: str, position: int) -> bool:
     if position == 0:
         return True
     before = folded[position - 1]
     if before.isspace() or before in _BOUNDARY:
         return True
-    return before in _CLOSING and position >= 2 and folded[position - 2] in _BOUNDARY
+    if before in _CLOSING and position >= 2 and folded[position - 2] in _BOUNDARY:
+        return True
+    # "…做好疏导工作。(责任单位:党群工作部)四、…": a note in brackets closing a sentence.
+    return before in ")）" and bool(_NOTE_AFTER_SENTENCE.search(folded, max(0, position - 90), position))
 
 
 def _quoted(folded: str) -> list[tuple[int, int]]:
@@ -73,10 +79,24 @@ class _Series:
     def __init__(self) -> None:
         self.last: dict[str, int] = {}
         self.reopened: set[str] = set(LEVELS)
+        # A fragment of a page that opens in the middle of a list ("8、…"): its other levels may
+        # open in the middle too.
+        self.mid_list = False
 
     def continues(self, level: str, number: int) -> bool:
         last = self.last.get(level)
+        if last is None and self.mid_list:
+            return True
         return number == (last or 0) + 1 or (number == 1 and level in self.reopened)
+
+    def follows(self, level: str, number: int) -> bool:
+        """Whether `number` is the next of a series already under way (not merely a first one)."""
+        last = self.last.get(level)
+        return last is not None and number == last + 1
+
+    def open_document(self, first: Heading | None) -> None:
+        """The document's first line: a heading numbered past 1 makes it a fragment."""
+        self.mid_list = first is not None and first.number > 1
 
     def record(self, level: str, number: int) -> None:
         self.last[level] = number
@@ -101,6 +121,15 @@ def _markers(line: Line):
         yield position, heading
 
 
+_TAIL_TITLE = 20
+
+
+def _tail_title(folded: str, start: int) -> bool:
+    """Whether the line ends, after `start`, on a short heading title (unpunctuated but for 、)."""
+    rest = folded[start:].rstrip()
+    return 2 <= len(rest) <= _TAIL_TITLE and not re.search(r"[,;:。!?()“”\"《》]", rest)
+
+
 def _split_points(line: Line, series: _Series) -> list[int]:
     folded = line.folded
     first = match_heading(folded, line.text)
@@ -114,6 +143,8 @@ def _split_points(line: Line, series: _Series) -> list[int]:
             continue
         if _at_boundary(folded, position) or previous is None and _GLUED_PREFIX.fullmatch(folded, 0, position):
             accepted = True  # at a boundary, or after a few words a site glued to the line's start
+        elif _tail_title(folded, position + heading.content_start) and series.follows(heading.level, heading.number):
+            accepted = True  # "…刘瑜五、评比考察及报道渠道": the next part's title closes the line
         elif heading.number != 1:
             accepted = False
         elif (previous is not None and _RANK[heading.level] > _RANK[previous[1].level]
@@ -159,6 +190,17 @@ def _split_glued_title(line: Line) -> list[Line]:
     return [Line(line.text[:title.end()], line.folded[:title.end()], line.gap_before)] + ([rest] if rest else [])
 
 
+_FIRST_LINES = 6  # a page's clutter (时间, 作者) may stand before the fragment's first heading
+
+
+def _first_heading(lines: list[Line]) -> Heading | None:
+    for line in lines[:_FIRST_LINES]:
+        heading = match_heading(line.folded, line.text)
+        if heading is not None:
+            return heading
+    return None
+
+
 def split_run_on(lines: list[Line]) -> list[Line]:
     """`lines` with every heading that runs on inside a line moved to a line of its own (and a title
     glued to the text after it on a line of its own)."""
@@ -166,6 +208,8 @@ def split_run_on(lines: list[Line]) -> list[Line]:
     result: list[Line] = []
     lines = [piece for index, line in enumerate(lines)
              for piece in (_split_glued_title(line) if index < _TITLE_LINES else [line])]
+    if lines:
+        series.open_document(_first_heading(lines))
     for line in lines:
         points = _split_points(line, series) if len(line.folded) > 4 else []
         if not points:
