@@ -449,3 +449,29 @@ def test_a_fragment_that_opens_mid_list_splits_its_run_on_parts():
 def test_a_part_glued_to_the_end_of_a_line(line, titles):
     plan = parse_text("某局学习制度\n" + line + "\n")
     assert [item.title for section in plan.sections for item in section.items] == titles
+
+
+@pytest.mark.parametrize("head", ["【篇一】", "篇二：", "[第3篇]"])
+def test_other_spellings_of_a_collection_pages_number(head):
+    plan = parse_text(head + "某镇2026年宣传思想工作要点\n一、加强学习\n" + DUTIES)
+    assert plan.title == "某镇2026年宣传思想工作要点"
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("做到月有计划、季有检查、年有总结。",
+     [("月有计划", 1, "month", "org"), ("季有检查", 1, "quarter", "org"), ("年有总结", 1, "year", "org")]),
+    ("今年有关工作要抓好。", []),  # 今年 is no period noun
+    ("各支部月有活动。", []),  # 部月: inside words, not where a phrase starts
+])
+def test_one_character_noun_periods(sentence, expected):
+    assert _read(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "per"), [
+    ("全体党员每年参加集中培训不少于32学时。", "person"),  # hours each one earns
+    ("全体干部每年至少读2本书。", "person"),
+    ("组织全体干部每年集中培训不少于32学时。", "org"),  # everyone as the object of the organ's training
+    ("全体干部每月集中学习1次。", "org"),
+])
+def test_everyones_own_counts(sentence, per):
+    assert _read(sentence)[0][3] == per

@@ -79,11 +79,11 @@ def is_clutter(folded_line: str) -> bool:
 _DOCUMENT_NAME = re.compile(r"制度|要点|计划|方案|办法|细则|规定|规则|通知|意见|安排")
 
 
-# "第1篇: 乡镇意识形态工作方案", "篇二：2026年学习计划", "范文3: …": a collection page's number before the
+# "第1篇: 乡镇意识形态工作方案", "篇二：2026年学习计划", "【篇三】…", "范文3: …": a collection page's number before the
 # title of each document it holds. Only before a document's name, so a part heading "第一篇 理论学习"
 # stays a heading.
-_SITE_PREFIX = re.compile(r"^(?:第\s*[\d一二三四五六七八九十]{1,3}\s*篇|篇\s*[\d一二三四五六七八九十]{1,3}|"
-                          r"范文\s*[\d一二三四五六七八九十]{0,3})\s*[:：]\s*(?=\S)")
+_SITE_NUMBER = r"(?:第\s*[\d一二三四五六七八九十]{1,3}\s*篇|篇\s*[\d一二三四五六七八九十]{1,3}|范文\s*[\d一二三四五六七八九十]{0,3})"
+_SITE_PREFIX = re.compile(r"^(?:" + _SITE_NUMBER + r"\s*[:：]|[【\[]" + _SITE_NUMBER + r"[】\]]\s*[:：]?)\s*(?=\S)")
 
 
 def _without_site_prefix(folded_line: str) -> int:

@@ -113,6 +113,8 @@ _NOTES = re.compile(r"笔记|心得|体会|学习记录")
 # Reflections (心得体会文章) are written by persons: their count is each person's, even under 全体
 # (全体干警每年撰写2篇以上心得体会文章) or without a subject (每季度有一篇心得体会文章).
 _REFLECTIONS = re.compile(r"心得|体会")
+# Hours of training earned, books read and characters written: each person's own, even under 全体.
+_OWN_UNITS = {"学时", "课时", "本", "册", "字"}
 # 全体机关干部每月集中学习: everyone together is the organ's activity, not each person's.
 _COLLECTIVE = re.compile(r"全体")
 _OWN_SUBJECT = re.compile(r"\s*[各全本]")
@@ -345,8 +347,9 @@ def extract_targets(text: str, matching: str | None = None) -> list[ParsedTarget
                     and not _ORGANISING_VERB.search(subject.group())
                     and not _OWN_SUBJECT.match(folded, clause_start)):
                 per = "person"
-        if (per == "org" and count.unit == "篇" and _REFLECTIONS.search(folded, count.end, end)
-                and not _ORGANISING_VERB.search(person_region)):
+        if per == "org" and (count.unit == "篇" and _REFLECTIONS.search(folded, count.end, end)
+                             and not _ORGANISING_VERB.search(person_region)
+                             or count.unit in _OWN_UNITS and _everyones_own(person_region)):
             per = "person"
         if (per == "person" and frequency is not None and start == frequency.start
                 and _SUBJECT_BEFORE.fullmatch(folded, clause_start, start)):
@@ -400,6 +403,14 @@ def _names_activity(folded: str, frequency: Frequency, quote: tuple[int, int] | 
     if _NAMED_AFTER.match(folded, frequency.end):
         return True
     return quote is not None and not _ONE_THING_QUOTED.fullmatch(folded, frequency.end, quote[1])
+
+
+def _everyones_own(region: str) -> bool:
+    """全体党员每年参加培训不少于32学时: all persons as the subject (not the object of 组织) of a
+    count of what each earns or reads."""
+    collective = _COLLECTIVE.search(region)
+    subject = collective and _PERSON_SUBJECT.search(region, collective.end())
+    return bool(subject) and not _ORGANISING_VERB.search(region, 0, collective.start())
 
 
 def _aside(folded: str, brackets: list[tuple[int, int]], frequencies: list[Frequency], count: _Count) -> bool:
