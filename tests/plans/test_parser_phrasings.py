@@ -475,3 +475,14 @@ def test_one_character_noun_periods(sentence, expected):
 ])
 def test_everyones_own_counts(sentence, per):
     assert _read(sentence)[0][3] == per
+
+
+def test_a_series_that_lost_its_first_numeral():
+    plan = parse_text("某局2026年学习计划\n为加强学习，制定本计划。\n学习内容\n深入学习党的创新理论，每月集中学习1次。\n"
+                      "二、学习要求\n党员每年撰写心得不少于2篇。\n")
+    assert [(number, title) for _, number, title in _items(plan)] == [(1, "学习内容"), (2, "学习要求")]
+
+
+def test_an_organs_name_before_a_series_from_two_is_no_heading():
+    plan = parse_text("某局2026年学习计划\n为加强学习，制定本计划。\n中共某局委员会\n二、学习要求\n党员每年撰写心得不少于2篇。\n")
+    assert [(number, title) for _, number, title in _items(plan)] == [(2, "学习要求")]

@@ -21,6 +21,7 @@ from .headings import Heading, level_order, match_heading, split_item, split_tit
 from .metadata import Metadata
 from ideowork.core.numerals import int_to_cn as _chinese
 from .result import ParsedItem, ParsedSection
+from .signature import is_org_name
 
 __all__ = ["build_sections"]
 
@@ -285,6 +286,7 @@ def _restore_lost_numerals(lines: list[Line], meta: Metadata, headings: dict[int
     """
     order = sorted(headings)
     ranks = level_order(list(headings.values()))
+    _restore_lost_one(lines, meta, headings, order)
     for level in ("part", "article", "cn", "arabic"):
         indexes = [index for index in order if headings[index].level == level]
         for position, index in enumerate(indexes):
@@ -311,6 +313,24 @@ def _restore_lost_numerals(lines: list[Line], meta: Metadata, headings: dict[int
                 candidate, start = restored
                 numeral = _chinese(number + 1) if level != "arabic" else str(number + 1)
                 headings[candidate] = Heading(level, number + 1, numeral, lines[candidate].text[start:].strip(), start)
+
+
+def _restore_lost_one(lines: list[Line], meta: Metadata, headings: dict[int, Heading], order: list[int]) -> None:
+    """"指导思想" alone on a line after the preamble, then "二、…": a top-level series that opens at 2
+    gets the one short title line between the preamble and its 2 as its heading 1."""
+    for level in ("part", "article", "cn"):
+        indexes = [index for index in order if headings[index].level == level]
+        if not indexes or headings[indexes[0]].number != 2:
+            continue
+        start = (meta.title_index + 1) if meta.title_index is not None else 0
+        candidates = [index for index in range(start, indexes[0])
+                      if index not in headings and index not in meta.skip and _short_title(lines[index].folded)
+                      and not is_org_name(lines[index].folded) and lines[index].folded[0] not in "(（—-"
+                      and (index == start or lines[index - 1].folded[-1] in SENTENCE_END + ":：")]
+        if len(candidates) == 1 and not any(index in headings for index in range(candidates[0], indexes[0])):
+            index = candidates[0]
+            numeral = "一" if level != "arabic" else "1"
+            headings[index] = Heading(level, 1, numeral, lines[index].text.strip(), 0)
 
 
 def _text_length(sections: list[_Section]) -> int:
