@@ -486,3 +486,25 @@ def test_a_series_that_lost_its_first_numeral():
 def test_an_organs_name_before_a_series_from_two_is_no_heading():
     plan = parse_text("某局2026年学习计划\n为加强学习，制定本计划。\n中共某局委员会\n二、学习要求\n党员每年撰写心得不少于2篇。\n")
     assert [(number, title) for _, number, title in _items(plan)] == [(2, "学习要求")]
+
+
+@pytest.mark.parametrize(("title", "kept"), [
+    ("2021年某镇意识形态工作计划篇1", "2021年某镇意识形态工作计划"),
+    ("某校意识形态工作方案(篇2)", "某校意识形态工作方案"),
+    ("某校意识形态工作方案(精选15篇)", "某校意识形态工作方案"),
+    ("某校意识形态工作方案(2026年)", "某校意识形态工作方案(2026年)"),  # a year, not a site's number
+])
+def test_a_collection_sites_numbers_after_a_title(title, kept):
+    assert parse_text(title + "\n一、加强学习\n" + DUTIES).title == kept
+
+
+@pytest.mark.parametrize(("heading", "items"), [
+    # A plan's guiding thoughts with their text run on after the name (the page lost the break).
+    ("一、指导思想深入贯彻落实党的创新理论，切实加强意识形态工作。", ["各支部每月集中学习1次", "党员每年撰写心得不少于2篇"]),
+    # An organising group's text may carry duties: it stays.
+    ("一、组织机构和人员成立工作领导小组，负责统筹推进各项工作。",
+     ["组织机构和人员成立工作领导小组", "各支部每月集中学习1次", "党员每年撰写心得不少于2篇"]),
+])
+def test_a_framing_name_opening_a_run_on_heading(heading, items):
+    plan = parse_text("某镇2026年意识形态工作计划\n" + heading + "\n二、工作要点\n" + DUTIES)
+    assert [item.title for section in plan.sections for item in section.items] == items

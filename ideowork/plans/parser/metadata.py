@@ -91,8 +91,10 @@ def _title_line(lines: list[Line]) -> tuple[int | None, str | None]:
     return index, title
 
 
-# "企业宣传方案(7)": the number a site gives the seventh of its texts of that name, not part of the title.
-_SITE_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])\s*[(（]\s*\d{1,2}\s*[)）]$")
+# "企业宣传方案(7)", "…工作方案(篇1)", "…工作计划篇一", "…方案(精选15篇)": the number a collection site gives
+# one of its texts of that name (or the count of them), not part of the title.
+_SITE_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff\d])(?:\s*[(（](?:精选|热门|通用)?\s*篇?\s*[\d一二三四五六七八九十]{1,3}\s*篇?\s*[)）]"
+                          r"|篇\s*[\d一二三四五六七八九十]{1,3})+$")
 
 
 # "党委中心组理论学习制度日本冲绳岛": a few words a site glued after the document's name. What may

@@ -162,7 +162,7 @@ def _passes(lines: list[Line], meta: Metadata) -> tuple[list[list[_Section]], st
             section = _Section(heading.number, heading.numeral, title or None)
             passes[-1].append(section)
             item, awaiting_section_title = None, not title
-            if plan and _FRAMING.search(title) and len(title) <= _FRAMING_TITLE:
+            if plan and _is_framing(title):
                 pass  # "一、指导思想：以…为指导" in a plan frames it, even with its text on the line
             elif rest or _CLAUSE.search(title) or heading.content.rstrip()[-1:] in "。；;":
                 # A heading that is a sentence ("第二条 机关学习主要包括…等形式。") is a duty too.
@@ -185,7 +185,7 @@ def _passes(lines: list[Line], meta: Metadata) -> tuple[list[list[_Section]], st
             if not passes:
                 new_pass()
             framing = split_title(heading.content)[0]
-            if plan and section_level is None and _FRAMING.search(framing) and len(framing) <= _FRAMING_TITLE:
+            if plan and section_level is None and _is_framing(framing):
                 item = None  # a plan's "一、指导思想" among its numbered parts frames it
                 continue
             if section is not None and section.own is not None and not section.items:
@@ -214,6 +214,17 @@ def _passes(lines: list[Line], meta: Metadata) -> tuple[list[list[_Section]], st
         else:
             lead = line.text if _is_lead(line.text) else None
     return passes, section_level
+
+
+def _is_framing(title: str) -> bool:
+    """A framing part's title: short and naming one (指导思想和基本原则), or opening on its name with
+    the text run on after it (指导思想深入贯彻落实…, the page lost the break)."""
+    return bool(_FRAMING_OPENING.match(title)) or bool(_FRAMING.search(title)) and len(title) <= _FRAMING_TITLE
+
+
+# The names of framing parts that never open a duty, even with text run on after them (not 组织机构,
+# whose text may set up a group with duties).
+_FRAMING_OPENING = re.compile(r"指导思想|总体要求|总体目标|工作目标|主要目标|基本原则|工作原则|活动主题")
 
 
 def _section_item_levels(headings: dict[int, Heading], section_level: str | None, item_level: str) -> dict[int, str]:
