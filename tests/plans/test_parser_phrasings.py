@@ -417,6 +417,7 @@ def test_counts_that_are_no_targets(sentence, expected):
     ("开设“每月一课”栏目，展示学习成果。", []),
     ("深入开展每周一讲活动。", []),
     ("组织参加“每月一讲理论课堂”学习。", []),
+    ("“每周一学”：组织党员学习理论，提升素养。", []),  # a name the text goes on to explain
     # A frequency: unquoted and not naming anything, or quoted alone before a practice.
     ("坚持每月一课，由支部书记讲授。", [("每月一课", 1, "month", "org")]),
     ("建立“每日一题”答题制度。", [("每日一题", 1, "day", "org")]),

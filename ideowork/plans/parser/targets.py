@@ -392,7 +392,7 @@ _PARALLEL_UNITS = {"次", "场", "期", "轮", "篇"}
 
 
 # 每周一讲, 每月一课 as the name of an activity or column: followed by 活动, 栏目 … (开展每月一课活动,
-# “每周一讲”栏目), or quoted with more words after it (“每周一讲干部学堂”). Quoted alone, before a
+# “每周一讲”栏目), quoted with more words after it (“每周一讲干部学堂”) or quoted and explained (“每周学思行”：…). Quoted alone, before a
 # practice (“每日一题”学习打卡制度), it still says how often.
 _NAMED_AFTER = re.compile(r"(?:一[\u4e00-\u9fff])?\s*[”\"」』》]?\s*(?:活动|栏目|专栏|品牌|系列|讲堂|课堂|学堂|论坛|大讲堂)")
 _ONE_THING_QUOTED = re.compile(r"(?:一[\u4e00-\u9fff]{1,2}|[\u4e00-\u9fff]{0,4})")
@@ -402,7 +402,10 @@ def _names_activity(folded: str, frequency: Frequency, quote: tuple[int, int] | 
     """Whether the frequency word opens the name of an activity rather than saying how often."""
     if _NAMED_AFTER.match(folded, frequency.end):
         return True
-    return quote is not None and not _ONE_THING_QUOTED.fullmatch(folded, frequency.end, quote[1])
+    if quote is None:
+        return False
+    # “每周学思行”：努力学习…: a quoted name that the text goes on to explain.
+    return folded[quote[1] + 1:quote[1] + 2] == ":" or not _ONE_THING_QUOTED.fullmatch(folded, frequency.end, quote[1])
 
 
 def _everyones_own(region: str) -> bool:
