@@ -509,3 +509,11 @@ def test_a_collection_sites_numbers_after_a_title(title, kept):
 def test_a_framing_name_opening_a_run_on_heading(heading, items):
     plan = parse_text("某镇2026年意识形态工作计划\n" + heading + "\n二、工作要点\n" + DUTIES)
     assert [item.title for section in plan.sections for item in section.items] == items
+
+
+def test_a_duty_sentence_as_an_items_title_keeps_its_targets():
+    plan = parse_text("某局学习制度\n一、加强学习\n1.各支部每月集中学习1次。要做好学习记录。\n2.学习考勤。要做好学习记录。\n")
+    first, second = plan.sections[0].items
+    assert (first.title, first.text) == ("各支部每月集中学习1次", "各支部每月集中学习1次。要做好学习记录。")
+    assert [(t.count, t.period) for t in first.targets] == [(1, "month")]
+    assert (second.title, second.text) == ("学习考勤", "要做好学习记录。")  # a label stays a label
