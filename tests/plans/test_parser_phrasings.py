@@ -471,6 +471,7 @@ def test_one_character_noun_periods(sentence, expected):
 @pytest.mark.parametrize(("sentence", "per"), [
     ("全体党员每年参加集中培训不少于32学时。", "person"),  # hours each one earns
     ("全体干部每年至少读2本书。", "person"),
+    ("全体党员每年撰写调研报告1篇。", "person"),  # what each one writes
     ("组织全体干部每年集中培训不少于32学时。", "org"),  # everyone as the object of the organ's training
     ("全体干部每月集中学习1次。", "org"),
 ])

@@ -113,8 +113,8 @@ _NOTES = re.compile(r"笔记|心得|体会|学习记录")
 # Reflections (心得体会文章) are written by persons: their count is each person's, even under 全体
 # (全体干警每年撰写2篇以上心得体会文章) or without a subject (每季度有一篇心得体会文章).
 _REFLECTIONS = re.compile(r"心得|体会")
-# Hours of training earned, books read and characters written: each person's own, even under 全体.
-_OWN_UNITS = {"学时", "课时", "本", "册", "字"}
+# Hours of training earned, articles written, books read: each person's own, even under 全体.
+_OWN_UNITS = {"学时", "课时", "篇", "本", "册", "字"}
 # 全体机关干部每月集中学习: everyone together is the organ's activity, not each person's.
 _COLLECTIVE = re.compile(r"全体")
 _OWN_SUBJECT = re.compile(r"\s*[各全本]")
