@@ -1,7 +1,7 @@
 """Frequency and scope words: 每月, 每季度, 上下半年, 每两个月, 全年, 年内 …
 
-A *frequency* (每X, 上下半年各, 按月) sets a period on its own: 每日巡查 is a daily duty even without
-a number. A *scope* (全年, 年内) only says over which period a written number counts.
+A *frequency* (每X, 上下半年各, 按月, 年度有安排, 季有检查) sets a period on its own: 每日巡查 is a
+daily duty even without a number. A *scope* (全年, 年内) only says over which period a written number counts.
 
 Periods the platform does not have are mapped to the nearest one, multiplying the count so the
 yearly total stays right where it can: 每两个月 → 6 a year, 每旬 → 3 a month, 每两周/每半月 → 2 a month.

@@ -12,9 +12,13 @@ day, not written: `explicit=False`). The rules, so a reader can predict the outp
 - A Chinese-numeral count (两次, 一批, 八项规定, 五次全会) is a target only with a 每X frequency, a
   comparator or 各 — otherwise it is almost always a name or an ordinal. Counts after 第/前/近/届,
   inside quotes (“三审三校”), durations (30分钟, 3天内, 3个月) and percentages are never targets.
-- Yearly duties without 每 (年度开展综合考核) and 定期 without a period are not reported.
+- Yearly duties without 每 (年度开展综合考核) and 定期 without a period are not reported. Nor are
+  asides in brackets, thresholds (超过三次者) and 每X words naming an activity (asides.py), episodes
+  (16集专题片) without a frequency, or length limits (控制在500字以内).
 - per="person" when the clause names a per-person subject (每人, 人均, 每名, 成员, 党员干部 …)
-  that is not the object of an organising verb (组织党员干部… is the organisation's count).
+  that is not the object of an organising verb (组织党员干部… is the organisation's count). Reflections
+  counted in 篇 (每季度有一篇心得体会) are a person's; so, under 全体, is what each one earns, writes or
+  reads (全体党员每年参训不少于32学时), while 全体干部每月集中学习 stays the organisation's.
 - The phrase runs from the frequency word (or the clause start, or a person subject right before the
   frequency: 中心组成员每年…) to the next ，。；、 after the unit.
 - 每周五下午集中学习 is weekly (a weekday followed by an activity; not 每周二下午为学习时间); 每年末，…述职
@@ -29,6 +33,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from .cleaning import fold
+from .asides import Brackets, is_threshold, names_activity
 from .frequency import PERIOD_SUFFIX, PERIOD_SUFFIX_KINDS, Frequency, find_frequencies
 from ideowork.core.numerals import number_to_int
 from .result import ParsedTarget
@@ -61,10 +66,6 @@ _AT_MOST = re.compile(r"不超过|不多于|不高于|最多|控制在")
 _SUFFIX_AT_LEAST = re.compile(r"\s*(?:及以上|以上)")
 _SUFFIX_AT_MOST = re.compile(r"\s*(?:以内|以下|之内)")
 # A number per occasion (每次安排2名成员发言) or a time limit (处置时限不超过2天) is not a periodic count.
-# A count followed by 者 picks out people by a threshold (缺课累计超过三次者), not a count to reach.
-_CONDITION_AFTER = re.compile(r"\s*(?:的?人员|者)")
-# Brackets hold an aside to the count before them (每月1次集中学习（其中2次扩大至中层干部）).
-_BRACKETS = re.compile(r"[(][^()]*[)]")
 _PER_OCCASION = re.compile(r"每次|每场|每期|每篇|每批|单次|时限|期限|时长|用时|限时|任期|每届|届内")
 
 # A count right after these is an ordinal, a term or part of a date, not a quantity.
@@ -272,7 +273,7 @@ def extract_targets(text: str, matching: str | None = None) -> list[ParsedTarget
     quotes = _quote_spans(folded)
     frequencies = find_frequencies(folded)
     counts = _find_counts(folded, quotes)
-    brackets = [(match.start(), match.end()) for match in _BRACKETS.finditer(folded)]
+    brackets = Brackets(folded, frequencies)
     bound: set[Frequency] = set()
     targets: list[ParsedTarget] = []
 
@@ -303,12 +304,13 @@ def extract_targets(text: str, matching: str | None = None) -> list[ParsedTarget
             comparator = "<="
         elif _AT_LEAST.search(between):
             comparator = ">="
-        if _PER_OCCASION.search(folded, clause_start, count.start) or _CONDITION_AFTER.match(folded, count.end):
+        if _PER_OCCASION.search(folded, clause_start, count.start) or is_threshold(folded, count.end):
             continue
         if comparator == "<=" and count.unit == "字":
             continue  # 字数控制在500字以内: a length limit, not a count to reach
-        if _aside(folded, brackets, frequencies, count):
-            continue
+        bracket = brackets.bare(count.start)
+        if bracket and comparator == "=" and not _AT_LEAST.search(folded, bracket[0], count.start):
+            continue  # an aside to the count before the brackets
         each = folded[count.start - 1:count.start] == "各"
         periodic = frequency is not None and (frequency.sets_period or frequency.licenses)
         licensed = each or comparator != "=" or periodic
@@ -364,7 +366,7 @@ def extract_targets(text: str, matching: str | None = None) -> list[ParsedTarget
         if when is None:
             continue
         quote = _inside(quotes, frequency.start)
-        if _names_activity(folded, frequency, quote):
+        if names_activity(folded, frequency, quote):
             continue
         if quote:
             end = quote[1]
@@ -391,39 +393,12 @@ _SUBJECT_BEFORE = re.compile(r"\s*[\u4e00-\u9fff]{0,8}(?:成员|党员干部|领
 _PARALLEL_UNITS = {"次", "场", "期", "轮", "篇"}
 
 
-# 每周一讲, 每月一课 as the name of an activity or column: followed by 活动, 栏目 … (开展每月一课活动,
-# “每周一讲”栏目), quoted with more words after it (“每周一讲干部学堂”) or quoted and explained (“每周学思行”：…). Quoted alone, before a
-# practice (“每日一题”学习打卡制度), it still says how often.
-_NAMED_AFTER = re.compile(r"(?:一[\u4e00-\u9fff])?\s*[”\"」』》]?\s*(?:活动|栏目|专栏|品牌|系列|讲堂|课堂|学堂|论坛|大讲堂)")
-_ONE_THING_QUOTED = re.compile(r"(?:一[\u4e00-\u9fff]{1,2}|[\u4e00-\u9fff]{0,4})")
-
-
-def _names_activity(folded: str, frequency: Frequency, quote: tuple[int, int] | None) -> bool:
-    """Whether the frequency word opens the name of an activity rather than saying how often."""
-    if _NAMED_AFTER.match(folded, frequency.end):
-        return True
-    if quote is None:
-        return False
-    # “每周学思行”：努力学习…: a quoted name that the text goes on to explain.
-    return folded[quote[1] + 1:quote[1] + 2] == ":" or not _ONE_THING_QUOTED.fullmatch(folded, frequency.end, quote[1])
-
-
 def _everyones_own(region: str) -> bool:
     """全体党员每年参加培训不少于32学时: all persons as the subject (not the object of 组织) of a
     count of what each earns or reads."""
     collective = _COLLECTIVE.search(region)
     subject = collective and _PERSON_SUBJECT.search(region, collective.end())
     return bool(subject) and not _ORGANISING_VERB.search(region, 0, collective.start())
-
-
-def _aside(folded: str, brackets: list[tuple[int, int]], frequencies: list[Frequency], count: _Count) -> bool:
-    """Whether `count` stands in brackets that say no period or bound of their own: an aside to the
-    count before them ((其中2次扩大至中层干部)), unlike (全年不少于12次), a target in brackets."""
-    bracket = next((span for span in brackets if span[0] < count.start < span[1]), None)
-    if bracket is None:
-        return False
-    own_frequency = any(bracket[0] <= f.start < bracket[1] for f in frequencies)
-    return not own_frequency and count.comparator == "=" and not _AT_LEAST.search(folded, bracket[0], count.start)
 
 
 def _previous_clause_frequency(clauses: _Breaks, sentences: _Breaks, frequencies: list[Frequency],
