@@ -11,6 +11,7 @@ Each adds the line's index and the `Heading` it stands for to the headings `stru
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from ideowork.core.numerals import int_to_cn as _chinese
 from .cleaning import SENTENCE_END, Line
@@ -91,8 +92,9 @@ def _restore_lost_in_series(lines: list[Line], meta: Metadata, headings: dict[in
             if restored is None and following is not None and level != "arabic":
                 titles = [candidate for candidate in between
                           if _short_title(lines[candidate].folded) and not _MARK_LEFT.match(lines[candidate].folded)]
+                inside = order[bisect_right(order, index):bisect_left(order, following)]
                 if len(titles) == 1 and not any(ranks.index(headings[other].level) < ranks.index(level)
-                                                for other in order if index < other < following):
+                                                for other in inside):
                     restored = (titles[0], 0)
             if restored is not None:
                 candidate, start = restored
