@@ -518,3 +518,11 @@ def test_a_duty_sentence_as_an_items_title_keeps_its_targets():
     assert (first.title, first.text) == ("各支部每月集中学习1次", "各支部每月集中学习1次。要做好学习记录。")
     assert [(t.count, t.period) for t in first.targets] == [(1, "month")]
     assert (second.title, second.text) == ("学习考勤", "要做好学习记录。")  # a label stays a label
+
+
+@pytest.mark.parametrize(("sentence", "per"), [
+    ("中心组成员必须准时参加学习，党政办公室每半年通报一次学习情况。", "org"),  # the office's own clause
+    ("中心组成员要制定年度自学计划，每年至少系统研读2本。", "person"),  # the members' subject carries over
+])
+def test_an_organ_naming_its_own_clause(sentence, per):
+    assert _read(sentence)[-1][3] == per

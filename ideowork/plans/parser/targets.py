@@ -118,7 +118,9 @@ _REFLECTIONS = re.compile(r"心得|体会")
 _OWN_UNITS = {"学时", "课时", "篇", "本", "册", "字"}
 # 全体机关干部每月集中学习: everyone together is the organ's activity, not each person's.
 _COLLECTIVE = re.compile(r"全体")
-_OWN_SUBJECT = re.compile(r"\s*[各全本]")
+# A clause naming an organ as its subject (…，党政办公室每半年通报一次) has a subject of its own.
+_OWN_SUBJECT = re.compile(r"\s*(?:[各全本]|[\u4e00-\u9fff]{0,6}(?:办公室|政治处|政工科|宣传部|组织部|党委|党组|党支部|支部|"
+                          r"总支|工委|委员会|中心组|领导小组|部门|单位)(?=[\u4e00-\u9fff]))")
 _PERSON_SUBJECT = re.compile(r"成员|党员干部|领导干部|党员|干部职工|干部|职工|同志|委员|(?<!总)书记|网评员|教师|"
                              r"通讯员|宣讲员|监督员|负责人")
 _NOT_SUBJECT_AFTER = re.compile(r"的(?:集中)?学习|会|小组|班子|队伍|大会|会议|队|中|之中|名单|台账|档案|思想|年度|考核|培训|教育")
