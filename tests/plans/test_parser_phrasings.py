@@ -359,6 +359,11 @@ def test_a_title_glued_to_the_text_after_it(document, title):
     assert parse_text(document).title == title
 
 
+def test_a_preamble_naming_a_document_is_no_glued_title():
+    plan = parse_text("根据上级通知为做好全年学习工作，现安排如下：\n一、加强学习\n" + DUTIES)
+    assert plan.title is None
+
+
 def test_a_title_that_goes_on_after_its_document_name_is_kept_whole():
     plan = parse_text("某局学习制度各项要求落实情况的通知\n一、加强学习\n" + DUTIES)
     assert plan.title == "某局学习制度各项要求落实情况的通知"
