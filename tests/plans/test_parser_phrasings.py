@@ -531,3 +531,25 @@ def test_a_duty_sentence_as_an_items_title_keeps_its_targets():
 ])
 def test_an_organ_naming_its_own_clause(sentence, per):
     assert _read(sentence)[-1][3] == per
+
+
+@pytest.mark.parametrize(("title", "items"), [
+    # A notice about setting up rules is a notice: its framing parts are no items.
+    ("关于建立主题党日制度的通知", ["加强学习"]),
+    # A circular issuing rules is the rules it issues: every numbered part is an item.
+    ("关于印发《某局主题党日制度》的通知", ["工作目标", "加强学习"]),
+])
+def test_the_kind_of_a_document_is_its_titles_last_document_noun(title, items):
+    plan = parse_text(title + "\n一、工作目标\n推动学习走深走实。\n二、加强学习\n各支部每月开展1次主题党日。\n")
+    assert [item.title for section in plan.sections for item in section.items] == items
+
+
+def test_a_notices_time_and_place_frame_it():
+    plan = parse_text("关于开展主题党日活动的通知\n一、活动时间\n2026年4月2日\n二、活动地点\n二楼会议室\n"
+                      "三、活动要求\n(一)各支部要认真组织。\n(二)党员要按时参加。\n")
+    assert [(section, title) for section, _, title in _items(plan)] == [("三", "各支部要认真组织"), ("三", "党员要按时参加")]
+
+
+def test_a_pages_list_bullet_is_no_part_of_the_line():
+    plan = parse_text("- 关于开展主题党日活动的通知\n- 发布日期: 2016-06-13\n一、加强学习\n" + DUTIES)
+    assert plan.title == "关于开展主题党日活动的通知"

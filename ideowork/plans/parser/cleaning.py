@@ -97,6 +97,9 @@ def _without_site_prefix(folded_line: str) -> int:
     return prefix.end()
 
 
+_BULLET = re.compile(r"^[-•·●◆■▪*]\s+(?=\S)")
+
+
 def _is_stray_name(folded_line: str) -> bool:
     # A short unpunctuated line such as a site or author name ("老文笔"). Lines starting with 第
     # may be 第一部分 headings; digits may be dates of a signature.
@@ -120,6 +123,11 @@ def clean_lines(text: str, matching: str | None = None) -> list[Line]:
     else:
         copies = [_INVISIBLE.sub("", line).strip() for line in _LINE_BREAKS.sub("\n", matching).split("\n")]
         folded = [fold(line).strip() for line in copies]
+    # "- 关于建立…的通知", "• 发布日期": a list bullet of the page, not part of the line.
+    for index, line_folded in enumerate(folded):
+        bullet = _BULLET.match(line_folded)
+        if bullet and len(line_folded) == len(raw[index]):
+            raw[index], folded[index] = raw[index][bullet.end():], line_folded[bullet.end():]
     clutter = [bool(line) and is_clutter(line) for line in folded]
     lines: list[Line] = []
     gap = False

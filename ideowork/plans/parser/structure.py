@@ -32,10 +32,12 @@ _CLAUSE = re.compile(r"[，,；;]")
 _SECTION_LEVELS = ("part", "article", "cn")
 # Sections that frame the plan rather than assign duties (一、指导思想 over a paragraph).
 _FRAMING = re.compile(r"指导思想|总体要求|总体目标|工作目标|主要目标|目标任务|基本原则|工作原则|基本要求|背景|依据|意义|"
-                      r"活动时间|组织机构|活动主题")
+                      r"活动时间|活动地点|组织机构|活动主题")
 # A plan's framing parts are no items; in rules (制度), every numbered part is one (一、指导思想和基本原则).
 _PLAN_TITLE = re.compile(r"计划|方案|要点|安排|思路|意见|通知")
 _RULES_TITLE = re.compile(r"制度|办法|细则|规定|规则")
+_DOCUMENT_KIND = re.compile(_PLAN_TITLE.pattern + "|" + _RULES_TITLE.pattern)
+_ISSUED = re.compile(r"《([^《》]+)》")
 _FRAMING_TITLE = 12
 # A section heading this long without text of its own is a statement of a duty, not a label.
 _STATEMENT = 15
@@ -133,7 +135,7 @@ def _passes(lines: list[Line], meta: Metadata) -> tuple[list[list[_Section]], st
     restore_lost_numerals(lines, meta, headings)
     section_level, item_level = _choose_levels(list(headings.values()))
     section_item_levels = _section_item_levels(headings, section_level, item_level)
-    plan = bool(meta.title and _PLAN_TITLE.search(meta.title) and not _RULES_TITLE.search(meta.title))
+    plan = _is_plan(meta.title)
     passes: list[list[_Section]] = []
     section: _Section | None = None
     item: _Item | None = None
@@ -213,6 +215,16 @@ def _passes(lines: list[Line], meta: Metadata) -> tuple[list[list[_Section]], st
         else:
             lead = line.text if _is_lead(line.text) else None
     return passes, section_level
+
+
+def _is_plan(title: str | None) -> bool:
+    """Whether a title names a plan or notice rather than rules, by its last document noun: the head
+    of the title (关于建立主题党日制度的通知 is a notice; 学习计划执行制度 rules). A circular
+    (关于印发《…学习制度》的通知) is the kind of the document it issues."""
+    title = title or ""
+    issued = [match.group(1) for match in _ISSUED.finditer(title) if _DOCUMENT_KIND.search(match.group(1))]
+    nouns = list(_DOCUMENT_KIND.finditer(issued[-1] if issued else title))
+    return bool(nouns) and bool(_PLAN_TITLE.fullmatch(nouns[-1].group()))
 
 
 def _is_framing(title: str) -> bool:
