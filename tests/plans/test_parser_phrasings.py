@@ -553,3 +553,17 @@ def test_a_notices_time_and_place_frame_it():
 def test_a_pages_list_bullet_is_no_part_of_the_line():
     plan = parse_text("- 关于开展主题党日活动的通知\n- 发布日期: 2016-06-13\n一、加强学习\n" + DUTIES)
     assert plan.title == "关于开展主题党日活动的通知"
+
+
+@pytest.mark.parametrize(("sentence", "per"), [
+    ("干警每年撰写2篇调研文章。", "person"),  # a court's or procuratorate's staff
+    ("全体干警每年学习时间不少于60学时。", "person"),
+    ("每年开展“最美党员”评选1次。", "org"),  # 党员 closing a quote names an award
+    ("每月一次专题学习由班子成员轮流主讲。", "org"),  # by the members: the organ's duty
+])
+def test_whose_count_in_courts_and_names(sentence, per):
+    assert _read(sentence)[0][3] == per
+
+
+def test_the_years_end_with_you():
+    assert _read("年终有考核，年底有关工作另行安排。") == [("年终有考核", 1, "year", "org")]

@@ -55,6 +55,7 @@ _EVERY = (
     (r"(?<![第一二三四上下本每个\d])季度(?=" + _HAS_THING + ")", "quarter", 1),
     (r"(?<![第一二三四五六七八九十上下本每个\d])月度(?=" + _HAS_THING + ")", "month", 1),
     (r"(?<![第一二上下本每])学期(?=" + _HAS_THING + ")", "halfyear", 1),
+    (r"(?<![\d〇零一二三四五六七八九十])年(?:底|末|终)(?=" + _HAS_THING + ")", "year", 1),
     # 月有计划、季有检查、年有总结: the one-character nouns, only where a phrase starts (not 今年有).
     (_PHRASE_START + r"周(?=" + _HAS_THING + ")", "week", 1),
     (_PHRASE_START + r"月(?=" + _HAS_THING + ")", "month", 1),

@@ -105,7 +105,7 @@ _SENTENCE_PERSON = re.compile(r"每人|人均|每名|每位|每个人|每一名|
 # A list number may open the sentence ("(3)中心组成员要…", "3.个人自学时要…"); 个人 (one's own study)
 # is a person subject too.
 _SENTENCE_SUBJECT = re.compile(r"\s*(?:[(]?\d{1,2}[).、]\s*|[一二三四五六七八九十]{1,2}是)?"
-                               r"[\u4e00-\u9fff、]{0,12}?(?:成员|党员干部|领导干部|党员|干部|职工|教师|个人)"
+                               r"[\u4e00-\u9fff、]{0,12}?(?:成员|党员干部|领导干部|党员|干部|干警|职工|教师|个人)"
                                r"(?=[都均要应须必每全年自学结坚带认积主按针围定撰读参])")
 # Self-study (每天自学2小时) is a person's; so are notes and reflections counted in characters
 # (学习笔记不得少于5000字): an organ does not write them.
@@ -121,11 +121,13 @@ _COLLECTIVE = re.compile(r"全体")
 # A clause naming an organ as its subject (…，党政办公室每半年通报一次) has a subject of its own.
 _OWN_SUBJECT = re.compile(r"\s*(?:[各全本]|[\u4e00-\u9fff]{0,6}(?:办公室|政治处|政工科|宣传部|组织部|党委|党组|党支部|支部|"
                           r"总支|工委|委员会|中心组|领导小组|部门|单位)(?=[\u4e00-\u9fff]))")
-_PERSON_SUBJECT = re.compile(r"成员|党员干部|领导干部|党员|干部职工|干部|职工|同志|委员|(?<!总)书记|网评员|教师|"
+# 干警 and 民警: the staff of courts, procuratorates and police.
+_PERSON_SUBJECT = re.compile(r"成员|党员干部|领导干部|党员|干部职工|干部|干警|民警|职工|同志|委员|(?<!总)书记|网评员|教师|"
                              r"通讯员|宣讲员|监督员|负责人")
-_NOT_SUBJECT_AFTER = re.compile(r"的(?:集中)?学习|会|小组|班子|队伍|大会|会议|队|中|之中|名单|台账|档案|思想|年度|考核|培训|教育")
+# A subject closing a quote names an award or an activity (“最美党员”评选).
+_NOT_SUBJECT_AFTER = re.compile(r"[”\"」』》]|的(?:集中)?学习|会|小组|班子|队伍|大会|会议|队|中|之中|名单|台账|档案|思想|年度|考核|培训|教育")
 _ORGANISING_VERB = re.compile(r"组织|安排|邀请|动员|选派|培训|培养|配备|发展|招募|表彰|评选|推荐|选树|"
-                              r"覆盖|面向|为|向|对|给|帮助|引导|督促|推动|吸纳")
+                              r"覆盖|面向|为|向|对|给|由|帮助|引导|督促|推动|吸纳")
 # After a frequency word, these open an object before the verb (每季度对办公网络、信息系统进行…),
 # so an enumeration comma does not end the phrase.
 _PREPOSITION = re.compile(r"对|向|在|为|与|就|围绕|按|从|把|将|由|针对|分别")
@@ -391,7 +393,7 @@ def extract_targets(text: str, matching: str | None = None) -> list[ParsedTarget
 
 # A clause opening on its person subject right before the frequency (中心组成员每年…, 党员每年…);
 # where 每人/每名 leads the frequency, the phrase starts there (班子成员每人每年… → 每人每年…).
-_SUBJECT_BEFORE = re.compile(r"\s*[\u4e00-\u9fff]{0,8}(?:成员|党员干部|领导干部|党员|干部|职工|教师|委员)\s*")
+_SUBJECT_BEFORE = re.compile(r"\s*[\u4e00-\u9fff]{0,8}(?:成员|党员干部|领导干部|党员|干部|干警|职工|教师|委员)\s*")
 _PARALLEL_UNITS = {"次", "场", "期", "轮", "篇"}
 
 
