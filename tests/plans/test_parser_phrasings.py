@@ -567,3 +567,17 @@ def test_whose_count_in_courts_and_names(sentence, per):
 
 def test_the_years_end_with_you():
     assert _read("年终有考核，年底有关工作另行安排。") == [("年终有考核", 1, "year", "org")]
+
+
+@pytest.mark.parametrize("clutter", [
+    "---此处隐藏2779字,下载后查看---", "【返回顶部】", "|", "文档编号:9031322", "全文预览已结束",
+    "1、下载文档前请自行甄别文档内容的完整性", "以上就是小编整理的内容", "本文为某频道原创文章,转载请附上原文出处链接。",
+])
+def test_more_page_clutter(clutter):
+    plan = parse_text("某局2026年学习计划\n" + clutter + "\n一、加强学习\n" + DUTIES + clutter + "\n")
+    assert _items(plan) == [("一", 1, "各支部每月集中学习1次"), ("一", 2, "党员每年撰写心得不少于2篇")]
+
+
+def test_a_duty_that_mentions_hiding_is_no_clutter():
+    plan = parse_text("某局保密学习制度\n1.各支部要隐藏好涉密文件，每月检查1次。\n2.党员每年撰写心得不少于2篇。\n")
+    assert [item.number for section in plan.sections for item in section.items] == [1, 2]
