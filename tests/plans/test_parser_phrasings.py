@@ -581,3 +581,12 @@ def test_more_page_clutter(clutter):
 def test_a_duty_that_mentions_hiding_is_no_clutter():
     plan = parse_text("某局保密学习制度\n1.各支部要隐藏好涉密文件，每月检查1次。\n2.党员每年撰写心得不少于2篇。\n")
     assert [item.number for section in plan.sections for item in section.items] == [1, 2]
+
+
+@pytest.mark.parametrize(("preamble", "items"), [
+    ("现将有关事项通知如下：", ["加强学习"]),  # a notice without its title line: framed as one
+    ("为加强学习，特制定本制度。", ["工作目标", "加强学习"]),  # untitled rules: every part is an item
+])
+def test_a_document_without_a_title_line_says_what_it_is(preamble, items):
+    plan = parse_text("各党支部：\n" + preamble + "\n一、工作目标\n推动学习走深走实。\n二、加强学习\n各支部每月开展1次主题党日。\n")
+    assert [item.title for section in plan.sections for item in section.items] == items

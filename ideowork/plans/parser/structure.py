@@ -38,6 +38,9 @@ _PLAN_TITLE = re.compile(r"计划|方案|要点|安排|思路|意见|通知")
 _RULES_TITLE = re.compile(r"制度|办法|细则|规定|规则")
 _DOCUMENT_KIND = re.compile(_PLAN_TITLE.pattern + "|" + _RULES_TITLE.pattern)
 _ISSUED = re.compile(r"《([^《》]+)》")
+# A document without a title line that says it is a notice ("现将有关事项通知如下：") frames as one.
+_NOTICE = re.compile(r"通知如下|特此通知|现将.{0,30}通知")
+_NOTICE_LINES = 8
 _FRAMING_TITLE = 12
 # A section heading this long without text of its own is a statement of a duty, not a label.
 _STATEMENT = 15
@@ -135,7 +138,7 @@ def _passes(lines: list[Line], meta: Metadata) -> tuple[list[list[_Section]], st
     restore_lost_numerals(lines, meta, headings)
     section_level, item_level = _choose_levels(list(headings.values()))
     section_item_levels = _section_item_levels(headings, section_level, item_level)
-    plan = _is_plan(meta.title)
+    plan = _is_plan(meta.title) if meta.title else any(_NOTICE.search(line.folded) for line in lines[:_NOTICE_LINES])
     passes: list[list[_Section]] = []
     section: _Section | None = None
     item: _Item | None = None
