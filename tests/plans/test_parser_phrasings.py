@@ -590,3 +590,10 @@ def test_a_duty_that_mentions_hiding_is_no_clutter():
 def test_a_document_without_a_title_line_says_what_it_is(preamble, items):
     plan = parse_text("各党支部：\n" + preamble + "\n一、工作目标\n推动学习走深走实。\n二、加强学习\n各支部每月开展1次主题党日。\n")
     assert [item.title for section in plan.sections for item in section.items] == items
+
+
+def test_a_document_sites_chunk_number_before_a_glued_title():
+    plan = parse_text("1、2024年某局宣传思想工作要点2024年是关键一年，总体要求是扎实做好宣传思想工作。\n"
+                      "一、深化理论武装\n1、强化理论武装。全年至少安排12次集中学习。\n2、做实理论学习。每月开展1次专题学习。\n")
+    assert plan.title == "2024年某局宣传思想工作要点"
+    assert [item.title for section in plan.sections for item in section.items] == ["强化理论武装", "做实理论学习"]

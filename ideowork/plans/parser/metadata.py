@@ -87,10 +87,12 @@ def _title_line(lines: list[Line]) -> tuple[int | None, str | None]:
     if index is None:
         index, title = _news_lead_title(lines)
     if title is not None:
-        title = _SITE_NUMBER.sub("", _without_glued_words(_unrepeated(_TITLE_LABEL.sub("", title))))
+        title = _SITE_NUMBER.sub("", _without_glued_words(_unrepeated(_TITLE_LABEL.sub("", _LIST_NUMBER.sub("", title)))))
     return index, title
 
 
+# "1、2024年某局工作要点": the number of the chunk a document site cut the page into.
+_LIST_NUMBER = re.compile(r"^\d{1,2}\s*、\s*(?=\S)")
 # "企业宣传方案(7)", "…工作方案(篇1)", "…工作计划篇一", "…方案(精选15篇)": the number a collection site gives
 # one of its texts of that name (or the count of them), not part of the title.
 _SITE_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff\d])(?:\s*[(（](?:精选|热门|通用)?\s*篇?\s*[\d一二三四五六七八九十]{1,3}\s*篇?\s*[)）]"
