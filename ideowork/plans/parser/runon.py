@@ -175,7 +175,7 @@ def _piece(line: Line, start: int, end: int, gap_before: bool) -> Line | None:
 # The title ends on a document's name, unpunctuated, where the body opens: a year, a heading marker,
 # a salutation (各…) or the words a preamble opens with (为, 根据, 按照 …).
 _GLUED_TITLE = re.compile(
-    r"(?!为|根据|按照|结合|依据|围绕|现将|现就|经|各|今年|我)[^,;:。!?“”\"]{4,40}?(?:要点|计划|方案|安排|制度|办法|细则|规定|规则|通知|意见|规划)"
+    r"(?!为|根据|按照|结合|依据|围绕|现将|现就|经|各|今年|我)[^,;:。!?“”\"了]{4,40}?(?:要点|计划|方案|安排|制度|办法|细则|规定|规则|通知|意见|规划)"
     r"(?=\s*(?:20\d{2}\s*年|为|根据|按照|结合|依据|围绕|各[^,;:。]{1,20}:|[(]\s*(?:" + _CN + r"|\d{1,2})\s*[)]|"
     + _CN + r"\s*[、.]|第\s*(?:" + _CN + r"|\d{1,3})\s*(?:条|章|部分)))")
 _TITLE_LINES = 3  # a title stands among the first lines
