@@ -444,7 +444,8 @@ def test_a_notices_theme_frames_it_and_its_duties_are_items():
 def test_a_fragment_that_opens_mid_list_splits_its_run_on_parts():
     plan = parse_text("某公司宣传方案\n8、加强宣传阵地管理。(责任单位:宣传部)四、组织领导为加强领导，成立工作小组，组长:张明"
                       "五、考核办法\n(一)年终考核。每年考核一次。\n(二)日常检查。每季度检查一次。\n")
-    assert [(section, number) for section, number, _ in _items(plan)] == [("四", 1), ("五", 1), ("五", 2)]
+    # 8、 before 四、: the leading list of the fragment gives items without a section, numbered as written.
+    assert [(section, number) for section, number, _ in _items(plan)] == [(None, 8), ("四", 1), ("五", 1), ("五", 2)]
 
 
 @pytest.mark.parametrize(("line", "titles"), [

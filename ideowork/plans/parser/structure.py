@@ -138,6 +138,8 @@ def _passes(lines: list[Line], meta: Metadata) -> tuple[list[list[_Section]], st
     restore_lost_numerals(lines, meta, headings)
     section_level, item_level = _choose_levels(list(headings.values()))
     section_item_levels = _section_item_levels(headings, section_level, item_level)
+    fragment_lead = _fragment_lead(headings, section_level, item_level)
+    section_item_levels.update(fragment_lead)
     plan = _is_plan(meta.title) if meta.title else any(_NOTICE.search(line.folded) for line in lines[:_NOTICE_LINES])
     passes: list[list[_Section]] = []
     section: _Section | None = None
@@ -159,7 +161,9 @@ def _passes(lines: list[Line], meta: Metadata) -> tuple[list[list[_Section]], st
             continue
         heading = headings.get(index)
         if heading and heading.level == section_level:
-            if last_top is None or heading.number <= last_top:
+            # A fragment's leading items stay in the pass of the sections after them.
+            leading_items = last_top is None and passes and fragment_lead
+            if (last_top is None or heading.number <= last_top) and not leading_items:
                 new_pass()
             last_top = heading.number
             title, rest = split_title(heading.content)
@@ -218,6 +222,23 @@ def _passes(lines: list[Line], meta: Metadata) -> tuple[list[list[_Section]], st
         else:
             lead = line.text if _is_lead(line.text) else None
     return passes, section_level
+
+
+def _fragment_lead(headings: dict[int, Heading], section_level: str | None, item_level: str) -> dict[int, str]:
+    """"8、加强宣传…" "9、…" then "四、组织机构": a fragment opening in the middle of a list under a
+    section it does not show. Its leading list, of another level than the items, gives items without
+    a section (numbered as written); maps their line indexes to their level."""
+    order = sorted(headings)
+    first = headings[order[0]]
+    if section_level is None or first.number == 1 or first.level in (section_level, item_level):
+        return {}
+    lead = {}
+    for index in order:
+        if headings[index].level == section_level:
+            break
+        if headings[index].level == first.level:
+            lead[index] = first.level
+    return lead
 
 
 def _is_plan(title: str | None) -> bool:
