@@ -354,6 +354,8 @@ def test_a_short_line_between_consecutive_numbers_stays_text():
     ("2026年某局宣传工作要点为做好全年宣传工作，现制定如下要点。一、加强学习\n" + DUTIES, "2026年某局宣传工作要点"),
     ("某区机关学习制度(一)加强学习\n" + DUTIES, "某区机关学习制度"),
     ("某街道学习计划根据上级要求，结合实际，制定本计划。\n一、加强学习\n" + DUTIES, "某街道学习计划"),
+    ("关于开展理论学习的通知各党支部：现将有关事项通知如下。\n一、加强学习\n" + DUTIES, "关于开展理论学习的通知"),
+    ("某局机关学习制度第一条 为加强学习，制定本制度。第二条 机关每月集中学习1次。\n", "某局机关学习制度"),
 ])
 def test_a_title_glued_to_the_text_after_it(document, title):
     assert parse_text(document).title == title
