@@ -4,13 +4,19 @@
 back into lines before the structure is read, one line per numbered heading. A marker inside a
 line (一、 （一） 1. 1、 （1） 第一条 第一章) starts a new line only when all of these hold:
 
-- it stands at a boundary: after a sentence end or a colon (。；！？：), after a space, or right
-  after the title of a heading one level up that has no sentence end yet ("二、主要任务（一）…");
+- it stands at a boundary: after a sentence end or a colon (。；！？：), after a space, after a note
+  in brackets closing a sentence ("…。(责任单位:宣传部)四、"), or right after the title of a heading
+  one level up that has no sentence end yet ("二、主要任务（一）…"); the next number of a series
+  under way may also follow any word when its short title closes the line ("…刘瑜五、考核办法");
   the very first marker of a series may also follow a title glued to it ("…工作要点一、…") when
   the next marker of its series follows at a boundary in the same line;
 - its number continues the series of its level (the previous number of that level plus one), or
-  is 1 where a heading of a higher level has opened since;
+  is 1 where a heading of a higher level has opened since, or is any number of a level not seen yet
+  in a fragment that opens in the middle of a list ("8、…");
 - what follows is not another number (二、三季度, 1、2、3月) and it is not inside quotes or 《》.
+
+A title glued to the text after it on one of the first lines ("…工作计划2026年是…") is put on a
+line of its own first.
 
 So references inside sentences (根据第一条, 1、2、3月, 2026年1月, 二、三季度, 12次) and 一是…二是…
 enumerations stay where they are.
@@ -46,7 +52,7 @@ _WINDOW = 40  # characters read at a marker to recognise it
 _LOOK_AHEAD = 30  # markers searched for the second of a series
 
 
-_NOTE_AFTER_SENTENCE = re.compile(r"[。！？；!?;]\s*[(（][^()（）]{1,80}[)）]$")
+_NOTE_AFTER_SENTENCE = re.compile(r"[。!?;]\s*[(][^()]{1,80}[)]$")  # on folded text
 
 
 def _at_boundary(folded: str, position: int) -> bool:
@@ -58,7 +64,7 @@ def _at_boundary(folded: str, position: int) -> bool:
     if before in _CLOSING and position >= 2 and folded[position - 2] in _BOUNDARY:
         return True
     # "…做好疏导工作。(责任单位:党群工作部)四、…": a note in brackets closing a sentence.
-    return before in ")）" and bool(_NOTE_AFTER_SENTENCE.search(folded, max(0, position - 90), position))
+    return before == ")" and bool(_NOTE_AFTER_SENTENCE.search(folded, max(0, position - 90), position))
 
 
 def _quoted(folded: str) -> list[tuple[int, int]]:
@@ -122,12 +128,13 @@ def _markers(line: Line):
 
 
 _TAIL_TITLE = 20
+_NOT_IN_TITLE = re.compile(r"[,;:。!?()“”\"《》]")
 
 
 def _tail_title(folded: str, start: int) -> bool:
     """Whether the line ends, after `start`, on a short heading title (unpunctuated but for 、)."""
     rest = folded[start:].rstrip()
-    return 2 <= len(rest) <= _TAIL_TITLE and not re.search(r"[,;:。!?()“”\"《》]", rest)
+    return 2 <= len(rest) <= _TAIL_TITLE and not _NOT_IN_TITLE.search(rest)
 
 
 def _split_points(line: Line, series: _Series) -> list[int]:
