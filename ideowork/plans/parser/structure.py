@@ -7,8 +7,11 @@ contribute items the body lacks, with their titles and empty text.
 
 Sections and items are the top two numbered levels; a section without headings of the item level
 takes its own highest level below it as items ("四、活动内容" over (1)(2) beside "六、工作要求" over
-（一）). In a plan (its title names a 计划/方案/要点 …, not rules) framing parts (一、指导思想) are no
-items; sections that only name organisers (五、组织机构) carry none.
+（一）). In a plan or notice (its title's last document noun is 计划/方案/要点/通知 …, not 制度 or
+another name of rules; untitled, it says 通知如下) framing parts (一、指导思想, 活动主题) are no items;
+sections that only name organisers (五、组织机构) carry none. A fragment that opens in the middle of
+a list under a section it does not show ("8、…" "9、…" then "四、…") keeps that list as items without
+a section. Headings whose numerals the page lost are put back first (lost_numerals.py).
 """
 
 from __future__ import annotations
