@@ -600,3 +600,18 @@ def test_a_document_sites_chunk_number_before_a_glued_title():
                       "一、深化理论武装\n1、强化理论武装。全年至少安排12次集中学习。\n2、做实理论学习。每月开展1次专题学习。\n")
     assert plan.title == "2024年某局宣传思想工作要点"
     assert [item.title for section in plan.sections for item in section.items] == ["强化理论武装", "做实理论学习"]
+
+
+def test_a_single_heading_that_is_a_paragraph_opens_its_first_item():
+    plan = parse_text("某局中心组学习制度\n(三)要建立并实行学习考勤、通报、考核和档案等制度。中心组成员要自觉参加集中学习。\n"
+                      "学习秘书负责集中学习的考勤，每次学习后及时通报学习情况。\n要认真做好学习报告，每半年报送一次学习情况。\n")
+    assert [(section.number, item.number, item.title) for section in plan.sections for item in section.items] == [
+        ("三", 1, "要建立并实行学习考勤、通报、考核和档案等制度"), ("三", 2, "学习秘书负责集中学习的考勤"),
+        ("三", 3, "要认真做好学习报告")]
+
+
+def test_headings_that_are_paragraphs_keep_their_text_after_the_title_among_several():
+    plan = parse_text("某局中心组学习制度\n一、要建立并实行学习考勤、通报、考核和档案等制度。中心组成员要自觉参加集中学习。\n"
+                      "二、要认真做好学习报告和学习档案管理工作。学习秘书每半年报送一次学习情况。\n")
+    first = plan.sections[0].items[0]
+    assert (first.title, first.text) == ("要建立并实行学习考勤、通报、考核和档案等制度", "中心组成员要自觉参加集中学习。")

@@ -56,6 +56,9 @@ class _Item:
     number: int
     title: str
     chunks: list[tuple[str, bool]] = field(default_factory=list)  # (text, starts a paragraph)
+    # "(三)要建立并实行学习考勤、通报、考核和档案等制度。中心组成员要…": a long sentence the heading's
+    # title was cut from, with its text on the same line; the first sentence of that paragraph.
+    sentence: str = ""
 
     @property
     def text(self) -> str:
@@ -215,6 +218,7 @@ def _passes(lines: list[Line], meta: Metadata) -> tuple[list[list[_Section]], st
                 item = section.items[heading.number] = _Item(heading.number, title)
                 if rest:
                     item.chunks.append((rest, True))
+                    item.sentence = _title_sentence(heading.content, title, rest)
             awaiting_section_title = False
             continue
         if item is not None:
@@ -225,6 +229,15 @@ def _passes(lines: list[Line], meta: Metadata) -> tuple[list[list[_Section]], st
         else:
             lead = line.text if _is_lead(line.text) else None
     return passes, section_level
+
+
+_SENTENCE_TITLE = 15
+
+
+def _title_sentence(content: str, title: str, rest: str) -> str:
+    """The heading's first sentence when its title is a long one cut at 。, else ""."""
+    head = content.strip()[:len(content.strip()) - len(rest)].strip()
+    return head if len(title) > _SENTENCE_TITLE and head[-1:] in "。！？!?" else ""
 
 
 def _fragment_lead(headings: dict[int, Heading], section_level: str | None, item_level: str) -> dict[int, str]:
@@ -335,6 +348,12 @@ def build_sections(lines: list[Line], meta: Metadata) -> list[ParsedSection]:
             target.title = target.title or section.title
             for number, item in section.items.items():
                 target.items.setdefault(number, item)
+    only = [item for section in merged.values() for item in section.items.values()]
+    if len(only) == 1 and only[0].sentence and only[0].chunks:
+        # The document's one heading is a paragraph of its own: its title sentence opens that
+        # paragraph again, so that the paragraphs read as items under it are whole.
+        text, new_paragraph = only[0].chunks[0]
+        only[0].chunks[0] = (only[0].sentence + text, new_paragraph)
     result = []
     for key in sorted(merged, key=lambda k: -1 if k is None else k):
         section = merged[key]
