@@ -29,19 +29,21 @@ _PUNCTUATION = set("，。；：、,.;:！？!?“”\"'‘’（）()《》<>�
 _BUTTONS = ("复制|下载|复制下载|复制全文|免费下载|立即下载|下载文档|下载本文|下载word|下载全文|阅读全文|"
             "展开全文|展开|收起|全文阅读|查看全文|收藏|收藏本文|分享|举报|打印|打印本页|关闭|关闭窗口|返回|"
             "返回顶部|返回首页|返回列表|点赞|评论|纠错|目\\s*录|加载更多|登录|注册|二维码|猜你喜欢|"
-            "热门推荐|推荐阅读|热门文章|最新文章|全文完|完|END")
+            "热门推荐|推荐阅读|热门文章|最新文章|全文完|完|END|下载本文档|下载此文档|全文预览已结束")
 _CLUTTER = re.compile(
     r"""^(?:
       (?:字数|时间|日期|发布时间|发布日期|更新时间|上传时间|来源|文章来源|作者|编辑|责任编辑|浏览|浏览次数|
          浏览量|阅读|阅读量|阅读数|阅读次数|点击|点击量|点击数|下载次数|下载量|页数|文档大小|大小|格式|
-         上传者|分类|标签|关键词|所属栏目|栏目|发布者|发布人)\s*[:：].{0,40}
+         上传者|分类|标签|关键词|所属栏目|栏目|发布者|发布人|文档编号|识别码|版权说明)\s*[:：].{0,40}
     | (?:字数|阅读|浏览|点击)\s*\d+\s*[字次]?
-    | (?:BUTTONS)(?:[\s|/·]+(?:BUTTONS))*
+    | [【\[]?(?:BUTTONS)[】\]]?(?:[\s|/·]+[【\[]?(?:BUTTONS)[】\]]?)*
+    | [|/\\·•*~\s]+
     | 共\s*\d+\s*字.{0,10}
     | (?:展开剩余|继续阅读|点击查看|查看更多|更多精彩|更多相关|上一篇|下一篇|相关文章|相关阅读|相关推荐|
          相关范文|开通会员|会员|VIP|扫码|微信扫|关注公众号|本文地址|原文链接|声明|免责声明)\S{0,40}
     | .{0,30}(?:内容被锁住|内容已被锁|内容已隐藏|剩余\s*\d+\s*%|剩余\d+字|试读结束|付费阅读|解锁全文|
-         开通VIP|版权所有|Copyright|©|ICP备|转载请注明|本文来源|本文由|首页\s*[>›»]|当前位置\s*[:：]).{0,60}
+         开通VIP|版权所有|Copyright|©|ICP备|转载请|本文来源|本文由|首页\s*[>›»]|当前位置\s*[:：]|此处隐藏|隐藏\s*[:：]?\s*\d+\s*字|
+         下载后查看|下载文档前|小编).{0,60}
     | [-—–_=\s]*\d{1,4}[-—–_=\s]*
     | 第\s*\d+\s*页.{0,12} | 共\s*\d+\s*页.{0,12} | page\s*\d+.{0,12}
     )$""".replace("BUTTONS", _BUTTONS),
@@ -79,6 +81,27 @@ def is_clutter(folded_line: str) -> bool:
 _DOCUMENT_NAME = re.compile(r"制度|要点|计划|方案|办法|细则|规定|规则|通知|意见|安排")
 
 
+# "第1篇: 乡镇意识形态工作方案", "篇二：2026年学习计划", "【篇三】…", "范文3: …": a collection page's number before the
+# title of each document it holds. Only before a document's name, so a part heading "第一篇 理论学习"
+# stays a heading.
+_SITE_NUMBER = r"(?:第\s*[\d一二三四五六七八九十]{1,3}\s*篇|篇\s*[\d一二三四五六七八九十]{1,3}|范文\s*[\d一二三四五六七八九十]{0,3})"
+_SITE_PREFIX = re.compile(r"^(?:" + _SITE_NUMBER + r"\s*[:：]|[【\[]" + _SITE_NUMBER + r"[】\]]\s*[:：]?)\s*(?=\S)")
+
+
+def _without_site_prefix(folded_line: str) -> int:
+    """How many characters of a collection page's number (第1篇:) open the line; 0 when none."""
+    prefix = _SITE_PREFIX.match(folded_line)
+    if prefix is None:
+        return 0
+    rest = folded_line[prefix.end():]
+    if len(rest) > 40 or not _DOCUMENT_NAME.search(rest) or any(ch in SENTENCE_END for ch in rest):
+        return 0
+    return prefix.end()
+
+
+_BULLET = re.compile(r"^[-•·●◆■▪*]\s+(?=\S)")
+
+
 def _is_stray_name(folded_line: str) -> bool:
     # A short unpunctuated line such as a site or author name ("老文笔"). Lines starting with 第
     # may be 第一部分 headings; digits may be dates of a signature.
@@ -102,6 +125,11 @@ def clean_lines(text: str, matching: str | None = None) -> list[Line]:
     else:
         copies = [_INVISIBLE.sub("", line).strip() for line in _LINE_BREAKS.sub("\n", matching).split("\n")]
         folded = [fold(line).strip() for line in copies]
+    # "- 关于建立…的通知", "• 发布日期": a list bullet of the page, not part of the line.
+    for index, line_folded in enumerate(folded):
+        bullet = _BULLET.match(line_folded)
+        if bullet and len(line_folded) == len(raw[index]):
+            raw[index], folded[index] = raw[index][bullet.end():], line_folded[bullet.end():]
     clutter = [bool(line) and is_clutter(line) for line in folded]
     lines: list[Line] = []
     gap = False
@@ -118,6 +146,8 @@ def clean_lines(text: str, matching: str | None = None) -> list[Line]:
         if _is_stray_name(line_folded) and (previous_removed or next_clutter):
             gap, previous_removed = True, True
             continue
-        lines.append(Line(line, line_folded if len(line_folded) == len(line) else fold(line), gap))
+        line_folded = line_folded if len(line_folded) == len(line) else fold(line)
+        prefix = _without_site_prefix(line_folded)
+        lines.append(Line(line[prefix:], line_folded[prefix:], gap))
         gap, previous_removed = False, False
     return lines

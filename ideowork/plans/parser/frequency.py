@@ -1,7 +1,7 @@
 """Frequency and scope words: 每月, 每季度, 上下半年, 每两个月, 全年, 年内 …
 
-A *frequency* (每X, 上下半年各, 按月) sets a period on its own: 每日巡查 is a daily duty even without
-a number. A *scope* (全年, 年内) only says over which period a written number counts.
+A *frequency* (每X, 上下半年各, 按月, 年度有安排, 季有检查) sets a period on its own: 每日巡查 is a
+daily duty even without a number. A *scope* (全年, 年内) only says over which period a written number counts.
 
 Periods the platform does not have are mapped to the nearest one, multiplying the count so the
 yearly total stays right where it can: 每两个月 → 6 a year, 每旬 → 3 a month, 每两周/每半月 → 2 a month.
@@ -17,6 +17,8 @@ __all__ = ["Frequency", "find_frequencies", "PERIOD_SUFFIX", "PERIOD_SUFFIX_KIND
 
 # "一督导", "一主题" closing a phrase (not 一次, a count read elsewhere, nor 一月, a date).
 _ONE_THING = r"一[\u4e00-\u9fff]{1,3}(?:[,;:。、!?\n]|$)"
+_HAS_THING = r"有(?!关|效|序|力|机|所|些|的|着|了|利|助|必要|条件|能力)[\u4e00-\u9fff]{2}(?:[,;:。、!?\n]|$)"
+_PHRASE_START = r"(?:(?<![\u4e00-\u9fff])|(?<=做到)|(?<=坚持)|(?<=实现)|(?<=达到))"
 _EVERY = (
     # (pattern, period, factor): longer spellings first, one alternation per period kind.
     (r"每(?:两|二|2)个?(?:星期|周)|每双周|每半个?月", "month", 2),
@@ -47,6 +49,18 @@ _EVERY = (
     (r"(?<![第\d〇零一二三四五六七八九十年])一季度?(?=" + _ONE_THING + ")", "quarter", 1),
     (r"(?<![第\d〇零一二三四五六七八九十年])一(?:个)?月(?=" + _ONE_THING + ")", "month", 1),
     (r"(?<![第\d〇零一二三四五六七八九十年])一周(?=" + _ONE_THING + ")", "week", 1),
+    # 年度有安排，季度有计划，月度有检查: a period noun + 有 + a short noun closing the phrase is a duty
+    # held in every period (not 年度有关工作, 季度有效开展).
+    (r"(?<![第一二三四上下本每个\d])年度(?=" + _HAS_THING + ")", "year", 1),
+    (r"(?<![第一二三四上下本每个\d])季度(?=" + _HAS_THING + ")", "quarter", 1),
+    (r"(?<![第一二三四五六七八九十上下本每个\d])月度(?=" + _HAS_THING + ")", "month", 1),
+    (r"(?<![第一二上下本每])学期(?=" + _HAS_THING + ")", "halfyear", 1),
+    (r"(?<![\d〇零一二三四五六七八九十])年(?:底|末|终)(?=" + _HAS_THING + ")", "year", 1),
+    # 月有计划、季有检查、年有总结: the one-character nouns, only where a phrase starts (not 今年有).
+    (_PHRASE_START + r"周(?=" + _HAS_THING + ")", "week", 1),
+    (_PHRASE_START + r"月(?=" + _HAS_THING + ")", "month", 1),
+    (_PHRASE_START + r"季(?=" + _HAS_THING + ")", "quarter", 1),
+    (_PHRASE_START + r"年(?=" + _HAS_THING + ")", "year", 1),
     # 月月有活动, 周周有学习: the doubled noun is every period.
     (r"周周(?=[有开办搞组举学讲])", "week", 1),
     (r"月月(?=[有开办搞组举学讲])", "month", 1),

@@ -112,7 +112,10 @@ def split_item(content: str) -> tuple[str, str]:
     text keeps that sentence (so its targets are read) and a long title is cut to its first clause.
     """
     title, rest = split_title(content)
-    if not _CLAUSE.search(title) and not (_is_duty_sentence(title) and rest == ""):
+    # "各支部每月集中学习1次。要做好记录。": a title that is a sentence of duty (a count or a frequency)
+    # stays in the text too, where its targets are read.
+    sentence = bool(rest) and content.strip()[len(title):len(title) + 1] in "。！？!?" and _is_duty_sentence(title)
+    if not _CLAUSE.search(title) and not (_is_duty_sentence(title) and rest == "") and not sentence:
         return title, rest
     if len(title) > _LONG_TITLE:
         title = _CLAUSE.split(title, 1)[0][:_LONG_TITLE].strip()

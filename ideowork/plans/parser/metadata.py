@@ -87,8 +87,16 @@ def _title_line(lines: list[Line]) -> tuple[int | None, str | None]:
     if index is None:
         index, title = _news_lead_title(lines)
     if title is not None:
-        title = _without_glued_words(_unrepeated(_TITLE_LABEL.sub("", title)))
+        title = _SITE_NUMBER.sub("", _without_glued_words(_unrepeated(_TITLE_LABEL.sub("", _LIST_NUMBER.sub("", title)))))
     return index, title
+
+
+# "1、2024年某局工作要点": the number of the chunk a document site cut the page into.
+_LIST_NUMBER = re.compile(r"^\d{1,2}\s*、\s*(?=\S)")
+# "企业宣传方案(7)", "…工作方案(篇1)", "…工作计划篇一", "…方案(精选15篇)": the number a collection site gives
+# one of its texts of that name (or the count of them), not part of the title.
+_SITE_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff\d])(?:\s*[(（](?:精选|热门|通用)?\s*篇?\s*[\d一二三四五六七八九十]{1,3}\s*篇?\s*[)）]"
+                          r"|篇\s*[\d一二三四五六七八九十]{1,3})+$")
 
 
 # "党委中心组理论学习制度日本冲绳岛": a few words a site glued after the document's name. What may
@@ -131,9 +139,16 @@ def _title_words_line(lines: list[Line]) -> tuple[int | None, str | None]:
             circular = _CIRCULAR.match(line.text)
             return index, (circular.group("title") if circular else line.text).strip()
     for index, line in enumerate(lines[:5]):
+        if _is_body(line):
+            break  # a title comes before the text: a short line after it is a heading or a signature
         if usable(line) and len(line.folded) <= 40 and "," not in line.folded:
             return index, line.text
     return None, None
+
+
+def _is_body(line: Line) -> bool:
+    """A paragraph of the document's text: long, or a sentence."""
+    return len(line.folded) > 60 or line.folded[-1] in "。;；"
 
 
 # "2011-2012学年度第一学期…", "2020学年度…", "2017最新机关学习制度": a year in a title without 年.

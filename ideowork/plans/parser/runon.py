@@ -4,13 +4,19 @@
 back into lines before the structure is read, one line per numbered heading. A marker inside a
 line (一、 （一） 1. 1、 （1） 第一条 第一章) starts a new line only when all of these hold:
 
-- it stands at a boundary: after a sentence end or a colon (。；！？：), after a space, or right
-  after the title of a heading one level up that has no sentence end yet ("二、主要任务（一）…");
+- it stands at a boundary: after a sentence end or a colon (。；！？：), after a space, after a note
+  in brackets closing a sentence ("…。(责任单位:宣传部)四、"), or right after the title of a heading
+  one level up that has no sentence end yet ("二、主要任务（一）…"); the next number of a series
+  under way may also follow any word when its short title closes the line ("…刘瑜五、考核办法");
   the very first marker of a series may also follow a title glued to it ("…工作要点一、…") when
   the next marker of its series follows at a boundary in the same line;
 - its number continues the series of its level (the previous number of that level plus one), or
-  is 1 where a heading of a higher level has opened since;
+  is 1 where a heading of a higher level has opened since, or is any number of a level not seen yet
+  in a fragment that opens in the middle of a list ("8、…");
 - what follows is not another number (二、三季度, 1、2、3月) and it is not inside quotes or 《》.
+
+A title glued to the text after it on one of the first lines ("…工作计划2026年是…") is put on a
+line of its own first.
 
 So references inside sentences (根据第一条, 1、2、3月, 2026年1月, 二、三季度, 12次) and 一是…二是…
 enumerations stay where they are.
@@ -21,7 +27,7 @@ from __future__ import annotations
 import re
 
 from .cleaning import Line
-from .headings import LEVELS, match_heading
+from .headings import LEVELS, Heading, match_heading
 
 __all__ = ["split_run_on"]
 
@@ -46,13 +52,19 @@ _WINDOW = 40  # characters read at a marker to recognise it
 _LOOK_AHEAD = 30  # markers searched for the second of a series
 
 
+_NOTE_AFTER_SENTENCE = re.compile(r"[。!?;]\s*[(][^()]{1,80}[)]$")  # on folded text
+
+
 def _at_boundary(folded: str, position: int) -> bool:
     if position == 0:
         return True
     before = folded[position - 1]
     if before.isspace() or before in _BOUNDARY:
         return True
-    return before in _CLOSING and position >= 2 and folded[position - 2] in _BOUNDARY
+    if before in _CLOSING and position >= 2 and folded[position - 2] in _BOUNDARY:
+        return True
+    # "…做好疏导工作。(责任单位:党群工作部)四、…": a note in brackets closing a sentence.
+    return before == ")" and bool(_NOTE_AFTER_SENTENCE.search(folded, max(0, position - 90), position))
 
 
 def _quoted(folded: str) -> list[tuple[int, int]]:
@@ -73,10 +85,24 @@ class _Series:
     def __init__(self) -> None:
         self.last: dict[str, int] = {}
         self.reopened: set[str] = set(LEVELS)
+        # A fragment of a page that opens in the middle of a list ("8、…"): its other levels may
+        # open in the middle too.
+        self.mid_list = False
 
     def continues(self, level: str, number: int) -> bool:
         last = self.last.get(level)
+        if last is None and self.mid_list:
+            return True
         return number == (last or 0) + 1 or (number == 1 and level in self.reopened)
+
+    def follows(self, level: str, number: int) -> bool:
+        """Whether `number` is the next of a series already under way (not merely a first one)."""
+        last = self.last.get(level)
+        return last is not None and number == last + 1
+
+    def open_document(self, first: Heading | None) -> None:
+        """The document's first line: a heading numbered past 1 makes it a fragment."""
+        self.mid_list = first is not None and first.number > 1
 
     def record(self, level: str, number: int) -> None:
         self.last[level] = number
@@ -101,6 +127,16 @@ def _markers(line: Line):
         yield position, heading
 
 
+_TAIL_TITLE = 20
+_NOT_IN_TITLE = re.compile(r"[,;:。!?()“”\"《》]")
+
+
+def _tail_title(folded: str, start: int) -> bool:
+    """Whether the line ends, after `start`, on a short heading title (unpunctuated but for 、)."""
+    rest = folded[start:].rstrip()
+    return 2 <= len(rest) <= _TAIL_TITLE and not _NOT_IN_TITLE.search(rest)
+
+
 def _split_points(line: Line, series: _Series) -> list[int]:
     folded = line.folded
     first = match_heading(folded, line.text)
@@ -114,6 +150,8 @@ def _split_points(line: Line, series: _Series) -> list[int]:
             continue
         if _at_boundary(folded, position) or previous is None and _GLUED_PREFIX.fullmatch(folded, 0, position):
             accepted = True  # at a boundary, or after a few words a site glued to the line's start
+        elif _tail_title(folded, position + heading.content_start) and series.follows(heading.level, heading.number):
+            accepted = True  # "…刘瑜五、评比考察及报道渠道": the next part's title closes the line
         elif heading.number != 1:
             accepted = False
         elif (previous is not None and _RANK[heading.level] > _RANK[previous[1].level]
@@ -140,10 +178,45 @@ def _piece(line: Line, start: int, end: int, gap_before: bool) -> Line | None:
     return Line(line.text[start:end], line.folded[start:end], gap_before)
 
 
+# "2026年学校意识形态工作计划2026年是…", "…学习规章制度(三)要建立…": a title glued to the text after it.
+# The title ends on a document's name, unpunctuated, where the body opens: a year, a heading marker,
+# a salutation (各…) or the words a preamble opens with (为, 根据, 按照 …).
+_GLUED_TITLE = re.compile(
+    r"(?!为|根据|按照|结合|依据|围绕|现将|现就|经|各|今年|我)[^,;:。!?“”\"了]{4,40}?(?:要点|计划|方案|安排|制度|办法|细则|规定|规则|通知|意见|规划)"
+    r"(?=\s*(?:20\d{2}\s*年|为|根据|按照|结合|依据|围绕|各[^,;:。]{1,20}:|[(]\s*(?:" + _CN + r"|\d{1,2})\s*[)]|"
+    + _CN + r"\s*[、.]|第\s*(?:" + _CN + r"|\d{1,3})\s*(?:条|章|部分)))")
+_TITLE_LINES = 3  # a title stands among the first lines
+_GLUED_REST = 8  # the body after it is at least a clause
+
+
+def _split_glued_title(line: Line) -> list[Line]:
+    title = _GLUED_TITLE.match(line.folded)
+    if title is None or len(line.folded) - title.end() < _GLUED_REST or match_heading(line.folded, line.text):
+        return [line]
+    rest = _piece(line, title.end(), len(line.text), True)
+    return [Line(line.text[:title.end()], line.folded[:title.end()], line.gap_before)] + ([rest] if rest else [])
+
+
+_FIRST_LINES = 6  # a page's clutter (时间, 作者) may stand before the fragment's first heading
+
+
+def _first_heading(lines: list[Line]) -> Heading | None:
+    for line in lines[:_FIRST_LINES]:
+        heading = match_heading(line.folded, line.text)
+        if heading is not None:
+            return heading
+    return None
+
+
 def split_run_on(lines: list[Line]) -> list[Line]:
-    """`lines` with every heading that runs on inside a line moved to a line of its own."""
+    """`lines` with every heading that runs on inside a line moved to a line of its own (and a title
+    glued to the text after it on a line of its own)."""
     series = _Series()
     result: list[Line] = []
+    lines = [piece for index, line in enumerate(lines)
+             for piece in (_split_glued_title(line) if index < _TITLE_LINES else [line])]
+    if lines:
+        series.open_document(_first_heading(lines))
     for line in lines:
         points = _split_points(line, series) if len(line.folded) > 4 else []
         if not points:

@@ -7,8 +7,11 @@ contribute items the body lacks, with their titles and empty text.
 
 Sections and items are the top two numbered levels; a section without headings of the item level
 takes its own highest level below it as items ("四、活动内容" over (1)(2) beside "六、工作要求" over
-（一）). In a plan (its title names a 计划/方案/要点 …, not rules) framing parts (一、指导思想) are no
-items; sections that only name organisers (五、组织机构) carry none.
+（一）). In a plan or notice (its title's last document noun is 计划/方案/要点/通知 …, not 制度 or
+another name of rules; untitled, it says 通知如下) framing parts (一、指导思想, 活动主题) are no items;
+sections that only name organisers (五、组织机构) carry none. A fragment that opens in the middle of
+a list under a section it does not show ("8、…" "9、…" then "四、…") keeps that list as items without
+a section. Headings whose numerals the page lost are put back first (lost_numerals.py).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from dataclasses import dataclass, field
 
 from .cleaning import SENTENCE_END, Line
 from .headings import Heading, level_order, match_heading, split_item, split_title
+from .lost_numerals import restore_lost_numerals
 from .metadata import Metadata
 from ideowork.core.numerals import int_to_cn as _chinese
 from .result import ParsedItem, ParsedSection
@@ -31,10 +35,15 @@ _CLAUSE = re.compile(r"[，,；;]")
 _SECTION_LEVELS = ("part", "article", "cn")
 # Sections that frame the plan rather than assign duties (一、指导思想 over a paragraph).
 _FRAMING = re.compile(r"指导思想|总体要求|总体目标|工作目标|主要目标|目标任务|基本原则|工作原则|基本要求|背景|依据|意义|"
-                      r"活动时间|组织机构")
+                      r"活动时间|活动地点|组织机构|活动主题")
 # A plan's framing parts are no items; in rules (制度), every numbered part is one (一、指导思想和基本原则).
-_PLAN_TITLE = re.compile(r"计划|方案|要点|安排|思路|意见")
+_PLAN_TITLE = re.compile(r"计划|方案|要点|安排|思路|意见|通知")
 _RULES_TITLE = re.compile(r"制度|办法|细则|规定|规则")
+_DOCUMENT_KIND = re.compile(_PLAN_TITLE.pattern + "|" + _RULES_TITLE.pattern)
+_ISSUED = re.compile(r"《([^《》]+)》")
+# A document without a title line that says it is a notice ("现将有关事项通知如下：") frames as one.
+_NOTICE = re.compile(r"通知如下|特此通知|现将.{0,30}通知")
+_NOTICE_LINES = 8
 _FRAMING_TITLE = 12
 # A section heading this long without text of its own is a statement of a duty, not a label.
 _STATEMENT = 15
@@ -47,6 +56,9 @@ class _Item:
     number: int
     title: str
     chunks: list[tuple[str, bool]] = field(default_factory=list)  # (text, starts a paragraph)
+    # "(三)要建立并实行学习考勤、通报、考核和档案等制度。中心组成员要…": a long sentence the heading's
+    # title was cut from, with its text on the same line; the first sentence of that paragraph.
+    sentence: str = ""
 
     @property
     def text(self) -> str:
@@ -129,10 +141,12 @@ def _passes(lines: list[Line], meta: Metadata) -> tuple[list[list[_Section]], st
                 and (heading := match_heading(line.folded, line.text))}
     if not headings:
         return [], None
-    _restore_lost_first(lines, meta, headings)
+    restore_lost_numerals(lines, meta, headings)
     section_level, item_level = _choose_levels(list(headings.values()))
     section_item_levels = _section_item_levels(headings, section_level, item_level)
-    plan = bool(meta.title and _PLAN_TITLE.search(meta.title) and not _RULES_TITLE.search(meta.title))
+    fragment_lead = _fragment_lead(headings, section_level, item_level)
+    section_item_levels.update(fragment_lead)
+    plan = _is_plan(meta.title) if meta.title else any(_NOTICE.search(line.folded) for line in lines[:_NOTICE_LINES])
     passes: list[list[_Section]] = []
     section: _Section | None = None
     item: _Item | None = None
@@ -153,14 +167,16 @@ def _passes(lines: list[Line], meta: Metadata) -> tuple[list[list[_Section]], st
             continue
         heading = headings.get(index)
         if heading and heading.level == section_level:
-            if last_top is None or heading.number <= last_top:
+            # A fragment's leading items stay in the pass of the sections after them.
+            leading_items = last_top is None and passes and fragment_lead
+            if (last_top is None or heading.number <= last_top) and not leading_items:
                 new_pass()
             last_top = heading.number
             title, rest = split_title(heading.content)
             section = _Section(heading.number, heading.numeral, title or None)
             passes[-1].append(section)
             item, awaiting_section_title = None, not title
-            if plan and _FRAMING.search(title) and len(title) <= _FRAMING_TITLE:
+            if plan and _is_framing(title):
                 pass  # "一、指导思想：以…为指导" in a plan frames it, even with its text on the line
             elif rest or _CLAUSE.search(title) or heading.content.rstrip()[-1:] in "。；;":
                 # A heading that is a sentence ("第二条 机关学习主要包括…等形式。") is a duty too.
@@ -183,7 +199,7 @@ def _passes(lines: list[Line], meta: Metadata) -> tuple[list[list[_Section]], st
             if not passes:
                 new_pass()
             framing = split_title(heading.content)[0]
-            if plan and section_level is None and _FRAMING.search(framing) and len(framing) <= _FRAMING_TITLE:
+            if plan and section_level is None and _is_framing(framing):
                 item = None  # a plan's "一、指导思想" among its numbered parts frames it
                 continue
             if section is not None and section.own is not None and not section.items:
@@ -202,6 +218,7 @@ def _passes(lines: list[Line], meta: Metadata) -> tuple[list[list[_Section]], st
                 item = section.items[heading.number] = _Item(heading.number, title)
                 if rest:
                     item.chunks.append((rest, True))
+                    item.sentence = _title_sentence(heading.content, title, rest)
             awaiting_section_title = False
             continue
         if item is not None:
@@ -212,6 +229,53 @@ def _passes(lines: list[Line], meta: Metadata) -> tuple[list[list[_Section]], st
         else:
             lead = line.text if _is_lead(line.text) else None
     return passes, section_level
+
+
+_SENTENCE_TITLE = 15
+
+
+def _title_sentence(content: str, title: str, rest: str) -> str:
+    """The heading's first sentence when its title is a long one cut at 。, else ""."""
+    head = content.strip()[:len(content.strip()) - len(rest)].strip()
+    return head if len(title) > _SENTENCE_TITLE and head[-1:] in "。！？!?" else ""
+
+
+def _fragment_lead(headings: dict[int, Heading], section_level: str | None, item_level: str) -> dict[int, str]:
+    """"8、加强宣传…" "9、…" then "四、组织机构": a fragment opening in the middle of a list under a
+    section it does not show. Its leading list, of another level than the items, gives items without
+    a section (numbered as written); maps their line indexes to their level."""
+    order = sorted(headings)
+    first = headings[order[0]]
+    if section_level is None or first.number == 1 or first.level in (section_level, item_level):
+        return {}
+    lead = {}
+    for index in order:
+        if headings[index].level == section_level:
+            break
+        if headings[index].level == first.level:
+            lead[index] = first.level
+    return lead
+
+
+def _is_plan(title: str | None) -> bool:
+    """Whether a title names a plan or notice rather than rules, by its last document noun: the head
+    of the title (关于建立主题党日制度的通知 is a notice; 学习计划执行制度 rules). A circular
+    (关于印发《…学习制度》的通知) is the kind of the document it issues."""
+    title = title or ""
+    issued = [match.group(1) for match in _ISSUED.finditer(title) if _DOCUMENT_KIND.search(match.group(1))]
+    nouns = list(_DOCUMENT_KIND.finditer(issued[-1] if issued else title))
+    return bool(nouns) and bool(_PLAN_TITLE.fullmatch(nouns[-1].group()))
+
+
+def _is_framing(title: str) -> bool:
+    """A framing part's title: short and naming one (指导思想和基本原则), or opening on its name with
+    the text run on after it (指导思想深入贯彻落实…, the page lost the break)."""
+    return bool(_FRAMING_OPENING.match(title)) or bool(_FRAMING.search(title)) and len(title) <= _FRAMING_TITLE
+
+
+# The names of framing parts that never open a duty, even with text run on after them (not 组织机构,
+# whose text may set up a group with duties).
+_FRAMING_OPENING = re.compile(r"指导思想|总体要求|总体目标|工作目标|主要目标|基本原则|工作原则|活动主题")
 
 
 def _section_item_levels(headings: dict[int, Heading], section_level: str | None, item_level: str) -> dict[int, str]:
@@ -238,28 +302,6 @@ def _section_item_levels(headings: dict[int, Heading], section_level: str | None
         own = min(present, key=order.index)
         levels.update({index: own for index in span})
     return levels
-
-
-_LOST_FIRST = re.compile(r"^\s*(?:一是|第一[,，、]|首先[,，])\s*")
-
-
-def _restore_lost_first(lines: list[Line], meta: Metadata, headings: dict[int, Heading]) -> None:
-    """"一是高度重视，加强领导。…" then "二、认真组织…": a series whose 1 was written 一是 (or
-    第一，) at the start of a line gets that line as its heading 1."""
-    seen: set[str] = set()
-    previous = -1
-    for index in sorted(headings):
-        heading = headings[index]
-        if heading.level not in seen and heading.number == 2:
-            for candidate in range(index - 1, previous, -1):
-                match = _LOST_FIRST.match(lines[candidate].folded)
-                if match and candidate not in meta.skip and candidate != meta.title_index:
-                    content = lines[candidate].text[match.end():].strip()
-                    if content:
-                        headings[candidate] = Heading(heading.level, 1, "一", content, match.end())
-                    break
-        seen.add(heading.level)
-        previous = index
 
 
 def _text_length(sections: list[_Section]) -> int:
@@ -306,6 +348,12 @@ def build_sections(lines: list[Line], meta: Metadata) -> list[ParsedSection]:
             target.title = target.title or section.title
             for number, item in section.items.items():
                 target.items.setdefault(number, item)
+    only = [item for section in merged.values() for item in section.items.values()]
+    if len(only) == 1 and only[0].sentence and only[0].chunks:
+        # The document's one heading is a paragraph of its own: its title sentence opens that
+        # paragraph again, so that the paragraphs read as items under it are whole.
+        text, new_paragraph = only[0].chunks[0]
+        only[0].chunks[0] = (only[0].sentence + text, new_paragraph)
     result = []
     for key in sorted(merged, key=lambda k: -1 if k is None else k):
         section = merged[key]

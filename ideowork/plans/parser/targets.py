@@ -12,9 +12,13 @@ day, not written: `explicit=False`). The rules, so a reader can predict the outp
 - A Chinese-numeral count (两次, 一批, 八项规定, 五次全会) is a target only with a 每X frequency, a
   comparator or 各 — otherwise it is almost always a name or an ordinal. Counts after 第/前/近/届,
   inside quotes (“三审三校”), durations (30分钟, 3天内, 3个月) and percentages are never targets.
-- Yearly duties without 每 (年度开展综合考核) and 定期 without a period are not reported.
+- Yearly duties without 每 (年度开展综合考核) and 定期 without a period are not reported. Nor are
+  asides in brackets, thresholds (超过三次者) and 每X words naming an activity (asides.py), episodes
+  (16集专题片) without a frequency, or length limits (控制在500字以内).
 - per="person" when the clause names a per-person subject (每人, 人均, 每名, 成员, 党员干部 …)
-  that is not the object of an organising verb (组织党员干部… is the organisation's count).
+  that is not the object of an organising verb (组织党员干部… is the organisation's count). Reflections
+  counted in 篇 (每季度有一篇心得体会) are a person's; so, under 全体, is what each one earns, writes or
+  reads (全体党员每年参训不少于32学时), while 全体干部每月集中学习 stays the organisation's.
 - The phrase runs from the frequency word (or the clause start, or a person subject right before the
   frequency: 中心组成员每年…) to the next ，。；、 after the unit.
 - 每周五下午集中学习 is weekly (a weekday followed by an activity; not 每周二下午为学习时间); 每年末，…述职
@@ -29,6 +33,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from .cleaning import fold
+from .asides import Brackets, is_threshold, names_activity
 from .frequency import PERIOD_SUFFIX, PERIOD_SUFFIX_KINDS, Frequency, find_frequencies
 from ideowork.core.numerals import number_to_int
 from .result import ParsedTarget
@@ -39,7 +44,8 @@ UNITS = ("人次", "场次", "课时", "学时", "小时", "批次", "次", "篇
          "名", "批", "轮", "家", "所", "部", "堂", "节", "件", "本", "册", "集", "门", "支", "人", "字")
 # Units that count a target only when a frequency (每周不少于8小时) or a comparator licenses them:
 # 24小时值班 is a duty's hours and 500字 a length limit, not counts to reach.
-_LICENSED_UNITS = {"小时", "字"}
+# Episodes (16集专题片) describe a film unless a frequency sets how many to watch (每周观看2集).
+_LICENSED_UNITS = {"小时", "字", "集"}
 # Units that count people: a target only with a frequency of its own (每年发展2名); "明确1名联络员"
 # or "联系选民不少于5人" counts people, not activities.
 _PEOPLE_UNITS = {"名", "人"}
@@ -54,7 +60,7 @@ _COUNT = re.compile(
 )
 _CLAUSE_BREAK = re.compile(r"[,;:。!?\n]")
 _SENTENCE_BREAK = re.compile(r"[;。!?\n]")
-_PHRASE_END = re.compile(r"[,;:。!?\n、]")
+_PHRASE_END = re.compile(r"[,;:。!?\n、()]")
 _AT_LEAST = re.compile(r"不少于|不低于|不下于|不(?:得|应|能|宜)(?:少|低)于|至少|最少|起码|达到|超过|多于")
 _AT_MOST = re.compile(r"不超过|不多于|不高于|最多|控制在")
 _SUFFIX_AT_LEAST = re.compile(r"\s*(?:及以上|以上)")
@@ -99,20 +105,29 @@ _SENTENCE_PERSON = re.compile(r"每人|人均|每名|每位|每个人|每一名|
 # A list number may open the sentence ("(3)中心组成员要…", "3.个人自学时要…"); 个人 (one's own study)
 # is a person subject too.
 _SENTENCE_SUBJECT = re.compile(r"\s*(?:[(]?\d{1,2}[).、]\s*|[一二三四五六七八九十]{1,2}是)?"
-                               r"[\u4e00-\u9fff、]{0,12}?(?:成员|党员干部|领导干部|党员|干部|职工|教师|个人)"
+                               r"[\u4e00-\u9fff、]{0,12}?(?:成员|党员干部|领导干部|党员|干部|干警|职工|教师|个人)"
                                r"(?=[都均要应须必每全年自学结坚带认积主按针围定撰读参])")
 # Self-study (每天自学2小时) is a person's; so are notes and reflections counted in characters
 # (学习笔记不得少于5000字): an organ does not write them.
 _SELF_STUDY = re.compile(r"自学")
-_NOTES = re.compile(r"笔记|心得|体会")
+_NOTES = re.compile(r"笔记|心得|体会|学习记录")
+# Reflections (心得体会文章) are written by persons: their count is each person's, even under 全体
+# (全体干警每年撰写2篇以上心得体会文章) or without a subject (每季度有一篇心得体会文章).
+_REFLECTIONS = re.compile(r"心得|体会")
+# Hours of training earned, articles written, books read: each person's own, even under 全体.
+_OWN_UNITS = {"学时", "课时", "篇", "本", "册", "字"}
 # 全体机关干部每月集中学习: everyone together is the organ's activity, not each person's.
 _COLLECTIVE = re.compile(r"全体")
-_OWN_SUBJECT = re.compile(r"\s*[各全本]")
-_PERSON_SUBJECT = re.compile(r"成员|党员干部|领导干部|党员|干部职工|干部|职工|同志|委员|(?<!总)书记|网评员|教师|"
+# A clause naming an organ as its subject (…，党政办公室每半年通报一次) has a subject of its own.
+_OWN_SUBJECT = re.compile(r"\s*(?:[各全本]|[\u4e00-\u9fff]{0,6}(?:办公室|政治处|政工科|宣传部|组织部|党委|党组|党支部|支部|"
+                          r"总支|工委|委员会|中心组|领导小组|部门|单位)(?=[\u4e00-\u9fff]))")
+# 干警 and 民警: the staff of courts, procuratorates and police.
+_PERSON_SUBJECT = re.compile(r"成员|党员干部|领导干部|党员|干部职工|干部|干警|民警|职工|同志|委员|(?<!总)书记|网评员|教师|"
                              r"通讯员|宣讲员|监督员|负责人")
-_NOT_SUBJECT_AFTER = re.compile(r"会|小组|班子|队伍|大会|会议|队|中|之中|名单|台账|档案|思想|年度|考核|培训|教育")
+# A subject closing a quote names an award or an activity (“最美党员”评选).
+_NOT_SUBJECT_AFTER = re.compile(r"[”\"」』》]|的(?:集中)?学习|会|小组|班子|队伍|大会|会议|队|中|之中|名单|台账|档案|思想|年度|考核|培训|教育")
 _ORGANISING_VERB = re.compile(r"组织|安排|邀请|动员|选派|培训|培养|配备|发展|招募|表彰|评选|推荐|选树|"
-                              r"覆盖|面向|为|向|对|给|帮助|引导|督促|推动|吸纳")
+                              r"覆盖|面向|为|向|对|给|由|帮助|引导|督促|推动|吸纳")
 # After a frequency word, these open an object before the verb (每季度对办公网络、信息系统进行…),
 # so an enumeration comma does not end the phrase.
 _PREPOSITION = re.compile(r"对|向|在|为|与|就|围绕|按|从|把|将|由|针对|分别")
@@ -127,7 +142,7 @@ _WEEKDAY = re.compile(r"(?:星期)?[一二三四五六日天](?![次期场轮个
                       r"(?:\s*(?:上午|下午|晚上|晚))?")
 # A day that only names the schedule (每周二下午为学习时间, 固定在每周星期五下午) sets no activity.
 _SCHEDULE_AFTER = re.compile(r"\s*(?:为|是|作为)")
-_SCHEDULE_BEFORE = re.compile(r"(?:在|于|定为)\s*$")
+_SCHEDULE_BEFORE = re.compile(r"(?:在|于|为)\s*$")
 
 
 @dataclass
@@ -262,6 +277,7 @@ def extract_targets(text: str, matching: str | None = None) -> list[ParsedTarget
     quotes = _quote_spans(folded)
     frequencies = find_frequencies(folded)
     counts = _find_counts(folded, quotes)
+    brackets = Brackets(folded, frequencies)
     bound: set[Frequency] = set()
     targets: list[ParsedTarget] = []
 
@@ -292,8 +308,13 @@ def extract_targets(text: str, matching: str | None = None) -> list[ParsedTarget
             comparator = "<="
         elif _AT_LEAST.search(between):
             comparator = ">="
-        if _PER_OCCASION.search(folded, clause_start, count.start):
+        if _PER_OCCASION.search(folded, clause_start, count.start) or is_threshold(folded, count.end):
             continue
+        if comparator == "<=" and count.unit == "字":
+            continue  # 字数控制在500字以内: a length limit, not a count to reach
+        bracket = brackets.bare(count.start)
+        if bracket and comparator == "=" and not _AT_LEAST.search(folded, bracket[0], count.start):
+            continue  # an aside to the count before the brackets
         each = folded[count.start - 1:count.start] == "各"
         periodic = frequency is not None and (frequency.sets_period or frequency.licenses)
         licensed = each or comparator != "=" or periodic
@@ -332,6 +353,10 @@ def extract_targets(text: str, matching: str | None = None) -> list[ParsedTarget
                     and not _ORGANISING_VERB.search(subject.group())
                     and not _OWN_SUBJECT.match(folded, clause_start)):
                 per = "person"
+        if per == "org" and (count.unit == "篇" and _REFLECTIONS.search(folded, count.end, end)
+                             and not _ORGANISING_VERB.search(person_region)
+                             or count.unit in _OWN_UNITS and _everyones_own(person_region)):
+            per = "person"
         if (per == "person" and frequency is not None and start == frequency.start
                 and _SUBJECT_BEFORE.fullmatch(folded, clause_start, start)):
             start = _trim_start(folded, clause_start, start)  # "中心组成员每年至少写一篇": whose count it is
@@ -345,6 +370,8 @@ def extract_targets(text: str, matching: str | None = None) -> list[ParsedTarget
         if when is None:
             continue
         quote = _inside(quotes, frequency.start)
+        if names_activity(folded, frequency, quote):
+            continue
         if quote:
             end = quote[1]
         else:
@@ -366,8 +393,16 @@ def extract_targets(text: str, matching: str | None = None) -> list[ParsedTarget
 
 # A clause opening on its person subject right before the frequency (中心组成员每年…, 党员每年…);
 # where 每人/每名 leads the frequency, the phrase starts there (班子成员每人每年… → 每人每年…).
-_SUBJECT_BEFORE = re.compile(r"\s*[\u4e00-\u9fff]{0,8}(?:成员|党员干部|领导干部|党员|干部|职工|教师|委员)\s*")
+_SUBJECT_BEFORE = re.compile(r"\s*[\u4e00-\u9fff]{0,8}(?:成员|党员干部|领导干部|党员|干部|干警|职工|教师|委员)\s*")
 _PARALLEL_UNITS = {"次", "场", "期", "轮", "篇"}
+
+
+def _everyones_own(region: str) -> bool:
+    """全体党员每年参加培训不少于32学时: all persons as the subject (not the object of 组织) of a
+    count of what each earns or reads."""
+    collective = _COLLECTIVE.search(region)
+    subject = collective and _PERSON_SUBJECT.search(region, collective.end())
+    return bool(subject) and not _ORGANISING_VERB.search(region, 0, collective.start())
 
 
 def _previous_clause_frequency(clauses: _Breaks, sentences: _Breaks, frequencies: list[Frequency],

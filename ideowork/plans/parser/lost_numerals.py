@@ -1,0 +1,121 @@
+"""Headings whose numerals a web page lost, put back into their series before levels are chosen.
+
+- "一是高度重视…" then "二、认真组织…": the 1 of a series written 一是 (or 第一，, 首先，);
+- "、学习内容" between 一、 and 三、 (or after 一、 at the end): the bare mark of a lost 二;
+- a lone short title line between headings N and N+2 of a top level: heading N+1;
+- a lone short title line after the preamble of a series that opens at 二: its 一.
+
+Each adds the line's index and the `Heading` it stands for to the headings `structure.py` reads.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from ideowork.core.numerals import int_to_cn as _chinese
+from .cleaning import SENTENCE_END, Line
+from .headings import Heading, level_order
+from .metadata import Metadata
+from .signature import is_org_name
+
+__all__ = ["restore_lost_numerals"]
+
+
+def restore_lost_numerals(lines: list[Line], meta: Metadata, headings: dict[int, Heading]) -> None:
+    """Add to `headings` the lines that are headings whose numeral the page lost."""
+    _restore_lost_first(lines, meta, headings)
+    _restore_lost_one(lines, meta, headings)
+    _restore_lost_in_series(lines, meta, headings)
+
+
+_LOST_FIRST = re.compile(r"^\s*(?:一是|第一[,，、]|首先[,，])\s*")
+
+
+def _restore_lost_first(lines: list[Line], meta: Metadata, headings: dict[int, Heading]) -> None:
+    """"一是高度重视，加强领导。…" then "二、认真组织…": a series whose 1 was written 一是 (or
+    第一，) at the start of a line gets that line as its heading 1."""
+    seen: set[str] = set()
+    previous = -1
+    for index in sorted(headings):
+        heading = headings[index]
+        if heading.level not in seen and heading.number == 2:
+            for candidate in range(index - 1, previous, -1):
+                match = _LOST_FIRST.match(lines[candidate].folded)
+                if match and candidate not in meta.skip and candidate != meta.title_index:
+                    content = lines[candidate].text[match.end():].strip()
+                    if content:
+                        headings[candidate] = Heading(heading.level, 1, "一", content, match.end())
+                    break
+        seen.add(heading.level)
+        previous = index
+
+
+# "、学习内容": a heading whose numeral a web page dropped, its mark left standing.
+_MARK_LEFT = re.compile(r"^\s*[、.]\s*(?=[\u4e00-\u9fff])")
+_LOST_NUMERAL_TITLE = 20
+# Levels whose marker is "N、": the only ones a bare 、 can be left of.
+_DUN_LEVELS = ("cn", "arabic")
+
+
+def _short_title(folded: str) -> bool:
+    return (len(folded) <= _LOST_NUMERAL_TITLE and not any(ch in SENTENCE_END for ch in folded)
+            and folded[-1] not in "，,、：:")
+
+
+def _restore_lost_in_series(lines: list[Line], meta: Metadata, headings: dict[int, Heading]) -> None:
+    """Headings whose numeral the page lost, among numbered ones of their level:
+
+    - a short line opening on the bare mark ("、学习内容") after heading N of a 、-level (一、, 1、)
+      whose next heading of that level, if any, is N+2: heading N+1;
+    - a short unnumbered title line, the only one between headings N and N+2 of a top level
+      (第一部分, 第一条, 一、): heading N+1.
+    """
+    order = sorted(headings)
+    ranks = level_order(list(headings.values()))
+    for level in ("part", "article", "cn", "arabic"):
+        indexes = [index for index in order if headings[index].level == level]
+        for position, index in enumerate(indexes):
+            number = headings[index].number
+            following = indexes[position + 1] if position + 1 < len(indexes) else None
+            if following is not None and headings[following].number != number + 2:
+                continue
+            end = following if following is not None else len(lines)
+            between = [candidate for candidate in range(index + 1, end)
+                       if candidate not in headings and candidate not in meta.skip and candidate != meta.title_index]
+            restored = None
+            for candidate in between:
+                mark = _MARK_LEFT.match(lines[candidate].folded)
+                if mark and level in _DUN_LEVELS and _short_title(lines[candidate].folded[mark.end():]):
+                    restored = (candidate, mark.end())
+                    break
+            if restored is None and following is not None and level != "arabic":
+                titles = [candidate for candidate in between
+                          if _short_title(lines[candidate].folded) and not _MARK_LEFT.match(lines[candidate].folded)]
+                inside = order[bisect_right(order, index):bisect_left(order, following)]
+                if len(titles) == 1 and not any(ranks.index(headings[other].level) < ranks.index(level)
+                                                for other in inside):
+                    restored = (titles[0], 0)
+            if restored is not None:
+                candidate, start = restored
+                numeral = _chinese(number + 1) if level != "arabic" else str(number + 1)
+                headings[candidate] = Heading(level, number + 1, numeral, lines[candidate].text[start:].strip(), start)
+
+
+def _restore_lost_one(lines: list[Line], meta: Metadata, headings: dict[int, Heading]) -> None:
+    """"指导思想" alone on a line after the preamble, then "二、…": a top-level series that opens at 2
+    gets the one short title line between the preamble and its 2 as its heading 1."""
+    order = sorted(headings)
+    for level in ("part", "article", "cn"):
+        indexes = [index for index in order if headings[index].level == level]
+        if not indexes or headings[indexes[0]].number != 2:
+            continue
+        start = (meta.title_index + 1) if meta.title_index is not None else 0
+        candidates = [index for index in range(start, indexes[0])
+                      if index not in headings and index not in meta.skip and _short_title(lines[index].folded)
+                      and not is_org_name(lines[index].folded) and lines[index].folded[0] not in "(（—-"
+                      and (index == start or lines[index - 1].folded[-1] in SENTENCE_END + ":：")]
+        if len(candidates) == 1 and not any(index in headings for index in range(candidates[0], indexes[0])):
+            index = candidates[0]
+            numeral = "一" if level != "arabic" else "1"
+            headings[index] = Heading(level, 1, numeral, lines[index].text.strip(), 0)
