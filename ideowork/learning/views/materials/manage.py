@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST
 
-from ideowork.core.forms.errors import add_service_errors
+from ideowork.core.outcomes import form_outcome
 from ideowork.core.idempotency import idempotent
 from ideowork.core.models import OrgUnit, User
 from ideowork.core.permissions import capability_required
@@ -84,13 +84,10 @@ def _material_create(request):
             upload_error = _too_large_message(None)
             form = MaterialForm(user=request.user, initial=request.POST.dict())
         elif form.is_valid():
-            try:
-                material = do_create_material(request.user, **form.service_data())
-            except ValidationError as exc:
-                add_service_errors(form, exc)
-            else:
-                messages.success(request, f"已发布学习资料“{material.title}”。")
-                return redirect("learning:material_detail", pk=material.pk)
+            saved = form_outcome(request, form, lambda: do_create_material(request.user, **form.service_data()),
+                                 lambda material: f"已发布学习资料“{material.title}”。")
+            if saved:
+                return redirect("learning:material_detail", pk=saved.result.pk)
     else:
         form = MaterialForm(user=request.user, initial={"topic": request.GET.get("topic")})
     return render(request, "learning/materials/material_form.html", {
@@ -105,12 +102,9 @@ def material_edit(request, pk):
         _forbidden("该资料由上级单位发布，您不能修改。")
     form = MaterialEditForm(request.POST or None, user=request.user, material=material)
     if request.method == "POST" and form.is_valid():
-        try:
-            do_update_material(request.user, material, **form.service_data())
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "已保存修改。")
+        saved = form_outcome(request, form, lambda: do_update_material(request.user, material, **form.service_data()),
+                             "已保存修改。")
+        if saved:
             return redirect("learning:material_detail", pk=material.pk)
     return render(request, "learning/materials/material_form.html",
                   {"form": form, "title": f"编辑资料：{material.title}", "material": material})
@@ -139,14 +133,13 @@ def topic_edit(request, pk):
 def _topic_form(request, topic):
     form = TopicForm(request.POST or None, instance=topic)
     if request.method == "POST" and form.is_valid():
-        try:
-            topic = do_save_topic(request.user, topic, title=form.cleaned_data["title"],
-                                  description=form.cleaned_data["description"], order=form.cleaned_data["order"])
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, f"已保存专题“{topic.title}”。")
-            return redirect("learning:topic_detail", pk=topic.pk)
+        data = form.cleaned_data
+        saved = form_outcome(request, form,
+                             lambda: do_save_topic(request.user, topic, title=data["title"],
+                                                   description=data["description"], order=data["order"]),
+                             lambda topic: f"已保存专题“{topic.title}”。")
+        if saved:
+            return redirect("learning:topic_detail", pk=saved.result.pk)
     return render(request, "core/form.html", {
         "form": form, "title": "编辑专题" if topic else "新建专题",
         "cancel_url": reverse("learning:topic_detail", args=[topic.pk]) if topic else reverse("learning:topic_list"),
@@ -174,13 +167,10 @@ def _course_form(request, course):
         {"topic": request.GET.get("topic")}
     form = CourseForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
-        try:
-            course = do_save_course(request.user, course, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, f"已保存课程“{course.title}”，请添加课时。")
-            return redirect("learning:course_detail", pk=course.pk)
+        saved = form_outcome(request, form, lambda: do_save_course(request.user, course, **form.cleaned_data),
+                             lambda course: f"已保存课程“{course.title}”，请添加课时。")
+        if saved:
+            return redirect("learning:course_detail", pk=saved.result.pk)
     return render(request, "core/form.html", {
         "form": form, "title": "编辑课程" if course else "新建课程",
         "cancel_url": (reverse("learning:course_detail", args=[course.pk]) if course

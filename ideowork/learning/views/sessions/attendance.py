@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ideowork.core.forms.errors import add_service_errors
 from ideowork.core.permissions import is_business
-from ideowork.core.outcomes import report_outcome
+from ideowork.core.outcomes import form_outcome, report_outcome
 
 from ...access import access_session
 from ...actions.sessions import (do_add_material, do_close_session, do_confirm_makeup, do_decide_leave,
@@ -189,12 +189,9 @@ def session_makeup(request, pk):
     if request.method == "POST":
         form = MakeupForm(request.POST, request.FILES)
         if form.is_valid():
-            try:
-                do_submit_makeup(request.user, session, **form.cleaned_data)
-            except ValidationError as exc:
-                add_service_errors(form, exc)
-            else:
-                messages.success(request, "补学记录已提交，组织者确认后计入。")
+            saved = form_outcome(request, form, lambda: do_submit_makeup(request.user, session, **form.cleaned_data),
+                                 "补学记录已提交，组织者确认后计入。")
+            if saved:
                 return redirect("learning:session_detail", pk=session.pk)
     else:
         form = MakeupForm()
