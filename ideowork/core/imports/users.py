@@ -15,7 +15,7 @@ from django.db.models.functions import Lower
 
 from ..choices import BUSINESS_ROLES, Role
 from ..models import OrgUnit, User
-from .sheets import ImportResult, cell_text, normalise_header, open_sheet
+from .sheets import ImportResult, read_sheet_rows
 
 __all__ = ["COLUMNS", "MAX_ROWS", "UserImport", "build_template", "read_user_rows"]
 
@@ -106,28 +106,8 @@ def read_user_rows(uploaded) -> UserImport:
     Raises ``ValidationError`` when the file as a whole is unusable (unreadable, wrong columns,
     no rows, too many rows); row problems are collected in ``UserImport.errors``.
     """
-    book, sheet = open_sheet(uploaded, "用户")
-    try:
-        rows_iter = sheet.iter_rows(values_only=True)
-        header = [normalise_header(v) for v in next(rows_iter, ())]
-        missing = [title for _, title, _ in COLUMNS if title not in header]
-        if missing:
-            raise ValidationError(f"文件缺少以下列：{'、'.join(missing)}。请使用下载的模板，不要修改第一行的列名。")
-        positions = {key: header.index(title) for key, title, _ in COLUMNS}
-        raw_rows = []
-        for excel_row, values in enumerate(rows_iter, start=2):
-            values = list(values) + [None] * len(header)
-            row = {key: cell_text(values[pos]) for key, pos in positions.items()}
-            if any(row.values()):
-                raw_rows.append((excel_row, row))
-            if len(raw_rows) > MAX_ROWS:
-                break
-    finally:
-        book.close()
-    if not raw_rows:
-        raise ValidationError("文件中没有需要导入的用户，请在第一行列名之下逐行填写。")
-    if len(raw_rows) > MAX_ROWS:
-        raise ValidationError(f"文件中的用户超过单次导入上限{MAX_ROWS}个，请分批导入。")
+    raw_rows = read_sheet_rows(uploaded, "用户", COLUMNS, required={title for _, title, _ in COLUMNS}, what="用户",
+                               max_rows=MAX_ROWS, measure="个")
     return _check_rows(raw_rows)
 
 

@@ -12,7 +12,7 @@ import xlsxwriter
 from django.core.exceptions import ValidationError
 
 from ideowork.core.imports.sheets import ImportResult as QuestionImport
-from ideowork.core.imports.sheets import cell_text, normalise_header, open_sheet
+from ideowork.core.imports.sheets import read_sheet_rows
 
 from ..actions.questions import OPTION_KEYS, check_question
 from ..choices import Difficulty, QuestionKind
@@ -89,31 +89,9 @@ def read_question_rows(uploaded, org_unit) -> QuestionImport:
     Raises ``ValidationError`` when the file as a whole is unusable; row problems are collected in
     ``QuestionImport.errors``.
     """
-    book, sheet = open_sheet(uploaded, SHEET)
-    if SHEET in book.sheetnames:
-        sheet = book[SHEET]
-    try:
-        rows_iter = sheet.iter_rows(values_only=True)
-        header = [normalise_header(v) for v in next(rows_iter, ())]
-        missing = [title for _, title, required in COLUMNS
-                   if title not in header and (required or title in ("选项A", "选项B"))]
-        if missing:
-            raise ValidationError(f"文件缺少以下列：{'、'.join(missing)}。请使用下载的模板，不要修改第一行的列名。")
-        positions = {key: header.index(title) for key, title, _ in COLUMNS if title in header}
-        raw_rows = []
-        for excel_row, values in enumerate(rows_iter, start=2):
-            values = list(values) + [None] * len(header)
-            row = {key: cell_text(values[positions[key]]) if key in positions else "" for key, _, _ in COLUMNS}
-            if any(row.values()):
-                raw_rows.append((excel_row, row))
-            if len(raw_rows) > MAX_ROWS:
-                break
-    finally:
-        book.close()
-    if not raw_rows:
-        raise ValidationError("文件中没有需要导入的试题，请在第一行列名之下逐行填写。")
-    if len(raw_rows) > MAX_ROWS:
-        raise ValidationError(f"文件中的试题超过单次导入上限{MAX_ROWS}道，请分批导入。")
+    required = {title for _, title, needed in COLUMNS if needed} | {"选项A", "选项B"}
+    raw_rows = read_sheet_rows(uploaded, SHEET, COLUMNS, required=required, what="试题", max_rows=MAX_ROWS,
+                               measure="道")
     return _check_rows(raw_rows, org_unit)
 
 
