@@ -97,9 +97,7 @@ def _material_create(request):
 @capability_required("learning.manage")
 @require_http_methods(["GET", "POST"])
 def material_edit(request, pk):
-    material = access_material(request.user, pk)
-    if not can_manage(request.user, material):
-        _forbidden("该资料由上级单位发布，您不能修改。")
+    material = _managed_or_403(request, access_material(request.user, pk), "资料")
     form = MaterialEditForm(request.POST or None, user=request.user, material=material)
     if request.method == "POST" and form.is_valid():
         saved = form_outcome(request, form, lambda: do_update_material(request.user, material, **form.service_data()),
@@ -110,8 +108,11 @@ def material_edit(request, pk):
                   {"form": form, "title": f"编辑资料：{material.title}", "material": material})
 
 
-def _forbidden(message):
-    raise PermissionDenied(message)
+def _managed_or_403(request, record, what: str):
+    """``record`` when the user may change it; a higher unit's 资料, 专题 or 课程 is read-only here."""
+    if not can_manage(request.user, record):
+        raise PermissionDenied(f"该{what}由上级单位发布，您不能修改。")
+    return record
 
 
 @capability_required("learning.manage")
@@ -124,10 +125,7 @@ def topic_create(request):
 @capability_required("learning.manage")
 @require_http_methods(["GET", "POST"])
 def topic_edit(request, pk):
-    topic = access_topic(request.user, pk)
-    if not can_manage(request.user, topic):
-        _forbidden("该专题由上级单位发布，您不能修改。")
-    return _topic_form(request, topic)
+    return _topic_form(request, _managed_or_403(request, access_topic(request.user, pk), "专题"))
 
 
 def _topic_form(request, topic):
@@ -156,10 +154,7 @@ def course_create(request):
 @capability_required("learning.manage")
 @require_http_methods(["GET", "POST"])
 def course_edit(request, pk):
-    course = access_course(request.user, pk)
-    if not can_manage(request.user, course):
-        _forbidden("该课程由上级单位发布，您不能修改。")
-    return _course_form(request, course)
+    return _course_form(request, _managed_or_403(request, access_course(request.user, pk), "课程"))
 
 
 def _course_form(request, course):
@@ -181,9 +176,7 @@ def _course_form(request, course):
 @capability_required("learning.manage")
 @require_POST
 def course_item_add(request, pk):
-    course = access_course(request.user, pk)
-    if not can_manage(request.user, course):
-        _forbidden("该课程由上级单位发布，您不能修改。")
+    course = _managed_or_403(request, access_course(request.user, pk), "课程")
     form = CourseItemForm(request.POST, user=request.user, course=course)
     if form.is_valid():
         try:
@@ -203,8 +196,7 @@ def _course_item(request, pk) -> CourseItem:
             .filter(course__in=course_ids, pk=pk).first())
     if item is None:
         raise Http404("记录不存在或您无权查看。")
-    if not can_manage(request.user, item.course):
-        _forbidden("该课程由上级单位发布，您不能修改。")
+    _managed_or_403(request, item.course, "课程")
     return item
 
 
