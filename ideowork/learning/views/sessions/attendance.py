@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from ideowork.core.forms.errors import add_service_errors
+from ideowork.core.forms.errors import add_service_errors, require_valid
 from ideowork.core.permissions import is_business
 from ideowork.core.outcomes import form_outcome, report_outcome
 
@@ -151,8 +151,7 @@ def session_material(request, pk):
     form = MaterialForm(request.POST, request.FILES)
 
     def add(session):
-        if not form.is_valid():
-            raise ValidationError([e for errors in form.errors.values() for e in errors])
+        require_valid(form)
         do_add_material(request.user, session, **form.cleaned_data)
 
     return _post_action(request, pk, add, "已添加学习材料。")
@@ -163,8 +162,7 @@ def session_material(request, pk):
 def session_speech(request, pk):
     def add(session):
         form = SpeechForm(request.POST, session=session)
-        if not form.is_valid():
-            raise ValidationError([e for errors in form.errors.values() for e in errors])
+        require_valid(form)
         do_record_speech(request.user, session, **form.cleaned_data)
 
     return _post_action(request, pk, add, "已记录发言。")
