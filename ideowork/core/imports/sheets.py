@@ -4,16 +4,19 @@ the result of checking every row (imports are whole or not at all)."""
 from __future__ import annotations
 
 import datetime
+import io
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
 import openpyxl
+import xlsxwriter
 from django.core.exceptions import ValidationError
 
 from ..documents import DocumentError, check_zip
 from ..uploads import document_limits, refusal
 
-__all__ = ["ImportResult", "cell_text", "normalise_header", "open_sheet", "read_sheet_rows"]
+__all__ = ["ImportResult", "add_notes_sheet", "cell_text", "normalise_header", "open_sheet", "read_sheet_rows",
+           "template_workbook"]
 
 
 @dataclass
@@ -87,3 +90,22 @@ def read_sheet_rows(uploaded, name: str, columns, *, required, what: str, max_ro
     if len(rows) > max_rows:
         raise ValidationError(f"文件中的{what}超过单次导入上限{max_rows}{measure}，请分批导入。")
     return rows
+
+
+def template_workbook():
+    """(buffer, workbook, header format) of a new import template; what is typed stays text, never a
+    number, formula or link. The caller closes the workbook and returns ``buffer.getvalue()``."""
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_numbers": False,
+                                        "strings_to_formulas": False, "strings_to_urls": False})
+    head = book.add_format({"bold": True, "bg_color": "#F2DCDB", "border": 1, "align": "center",
+                            "font_name": "宋体"})
+    return buffer, book, head
+
+
+def add_notes_sheet(book, name: str, width: int, lines: list[str], head) -> None:
+    """The template's instructions: one line a row, the first a heading in ``head``."""
+    notes = book.add_worksheet(name)
+    notes.set_column(0, 0, width)
+    for row, line in enumerate(lines):
+        notes.write_string(row, 0, line, head if row == 0 else None)

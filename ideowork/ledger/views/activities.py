@@ -15,6 +15,7 @@ from ideowork.core.outcomes import form_outcome
 from ideowork.core.audit import record_read
 from ideowork.core.idempotency import idempotent
 from ideowork.core.permissions import capability_required, is_business
+from ideowork.core.querystrings import query_without
 
 from ..access import access_activity
 from ..actions import do_delete_activity, do_record_activity, do_update_activity
@@ -48,15 +49,8 @@ def activity_list(request):
     kinds = [(label, by_kind[value], value) for value, label in activity_kind_choices() if value in by_kind]
     return render(request, "ledger/activity_list.html", {
         "filters": filters, "page": page, "kinds": kinds, "total": sum(by_kind.values()), "people": people,
-        "query": _without(request.GET, "page", "kind"), "export_query": _without(request.GET, "page"),
+        "query": query_without(request.GET, "page", "kind"), "export_query": query_without(request.GET, "page"),
     })
-
-
-def _without(params, *names) -> str:
-    params = params.copy()
-    for name in names:
-        params.pop(name, None)
-    return params.urlencode()
 
 
 @is_business
