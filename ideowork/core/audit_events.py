@@ -18,6 +18,8 @@ register_audit_events({
     "core.user.reset_password": "重置密码（发放激活码）",
     "core.user.grant_role": "授予或变更角色",
     "core.activation.redeem": "本人凭激活码设置密码",
+    "core.activation.confirm": "确认重置后设置的密码",
+    "core.activation.void": "作废重置后设置的密码",
     "core.user.change_password": "修改本人密码",
     "core.user.import": "批量导入用户",
     "core.org.create": "新建单位",

@@ -18,6 +18,7 @@ register_menu_entry("system", "批量导入用户", "core:user_import", visible=
 register_menu("security", "安全管理", order=910)
 register_menu_entry("security", "安全策略", "core:security", visible=lambda u: u.is_secadmin)
 register_menu_entry("security", "账号授权", "core:account_roles", visible=lambda u: u.is_secadmin)
+register_menu_entry("security", "重置密码确认", "core:activation_confirmations", visible=lambda u: u.is_secadmin)
 register_menu_entry("security", "账号锁定", "core:lockouts", visible=lambda u: u.is_secadmin)
 register_menu_entry("security", "双因素认证设置", "core:two_factor_settings", visible=lambda u: u.is_secadmin)
 

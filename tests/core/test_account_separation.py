@@ -239,3 +239,22 @@ def test_the_secadmin_grants_requested_roles_in_bulk_each_checked(org, login):
     assert AuditEvent.objects.filter(event_type="core.user.grant_role").count() == 3
     assert login(org.sysadmin).post("/security/accounts/grant-requested/", {"account": [no_request.pk]}
                                     ).status_code == 403
+
+
+def test_no_administrator_signs_in_as_a_business_user_through_a_reset(org):
+    """The 系统管理员 resets any business account it may reset and redeems the slip it was shown:
+    the password never takes effect without a 安全管理员 (a second person) confirming it; and the
+    安全管理员 never sees a slip, so neither gains another person's powers alone."""
+    from django.test import Client
+
+    from ideowork.core.actions.activation import awaiting_confirmation, do_activate_account
+
+    own = "Na-Lai-Yong-Yong-2026!"
+    targets = _targets(org)
+    for key, target in targets.items():
+        if target.role in SYSTEM_ROLES or not target.role:
+            continue  # administrators cannot be reset; an account without a role holds no powers
+        issued = do_reset_password(org.sysadmin, target)
+        do_activate_account(target.username, issued.code, own)
+        assert Client().post("/login/", {"username": target.username, "password": own}).status_code == 200, key
+        assert awaiting_confirmation(target) is not None, key

@@ -1,10 +1,13 @@
 """An account's life in a real browser: the 系统管理员 creates it and prints the sealed slip, the
 安全管理员 grants its role, the person activates it with their own password and signs in."""
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from ideowork.core.models import User
-from tests.conftest import new_browser_page, screenshot
+from tests.conftest import PHONE, new_browser_page, screenshot
 
 pytestmark = pytest.mark.browser
 OWN = "Wo-De-Mima-2026!"
@@ -115,3 +118,49 @@ def test_an_expired_password_leads_to_the_change_page(org, anonymous_page, passw
     page.wait_for_selector("text=密码已修改")
     page.goto("/learning/")
     assert "/account/password/" not in page.url
+
+
+def test_a_reset_password_takes_effect_only_after_the_secadmin_confirms(org, page_as, browser, browser_console,
+                                                                         live_server):
+    """Two people for a reset: the 系统管理员 prints the slip, the person sets a password on their phone,
+    the 安全管理员 confirms after checking with them; only then does the person sign in."""
+
+    admin = page_as(org.sysadmin)
+    admin.on("dialog", lambda dialog: dialog.accept())
+    admin.goto("/system/users/?q=cadre")
+    admin.locator("tr", has_text="孙干部").get_by_role("button", name="重置密码").click()
+    code = admin.get_by_test_id("activation-code").inner_text()
+    expect(admin.get_by_test_id("slip")).to_contain_text("须安全管理员与您核实确认后方可登录")
+
+    person = new_browser_page(browser, browser_console, live_server.url, viewport=PHONE)
+    person.goto("/activate/")
+    person.fill("#id_username", "cadre")
+    person.fill("#id_code", code)
+    person.fill("#id_password1", OWN)
+    person.fill("#id_password2", OWN)
+    person.locator("button[type=submit]").tap()
+    expect(person.locator(".messages")).to_contain_text("须安全管理员与您核实并确认后方可登录")
+    screenshot(person, "account_reset_awaiting_confirmation_phone")
+    person.fill("#id_username", "cadre")
+    person.fill("#id_password", OWN)
+    person.locator("button[type=submit]").tap()
+    expect(person.locator(".form-errors")).to_contain_text("用户名或密码错误")
+
+    security = page_as(org.secadmin)
+    security.on("dialog", lambda dialog: dialog.accept())
+    security.goto("/security/")
+    security.locator(".page-head").get_by_role("link", name="重置密码确认（1个待确认）").click()
+    row = security.get_by_test_id("reset-row")
+    expect(row).to_contain_text("孙干部")
+    expect(row).to_contain_text("系统管理员")
+    screenshot(security, "security_reset_confirmations")
+    row.get_by_role("button", name="确认生效").click()
+    expect(security.locator(".messages")).to_contain_text("已确认“孙干部”重置后设置的密码")
+    expect(security.get_by_test_id("resets-recent")).to_contain_text("已确认（安全管理员）")
+
+    person.fill("#id_username", "cadre")
+    person.fill("#id_password", OWN)
+    person.locator("button[type=submit]").tap()
+    expect(person).not_to_have_url(re.compile(r"/login/"))
+    assert User.objects.get(username="cadre").check_password(OWN)
+    person.context.close()

@@ -139,3 +139,39 @@ def test_posts_without_a_key_are_served_as_before(org, login):
     client.post(reverse("ledger:create"), data)
     client.post(reverse("ledger:create"), data)
     assert Activity.objects.count() == 2 and not IdempotencyKey.objects.exists()
+
+
+def test_evidence_a_match_and_a_review_flow_sent_twice_are_created_once(org, login):
+    """The create forms issue 10 found without a key: evidence uploads, 发起对战, 新建审核流程."""
+    from ideowork.core.models import ReviewFlow
+    from ideowork.ledger.actions import do_record_activity
+    from ideowork.ledger.models import Evidence
+    from ideowork.learning.models import Match
+    from tests.learning.test_quizzes import make_questions
+    from tests.ledger.files import photo
+
+    client = login(org.staff)
+    record = do_record_activity(org.staff, org_unit=org.office, kind="study", title="集中学习",
+                                date=timezone.localdate(), participants=[org.cadre])
+    page = client.get(reverse("ledger:detail", args=[record.pk])).content.decode()
+    key = rendered_key(page[page.index('class="evidence-add"'):])
+    for _ in range(2):
+        response = client.post(reverse("ledger:evidence_add", args=[record.pk]),
+                               {"files": photo(), "caption": "现场", FIELD: key})
+        assert response.status_code == 302
+    assert Evidence.objects.filter(activity=record).count() == 1
+
+    make_questions(org.city)
+    lobby = client.get(reverse("learning:match_lobby")).content.decode()
+    key = rendered_key(lobby)
+    first = client.post(reverse("learning:match_create"), {"size": "2", FIELD: key})
+    again = client.post(reverse("learning:match_create"), {"size": "2", FIELD: key})
+    assert Match.objects.count() == 1 and first["Location"] == again["Location"]
+
+    form = client.get(reverse("core:review_flow_create")).content.decode()
+    data = {"name": "简易流程", "description": "", "steps-TOTAL_FORMS": "1", "steps-INITIAL_FORMS": "0",
+            "steps-MIN_NUM_FORMS": "0", "steps-MAX_NUM_FORMS": "9", "steps-0-name": "审核", "steps-0-kind": "review",
+            "steps-0-role": "head", "steps-0-due_days": "2", FIELD: rendered_key(form)}
+    for _ in range(2):
+        assert client.post(reverse("core:review_flow_create"), data).status_code == 302
+    assert ReviewFlow.objects.filter(name="简易流程").count() == 1

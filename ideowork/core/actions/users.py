@@ -138,7 +138,7 @@ def do_reset_password(actor, user: User) -> IssuedCode:
         issued = issue_activation(actor, user, ActivationReason.RESET)
         record("core.user.reset_password", user, actor=actor, new={"activation_expires_at": issued.expires_at})
         transaction.on_commit(lambda: notify(
-            user, "您的密码已被重置", body=f"系统管理员{actor.name}于本次重置了您的登录密码，您已凭激活码设置新密码。"
+            user, "您的密码已被重置", body=f"系统管理员{actor.name}重置了您的登录密码，请凭激活码设置新密码。"
             "如非本人申请，请立即联系安全管理员。", kind="security"))
     return issued
 

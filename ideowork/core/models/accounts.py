@@ -65,6 +65,14 @@ class ActivationCode(models.Model):
     used_ip = models.GenericIPAddressField("激活地址", null=True, blank=True)
     revoked_at = models.DateTimeField("作废时间", null=True, blank=True)
     first_login_at = models.DateTimeField("激活后首次登录时间", null=True, blank=True)
+    # A reset of an account that holds a role is two-person work: the password the person sets is
+    # kept here (hashed) and takes effect only when a 安全管理员 confirms, so the administrator who
+    # issued the code cannot redeem it and sign in as that person alone.
+    needs_confirmation = models.BooleanField("须安全管理员确认", default=False)
+    pending_password = models.CharField("待确认的密码摘要", max_length=128, blank=True, editable=False)
+    confirmed_at = models.DateTimeField("确认时间", null=True, blank=True)
+    confirmed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="确认人", null=True, blank=True,
+                                     on_delete=models.SET_NULL, related_name="+")
 
     class Meta:
         verbose_name = "激活码"

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.debug import sensitive_post_parameters
 
-from ..actions.activation import do_activate_account
+from ..actions.activation import awaiting_confirmation, do_activate_account
 from ..forms.errors import add_service_errors
 from ..forms.users import ActivationForm
 from ..start_pages import start_url_for
@@ -25,7 +25,11 @@ def activate(request):
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, f"账号“{user.username}”已激活，请用新密码登录。")
+            if awaiting_confirmation(user):
+                messages.warning(request, f"账号“{user.username}”的新密码已设置。因该账号是重置密码，须安全管理员与您核实"
+                                 "并确认后方可登录，确认后您会收到通知；如急需使用，请直接联系安全管理员。")
+            else:
+                messages.success(request, f"账号“{user.username}”已激活，请用新密码登录。")
             return redirect("core:login")
     return render(request, "core/activate.html", {"form": form, "signed_in": signed_in})
 

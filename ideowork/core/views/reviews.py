@@ -7,11 +7,12 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ..actions.review_registry import editor_capabilities, purpose as purpose_of, purposes
-from ..actions.reviews import (awaiting, default_flow, do_decide, do_save_flow, do_withdraw, can_edit_flows,
+from ..actions.reviews import (active_stage, awaiting, can_decide_stage, default_flow, do_decide, do_save_flow, do_withdraw, can_edit_flows,
                                organ_flows, steps_for, subject_url, submitted_by, with_subjects)
 from ..forms.reviews import DecisionForm, FlowForm, StepFormSet, WithdrawForm, step_initial
 from ..models import User
 from ..models.reviews import STEP_ROLE_CHOICES, Review, ReviewFlow, ReviewStatus
+from ..idempotency import idempotent
 from ..outcomes import form_outcome
 from ..permissions import is_business, require
 from ..scoping import get_visible_or_404
@@ -21,6 +22,13 @@ INBOX_SIZE = 200
 
 def _messages(error: ValidationError) -> str:
     return "；".join(error.messages)
+
+
+def _int(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
 
 
 def _back(review: Review):
@@ -46,6 +54,11 @@ def review_inbox(request):
 @require_POST
 def review_decide(request, pk):
     review = get_visible_or_404(Review, request.user, pk=pk)
+    # Only a person who may decide the stage the form was for (or, when the form names none, the open
+    # stage) gets past here (403 otherwise), whatever else the form holds; whether that stage is still
+    # open is the service's to say.
+    stage = review.stages.filter(pk=_int(request.POST.get("stage_id"))).first() or active_stage(review)
+    require(stage is not None and can_decide_stage(request.user, stage), "您不是该环节的办理人，不能办理。")
     form = DecisionForm(request.POST, stage=None, earlier=list(review.stages.all()))
     if not form.is_valid():
         messages.error(request, "审核意见填写有误：" + "；".join(e for errs in form.errors.values() for e in errs))
@@ -128,6 +141,7 @@ def _refused(purpose: str) -> str:
     return f"只有本单位可以设置“{purpose_of(purpose).label}”流程的人员可以修改该流程。"
 
 
+@idempotent
 @is_business
 @require_http_methods(["GET", "POST"])
 def review_flow_create(request):

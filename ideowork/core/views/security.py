@@ -1,4 +1,5 @@
-"""Security administration pages (安全管理员): the policy, granting roles, and locked accounts."""
+"""Security administration pages (安全管理员): the policy, granting roles, confirming resets, and locked
+accounts."""
 
 from django.conf import settings
 from django.contrib import messages
@@ -10,12 +11,13 @@ from django.db.models import Case, When
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from ..actions.activation import do_confirm_activation, do_void_activation
 from ..actions.security import (POLICY_FIELDS, do_grant_requested_roles, do_grant_role, do_unlock_username,
                                 do_update_security_policy)
 from ..choices import Role
 from ..forms.errors import add_service_errors
 from ..forms.users import RoleGrantForm, SecurityPolicyForm, UserFilterForm
-from ..models import SecurityPolicy, User
+from ..models import ActivationCode, SecurityPolicy, User
 from ..lockouts import cool_off_minutes, failed_logins
 from ..permissions import is_secadmin
 from ..twofactor import required_roles
@@ -41,7 +43,9 @@ def security_policy(request):
     locked = sum(1 for f in failed_logins() if f.locked)
     two_factor_roles = [label for value, label in Role.choices if value in required_roles()]
     pending = User.objects.visible_to(request.user).filter(role="", is_active=True).count()
+    resets = _resets_awaiting(request.user).count()
     return render(request, "core/security.html", {"policy": policy, "locked_count": locked, "pending_count": pending,
+                                                  "resets_count": resets,
                                                   "lifecycle": SecurityPolicy.current(),
                                                   "two_factor_roles": two_factor_roles})
 
@@ -126,3 +130,39 @@ def lockout_unlock(request):
         do_unlock_username(request.user, username)
         messages.success(request, f"账号“{username}”已解锁，登录失败记录已清除。")
     return redirect("core:lockouts")
+
+
+def _resets_awaiting(user):
+    """Reset codes of accounts the 安全管理员 may see, redeemed and waiting for a confirmation."""
+    return (ActivationCode.objects.filter(user__in=User.objects.visible_to(user), needs_confirmation=True,
+                                          used_at__isnull=False, confirmed_at__isnull=True, revoked_at__isnull=True)
+            .select_related("user", "user__org_unit", "issued_by"))
+
+
+@is_secadmin
+def activation_confirmations(request):
+    """Passwords set with a reset code, waiting for a second person: the 安全管理员 checks with the
+    person (by telephone, in person) that they set it, then confirms or voids it."""
+    waiting = list(_resets_awaiting(request.user).order_by("used_at"))
+    for activation in waiting:
+        activation.same_address = bool(activation.used_ip and activation.used_ip == activation.issued_ip)
+        activation.mine = request.user.pk in (activation.user_id, activation.issued_by_id)
+    recent = (ActivationCode.objects.filter(user__in=User.objects.visible_to(request.user), needs_confirmation=True)
+              .exclude(confirmed_at__isnull=True, revoked_at__isnull=True)
+              .select_related("user", "issued_by", "confirmed_by").order_by("-issued_at")[:20])
+    return render(request, "core/activation_confirmations.html", {"waiting": waiting, "recent": recent})
+
+
+@is_secadmin
+@require_POST
+def activation_decide(request, pk, confirm):
+    activation = get_object_or_404(_resets_awaiting(request.user), pk=pk)
+    try:
+        (do_confirm_activation if confirm else do_void_activation)(request.user, activation)
+    except ValidationError as exc:
+        messages.error(request, "；".join(exc.messages))
+    else:
+        name = activation.user.name
+        messages.success(request, f"已确认“{name}”重置后设置的密码，本人现在可以登录。" if confirm
+                         else f"已作废“{name}”重置后设置的密码，请系统管理员核实身份后重新发放激活码。")
+    return redirect("core:activation_confirmations")

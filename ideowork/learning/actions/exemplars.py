@@ -32,7 +32,7 @@ from ..models.exemplars import NomineeDecision, SelectionStatus
 
 __all__ = ["do_create_selection", "do_nominate_from_rankings", "do_add_nominee", "do_remove_nominee",
            "do_submit_selection", "do_decide_nominee", "do_sign_off_selection", "do_publish_selection",
-           "approval_blockers", "points_between", "can_organise", "can_review", "is_editable", "may_decide_nominees", "may_publish"]
+           "approval_blockers", "points_between", "can_organise", "can_review", "is_editable", "can_decide_nominees", "can_publish_selection"]
 
 # Review states in which the organiser may change the nominees: never submitted, returned, withdrawn, refused.
 EDITABLE_STATES = ("", ReviewStatus.RETURNED, ReviewStatus.WITHDRAWN, ReviewStatus.REJECTED)
@@ -54,13 +54,13 @@ def is_editable(selection) -> bool:
     return selection.status == SelectionStatus.DRAFT and review_state(selection) in EDITABLE_STATES
 
 
-def may_decide_nominees(user, selection) -> bool:
+def can_decide_nominees(user, selection) -> bool:
     """Whoever may decide the open sign-off step records the decision on each nominee."""
     review = open_review(selection)
     return review is not None and review.status == ReviewStatus.IN_REVIEW and can_decide(user, review)
 
 
-def may_publish(user, selection) -> bool:
+def can_publish_selection(user, selection) -> bool:
     return (can_review(user, selection) and selection.status == SelectionStatus.DRAFT
             and review_state(selection) == ReviewStatus.APPROVED)
 

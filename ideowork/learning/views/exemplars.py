@@ -52,7 +52,7 @@ def selection_detail(request, pk):
     selection = _selection(request, pk)
     user = request.user
     can_organise = services.can_organise(user, selection) and services.is_editable(selection)
-    can_decide = services.may_decide_nominees(user, selection)
+    can_decide = services.can_decide_nominees(user, selection)
     nominees = list(selection.nominees.select_related("user__org_unit", "decided_by"))
     if selection.status == SelectionStatus.PUBLISHED and not user.has_capability("learning.manage"):
         nominees = [n for n in nominees if n.decision == NomineeDecision.APPROVED]
@@ -66,7 +66,7 @@ def selection_detail(request, pk):
             return redirect("learning:exemplar_detail", selection.pk)
     return render(request, "learning/exemplars/detail.html", {
         "selection": selection, "nominees": nominees, "form": form, "can_organise": can_organise,
-        "can_decide": can_decide, "can_publish": services.may_publish(user, selection),
+        "can_decide": can_decide, "can_publish": services.can_publish_selection(user, selection),
         "panel": review_panel(user, selection) if user.has_capability("learning.manage") or user.is_leader else None,
         "pending": sum(1 for n in nominees if n.decision == NomineeDecision.PENDING),
         "approved": sum(1 for n in nominees if n.decision == NomineeDecision.APPROVED),

@@ -6,6 +6,7 @@ from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from ideowork.core.idempotency import idempotent
 from ideowork.core.permissions import is_business
 
 from ..access import access_match
@@ -44,6 +45,7 @@ def _go(request, action):
     return redirect("learning:match_detail", match.pk)
 
 
+@idempotent
 @require_POST
 @is_business
 def match_create(request):

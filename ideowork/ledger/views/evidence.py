@@ -9,6 +9,7 @@ from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
 from ideowork.core.audit import record_read
+from ideowork.core.idempotency import idempotent
 from ideowork.core.permissions import capability_required, is_business
 
 from ..access import access_activity, access_evidence
@@ -37,6 +38,7 @@ def evidence_download(request, pk):
     return response
 
 
+@idempotent
 @capability_required("ledger.record")
 @require_POST
 def evidence_add(request, pk):
