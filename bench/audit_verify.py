@@ -28,6 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.bulk import bulk_insert  # noqa: E402
 from bench.runner import postgres_database, postgres_url, run_child  # noqa: E402
 
 EVENTS = int(os.environ.get("BENCH_AUDIT_EVENTS", 1_000_000))
@@ -62,15 +63,7 @@ def child() -> dict:
         batch: list[tuple] = []
 
         def flush():
-            if connection.vendor == "postgresql":
-                with connection.cursor() as cursor, cursor.cursor.copy(
-                        f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
-                    for row in batch:
-                        copy.write_row(row)
-            else:
-                marks = ", ".join("?" * len(columns))
-                with connection.cursor() as cursor:
-                    cursor.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", batch)
+            bulk_insert(connection, table, columns, batch)
             batch.clear()
 
         for n in range(EVENTS):

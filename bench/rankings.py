@@ -26,6 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.bulk import bulk_insert  # noqa: E402
 from bench.runner import postgres_database, postgres_url, run_child  # noqa: E402
 USERS = int(os.environ.get("BENCH_USERS", 50_000))
 ENTRIES = int(os.environ.get("BENCH_ENTRIES", 5_000_000))
@@ -118,20 +119,12 @@ def _load_entries(connection, people) -> None:
     rng = random.Random(11)
     days = (TODAY - date(2026, 1, 1)).days + 1
     per_person = ENTRIES // len(people)
-    columns = "user_id, org_unit_id, action, ref, points, date, note, created_at"
+    columns = ["user_id", "org_unit_id", "action", "ref", "points", "date", "note", "created_at"]
     now = "2026-11-22 08:00:00+08:00"
     batch = []
 
     def flush():
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor, cursor.cursor.copy(
-                    f"COPY learning_pointsentry ({columns}) FROM STDIN") as copy:
-                for row in batch:
-                    copy.write_row(row)
-        else:
-            with connection.cursor() as cursor:
-                cursor.executemany(f"INSERT INTO learning_pointsentry ({columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                                   batch)
+        bulk_insert(connection, "learning_pointsentry", columns, batch)
         batch.clear()
 
     with connection.cursor():

@@ -3,7 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
-__all__ = ["add_service_errors"]
+__all__ = ["add_service_errors", "require_valid"]
 
 
 def add_service_errors(form: forms.Form, error: ValidationError, *, aliases: dict | None = None) -> None:
@@ -16,3 +16,10 @@ def add_service_errors(form: forms.Form, error: ValidationError, *, aliases: dic
     for name, errors in error.error_dict.items():
         name = aliases.get(name, name)
         form.add_error(name if name in form.fields else None, errors)
+
+
+def require_valid(form: forms.Form) -> None:
+    """Raise the form's messages as one ``ValidationError``, for a one-click action whose refusal is
+    reported like a service's (``report_outcome``)."""
+    if not form.is_valid():
+        raise ValidationError([e for errors in form.errors.values() for e in errors])

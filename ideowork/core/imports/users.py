@@ -6,16 +6,14 @@ problem, each prefixed with its Excel row number ("第5行：…").
 
 from __future__ import annotations
 
-import io
 from collections import defaultdict
 
-import xlsxwriter
 from django.core.exceptions import ValidationError
 from django.db.models.functions import Lower
 
 from ..choices import BUSINESS_ROLES, Role
 from ..models import OrgUnit, User
-from .sheets import ImportResult, cell_text, normalise_header, open_sheet
+from .sheets import ImportResult, add_notes_sheet, read_sheet_rows, template_workbook
 
 __all__ = ["COLUMNS", "MAX_ROWS", "UserImport", "build_template", "read_user_rows"]
 
@@ -35,11 +33,7 @@ UserImport = ImportResult
 
 def build_template() -> bytes:
     """The import template: a sheet to fill in, the list of units, and instructions."""
-    buffer = io.BytesIO()
-    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_numbers": False,
-                                        "strings_to_formulas": False, "strings_to_urls": False})
-    head = book.add_format({"bold": True, "bg_color": "#F2DCDB", "border": 1, "align": "center",
-                            "font_name": "宋体"})
+    buffer, book, head = template_workbook()
     text = book.add_format({"num_format": "@", "font_name": "宋体"})
     sheet = book.add_worksheet("用户")
     for col, (_, header, _) in enumerate(COLUMNS):
@@ -62,9 +56,7 @@ def build_template() -> bytes:
         sheet.data_validation(1, unit_col, MAX_ROWS, unit_col, {
             "validate": "list", "source": f"='单位列表'!$A$2:$A${len(units) + 1}", "error_type": "warning"})
 
-    notes = book.add_worksheet("填写说明")
-    notes.set_column(0, 0, 100)
-    for row, line in enumerate([
+    add_notes_sheet(book, "填写说明", 100, [
         "用户导入填写说明",
         "1. 在“用户”工作表中每行填写一个用户，不要修改第一行的列名。",
         "2. 用户名、姓名为必填项；拟任业务角色（非三员）的必须填写所在单位。",
@@ -73,8 +65,7 @@ def build_template() -> bytes:
         "5. 不填写密码：导入后系统为每个账号生成一次性激活码，请打印密封单交本人，由本人设置密码。",
         f"6. 每次最多导入{MAX_ROWS}个用户。任何一行有误时整份文件都不会导入，请按提示修改后重新上传。",
         "示例：zhangsan｜张三｜秘书科｜干部职工｜科员｜13800000000",
-    ]):
-        notes.write_string(row, 0, line, head if row == 0 else None)
+    ], head)
     book.close()
     return buffer.getvalue()
 
@@ -106,28 +97,8 @@ def read_user_rows(uploaded) -> UserImport:
     Raises ``ValidationError`` when the file as a whole is unusable (unreadable, wrong columns,
     no rows, too many rows); row problems are collected in ``UserImport.errors``.
     """
-    book, sheet = open_sheet(uploaded, "用户")
-    try:
-        rows_iter = sheet.iter_rows(values_only=True)
-        header = [normalise_header(v) for v in next(rows_iter, ())]
-        missing = [title for _, title, _ in COLUMNS if title not in header]
-        if missing:
-            raise ValidationError(f"文件缺少以下列：{'、'.join(missing)}。请使用下载的模板，不要修改第一行的列名。")
-        positions = {key: header.index(title) for key, title, _ in COLUMNS}
-        raw_rows = []
-        for excel_row, values in enumerate(rows_iter, start=2):
-            values = list(values) + [None] * len(header)
-            row = {key: cell_text(values[pos]) for key, pos in positions.items()}
-            if any(row.values()):
-                raw_rows.append((excel_row, row))
-            if len(raw_rows) > MAX_ROWS:
-                break
-    finally:
-        book.close()
-    if not raw_rows:
-        raise ValidationError("文件中没有需要导入的用户，请在第一行列名之下逐行填写。")
-    if len(raw_rows) > MAX_ROWS:
-        raise ValidationError(f"文件中的用户超过单次导入上限{MAX_ROWS}个，请分批导入。")
+    raw_rows = read_sheet_rows(uploaded, "用户", COLUMNS, required={title for _, title, _ in COLUMNS}, what="用户",
+                               max_rows=MAX_ROWS, measure="个")
     return _check_rows(raw_rows)
 
 

@@ -7,10 +7,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from ..actions.orgs import do_create_org_unit, do_deactivate_org_unit, do_reactivate_org_unit, do_update_org_unit
-from ..forms.errors import add_service_errors
 from ..forms.orgs import OrgUnitForm
 from ..models import OrgUnit, User
 from ..organ_setup import last_setup
+from ..outcomes import form_outcome
 from ..permissions import is_sysadmin
 
 
@@ -52,12 +52,9 @@ def _org_form_page(request, form, unit=None):
 def org_create(request):
     form = OrgUnitForm(request.POST or None, initial={"parent": request.GET.get("parent")})
     if request.method == "POST" and form.is_valid():
-        try:
-            unit = do_create_org_unit(request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, f"单位“{unit.name}”已创建。" + _setup_note(unit))
+        saved = form_outcome(request, form, lambda: do_create_org_unit(request.user, **form.cleaned_data),
+                             lambda unit: f"单位“{unit.name}”已创建。" + _setup_note(unit))
+        if saved:
             return redirect("core:org_list")
     return _org_form_page(request, form)
 
@@ -75,12 +72,9 @@ def org_edit(request, pk):
     unit = _unit_or_404(request, pk)
     form = OrgUnitForm(request.POST or None, instance=unit)
     if request.method == "POST" and form.is_valid():
-        try:
-            unit = do_update_org_unit(request.user, unit, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, f"单位“{unit.name}”已保存。")
+        saved = form_outcome(request, form, lambda: do_update_org_unit(request.user, unit, **form.cleaned_data),
+                             lambda unit: f"单位“{unit.name}”已保存。")
+        if saved:
             return redirect("core:org_list")
     return _org_form_page(request, form, _unit_or_404(request, unit.pk))  # unmodified by the form
 

@@ -9,11 +9,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 from ..actions.review_registry import editor_capabilities, purpose as purpose_of, purposes
 from ..actions.reviews import (active_stage, awaiting, can_decide_stage, default_flow, do_decide, do_save_flow, do_withdraw, can_edit_flows,
                                organ_flows, steps_for, subject_url, submitted_by, with_subjects)
-from ..forms.errors import add_service_errors
 from ..forms.reviews import DecisionForm, FlowForm, StepFormSet, WithdrawForm, step_initial
 from ..models import User
 from ..models.reviews import STEP_ROLE_CHOICES, Review, ReviewFlow, ReviewStatus
 from ..idempotency import idempotent
+from ..outcomes import form_outcome
 from ..permissions import is_business, require
 from ..scoping import get_visible_or_404
 
@@ -121,14 +121,13 @@ def _flow_page(request, flow: ReviewFlow | None, purpose: str):
         form = FlowForm(request.POST)
         steps = StepFormSet(request.POST, prefix="steps", form_kwargs={"people": people})
         if form.is_valid() and steps.is_valid():
-            try:
-                flow = do_save_flow(user, flow, org_unit=organ, name=form.cleaned_data["name"],
-                                    description=form.cleaned_data["description"], steps=steps.steps(),
-                                    purpose=purpose, is_default=form.cleaned_data["is_default"] or None)
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(request, f"审核流程“{flow.name}”已保存。")
+            data = form.cleaned_data
+            saved = form_outcome(request, form,
+                                 lambda: do_save_flow(user, flow, org_unit=organ, name=data["name"],
+                                                      description=data["description"], steps=steps.steps(),
+                                                      purpose=purpose, is_default=data["is_default"] or None),
+                                 lambda flow: f"审核流程“{flow.name}”已保存。")
+            if saved:
                 return redirect("core:review_flows")
     else:
         form = FlowForm(initial={"name": flow.name, "description": flow.description, "is_default": flow.is_default}

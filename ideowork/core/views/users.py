@@ -14,6 +14,7 @@ from ..actions.users import do_create_user, do_reset_password, do_set_user_activ
 from ..forms.errors import add_service_errors
 from ..forms.users import UserCreateForm, UserFilterForm, UserForm
 from ..models import User
+from ..outcomes import form_outcome
 from ..permissions import is_sysadmin
 
 
@@ -66,12 +67,9 @@ def user_edit(request, pk):
     user = _user_or_404(request, pk)
     form = UserForm(request.POST or None, instance=user)
     if request.method == "POST" and form.is_valid():
-        try:
-            user = do_update_user(request.user, user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, f"用户“{user.name}”已保存。")
+        saved = form_outcome(request, form, lambda: do_update_user(request.user, user, **form.cleaned_data),
+                             lambda user: f"用户“{user.name}”已保存。")
+        if saved:
             return redirect(_back(request))
     return render(request, "core/user_form.html", {"form": form, "account": _user_or_404(request, user.pk),
                                                    "title": "编辑用户"})

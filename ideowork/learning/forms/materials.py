@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 
 from ..actions.materials import MEDIA_MAX_BYTES
 from ..models import Material, MaterialKind, Topic
+from ideowork.core.forms.filters import filter_by
 from ideowork.core.uploads import human_size
 
 __all__ = ["TopicForm", "MaterialForm", "MaterialEditForm", "CourseForm", "CourseItemForm", "MaterialFilterForm",
@@ -142,11 +143,4 @@ class MaterialFilterForm(forms.Form):
     def filter(self, qs):
         if not self.is_valid():
             return qs
-        d = self.cleaned_data
-        if d["kind"]:
-            qs = qs.filter(kind=d["kind"])
-        if d["topic"]:
-            qs = qs.filter(topic=d["topic"])
-        if d["q"]:
-            qs = qs.filter(title__icontains=d["q"])
-        return qs
+        return filter_by(qs, self.cleaned_data, {"kind": "kind", "topic": "topic", "q": "title__icontains"})

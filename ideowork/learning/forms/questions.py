@@ -2,6 +2,7 @@
 
 from django import forms
 
+from ideowork.core.forms.filters import filter_by
 from ideowork.core.models import OrgUnit
 
 from ..actions.questions import OPTION_KEYS, answer_text
@@ -103,16 +104,8 @@ class QuestionFilterForm(forms.Form):
         if not self.is_valid():
             return qs.filter(is_active=True)
         d = self.cleaned_data
-        if d["q"]:
-            qs = qs.filter(stem__icontains=d["q"].strip())
-        if d["kind"]:
-            qs = qs.filter(kind=d["kind"])
-        if d["category"]:
-            qs = qs.filter(category=d["category"])
-        if d["tag"]:
-            qs = qs.filter(tags=d["tag"])
-        if d["difficulty"]:
-            qs = qs.filter(difficulty=d["difficulty"])
+        qs = filter_by(qs, d, {"q": "stem__icontains", "kind": "kind", "category": "category", "tag": "tags",
+                               "difficulty": "difficulty"})
         if d["status"] != "all":
             qs = qs.filter(is_active=d["status"] != "off")
         return qs

@@ -6,13 +6,10 @@ problem with its Excel row number ("第5行：…"), including duplicates within
 
 from __future__ import annotations
 
-import io
-
-import xlsxwriter
 from django.core.exceptions import ValidationError
 
 from ideowork.core.imports.sheets import ImportResult as QuestionImport
-from ideowork.core.imports.sheets import cell_text, normalise_header, open_sheet
+from ideowork.core.imports.sheets import add_notes_sheet, read_sheet_rows, template_workbook
 
 from ..actions.questions import OPTION_KEYS, check_question
 from ..choices import Difficulty, QuestionKind
@@ -46,11 +43,7 @@ EXAMPLES = [
 
 def build_template() -> bytes:
     """The import template: a sheet with one example row per question kind, and instructions."""
-    buffer = io.BytesIO()
-    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_numbers": False,
-                                        "strings_to_formulas": False, "strings_to_urls": False})
-    head = book.add_format({"bold": True, "bg_color": "#F2DCDB", "border": 1, "align": "center",
-                            "font_name": "宋体"})
+    buffer, book, head = template_workbook()
     text = book.add_format({"num_format": "@", "font_name": "宋体", "text_wrap": True, "valign": "top"})
     sheet = book.add_worksheet(SHEET)
     for col, (key, header, _) in enumerate(COLUMNS):
@@ -65,9 +58,7 @@ def build_template() -> bytes:
                           {"validate": "list", "source": list(QuestionKind.labels)})
     sheet.data_validation(1, keys.index("difficulty"), MAX_ROWS, keys.index("difficulty"),
                           {"validate": "list", "source": list(Difficulty.labels)})
-    notes = book.add_worksheet("说明")
-    notes.set_column(0, 0, 110)
-    for row, line in enumerate([
+    add_notes_sheet(book, "说明", 110, [
         "试题导入填写说明",
         "1. 在“试题”工作表中每行填写一道题，不要修改第一行的列名；示例行可直接删除或改写。",
         "2. 题型填写：" + "、".join(QuestionKind.labels) + "。题型、题干、答案为必填项。",
@@ -77,8 +68,7 @@ def build_template() -> bytes:
         "5. 难度填写：" + "、".join(Difficulty.labels) + "，不填为“中等”。多个标签用分号“;”分隔。",
         "6. 题干和选项与题库中已有题目或本文件中其他行相同的，视为重复题目，不能导入。",
         f"7. 每次最多导入{MAX_ROWS}道题。任何一行有误时整份文件都不会导入，请按提示修改后重新上传。",
-    ]):
-        notes.write_string(row, 0, line, head if row == 0 else None)
+    ], head)
     book.close()
     return buffer.getvalue()
 
@@ -89,31 +79,9 @@ def read_question_rows(uploaded, org_unit) -> QuestionImport:
     Raises ``ValidationError`` when the file as a whole is unusable; row problems are collected in
     ``QuestionImport.errors``.
     """
-    book, sheet = open_sheet(uploaded, SHEET)
-    if SHEET in book.sheetnames:
-        sheet = book[SHEET]
-    try:
-        rows_iter = sheet.iter_rows(values_only=True)
-        header = [normalise_header(v) for v in next(rows_iter, ())]
-        missing = [title for _, title, required in COLUMNS
-                   if title not in header and (required or title in ("选项A", "选项B"))]
-        if missing:
-            raise ValidationError(f"文件缺少以下列：{'、'.join(missing)}。请使用下载的模板，不要修改第一行的列名。")
-        positions = {key: header.index(title) for key, title, _ in COLUMNS if title in header}
-        raw_rows = []
-        for excel_row, values in enumerate(rows_iter, start=2):
-            values = list(values) + [None] * len(header)
-            row = {key: cell_text(values[positions[key]]) if key in positions else "" for key, _, _ in COLUMNS}
-            if any(row.values()):
-                raw_rows.append((excel_row, row))
-            if len(raw_rows) > MAX_ROWS:
-                break
-    finally:
-        book.close()
-    if not raw_rows:
-        raise ValidationError("文件中没有需要导入的试题，请在第一行列名之下逐行填写。")
-    if len(raw_rows) > MAX_ROWS:
-        raise ValidationError(f"文件中的试题超过单次导入上限{MAX_ROWS}道，请分批导入。")
+    required = {title for _, title, needed in COLUMNS if needed} | {"选项A", "选项B"}
+    raw_rows = read_sheet_rows(uploaded, SHEET, COLUMNS, required=required, what="试题", max_rows=MAX_ROWS,
+                               measure="道")
     return _check_rows(raw_rows, org_unit)
 
 

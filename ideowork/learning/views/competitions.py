@@ -1,15 +1,13 @@
 """Knowledge competitions: list, create, enter, the live ranking and archiving."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from ideowork.core.forms.errors import add_service_errors
 from ideowork.core.idempotency import idempotent
 from ideowork.core.permissions import capability_required, is_business
-from ideowork.core.outcomes import report_outcome
+from ideowork.core.outcomes import form_outcome, report_outcome
 
 from ..access import access_competition
 from ..actions.competitions import (do_close_competition, do_create_competition, entrant_count, can_manage_competition,
@@ -17,6 +15,7 @@ from ..actions.competitions import (do_close_competition, do_create_competition,
 from ..actions.quizzes import do_start_quiz
 from ..forms.quizzes import CompetitionForm
 from ..models import Competition, QuizKind, QuizRun
+from .quizzes import start_run
 
 COMPETITIONS = Competition.objects.select_related("org_unit", "category")
 
@@ -33,13 +32,10 @@ def competition_list(request):
 def competition_create(request):
     form = CompetitionForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        try:
-            competition = do_create_competition(request.user, **form.cleaned_data)
-        except ValidationError as e:
-            add_service_errors(form, e)
-        else:
-            messages.success(request, "知识竞赛已发布。")
-            return redirect("learning:competition_detail", competition.pk)
+        saved = form_outcome(request, form, lambda: do_create_competition(request.user, **form.cleaned_data),
+                             "知识竞赛已发布。")
+        if saved:
+            return redirect("learning:competition_detail", saved.result.pk)
     return render(request, "learning/quizzes/competition_form.html", {"form": form})
 
 
@@ -62,12 +58,8 @@ def competition_detail(request, pk):
 @is_business
 def competition_enter(request, pk):
     competition = access_competition(request.user, pk)
-    try:
-        run = do_start_quiz(request.user, QuizKind.COMPETITION, competition=competition)
-    except ValidationError as e:
-        messages.error(request, "；".join(e.messages))
-        return redirect("learning:competition_detail", competition.pk)
-    return redirect("learning:quiz_run", run.pk)
+    return start_run(request, lambda: do_start_quiz(request.user, QuizKind.COMPETITION, competition=competition),
+                     back=reverse("learning:competition_detail", args=[competition.pk]))
 
 
 @is_business

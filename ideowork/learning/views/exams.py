@@ -14,11 +14,10 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from ideowork.core.forms.errors import add_service_errors
 from ideowork.core.audit import record_read
 from ideowork.core.idempotency import idempotent
 from ideowork.core.permissions import capability_required, is_business
-from ideowork.core.outcomes import report_outcome
+from ideowork.core.outcomes import form_outcome, report_outcome
 
 from ..access import access_answer, access_attempt, access_exam
 from ..actions.exams import (can_manage_exam, close_expired_attempts, do_add_exam_question, do_add_rule, do_close_exam,
@@ -64,13 +63,12 @@ def exam_list(request):
 def _save(request, exam=None):
     form = ExamForm(request.POST or None, instance=exam, user=request.user)
     if request.method == "POST" and form.is_valid():
-        try:
-            exam = do_save_exam(request.user, exam, audience=form.cleaned_data["audience"], **form.service_data())
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "考试设置已保存。")
-            return redirect("learning:exam_detail", pk=exam.pk)
+        saved = form_outcome(request, form,
+                             lambda: do_save_exam(request.user, exam, audience=form.cleaned_data["audience"],
+                                                  **form.service_data()),
+                             "考试设置已保存。")
+        if saved:
+            return redirect("learning:exam_detail", pk=saved.result.pk)
     return render(request, "learning/exams/exam_form.html", {"form": form, "exam": exam,
                                                              "title": "修改考试设置" if exam else "新建考试"})
 
@@ -158,15 +156,20 @@ def _exam_part_or_404(request, model, pk):
     return part
 
 
+def _remove_exam_part(request, model, pk, remove):
+    """Take a question or a rule out of an exam; the service refuses when the exam may no longer change."""
+    part = _exam_part_or_404(request, model, pk)
+    try:
+        remove(request.user, part)
+    except ValidationError as exc:
+        messages.error(request, "".join(exc.messages))
+    return redirect("learning:exam_detail", pk=part.exam_id)
+
+
 @capability_required("learning.manage")
 @require_POST
 def exam_question_remove(request, pk):
-    item = _exam_part_or_404(request, ExamQuestion, pk)
-    try:
-        do_remove_exam_question(request.user, item)
-    except ValidationError as exc:
-        messages.error(request, "".join(exc.messages))
-    return redirect("learning:exam_detail", pk=item.exam_id)
+    return _remove_exam_part(request, ExamQuestion, pk, do_remove_exam_question)
 
 
 @capability_required("learning.manage")
@@ -184,12 +187,7 @@ def exam_rule_add(request, pk):
 @capability_required("learning.manage")
 @require_POST
 def exam_rule_remove(request, pk):
-    rule = _exam_part_or_404(request, ExamRule, pk)
-    try:
-        do_remove_rule(request.user, rule)
-    except ValidationError as exc:
-        messages.error(request, "".join(exc.messages))
-    return redirect("learning:exam_detail", pk=rule.exam_id)
+    return _remove_exam_part(request, ExamRule, pk, do_remove_rule)
 
 
 @capability_required("learning.manage")

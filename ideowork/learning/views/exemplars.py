@@ -8,10 +8,9 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ideowork.core.actions.reviews import review_panel, with_review_state
-from ideowork.core.forms.errors import add_service_errors
 from ideowork.core.idempotency import idempotent
 from ideowork.core.permissions import capability_required, is_business
-from ideowork.core.outcomes import report_outcome
+from ideowork.core.outcomes import form_outcome, report_outcome
 
 from ..access import access_nominee, access_selection
 from ..actions import exemplars as services
@@ -36,13 +35,10 @@ def selection_list(request):
 def selection_create(request):
     form = SelectionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            selection = services.do_create_selection(request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "已发起评选，请从积分排行中提名人选。")
-            return redirect("learning:exemplar_detail", selection.pk)
+        saved = form_outcome(request, form, lambda: services.do_create_selection(request.user, **form.cleaned_data),
+                             "已发起评选，请从积分排行中提名人选。")
+        if saved:
+            return redirect("learning:exemplar_detail", saved.result.pk)
     return render(request, "learning/exemplars/form.html", {"form": form})
 
 
@@ -62,12 +58,11 @@ def selection_detail(request, pk):
         nominees = [n for n in nominees if n.decision == NomineeDecision.APPROVED]
     form = NomineeForm(request.POST or None, selection=selection) if can_organise else None
     if request.method == "POST" and form is not None and form.is_valid():
-        try:
-            services.do_add_nominee(user, selection, form.cleaned_data["user"], reason=form.cleaned_data["reason"])
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "已添加提名。")
+        saved = form_outcome(request, form,
+                             lambda: services.do_add_nominee(user, selection, form.cleaned_data["user"],
+                                                             reason=form.cleaned_data["reason"]),
+                             "已添加提名。")
+        if saved:
             return redirect("learning:exemplar_detail", selection.pk)
     return render(request, "learning/exemplars/detail.html", {
         "selection": selection, "nominees": nominees, "form": form, "can_organise": can_organise,

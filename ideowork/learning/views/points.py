@@ -1,14 +1,12 @@
 """Points: my points, the rankings, the rules and manual adjustments."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Sum
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from ideowork.core.forms.errors import add_service_errors
+from ideowork.core.outcomes import form_outcome
 from ideowork.core.permissions import capability_required, is_business
 
 from .. import rankings
@@ -111,12 +109,9 @@ def rule_edit(request, action):
                {"points": default[0], "daily_cap": default[1], "weekly_cap": default[2], "is_active": True})
     form = PointsRuleForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        try:
-            do_save_points_rule(request.user, action, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, f"已保存积分规则：{PointsAction(action).label}")
+        saved = form_outcome(request, form, lambda: do_save_points_rule(request.user, action, **form.cleaned_data),
+                             f"已保存积分规则：{PointsAction(action).label}")
+        if saved:
             return redirect("learning:points_rules")
     return render(request, "learning/points/rule_form.html", {"form": form, "label": PointsAction(action).label})
 
@@ -127,12 +122,10 @@ def adjust(request):
     form = PointsAdjustForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            do_adjust_points(request.user, data["user"], data["points"], note=data["note"])
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, f"已为{data['user'].name}调整积分{data['points']:+d}分。")
+        saved = form_outcome(request, form,
+                             lambda: do_adjust_points(request.user, data["user"], data["points"], note=data["note"]),
+                             f"已为{data['user'].name}调整积分{data['points']:+d}分。")
+        if saved:
             return redirect("learning:points_adjust")
     recent = (PointsEntry.objects.visible_to(request.user).filter(action=PointsAction.ADJUST)
               .select_related("user", "created_by")[:20])

@@ -11,8 +11,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from ideowork.core.exports.excel import XLSX_MIME, content_disposition
 from ideowork.core.forms.errors import add_service_errors
 from ideowork.core.idempotency import idempotent
+from ideowork.core.imports.page import import_page
 from ideowork.core.permissions import capability_required
-from ideowork.core.uploads import check_upload
 from ideowork.core.access import can
 from ideowork.core.outcomes import report_outcome
 
@@ -104,24 +104,13 @@ def question_import_template(request):
 @require_http_methods(["GET", "POST"])
 def question_import(request):
     form = QuestionImportForm(request.POST or None, request.FILES or None, user=request.user)
-    context = {"form": form, "columns": [title for _, title, _ in COLUMNS]}
-    if request.method == "POST" and form.is_valid():
-        uploaded, unit = form.cleaned_data["file"], form.cleaned_data["org_unit"]
-        try:
-            check_upload(uploaded, allowed={"xlsx"})
-            parsed = read_question_rows(uploaded, unit)
-        except ValidationError as exc:
-            form.add_error("file", exc)
-            return render(request, "learning/questions/question_import.html", context)
-        if parsed.errors:
-            context.update(errors=parsed.errors, checked=len(parsed.rows) + len(parsed.errors),
-                           filename=uploaded.name)
-            return render(request, "learning/questions/question_import.html", context)
-        try:
-            created = do_import_questions(request.user, unit, parsed.rows, filename=uploaded.name)
-        except ValidationError as exc:  # a question added meanwhile; nothing was imported
-            context.update(errors=exc.messages, checked=len(parsed.rows), filename=uploaded.name)
-            return render(request, "learning/questions/question_import.html", context)
-        return render(request, "learning/questions/question_import_result.html", {
-            "created": created, "filename": uploaded.name, "unit": unit})
-    return render(request, "learning/questions/question_import.html", context)
+
+    def unit():  # chosen on the form, known once it is valid
+        return form.cleaned_data["org_unit"]
+
+    return import_page(
+        request, form, "learning/questions/question_import.html", COLUMNS,
+        read=lambda uploaded: read_question_rows(uploaded, unit()),
+        save=lambda uploaded, rows: do_import_questions(request.user, unit(), rows, filename=uploaded.name),
+        done=lambda uploaded, created: render(request, "learning/questions/question_import_result.html", {
+            "created": created, "filename": uploaded.name, "unit": unit()}))

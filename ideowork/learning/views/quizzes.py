@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from ideowork.core.forms.errors import add_service_errors
+from ideowork.core.outcomes import form_outcome
 from ideowork.core.idempotency import idempotent
 from ideowork.core.permissions import capability_required, is_business
 
@@ -48,23 +48,24 @@ def quiz_home(request):
 def quiz_start(request, kind):
     if kind not in SIMPLE_KINDS:
         raise Http404("未知的答题类型。")
-    try:
-        run = do_start_quiz(request.user, kind)
-    except ValidationError as e:
-        messages.error(request, "；".join(e.messages))
-        return redirect("learning:quiz_home")
-    return redirect("learning:quiz_run", run.pk)
+    return start_run(request, lambda: do_start_quiz(request.user, kind), back="learning:quiz_home")
 
 
 @require_POST
 @is_business
 def special_start(request, pk):
     special = access_special_quiz(request.user, pk)
+    return start_run(request, lambda: do_start_quiz(request.user, QuizKind.SPECIAL, special=special),
+                     back="learning:quiz_home")
+
+
+def start_run(request, start, *, back):
+    """Open the run ``start()`` begins; a refusal (no questions, the window closed) is shown on ``back``."""
     try:
-        run = do_start_quiz(request.user, QuizKind.SPECIAL, special=special)
+        run = start()
     except ValidationError as e:
         messages.error(request, "；".join(e.messages))
-        return redirect("learning:quiz_home")
+        return redirect(back)
     return redirect("learning:quiz_run", run.pk)
 
 
@@ -155,11 +156,8 @@ def quiz_answer(request, pk):
 def special_create(request):
     form = SpecialQuizForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        try:
-            do_create_special_quiz(request.user, **form.cleaned_data)
-        except ValidationError as e:
-            add_service_errors(form, e)
-        else:
-            messages.success(request, "专项答题已发布。")
+        saved = form_outcome(request, form, lambda: do_create_special_quiz(request.user, **form.cleaned_data),
+                             "专项答题已发布。")
+        if saved:
             return redirect("learning:quiz_home")
     return render(request, "learning/quizzes/special_form.html", {"form": form})

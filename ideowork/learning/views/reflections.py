@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from ideowork.core.actions.reviews import review_panel, with_review_state
-from ideowork.core.forms.errors import add_service_errors
+from ideowork.core.outcomes import form_outcome
 from ideowork.core.audit import record_read
 from ideowork.core.idempotency import idempotent
 from ideowork.core.permissions import is_business
@@ -97,13 +97,10 @@ def reflection_create(request):
     if request.method == "POST":
         form = _form(request, request.POST, request.FILES)
         if form.is_valid():
-            try:
-                reflection = do_submit_reflection(request.user, **form.cleaned_data)
-            except ValidationError as exc:
-                add_service_errors(form, exc)
-            else:
-                messages.success(request, f"已提交《{reflection.title}》，等待学习秘书审阅。")
-                return redirect("learning:reflection_detail", pk=reflection.pk)
+            saved = form_outcome(request, form, lambda: do_submit_reflection(request.user, **form.cleaned_data),
+                                 lambda reflection: f"已提交《{reflection.title}》，等待学习秘书审阅。")
+            if saved:
+                return redirect("learning:reflection_detail", pk=saved.result.pk)
     else:
         form = _form(request, initial={"kind": request.GET.get("kind", ReflectionKind.INSIGHT),
                                        "session": request.GET.get("session")})
@@ -122,12 +119,9 @@ def reflection_edit(request, pk):
         form = _form(request, request.POST, request.FILES, reflection=reflection)
         if form.is_valid():
             data = {k: v for k, v in form.cleaned_data.items() if k != "group"}
-            try:
-                do_resubmit_reflection(request.user, reflection, **data)
-            except ValidationError as exc:
-                add_service_errors(form, exc)
-            else:
-                messages.success(request, "已重新提交，等待学习秘书审阅。")
+            saved = form_outcome(request, form, lambda: do_resubmit_reflection(request.user, reflection, **data),
+                                 "已重新提交，等待学习秘书审阅。")
+            if saved:
                 return redirect("learning:reflection_detail", pk=reflection.pk)
     else:
         form = _form(request, initial={"kind": reflection.kind, "group": reflection.group_id,

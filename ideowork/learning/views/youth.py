@@ -17,7 +17,7 @@ from ideowork.core.audit import record_read
 from ideowork.core.idempotency import idempotent
 from ideowork.core.permissions import capability_required, is_business
 from ideowork.core.scoping import can_act_in
-from ideowork.core.outcomes import report_outcome
+from ideowork.core.outcomes import form_outcome, report_outcome
 
 from ..access import access_contest, access_mentor_pair
 from ..actions.youth import (do_create_pair, do_end_pair, do_publish_results, do_record_meeting, do_save_contest,
@@ -64,13 +64,10 @@ def youth_home(request):
 def pair_create(request):
     form = MentorPairForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        try:
-            pair = do_create_pair(request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, f"已建立结对：{pair.mentor.name} 带 {pair.mentee.name}。")
-            return redirect("learning:pair_detail", pk=pair.pk)
+        saved = form_outcome(request, form, lambda: do_create_pair(request.user, **form.cleaned_data),
+                             lambda pair: f"已建立结对：{pair.mentor.name} 带 {pair.mentee.name}。")
+        if saved:
+            return redirect("learning:pair_detail", pk=saved.result.pk)
     return render(request, "core/form.html", {"form": form, "title": "新建导师带徒结对",
                                               "cancel_url": reverse("learning:youth_home")})
 
@@ -90,12 +87,8 @@ def pair_detail(request, pk):
         if not may_record:
             raise PermissionDenied("只有结对双方或管理人员可以记录带徒活动。")
         if form.is_valid():
-            try:
-                do_record_meeting(user, pair, **form.cleaned_data)
-            except ValidationError as exc:
-                add_service_errors(form, exc)
-            else:
-                messages.success(request, "已记录带徒活动。")
+            saved = form_outcome(request, form, lambda: do_record_meeting(user, pair, **form.cleaned_data), "已记录带徒活动。")
+            if saved:
                 return redirect("learning:pair_detail", pk=pair.pk)
     return render(request, "learning/youth/pair_detail.html", {
         "pair": pair, "meetings": pair.meetings.select_related("recorded_by"), "form": form,
@@ -140,13 +133,10 @@ def _contest_form(request, contest):
         initial = {"opens_at": today, "closes_at": today + timedelta(days=30)}
     form = ContestForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
-        try:
-            contest = do_save_contest(request.user, contest, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, f"已保存征文“{contest.title}”。")
-            return redirect("learning:contest_detail", pk=contest.pk)
+        saved = form_outcome(request, form, lambda: do_save_contest(request.user, contest, **form.cleaned_data),
+                             lambda contest: f"已保存征文“{contest.title}”。")
+        if saved:
+            return redirect("learning:contest_detail", pk=saved.result.pk)
     return render(request, "learning/youth/contest_form.html", {
         "form": form, "title": "编辑征文比赛" if contest else "发起征文比赛",
         "cancel_url": (reverse("learning:contest_detail", args=[contest.pk]) if contest
@@ -182,12 +172,9 @@ def essay_submit(request, pk):
     initial = {"title": mine.title, "body": mine.body} if mine else {}
     form = EssayForm(request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        try:
-            submission = do_submit_essay(user, contest, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, f"已{'更新' if mine else '提交'}作品“{submission.title}”。截止前可再次修改。")
+        saved = form_outcome(request, form, lambda: do_submit_essay(user, contest, **form.cleaned_data),
+                             lambda submission: f"已{'更新' if mine else '提交'}作品“{submission.title}”。截止前可再次修改。")
+        if saved:
             return redirect("learning:contest_detail", pk=contest.pk)
     return render(request, "learning/youth/essay_form.html", {"form": form, "contest": contest, "mine": mine})
 

@@ -9,6 +9,7 @@ from django import forms
 from django.db.models import Q
 
 from ideowork.core.activity_kinds import activity_kind_choices
+from ideowork.core.forms.filters import filter_by
 from ideowork.core.models import OrgUnit, User
 from ideowork.plans.forms.fields import PlanItemChoiceField, TargetChoiceField
 from ideowork.plans.models import PlanItem, Target
@@ -83,26 +84,11 @@ class ActivityFilterForm(forms.Form):
         if not self.is_valid():
             return qs.none()
         d = self.cleaned_data
-        if d["year"]:
-            qs = qs.filter(date__year=d["year"])
-        if d["month_from"]:
-            qs = qs.filter(date__month__gte=d["month_from"])
-        if d["month_to"]:
-            qs = qs.filter(date__month__lte=d["month_to"])
-        if d["period_start"]:
-            qs = qs.filter(date__gte=d["period_start"])
-        if d["period_end"]:
-            qs = qs.filter(date__lte=d["period_end"])
-        if d["kind"]:
-            qs = qs.filter(kind=d["kind"])
-        if d.get("source"):
-            qs = qs.filter(source=d["source"])
+        qs = filter_by(qs, d, {"year": "date__year", "month_from": "date__month__gte", "month_to": "date__month__lte",
+                               "period_start": "date__gte", "period_end": "date__lte", "kind": "kind",
+                               "source": "source", "organ": "org_unit__organ", "item": "item"})
         if d["unit"]:
             qs = qs.in_unit(d["unit"])
-        if d.get("organ"):
-            qs = qs.filter(org_unit__organ=d["organ"])
-        if d["item"]:
-            qs = qs.filter(item=d["item"])
         # Many-valued filters go through subqueries so that an activity is never listed twice.
         if d["target"]:
             qs = qs.filter(pk__in=ActivityTarget.objects.filter(target=d["target"]).values("activity_id"))

@@ -1,7 +1,7 @@
 """The ledger: list, record, read, change and delete activities."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
@@ -11,10 +11,11 @@ from django.views.decorators.http import require_http_methods
 
 from ideowork.core.access import can
 from ideowork.core.activity_kinds import activity_kind_choices
-from ideowork.core.forms.errors import add_service_errors
+from ideowork.core.outcomes import form_outcome
 from ideowork.core.audit import record_read
 from ideowork.core.idempotency import idempotent
 from ideowork.core.permissions import capability_required, is_business
+from ideowork.core.querystrings import query_without
 
 from ..access import access_activity
 from ..actions import do_delete_activity, do_record_activity, do_update_activity
@@ -48,15 +49,8 @@ def activity_list(request):
     kinds = [(label, by_kind[value], value) for value, label in activity_kind_choices() if value in by_kind]
     return render(request, "ledger/activity_list.html", {
         "filters": filters, "page": page, "kinds": kinds, "total": sum(by_kind.values()), "people": people,
-        "query": _without(request.GET, "page", "kind"), "export_query": _without(request.GET, "page"),
+        "query": query_without(request.GET, "page", "kind"), "export_query": query_without(request.GET, "page"),
     })
-
-
-def _without(params, *names) -> str:
-    params = params.copy()
-    for name in names:
-        params.pop(name, None)
-    return params.urlencode()
 
 
 @is_business
@@ -105,13 +99,10 @@ def activity_create(request):
     if request.method == "POST":
         form = ActivityForm(request.POST, request.FILES, user=request.user)
         if form.is_valid():
-            try:
-                activity = do_record_activity(request.user, **form.service_data())
-            except ValidationError as exc:
-                add_service_errors(form, exc)
-            else:
-                messages.success(request, f"已登记活动“{activity.title}”。")
-                return redirect("ledger:detail", pk=activity.pk)
+            saved = form_outcome(request, form, lambda: do_record_activity(request.user, **form.service_data()),
+                                 lambda activity: f"已登记活动“{activity.title}”。")
+            if saved:
+                return redirect("ledger:detail", pk=saved.result.pk)
     else:
         form = ActivityForm(user=request.user, initial=_initial_from_query(request))
     return _render_form(request, form)
@@ -133,12 +124,10 @@ def activity_edit(request, pk):
     if request.method == "POST":
         form = ActivityForm(request.POST, request.FILES, instance=activity, user=request.user)
         if form.is_valid():
-            try:
-                do_update_activity(request.user, activity, **form.service_data())
-            except ValidationError as exc:
-                add_service_errors(form, exc)
-            else:
-                messages.success(request, "活动已保存。")
+            saved = form_outcome(request, form,
+                                 lambda: do_update_activity(request.user, activity, **form.service_data()),
+                                 "活动已保存。")
+            if saved:
                 return redirect("ledger:detail", pk=activity.pk)
     else:
         form = ActivityForm(instance=activity, user=request.user)

@@ -70,7 +70,14 @@ def _save(user: User, obj, fields: list[str], event: str, *, before: dict | None
     return obj
 
 
-def _delete(user: User, obj, fields: list[str], event: str) -> None:
+def _delete(user: User, obj, fields: list[str], event: str, *, what: str) -> None:
+    """Delete ``obj`` with its ledger activity, when the user may (``what`` names the deed)."""
+    _require_can_write(user, obj.org_unit, what)
+    with transaction.atomic():
+        _delete_locked(user, type(obj).objects.select_for_update().get(pk=obj.pk), fields, event)
+
+
+def _delete_locked(user: User, obj, fields: list[str], event: str) -> None:
     """Audit and delete ``obj`` with its ledger activity (as placements do). Caller is in a transaction
     and holds the row lock."""
     old = snapshot(obj, fields)
@@ -126,10 +133,7 @@ def do_save_press_conference(user: User, conference: PressConference | None = No
 
 def do_delete_press_conference(user: User, conference: PressConference) -> None:
     """Delete a press conference with its ledger activity."""
-    _require_can_write(user, conference.org_unit, "删除新闻发布会记录")
-    with transaction.atomic():
-        conference = PressConference.objects.select_for_update().get(pk=conference.pk)
-        _delete(user, conference, PRESS_FIELDS, "outlets.press")
+    _delete(user, conference, PRESS_FIELDS, "outlets.press", what="删除新闻发布会记录")
 
 
 # --- the expert library -----------------------------------------------------------------------------
@@ -244,10 +248,7 @@ def do_save_interpretation(user: User, interpretation: PolicyInterpretation | No
 
 def do_delete_interpretation(user: User, interpretation: PolicyInterpretation) -> None:
     """Delete a policy interpretation with its ledger activity (its experts stay in the library)."""
-    _require_can_write(user, interpretation.org_unit, "删除政策解读记录")
-    with transaction.atomic():
-        interpretation = PolicyInterpretation.objects.select_for_update().get(pk=interpretation.pk)
-        _delete(user, interpretation, INTERPRETATION_FIELDS, "outlets.interpretation")
+    _delete(user, interpretation, INTERPRETATION_FIELDS, "outlets.interpretation", what="删除政策解读记录")
 
 
 # --- the public's questions -------------------------------------------------------------------------
@@ -344,4 +345,4 @@ def do_delete_question(user: User, item: PublicQuestion) -> None:
         item = PublicQuestion.objects.select_for_update().get(pk=item.pk)
         if item.status != QuestionStatus.PENDING:
             raise ValidationError("该问题已答复，答复是本单位的工作记录，不能删除。")
-        _delete(user, item, QUESTION_FIELDS, "outlets.question")
+        _delete_locked(user, item, QUESTION_FIELDS, "outlets.question")

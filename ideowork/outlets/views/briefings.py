@@ -16,7 +16,7 @@ from ideowork.core.forms.errors import add_service_errors
 from ideowork.core.audit import record_read
 from ideowork.core.idempotency import idempotent
 from ideowork.core.permissions import capability_required, is_business
-from ideowork.core.outcomes import report_outcome
+from ideowork.core.outcomes import form_outcome, report_outcome
 
 from ..access import access_issue
 from ..actions.briefings import (EntryData, briefing_series, compile_body, do_create_issue, do_publish_issue,
@@ -167,13 +167,12 @@ def briefing_edit(request, pk):
                           key=lambda d: d["order"] if d["order"] is not None else 999)
             data = [EntryData(d["heading"], d["text"], getattr(existing.get(d["entry"]), "activity", None))
                     for d in rows]
-            try:
-                do_update_issue(request.user, issue, entries=data, note=request.POST.get("note", ""),
-                                **{k: form.cleaned_data[k] for k in IssueFieldsForm.Meta.fields})
-            except ValidationError as exc:
-                add_service_errors(form, exc)
-            else:
-                messages.success(request, "已保存修改，并生成新的稿件版本。")
+            fields = {k: form.cleaned_data[k] for k in IssueFieldsForm.Meta.fields}
+            saved = form_outcome(request, form,
+                                 lambda: do_update_issue(request.user, issue, entries=data,
+                                                         note=request.POST.get("note", ""), **fields),
+                                 "已保存修改，并生成新的稿件版本。")
+            if saved:
                 return redirect("outlets:briefing_detail", pk=issue.pk)
     else:
         form = IssueFieldsForm(instance=issue)

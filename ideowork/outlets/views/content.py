@@ -11,11 +11,10 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ideowork.core.actions.reviews import is_locked, open_review, review_panel
-from ideowork.core.forms.errors import add_service_errors
 from ideowork.core.idempotency import idempotent
 from ideowork.core.models import Decision, ReviewStage, StageStatus
 from ideowork.core.permissions import is_business
-from ideowork.core.outcomes import report_outcome
+from ideowork.core.outcomes import form_outcome, report_outcome
 
 from ..access import access_content
 from ..actions.content import (activity_kind_for, can_edit_content, can_publish_content, can_waive_findings,
@@ -72,13 +71,12 @@ def content_create(request):
     if request.method == "POST":
         form = ContentForm(request.POST, request.FILES, outlets=outlets)
         if form.is_valid():
-            try:
-                content = do_create_content(request.user, org_unit=request.user.org_unit, **form.cleaned_data)
-            except ValidationError as exc:
-                add_service_errors(form, exc)
-            else:
-                messages.success(request, f"已保存《{content.title}》第1版，请核对校对结果后提交审核。")
-                return redirect(content.get_absolute_url())
+            saved = form_outcome(request, form,
+                                 lambda: do_create_content(request.user, org_unit=request.user.org_unit,
+                                                           **form.cleaned_data),
+                                 lambda content: f"已保存《{content.title}》第1版，请核对校对结果后提交审核。")
+            if saved:
+                return redirect(saved.result.get_absolute_url())
     else:
         initial = {"kind": request.GET.get("kind", ContentKind.ARTICLE)}
         if request.GET.get("outlet", "").isdigit():
@@ -98,12 +96,9 @@ def content_edit(request, pk):
     if request.method == "POST" and not locked:
         form = ReviseForm(request.POST, request.FILES)
         if form.is_valid():
-            try:
-                version = do_revise_content(request.user, content, **form.cleaned_data)
-            except ValidationError as exc:
-                add_service_errors(form, exc)
-            else:
-                messages.success(request, f"已保存为第{version.number}版。")
+            saved = form_outcome(request, form, lambda: do_revise_content(request.user, content, **form.cleaned_data),
+                                 lambda version: f"已保存为第{version.number}版。")
+            if saved:
                 return redirect(content.get_absolute_url())
     else:
         form = ReviseForm(initial={"title": latest.title, "body": latest.body})
@@ -223,12 +218,9 @@ def content_publish(request, pk):
     if request.method == "POST":
         form = PublishForm(request.POST)
         if form.is_valid():
-            try:
-                do_publish_content(request.user, content, **form.cleaned_data)
-            except ValidationError as exc:
-                add_service_errors(form, exc)
-            else:
-                messages.success(request, "已登记发布，并已计入工作台账。")
+            saved = form_outcome(request, form, lambda: do_publish_content(request.user, content, **form.cleaned_data),
+                                 "已登记发布，并已计入工作台账。")
+            if saved:
                 return redirect(content.get_absolute_url())
     else:
         where = content.outlet.account if content.outlet_id else ""
@@ -244,11 +236,8 @@ def content_withdraw(request, pk):
         raise PermissionDenied("只有本单位宣传工作人员可以撤稿。")
     form = WithdrawForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            do_withdraw_content(request.user, content, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "已撤稿；台账中的记录已标注“已撤稿”，不再计入指标。")
+        saved = form_outcome(request, form, lambda: do_withdraw_content(request.user, content, **form.cleaned_data),
+                             "已撤稿；台账中的记录已标注“已撤稿”，不再计入指标。")
+        if saved:
             return redirect(content.get_absolute_url())
     return render(request, "outlets/content_withdraw.html", {"content": content, "form": form})

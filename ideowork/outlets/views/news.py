@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from ideowork.core.forms.errors import add_service_errors
 from ideowork.core.idempotency import idempotent
+from ideowork.core.outcomes import form_outcome
 from ideowork.core.permissions import capability_required, is_business
 
 from ..access import access_expert, access_interpretation, access_press_conference, access_public_question
@@ -38,15 +38,14 @@ def _form_page(request, form, *, title, cancel_url, submit_label="保存"):
                                               "submit_label": submit_label})
 
 
-def _run(form, service, /, *args, **kwargs):
-    """Call the service with the form's data; on a ValidationError show it on the form and return None.
-
-    ``form`` and ``service`` are positional-only: a form may have a field named ``form`` (解读形式)."""
-    try:
-        return service(*args, **kwargs)
-    except ValidationError as error:
-        add_service_errors(form, error, aliases=ALIASES)
-        return None
+def _save_page(request, form, act, success, *, done_url, title, cancel_url):
+    """The form page of one record: a valid POST runs ``act()`` and goes on to ``done_url`` (a URL, or a
+    callable given the saved record); otherwise, or when the service refuses, the form again."""
+    if request.method == "POST" and form.is_valid():
+        saved = form_outcome(request, form, act, success, aliases=ALIASES)
+        if saved:
+            return redirect(done_url(saved.result) if callable(done_url) else done_url)
+    return _form_page(request, form, title=title, cancel_url=cancel_url)
 
 
 def _require_can_edit(request, obj) -> None:
@@ -73,12 +72,9 @@ def press_list(request):
 @idempotent
 def press_create(request):
     form = PressForm(request.POST or None, user=request.user, initial={"held_on": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        conference = _run(form, services.do_save_press_conference, request.user, **form.cleaned_data)
-        if conference is not None:
-            messages.success(request, "已登记新闻发布会，并记入工作台账。")
-            return redirect(conference.get_absolute_url())
-    return _form_page(request, form, title="登记新闻发布会", cancel_url=reverse("outlets:press_list"))
+    return _save_page(request, form, lambda: services.do_save_press_conference(request.user, **form.cleaned_data),
+                      "已登记新闻发布会，并记入工作台账。", done_url=lambda conference: conference.get_absolute_url(),
+                      title="登记新闻发布会", cancel_url=reverse("outlets:press_list"))
 
 
 def _conference(request, pk):
@@ -99,12 +95,10 @@ def press_edit(request, pk):
     conference = _conference(request, pk)
     _require_can_edit(request, conference)
     form = PressForm(request.POST or None, user=request.user, initial=_initial(conference, PRESS_FIELDS))
-    if request.method == "POST" and form.is_valid():
-        if _run(form, services.do_save_press_conference, request.user, conference, **form.cleaned_data):
-            messages.success(request, "已保存修改，台账记录已同步更新。")
-            return redirect(conference.get_absolute_url())
-    return _form_page(request, form, title=f"修改新闻发布会：{conference.title}",
-                      cancel_url=conference.get_absolute_url())
+    return _save_page(request, form,
+                      lambda: services.do_save_press_conference(request.user, conference, **form.cleaned_data),
+                      "已保存修改，台账记录已同步更新。", done_url=conference.get_absolute_url(),
+                      title=f"修改新闻发布会：{conference.title}", cancel_url=conference.get_absolute_url())
 
 
 @capability_required("outlets.publish")
@@ -141,11 +135,9 @@ def expert_list(request):
 @idempotent
 def expert_create(request):
     form = ExpertForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        if _run(form, services.do_save_expert, request.user, **form.cleaned_data):
-            messages.success(request, "已加入专家库。")
-            return redirect("outlets:expert_list")
-    return _form_page(request, form, title="添加解读专家", cancel_url=reverse("outlets:expert_list"))
+    experts = reverse("outlets:expert_list")
+    return _save_page(request, form, lambda: services.do_save_expert(request.user, **form.cleaned_data),
+                      "已加入专家库。", done_url=experts, title="添加解读专家", cancel_url=experts)
 
 
 @capability_required("outlets.publish")
@@ -154,11 +146,10 @@ def expert_edit(request, pk):
     expert = access_expert(request.user, pk)
     _require_can_edit(request, expert)
     form = ExpertForm(request.POST or None, user=request.user, initial=_initial(expert, EXPERT_FIELDS))
-    if request.method == "POST" and form.is_valid():
-        if _run(form, services.do_save_expert, request.user, expert, **form.cleaned_data):
-            messages.success(request, f"已保存“{expert.name}”的信息。")
-            return redirect("outlets:expert_list")
-    return _form_page(request, form, title=f"修改专家信息：{expert.name}", cancel_url=reverse("outlets:expert_list"))
+    experts = reverse("outlets:expert_list")
+    return _save_page(request, form, lambda: services.do_save_expert(request.user, expert, **form.cleaned_data),
+                      f"已保存“{expert.name}”的信息。", done_url=experts,
+                      title=f"修改专家信息：{expert.name}", cancel_url=experts)
 
 
 @capability_required("outlets.publish")
@@ -190,11 +181,10 @@ def interpretation_list(request):
 def interpretation_create(request):
     form = InterpretationEntryForm(request.POST or None, user=request.user,
                                    initial={"published_on": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        if _run(form, services.do_save_interpretation, request.user, **form.cleaned_data):
-            messages.success(request, "已登记政策解读，并记入工作台账。")
-            return redirect("outlets:interpretation_list")
-    return _form_page(request, form, title="登记政策解读", cancel_url=reverse("outlets:interpretation_list"))
+    interpretations = reverse("outlets:interpretation_list")
+    return _save_page(request, form, lambda: services.do_save_interpretation(request.user, **form.cleaned_data),
+                      "已登记政策解读，并记入工作台账。", done_url=interpretations,
+                      title="登记政策解读", cancel_url=interpretations)
 
 
 @capability_required("outlets.publish")
@@ -206,12 +196,10 @@ def interpretation_edit(request, pk):
     initial["experts"] = list(item.experts.all())
     form = InterpretationEntryForm(request.POST or None, user=request.user, initial=initial,
                                    chosen=initial["experts"])
-    if request.method == "POST" and form.is_valid():
-        if _run(form, services.do_save_interpretation, request.user, item, **form.cleaned_data):
-            messages.success(request, "已保存修改，台账记录已同步更新。")
-            return redirect("outlets:interpretation_list")
-    return _form_page(request, form, title=f"修改政策解读：《{item.policy_title}》",
-                      cancel_url=reverse("outlets:interpretation_list"))
+    interpretations = reverse("outlets:interpretation_list")
+    return _save_page(request, form, lambda: services.do_save_interpretation(request.user, item, **form.cleaned_data),
+                      "已保存修改，台账记录已同步更新。", done_url=interpretations,
+                      title=f"修改政策解读：《{item.policy_title}》", cancel_url=interpretations)
 
 
 @capability_required("outlets.publish")
@@ -261,12 +249,9 @@ def question_create(request):
     today = timezone.localdate()
     form = QuestionForm(request.POST or None, user=request.user,
                         initial={"received_on": today, "due_on": today + timedelta(days=21)})
-    if request.method == "POST" and form.is_valid():
-        item = _run(form, services.do_record_question, request.user, **form.cleaned_data)
-        if item is not None:
-            messages.success(request, "已登记群众关切，请在答复期限前答复。")
-            return redirect(item.get_absolute_url())
-    return _form_page(request, form, title="登记群众关切", cancel_url=reverse("outlets:question_list"))
+    return _save_page(request, form, lambda: services.do_record_question(request.user, **form.cleaned_data),
+                      "已登记群众关切，请在答复期限前答复。", done_url=lambda item: item.get_absolute_url(),
+                      title="登记群众关切", cancel_url=reverse("outlets:question_list"))
 
 
 def _question(request, pk):
@@ -290,8 +275,10 @@ def question_answer(request, pk):
                "publish": item.status == QuestionStatus.PUBLISHED}
     form = AnswerForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        if _run(form, services.do_answer_question, request.user, item, **form.cleaned_data):
-            messages.success(request, "已答复，并记入工作台账。")
+        saved = form_outcome(request, form,
+                             lambda: services.do_answer_question(request.user, item, **form.cleaned_data),
+                             "已答复，并记入工作台账。", aliases=ALIASES)
+        if saved:
             return redirect(item.get_absolute_url())
     return render(request, "outlets/question_answer.html", {"item": item, "form": form,
                                                             "overdue": item.is_overdue()})

@@ -17,7 +17,7 @@ from ideowork.core.idempotency import idempotent
 from ideowork.core.models import OrgUnit
 from ideowork.core.audit import record_read
 from ideowork.core.permissions import capability_required, is_business
-from ideowork.core.outcomes import report_outcome
+from ideowork.core.outcomes import form_outcome, report_outcome
 from ideowork.ledger.models import Activity
 
 from ..access import access_inspection, access_outlet
@@ -131,13 +131,10 @@ def outlet_create(request):
     if request.method == "POST":
         form = _outlet_form(request, request.POST)
         if form.is_valid():
-            try:
-                outlet = services.do_create_outlet(request.user, **form.service_data())
-            except ValidationError as exc:
-                add_service_errors(form, exc)
-            else:
-                messages.success(request, f"已登记阵地“{outlet.name}”。")
-                return redirect("outlets:outlet_detail", pk=outlet.pk)
+            saved = form_outcome(request, form, lambda: services.do_create_outlet(request.user, **form.service_data()),
+                                 lambda outlet: f"已登记阵地“{outlet.name}”。")
+            if saved:
+                return redirect("outlets:outlet_detail", pk=saved.result.pk)
     else:
         form = _outlet_form(request, initial={"org_unit": request.user.scope_root})
     return render(request, "outlets/outlet_form.html", {"form": form, "outlet": None})
@@ -150,12 +147,10 @@ def outlet_edit(request, pk):
     if request.method == "POST":
         form = _outlet_form(request, request.POST)
         if form.is_valid():
-            try:
-                services.do_update_outlet(request.user, outlet, **form.service_data())
-            except ValidationError as exc:
-                add_service_errors(form, exc)
-            else:
-                messages.success(request, "已保存。")
+            saved = form_outcome(request, form,
+                                 lambda: services.do_update_outlet(request.user, outlet, **form.service_data()),
+                                 "已保存。")
+            if saved:
                 return redirect("outlets:outlet_detail", pk=outlet.pk)
     else:
         form = _outlet_form(request, initial={name: getattr(outlet, name) for name in services.OUTLET_FIELDS})
@@ -170,12 +165,10 @@ def outlet_update(request, pk):
     if request.method == "POST":
         form = OutletUpdateForm(request.POST, request.FILES)
         if form.is_valid():
-            try:
-                services.do_record_outlet_update(request.user, outlet, **form.cleaned_data)
-            except ValidationError as exc:
-                add_service_errors(form, exc)
-            else:
-                messages.success(request, "已登记更新，并计入工作台账。")
+            saved = form_outcome(request, form,
+                                 lambda: services.do_record_outlet_update(request.user, outlet, **form.cleaned_data),
+                                 "已登记更新，并计入工作台账。")
+            if saved:
                 return redirect("outlets:outlet_detail", pk=outlet.pk)
     else:
         form = OutletUpdateForm()
@@ -213,12 +206,11 @@ def inspection_rectify(request, pk):
     if request.method == "POST":
         form = RectifyForm(request.POST)
         if form.is_valid():
-            try:
-                inspections.do_complete_rectification(request.user, inspection, **form.cleaned_data)
-            except ValidationError as exc:
-                add_service_errors(form, exc)
-            else:
-                messages.success(request, "已登记整改完成。")
+            saved = form_outcome(request, form,
+                                 lambda: inspections.do_complete_rectification(request.user, inspection,
+                                                                               **form.cleaned_data),
+                                 "已登记整改完成。")
+            if saved:
                 return redirect("outlets:outlet_detail", pk=outlet.pk)
     else:
         form = RectifyForm()

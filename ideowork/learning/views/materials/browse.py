@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
 from ideowork.core.permissions import is_business
+from ideowork.core.querystrings import query_without
 from ideowork.core.scoping import can_act_in
 
 from ...access import access_course, access_material, access_topic
@@ -62,15 +63,8 @@ def material_list(request):
     return render(request, "learning/materials/material_list.html", {
         "filters": filters, "page": page, "rows": rows, "topics": topics, "courses": course_rows(user, courses),
         "my_time": seconds_label(mine["seconds"] or 0), "my_done": mine["done"],
-        "query": _without(request.GET, "page"),
+        "query": query_without(request.GET, "page"),
     })
-
-
-def _without(params, *names) -> str:
-    params = params.copy()
-    for name in names:
-        params.pop(name, None)
-    return params.urlencode()
 
 
 @is_business

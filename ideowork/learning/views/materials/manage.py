@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST
 
-from ideowork.core.forms.errors import add_service_errors
+from ideowork.core.outcomes import form_outcome
 from ideowork.core.idempotency import idempotent
 from ideowork.core.models import OrgUnit, User
 from ideowork.core.permissions import capability_required
@@ -84,13 +84,10 @@ def _material_create(request):
             upload_error = _too_large_message(None)
             form = MaterialForm(user=request.user, initial=request.POST.dict())
         elif form.is_valid():
-            try:
-                material = do_create_material(request.user, **form.service_data())
-            except ValidationError as exc:
-                add_service_errors(form, exc)
-            else:
-                messages.success(request, f"已发布学习资料“{material.title}”。")
-                return redirect("learning:material_detail", pk=material.pk)
+            saved = form_outcome(request, form, lambda: do_create_material(request.user, **form.service_data()),
+                                 lambda material: f"已发布学习资料“{material.title}”。")
+            if saved:
+                return redirect("learning:material_detail", pk=saved.result.pk)
     else:
         form = MaterialForm(user=request.user, initial={"topic": request.GET.get("topic")})
     return render(request, "learning/materials/material_form.html", {
@@ -100,24 +97,22 @@ def _material_create(request):
 @capability_required("learning.manage")
 @require_http_methods(["GET", "POST"])
 def material_edit(request, pk):
-    material = access_material(request.user, pk)
-    if not can_manage(request.user, material):
-        _forbidden("该资料由上级单位发布，您不能修改。")
+    material = _managed_or_403(request, access_material(request.user, pk), "资料")
     form = MaterialEditForm(request.POST or None, user=request.user, material=material)
     if request.method == "POST" and form.is_valid():
-        try:
-            do_update_material(request.user, material, **form.service_data())
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "已保存修改。")
+        saved = form_outcome(request, form, lambda: do_update_material(request.user, material, **form.service_data()),
+                             "已保存修改。")
+        if saved:
             return redirect("learning:material_detail", pk=material.pk)
     return render(request, "learning/materials/material_form.html",
                   {"form": form, "title": f"编辑资料：{material.title}", "material": material})
 
 
-def _forbidden(message):
-    raise PermissionDenied(message)
+def _managed_or_403(request, record, what: str):
+    """``record`` when the user may change it; a higher unit's 资料, 专题 or 课程 is read-only here."""
+    if not can_manage(request.user, record):
+        raise PermissionDenied(f"该{what}由上级单位发布，您不能修改。")
+    return record
 
 
 @capability_required("learning.manage")
@@ -130,23 +125,19 @@ def topic_create(request):
 @capability_required("learning.manage")
 @require_http_methods(["GET", "POST"])
 def topic_edit(request, pk):
-    topic = access_topic(request.user, pk)
-    if not can_manage(request.user, topic):
-        _forbidden("该专题由上级单位发布，您不能修改。")
-    return _topic_form(request, topic)
+    return _topic_form(request, _managed_or_403(request, access_topic(request.user, pk), "专题"))
 
 
 def _topic_form(request, topic):
     form = TopicForm(request.POST or None, instance=topic)
     if request.method == "POST" and form.is_valid():
-        try:
-            topic = do_save_topic(request.user, topic, title=form.cleaned_data["title"],
-                                  description=form.cleaned_data["description"], order=form.cleaned_data["order"])
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, f"已保存专题“{topic.title}”。")
-            return redirect("learning:topic_detail", pk=topic.pk)
+        data = form.cleaned_data
+        saved = form_outcome(request, form,
+                             lambda: do_save_topic(request.user, topic, title=data["title"],
+                                                   description=data["description"], order=data["order"]),
+                             lambda topic: f"已保存专题“{topic.title}”。")
+        if saved:
+            return redirect("learning:topic_detail", pk=saved.result.pk)
     return render(request, "core/form.html", {
         "form": form, "title": "编辑专题" if topic else "新建专题",
         "cancel_url": reverse("learning:topic_detail", args=[topic.pk]) if topic else reverse("learning:topic_list"),
@@ -163,10 +154,7 @@ def course_create(request):
 @capability_required("learning.manage")
 @require_http_methods(["GET", "POST"])
 def course_edit(request, pk):
-    course = access_course(request.user, pk)
-    if not can_manage(request.user, course):
-        _forbidden("该课程由上级单位发布，您不能修改。")
-    return _course_form(request, course)
+    return _course_form(request, _managed_or_403(request, access_course(request.user, pk), "课程"))
 
 
 def _course_form(request, course):
@@ -174,13 +162,10 @@ def _course_form(request, course):
         {"topic": request.GET.get("topic")}
     form = CourseForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
-        try:
-            course = do_save_course(request.user, course, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, f"已保存课程“{course.title}”，请添加课时。")
-            return redirect("learning:course_detail", pk=course.pk)
+        saved = form_outcome(request, form, lambda: do_save_course(request.user, course, **form.cleaned_data),
+                             lambda course: f"已保存课程“{course.title}”，请添加课时。")
+        if saved:
+            return redirect("learning:course_detail", pk=saved.result.pk)
     return render(request, "core/form.html", {
         "form": form, "title": "编辑课程" if course else "新建课程",
         "cancel_url": (reverse("learning:course_detail", args=[course.pk]) if course
@@ -191,9 +176,7 @@ def _course_form(request, course):
 @capability_required("learning.manage")
 @require_POST
 def course_item_add(request, pk):
-    course = access_course(request.user, pk)
-    if not can_manage(request.user, course):
-        _forbidden("该课程由上级单位发布，您不能修改。")
+    course = _managed_or_403(request, access_course(request.user, pk), "课程")
     form = CourseItemForm(request.POST, user=request.user, course=course)
     if form.is_valid():
         try:
@@ -213,8 +196,7 @@ def _course_item(request, pk) -> CourseItem:
             .filter(course__in=course_ids, pk=pk).first())
     if item is None:
         raise Http404("记录不存在或您无权查看。")
-    if not can_manage(request.user, item.course):
-        _forbidden("该课程由上级单位发布，您不能修改。")
+    _managed_or_403(request, item.course, "课程")
     return item
 
 

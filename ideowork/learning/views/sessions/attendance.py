@@ -8,9 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from ideowork.core.forms.errors import add_service_errors
+from ideowork.core.forms.errors import add_service_errors, require_valid
 from ideowork.core.permissions import is_business
-from ideowork.core.outcomes import report_outcome
+from ideowork.core.outcomes import form_outcome, report_outcome
 
 from ...access import access_session
 from ...actions.sessions import (do_add_material, do_close_session, do_confirm_makeup, do_decide_leave,
@@ -151,8 +151,7 @@ def session_material(request, pk):
     form = MaterialForm(request.POST, request.FILES)
 
     def add(session):
-        if not form.is_valid():
-            raise ValidationError([e for errors in form.errors.values() for e in errors])
+        require_valid(form)
         do_add_material(request.user, session, **form.cleaned_data)
 
     return _post_action(request, pk, add, "已添加学习材料。")
@@ -163,8 +162,7 @@ def session_material(request, pk):
 def session_speech(request, pk):
     def add(session):
         form = SpeechForm(request.POST, session=session)
-        if not form.is_valid():
-            raise ValidationError([e for errors in form.errors.values() for e in errors])
+        require_valid(form)
         do_record_speech(request.user, session, **form.cleaned_data)
 
     return _post_action(request, pk, add, "已记录发言。")
@@ -189,12 +187,9 @@ def session_makeup(request, pk):
     if request.method == "POST":
         form = MakeupForm(request.POST, request.FILES)
         if form.is_valid():
-            try:
-                do_submit_makeup(request.user, session, **form.cleaned_data)
-            except ValidationError as exc:
-                add_service_errors(form, exc)
-            else:
-                messages.success(request, "补学记录已提交，组织者确认后计入。")
+            saved = form_outcome(request, form, lambda: do_submit_makeup(request.user, session, **form.cleaned_data),
+                                 "补学记录已提交，组织者确认后计入。")
+            if saved:
                 return redirect("learning:session_detail", pk=session.pk)
     else:
         form = MakeupForm()

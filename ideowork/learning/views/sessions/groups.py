@@ -1,13 +1,11 @@
 """Study groups: the list with each group's yearly count, a group's page, creating and changing one."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from ideowork.core.forms.errors import add_service_errors
+from ideowork.core.outcomes import form_outcome
 from ideowork.core.idempotency import idempotent
 from ideowork.core.permissions import capability_required, is_business
 from ideowork.ledger.requirements import unit_requirement
@@ -72,13 +70,10 @@ def _group_form_view(request, group=None):
     if request.method == "POST":
         form = GroupForm(request.POST, user=request.user)
         if form.is_valid():
-            try:
-                group = do_save_group(request.user, group, **form.cleaned_data)
-            except ValidationError as exc:
-                add_service_errors(form, exc)
-            else:
-                messages.success(request, f"已保存学习小组“{group.name}”。")
-                return redirect("learning:group_detail", pk=group.pk)
+            saved = form_outcome(request, form, lambda: do_save_group(request.user, group, **form.cleaned_data),
+                                 lambda group: f"已保存学习小组“{group.name}”。")
+            if saved:
+                return redirect("learning:group_detail", pk=saved.result.pk)
     elif group is not None:
         form = GroupForm(user=request.user, initial={
             "name": group.name, "kind": group.kind, "org_unit": group.org_unit_id, "secretary": group.secretary_id,

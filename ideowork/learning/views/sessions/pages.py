@@ -1,14 +1,14 @@
 """Sessions: the list, scheduling and changing one, and the session page with its roster."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from ideowork.core.forms.errors import add_service_errors
+from ideowork.core.outcomes import form_outcome
 from ideowork.core.idempotency import idempotent
 from ideowork.core.permissions import is_business
 
@@ -20,6 +20,8 @@ from ...models import Attendance, AttendanceStatus, LeaveStatus, SessionKind, Se
 __all__ = ["session_list", "session_create", "session_edit", "session_detail", "managed_or_403"]
 
 PAGE_SIZE = 30
+# The service names the agenda; the form asks for it as the first topic.
+AGENDA_ALIASES = {"agenda": "first_topic"}
 # The badge colour of each attendance state on the session page ("pending": not signed in yet).
 ROSTER_CSS = {AttendanceStatus.SIGNED_IN: "done", AttendanceStatus.MADE_UP: "ontrack",
               AttendanceStatus.ABSENT: "behind", AttendanceStatus.LEAVE: "future", "pending": "none"}
@@ -72,13 +74,12 @@ def session_create(request):
     if request.method == "POST":
         form = SessionForm(request.POST, groups=groups)
         if form.is_valid():
-            try:
-                session = do_schedule_session(request.user, group=form.cleaned_data["group"], **form.service_data())
-            except ValidationError as exc:
-                add_service_errors(form, exc, aliases={"agenda": "first_topic"})
-            else:
-                messages.success(request, f"已安排“{session.title}”，并通知了小组成员。")
-                return redirect("learning:session_detail", pk=session.pk)
+            saved = form_outcome(request, form,
+                                 lambda: do_schedule_session(request.user, group=form.cleaned_data["group"],
+                                                             **form.service_data()),
+                                 lambda session: f"已安排“{session.title}”，并通知了小组成员。", aliases=AGENDA_ALIASES)
+            if saved:
+                return redirect("learning:session_detail", pk=saved.result.pk)
     else:
         initial = {"date": timezone.localdate(), "start_time": "09:00", "host": request.user.name,
                    "kind": request.GET.get("kind", SessionKind.STUDY)}
@@ -96,12 +97,10 @@ def session_edit(request, pk):
     if request.method == "POST":
         form = SessionForm(request.POST, groups=groups)
         if form.is_valid():
-            try:
-                do_update_session(request.user, session, **form.service_data())
-            except ValidationError as exc:
-                add_service_errors(form, exc, aliases={"agenda": "first_topic"})
-            else:
-                messages.success(request, "学习活动已保存。" + ("台账已同步更新。" if session.is_closed else ""))
+            saved = form_outcome(request, form, lambda: do_update_session(request.user, session, **form.service_data()),
+                                 lambda _: "学习活动已保存。" + ("台账已同步更新。" if session.is_closed else ""),
+                                 aliases=AGENDA_ALIASES)
+            if saved:
                 return redirect("learning:session_detail", pk=session.pk)
     else:
         form = SessionForm(groups=groups, initial={
