@@ -14,6 +14,7 @@ from .numbering import check_inline_sequences, check_numbering
 from .numbers import check_fixed_numbers, check_number_usage, check_numbers
 from .terms import check_terms
 from .pairing import check_pairing
+from .quotes import check_quotes
 from .periods import check_congresses, check_context_words, check_periods
 from .punctuation import check_punctuation, check_width
 
@@ -21,5 +22,5 @@ __all__ = ["Context", "STRUCTURAL_CHECKS"]
 
 STRUCTURAL_CHECKS = (check_numbering, check_inline_sequences, check_punctuation, check_width, check_numbers,
                      check_number_usage, check_fixed_numbers, check_pairing, check_doubled, check_doubled_words,
-                     check_enumerations, check_periods, check_congresses, check_history, check_terms,
+                     check_enumerations, check_quotes, check_periods, check_congresses, check_history, check_terms,
                      check_context_words, check_adverbials)
