@@ -43,7 +43,7 @@ QUOTE_DAY = date(2025, 6, 1)
 
 @pytest.mark.parametrize("text, wrong", [
     ("我们始终坚持青山绿水就是金山银山的理念。", "青山绿水就是金山银山"),                      # members reordered
-    ("要准确、完整、全面贯彻新发展理念。", "准确、完整、全面贯彻新发展理念"),
+    ("要准确完整全面贯彻新发展理念。", "准确完整全面贯彻新发展理念"),
     ("切实担负起举旗帜、聚民心、兴文化、展形象的使命任务。", "举旗帜、聚民心、兴文化、展形象"),   # a member left out
     ("深刻认识世界百年未有之大变革的深刻内涵。", "百年未有之大变革"),                          # near-synonym
     ("坚决做到“两个拥护”。", "“两个拥护”"),
@@ -67,3 +67,36 @@ def test_near_quotes_of_canonical_formulations(checker, text, wrong):
 ])
 def test_correct_quotes_are_not_reported(checker, text, day):
     assert [f for f in found(checker, text, day=day) if f[1] == "formulation.quote"] == []
+
+
+# --- outdated references judged against the document's date ---------------------------------------------------
+
+@pytest.mark.parametrize("text, day, wrong, rule", [
+    ("随着“十二五”规划开局，全区发展迈上新台阶。", date(2016, 4, 1), "十二五", "outdated.plan.year"),
+    ("2022年是落实“十四五”发展规划的开局之年。", date(2022, 1, 20), "十四五", "outdated.plan.year"),
+    ("2019年，我们科学编制“十三五”发展规划。", date(2020, 1, 10), "十三五", "outdated.plan.drawn"),
+    ("当前正是“十三五”规划谋篇布局的关键时期。", date(2020, 9, 1), "十三五", "outdated.plan.drawn"),
+    ("为全面建成小康社会贡献力量。", date(2024, 3, 1), "全面建成小康社会", "outdated.xiaokang"),
+    ("确保全面建成小康社会，奋力谱写新篇章。", date(2022, 3, 1), "全面建成小康社会", "outdated.xiaokang"),
+    ("会议传达学习了十三届全国人大四次会议和全国政协十三届四次会议精神。", date(2023, 4, 1),
+     "十三届全国人大四次会议", "outdated.session.latest"),
+    ("在即将迎来新中国成立75周年之际，举办主题活动。", date(2024, 11, 20), "75", "outdated.anniversary.passed"),
+    ("深入学习贯彻党的二十届一中全会精神。", date(2023, 6, 1), "二十届一中全会", "outdated.plenum.latest"),
+])
+def test_outdated_references(checker, text, day, wrong, rule):
+    assert (wrong, rule) in found(checker, text, day=day)
+
+
+@pytest.mark.parametrize("text, day", [
+    ("随着“十四五”规划开局，全区发展迈上新台阶。", date(2021, 4, 1)),
+    ("2021年是“十四五”规划的开局之年。", date(2021, 1, 20)),
+    ("科学编制“十五五”发展规划，做好“十四五”规划收官工作。", date(2025, 9, 1)),
+    ("我国已经全面建成小康社会，在全面建成小康社会的基础上开启新征程。", date(2024, 3, 1)),
+    ("为全面建成小康社会作出新的更大贡献。", date(2019, 3, 1)),
+    ("会议传达学习了十四届全国人大三次会议和全国政协十四届三次会议精神。", date(2025, 3, 20)),
+    ("在即将迎来新中国成立75周年之际，举办主题活动。", date(2024, 9, 20)),
+    ("深入学习贯彻党的二十大和二十届一中全会精神。", date(2023, 6, 1)),
+    ("深入学习贯彻党的二十届三中全会精神。", date(2024, 9, 1)),
+])
+def test_current_references_are_not_reported(checker, text, day):
+    assert [f for f in found(checker, text, day=day) if f[1].startswith("outdated")] == []
