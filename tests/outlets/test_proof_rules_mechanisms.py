@@ -100,3 +100,24 @@ def test_outdated_references(checker, text, day, wrong, rule):
 ])
 def test_current_references_are_not_reported(checker, text, day):
     assert [f for f in found(checker, text, day=day) if f[1].startswith("outdated")] == []
+
+
+# --- misspelt fixed terms ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, wrong", [
+    ("依据《中华人民共和国审记法》开展工作。", "中华人民共和国审记法"),
+    ("学习《中华人民共和国宪去》。", "中华人民共和国宪去"),
+    ("深化医药卫生体质改革。", "医药卫生体质改革"),
+    ("坚持中国特色社会主义道理的正确方向。", "中国特色社会主义道理"),   # the last character, a particle after it
+])
+def test_misspelt_terms(checker, text, wrong):
+    assert (wrong, "formulation.term") in found(checker, text)
+
+
+@pytest.mark.parametrize("text", [
+    "依据《中华人民共和国审计法》《中华人民共和国海关法》《中华人民共和国海警法》开展工作。",
+    "深化医药卫生体制改革，增强人民体质。",
+    "意识形态工作责任清单要细化。",
+])
+def test_correct_terms_are_not_reported(checker, text):
+    assert [f for f in found(checker, text) if f[1] == "formulation.term"] == []

@@ -133,6 +133,11 @@ def _slip_at_the_end(window: str, term: str, position: int, delta: int) -> bool:
     return False
 
 
+# Characters that seldom begin a word with the one before them: after a term's last character they leave it
+# standing ("中国特色社会主义道理的…" is 道路 misspelt, not the start of another word).
+_PARTICLES = frozenset("的地得了着过吗呢吧是有在为和与及或等")
+
+
 def _is_han_like(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
@@ -197,7 +202,8 @@ def check_terms(text, context):
             changed = window[position] if delta >= 0 else term[position]
             if not _is_han_like(changed) or not _simplified(changed) or window in real or covered(begin, stop):
                 continue
-            if delta == 0 and position == size - 1 and stop < len(text) and _is_han_like(text[stop]):
+            if delta == 0 and position == size - 1 and stop < len(text) and _is_han_like(text[stop]) \
+                    and text[stop] not in _PARTICLES:
                 continue  # the last character begins another word: "意识形态工作责任清单"
             candidates.append((begin, stop, term, position, delta))
             break
