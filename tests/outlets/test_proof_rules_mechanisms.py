@@ -121,3 +121,25 @@ def test_misspelt_terms(checker, text, wrong):
 ])
 def test_correct_terms_are_not_reported(checker, text):
     assert [f for f in found(checker, text) if f[1] == "formulation.term"] == []
+
+
+# --- 的 for 地 before a verb ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "各支部积极的推进“三会一课”制度落实。",        # a quoted object after the verb
+    "要严格的审查和清理违规文件。",                  # two verbs joined, the second with its object
+    "要动态的调整帮扶对象名单。",
+    "大家认真的观看了专题片。",
+])
+def test_de_before_a_verb(checker, text):
+    assert ("的", "confusable.de_di") in found(checker, text)
+
+
+@pytest.mark.parametrize("text", [
+    "经过认真的审查和清理，问题得到解决。",          # nominalised verbs
+    "这是一个动态的调整过程。",
+    "专家作了深刻的分析，提出了建议。",
+    "开展积极的关爱活动。",
+])
+def test_de_before_a_nominalised_verb_is_not_reported(checker, text):
+    assert [f for f in found(checker, text) if f[1] == "confusable.de_di"] == []
