@@ -143,3 +143,26 @@ def test_de_before_a_verb(checker, text):
 ])
 def test_de_before_a_nominalised_verb_is_not_reported(checker, text):
     assert [f for f in found(checker, text) if f[1] == "confusable.de_di"] == []
+
+
+# --- characters of similar shape, official names -------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, wrong, rule", [
+    ("在第三十个全国爱耳曰开展宣传。", "曰", "formulation.glyph.yue"),
+    ("把服务融入曰常工作。", "曰", "formulation.glyph.yue"),
+    ("学习《习近平关于城市工作论述摘选》。", "选", "formulation.glyph.series"),
+    ("党中央组织部印发通知。", "党中央组织部", "formulation.organ.zhonggong.zuzhibu"),
+    ("县农业和农村局召开会议。", "农业和农村局", "formulation.organ.nongye.he.ju"),
+])
+def test_glyphs_and_official_names(checker, text, wrong, rule):
+    assert (wrong, rule) in found(checker, text)
+
+
+@pytest.mark.parametrize("text", [
+    "子曰：“学而时习之。”其名曰“大同”。",
+    "在第三十个全国爱耳日开展宣传，融入日常工作。",
+    "学习《习近平关于城市工作论述摘编》。",
+    "中共中央组织部印发通知，县农业农村局召开会议，党中央、国务院高度重视。",
+])
+def test_correct_glyphs_and_names_are_not_reported(checker, text):
+    assert found(checker, text) == []
