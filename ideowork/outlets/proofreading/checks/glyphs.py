@@ -1,7 +1,7 @@
 """Characters mistaken for one of similar shape that makes no word where they stand.
 
 - 曰 (to say, classical) for 日 (day): "国庆曰", "曰常", "今曰" — 曰 is only correct where someone speaks
-  ("子曰", "名曰"); after or before the characters of day words it is 日.
+  ("子曰", "名曰", "曰：").
 - A book of the series 习近平关于……论述摘编 (中央文献出版社) whose last character is wrong: "论述摘篇".
 """
 
@@ -13,21 +13,20 @@ from .base import finding
 
 __all__ = ["check_glyphs"]
 
-# 日 in day words: after a date or a word that names a day (节日, 纪念日, 助残日, 工作日 …) or before what
-# follows 日 in words (日期, 日常, 日益, 日报 …).
-_YUE = re.compile(r"(?<=[\d一二三四五六七八九十节念今昨明每当假作生残年月周诞忌宪法庆])曰"
-                  r"|曰(?=[期常益报程趋夜前后均用子新渐臻])")
+# 曰 where someone speaks: after a speaker or a word of naming ("子曰", "名曰", "古人云曰") or before what is said
+# (a colon or a quote); anywhere else in a modern text it is 日.
+_SPEAKER = frozenset("子名谓或答对又乃王公云俗古书诗经传问")
+_SAID = frozenset("：:“\"「‘，,")
 _SERIES = re.compile(r"习近平关于[^《》“”\n]{2,24}论述摘(?!编)([\u4e00-\u9fff])")
 
 
 def check_glyphs(text, context):
-    if "曰" in text:
-        for match in _YUE.finditer(text):
-            if text[max(0, match.start() - 1):match.start()] in ("子", "名", "谓"):
-                continue
-            yield finding(text, *match.span(), rule="formulation.glyph.yue", category="formulation",
-                          severity="error", suggestion="日",
-                          message="“曰”（说）是“日”的误写，此处应为“日”。")
+    at = text.find("曰")
+    while at >= 0:
+        if text[at - 1:at] not in _SPEAKER and text[at + 1:at + 2] not in _SAID:
+            yield finding(text, at, at + 1, rule="formulation.glyph.yue", category="formulation",
+                          severity="error", suggestion="日", message="“曰”（说）是“日”的误写，此处应为“日”。")
+        at = text.find("曰", at + 1)
     if "论述摘" in text:
         for match in _SERIES.finditer(text):
             yield finding(text, *match.span(1), rule="formulation.glyph.series", category="formulation",
