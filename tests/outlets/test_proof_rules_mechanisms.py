@@ -166,3 +166,22 @@ def test_glyphs_and_official_names(checker, text, wrong, rule):
 ])
 def test_correct_glyphs_and_names_are_not_reported(checker, text):
     assert found(checker, text) == []
+
+
+# --- absolute praise (Xinhua list) ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, wrong", [
+    ("该企业引进了全球最先进的生产线。", "全球最先进"),
+    ("打造服务最优的政务大厅。", "服务最优"),
+])
+def test_absolute_praise(checker, text, wrong):
+    assert (wrong, "cautious.superlative") in found(checker, text)
+
+
+@pytest.mark.parametrize("text", [
+    "粮食产量创历史最好水平，全国最高人民法院发布典型案例。",
+    "该生产线技术达到国际领先水平。",
+    "全国最好成绩由本省选手取得。",
+])
+def test_records_and_measured_claims_are_not_reported(checker, text):
+    assert [f for f in found(checker, text) if f[1] == "cautious.superlative"] == []

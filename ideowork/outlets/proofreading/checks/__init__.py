@@ -16,6 +16,7 @@ from .numbers import check_fixed_numbers, check_number_usage, check_numbers
 from .terms import check_terms
 from .pairing import check_pairing
 from .quotes import check_quotes
+from .superlatives import check_superlatives
 from .periods import check_congresses, check_context_words, check_periods
 from .punctuation import check_punctuation, check_width
 
@@ -24,4 +25,5 @@ __all__ = ["Context", "STRUCTURAL_CHECKS"]
 STRUCTURAL_CHECKS = (check_numbering, check_inline_sequences, check_punctuation, check_width, check_numbers,
                      check_number_usage, check_fixed_numbers, check_pairing, check_doubled, check_doubled_words,
                      check_enumerations, check_quotes, check_periods, check_congresses, check_history, check_terms,
-                     check_context_words, check_adverbials, check_glyphs)
+                     check_context_words, check_adverbials, check_glyphs,
+                     check_superlatives)
