@@ -185,3 +185,18 @@ def test_absolute_praise(checker, text, wrong):
 ])
 def test_records_and_measured_claims_are_not_reported(checker, text):
     assert [f for f in found(checker, text) if f[1] == "cautious.superlative"] == []
+
+
+# --- an inline sequence going on across paragraphs --------------------------------------------------------------
+
+def test_an_item_repeated_at_the_start_of_the_next_paragraph(checker):
+    text = "会议要求，一是要压实责任。\n二是要强化监督。\n二是要严肃问责。"
+    assert ("二", "structure.numbering.inline") in found(checker, text)
+
+
+@pytest.mark.parametrize("text", [
+    "会议要求，一是要压实责任。\n二是要强化监督。\n三是要严肃问责。",
+    "会议要求，一是要压实责任；二是要强化监督。\n会议强调，一是要统一思想；二是要狠抓落实。",  # a new list
+])
+def test_a_sequence_going_on_correctly_is_not_reported(checker, text):
+    assert [f for f in found(checker, text) if f[1] == "structure.numbering.inline"] == []
