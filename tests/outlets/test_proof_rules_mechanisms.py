@@ -200,3 +200,19 @@ def test_an_item_repeated_at_the_start_of_the_next_paragraph(checker):
 ])
 def test_a_sequence_going_on_correctly_is_not_reported(checker, text):
     assert [f for f in found(checker, text) if f[1] == "structure.numbering.inline"] == []
+
+
+@pytest.mark.parametrize("text, wrong, rule", [
+    ("参加培训的有近300多人。", "近300多", "structure.number.approximate_twice"),
+    ("重点抓好二个方面的工作。", "二", "structure.number.liang"),
+])
+def test_approximations_and_liang(checker, text, wrong, rule):
+    assert (wrong, rule) in found(checker, text)
+
+
+@pytest.mark.parametrize("text", [
+    "参加培训的有300多人，近300人结业。",
+    "重点抓好两个方面的工作，第二个方面是作风，十二个部门参加，一二个人缺席，学习二项式定理。",
+])
+def test_correct_approximations_and_counts_are_not_reported(checker, text):
+    assert [f for f in found(checker, text) if f[1].startswith("structure.number")] == []

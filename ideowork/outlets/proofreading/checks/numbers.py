@@ -97,6 +97,10 @@ _TWICE = re.compile(r"(?<![节制契条公签预邀相简婉规履违隐))])(约
                     r"|(?<![\d.])(\d[\d.,]*)[余多]([万亿]?[^\d，。；、！？：\n]{0,3}?)左右")
 _TWICE_GUARD = re.compile(r"(?:约|近|超过)有?[\d一二两三四五六七八九十百千][^，。；、！？：\n]{0,8}(?:左右|以上)"
                           r"|\d[余多][^，。；、！？：\n]{0,4}左右")
+# An approximation stated twice around arabic digits: "近300多人", "约50余人" (近 or 约 with 多 or 余).
+_NEAR_MORE = re.compile(r"(?<![\d.])(近|将近|约|大约)(\d[\d.,]*)(多|余)(?=[万亿]?[\u4e00-\u9fff])")
+# 二 counting things before a classifier, which takes 两: "二个方面" → "两个方面" (not 第二个, 十二个, 一二个).
+_ER_COUNT = re.compile("(?<![第十一二三四五六七八九百千万零〇初周星期礼])二(?=[个项名位条种件])(?!项式)")
 _CHINESE_NUMBER = {ch: n for n, ch in enumerate("〇一二三四五六七八九")}
 # Fixed words and abbreviations whose numbers are morphemes (GB/T 15835-2011 4.2).
 _FIXED = re.compile(r"(?<![\d.])(?:([1-9])个(?:意识|自信|维护|确立|全面|服从|伟大|自我|务必|一百年|必须坚持)"
@@ -239,6 +243,17 @@ def check_number_usage(text, context):
             yield finding(text, *match.span(), rule="structure.number.wan_qian", category="number", severity="error",
                           suggestion=fixed,
                           message=f"“{match.group()}”混用了阿拉伯数字和汉字数位，应写作“{fixed}”。")
+    if "多" in text or "余" in text:
+        for match in _NEAR_MORE.finditer(text):
+            yield finding(text, *match.span(), rule="structure.number.approximate_twice", category="number",
+                          severity="error", suggestion=None,
+                          message=f"“{match.group(1)}”和“{match.group(3)}”都表示概数，不能同时使用，应删去其中一个。")
+    if "二" in text:
+        for match in _ER_COUNT.finditer(text):
+            yield finding(text, *match.span(), rule="structure.number.liang", category="number", severity="warning",
+                          suggestion="两",
+                          message=f"量词“{text[match.end()]}”前表示数量用“两”，不用“二”：“二{text[match.end()]}”应为"
+                                  f"“两{text[match.end()]}”。")
     if "左右" in text or "以上" in text:
         for match in _guarded(_TWICE, _TWICE_GUARD, text):
             word = "以上" if match.group(3) else "左右"
