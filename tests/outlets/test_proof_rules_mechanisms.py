@@ -212,7 +212,7 @@ def test_approximations_and_liang(checker, text, wrong, rule):
 
 @pytest.mark.parametrize("text", [
     "参加培训的有300多人，近300人结业。",
-    "重点抓好两个方面的工作，第二个方面是作风，十二个部门参加，一二个人缺席，学习二项式定理。",
+    "重点抓好两个方面的工作，第二个方面是作风，12个部门参加，星期二个别同志请假，一二个人缺席，学习二项式定理。",
 ])
 def test_correct_approximations_and_counts_are_not_reported(checker, text):
     assert [f for f in found(checker, text) if f[1].startswith("structure.number")] == []
