@@ -216,3 +216,11 @@ def test_approximations_and_liang(checker, text, wrong, rule):
 ])
 def test_correct_approximations_and_counts_are_not_reported(checker, text):
     assert [f for f in found(checker, text) if f[1].startswith("structure.number")] == []
+
+
+@pytest.mark.parametrize("text", [
+    "老区人民为全面建成小康社会作出了重要贡献。",
+    "今年以来，开展喜迎建党100周年系列活动。",
+])
+def test_the_past_told_after_the_date_is_not_reported(checker, text):
+    assert [f for f in found(checker, text, day=date(2021, 12, 1)) if f[1].startswith("outdated")] == []

@@ -355,6 +355,7 @@ _XIAOKANG = re.compile("(?:决胜|确保|助力|冲刺|早日|力争|为(?:[^。
                        "|全面建成小康社会(?=作出|做出|贡献|而奋斗|而努力|目标任务|冲刺|决战)")
 _XIAOKANG_DONE = Date(2021, 7, 1)
 _DONE_WORDS = re.compile("已经|已|了|如期|历史性|胜利|实现")
+_DONE_AFTER = re.compile("[^。；，！？\n]{0,10}?了")
 
 
 def _xiaokang_findings(text, day, ev):
@@ -365,8 +366,8 @@ def _xiaokang_findings(text, day, ev):
         begin, _stop = _sentence(text, start, start + 8)
         year, explicit = _year_of(text, begin, start, day)
         if (explicit and year <= 2021) or _PAST_WORDS.search(text, begin, start) \
-                or _DONE_WORDS.search(text, max(begin, start - 6), start) or text.startswith("了", start + 8):
-            continue
+                or _DONE_WORDS.search(text, max(begin, start - 6), start) or _DONE_AFTER.match(text, start + 8):
+            continue  # "已全面建成小康社会", "为全面建成小康社会作出了贡献": the goal reached
         yield finding(text, start, start + 8, rule="outdated.xiaokang", category="outdated", severity="warning",
                       suggestion="全面建设社会主义现代化国家",
                       message="2021年7月1日已宣告全面建成小康社会，此后不能再作为奋斗目标；"
@@ -428,7 +429,8 @@ def _anniversary_findings(text, day, ev):
 
 
 # The anniversary names a celebration that may lie years back: "在庆祝中国共产党成立100周年大会上的讲话".
-_AWAITED = re.compile("即将迎来|即将到来|迎接|喜迎|将迎来")
+# Only the future tense: "喜迎建党100周年" names the year's activities, still named so once they are over.
+_AWAITED = re.compile("即将迎来|即将到来|将迎来")
 _CELEBRATION = re.compile("(?:庆祝|纪念)?(?:大会|座谈会|纪念会|招待会|文艺晚会|晚会|阅兵|活动上|之际的?讲话)")
 
 
