@@ -94,6 +94,12 @@ def _edit(candidate: str, term: str) -> int | None:
 # The name of a body ends with its kind (部, 局, 委员会 …): 住房和城乡建设局 and 市场监督管理分局 are other
 # bodies, so an edit in its last two characters is not an error.
 _BODY_ENDINGS = tuple("部局厅委会署院室台行校办组")
+# Formulations that end like a body's kind but name none: "百年未有之大变局", "新发展格局", "和谐社会".
+_NOT_BODIES = ("格局", "布局", "变局", "全局", "大局", "社会", "体会", "机会", "大会")
+
+
+def _is_body(term: str) -> bool:
+    return term.endswith(_BODY_ENDINGS) and not term.endswith(_NOT_BODIES)
 
 
 def _inside(position: int, length: int, term: str, substituted: bool) -> bool:
@@ -105,8 +111,8 @@ def _inside(position: int, length: int, term: str, substituted: bool) -> bool:
     if position == 0:
         # The first character of a long formulation (not a body's name, whose first characters may be a
         # place) is its verb or opening word: "筑牢中华民族共同体意识", "坚决拥护“两个确立”".
-        return len(term) >= _LONG_FORMULATION and not term.endswith(_BODY_ENDINGS)
-    if term.endswith(_BODY_ENDINGS):
+        return len(term) >= _LONG_FORMULATION and not _is_body(term)
+    if _is_body(term):
         # The body's kind (局, 总局, 委员会 …) may differ: 分局, 住房和城乡建设局; its name may not.
         return 1 <= position < len(term) - _kind_length(term)
     return 1 <= position <= length - (1 if substituted else 2)
@@ -124,7 +130,7 @@ def _kind_length(term: str) -> int:
 def _slip_at_the_end(window: str, term: str, position: int, delta: int) -> bool:
     """A slip in the last characters of a body's name that makes no other body: a character typed twice
     ("委员员会") or one dropped that is not 总 or 分 ("常务委会"; "管理局" for "管理总局" is another body)."""
-    if not term.endswith(_BODY_ENDINGS) or position < 1:
+    if not _is_body(term) or position < 1:
         return False
     if delta > 0:
         return window[position] in (window[position - 1], window[position + 1:position + 2])
