@@ -45,6 +45,7 @@ QUOTE_DAY = date(2025, 6, 1)
     ("我们始终坚持青山绿水就是金山银山的理念。", "青山绿水就是金山银山"),                      # members reordered
     ("要准确完整全面贯彻新发展理念。", "准确完整全面贯彻新发展理念"),
     ("切实担负起举旗帜、聚民心、兴文化、展形象的使命任务。", "举旗帜、聚民心、兴文化、展形象"),   # a member left out
+    ("切实担负起举旗帜，聚民心，兴文化，展形象的使命任务。", "举旗帜，聚民心，兴文化，展形象"),   # with commas
     ("统筹推进疫情防控，坚持人民至上、生命为先。", "人民至上、生命为先"),                      # near-synonym
     ("坚决做到“两个拥护”。", "“两个拥护”"),
     ("始终心怀\"国之大事\"。", "\"国之大事\""),
@@ -59,6 +60,7 @@ def test_near_quotes_of_canonical_formulations(checker, text, wrong):
 @pytest.mark.parametrize("text, day", [
     ("坚持绿水青山就是金山银山的理念，完整、准确、全面贯彻新发展理念，也要完整准确全面贯彻新发展理念。", QUOTE_DAY),
     ("担负起举旗帜、聚民心、育新人、兴文化、展形象的使命任务。", QUOTE_DAY),
+    ("担负起举旗帜，聚民心，育新人，兴文化，展形象的使命任务。", QUOTE_DAY),
     ("聚民心、育新人是重点。守护好青山绿水。", QUOTE_DAY),                  # merely mentions some members
     ("坚决做到“两个维护”，心怀“国之大者”。国之大事，在祀与戎。", QUOTE_DAY),  # 国之大事 unquoted is classical
     ("人民至上、生命至上。世界百年未有之大变局加速演进。", QUOTE_DAY),

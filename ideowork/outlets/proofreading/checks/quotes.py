@@ -122,6 +122,14 @@ def _quote_styles(phrase: str, quoted: bool) -> list[str]:
 _WRONG, _RIGHT = 0, 1
 
 
+def _spellings(phrase: str, formulation: Formulation, quoted: bool) -> list[str]:
+    """The phrase in every quote style, and with commas for the 顿号 between members ("举旗帜，聚民心，…")."""
+    styles = _quote_styles(phrase, quoted)
+    if formulation.members and "、" in formulation.canonical:
+        styles += [style.replace("、", "，") for style in styles]
+    return styles
+
+
 @functools.cache
 def _automaton():
     automaton = ahocorasick.Automaton()
@@ -129,13 +137,13 @@ def _automaton():
     correct = set()
     for formulation in formulations():
         for phrase in (formulation.canonical, *formulation.exceptions):
-            for styled in _quote_styles(phrase, False):
+            for styled in _spellings(phrase, formulation, False):
                 correct.add(styled)
                 keys.setdefault(styled, []).append((_RIGHT,))
     for formulation in formulations():
         for wrong, why in variants(formulation):
-            for styled, canonical in zip(_quote_styles(wrong, formulation.quoted),
-                                         _quote_styles(formulation.canonical, formulation.quoted)):
+            for styled, canonical in zip(_spellings(wrong, formulation, formulation.quoted),
+                                         _spellings(formulation.canonical, formulation, formulation.quoted)):
                 if styled not in correct:
                     keys.setdefault(styled, []).append((_WRONG, canonical, why, formulation.since))
     for key, hits in keys.items():
