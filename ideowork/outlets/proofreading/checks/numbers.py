@@ -82,9 +82,9 @@ _JI = re.compile(r"(?<![\d.])(\d+)几(?=[十百千万亿\u4e00-\u9fff])(?![何�
 _SHORT_YEAR = re.compile(r"(?<![\d.第'’])(\d{2})年(?=(?:[1-9]|1[0-2])月(?![份]?[个多余]))")
 # A two-digit year before 年度 or 年底/年初/年末 ("15年度", "24年底"), or compared with or counted from
 # ("较24年增长", "从12年到2021年"); not a span of years ("近10年", "10年来", "从12年到20年").
-_SHORT_YEAR_WORD = re.compile(r"(?<![\d.第近约逾余'’])(\d{2})年(?=度|底|初|末)"
-                              r"|(?<=较|比)(\d{2})年(?![代前后内来间里多余半以])"
-                              r"|(?<=从|自)(\d{2})年(?=[到至](?:20\d\d|今))")
+_SHORT_YEAR_WORD = re.compile(r"(\d{2})年(?=度|底|初|末)"
+                              r"|(?:较|比)(\d{2})年(?![代前后内来间里多余半以])"
+                              r"|(?:从|自)(\d{2})年(?=[到至](?:20\d\d|今))")
 _FULLWIDTH_POINT = re.compile(r"(?<=\d)．(?=\d)")
 _MIXED_DATE = re.compile("(?<![〇零一二三四五六七八九\\d])(?:[〇一二三四五六七八九]{4}年\\d{1,2}月|\\d{4}年(?:十[一二]?|[一二三四五六七八九])月)")
 _MIXED_DATE_GUARD = re.compile("[〇一二三四五六七八九]年\\d|\\d年[一二三四五六七八九十]")
@@ -101,6 +101,10 @@ _TWICE_GUARD = re.compile(r"(?:约|近|超过)有?[\d一二两三四五六七八
 _NEAR_MORE = re.compile(r"(?<![\d.])(近|将近|约|大约)(\d[\d.,]*)(多|余)(?=[万亿]?[\u4e00-\u9fff])")
 # 二 counting things before a classifier, which takes 两: "二个方面" → "两个方面" (not 第二个, 十二个, 一二个).
 _ER_COUNT = re.compile("(?<![第十一二三四五六七八九百千万零〇初周星期礼])二(?=[个项名位条种件])(?!项式)")
+_NOT_A_YEAR_BEFORE = frozenset(".第近约逾余'’")  # "第15年度", "近10年底"
+_SHORT_YEAR_WORD_GUARD = re.compile("[较比从自]\\d\\d年|\\d\\d年[度底初末]")
+_NEAR_MORE_GUARD = re.compile("\\d[多余]")
+_ER_COUNT_GUARD = re.compile("二[个项名位条种件]")
 _CHINESE_NUMBER = {ch: n for n, ch in enumerate("〇一二三四五六七八九")}
 # Fixed words and abbreviations whose numbers are morphemes (GB/T 15835-2011 4.2).
 _FIXED = re.compile(r"(?<![\d.])(?:([1-9])个(?:意识|自信|维护|确立|全面|服从|伟大|自我|务必|一百年|必须坚持)"
@@ -216,13 +220,17 @@ def check_number_usage(text, context):
         yield finding(text, match.start(), match.end(), rule="structure.number.short_year", category="number",
                       severity="error", suggestion=fixed,
                       message=f"年份不能简写：“{match.group()}”应写作“{fixed}”。")
-    if "年" in text:
+    if _SHORT_YEAR_WORD_GUARD.search(text):
         for match in _SHORT_YEAR_WORD.finditer(text):
-            digits = match.group(1) or match.group(2) or match.group(3)
-            if not match.group(1) and not context.date.year - 30 <= 2000 + int(digits) <= context.date.year:
+            group = next(g for g in (1, 2, 3) if match.group(g))
+            digits, at = match.group(group), match.start(group)
+            before = text[at - 1:at] if at else ""
+            if group == 1 and (before in _NOT_A_YEAR_BEFORE or before.isdigit()):
+                continue  # "2015年度", "近10年底"
+            if group > 1 and not context.date.year - 30 <= 2000 + int(digits) <= context.date.year:
                 continue  # "比30年…": a year this cut cannot be meant
             fixed = f"20{digits}年"
-            yield finding(text, *match.span(), rule="structure.number.short_year", category="number",
+            yield finding(text, at, match.end(), rule="structure.number.short_year", category="number",
                           severity="error", suggestion=fixed,
                           message=f"年份不能简写：“{match.group()}”应写作“{fixed}”。")
     if "．" in text:
@@ -243,12 +251,12 @@ def check_number_usage(text, context):
             yield finding(text, *match.span(), rule="structure.number.wan_qian", category="number", severity="error",
                           suggestion=fixed,
                           message=f"“{match.group()}”混用了阿拉伯数字和汉字数位，应写作“{fixed}”。")
-    if "多" in text or "余" in text:
+    if _NEAR_MORE_GUARD.search(text):
         for match in _NEAR_MORE.finditer(text):
             yield finding(text, *match.span(), rule="structure.number.approximate_twice", category="number",
                           severity="error", suggestion=None,
                           message=f"“{match.group(1)}”和“{match.group(3)}”都表示概数，不能同时使用，应删去其中一个。")
-    if "二" in text:
+    if _ER_COUNT_GUARD.search(text):
         for match in _ER_COUNT.finditer(text):
             yield finding(text, *match.span(), rule="structure.number.liang", category="number", severity="warning",
                           suggestion="两",
