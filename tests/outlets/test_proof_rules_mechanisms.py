@@ -18,6 +18,7 @@ from .test_proofread_engine import found
     ("完成19年度考核。", "19年", "structure.number.short_year"),
     ("收入较23年增长8%。", "23年", "structure.number.short_year"),
     ("从15年到2024年，累计投入10亿元。", "15年", "structure.number.short_year"),
+    ("’24年全市接待游客500万人次。", "’24", "structure.number.short_year"),
     ("推进3级医院等级评审。", "3级医院", "structure.number.fixed_word"),
     ("学前3年毛入园率达95%。", "学前3年", "structure.number.fixed_word"),
 ])
@@ -30,7 +31,7 @@ def test_number_forms(checker, text, wrong, rule):
     "完成2019年度考核，收入较2023年增长8%，近10年来累计投入10亿元。",
     "服刑从12年到20年不等。工作15年以上。",
     "推进三级医院评审，三甲医院12家，学前三年毛入园率95%，设3级台阶。",
-    "比30年前增长了5倍。",
+    "比30年前增长了5倍。他说：‘30%的任务已完成，10个人参加。’",
 ])
 def test_correct_number_forms_are_not_reported(checker, text):
     assert found(checker, text, day=date(2025, 6, 1)) == []

@@ -84,7 +84,8 @@ _SHORT_YEAR = re.compile(r"(?<![\d.第'’])(\d{2})年(?=(?:[1-9]|1[0-2])月(?![
 # ("较24年增长", "从12年到2021年"); not a span of years ("近10年", "10年来", "从12年到20年").
 _SHORT_YEAR_WORD = re.compile(r"(\d{2})年(?=度|底|初|末)"
                               r"|(?:较|比)(\d{2})年(?![代前后内来间里多余半以])"
-                              r"|(?:从|自)(\d{2})年(?=[到至](?:20\d\d|今))")
+                              r"|(?:从|自)(\d{2})年(?=[到至](?:20\d\d|今))"
+                              r"|[’'‘](\d{2})(?=年|届|级)")
 _FULLWIDTH_POINT = re.compile(r"(?<=\d)．(?=\d)")
 _MIXED_DATE = re.compile("(?<![〇零一二三四五六七八九\\d])(?:[〇一二三四五六七八九]{4}年\\d{1,2}月|\\d{4}年(?:十[一二]?|[一二三四五六七八九])月)")
 _MIXED_DATE_GUARD = re.compile("[〇一二三四五六七八九]年\\d|\\d年[一二三四五六七八九十]")
@@ -102,7 +103,7 @@ _NEAR_MORE = re.compile(r"(?<![\d.])(近|将近|约|大约)(\d[\d.,]*)(多|余)(
 # 二 counting things before a classifier, which takes 两: "二个方面" → "两个方面" (not 第二个, 十二个, 一二个).
 _ER_COUNT = re.compile("(?<![第十一二三四五六七八九百千万零〇初周星期礼])二(?=[个项名位条种件])(?!项式)")
 _NOT_A_YEAR_BEFORE = frozenset(".第近约逾余'’")  # "第15年度", "近10年底"
-_SHORT_YEAR_WORD_GUARD = re.compile("[较比从自]\\d\\d年|\\d\\d年[度底初末]")
+_SHORT_YEAR_WORD_GUARD = re.compile("[较比从自]\\d\\d年|\\d\\d年[度底初末]|[’'‘]\\d\\d")
 _NEAR_MORE_GUARD = re.compile("\\d[多余]")
 _ER_COUNT_GUARD = re.compile("二[个项名位条种件]")
 _CHINESE_NUMBER = {ch: n for n, ch in enumerate("〇一二三四五六七八九")}
@@ -222,17 +223,19 @@ def check_number_usage(text, context):
                       message=f"年份不能简写：“{match.group()}”应写作“{fixed}”。")
     if _SHORT_YEAR_WORD_GUARD.search(text):
         for match in _SHORT_YEAR_WORD.finditer(text):
-            group = next(g for g in (1, 2, 3) if match.group(g))
+            group = next(g for g in (1, 2, 3, 4) if match.group(g))
             digits, at = match.group(group), match.start(group)
             before = text[at - 1:at] if at else ""
             if group == 1 and (before in _NOT_A_YEAR_BEFORE or before.isdigit()):
                 continue  # "2015年度", "近10年底"
-            if group > 1 and not context.date.year - 30 <= 2000 + int(digits) <= context.date.year:
+            if group == 4:
+                at = match.start()  # "’24年": the apostrophe goes with the digits
+            elif group > 1 and not context.date.year - 30 <= 2000 + int(digits) <= context.date.year:
                 continue  # "比30年…": a year this cut cannot be meant
-            fixed = f"20{digits}年"
+            fixed = f"20{digits}" + ("" if group == 4 else "年")
             yield finding(text, at, match.end(), rule="structure.number.short_year", category="number",
                           severity="error", suggestion=fixed,
-                          message=f"年份不能简写：“{match.group()}”应写作“{fixed}”。")
+                          message=f"年份不能简写：“{text[at:match.end()]}”应写作“{fixed}”。")
     if "．" in text:
         for match in _FULLWIDTH_POINT.finditer(text):
             yield finding(text, *match.span(), rule="structure.number.point", category="number", severity="error",
