@@ -228,3 +228,13 @@ def test_correct_approximations_and_counts_are_not_reported(checker, text):
 ])
 def test_the_past_told_after_the_date_is_not_reported(checker, text):
     assert [f for f in found(checker, text, day=date(2021, 12, 1)) if f[1].startswith("outdated")] == []
+
+
+def test_a_relative_year_stated_wrongly(checker):
+    assert ("今年（2024年）", "outdated.relative_year") in found(checker, "今年（2024年）全市新增就业2万人。",
+                                                           day=date(2025, 3, 1))
+
+
+def test_a_relative_year_stated_rightly_is_not_reported(checker):
+    text = "今年（2025年）全市新增就业2万人，去年（2024年）为1.8万人。"
+    assert [f for f in found(checker, text, day=date(2025, 3, 1)) if f[1].startswith("outdated")] == []

@@ -374,6 +374,24 @@ def _xiaokang_findings(text, day, ev):
                               "当前的目标是全面建设社会主义现代化国家，请核实表述。")
 
 
+# 今年, 去年 or 明年 with the year stated beside it: "今年（2024年）" in a document of 2025.
+_STATED_YEAR = re.compile(r"(今年|去年|上年|明年)[（(](\d{4})年?[）)]|(\d{4})年[（(](今年|去年|上年|明年)[）)]")
+_RELATIVE = {"今年": 0, "去年": -1, "上年": -1, "明年": 1}
+
+
+def _stated_year_findings(text, day, ev):
+    if "年（" not in text and "年(" not in text and "年）" not in text and "年)" not in text:
+        return
+    for match in _STATED_YEAR.finditer(text):
+        word, stated = (match.group(1), int(match.group(2))) if match.group(1) else (match.group(4), int(match.group(3)))
+        meant = day.year + _RELATIVE[word]
+        if stated == meant:
+            continue
+        yield finding(text, *match.span(), rule="outdated.relative_year", category="outdated", severity="error",
+                      suggestion=None,
+                      message=f"文档日期为{day.year}年，“{word}”是{meant}年，与文中所写的{stated}年不符，请核实。")
+
+
 _SPIRIT_YEAR = re.compile(f"贯彻(?:落实)?党的([{_CN}十]{{1,3}})大精神的开局之年")
 
 
@@ -472,6 +490,7 @@ def check_history(text, context):
         yield from _session_findings(text, day, ev)
     yield from _plan_findings(text, day, ev)
     yield from _drawn_plan_findings(text, day, ev)
+    yield from _stated_year_findings(text, day, ev)
     yield from _xiaokang_findings(text, day, ev)
     yield from _spirit_year_findings(text, day, ev)
     yield from _anniversary_findings(text, day, ev)
