@@ -238,3 +238,18 @@ def test_a_relative_year_stated_wrongly(checker):
 def test_a_relative_year_stated_rightly_is_not_reported(checker):
     text = "今年（2025年）全市新增就业2万人，去年（2024年）为1.8万人。"
     assert [f for f in found(checker, text, day=date(2025, 3, 1)) if f[1].startswith("outdated")] == []
+
+
+def test_every_canonical_formulation_is_well_formed():
+    from ideowork.outlets.proofreading.checks.quotes import formulations, variants
+
+    assert len(formulations()) >= 40
+    for formulation in formulations():
+        at = 0
+        for member in formulation.members:
+            at = formulation.canonical.index(member, at) + len(member)  # members in order, each in the text
+        for right, wrongs in formulation.substitutions:
+            assert right in formulation.canonical and wrongs, formulation.canonical
+        for phrase in formulation.exceptions:
+            assert phrase != formulation.canonical, phrase
+        assert variants(formulation), formulation.canonical
