@@ -13,7 +13,8 @@ from .base import finding
 
 __all__ = ["check_superlatives"]
 
-_PRAISE = re.compile("(?:国际|国内|全国|世界|全球|业内|行业|同行业|同类|品质|质量|性能|技术|服务|口碑|工艺|设备)"
+# Not 服务 or 管理: "服务最优、效率最高" is a government's aim for itself, not praise of a product.
+_PRAISE = re.compile("(?:国际|国内|全国|世界|全球|业内|行业|同行业|同类|品质|质量|性能|技术|口碑|工艺|设备)"
                      "(?:上|中|内)?(最(?:先进|佳|好|优|高端|顶尖|权威|领先))(?![的地得]?(?:水平|纪录|记录|成绩|年份|时期))")
 
 
