@@ -254,3 +254,19 @@ def test_every_canonical_formulation_is_well_formed():
         for phrase in formulation.exceptions:
             assert phrase != formulation.canonical, phrase
         assert variants(formulation), formulation.canonical
+
+
+@pytest.mark.parametrize("text, day, wrong", [
+    ("今天是第三十三次全国助残日。", date(2024, 5, 19), "三十三"),          # 第N次 as well as 第N个
+    ("热烈庆祝宁夏回族自治区成立65周年。", date(2024, 9, 1), "65"),
+])
+def test_ordinals_of_days_and_regional_anniversaries(checker, text, day, wrong):
+    assert (wrong, "outdated.anniversary") in found(checker, text, day=day)
+
+
+@pytest.mark.parametrize("text, day", [
+    ("今天是第三十四次全国助残日。", date(2024, 5, 19)),
+    ("热烈庆祝宁夏回族自治区成立65周年。", date(2023, 9, 1)),
+])
+def test_right_ordinals_are_not_reported(checker, text, day):
+    assert [f for f in found(checker, text, day=day) if f[1].startswith("outdated")] == []

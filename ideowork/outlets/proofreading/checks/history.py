@@ -428,7 +428,7 @@ def _anniversary_patterns():
     names = "|".join(sorted(map(re.escape, ev.anniversaries), key=len, reverse=True))
     days = "|".join(sorted(map(re.escape, ev.days), key=len, reverse=True))
     return (re.compile(f"({names}){_ORDINAL}周年"),
-            re.compile(f"第{_ORDINAL}个[“\"]?({days})"))
+            re.compile(f"第{_ORDINAL}[个次][“\"]?({days})"))
 
 
 def _anniversary_findings(text, day, ev):
