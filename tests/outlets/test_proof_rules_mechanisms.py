@@ -164,7 +164,7 @@ def test_glyphs_and_official_names(checker, text, wrong, rule):
 
 @pytest.mark.parametrize("text", [
     "子曰：“学而时习之。”其名曰“大同”。",
-    "在第三十个全国爱耳日开展宣传，融入日常工作。",
+    "在第二十七次全国爱耳日开展宣传，融入日常工作。",
     "学习《习近平关于城市工作论述摘编》。",
     "中共中央组织部印发通知，县农业农村局召开会议，党中央、国务院高度重视。",
 ])
