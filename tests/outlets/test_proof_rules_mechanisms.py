@@ -122,6 +122,8 @@ def test_misspelt_terms(checker, text, wrong):
     "依据《中华人民共和国审计法》《中华人民共和国海关法》《中华人民共和国海警法》开展工作。",
     "深化医药卫生体制改革，增强人民体质。",
     "意识形态工作责任清单要细化。",
+    "签订意识形态工作责任书，落实安全生产责任书的要求。",   # another word at the end
+    "推进全面从严治党向纵深发展。",                          # the opening verb's synonym
 ])
 def test_correct_terms_are_not_reported(checker, text):
     assert [f for f in found(checker, text) if f[1] == "formulation.term"] == []

@@ -21,6 +21,7 @@ from pathlib import Path
 import ahocorasick
 
 from .base import finding
+from .doubled import _tokenizer
 
 __all__ = ["check_terms", "terms", "MIN_LENGTH"]
 
@@ -208,6 +209,8 @@ def check_terms(text, context):
             changed = window[position] if delta >= 0 else term[position]
             if not _is_han_like(changed) or not _simplified(changed) or window in real or covered(begin, stop):
                 continue
+            if delta == 0 and _other_word(window, term, position):
+                continue  # "推进全面从严治党…" for "推动…", "安全生产责任书": another correct word
             if delta == 0 and position == size - 1 and stop < len(text) and _is_han_like(text[stop]) \
                     and text[stop] not in _PARTICLES:
                 continue  # the last character begins another word: "意识形态工作责任清单"
@@ -225,6 +228,18 @@ def check_terms(text, context):
                       suggestion=term,
                       message=f"“{window}”疑为“{term}”的误写（{_describe(window, term, position, delta)}），"
                               "请核对规范写法。")
+
+
+def _other_word(window: str, term: str, position: int) -> bool:
+    """A substitution that makes another word of the dictionary where the term has one: the opening verb
+    swapped for its synonym ("推进" for "推动"), or the last word ("责任书" for "责任制"). A wrong character
+    inside the term ("体质改革") is reported even when it happens to make a word."""
+    words = _tokenizer().FREQ
+    if position <= 1:
+        return window[:2] != term[:2] and words.get(window[:2], 0) > 0 and words.get(term[:2], 0) > 0
+    if position == len(term) - 1:
+        return words.get(window[-3:], 0) > 0 and words.get(term[-3:], 0) > 0
+    return False
 
 
 def _describe(window: str, term: str, position: int, delta: int) -> str:
