@@ -146,6 +146,8 @@ def test_de_before_a_verb(checker, text):
     "这是一个动态的调整过程。",
     "专家作了深刻的分析，提出了建议。",
     "开展积极的关爱活动。",
+    "开展广泛的宣传动员，加强有效的监督检查。",        # the object of a light verb
+    "进行了深入的研究和探讨，开展全面的排查整治行动。",
 ])
 def test_de_before_a_nominalised_verb_is_not_reported(checker, text):
     assert [f for f in found(checker, text) if f[1] == "confusable.de_di"] == []

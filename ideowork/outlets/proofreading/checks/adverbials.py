@@ -48,6 +48,9 @@ _NOUN_AFTER = re.compile(
 # Verbs that do not make compound nouns: whatever follows them is their object ("创造性的开展工作").
 _VERBAL = frozenset("开展 做好 抓好 抓实 抓牢 压实 筑牢 守好 用好 管好 讲好 办好 搞好 承担 完成 履行 解决 参加 投身 融入".split())
 _NOUN_SUFFIX = re.compile(f"[的之和与及者性式型率度化中上下里时等后前]|[^{HAN}“《]|$")
+# Verbs whose object is an action named as a noun ("开展广泛的宣传", "给予积极的支持", "经过认真的审查").
+_LIGHT_VERB_BEFORE = re.compile("(?:开展|进行|加强|形成|实行|实施|给予|予以|加以|作出|做出|作|做|取得|得到|受到|"
+                                "经过|通过|接受|组织|推动|深化|保持|坚持|有)了?$")
 # An aspect particle after the verb (not the start of a noun: "调整过程", "学习了解").
 _ASPECT = re.compile("[了着](?![解力手装])|过(?![程渡去往])")
 # Two verbs joined, the second with its object: "坚决的防范和惩治统计造假" (not "认真的学习和研究，").
@@ -62,6 +65,8 @@ def check_adverbials(text, context):
         before = _ADVERBIAL_BEFORE.search(text, max(0, start - 4), start)
         if before is None:
             continue
+        if _LIGHT_VERB_BEFORE.search(text, max(0, before.start() - 4), before.start()):
+            continue  # the object of a light verb is a noun phrase: "开展广泛的宣传动员", "进行了深入的研究"
         end = match.end()
         nominal = _NOUN_SUFFIX if match.group(1) in _VERBAL else _NOUN_AFTER
         if not _ASPECT.match(text, end) and nominal.match(text, end):
