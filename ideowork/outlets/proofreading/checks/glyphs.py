@@ -15,7 +15,7 @@ __all__ = ["check_glyphs"]
 
 # 曰 where someone speaks: after a speaker or a word of naming ("子曰", "名曰", "古人云曰") or before what is said
 # (a colon or a quote); anywhere else in a modern text it is 日.
-_SPEAKER = frozenset("子名谓或答对又乃王公云俗古书诗经传问")
+_SPEAKER = frozenset("子名谓或答对又乃王公云俗古书诗经传问号一二三四五六七八九十")  # "一曰…，二曰…"
 _SAID = frozenset("：:“\"「‘")
 _SERIES = re.compile(r"习近平关于[^《》“”\n]{2,24}论述摘(?!编)([\u4e00-\u9fff])")
 
