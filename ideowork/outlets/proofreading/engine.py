@@ -95,7 +95,7 @@ class Proofreader:
 
 _CATEGORY_LABELS = dict(RuleCategory.choices)
 # Findings of an approximate check, left out where a word rule names the error precisely.
-_FUZZY_RULES = frozenset({"formulation.term"})
+_FUZZY_RULES = frozenset({"formulation.term", "formulation.quote"})
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -137,7 +137,8 @@ def _word_finding(rule: RuleSpec, start: int, end: int, found: str) -> Finding:
 def _deduplicated(findings: list[Finding]) -> list[Finding]:
     """Sorted findings; of overlapping findings of one category (a literal rule and a structural check
     on the same words) only the longest is kept, and a width finding inside a numbering or punctuation one is dropped."""
-    findings.sort(key=lambda f: (f.start, -f.end, _SEVERITY_RANK.get(f.severity, 2), f.rule))
+    # Of findings on the same words a precise check's wins over an approximate one's.
+    findings.sort(key=lambda f: (f.start, -f.end, _SEVERITY_RANK.get(f.severity, 2), f.rule in _FUZZY_RULES, f.rule))
     result: list[Finding] = []
     reach: dict[str, int] = {}  # category -> end of the last kept finding
     for finding in findings:

@@ -9,11 +9,14 @@ from .adverbials import check_adverbials
 from .base import Context
 from .doubled import check_doubled, check_doubled_words
 from .enumerations import check_enumerations
+from .glyphs import check_glyphs
 from .history import check_history
 from .numbering import check_inline_sequences, check_numbering
 from .numbers import check_fixed_numbers, check_number_usage, check_numbers
 from .terms import check_terms
 from .pairing import check_pairing
+from .quotes import check_quotes
+from .superlatives import check_superlatives
 from .periods import check_congresses, check_context_words, check_periods
 from .punctuation import check_punctuation, check_width
 
@@ -21,5 +24,6 @@ __all__ = ["Context", "STRUCTURAL_CHECKS"]
 
 STRUCTURAL_CHECKS = (check_numbering, check_inline_sequences, check_punctuation, check_width, check_numbers,
                      check_number_usage, check_fixed_numbers, check_pairing, check_doubled, check_doubled_words,
-                     check_enumerations, check_periods, check_congresses, check_history, check_terms,
-                     check_context_words, check_adverbials)
+                     check_enumerations, check_quotes, check_periods, check_congresses, check_history, check_terms,
+                     check_context_words, check_adverbials, check_glyphs,
+                     check_superlatives)

@@ -19,6 +19,8 @@ _ADVERBIALS = sorted("""
 稳妥 有序 迅速 精准 有力 坚定 坚定不移 扎扎实实 认认真真 踏踏实实 实实在在 积极主动 全力 务实 高效 依法 扎实有效
 深入细致 广泛深入 持续深入 认真细致 积极稳妥 坚决果断 迅速有效 精心 用心 尽心 耐心 细致 热情 尽快 尽早 逐步 反复
 系统 科学 全方位 多角度 创造性 创新性 有针对性 有计划 有步骤 有组织 大张旗鼓 旗帜鲜明 实事求是
+动态 提前 集中 全力以赴 统筹 彻底 严肃 从严 妥善 高标准 密切 紧密 切切实实 有条不紊 常态化 灵活 逐一 逐项
+定期 按时 如期 顺利 严谨 果断 及早 自主 全程
 """.split(), key=len, reverse=True)
 _VERBS = sorted("""
 学习 推进 开展 落实 贯彻 抓好 做好 推动 加强 完成 执行 研究 解决 处理 宣传 传达 领会 把握 参与 部署 实施 整改
@@ -26,6 +28,11 @@ _VERBS = sorted("""
 督促 谋划 统筹 回应 掌握 运用 领悟 理解 遵守 保护 开拓 推行 抓实 抓牢 压实 筑牢 守好 用好 管好 讲好 办好 搞好
 承担 参加 投身 融入 配合 支持 关心 帮助 服务 适应 探索 挖掘 利用 整合 融合 展示 宣讲 阐释 解读 回答 反映 表达
 体现 保持 坚持 遵循 推广 普及 培育 打造 巩固 拓展 深化 强化 优化 细化 制定 修订 解答 协调 沟通 收集 排查 整治
+分析 关爱 观看 惩治 打击 调整 清理 审查 核查 宣讲 总结 梳理
+召开 举办 打赢 打好 做实 做细 压紧 夯实 擦亮 激发 释放 增强 凝聚 汇聚 弘扬 传承 践行 守护 捍卫 落细 改善
+督办 紧盯 聚焦 围绕 对接 衔接 破解 攻克 突破 处置 排除 消除 清除 整顿 带动 推出 加快 加大 加紧 听取 倾听
+征求 汇总 研判 走访 慰问 扶持 培养 选拔 动员 发动 传递 传播 研读 研讨 聆听 收看 阅读 撰写 起草 审核 审议
+印发 出台 补齐 弥补 填补 拓宽 扩大 延伸 增加 减少 降低 遏制 杜绝 纠正 查找 剖析 检视 对照
 """.split(), key=len, reverse=True)
 _CANDIDATE = re.compile("的(" + "|".join(_VERBS) + ")")
 _ADVERBIAL_BEFORE = re.compile("(?:" + "|".join(_ADVERBIALS) + ")$")
@@ -34,10 +41,20 @@ _NOUN_AFTER = re.compile(
     f"[的之和与及者性式型率度化中上下里时等后前]|(?:工作|机制|制度|体系|态度|精神|作风|氛围|效果|"
     f"成效|成果|能力|水平|意识|过程|情况|办法|方法|方式|途径|路径|作用|力度|进度|节奏|"
     f"人员|对象|主体|队伍|平台|阵地|载体|环境|条件|基础|格局|局面|态势|热情|劲头|行动|活动|材料|资料|内容|笔记|"
-    f"心得|园地|专栏|教材|读本|小组|时间|安排|计划|制度|会|班)|[^{HAN}]|$")
+    f"心得|园地|专栏|教材|读本|小组|时间|安排|计划|制度|会|班|"
+    # Heads of compounds that are seldom the object of the verb before them ("规范的审核流程").
+    f"流程|程序|标准|模式|体制|系统|领域|范围|结果|功能|职能|效能|效率|网络|中心|基地|窗口|渠道|团队|"
+    f"战略|理念|思路|观念|本领|素质|重点|难点|对策|目的|意义|价值|需求|作风)|[^{HAN}“《]|$")
 # Verbs that do not make compound nouns: whatever follows them is their object ("创造性的开展工作").
 _VERBAL = frozenset("开展 做好 抓好 抓实 抓牢 压实 筑牢 守好 用好 管好 讲好 办好 搞好 承担 完成 履行 解决 参加 投身 融入".split())
-_NOUN_SUFFIX = re.compile(f"[的之和与及者性式型率度化中上下里时等后前]|[^{HAN}]|$")
+_NOUN_SUFFIX = re.compile(f"[的之和与及者性式型率度化中上下里时等后前]|[^{HAN}“《]|$")
+# Verbs whose object is an action named as a noun ("开展广泛的宣传", "给予积极的支持", "经过认真的审查").
+_LIGHT_VERB_BEFORE = re.compile("(?:开展|进行|加强|形成|实行|实施|给予|予以|加以|作出|做出|作|做|取得|得到|受到|"
+                                "经过|通过|接受|组织|推动|深化|保持|坚持|有)了?$")
+# An aspect particle after the verb (not the start of a noun: "调整过程", "学习了解").
+_ASPECT = re.compile("[了着](?![解力手装])|过(?![程渡去往])")
+# Two verbs joined, the second with its object: "坚决的防范和惩治统计造假" (not "认真的学习和研究，").
+_SECOND_VERB = re.compile("[和与及并](" + "|".join(_VERBS) + ")")
 
 
 def check_adverbials(text, context):
@@ -48,10 +65,15 @@ def check_adverbials(text, context):
         before = _ADVERBIAL_BEFORE.search(text, max(0, start - 4), start)
         if before is None:
             continue
+        if _LIGHT_VERB_BEFORE.search(text, max(0, before.start() - 4), before.start()):
+            continue  # the object of a light verb is a noun phrase: "开展广泛的宣传动员", "进行了深入的研究"
         end = match.end()
         nominal = _NOUN_SUFFIX if match.group(1) in _VERBAL else _NOUN_AFTER
-        if text[end:end + 1] not in ("了", "着", "过") and nominal.match(text, end):
-            continue
+        if not _ASPECT.match(text, end) and nominal.match(text, end):
+            second = _SECOND_VERB.match(text, end)
+            if second is None or not _ASPECT.match(text, second.end()) and (
+                    _NOUN_SUFFIX if second.group(1) in _VERBAL else _NOUN_AFTER).match(text, second.end()):
+                continue
         yield finding(text, start, start + 1, rule="confusable.de_di", category="confusable", severity="error",
                       suggestion="地",
                       message=f"“{before.group()}的{match.group(1)}”中“{before.group()}”修饰动词“{match.group(1)}”，"

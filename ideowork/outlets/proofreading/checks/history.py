@@ -181,6 +181,34 @@ def _congress_findings(text, day, ev):
                                   "学习贯彻的应是最新的会议精神，请核实表述。")
 
 
+# A plenum's spirit named alone once a later plenum of the same Central Committee has been held (this long
+# before the document, so that its spirit has reached the document's writers).
+_LATER_PLENUM_LAG = 30
+
+
+def _later_plenum_findings(text, day, ev):
+    for match in _PLENUM.finditer(text):
+        if _LOCAL.search(text, max(0, match.start() - 4), match.start()):
+            continue
+        term, plenum = _number(match.group(1)), _CN.index(match.group(2) or match.group(3)) + 1
+        later = [(n, d) for (t, n), d in ev.plenums.items() if t == term and n > plenum
+                 and (day - d).days >= _LATER_PLENUM_LAG]
+        spirit = _SPIRIT.match(text, match.end())
+        if not later or spirit is None or spirit.group() != "精神" \
+                or text[match.start() - 1:match.start()] in ("和", "、", "及", "与"):
+            continue  # not its spirit, or named with other meetings ("二十大和二十届二中全会精神")
+        begin, _end = _sentence(text, match.start(), match.end())
+        newest, held_on = max(later)
+        year, explicit = _year_of(text, begin, match.start(), day)
+        if (explicit and year < held_on.year) or _PAST_WORDS.search(text, begin, match.start()):
+            continue
+        name = f"党的{int_to_cn(term)}届{_CN[newest - 1]}中全会"
+        yield finding(text, *match.span(), rule="outdated.plenum.latest", category="outdated", severity="warning",
+                      suggestion=None,
+                      message=f"{name}已于{held_on.year}年{held_on.month}月召开，“{match.group()}”已不是本届最近一次全会，"
+                              "学习贯彻的应是最新的全会精神，请核实表述。")
+
+
 def _event_findings(text, match, day, name, held_on, *, known_until):
     start, end = match.span()
     before = text[max(0, start - 12):start]
@@ -243,8 +271,8 @@ def _session_findings(text, day, ev):
                 _FORTHCOMING_BEFORE.search(text[max(0, start - 12):start]) or _FORTHCOMING.match(text, end, end + 6)):
             yield finding(text, start, end, rule="outdated.session.forthcoming", category="outdated", severity="error",
                           suggestion=None, message=f"“{name}”已于{held}年3月召开，不能再称“即将召开”。")
-        elif explicit is None and session < 5 and Date(held + 1, 3, 15) < day and text.startswith("精神", end) \
-                and _STUDY.search(text, max(0, start - 8), start) and not _PAST_WORDS.search(text, begin, start):
+        elif explicit is None and Date(held + 1, 3, 15) < day and _SPIRIT.match(text, end) \
+                and _STUDY.search(text, max(0, start - 12), start) and not _PAST_WORDS.search(text, begin, start):
             yield finding(text, start, end, rule="outdated.session.latest", category="outdated", severity="warning",
                           suggestion=None,
                           message=f"“{name}”是{held}年的会议，{held + 1}年的全国两会已经召开，"
@@ -255,11 +283,11 @@ def _session_findings(text, day, ev):
 
 _PLAN_YEAR = re.compile(
     f"(?:[“\"]?(十[{_CN}]?五|[{_CN}]五)[”\"]?|第([{_CN}十]{{1,3}})个五年(?:规划|计划))"
-    "(?:规划|计划|时期)?的?(开局之年|起步之年|第一年|收官之年|最后一年|结束之年)")
+    "(?:发展)?(?:规划|计划|时期)?的?(开局之年|起步之年|第一年|收官之年|最后一年|结束之年|开局(?![之的]))")
 
 
 def _plan_findings(text, day, ev):
-    if "之年" not in text and "一年" not in text:
+    if "之年" not in text and "一年" not in text and "开局" not in text:
         return
     for match in _PLAN_YEAR.finditer(text):
         token = match.group(1)
@@ -271,12 +299,12 @@ def _plan_findings(text, day, ev):
             continue
         begin, _stop = _sentence(text, match.start(), match.end())
         year, explicit = _year_of(text, begin, match.start(), day)
-        if not explicit and not re.search("当前|目前|现在|正值|正处", text[begin:match.start()]):
+        if not explicit and not re.search("当前|目前|现在|正值|正处|随着", text[begin:match.start()]):
             continue  # "在“十四五”开局之年，…" may look back; only a stated year is judged
         period = _PERIOD.search(text, begin, match.end())
         if period and period.start(1) == match.start(1) and span[1] < day.year:
             continue  # a plan over at the document's date said to be current: reported by check_periods
-        wanted = span[0] if match.group(3) in ("开局之年", "起步之年", "第一年") else span[1]
+        wanted = span[0] if match.group(3) in ("开局之年", "起步之年", "第一年", "开局") else span[1]
         if year == wanted:
             continue
         right = next((n for n, (a, b) in ev.plans.items()
@@ -292,6 +320,76 @@ def _plan_findings(text, day, ev):
                       suggestion=fixed and fixed.strip("“”"),
                       message=f"{year}年不是“{token or match.group(2)}”的{label}"
                               f"（该时期为{span[0]}—{span[1]}年）" + (f"，{year}年是{fixed}的{label}。" if fixed else "。"))
+
+
+# A plan being drawn up ("科学编制“十四五”规划", "“十五五”规划谋篇布局") is the next one: a plan that began more
+# than a year before is already being carried out.
+_PLAN_DRAWN = re.compile(f"(?:编制|制定|起草|谋划)[“\"]?(十[{_CN}]?五|[{_CN}]五)[”\"]?"
+                         f"|[“\"]?(十[{_CN}]?五|[{_CN}]五)[”\"]?(?:发展)?规划(?:的)?(?:编制|制定|起草|谋篇布局)")
+
+
+def _drawn_plan_findings(text, day, ev):
+    if "五" not in text:
+        return
+    for match in _PLAN_DRAWN.finditer(text):
+        token = match.group(1) or match.group(2)
+        number = 10 if token == "十五" else _number(token[:-1])
+        span = ev.plans.get(number)
+        if span is None:
+            continue
+        begin, _stop = _sentence(text, match.start(), match.end())
+        year, _explicit = _year_of(text, begin, match.start(), day)
+        if span[0] >= year or _PAST_WORDS.search(text, begin, match.start()):
+            continue
+        right = next((n for n, (a, _b) in ev.plans.items() if a == year + 1), None)
+        where = match.span(1) if match.group(1) else match.span(2)
+        yield finding(text, *where, rule="outdated.plan.drawn", category="outdated", severity="warning",
+                      suggestion=right and _plan_label(right),
+                      message=f"“{token}”时期为{span[0]}—{span[1]}年，{year}年已在实施中，"
+                              + (f"此时编制的应是“{_plan_label(right)}”规划" if right else "不再是编制中的规划")
+                              + "，请核实。")
+
+
+# 全面建成小康社会 was declared achieved on 2021-07-01: after that it is no longer a goal to work for.
+_XIAOKANG = re.compile("(?:决胜|确保|助力|冲刺|早日|力争|为(?:[^。；，、]{0,12}、)?)全面建成小康社会"
+                       "|全面建成小康社会(?=作出|做出|贡献|而奋斗|而努力|目标任务|冲刺|决战)")
+_XIAOKANG_DONE = Date(2021, 7, 1)
+_DONE_WORDS = re.compile("已经|已|了|如期|历史性|胜利|实现")
+_DONE_AFTER = re.compile("[^。；，！？\n]{0,10}?了")
+
+
+def _xiaokang_findings(text, day, ev):
+    if day <= _XIAOKANG_DONE or "全面建成小康社会" not in text:
+        return
+    for match in _XIAOKANG.finditer(text):
+        start = text.index("全面建成小康社会", match.start())
+        begin, _stop = _sentence(text, start, start + 8)
+        year, explicit = _year_of(text, begin, start, day)
+        if (explicit and year <= 2021) or _PAST_WORDS.search(text, begin, start) \
+                or _DONE_WORDS.search(text, max(begin, start - 6), start) or _DONE_AFTER.match(text, start + 8):
+            continue  # "已全面建成小康社会", "为全面建成小康社会作出了贡献": the goal reached
+        yield finding(text, start, start + 8, rule="outdated.xiaokang", category="outdated", severity="warning",
+                      suggestion="全面建设社会主义现代化国家",
+                      message="2021年7月1日已宣告全面建成小康社会，此后不能再作为奋斗目标；"
+                              "当前的目标是全面建设社会主义现代化国家，请核实表述。")
+
+
+# 今年, 去年 or 明年 with the year stated beside it: "今年（2024年）" in a document of 2025.
+_STATED_YEAR = re.compile(r"(今年|去年|上年|明年)[（(](\d{4})年?[）)]|(\d{4})年[（(](今年|去年|上年|明年)[）)]")
+_RELATIVE = {"今年": 0, "去年": -1, "上年": -1, "明年": 1}
+
+
+def _stated_year_findings(text, day, ev):
+    if "年（" not in text and "年(" not in text and "年）" not in text and "年)" not in text:
+        return
+    for match in _STATED_YEAR.finditer(text):
+        word, stated = (match.group(1), int(match.group(2))) if match.group(1) else (match.group(4), int(match.group(3)))
+        meant = day.year + _RELATIVE[word]
+        if stated == meant:
+            continue
+        yield finding(text, *match.span(), rule="outdated.relative_year", category="outdated", severity="error",
+                      suggestion=None,
+                      message=f"文档日期为{day.year}年，“{word}”是{meant}年，与文中所写的{stated}年不符，请核实。")
 
 
 _SPIRIT_YEAR = re.compile(f"贯彻(?:落实)?党的([{_CN}十]{{1,3}})大精神的开局之年")
@@ -330,7 +428,7 @@ def _anniversary_patterns():
     names = "|".join(sorted(map(re.escape, ev.anniversaries), key=len, reverse=True))
     days = "|".join(sorted(map(re.escape, ev.days), key=len, reverse=True))
     return (re.compile(f"({names}){_ORDINAL}周年"),
-            re.compile(f"第{_ORDINAL}个[“\"]?({days})"))
+            re.compile(f"第{_ORDINAL}[个次][“\"]?({days})"))
 
 
 def _anniversary_findings(text, day, ev):
@@ -349,6 +447,8 @@ def _anniversary_findings(text, day, ev):
 
 
 # The anniversary names a celebration that may lie years back: "在庆祝中国共产党成立100周年大会上的讲话".
+# Only the future tense: "喜迎建党100周年" names the year's activities, still named so once they are over.
+_AWAITED = re.compile("即将迎来|即将到来|将迎来")
 _CELEBRATION = re.compile("(?:庆祝|纪念)?(?:大会|座谈会|纪念会|招待会|文艺晚会|晚会|阅兵|活动上|之际的?讲话)")
 
 
@@ -361,6 +461,12 @@ def _judge_ordinal(text, match, span, day, written, base, shape, *, offset, on=N
     year, explicit = _year_of(text, begin, match.start(), day)
     expected = year - base + offset
     if written == expected:
+        if offset == 0 and not explicit and on is not None and (day.month, day.day) > on \
+                and _AWAITED.search(text, max(begin, match.start() - 8), match.start()):
+            yield finding(text, *span, rule="outdated.anniversary.passed", category="outdated", severity="error",
+                          suggestion=None,
+                          message=f"{year}年{on[0]}月{on[1]}日已是“{match.group()}”，文档日期为{day.year}年{day.month}月"
+                                  f"{day.day}日，不能再说“即将迎来”，请核实表述。")
         return
     if not explicit and written == expected + 1 and _FUTURE.search(text, begin, stop) and (
             on is None or (day.month, day.day) > on):
@@ -379,8 +485,12 @@ def check_history(text, context):
     day = context.date
     if "大" in text or "全会" in text or "全体会议" in text:
         yield from _congress_findings(text, day, ev)
+        yield from _later_plenum_findings(text, day, ev)
     if "会议" in text:
         yield from _session_findings(text, day, ev)
     yield from _plan_findings(text, day, ev)
+    yield from _drawn_plan_findings(text, day, ev)
+    yield from _stated_year_findings(text, day, ev)
+    yield from _xiaokang_findings(text, day, ev)
     yield from _spirit_year_findings(text, day, ev)
     yield from _anniversary_findings(text, day, ev)

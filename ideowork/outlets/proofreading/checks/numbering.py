@@ -142,7 +142,7 @@ def _article_number(token: str) -> int:
 
 def _runs(text, pattern, number_of, *, per_paragraph):
     """(match, previous number) for every number that does not follow its predecessor in a run that began
-    with 1 (in the same paragraph, when ``per_paragraph``)."""
+    with 1 (in the same paragraph, or going on at the start of the next, when ``per_paragraph``)."""
     previous, paragraph = 0, -2
     for match in pattern.finditer(text):
         number = number_of(match.group(1))
@@ -150,7 +150,14 @@ def _runs(text, pattern, number_of, *, per_paragraph):
             continue
         here = text.rfind("\n", 0, match.start()) if per_paragraph else 0
         if here != paragraph:
-            paragraph, previous = here, 0
+            # A paragraph that opens with an item goes on with the run of the paragraph just before
+            # ("会议要求，一是……" / "二是……" / "三是……"): the same number again is a slip; a number
+            # skipped may be a paragraph left out of an excerpt, and starts afresh.
+            goes_on = (previous and text[here + 1:match.start(1)].strip(" \t\u3000") == ""
+                       and text.rfind("\n", 0, here) == paragraph and number in (previous, previous + 1))
+            paragraph = here
+            if not goes_on:
+                previous = 0
         if number == 1:
             if previous == 1:
                 yield match, previous

@@ -29,6 +29,9 @@ _CHINESE_DIGITS = "一二三四五六七八九"
 # Cheap scans first: most texts contain none of these, and a leading character class is fast.
 _YEAR_GUARD = re.compile("[〇零○O0一二三四五六七八九]{4}年")
 _MIXED_GUARD = re.compile(r"\d[十百千]")
+# A number whose hundreds or thousands are written with 百 or 千 between arabic digits: "2百40个" → "240个".
+_MIXED_INNER = re.compile(r"(?<![\d.])([1-9])([十百千])(\d{1,3})(?![\d.])")
+_MIXED_INNER_GUARD = re.compile(r"\d[十百千]\d")
 _APPROX_GUARD = re.compile("[一二三四五六七八]、[二三四五六七八九][个天次人名位项条岁倍]")
 
 
@@ -56,6 +59,14 @@ def check_numbers(text, context):
         yield finding(text, *match.span(), rule="structure.number.mixed", category="number", severity="error",
                       suggestion=plain,
                       message=f"“{match.group()}”混用了阿拉伯数字和汉字数位，应写作“{plain}”（万、亿可作单位）。")
+    for match in _guarded(_MIXED_INNER, _MIXED_INNER_GUARD, text):
+        head, power, rest = match.groups()
+        if len(rest) != len(str(_POWERS[power])) - 1:
+            continue  # "2百5" is ambiguous (205 or 250)
+        plain = str(int(head) * _POWERS[power] + int(rest))
+        yield finding(text, *match.span(), rule="structure.number.mixed", category="number", severity="error",
+                      suggestion=plain,
+                      message=f"“{match.group()}”混用了阿拉伯数字和汉字数位，应写作“{plain}”。")
     for match in _guarded(_APPROX, _APPROX_GUARD, text):
         first, second = match.groups()
         if _CHINESE_DIGITS.index(second) != _CHINESE_DIGITS.index(first) + 1:
@@ -67,8 +78,14 @@ def check_numbers(text, context):
 
 _PERCENT = re.compile(r"百分之(\d+(?:\.\d+)?)|百分之[零〇一二三四五六七八九十百]+点\d+")
 _FRACTION = re.compile(r"(?<![\d.])(\d+)分之(\d+|[一二三四五六七八九十]+)|(?<![一二三四五六七八九十百千万])([一二三四五六七八九十]+)分之(\d+)")
-_JI = re.compile(r"(?<![\d.])(\d+)几(?=[十百千万亿个名人次项天年月家所条件位批])|几(\d+)(?![\d.])")
+_JI = re.compile(r"(?<![\d.])(\d+)几(?=[十百千万亿\u4e00-\u9fff])(?![何乎])|几(\d+)(?![\d.])")
 _SHORT_YEAR = re.compile(r"(?<![\d.第'’])(\d{2})年(?=(?:[1-9]|1[0-2])月(?![份]?[个多余]))")
+# A two-digit year before 年度 or 年底/年初/年末 ("15年度", "24年底"), or compared with or counted from
+# ("较24年增长", "从12年到2021年"); not a span of years ("近10年", "10年来", "从12年到20年").
+_SHORT_YEAR_WORD = re.compile(r"(\d{2})年(?=度|底|初|末)"
+                              r"|(?:较|比)(\d{2})年(?![代前后内来间里多余半以])"
+                              r"|(?:从|自)(\d{2})年(?=[到至](?:20\d\d|今))"
+                              r"|[’'‘](\d{2})(?=年|届|级)")
 _FULLWIDTH_POINT = re.compile(r"(?<=\d)．(?=\d)")
 _MIXED_DATE = re.compile("(?<![〇零一二三四五六七八九\\d])(?:[〇一二三四五六七八九]{4}年\\d{1,2}月|\\d{4}年(?:十[一二]?|[一二三四五六七八九])月)")
 _MIXED_DATE_GUARD = re.compile("[〇一二三四五六七八九]年\\d|\\d年[一二三四五六七八九十]")
@@ -81,12 +98,21 @@ _TWICE = re.compile(r"(?<![节制契条公签预邀相简婉规履违隐))])(约
                     r"|(?<![\d.])(\d[\d.,]*)[余多]([万亿]?[^\d，。；、！？：\n]{0,3}?)左右")
 _TWICE_GUARD = re.compile(r"(?:约|近|超过)有?[\d一二两三四五六七八九十百千][^，。；、！？：\n]{0,8}(?:左右|以上)"
                           r"|\d[余多][^，。；、！？：\n]{0,4}左右")
+# An approximation stated twice around arabic digits: "近300多人", "约50余人" (近 or 约 with 多 or 余).
+_NEAR_MORE = re.compile(r"(?<![\d.])(近|将近|约|大约)(\d[\d.,]*)(多|余)(?=[万亿]?[\u4e00-\u9fff])")
+# 二 counting things before a classifier, which takes 两: "二个方面" → "两个方面" (not 第二个, 十二个, 一二个).
+_ER_COUNT = re.compile("(?<![第十一二三四五六七八九百千万零〇初周星期礼])二(?=[个项名位条种件])(?!项式)")
+_NOT_A_YEAR_BEFORE = frozenset(".第近约逾余'’")  # "第15年度", "近10年底"
+_SHORT_YEAR_WORD_GUARD = re.compile("[较比从自]\\d\\d年|\\d\\d年[度底初末]|[’'‘]\\d\\d")
+_NEAR_MORE_GUARD = re.compile("\\d[多余]")
+_ER_COUNT_GUARD = re.compile("二[个项名位条种件]")
 _CHINESE_NUMBER = {ch: n for n, ch in enumerate("〇一二三四五六七八九")}
 # Fixed words and abbreviations whose numbers are morphemes (GB/T 15835-2011 4.2).
 _FIXED = re.compile(r"(?<![\d.])(?:([1-9])个(?:意识|自信|维护|确立|全面|服从|伟大|自我|务必|一百年|必须坚持)"
                     r"|([1-9])位([1-9一])体|([1-9])严([1-9])实|([1-9])会([1-9])课|([1-9])学([1-9])做"
-                    r"|1带1路|1把手|8项规定|(1[0-5])五(?=规划|时期|期间|”|\"))")
-_FIXED_GUARD = re.compile(r"\d(?:个[意自维确全服伟务一必]|位|严|会\d|学\d|带|把手|项规定|五)")
+                    r"|1带1路|1把手|8项规定|(1[0-5])五(?=规划|时期|期间|”|\")"
+                    r"|[1-3]级(?:甲等|公立)?医院|[1-3]甲医院|学前[1-3]年)")
+_FIXED_GUARD = re.compile(r"\d(?:个[意自维确全服伟务一必]|位|严|会\d|学\d|带|把手|项规定|五|级|甲医院)|学前\d")
 _CHINESE_DIGIT = dict(zip("123456789", "一二三四五六七八九"))
 _ARABIC_APPROX = re.compile(r"(?<![\d.、第])([1-8])、([2-9])(?=[个天次人名位项条岁倍])")
 _THOUSANDS = re.compile(r"(?<![\d.，])\d{1,3}(?:，\d{3})+(?![\d，])")
@@ -195,6 +221,21 @@ def check_number_usage(text, context):
         yield finding(text, match.start(), match.end(), rule="structure.number.short_year", category="number",
                       severity="error", suggestion=fixed,
                       message=f"年份不能简写：“{match.group()}”应写作“{fixed}”。")
+    if _SHORT_YEAR_WORD_GUARD.search(text):
+        for match in _SHORT_YEAR_WORD.finditer(text):
+            group = next(g for g in (1, 2, 3, 4) if match.group(g))
+            digits, at = match.group(group), match.start(group)
+            before = text[at - 1:at] if at else ""
+            if group == 1 and (before in _NOT_A_YEAR_BEFORE or before.isdigit()):
+                continue  # "2015年度", "近10年底"
+            if group == 4:
+                at = match.start()  # "’24年": the apostrophe goes with the digits
+            elif group > 1 and not context.date.year - 30 <= 2000 + int(digits) <= context.date.year:
+                continue  # "比30年…": a year this cut cannot be meant
+            fixed = f"20{digits}" + ("" if group == 4 else "年")
+            yield finding(text, at, match.end(), rule="structure.number.short_year", category="number",
+                          severity="error", suggestion=fixed,
+                          message=f"年份不能简写：“{text[at:match.end()]}”应写作“{fixed}”。")
     if "．" in text:
         for match in _FULLWIDTH_POINT.finditer(text):
             yield finding(text, *match.span(), rule="structure.number.point", category="number", severity="error",
@@ -213,6 +254,17 @@ def check_number_usage(text, context):
             yield finding(text, *match.span(), rule="structure.number.wan_qian", category="number", severity="error",
                           suggestion=fixed,
                           message=f"“{match.group()}”混用了阿拉伯数字和汉字数位，应写作“{fixed}”。")
+    if _NEAR_MORE_GUARD.search(text):
+        for match in _NEAR_MORE.finditer(text):
+            yield finding(text, *match.span(), rule="structure.number.approximate_twice", category="number",
+                          severity="error", suggestion=None,
+                          message=f"“{match.group(1)}”和“{match.group(3)}”都表示概数，不能同时使用，应删去其中一个。")
+    if _ER_COUNT_GUARD.search(text):
+        for match in _ER_COUNT.finditer(text):
+            yield finding(text, *match.span(), rule="structure.number.liang", category="number", severity="warning",
+                          suggestion="两",
+                          message=f"量词“{text[match.end()]}”前表示数量用“两”，不用“二”：“二{text[match.end()]}”应为"
+                                  f"“两{text[match.end()]}”。")
     if "左右" in text or "以上" in text:
         for match in _guarded(_TWICE, _TWICE_GUARD, text):
             word = "以上" if match.group(3) else "左右"

@@ -21,6 +21,7 @@ from pathlib import Path
 import ahocorasick
 
 from .base import finding
+from .doubled import _tokenizer
 
 __all__ = ["check_terms", "terms", "MIN_LENGTH"]
 
@@ -94,6 +95,12 @@ def _edit(candidate: str, term: str) -> int | None:
 # The name of a body ends with its kind (部, 局, 委员会 …): 住房和城乡建设局 and 市场监督管理分局 are other
 # bodies, so an edit in its last two characters is not an error.
 _BODY_ENDINGS = tuple("部局厅委会署院室台行校办组")
+# Formulations that end like a body's kind but name none: "百年未有之大变局", "新发展格局", "和谐社会".
+_NOT_BODIES = ("格局", "布局", "变局", "全局", "大局", "社会", "体会", "机会", "大会")
+
+
+def _is_body(term: str) -> bool:
+    return term.endswith(_BODY_ENDINGS) and not term.endswith(_NOT_BODIES)
 
 
 def _inside(position: int, length: int, term: str, substituted: bool) -> bool:
@@ -105,8 +112,8 @@ def _inside(position: int, length: int, term: str, substituted: bool) -> bool:
     if position == 0:
         # The first character of a long formulation (not a body's name, whose first characters may be a
         # place) is its verb or opening word: "筑牢中华民族共同体意识", "坚决拥护“两个确立”".
-        return len(term) >= _LONG_FORMULATION and not term.endswith(_BODY_ENDINGS)
-    if term.endswith(_BODY_ENDINGS):
+        return len(term) >= _LONG_FORMULATION and not _is_body(term)
+    if _is_body(term):
         # The body's kind (局, 总局, 委员会 …) may differ: 分局, 住房和城乡建设局; its name may not.
         return 1 <= position < len(term) - _kind_length(term)
     return 1 <= position <= length - (1 if substituted else 2)
@@ -124,13 +131,18 @@ def _kind_length(term: str) -> int:
 def _slip_at_the_end(window: str, term: str, position: int, delta: int) -> bool:
     """A slip in the last characters of a body's name that makes no other body: a character typed twice
     ("委员员会") or one dropped that is not 总 or 分 ("常务委会"; "管理局" for "管理总局" is another body)."""
-    if not term.endswith(_BODY_ENDINGS) or position < 1:
+    if not _is_body(term) or position < 1:
         return False
     if delta > 0:
         return window[position] in (window[position - 1], window[position + 1:position + 2])
     if delta < 0:
         return position < len(term) - 1 and term[position] not in "总分"
     return False
+
+
+# Characters that seldom begin a word with the one before them: after a term's last character they leave it
+# standing ("中国特色社会主义道理的…" is 道路 misspelt, not the start of another word).
+_PARTICLES = frozenset("的地得了着过吗呢吧是有在为和与及或等")
 
 
 def _is_han_like(ch: str) -> bool:
@@ -197,7 +209,10 @@ def check_terms(text, context):
             changed = window[position] if delta >= 0 else term[position]
             if not _is_han_like(changed) or not _simplified(changed) or window in real or covered(begin, stop):
                 continue
-            if delta == 0 and position == size - 1 and stop < len(text) and _is_han_like(text[stop]):
+            if delta == 0 and _other_word(window, term, position):
+                continue  # "推进全面从严治党…" for "推动…", "安全生产责任书": another correct word
+            if delta == 0 and position == size - 1 and stop < len(text) and _is_han_like(text[stop]) \
+                    and text[stop] not in _PARTICLES:
                 continue  # the last character begins another word: "意识形态工作责任清单"
             candidates.append((begin, stop, term, position, delta))
             break
@@ -213,6 +228,18 @@ def check_terms(text, context):
                       suggestion=term,
                       message=f"“{window}”疑为“{term}”的误写（{_describe(window, term, position, delta)}），"
                               "请核对规范写法。")
+
+
+def _other_word(window: str, term: str, position: int) -> bool:
+    """A substitution that makes another word of the dictionary where the term has one: the opening verb
+    swapped for its synonym ("推进" for "推动"), or the last word ("责任书" for "责任制"). A wrong character
+    inside the term ("体质改革") is reported even when it happens to make a word."""
+    words = _tokenizer().FREQ
+    if position <= 1:
+        return window[:2] != term[:2] and words.get(window[:2], 0) > 0 and words.get(term[:2], 0) > 0
+    if position == len(term) - 1:
+        return words.get(window[-3:], 0) > 0 and words.get(term[-3:], 0) > 0
+    return False
 
 
 def _describe(window: str, term: str, position: int, delta: int) -> str:
