@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from ideowork.core.permissions import is_business
 from ideowork.core.querystrings import query_without
-from ideowork.core.scoping import can_act_in
+from ideowork.core.access import can
 
 from ...access import access_course, access_material, access_topic
 from ...actions.materials import do_heartbeat
@@ -30,7 +30,7 @@ def _my_progress(user, materials) -> dict:
 
 def can_manage(user, record) -> bool:
     """A material, topic or course's declared "change" policy, evaluated on a fetched record."""
-    return can_act_in(user, record.org_unit, "learning.manage")
+    return can(user, "change", record)
 
 
 def course_rows(user, courses) -> list[dict]:

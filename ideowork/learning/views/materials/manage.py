@@ -3,7 +3,7 @@ edit them, build topics and ordered courses, and read who studied what."""
 
 from csp.decorators import csp_update
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.core.paginator import Paginator
 from django.db.models import Count, Q, Sum
@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST
 
+from ideowork.core.access import require_can
 from ideowork.core.outcomes import form_outcome
 from ideowork.core.idempotency import idempotent
 from ideowork.core.models import OrgUnit, User
@@ -24,7 +25,6 @@ from ...actions.materials import (MEDIA_MAX_BYTES, do_add_course_item, do_create
                                   do_remove_course_item, do_save_course, do_save_topic, do_update_material)
 from ...forms.materials import CourseForm, CourseItemForm, MaterialEditForm, MaterialForm, TopicForm
 from ...models import Course, CourseItem, Material, StudyProgress, seconds_label
-from .browse import can_manage
 
 __all__ = ["material_create", "material_edit", "topic_create", "topic_edit", "course_create", "course_edit",
            "course_item_add", "course_item_move", "course_item_remove", "study_overview", "material_progress",
@@ -109,9 +109,9 @@ def material_edit(request, pk):
 
 
 def _managed_or_403(request, record, what: str):
-    """``record`` when the user may change it; a higher unit's 资料, 专题 or 课程 is read-only here."""
-    if not can_manage(request.user, record):
-        raise PermissionDenied(f"该{what}由上级单位发布，您不能修改。")
+    """``record`` when the user may change it under its model's declared policy; a higher unit's 资料,
+    专题 or 课程 is read-only here."""
+    require_can(request.user, "change", record, f"该{what}由上级单位发布，您不能修改。")
     return record
 
 
