@@ -83,8 +83,9 @@ _DOCUMENT_NAME = re.compile(r"制度|要点|计划|方案|办法|细则|规定|�
 
 # "第1篇: 乡镇意识形态工作方案", "篇二：2026年学习计划", "【篇三】…", "范文3: …": a collection page's number before the
 # title of each document it holds. Only before a document's name, so a part heading "第一篇 理论学习"
-# stays a heading.
+# stays a heading; an Arabic number and a colon (第1篇:) are the site's whatever follows.
 _SITE_NUMBER = r"(?:第\s*[\d一二三四五六七八九十]{1,3}\s*篇|篇\s*[\d一二三四五六七八九十]{1,3}|范文\s*[\d一二三四五六七八九十]{0,3})"
+_ARABIC_SITE_NUMBER = re.compile(r"^第\s*\d{1,3}\s*篇\s*[:：]")
 _SITE_PREFIX = re.compile(r"^(?:" + _SITE_NUMBER + r"\s*[:：]|[【\[]" + _SITE_NUMBER + r"[】\]]\s*[:：]?)\s*(?=\S)")
 
 
@@ -94,7 +95,10 @@ def _without_site_prefix(folded_line: str) -> int:
     if prefix is None:
         return 0
     rest = folded_line[prefix.end():]
-    if len(rest) > 40 or not _DOCUMENT_NAME.search(rest) or any(ch in SENTENCE_END for ch in rest):
+    if len(rest) > 40 or any(ch in SENTENCE_END for ch in rest):
+        return 0
+    # A part heading is written 第一篇; "第1篇:妇委会" is a site's number before whatever it names.
+    if not _DOCUMENT_NAME.search(rest) and not _ARABIC_SITE_NUMBER.match(folded_line):
         return 0
     return prefix.end()
 

@@ -36,9 +36,10 @@ _CANDIDATE = re.compile(
     r"第\s*(?:" + _CN + r"|\d{1,3})\s*(?:部分|章|篇|条)"
     r"|(?<![一二三四五六七八九十第])" + _CN + r"\s*[、.]"
     r"|[(（]\s*(?:" + _CN + r"|\d{1,2})\s*[)）]"
-    r"|(?<![\d.])\d{1,2}\s*[.、](?!\d)"
+    r"|(?<!\d)(?<!\d\.)\d{1,2}\s*[.、](?!\d)"
 )
 _BOUNDARY = set("。！？；!?;:：")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 _CLOSING = set("”\"’）)】」")
 _SENTENCE_END = re.compile(r"[。！？；!?;]")
 # What may not follow a marker: another number (二、三季度, 1、2、3月, 一、二等奖).
@@ -63,6 +64,8 @@ def _at_boundary(folded: str, position: int) -> bool:
         return True
     if before in _CLOSING and position >= 2 and folded[position - 2] in _BOUNDARY:
         return True
+    if before == "." and position >= 2 and _CJK.match(folded[position - 2]):
+        return True  # "…的联系.2、团结…": an ASCII full stop after a sentence, not a decimal point
     # "…做好疏导工作。(责任单位:党群工作部)四、…": a note in brackets closing a sentence.
     return before == ")" and bool(_NOTE_AFTER_SENTENCE.search(folded, max(0, position - 90), position))
 
