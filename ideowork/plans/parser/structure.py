@@ -19,7 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .cleaning import SENTENCE_END, Line
+from .cleaning import SENTENCE_END, Line, fold
+from .frequency import find_frequencies
 from .headings import Heading, level_order, match_heading, split_item, split_title
 from .lost_numerals import restore_lost_numerals
 from .metadata import Metadata
@@ -82,6 +83,8 @@ class _Section:
     # A section whose heading is itself a duty ("七、建立学习档案，包括…。") and that has no numbered
     # items stands as its own item 1.
     own: _Item | None = None
+    # A plan's part under a bare label of when or for whom (一、学习时间): no item if its text is short.
+    label: bool = False
 
 
 def _choose_levels(headings: list[Heading]) -> tuple[str | None, str]:
@@ -185,6 +188,7 @@ def _passes(lines: list[Line], meta: Metadata) -> tuple[list[list[_Section]], st
                     own_text = heading.content.strip()  # the sentence is the item's text
                 item = section.own = _Item(1, own_title, [(own_text, True)] if own_text else [])
             elif title and not _FRAMING.search(title):
+                section.label = plan and bool(_FRAMING_LABEL.fullmatch(title.strip().rstrip(":：")))
                 # "一、要制订学习计划" over a paragraph of duties, beside sections divided into items:
                 # the section is its own item 1 when no numbered item follows.
                 item = section.own = _Item(1, title)
@@ -273,6 +277,14 @@ def _is_framing(title: str) -> bool:
     return bool(_FRAMING_OPENING.match(title)) or bool(_FRAMING.search(title)) and len(title) <= _FRAMING_TITLE
 
 
+# A notice's parts that say when, where and for whom by a bare label (一、学习时间 over "3月28日下午",
+# 二、对象 over a list of units) are no items when their text is only a date or a list; under the same
+# label a paragraph that fixes the day each month (固定每月20日…) is a duty. Not 严格落实学习时间.
+_LABEL_TEXT = 40
+_FRAMING_LABEL = re.compile(r"(?:学习|活动|会议|培训|宣讲)?(?:时间|地点|对象|时间和地点|时间地点|时间安排)"
+                            r"|(?:参加|参会|参学|学习|培训|活动)(?:人员|对象|范围)")
+
+
 # The names of framing parts that never open a duty, even with text run on after them (not 组织机构,
 # whose text may set up a group with duties).
 _FRAMING_OPENING = re.compile(r"指导思想|总体要求|总体目标|工作目标|主要目标|基本原则|工作原则|活动主题")
@@ -313,6 +325,8 @@ def build_sections(lines: list[Line], meta: Metadata) -> list[ParsedSection]:
     all_passes, section_level = _passes(lines, meta)
     for sections in all_passes:
         for section in sections:
+            if section.label and len(section.own.text) <= _LABEL_TEXT and not find_frequencies(fold(section.own.text)):
+                continue  # "一、学习时间" over "3月28日下午": when, not a duty
             if not section.items and section.own is not None and (section.own.chunks or section.own.title != section.title
                                                                   or len(section.own.title) > _STATEMENT):
                 section.items[1] = section.own
