@@ -104,14 +104,23 @@ def _enumerated(paragraphs: list[tuple[str, str]]) -> tuple[int, int, list[str]]
     return found[0][0], found[-1][0], [_ENUMERATION_MARK.sub("", part, count=1) for part in parts]
 
 
+# Words that give a paragraph a duty: who must do what. A leading paragraph without any (the news of a
+# plenum that a notice opens on) is the notice's occasion.
+_OBLIGATION = re.compile(r"要|应|须|务必|请|确保|力争|坚持|各(?:单位|级|部门|学院|系|支部|党支部|党委|党总支|团委|团支部|科室)|"
+                         r"每[天日周月季年]|定期")
+
+
 def paragraph_sections(lines: list[Line], meta: Metadata) -> list[ParsedSection]:
     """One section without number holding an item per duty paragraph (or per part of a 一是…二是…
-    enumeration); empty list when there is none."""
+    enumeration); empty list when there is none. Leading paragraphs that assign nothing (no 要, 应,
+    各单位 …) are the occasion of a notice, not its items."""
     section = ParsedSection(None, None)
     paragraphs = _paragraphs(lines, meta)
     first, last, parts = _enumerated(paragraphs)
     duties = [text for text, folded in paragraphs[:first] if _is_duty(folded)]
     texts = duties + parts + [text for text, folded in paragraphs[last + 1:] if _is_duty(folded)]
+    while len(texts) > 1 and not _OBLIGATION.search(fold(texts[0])):
+        texts.pop(0)  # "…全会于10月20日在北京举行，审议通过了…": the occasion, not a duty
     for text in texts:
         section.items.append(ParsedItem(len(section.items) + 1, first_clause(text), text, section=section))
     return [section] if section.items else []
