@@ -103,6 +103,32 @@ def _without_site_prefix(folded_line: str) -> int:
     return prefix.end()
 
 
+# A document viewer's page chunks: "1、<title>一、…召开周期:…;7" then "2、.讨论决定…", each chunk a long
+# run-on line that its viewer numbered and cut in the middle of a sentence (not the document's 1、2、).
+_CHUNK = re.compile(r"^(\d{1,2})、")
+_CHUNK_LENGTH = 100
+_GARBLED_ONE = re.compile(r"[(（]-[)）]")
+
+
+def _join_viewer_chunks(raw: list[str], folded: list[str]) -> None:
+    """Join a viewer's numbered chunks (in place) into one line without their numbers: two or more
+    long lines numbered 1、2、… in order, each but the last ending in the middle of a sentence."""
+    chunks = [index for index, line in enumerate(folded) if _CHUNK.match(line)]
+    if len(chunks) < 2 or any(int(_CHUNK.match(folded[index]).group(1)) != number
+                              for number, index in enumerate(chunks, start=1)):
+        return
+    if any(len(folded[index]) < _CHUNK_LENGTH for index in chunks[:-1]) or any(
+            folded[index][-1] in SENTENCE_END for index in chunks[:-1]):
+        return
+    if any(folded[index] for index in range(chunks[0], chunks[-1]) if index not in chunks):
+        return  # other text between them: a numbered list of the document
+    first = chunks[0]
+    raw[first] = "".join(raw[index][_CHUNK.match(folded[index]).end():] for index in chunks)
+    folded[first] = "".join(folded[index][_CHUNK.match(folded[index]).end():] for index in chunks)
+    for index in chunks[1:]:
+        raw[index] = folded[index] = ""
+
+
 _BULLET = re.compile(r"^[-•·●◆■▪*]\s+(?=\S)")
 
 
@@ -134,6 +160,11 @@ def clean_lines(text: str, matching: str | None = None) -> list[Line]:
         bullet = _BULLET.match(line_folded)
         if bullet and len(line_folded) == len(raw[index]):
             raw[index], folded[index] = raw[index][bullet.end():], line_folded[bullet.end():]
+    _join_viewer_chunks(raw, folded)
+    for index, line_folded in enumerate(folded):
+        if "-" in line_folded and len(line_folded) == len(raw[index]):  # "(-)召开周期": a garbled （一）
+            raw[index] = _GARBLED_ONE.sub(lambda m: m.group()[0] + "一" + m.group()[2], raw[index])
+            folded[index] = _GARBLED_ONE.sub("(一)", line_folded)
     clutter = [bool(line) and is_clutter(line) for line in folded]
     lines: list[Line] = []
     gap = False
