@@ -737,3 +737,24 @@ def test_a_documents_own_numbered_paragraphs_are_no_viewer_chunks():
     text = ("支部学习制度\n1、" + "支部每月组织集中学习1次,结合实际开展专题研讨和交流发言," * 4 + "做好记录。\n"
             "2、党员每年撰写心得体会不少于2篇。\n")
     assert [item.number for section in parse_text(text).sections for item in section.items] == [1, 2]
+
+
+def test_numbering_that_starts_again_under_a_label_inside_a_section_is_a_second_run():
+    found = _listed("关于开展第三季度理论学习的通知\n一、学习内容\n必学篇目:\n1.党章第一章。\n2.党章第二章。\n"
+                    "选学篇目:\n1.党史第一章。\n2.党史第二章。\n3.党史第三章。\n二、有关要求\n1.做好学习记录。\n")
+    assert found == [("一", 1, "党章第一章"), ("一", 2, "党章第二章"), ("一", 1, "党史第一章"), ("一", 2, "党史第二章"),
+                     ("一", 3, "党史第三章"), ("二", 1, "做好学习记录")]
+    assert parse_text("关于开展第三季度理论学习的通知\n一、学习内容\n必学篇目:\n1.党章第一章。\n2.党章第二章。\n"
+                      "选学篇目:\n1.党史第一章。\n").sections[1].title == "选学篇目"
+
+
+def test_a_repeated_number_without_a_label_stays_one_run():
+    found = _listed("关于开展第三季度理论学习的通知\n一、学习内容\n1.党章第一章。\n2.党章第二章。\n"
+                    "各支部要认真组织学习,做好记录。\n1.党史第一章。\n二、有关要求\n1.做好学习记录。\n")
+    assert [(section, number) for section, number, _ in found] == [("一", 1), ("一", 2), ("二", 1)]
+
+
+def test_a_number_before_a_year_is_a_heading_and_a_decimal_is_not():
+    found = _listed("学习安排\n1.2025年全国两会精神。\n2.党的创新理论。\n")
+    assert [(number, title) for _, number, title in found] == [(1, "2025年全国两会精神"), (2, "党的创新理论")]
+    assert [number for _, number, _ in _listed("学习安排\n1.5万字笔记要求。\n1.党的创新理论。\n")] == [1]

@@ -12,6 +12,11 @@ another name of rules; untitled, it says 通知如下) framing parts (一、指�
 sections that only name organisers (五、组织机构) carry none. A fragment that opens in the middle of
 a list under a section it does not show ("8、…" "9、…" then "四、…") keeps that list as items without
 a section. Headings whose numerals the page lost are put back first (lost_numerals.py).
+
+Inside a section, items numbered again from 1 under a label line ("集中学习内容：" 1. 2. "自学内容："
+1. 2. 3.) are a second run: a section of the same number titled by the label, after the first. A
+plan's part under a bare label of when or for whom (一、学习时间, 二、对象) is no item when its text is a
+short date or list without a frequency.
 """
 
 from __future__ import annotations
@@ -214,6 +219,14 @@ def _passes(lines: list[Line], meta: Metadata) -> tuple[list[list[_Section]], st
             lead = None
             title, rest = split_item(heading.content)
             existing = section.items.get(heading.number)
+            label = _restart_label(item, heading.number)
+            if existing is not None and label is not None and section_level is not None:
+                # "集中学习内容：1. 2. 自学内容：1. 2. 3.": the numbering starts again under a label
+                # inside one section; the second run is a section of its own with the same number.
+                item.chunks.pop()
+                section = _Section(section.number, section.numeral, label)
+                passes[-1].append(section)
+                existing = None
             if existing is not None:
                 # A repeated number inside one pass is a typo; keep one item so numbers stay unique.
                 item = existing
@@ -236,6 +249,17 @@ def _passes(lines: list[Line], meta: Metadata) -> tuple[list[list[_Section]], st
 
 
 _SENTENCE_TITLE = 15
+_LABEL = 15
+
+
+def _restart_label(item: _Item | None, number: int) -> str | None:
+    """The label ("自学内容：") that closes the item before a number 1, where numbering starts again."""
+    if number != 1 or item is None or not item.chunks:
+        return None
+    text = item.chunks[-1][0].strip()
+    if len(text) > _LABEL or text[-1:] not in ":：" or _CLAUSE.search(text):
+        return None
+    return text.rstrip(":：").strip()
 
 
 def _title_sentence(content: str, title: str, rest: str) -> str:
@@ -347,8 +371,8 @@ def build_sections(lines: list[Line], meta: Metadata) -> list[ParsedSection]:
         for number, sections in enumerate(passes, start=1):
             sections[0].number, sections[0].numeral = number, _chinese(number)
     body = max(reversed(passes), key=_text_length)
-    merged: dict[int | None, _Section] = {s.number: _Section(s.number, s.numeral, s.title, dict(s.items), s.own)
-                                          for s in body}
+    merged: dict[int | float | None, _Section] = {
+        key: _Section(s.number, s.numeral, s.title, dict(s.items), s.own) for key, s in _keyed(body)}
     has_sections = any(number is not None for number in merged)
     for sections in passes:
         if sections is body:
@@ -379,6 +403,18 @@ def build_sections(lines: list[Line], meta: Metadata) -> list[ParsedSection]:
             parsed.items.append(ParsedItem(number, item.title, item.text, section=parsed))
         result.append(parsed)
     return result
+
+
+def _keyed(sections: list[_Section]) -> list[tuple[int | float | None, _Section]]:
+    """Sections by number; a second run of items under a label in the same section (same number) is
+    keyed just after it, so both are kept in reading order."""
+    keyed, seen = [], {}
+    for section in sections:
+        repeat = seen.get(section.number, -1) + 1
+        seen[section.number] = repeat
+        keyed.append((section.number if not repeat or section.number is None else section.number + repeat / 100,
+                      section))
+    return keyed
 
 
 def _fill_by_number(merged: dict[int | None, _Section], outline: _Section) -> None:
