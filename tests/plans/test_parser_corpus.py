@@ -42,7 +42,7 @@ from tests.plans.corpus_measure import CORPUS, corpus_cases, measure, norm
 HELDOUT = CORPUS.parent / "heldout"
 HELDOUT2 = CORPUS.parent / "heldout2"
 # (folder, items recall, items precision, targets recall, targets precision), rounded down.
-HELDOUT_RATCHETS = [(HELDOUT, 1.0, 0.98, 1.0, 1.0), (HELDOUT2, 0.99, 1.0, 0.95, 1.0)]
+HELDOUT_RATCHETS = [(HELDOUT, 1.0, 0.98, 1.0, 1.0), (HELDOUT2, 1.0, 1.0, 1.0, 1.0)]
 
 ITEMS_RECALL = 1.0
 ITEMS_PRECISION = 0.99

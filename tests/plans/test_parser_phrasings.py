@@ -758,3 +758,16 @@ def test_a_number_before_a_year_is_a_heading_and_a_decimal_is_not():
     found = _listed("学习安排\n1.2025年全国两会精神。\n2.党的创新理论。\n")
     assert [(number, title) for _, number, title in found] == [(1, "2025年全国两会精神"), (2, "党的创新理论")]
     assert [number for _, number, _ in _listed("学习安排\n1.5万字笔记要求。\n1.党的创新理论。\n")] == [1]
+
+
+def test_a_label_right_under_a_heading_whose_points_open_at_two_is_point_one():
+    found = _listed("党支部学习制度\n一、集中学习\n1.学习时间:每月一次。\n2.学习方式:专题辅导。\n"
+                    "二、个人自学\n学习时间:\n党员每周自学不少于2小时。\n2.学习方式:\n读原著、学原文。\n")
+    assert [(section, number, title) for section, number, title in found][2:] == [
+        ("二", 1, "学习时间"), ("二", 2, "学习方式")]
+
+
+def test_a_sentence_right_under_a_heading_whose_points_open_at_two_is_no_point():
+    found = _listed("党支部学习制度\n一、集中学习\n1.学习时间:每月一次。\n2.学习方式:专题辅导。\n"
+                    "二、个人自学\n党员要坚持自学,做好笔记。\n2.学习方式:读原著、学原文。\n")
+    assert [(section, number) for section, number, _ in found][2:] == [("二", 2)]

@@ -98,7 +98,7 @@ def split_title(content: str) -> tuple[str, str]:
         title, rest = content[:match.start()], content[match.end():]
     else:
         title, rest = content, ""
-    return title.strip().rstrip("，,；;、 "), rest.strip()
+    return title.strip().rstrip("，,；;、:： "), rest.strip()
 
 
 def _is_duty_sentence(title: str) -> bool:
