@@ -4,6 +4,9 @@ Documents arrive copied from web pages ("字数:7301字", "复制下载", "大�
 Word and from PDFs, with half-width and full-width punctuation mixed. The parser keeps each line as
 written (titles and texts are shown to users in the document's own wording) and matches against a
 folded copy of the same length, so offsets found in the folded copy hold in the original.
+
+A document viewer's page chunks (long run-on lines it numbered 1、2、… and cut mid-sentence) are
+joined back into one line without their numbers, and its garbled （一） ("(-)") is put right.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Frequency and scope words: 每月, 每季度, 上下半年, 每两个月, 全年, 年内 …
 
-A *frequency* (每X, 上下半年各, 按月, 年度有安排, 季有检查) sets a period on its own: 每日巡查 is a
+A *frequency* (每X, 上下半年各, 按月, 年度有安排, 全年学习有计划, 季有检查) sets a period on its own: 每日巡查 is a
 daily duty even without a number. A *scope* (全年, 年内) only says over which period a written number counts.
 
 Periods the platform does not have are mapped to the nearest one, multiplying the count so the

@@ -4,7 +4,8 @@
 back into lines before the structure is read, one line per numbered heading. A marker inside a
 line (一、 （一） 1. 1、 （1） 第一条 第一章) starts a new line only when all of these hold:
 
-- it stands at a boundary: after a sentence end or a colon (。；！？：), after a space, after a note
+- it stands at a boundary: after a sentence end or a colon (。；！？：, or an ASCII full stop after a
+  Chinese character: "…的联系.2、团结…", never a decimal point), after a space, after a note
   in brackets closing a sentence ("…。(责任单位:宣传部)四、"), or right after the title of a heading
   one level up that has no sentence end yet ("二、主要任务（一）…"); the next number of a series
   under way may also follow any word when its short title closes the line ("…刘瑜五、考核办法");
