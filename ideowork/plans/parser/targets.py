@@ -433,8 +433,8 @@ def _schedule_of_counted(folded: str, frequency: Frequency, targets: list[Parsed
     if not _DAY_IN_PERIOD.match(folded, frequency.end):
         return False
     sentence_start = sentences.start(frequency.start)
-    return any(target.explicit and target.period == frequency.period and sentence_start <= target.start < frequency.start
-               for target in targets)
+    return any(target.explicit and target.period == frequency.period
+               and sentence_start <= target.start < frequency.start for target in targets)
 
 
 def _when_in_period(folded: str, frequency: Frequency) -> int | None:
