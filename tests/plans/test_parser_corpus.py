@@ -37,9 +37,12 @@ from ideowork.plans.parser.result import COMPARATORS, PERIODS, PERS
 from tests.plans import corpus_measure
 from tests.plans.corpus_measure import CORPUS, corpus_cases, measure, norm
 
-# A held-out set the parser was not developed against: its gold is checked for form here, but no figure
-# is held to a ratchet (it must not become a tuning target); bench/parse_quality.py --corpus measures it.
+# The first two held-out sets: the parser has since been developed against them (held-out 3 is the
+# honest measure now), so their figures are ratchets too; bench/parse_quality.py --corpus measures them.
 HELDOUT = CORPUS.parent / "heldout"
+HELDOUT2 = CORPUS.parent / "heldout2"
+# (folder, items recall, items precision, targets recall, targets precision), rounded down.
+HELDOUT_RATCHETS = [(HELDOUT, 1.0, 0.98, 1.0, 1.0), (HELDOUT2, 1.0, 1.0, 1.0, 1.0)]
 
 ITEMS_RECALL = 1.0
 ITEMS_PRECISION = 0.99
@@ -123,6 +126,20 @@ def test_parser_reaches_the_ratchet_on_the_corpus():
     assert summary["targets_recall"] >= TARGETS_RECALL, summary
     assert summary["targets_precision"] >= TARGETS_PRECISION, summary
     assert summary["refused"] <= MAX_REFUSED, summary
+
+
+@pytest.mark.parametrize(("folder", "items_recall", "items_precision", "targets_recall", "targets_precision"),
+                         HELDOUT_RATCHETS, ids=["heldout", "heldout2"])
+def test_parser_reaches_the_ratchet_on_the_former_heldout_sets(folder, items_recall, items_precision,
+                                                                targets_recall, targets_precision):
+    figures = measure(corpus_cases(folder))
+    summary = {key: figures[key] or 0.0 for key in ("items_recall", "items_precision", "targets_recall",
+                                                     "targets_precision")}
+    assert summary["items_recall"] >= items_recall, summary
+    assert summary["items_precision"] >= items_precision, summary
+    assert summary["targets_recall"] >= targets_recall, summary
+    assert summary["targets_precision"] >= targets_precision, summary
+    assert figures["refused"] <= MAX_REFUSED, figures
 
 
 def test_a_parser_that_finds_nothing_falls_below_the_ratchet(monkeypatch):

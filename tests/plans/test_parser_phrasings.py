@@ -615,3 +615,159 @@ def test_headings_that_are_paragraphs_keep_their_text_after_the_title_among_seve
                       "二、要认真做好学习报告和学习档案管理工作。学习秘书每半年报送一次学习情况。\n")
     first = plan.sections[0].items[0]
     assert (first.title, first.text) == ("要建立并实行学习考勤、通报、考核和档案等制度", "中心组成员要自觉参加集中学习。")
+
+
+# --- Second round: phrasings of the misses of held-out set 2, on excerpts written for these tests.
+
+def _listed(text: str) -> list[tuple]:
+    plan = parse_text(text)
+    return [(section.number, item.number, item.title) for section in plan.sections for item in section.items]
+
+
+def test_inline_numbers_after_an_ascii_full_stop_start_items():
+    found = _listed("团支部工作职责\n1、组织团员学习党的理论.督促团员按时交纳团费.2、做好推优入党工作.3、开展志愿服务活动.\n")
+    assert [number for _, number, _ in found] == [1, 2, 3]
+
+
+def test_a_decimal_after_an_ascii_full_stop_is_no_item():
+    found = _listed("团支部工作职责\n1、组织团员学习,覆盖率达到98.2%以上.\n2、做好推优入党工作.\n")
+    assert [number for _, number, _ in found] == [1, 2]
+    assert "98.2%" in parse_text("团支部工作职责\n1、组织团员学习,覆盖率达到98.2%以上.\n2、做好推优入党工作.\n"
+                                 ).sections[0].items[0].text
+
+
+def test_a_collection_number_with_an_arabic_numeral_is_no_part():
+    found = _listed("工会活动方案\n第2篇:工会\n1、组织职工开展读书活动。\n2、办好职工之家。\n")
+    assert found == [(None, 1, "组织职工开展读书活动"), (None, 2, "办好职工之家")]
+
+
+def test_a_part_written_with_a_chinese_numeral_stays_a_part():
+    found = _listed("某局学习方案\n第一篇 理论学习\n1、组织职工开展读书活动。\n2、办好职工之家。\n"
+                   "第二篇 实践锻炼\n1、开展志愿服务。\n")
+    assert [(section, number) for section, number, _ in found] == [("一", 1), ("一", 2), ("二", 1)]
+
+
+def test_a_notices_leading_paragraph_that_assigns_nothing_is_its_occasion():
+    found = _listed("各基层团组织:\n"
+                   "市第五次团代会于2025年3月10日在市会议中心召开,大会选举产生了新一届团市委领导班子。\n"
+                   "各基层团组织要把学习大会精神作为当前的重要任务,组织团员青年认真学习。\n"
+                   "各单位要及时总结经验,于4月10日前报送学习情况。\n")
+    assert [title for _, _, title in found] == ["各基层团组织要把学习大会精神作为当前的重要任务", "各单位要及时总结经验"]
+
+
+def test_a_notices_leading_paragraph_with_a_duty_stays_item_one():
+    found = _listed("各基层团组织:\n"
+                   "大会召开后,各基层团组织要迅速组织团员青年学习大会精神。\n"
+                   "各单位要及时总结经验,于4月10日前报送学习情况。\n")
+    assert len(found) == 2
+
+
+def test_a_single_bare_heading_heads_its_one_paragraph():
+    found = _listed("县委宣传部2026年工作要点\n一、加强理论武装,筑牢思想根基\n"
+                   "理论武装是宣传工作的首要任务。全年组织中心组学习12次,推动学习走深走实。\n")
+    assert found == [("一", 1, "理论武装是宣传工作的首要任务")]
+
+
+def test_two_bare_headings_over_a_paragraph_each_are_the_items():
+    found = _listed("县委宣传部2026年工作要点\n一、加强理论武装,筑牢思想根基\n"
+                    "理论武装是宣传工作的首要任务。全年组织中心组学习12次。\n"
+                    "二、加强阵地管理,守好舆论阵地\n各单位要落实阵地管理责任,每月排查一次。\n")
+    assert [(section, number) for section, number, _ in found] == [(None, 1), (None, 2)]
+
+
+def test_a_notices_bare_labels_of_time_and_audience_are_no_items():
+    found = _listed("关于开展第二季度理论学习的通知\n一、学习时间\n6月20日下午\n二、参加人员\n全体机关干部\n"
+                   "三、学习内容\n(一)专题学习党章\n(二)交流研讨\n")
+    assert [(section, title) for section, _, title in found] == [("三", "专题学习党章"), ("三", "交流研讨")]
+
+
+def test_a_time_label_over_a_fixed_day_each_month_is_a_duty():
+    found = _listed("关于规范主题党日的方案\n一、时间安排\n各支部固定每月15日开展主题党日,每次不少于2小时。\n"
+                   "二、活动要求\n(一)突出政治功能\n(二)丰富活动形式\n")
+    assert found[0] == ("一", 1, "时间安排")
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("坚持做到全年学习有计划、季度工作有检查。",
+     [("全年学习有计划", 1, "year", "org"), ("季度工作有检查", 1, "quarter", "org")]),
+    ("月度培训有安排,年度有总结。", [("月度培训有安排", 1, "month", "org"), ("年度有总结", 1, "year", "org")]),
+])
+def test_noun_periods_with_an_activity_before_you(sentence, expected):
+    assert _read(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", ["全年工作有序推进。", "年度学习有关要求另行通知。"])
+def test_noun_periods_before_you_that_are_no_duty(sentence):
+    assert _read(sentence) == []
+
+
+def test_the_day_of_a_counted_meeting_is_its_schedule_not_a_second_target():
+    sentence = "党小组会每月召开1次,一般在每月的第三周周四下午举行。"
+    assert _read(sentence) == [("每月召开1次", 1, "month", "org")]
+
+
+def test_a_day_in_the_period_without_a_count_before_is_a_target():
+    assert _read("每月第三周周四下午开展党小组学习。") == [("每月第三周周四下午开展党小组学习", 1, "month", "org")]
+
+
+@pytest.mark.parametrize(("line", "title"), [
+    ("团委工作制度.doc", "团委工作制度"),
+    ("县直机关2026年理论学习计划3篇", "县直机关2026年理论学习计划"),
+    ("某某网abc888 关于开展读书月活动的通知", "关于开展读书月活动的通知"),
+])
+def test_site_decoration_around_a_title(line, title):
+    assert parse_text(line + "\n1、组织读书活动。\n2、开展读书交流。\n").title == title
+
+
+def test_a_title_that_names_letters_keeps_them():
+    assert parse_text("关于开展AI素养培训的通知\n1、组织培训。\n2、开展交流。\n").title == "关于开展AI素养培训的通知"
+
+
+def test_a_viewers_page_chunks_are_joined():
+    chunk_one = ("1、支部学习制度一、学习内容支部学习以党章党规为主,每月组织集中学习1次,"
+                 + "结合实际开展专题研讨和交流发言," * 4 + "(-)集中学习:每季度至少")
+    chunk_two = "2、开展一次专题研讨。(二)个人自学:党员每年撰写心得体会不少于2篇。"
+    plan = parse_text(chunk_one + "\n\n" + chunk_two + "\n")
+    items = [(section.number, item.number, item.title) for section in plan.sections for item in section.items]
+    assert [(section, number) for section, number, _ in items] == [("一", 1), ("一", 2)]
+    assert "每季度至少开展一次专题研讨" in plan.sections[0].items[0].text
+
+
+def test_a_documents_own_numbered_paragraphs_are_no_viewer_chunks():
+    text = ("支部学习制度\n1、" + "支部每月组织集中学习1次,结合实际开展专题研讨和交流发言," * 4 + "做好记录。\n"
+            "2、党员每年撰写心得体会不少于2篇。\n")
+    assert [item.number for section in parse_text(text).sections for item in section.items] == [1, 2]
+
+
+def test_numbering_that_starts_again_under_a_label_inside_a_section_is_a_second_run():
+    found = _listed("关于开展第三季度理论学习的通知\n一、学习内容\n必学篇目:\n1.党章第一章。\n2.党章第二章。\n"
+                    "选学篇目:\n1.党史第一章。\n2.党史第二章。\n3.党史第三章。\n二、有关要求\n1.做好学习记录。\n")
+    assert found == [("一", 1, "党章第一章"), ("一", 2, "党章第二章"), ("一", 1, "党史第一章"), ("一", 2, "党史第二章"),
+                     ("一", 3, "党史第三章"), ("二", 1, "做好学习记录")]
+    assert parse_text("关于开展第三季度理论学习的通知\n一、学习内容\n必学篇目:\n1.党章第一章。\n2.党章第二章。\n"
+                      "选学篇目:\n1.党史第一章。\n").sections[1].title == "选学篇目"
+
+
+def test_a_repeated_number_without_a_label_stays_one_run():
+    found = _listed("关于开展第三季度理论学习的通知\n一、学习内容\n1.党章第一章。\n2.党章第二章。\n"
+                    "各支部要认真组织学习,做好记录。\n1.党史第一章。\n二、有关要求\n1.做好学习记录。\n")
+    assert [(section, number) for section, number, _ in found] == [("一", 1), ("一", 2), ("二", 1)]
+
+
+def test_a_number_before_a_year_is_a_heading_and_a_decimal_is_not():
+    found = _listed("学习安排\n1.2025年全国两会精神。\n2.党的创新理论。\n")
+    assert [(number, title) for _, number, title in found] == [(1, "2025年全国两会精神"), (2, "党的创新理论")]
+    assert [number for _, number, _ in _listed("学习安排\n1.5万字笔记要求。\n1.党的创新理论。\n")] == [1]
+
+
+def test_a_label_right_under_a_heading_whose_points_open_at_two_is_point_one():
+    found = _listed("党支部学习制度\n一、集中学习\n1.学习时间:每月一次。\n2.学习方式:专题辅导。\n"
+                    "二、个人自学\n学习时间:\n党员每周自学不少于2小时。\n2.学习方式:\n读原著、学原文。\n")
+    assert [(section, number, title) for section, number, title in found][2:] == [
+        ("二", 1, "学习时间"), ("二", 2, "学习方式")]
+
+
+def test_a_sentence_right_under_a_heading_whose_points_open_at_two_is_no_point():
+    found = _listed("党支部学习制度\n一、集中学习\n1.学习时间:每月一次。\n2.学习方式:专题辅导。\n"
+                    "二、个人自学\n党员要坚持自学,做好笔记。\n2.学习方式:读原著、学原文。\n")
+    assert [(section, number) for section, number, _ in found][2:] == [("二", 2)]

@@ -4,6 +4,9 @@ Documents arrive copied from web pages ("字数:7301字", "复制下载", "大�
 Word and from PDFs, with half-width and full-width punctuation mixed. The parser keeps each line as
 written (titles and texts are shown to users in the document's own wording) and matches against a
 folded copy of the same length, so offsets found in the folded copy hold in the original.
+
+A document viewer's page chunks (long run-on lines it numbered 1、2、… and cut mid-sentence) are
+joined back into one line without their numbers, and its garbled （一） ("(-)") is put right.
 """
 
 from __future__ import annotations
@@ -83,8 +86,9 @@ _DOCUMENT_NAME = re.compile(r"制度|要点|计划|方案|办法|细则|规定|�
 
 # "第1篇: 乡镇意识形态工作方案", "篇二：2026年学习计划", "【篇三】…", "范文3: …": a collection page's number before the
 # title of each document it holds. Only before a document's name, so a part heading "第一篇 理论学习"
-# stays a heading.
+# stays a heading; an Arabic number and a colon (第1篇:) are the site's whatever follows.
 _SITE_NUMBER = r"(?:第\s*[\d一二三四五六七八九十]{1,3}\s*篇|篇\s*[\d一二三四五六七八九十]{1,3}|范文\s*[\d一二三四五六七八九十]{0,3})"
+_ARABIC_SITE_NUMBER = re.compile(r"^第\s*\d{1,3}\s*篇\s*[:：]")
 _SITE_PREFIX = re.compile(r"^(?:" + _SITE_NUMBER + r"\s*[:：]|[【\[]" + _SITE_NUMBER + r"[】\]]\s*[:：]?)\s*(?=\S)")
 
 
@@ -94,9 +98,38 @@ def _without_site_prefix(folded_line: str) -> int:
     if prefix is None:
         return 0
     rest = folded_line[prefix.end():]
-    if len(rest) > 40 or not _DOCUMENT_NAME.search(rest) or any(ch in SENTENCE_END for ch in rest):
+    if len(rest) > 40 or any(ch in SENTENCE_END for ch in rest):
+        return 0
+    # A part heading is written 第一篇; "第1篇:妇委会" is a site's number before whatever it names.
+    if not _DOCUMENT_NAME.search(rest) and not _ARABIC_SITE_NUMBER.match(folded_line):
         return 0
     return prefix.end()
+
+
+# A document viewer's page chunks: "1、<title>一、…召开周期:…;7" then "2、.讨论决定…", each chunk a long
+# run-on line that its viewer numbered and cut in the middle of a sentence (not the document's 1、2、).
+_CHUNK = re.compile(r"^(\d{1,2})、")
+_CHUNK_LENGTH = 100
+_GARBLED_ONE = re.compile(r"[(（]-[)）]")
+
+
+def _join_viewer_chunks(raw: list[str], folded: list[str]) -> None:
+    """Join a viewer's numbered chunks (in place) into one line without their numbers: two or more
+    long lines numbered 1、2、… in order, each but the last ending in the middle of a sentence."""
+    chunks = [index for index, line in enumerate(folded) if _CHUNK.match(line)]
+    if len(chunks) < 2 or any(int(_CHUNK.match(folded[index]).group(1)) != number
+                              for number, index in enumerate(chunks, start=1)):
+        return
+    if any(len(folded[index]) < _CHUNK_LENGTH for index in chunks[:-1]) or any(
+            folded[index][-1] in SENTENCE_END for index in chunks[:-1]):
+        return
+    if any(folded[index] for index in range(chunks[0], chunks[-1]) if index not in chunks):
+        return  # other text between them: a numbered list of the document
+    first = chunks[0]
+    raw[first] = "".join(raw[index][_CHUNK.match(folded[index]).end():] for index in chunks)
+    folded[first] = "".join(folded[index][_CHUNK.match(folded[index]).end():] for index in chunks)
+    for index in chunks[1:]:
+        raw[index] = folded[index] = ""
 
 
 _BULLET = re.compile(r"^[-•·●◆■▪*]\s+(?=\S)")
@@ -130,6 +163,11 @@ def clean_lines(text: str, matching: str | None = None) -> list[Line]:
         bullet = _BULLET.match(line_folded)
         if bullet and len(line_folded) == len(raw[index]):
             raw[index], folded[index] = raw[index][bullet.end():], line_folded[bullet.end():]
+    _join_viewer_chunks(raw, folded)
+    for index, line_folded in enumerate(folded):
+        if "-" in line_folded and len(line_folded) == len(raw[index]):  # "(-)召开周期": a garbled （一）
+            raw[index] = _GARBLED_ONE.sub(lambda m: m.group()[0] + "一" + m.group()[2], raw[index])
+            folded[index] = _GARBLED_ONE.sub("(一)", line_folded)
     clutter = [bool(line) and is_clutter(line) for line in folded]
     lines: list[Line] = []
     gap = False

@@ -1,6 +1,6 @@
 """Frequency and scope words: 每月, 每季度, 上下半年, 每两个月, 全年, 年内 …
 
-A *frequency* (每X, 上下半年各, 按月, 年度有安排, 季有检查) sets a period on its own: 每日巡查 is a
+A *frequency* (每X, 上下半年各, 按月, 年度有安排, 全年学习有计划, 季有检查) sets a period on its own: 每日巡查 is a
 daily duty even without a number. A *scope* (全年, 年内) only says over which period a written number counts.
 
 Periods the platform does not have are mapped to the nearest one, multiplying the count so the
@@ -18,6 +18,7 @@ __all__ = ["Frequency", "find_frequencies", "PERIOD_SUFFIX", "PERIOD_SUFFIX_KIND
 # "一督导", "一主题" closing a phrase (not 一次, a count read elsewhere, nor 一月, a date).
 _ONE_THING = r"一[\u4e00-\u9fff]{1,3}(?:[,;:。、!?\n]|$)"
 _HAS_THING = r"有(?!关|效|序|力|机|所|些|的|着|了|利|助|必要|条件|能力)[\u4e00-\u9fff]{2}(?:[,;:。、!?\n]|$)"
+_ACTIVITY = r"(?:学习|工作|活动|培训|教育)?"
 _PHRASE_START = r"(?:(?<![\u4e00-\u9fff])|(?<=做到)|(?<=坚持)|(?<=实现)|(?<=达到))"
 _EVERY = (
     # (pattern, period, factor): longer spellings first, one alternation per period kind.
@@ -51,10 +52,11 @@ _EVERY = (
     (r"(?<![第\d〇零一二三四五六七八九十年])一周(?=" + _ONE_THING + ")", "week", 1),
     # 年度有安排，季度有计划，月度有检查: a period noun + 有 + a short noun closing the phrase is a duty
     # held in every period (not 年度有关工作, 季度有效开展).
-    (r"(?<![第一二三四上下本每个\d])年度(?=" + _HAS_THING + ")", "year", 1),
-    (r"(?<![第一二三四上下本每个\d])季度(?=" + _HAS_THING + ")", "quarter", 1),
-    (r"(?<![第一二三四五六七八九十上下本每个\d])月度(?=" + _HAS_THING + ")", "month", 1),
-    (r"(?<![第一二上下本每])学期(?=" + _HAS_THING + ")", "halfyear", 1),
+    # 全年学习有计划, 月度工作有安排: the activity may be named between the period and 有.
+    (r"(?<![第一二三四上下本每个\d])(?:全年度?|年度)(?=" + _ACTIVITY + _HAS_THING + ")", "year", 1),
+    (r"(?<![第一二三四上下本每个\d])季度(?=" + _ACTIVITY + _HAS_THING + ")", "quarter", 1),
+    (r"(?<![第一二三四五六七八九十上下本每个\d])月度(?=" + _ACTIVITY + _HAS_THING + ")", "month", 1),
+    (r"(?<![第一二上下本每])学期(?=" + _ACTIVITY + _HAS_THING + ")", "halfyear", 1),
     (r"(?<![\d〇零一二三四五六七八九十])年(?:底|末|终)(?=" + _HAS_THING + ")", "year", 1),
     # 月有计划、季有检查、年有总结: the one-character nouns, only where a phrase starts (not 今年有).
     (_PHRASE_START + r"周(?=" + _HAS_THING + ")", "week", 1),

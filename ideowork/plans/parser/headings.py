@@ -31,6 +31,8 @@ _PATTERNS = (
     ("paren_arabic", re.compile(r"^[(（]\s*(\d{1,2})\s*[)）]\s*[、.]?\s*")),
     # "1." "1、" "1．"; the look-ahead keeps 1.5万 and 2.3 out.
     ("arabic", re.compile(r"^(\d{1,2})\s*[.、](?!\d)\s*")),
+    # "1.2024年全国两会精神": a number before a year is no decimal (1.5万 and 2.3 stay out).
+    ("arabic", re.compile(r"^(\d{1,2})\s*\.(?=(?:19|20)\d{2}\s*年)")),
     # "1 标题": only a short number followed by a space and a CJK character that is not a unit.
     ("arabic", re.compile(r"^(\d{1,2})\s+(?=[\u4e00-\u9fff])(?![年月日天次个名人项篇场期%])")),
 )
@@ -96,7 +98,7 @@ def split_title(content: str) -> tuple[str, str]:
         title, rest = content[:match.start()], content[match.end():]
     else:
         title, rest = content, ""
-    return title.strip().rstrip("，,；;、 "), rest.strip()
+    return title.strip().rstrip("，,；;、:： "), rest.strip()
 
 
 def _is_duty_sentence(title: str) -> bool:

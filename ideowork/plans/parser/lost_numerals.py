@@ -3,7 +3,9 @@
 - "一是高度重视…" then "二、认真组织…": the 1 of a series written 一是 (or 第一，, 首先，);
 - "、学习内容" between 一、 and 三、 (or after 一、 at the end): the bare mark of a lost 二;
 - a lone short title line between headings N and N+2 of a top level: heading N+1;
-- a lone short title line after the preamble of a series that opens at 二: its 一.
+- a lone short title line after the preamble of a series that opens at 二: its 一;
+- a short label ("会议时间：") right under a heading whose sub-points open at 2, where the same level
+  opens at 1 under other headings: that level's 1.
 
 Each adds the line's index and the `Heading` it stands for to the headings `structure.py` reads.
 """
@@ -27,6 +29,7 @@ def restore_lost_numerals(lines: list[Line], meta: Metadata, headings: dict[int,
     _restore_lost_first(lines, meta, headings)
     _restore_lost_one(lines, meta, headings)
     _restore_lost_in_series(lines, meta, headings)
+    _restore_lost_one_under_parent(lines, meta, headings)
 
 
 _LOST_FIRST = re.compile(r"^\s*(?:一是|第一[,，、]|首先[,，])\s*")
@@ -119,3 +122,29 @@ def _restore_lost_one(lines: list[Line], meta: Metadata, headings: dict[int, Hea
             index = candidates[0]
             numeral = "一" if level != "arabic" else "1"
             headings[index] = Heading(level, 1, numeral, lines[index].text.strip(), 0)
+
+
+_LABEL_LINE = re.compile(r"^[^,，;；。！？!?、()（）]{2,12}[:：]?$")
+
+
+def _restore_lost_one_under_parent(lines: list[Line], meta: Metadata, headings: dict[int, Heading]) -> None:
+    """"二、支部委员会制度" then "会议时间：" then "2.与会人员：": the sub-points of a heading open at 2
+    where the same level opens at 1 under the other headings; the label on the line right under the
+    heading is that 1."""
+    order = sorted(headings)
+    ranks = level_order(list(headings.values()))
+    for position, index in enumerate(order[:-1]):
+        parent, child_index = headings[index], order[position + 1]
+        child = headings[child_index]
+        if ranks.index(child.level) <= ranks.index(parent.level) or child.number != 2:
+            continue
+        if not any(headings[other].level == child.level and headings[other].number == 1 for other in order):
+            continue
+        candidate = next((line for line in range(index + 1, child_index)
+                          if line not in meta.skip and line != meta.title_index), None)
+        if candidate is None or not _LABEL_LINE.match(lines[candidate].folded.strip()):
+            continue
+        if is_org_name(lines[candidate].folded):
+            continue
+        numeral = "1" if child.level in ("arabic", "paren_arabic") else "一"
+        headings[candidate] = Heading(child.level, 1, numeral, lines[candidate].text.strip(), 0)

@@ -87,16 +87,22 @@ def _title_line(lines: list[Line]) -> tuple[int | None, str | None]:
     if index is None:
         index, title = _news_lead_title(lines)
     if title is not None:
-        title = _SITE_NUMBER.sub("", _without_glued_words(_unrepeated(_TITLE_LABEL.sub("", _LIST_NUMBER.sub("", title)))))
+        title = _SPAM_PREFIX.sub("", _FILE_EXTENSION.sub("", title.strip()))
+        title = _unrepeated(_TITLE_LABEL.sub("", _LIST_NUMBER.sub("", title)))
+        title = _SITE_NUMBER.sub("", _without_glued_words(_SITE_NUMBER.sub("", title)))
     return index, title
 
 
 # "1、2024年某局工作要点": the number of the chunk a document site cut the page into.
 _LIST_NUMBER = re.compile(r"^\d{1,2}\s*、\s*(?=\S)")
+# "医院三会一课制度.docx": a document site shows the file's name.
+_FILE_EXTENSION = re.compile(r"\s*\.(?:docx?|pdf|wps|txt|rtf)$", re.IGNORECASE)
+# "某某集团abc123cc 关于深入开展…": a site's name with letters and digits put before a circular's 关于.
+_SPAM_PREFIX = re.compile(r"^[^\s]{0,12}?[A-Za-z][A-Za-z0-9]{3,}\s+(?=关于)")
 # "企业宣传方案(7)", "…工作方案(篇1)", "…工作计划篇一", "…方案(精选15篇)": the number a collection site gives
-# one of its texts of that name (or the count of them), not part of the title.
+# one of its texts of that name (or the count of them: "…工作要点材料3篇"), not part of the title.
 _SITE_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff\d])(?:\s*[(（](?:精选|热门|通用)?\s*篇?\s*[\d一二三四五六七八九十]{1,3}\s*篇?\s*[)）]"
-                          r"|篇\s*[\d一二三四五六七八九十]{1,3})+$")
+                          r"|篇\s*[\d一二三四五六七八九十]{1,3}|\s*\d{1,2}\s*篇)+$")
 
 
 # "党委中心组理论学习制度日本冲绳岛": a few words a site glued after the document's name. What may

@@ -67,6 +67,12 @@ def _is_duty(folded: str) -> bool:
     return True
 
 
+def _is_sentence(folded: str) -> bool:
+    """A paragraph of at least one whole sentence that is not a preamble or a closing formula."""
+    return (len(folded) >= _MIN_LENGTH and any(ch in SENTENCE_END for ch in folded)
+            and not _INTRODUCES.search(folded) and not _CLOSING.match(folded) and not _PREAMBLE.search(folded))
+
+
 def _enumerated(paragraphs: list[tuple[str, str]]) -> tuple[int, int, list[str]]:
     """(first paragraph, last paragraph, parts) of a 一是…二是…三是… enumeration in a document
     without other numbering; (0, -1, []) when there is none.
@@ -98,14 +104,23 @@ def _enumerated(paragraphs: list[tuple[str, str]]) -> tuple[int, int, list[str]]
     return found[0][0], found[-1][0], [_ENUMERATION_MARK.sub("", part, count=1) for part in parts]
 
 
+# Words that give a paragraph a duty: who must do what. A leading paragraph without any (the news of a
+# plenum that a notice opens on) is the notice's occasion.
+_OBLIGATION = re.compile(r"要|应|须|务必|请|确保|力争|坚持|各(?:单位|级|部门|学院|系|支部|党支部|党委|党总支|团委|团支部|科室)|"
+                         r"每[天日周月季年]|定期")
+
+
 def paragraph_sections(lines: list[Line], meta: Metadata) -> list[ParsedSection]:
     """One section without number holding an item per duty paragraph (or per part of a 一是…二是…
-    enumeration); empty list when there is none."""
+    enumeration); empty list when there is none. Leading paragraphs that assign nothing (no 要, 应,
+    各单位 …) are the occasion of a notice, not its items."""
     section = ParsedSection(None, None)
     paragraphs = _paragraphs(lines, meta)
     first, last, parts = _enumerated(paragraphs)
     duties = [text for text, folded in paragraphs[:first] if _is_duty(folded)]
     texts = duties + parts + [text for text, folded in paragraphs[last + 1:] if _is_duty(folded)]
+    while len(texts) > 1 and not _OBLIGATION.search(fold(texts[0])):
+        texts.pop(0)  # "…全会于10月20日在北京举行，审议通过了…": the occasion, not a duty
     for text in texts:
         section.items.append(ParsedItem(len(section.items) + 1, first_clause(text), text, section=section))
     return [section] if section.items else []
@@ -113,14 +128,22 @@ def paragraph_sections(lines: list[Line], meta: Metadata) -> list[ParsedSection]
 
 def single_heading_paragraphs(sections: list[ParsedSection]) -> list[ParsedSection]:
     """A document with one numbered heading over several duty paragraphs ("一、强化思想认识" then
-    "高度重视，强化领导。…" "建章立制，明确责任。…"): one heading is no list; it heads a section
-    whose paragraphs are the items. Other documents are returned as they are."""
+    "高度重视，强化领导。…" "建章立制，明确责任。…"), or over one when the heading line is a bare
+    title: one heading is no list; it heads a section whose paragraphs are the items. Other documents
+    are returned as they are."""
     if len(sections) != 1 or sections[0].number is not None or len(sections[0].items) != 1:
         return sections
     heading = sections[0].items[0]
-    duties = [paragraph for paragraph in heading.text.split("\n") if _is_duty(fold(paragraph.strip()))]
+    paragraphs = heading.text.split("\n")
+    duties = [paragraph for paragraph in paragraphs if _is_duty(fold(paragraph.strip()))]
     if len(duties) < 2:
-        return sections
+        # "一、强化政治铸魂，筑牢…根基" over one paragraph (the page may end in it): a heading line that
+        # is only a title, with no sentence of its own, heads its paragraph too.
+        bare_title = paragraphs[0].strip() == heading.title.strip() and not any(
+            ch in SENTENCE_END for ch in fold(paragraphs[0]))
+        duties = [paragraph for paragraph in paragraphs[1:] if _is_sentence(fold(paragraph.strip()))]
+        if not bare_title or len(duties) != len(paragraphs) - 1 or not duties:
+            return sections
     section = ParsedSection(int_to_cn(heading.number), heading.title)
     for title, text in _run_in_items([text.strip() for text in duties]):
         section.items.append(ParsedItem(len(section.items) + 1, title, text, section=section))

@@ -4,7 +4,8 @@
 back into lines before the structure is read, one line per numbered heading. A marker inside a
 line (一、 （一） 1. 1、 （1） 第一条 第一章) starts a new line only when all of these hold:
 
-- it stands at a boundary: after a sentence end or a colon (。；！？：), after a space, after a note
+- it stands at a boundary: after a sentence end or a colon (。；！？：, or an ASCII full stop after a
+  Chinese character: "…的联系.2、团结…", never a decimal point), after a space, after a note
   in brackets closing a sentence ("…。(责任单位:宣传部)四、"), or right after the title of a heading
   one level up that has no sentence end yet ("二、主要任务（一）…"); the next number of a series
   under way may also follow any word when its short title closes the line ("…刘瑜五、考核办法");
@@ -36,9 +37,10 @@ _CANDIDATE = re.compile(
     r"第\s*(?:" + _CN + r"|\d{1,3})\s*(?:部分|章|篇|条)"
     r"|(?<![一二三四五六七八九十第])" + _CN + r"\s*[、.]"
     r"|[(（]\s*(?:" + _CN + r"|\d{1,2})\s*[)）]"
-    r"|(?<![\d.])\d{1,2}\s*[.、](?!\d)"
+    r"|(?<!\d)(?<!\d\.)\d{1,2}\s*[.、](?!\d)"
 )
 _BOUNDARY = set("。！？；!?;:：")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 _CLOSING = set("”\"’）)】」")
 _SENTENCE_END = re.compile(r"[。！？；!?;]")
 # What may not follow a marker: another number (二、三季度, 1、2、3月, 一、二等奖).
@@ -63,6 +65,8 @@ def _at_boundary(folded: str, position: int) -> bool:
         return True
     if before in _CLOSING and position >= 2 and folded[position - 2] in _BOUNDARY:
         return True
+    if before == "." and position >= 2 and _CJK.match(folded[position - 2]):
+        return True  # "…的联系.2、团结…": an ASCII full stop after a sentence, not a decimal point
     # "…做好疏导工作。(责任单位:党群工作部)四、…": a note in brackets closing a sentence.
     return before == ")" and bool(_NOTE_AFTER_SENTENCE.search(folded, max(0, position - 90), position))
 

@@ -12,6 +12,11 @@ another name of rules; untitled, it says 通知如下) framing parts (一、指�
 sections that only name organisers (五、组织机构) carry none. A fragment that opens in the middle of
 a list under a section it does not show ("8、…" "9、…" then "四、…") keeps that list as items without
 a section. Headings whose numerals the page lost are put back first (lost_numerals.py).
+
+Inside a section, items numbered again from 1 under a label line ("集中学习内容：" 1. 2. "自学内容："
+1. 2. 3.) are a second run: a section of the same number titled by the label, after the first. A
+plan's part under a bare label of when or for whom (一、学习时间, 二、对象) is no item when its text is a
+short date or list without a frequency.
 """
 
 from __future__ import annotations
@@ -19,7 +24,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .cleaning import SENTENCE_END, Line
+from .cleaning import SENTENCE_END, Line, fold
+from .frequency import find_frequencies
 from .headings import Heading, level_order, match_heading, split_item, split_title
 from .lost_numerals import restore_lost_numerals
 from .metadata import Metadata
@@ -82,6 +88,8 @@ class _Section:
     # A section whose heading is itself a duty ("七、建立学习档案，包括…。") and that has no numbered
     # items stands as its own item 1.
     own: _Item | None = None
+    # A plan's part under a bare label of when or for whom (一、学习时间): no item if its text is short.
+    label: bool = False
 
 
 def _choose_levels(headings: list[Heading]) -> tuple[str | None, str]:
@@ -185,6 +193,7 @@ def _passes(lines: list[Line], meta: Metadata) -> tuple[list[list[_Section]], st
                     own_text = heading.content.strip()  # the sentence is the item's text
                 item = section.own = _Item(1, own_title, [(own_text, True)] if own_text else [])
             elif title and not _FRAMING.search(title):
+                section.label = plan and bool(_FRAMING_LABEL.fullmatch(title.strip().rstrip(":：")))
                 # "一、要制订学习计划" over a paragraph of duties, beside sections divided into items:
                 # the section is its own item 1 when no numbered item follows.
                 item = section.own = _Item(1, title)
@@ -210,6 +219,14 @@ def _passes(lines: list[Line], meta: Metadata) -> tuple[list[list[_Section]], st
             lead = None
             title, rest = split_item(heading.content)
             existing = section.items.get(heading.number)
+            label = _restart_label(item, heading.number)
+            if existing is not None and label is not None and section_level is not None:
+                # "集中学习内容：1. 2. 自学内容：1. 2. 3.": the numbering starts again under a label
+                # inside one section; the second run is a section of its own with the same number.
+                item.chunks.pop()
+                section = _Section(section.number, section.numeral, label)
+                passes[-1].append(section)
+                existing = None
             if existing is not None:
                 # A repeated number inside one pass is a typo; keep one item so numbers stay unique.
                 item = existing
@@ -232,6 +249,17 @@ def _passes(lines: list[Line], meta: Metadata) -> tuple[list[list[_Section]], st
 
 
 _SENTENCE_TITLE = 15
+_LABEL = 15
+
+
+def _restart_label(item: _Item | None, number: int) -> str | None:
+    """The label ("自学内容：") that closes the item before a number 1, where numbering starts again."""
+    if number != 1 or item is None or not item.chunks:
+        return None
+    text = item.chunks[-1][0].strip()
+    if len(text) > _LABEL or text[-1:] not in ":：" or _CLAUSE.search(text):
+        return None
+    return text.rstrip(":：").strip()
 
 
 def _title_sentence(content: str, title: str, rest: str) -> str:
@@ -271,6 +299,14 @@ def _is_framing(title: str) -> bool:
     """A framing part's title: short and naming one (指导思想和基本原则), or opening on its name with
     the text run on after it (指导思想深入贯彻落实…, the page lost the break)."""
     return bool(_FRAMING_OPENING.match(title)) or bool(_FRAMING.search(title)) and len(title) <= _FRAMING_TITLE
+
+
+# A notice's parts that say when, where and for whom by a bare label (一、学习时间 over "3月28日下午",
+# 二、对象 over a list of units) are no items when their text is only a date or a list; under the same
+# label a paragraph that fixes the day each month (固定每月20日…) is a duty. Not 严格落实学习时间.
+_LABEL_TEXT = 40
+_FRAMING_LABEL = re.compile(r"(?:学习|活动|会议|培训|宣讲)?(?:时间|地点|对象|时间和地点|时间地点|时间安排)"
+                            r"|(?:参加|参会|参学|学习|培训|活动)(?:人员|对象|范围)")
 
 
 # The names of framing parts that never open a duty, even with text run on after them (not 组织机构,
@@ -313,6 +349,8 @@ def build_sections(lines: list[Line], meta: Metadata) -> list[ParsedSection]:
     all_passes, section_level = _passes(lines, meta)
     for sections in all_passes:
         for section in sections:
+            if section.label and len(section.own.text) <= _LABEL_TEXT and not find_frequencies(fold(section.own.text)):
+                continue  # "一、学习时间" over "3月28日下午": when, not a duty
             if not section.items and section.own is not None and (section.own.chunks or section.own.title != section.title
                                                                   or len(section.own.title) > _STATEMENT):
                 section.items[1] = section.own
@@ -333,8 +371,8 @@ def build_sections(lines: list[Line], meta: Metadata) -> list[ParsedSection]:
         for number, sections in enumerate(passes, start=1):
             sections[0].number, sections[0].numeral = number, _chinese(number)
     body = max(reversed(passes), key=_text_length)
-    merged: dict[int | None, _Section] = {s.number: _Section(s.number, s.numeral, s.title, dict(s.items), s.own)
-                                          for s in body}
+    merged: dict[int | float | None, _Section] = {
+        key: _Section(s.number, s.numeral, s.title, dict(s.items), s.own) for key, s in _keyed(body)}
     has_sections = any(number is not None for number in merged)
     for sections in passes:
         if sections is body:
@@ -365,6 +403,18 @@ def build_sections(lines: list[Line], meta: Metadata) -> list[ParsedSection]:
             parsed.items.append(ParsedItem(number, item.title, item.text, section=parsed))
         result.append(parsed)
     return result
+
+
+def _keyed(sections: list[_Section]) -> list[tuple[int | float | None, _Section]]:
+    """Sections by number; a second run of items under a label in the same section (same number) is
+    keyed just after it, so both are kept in reading order."""
+    keyed, seen = [], {}
+    for section in sections:
+        repeat = seen.get(section.number, -1) + 1
+        seen[section.number] = repeat
+        keyed.append((section.number if not repeat or section.number is None else section.number + repeat / 100,
+                      section))
+    return keyed
 
 
 def _fill_by_number(merged: dict[int | None, _Section], outline: _Section) -> None:

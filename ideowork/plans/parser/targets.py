@@ -23,7 +23,9 @@ day, not written: `explicit=False`). The rules, so a reader can predict the outp
   frequency: 中心组成员每年…) to the next ，。；、 after the unit.
 - 每周五下午集中学习 is weekly (a weekday followed by an activity; not 每周二下午为学习时间); 每年末，…述职
   is yearly (a period's end with an activity; not 每月底前, a deadline); 每年召开一次会议，听一次汇报: a
-  clause of verb and count repeats the 每X of the clause before it.
+  clause of verb and count repeats the 每X of the clause before it. A 每X naming the day in the period
+  (每季度首月的第一周周五举行) after a count for the same period in the same sentence is that duty's
+  schedule, not a second target.
 """
 
 from __future__ import annotations
@@ -372,6 +374,8 @@ def extract_targets(text: str, matching: str | None = None) -> list[ParsedTarget
         quote = _inside(quotes, frequency.start)
         if names_activity(folded, frequency, quote):
             continue
+        if _schedule_of_counted(folded, frequency, targets, sentences):
+            continue
         if quote:
             end = quote[1]
         else:
@@ -417,6 +421,20 @@ def _previous_clause_frequency(clauses: _Breaks, sentences: _Breaks, frequencies
             return frequencies[index]
         index -= 1
     return None
+
+
+# "首月的第一周周五", "第二周的周三": which day of the period, not how often.
+_DAY_IN_PERIOD = re.compile(r"\s*(?:首|末)?\s*[月周]?\s*的?\s*第\s*[一二三四五\d]\s*[个]?\s*[周月天日]|\s*首\s*[月周日]")
+
+
+def _schedule_of_counted(folded: str, frequency: Frequency, targets: list[ParsedTarget], sentences: _Breaks) -> bool:
+    """"每季度召开1次，分别在每季度首月的第一周周五下午举行": a 每X naming the day in the period of
+    a duty counted earlier in the same sentence for the same period is its schedule, not a second duty."""
+    if not _DAY_IN_PERIOD.match(folded, frequency.end):
+        return False
+    sentence_start = sentences.start(frequency.start)
+    return any(target.explicit and target.period == frequency.period
+               and sentence_start <= target.start < frequency.start for target in targets)
 
 
 def _when_in_period(folded: str, frequency: Frequency) -> int | None:
