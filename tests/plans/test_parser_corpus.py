@@ -20,7 +20,10 @@ and under a document's single numbered heading, which is then their section. Und
 numbered parts that have no numbered sub-points, the parts are the items (section null, numbered
 1, 2 … as written) and their paragraphs are item text. Where numbering starts again under
 unnumbered part headings (several rules on one page), each run is a section numbered 一、二、三… in
-reading order, so no two items share a section and number. Sections and items are the top two
+reading order, so no two items share a section and number; inside one numbered section, a run
+that starts again at 1 under a short label ending in a colon (集中学习内容：1. 2. 自学内容：1. 2.) is a
+section of its own with the same numeral, titled by the label (two section rows, so still no two items
+share a section and number). Sections and items are the top two
 numbered levels (a 二、工作要点 over （一）（二） is the section even beside a framing 一、); anything
 deeper — （1） under 1、, 一是… under （一） — is item text.
 """
