@@ -74,7 +74,11 @@ def _retitle(org, drill):
 
 def _move_date(org, drill):
     activity = record_drill(org, drill)
-    do_update_activity(org.staff, activity, date=activity.date - timedelta(days=1))
+    # Another day of the plan's year: the day before, or on 1 January the day after.
+    other = activity.date - timedelta(days=1)
+    if other.year != activity.date.year:
+        other = activity.date + timedelta(days=1)
+    do_update_activity(org.staff, activity, date=other)
 
 
 def _untarget(org, drill):

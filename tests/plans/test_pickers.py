@@ -1,24 +1,15 @@
 """Item and target pickers: grouped by plan, the current year first, every option naming its plan."""
 
 import re
-from datetime import date
-from types import SimpleNamespace
-
 import pytest
 
 from ideowork.ledger.forms import ActivityFilterForm, ActivityForm
 from ideowork.outlets.forms.outlets import OutletForm
-from ideowork.plans.forms import fields
 from ideowork.plans.forms.fields import PlanItemChoiceField, TargetChoiceField
 from ideowork.plans.models import PlanItem, Target
 from tests.factories import make_plan
 
 pytestmark = pytest.mark.django_db
-
-
-def pin_today(monkeypatch, day: date) -> None:
-    """The pickers' idea of the current year, without touching the rest of the clock."""
-    monkeypatch.setattr(fields, "timezone", SimpleNamespace(localdate=lambda: day))
 
 
 def optgroups(html: str) -> list[str]:
@@ -39,8 +30,8 @@ def plans(org):
     }
 
 
-def test_items_are_grouped_by_plan_current_year_first_and_named_unambiguously(org, plans, monkeypatch):
-    pin_today(monkeypatch, date(2026, 5, 10))
+@pytest.mark.clock("2026-05-10T10:00")
+def test_items_are_grouped_by_plan_current_year_first_and_named_unambiguously(org, plans):
     field = PlanItemChoiceField(queryset=PlanItem.objects.visible_to(org.principal), empty_label="全部要点")
     html = field.widget.render("item", None)
     # Two organs' plans share a title: the organ tells them apart; last year comes last.
@@ -54,8 +45,8 @@ def test_items_are_grouped_by_plan_current_year_first_and_named_unambiguously(or
     assert html.index("全部要点") < html.index("<optgroup")
 
 
-def test_the_current_year_leads_even_when_a_later_plan_exists(org, plans, monkeypatch):
-    pin_today(monkeypatch, date(2027, 1, 5))
+@pytest.mark.clock("2027-01-05T10:00")
+def test_the_current_year_leads_even_when_a_later_plan_exists(org, plans):
     make_plan(org.city, year=2027, title="2027年测试工作要点")
     make_plan(org.city, year=2028, title="2028年测试工作要点")
     field = PlanItemChoiceField(queryset=PlanItem.objects.visible_to(org.principal))
@@ -95,8 +86,8 @@ def test_a_hidden_item_is_refused_in_chinese(org, plans):
     assert form.errors["item"] == ["所选要点不存在或无权查看。"]
 
 
-def test_every_form_that_picks_an_item_or_target_groups_by_plan(org, plans, monkeypatch):
-    pin_today(monkeypatch, date(2026, 5, 10))
+@pytest.mark.clock("2026-05-10T10:00")
+def test_every_form_that_picks_an_item_or_target_groups_by_plan(org, plans):
     for form, field in [(ActivityForm(user=org.principal), "item"),
                         (ActivityFilterForm({}, user=org.principal), "item"),
                         (ActivityFilterForm({}, user=org.principal), "target"),
