@@ -47,7 +47,7 @@ EXPECTED = {
     "county_staff": manager(counties=False, plan_editor=True, runs=True),
     "gov_staff": manager(counties=False, plan_editor=True, runs=True),
     "sysadmin": [("系统管理", ["组织机构", "用户管理", "批量导入用户"]), PERSONAL],
-    "secadmin": [("安全管理", ["安全策略", "账号授权", "账号锁定", "双因素认证设置"]), PERSONAL],
+    "secadmin": [("安全管理", ["安全策略", "账号授权", "重置密码确认", "账号锁定", "双因素认证设置"]), PERSONAL],
     "auditor": [("安全审计", ["审计日志", "审计链校验与归档"]), PERSONAL],
 }
 
