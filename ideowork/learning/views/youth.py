@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from ideowork.core.forms.errors import add_service_errors
 from ideowork.core.audit import record_read
 from ideowork.core.idempotency import idempotent
+from ideowork.core.access import require_can
 from ideowork.core.permissions import capability_required, is_business
 from ideowork.core.scoping import can_act_in
 from ideowork.core.outcomes import form_outcome, report_outcome
@@ -117,8 +118,7 @@ def contest_create(request):
 @require_http_methods(["GET", "POST"])
 def contest_edit(request, pk):
     contest = access_contest(request.user, pk)
-    if not can_manage_contest(request.user, contest):
-        raise PermissionDenied("该征文由上级单位主办，您不能修改。")
+    require_can(request.user, "change", contest, "该征文由上级单位主办，您不能修改。")
     return _contest_form(request, contest)
 
 

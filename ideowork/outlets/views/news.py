@@ -4,7 +4,7 @@ and the public's questions."""
 from datetime import timedelta
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.shortcuts import redirect, render
@@ -12,13 +12,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from ideowork.core.access import can, require_can
 from ideowork.core.idempotency import idempotent
 from ideowork.core.outcomes import form_outcome
 from ideowork.core.permissions import capability_required, is_business
 
 from ..access import access_expert, access_interpretation, access_press_conference, access_public_question
 from ..actions import news as services
-from ..actions.publicity import can_manage_publicity
 from ..forms.news import (AnswerForm, ExpertForm, ExpertSearchForm, InterpretationEntryForm, PressForm,
                           QuestionFilterForm, QuestionForm)
 from ..models import Expert, PolicyInterpretation, PressConference, PublicQuestion, QuestionStatus
@@ -49,8 +49,8 @@ def _save_page(request, form, act, success, *, done_url, title, cancel_url):
 
 
 def _require_can_edit(request, obj) -> None:
-    if not can_manage_publicity(request.user, obj.org_unit):
-        raise PermissionDenied("您无权修改该记录。")
+    """The record's declared "change" policy (``outlets.publish`` in the user's own subtree)."""
+    require_can(request.user, "change", obj, "您无权修改该记录。")
 
 
 def _initial(obj, fields) -> dict:
@@ -85,7 +85,7 @@ def _conference(request, pk):
 def press_detail(request, pk):
     conference = _conference(request, pk)
     return render(request, "outlets/press_detail.html", {
-        "conference": conference, "can_edit": can_manage_publicity(request.user, conference.org_unit),
+        "conference": conference, "can_edit": can(request.user, "change", conference),
         "targets": list(conference.activity.targets.all()) if conference.activity else []})
 
 
@@ -262,7 +262,7 @@ def _question(request, pk):
 def question_detail(request, pk):
     item = _question(request, pk)
     return render(request, "outlets/question_detail.html", {
-        "item": item, "overdue": item.is_overdue(), "can_edit": can_manage_publicity(request.user, item.org_unit),
+        "item": item, "overdue": item.is_overdue(), "can_edit": can(request.user, "change", item),
         "targets": list(item.activity.targets.all()) if item.activity else []})
 
 
