@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from ideowork.core.actions.reviews import (can_decide, do_submit_for_review, is_locked, latest_review,
                                            open_review)
+from ideowork.core.access import can
 from ideowork.core.activity_kinds import activity_kind
 from ideowork.core.audit import record, snapshot
 from ideowork.core.models import OrgUnit, ReviewStatus, User
@@ -66,8 +67,9 @@ def _is_unit_publicity(user: User, content: ContentItem) -> bool:
 
 
 def can_edit_content(user: User, content: ContentItem) -> bool:
-    return user.is_authenticated and user.is_active and (
-        content.author_id == user.pk or _is_unit_publicity(user, content))
+    """The item's declared "change" policy: its author, or publicity staff (``outlets.publish``) of a
+    unit it belongs to."""
+    return user.is_authenticated and user.is_active and can(user, "change", content)
 
 
 def can_publish_content(user: User, content: ContentItem) -> bool:

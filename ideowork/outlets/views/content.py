@@ -10,6 +10,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from ideowork.core.access import require_can
 from ideowork.core.actions.reviews import is_locked, open_review, review_panel
 from ideowork.core.idempotency import idempotent
 from ideowork.core.models import Decision, ReviewStage, StageStatus
@@ -89,8 +90,7 @@ def content_create(request):
 @require_http_methods(["GET", "POST"])
 def content_edit(request, pk):
     content = access_content(request.user, pk)
-    if not can_edit_content(request.user, content):
-        raise PermissionDenied("只有作者本人或本单位宣传工作人员可以修改稿件。")
+    require_can(request.user, "change", content, "只有作者本人或本单位宣传工作人员可以修改稿件。")
     latest = content.latest
     locked = is_locked(content)
     if request.method == "POST" and not locked:
