@@ -2,9 +2,10 @@
 
 from django.db import IntegrityError, transaction
 
-from .models import Notification
+from .choices import Role
+from .models import Notification, User
 
-__all__ = ["notify"]
+__all__ = ["notify", "notify_secadmins"]
 
 
 def notify(recipient, title: str, *, body: str = "", url: str = "", kind: str = "info",
@@ -19,3 +20,9 @@ def notify(recipient, title: str, *, body: str = "", url: str = "", kind: str = 
             )
     except IntegrityError:  # a concurrent worker created it first
         return None
+
+
+def notify_secadmins(title: str, body: str, *, url: str) -> None:
+    """Tell every active 安全管理员 of something waiting for them (a role to grant, a reset to confirm)."""
+    for secadmin in User.objects.filter(role=Role.SECADMIN, is_active=True):
+        notify(secadmin, title, body=body, url=url, kind="security")

@@ -57,10 +57,12 @@ def test_every_text_is_listed_in_the_sources_with_a_valid_date_and_an_address():
         assert date(2000, 1, 1) <= date.fromisoformat(row["date"]) <= date(2026, 12, 31), name
 
 
-def test_planted_gold_is_well_formed():
-    planted = corpus.planted_files()
-    assert len(planted) >= MIN_PLANTED_TEXTS
-    listed = corpus.sources()
+def check_planted_gold(measured, min_texts: int, min_chars: int, *, notes_required: bool = False) -> None:
+    """Every planted text of the set ``measured`` (a corpus's measure module) has well-formed gold: listed
+    sources and dates, known categories, unique anchors, a realistic density; shared with the held-out set."""
+    planted = measured.planted_files()
+    assert len(planted) >= min_texts
+    listed = measured.sources()
     for path in planted:
         gold = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
         assert set(gold) == {"source", "date", "errors"}, path.name
@@ -68,11 +70,17 @@ def test_planted_gold_is_well_formed():
         assert gold["date"] == listed[f"planted/{path.name}"]["date"], path.name
         for error in gold["errors"]:
             assert set(error) == {"anchor", "wrong", "category", "right", "note"}, (path.name, error)
-            assert error["category"] in corpus.CATEGORIES, (path.name, error)
+            assert error["category"] in measured.CATEGORIES, (path.name, error)
             assert error["wrong"] and error["wrong"] != error["right"], (path.name, error)
-        errors = corpus.planted_errors(path)  # raises on an anchor that is not unique or lacks its wrong span
+            if notes_required:
+                assert error["note"], (path.name, error)
+        errors = measured.planted_errors(path)  # raises on an anchor that is not unique or lacks its wrong span
         assert len({(e.start, e.end) for e in errors}) == len(errors), path.name
-        assert len(read(path)) / len(errors) >= MIN_CHARS_PER_ERROR, path.name
+        assert len(read(path)) / len(errors) >= min_chars, path.name
+
+
+def test_planted_gold_is_well_formed():
+    check_planted_gold(corpus, MIN_PLANTED_TEXTS, MIN_CHARS_PER_ERROR)
 
 
 def test_every_category_is_planted_often_enough():

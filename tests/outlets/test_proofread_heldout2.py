@@ -5,11 +5,11 @@ valid, every text listed in the sources and none taken from the development corp
 a ratchet: the set is never tuned to (see its README.md).
 """
 
-import json
 from datetime import date
 
 from tests.outlets.proofread_corpus import measure as development
 from tests.outlets.proofread_heldout2 import measure as heldout
+from tests.outlets.test_proofread_corpus import check_planted_gold
 
 MIN_CLEAN_TEXTS = 12
 MIN_PLANTED_TEXTS = 14
@@ -59,22 +59,7 @@ def test_no_text_or_page_is_shared_with_the_development_corpus_or_the_repository
 
 
 def test_planted_gold_is_well_formed():
-    planted = heldout.planted_files()
-    assert len(planted) >= MIN_PLANTED_TEXTS
-    listed = heldout.sources()
-    for path in planted:
-        gold = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
-        assert set(gold) == {"source", "date", "errors"}, path.name
-        assert gold["source"] == listed[f"planted/{path.name}"]["url"], path.name
-        assert gold["date"] == listed[f"planted/{path.name}"]["date"], path.name
-        for error in gold["errors"]:
-            assert set(error) == {"anchor", "wrong", "category", "right", "note"}, (path.name, error)
-            assert error["category"] in heldout.CATEGORIES, (path.name, error)
-            assert error["wrong"] and error["wrong"] != error["right"], (path.name, error)
-            assert error["note"], (path.name, error)
-        errors = heldout.planted_errors(path)  # raises on an anchor that is not unique or lacks its wrong span
-        assert len({(e.start, e.end) for e in errors}) == len(errors), path.name
-        assert len(read(path)) / len(errors) >= MIN_CHARS_PER_ERROR, path.name
+    check_planted_gold(heldout, MIN_PLANTED_TEXTS, MIN_CHARS_PER_ERROR, notes_required=True)
 
 
 def test_every_category_is_planted_often_enough():

@@ -27,14 +27,14 @@ from django.utils import timezone
 
 from ..audit import record
 from ..context import client_ip, current_request
-from ..choices import ActivationReason, Role
+from ..choices import ActivationReason
 from ..models import ActivationCode, SecurityPolicy, User
-from ..notify import notify
+from ..notify import notify, notify_secadmins
 from ..passwords import remember_password
 from ..permissions import require
 
 __all__ = ["IssuedCode", "issue_activation", "do_activate_account", "normalise_code", "ALPHABET",
-           "awaiting_confirmation", "can_confirm_activation", "do_confirm_activation", "do_void_activation"]
+           "waiting_for_confirmation", "awaiting_confirmation", "can_confirm_activation", "do_confirm_activation", "do_void_activation"]
 
 # No 0/O, 1/I/L: the code is read off paper and typed by hand.
 ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -81,10 +81,15 @@ def issue_activation(actor, user: User, reason: str) -> IssuedCode:
     return IssuedCode(user, code, expires)
 
 
+def waiting_for_confirmation():
+    """Redeemed reset codes whose password waits for a 安全管理员's confirmation."""
+    return ActivationCode.objects.filter(needs_confirmation=True, used_at__isnull=False, confirmed_at__isnull=True,
+                                         revoked_at__isnull=True)
+
+
 def awaiting_confirmation(user: User) -> ActivationCode | None:
-    """The redeemed reset code whose password waits for a 安全管理员's confirmation, if any."""
-    return (user.activation_codes.filter(needs_confirmation=True, used_at__isnull=False, confirmed_at__isnull=True,
-                                         revoked_at__isnull=True).order_by("-used_at").first())
+    """The redeemed reset code of ``user`` whose password waits for a 安全管理员's confirmation, if any."""
+    return waiting_for_confirmation().filter(user=user).order_by("-used_at").first()
 
 
 def do_activate_account(username: str, code: str, password: str) -> User:
@@ -124,7 +129,7 @@ def do_activate_account(username: str, code: str, password: str) -> User:
             "awaiting_confirmation": activation.needs_confirmation,
         })
         if activation.needs_confirmation:
-            transaction.on_commit(lambda: _tell_confirmers(user, activation, same_address))
+            transaction.on_commit(lambda: _tell_confirmers(user, same_address))
         else:
             transaction.on_commit(lambda: notify(
                 user, "账号已激活", body=f"您于{timezone.localtime(activation.used_at):%Y-%m-%d %H:%M}设置了登录密码。"
@@ -132,12 +137,10 @@ def do_activate_account(username: str, code: str, password: str) -> User:
     return user
 
 
-def _tell_confirmers(user: User, activation: ActivationCode, same_address: bool) -> None:
+def _tell_confirmers(user: User, same_address: bool) -> None:
     warning = "激活地址与发放激活码的地址相同，请务必与本人核实。" if same_address else "请与本人核实后确认。"
-    for confirmer in User.objects.filter(is_active=True, role=Role.SECADMIN):
-        if can_confirm_activation(confirmer, activation):
-            notify(confirmer, f"“{user.name}”重置密码后待确认", body=f"{user.name}（{user.username}）已凭重置的激活码设置新密码，"
-                   f"确认后方可登录。{warning}", url=reverse("core:activation_confirmations"), kind="security")
+    notify_secadmins(f"“{user.name}”重置密码后待确认", f"{user.name}（{user.username}）已凭重置的激活码设置新密码，"
+                     f"确认后方可登录。{warning}", url=reverse("core:activation_confirmations"))
 
 
 def can_confirm_activation(actor: User, activation: ActivationCode) -> bool:

@@ -11,9 +11,9 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from ..audit import record, snapshot
-from ..choices import BUSINESS_ROLES, SYSTEM_ROLES, ActivationReason, Role
+from ..choices import BUSINESS_ROLES, SYSTEM_ROLES, ActivationReason
 from ..models import User
-from ..notify import notify
+from ..notify import notify, notify_secadmins
 from ..permissions import require
 from .activation import IssuedCode, issue_activation
 
@@ -42,8 +42,7 @@ def check_user_fields(fields: dict, *, instance: User | None = None) -> None:
 
 
 def _notify_secadmins(title: str, body: str) -> None:
-    for secadmin in User.objects.filter(role=Role.SECADMIN, is_active=True):
-        notify(secadmin, title, body=body, url=reverse("core:account_roles") + "?status=pending", kind="security")
+    notify_secadmins(title, body, url=reverse("core:account_roles") + "?status=pending")
 
 
 def do_create_user(actor, *, source: str = "form", role: str = "", **fields) -> IssuedCode:

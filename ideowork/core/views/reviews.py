@@ -15,6 +15,7 @@ from ..models.reviews import STEP_ROLE_CHOICES, Review, ReviewFlow, ReviewStatus
 from ..idempotency import idempotent
 from ..outcomes import form_outcome
 from ..permissions import is_business, require
+from ..querystrings import int_or_none
 from ..scoping import get_visible_or_404
 
 INBOX_SIZE = 200
@@ -22,13 +23,6 @@ INBOX_SIZE = 200
 
 def _messages(error: ValidationError) -> str:
     return "；".join(error.messages)
-
-
-def _int(value) -> int | None:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
 
 
 def _back(review: Review):
@@ -57,7 +51,7 @@ def review_decide(request, pk):
     # Only a person who may decide the stage the form was for (or, when the form names none, the open
     # stage) gets past here (403 otherwise), whatever else the form holds; whether that stage is still
     # open is the service's to say.
-    stage = review.stages.filter(pk=_int(request.POST.get("stage_id"))).first() or active_stage(review)
+    stage = review.stages.filter(pk=int_or_none(request.POST.get("stage_id"))).first() or active_stage(review)
     require(stage is not None and can_decide_stage(request.user, stage), "您不是该环节的办理人，不能办理。")
     form = DecisionForm(request.POST, stage=None, earlier=list(review.stages.all()))
     if not form.is_valid():

@@ -11,7 +11,7 @@ from django.db.models import Case, When
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from ..actions.activation import do_confirm_activation, do_void_activation
+from ..actions.activation import do_confirm_activation, do_void_activation, waiting_for_confirmation
 from ..actions.security import (POLICY_FIELDS, do_grant_requested_roles, do_grant_role, do_unlock_username,
                                 do_update_security_policy)
 from ..choices import Role
@@ -134,8 +134,7 @@ def lockout_unlock(request):
 
 def _resets_awaiting(user):
     """Reset codes of accounts the 安全管理员 may see, redeemed and waiting for a confirmation."""
-    return (ActivationCode.objects.filter(user__in=User.objects.visible_to(user), needs_confirmation=True,
-                                          used_at__isnull=False, confirmed_at__isnull=True, revoked_at__isnull=True)
+    return (waiting_for_confirmation().filter(user__in=User.objects.visible_to(user))
             .select_related("user", "user__org_unit", "issued_by"))
 
 

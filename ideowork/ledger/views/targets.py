@@ -4,6 +4,7 @@ from datetime import date
 
 from django.shortcuts import render
 
+from ideowork.core.querystrings import int_or_none
 from ideowork.core.models import OrgUnit
 from ideowork.core.permissions import capability_required
 from ideowork.plans.models import PlanItem
@@ -12,15 +13,8 @@ from ..models import Activity
 from ..suggestions import TargetChoices, target_choices
 
 
-def _int(value) -> int | None:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-
 def _ids(values) -> set[int]:
-    return {i for i in map(_int, values) if i is not None}
+    return {i for i in map(int_or_none, values) if i is not None}
 
 
 def _date(value) -> date | None:
@@ -36,8 +30,8 @@ def _choices(request, *, unit_id, day, kind, item_id, checked: set[int], previou
              linked=()) -> TargetChoices:
     """``previous=None`` means the checked set is already the user's decision (an unchanged edit)."""
     user = request.user
-    unit = OrgUnit.objects.visible_to(user).filter(pk=_int(unit_id)).first() if _int(unit_id) else None
-    item = PlanItem.objects.visible_to(user).filter(pk=_int(item_id)).first() if _int(item_id) else None
+    unit = OrgUnit.objects.visible_to(user).filter(pk=int_or_none(unit_id)).first() if int_or_none(unit_id) else None
+    item = PlanItem.objects.visible_to(user).filter(pk=int_or_none(item_id)).first() if int_or_none(item_id) else None
     choices = target_choices(user, unit=unit, day=_date(day), kind=kind or "", item=item, checked=checked,
                              previous_suggested=previous or set(), linked=list(linked))
     if previous is None:
@@ -65,7 +59,7 @@ def choices_for_form(request, form, activity=None) -> TargetChoices:
 def target_suggestions(request):
     """htmx: the checkbox list for the form's current kind, date, unit and item."""
     data = request.GET
-    activity = Activity.objects.visible_to(request.user).filter(pk=_int(data.get("activity"))).first()
+    activity = Activity.objects.visible_to(request.user).filter(pk=int_or_none(data.get("activity"))).first()
     linked = activity.targets.select_related("item__plan__org_unit", "item__section") if activity else []
     choices = _choices(request, unit_id=data.get("org_unit"), day=data.get("date"), kind=data.get("kind"),
                        item_id=data.get("item"), checked=_ids(data.getlist("targets")),
