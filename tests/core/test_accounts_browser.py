@@ -154,6 +154,11 @@ def test_a_reset_password_takes_effect_only_after_the_secadmin_confirms(org, pag
     expect(row).to_contain_text("孙干部")
     expect(row).to_contain_text("系统管理员")
     screenshot(security, "security_reset_confirmations")
+    on_phone = page_as(org.secadmin, viewport=PHONE)  # a 安全管理员 away from the desk
+    on_phone.goto("/security/resets/")
+    expect(on_phone.get_by_test_id("reset-row")).to_contain_text("孙干部")
+    assert on_phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    screenshot(on_phone, "security_reset_confirmations_phone")
     row.get_by_role("button", name="确认生效").click()
     expect(security.locator(".messages")).to_contain_text("已确认“孙干部”重置后设置的密码")
     expect(security.get_by_test_id("resets-recent")).to_contain_text("已确认（安全管理员）")
