@@ -15,11 +15,10 @@ import dataclasses
 from collections.abc import Iterable
 from datetime import date
 
-from django.db.models import F
-
 from ideowork.core.caching import cached_figure
+from ideowork.core.versions import bump_versions, read_versions
 
-from .models import Activity, ActivityTarget, LedgerVersion
+from .models import Activity, ActivityTarget
 from .progress import TargetProgress, compute_progress
 
 __all__ = ["bump_ledger", "organs_of_activities", "organs_of_targets", "ledger_versions", "cached_progress"]
@@ -27,11 +26,7 @@ __all__ = ["bump_ledger", "organs_of_activities", "organs_of_targets", "ledger_v
 
 def bump_ledger(organ_ids: Iterable[int | None]) -> None:
     """Raise the ledger version of each organ. Caller is inside the transaction of the change."""
-    organ_ids = sorted({pk for pk in organ_ids if pk})
-    if not organ_ids:
-        return
-    LedgerVersion.objects.bulk_create([LedgerVersion(organ_id=pk) for pk in organ_ids], ignore_conflicts=True)
-    LedgerVersion.objects.filter(organ_id__in=organ_ids).update(version=F("version") + 1)
+    bump_versions("ledger", organ_ids)
 
 
 def organs_of_targets(target_ids: Iterable[int]) -> set[int]:
@@ -59,9 +54,7 @@ def organs_of_activities(activity_ids: Iterable[int]) -> set[int]:
 
 def ledger_versions(organ_ids: Iterable[int | None]) -> tuple:
     """((organ, version), …) for the organs, in order; an organ never changed is at version 0."""
-    organ_ids = sorted({pk for pk in organ_ids if pk})
-    found = dict(LedgerVersion.objects.filter(organ_id__in=organ_ids).values_list("organ_id", "version"))
-    return tuple((pk, found.get(pk, 0)) for pk in organ_ids)
+    return read_versions("ledger", organ_ids)
 
 
 def cached_progress(targets: Iterable, *, year: int, today: date, organ_ids: Iterable[int] = (),

@@ -24,7 +24,6 @@ BUSINESS_APPS = {"plans", "ledger", "learning", "outlets"}
 UNSCOPED_LOOKUPS = {
     "learning.QuestionTag",  # a free tag name shared by every bank
     "learning.PointsRule",  # the points per action and their caps: one row per action, system-wide
-    "ledger.LedgerVersion",  # a per-organ change counter for cache keys (core/caching.py), never shown or fetched by a view
 }
 
 

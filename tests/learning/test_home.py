@@ -2,14 +2,16 @@
 
 from datetime import timedelta
 
+from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
+from ideowork.core.models import User
 from ideowork.learning.actions.reflections import do_review_reflection, do_submit_reflection
 from ideowork.learning.actions.sessions import do_close_session, do_mark_signed_in
 from ideowork.learning.models import StudySession
 from ideowork.learning.participation import participation
-from ideowork.learning.actions.points import do_award_points
+from ideowork.learning.actions.points import do_adjust_points, do_award_points
 from tests.learning.test_sessions import make_group, schedule
 
 
@@ -40,6 +42,29 @@ def test_participation_counts_who_studied(org):
     assert summary.active == 1 and summary.members >= 6
     # The county bureau's people are not the city office's.
     assert org.county_staff.pk not in summary.idle
+
+
+def test_the_cached_participation_card_follows_every_award_and_staff_change(org):
+    """The card is cached under the organ's points version and the people counted: it equals a
+    fresh computation after an award, a correction and a person leaving the organ."""
+    today = timezone.localdate()
+
+    def card():
+        summary = participation(org.staff, org.city, today)
+        return summary.active, summary.members, sorted(summary.idle), sorted((u.unit.pk, u.points) for u in summary.units)
+
+    def fresh():
+        cache.clear()
+        return card()
+
+    first = card()
+    assert card() == first  # the second read is the cached one
+    do_award_points(org.cadre, "read", ref="m:1")
+    assert card() == fresh() and card()[0] == first[0] + 1
+    do_adjust_points(org.staff, org.section_chief, 5, note="补记")
+    assert card() == fresh() and org.section_chief.pk not in card()[2]
+    User.objects.filter(pk=org.cadre.pk).update(org_unit=org.county_a)
+    assert card() == fresh() and card()[1] == first[1] - 1
 
 
 def test_overview_and_dashboard_show_participation(org, login):

@@ -89,7 +89,9 @@ def test_county_comparison_for_the_city_only_shows_its_counties(org, plan, login
     assert login(org.cadre).get("/counties/").status_code == 403
 
 
-DASHBOARD_QUERIES, DASHBOARD_QUERIES_CACHED = 21, 18
+# 22 cold since the participation card is cached too: one more query (its points version) when computed,
+# two fewer when cached.
+DASHBOARD_QUERIES, DASHBOARD_QUERIES_CACHED = 22, 17
 
 
 def test_dashboard_query_count_does_not_grow_with_the_ledger(org, plan, login):
@@ -101,13 +103,14 @@ def test_dashboard_query_count_does_not_grow_with_the_ledger(org, plan, login):
     start = date(plan.year, 1, 1)
     for i in range(30):
         record(org, plan, "每月开展1次集中学习研讨", min(start + timedelta(days=i * 9), timezone.localdate()))
+    cache.clear()
     with CaptureQueriesContext(connection) as large:
         client.get("/office/")
     assert len(large) == len(small)
     with CaptureQueriesContext(connection) as cached:
         client.get("/office/")
     assert len(cached) < len(large)
-    # A ratchet on the page's cost (docs/performance.md: 21 queries, 17–18 with its figures cached):
+    # A ratchet on the page's cost (docs/performance.md: 22 queries, 17 with its figures cached):
     # a change that adds queries to the office dashboard has to lower these or say why.
     assert len(small) <= DASHBOARD_QUERIES and len(cached) <= DASHBOARD_QUERIES_CACHED
 

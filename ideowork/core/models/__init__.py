@@ -8,8 +8,9 @@ from .reviews import (Decision, Review, ReviewDecision, ReviewFlow, ReviewFlowSt
                       StageStatus, StepKind)
 from .twofactor import RecoveryCode, TwoFactorPolicy
 from .users import User
+from .versions import DataVersion
 
 __all__ = ["ActivationCode", "PasswordHistory", "SecurityPolicy", "UserSession", "Attachment", "AuditChainHead",
            "AuditEvent", "IdempotencyKey", "Notification", "OrgUnit", "User", "Decision", "Review", "ReviewDecision",
            "ReviewFlow", "ReviewFlowStep", "ReviewStage", "ReviewStatus", "StageStatus", "StepKind", "RecoveryCode",
-           "TwoFactorPolicy"]
+           "TwoFactorPolicy", "DataVersion"]

@@ -18,6 +18,7 @@ from ideowork.core import audit
 from ideowork.core.models import User
 from ideowork.core.periods import period_of
 from ideowork.core.permissions import require
+from ideowork.core.versions import bump_versions
 
 from ..choices import PointsAction, RankingPeriod
 from ..models import PointsEntry, PointsRule, PointsTotal, UnitPointsTotal
@@ -113,12 +114,13 @@ def do_award_points(user, action: str, *, ref: str, when: date | None = None, po
 
 
 def _add_to_totals(user, day: date, amount: int) -> None:
+    unit = user.org_unit
+    bump_versions("points", [unit.organ_id or unit.pk])  # the participation card's figures (participation.py)
     for period in RankingPeriod.values:
         key = period_key(period, day)
         updated = PointsTotal.objects.filter(user=user, period=period, key=key).update(points=F("points") + amount)
         new_learner = 0
         if not updated:
-            unit = user.org_unit
             PointsTotal.objects.create(user=user, org_unit_id=unit.pk, organ_id=unit.organ_id or unit.pk,
                                        root_id=int(unit.path.split(".")[0]), period=period, key=key, points=amount)
             new_learner = 1

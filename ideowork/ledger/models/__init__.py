@@ -1,5 +1,4 @@
 from .activities import Activity, ActivityTarget, TargetCredit
 from .evidence import Evidence
-from .versions import LedgerVersion
 
-__all__ = ["Activity", "ActivityTarget", "Evidence", "LedgerVersion", "TargetCredit"]
+__all__ = ["Activity", "ActivityTarget", "Evidence", "TargetCredit"]
