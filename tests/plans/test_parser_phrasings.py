@@ -7,10 +7,13 @@ import pytest
 
 from ideowork.plans.parser import parse_text
 from ideowork.plans.parser.targets import extract_targets
+from ideowork.plans.parser.traditional import looks_traditional, simplified_copy
 
 
 def _read(sentence: str) -> list[tuple]:
-    return [(t.text, t.count, t.period, t.per) for t in extract_targets(sentence)]
+    # A traditional sentence is matched on its simplified copy, as the parser does.
+    matching = simplified_copy(sentence) if looks_traditional(sentence) else None
+    return [(t.text, t.count, t.period, t.per) for t in extract_targets(sentence, matching)]
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
@@ -197,9 +200,14 @@ def test_two_numbered_headings_stay_items():
     ("每周五下午集中学习，每次不少于2小时。", [("每周五下午集中学习", 1, "week", "org")]),
     ("坚持每周五(或周二)下午进行集中学习。", [("每周五(或周二)下午进行集中学习", 1, "week", "org")]),
     ("严格规范每周一的升旗制度，提高学生的荣誉感。", [("每周一的升旗制度", 1, "week", "org")]),
-    # A day that only names the schedule is no activity of its own.
-    ("每周二下午为中心组集中学习时间。", []),
-    ("具体时间固定在每周星期五下午。", []),
+    # A day fixed for an activity (为…学习时间, 定为/固定在每周X) sets a weekly duty of its own; the
+    # phrase is the clause up to the day, not the next clause (如遇特殊情况后延一天: a shift, no count).
+    ("每周二下午为中心组集中学习时间。", [("每周二下午为中心组集中学习时间", 1, "week", "org")]),
+    ("機關各科每週二下午爲理論學習時間,以自學爲主。", [("每週二下午爲理論學習時間", 1, "week", "org")]),
+    ("集中学习时间定为每周三下午，如遇特殊情况后延一天。", [("集中学习时间定为每周三下午", 1, "week", "org")]),
+    # … but after a count of the duty in the same item, the day is that duty's slot, not a second one.
+    ("集中学习每月不少于2次。每周二下午为中心组集中学习时间。", [("每月不少于2次", 2, "month", "org")]),
+    ("每周集中学习一次，具体时间固定在每周星期五下午。", [("每周集中学习一次", 1, "week", "org")]),
     ("每周一次的政治学习日。", [("每周一次的政治学习日", 1, "week", "org")]),  # a count, not a day
 ])
 def test_weekdays_set_a_weekly_frequency_when_an_activity_follows(sentence, expected):
@@ -433,9 +441,15 @@ def test_an_activity_named_after_its_frequency(sentence, expected):
     assert _read(sentence) == expected
 
 
-def test_a_schedule_after_wei_is_no_weekly_activity():
-    assert _read("学习时间原则上为每周三下午，学习时安排好其他工作。") == []
+def test_a_weekday_slot_is_weekly_unless_a_count_came_before():
+    assert _read("学习时间原则上为每周三下午，学习时安排好其他工作。") == [("学习时间原则上为每周三下午", 1, "week", "org")]
     assert _read("坚持每周三下午集中学习。") == [("每周三下午集中学习", 1, "week", "org")]
+    assert _read("集中学习每月2次。学习时间原则上为每周三下午。") == [("每月2次", 2, "month", "org")]
+
+
+def test_staff_studying_together_on_a_day_is_the_organs_activity():
+    assert _read("机关干部职工集中学习在每周一上午进行。") == [("每周一上午进行", 1, "week", "org")]
+    assert _read("机关干部职工每周一上午自学不少于2小时。") == [("机关干部职工每周一上午自学不少于2小时", 2, "week", "person")]
 
 
 def test_a_notices_theme_frames_it_and_its_duties_are_items():
@@ -771,3 +785,78 @@ def test_a_sentence_right_under_a_heading_whose_points_open_at_two_is_no_point()
     found = _listed("党支部学习制度\n一、集中学习\n1.学习时间:每月一次。\n2.学习方式:专题辅导。\n"
                     "二、个人自学\n党员要坚持自学,做好笔记。\n2.学习方式:读原著、学原文。\n")
     assert [(section, number) for section, number, _ in found][2:] == [("二", 2)]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # 按…计算: a rate for converting time into training hours, never a duty.
+    ("脱产培训按每天8学时计算。", []),
+    ("按每小时1学时、每半天4学时计算。", []),
+    ("党员每年参加集中培训不少于32学时，每天安排8学时。",
+     [("党员每年参加集中培训不少于32学时", 32, "year", "person"), ("每天安排8学时", 8, "day", "person")]),
+])
+def test_conversions_are_no_targets(sentence, expected):
+    assert _read(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # A recruitment quota of people (发展…党员N名, 左右 or 以上) is the year's count.
+    ("全县计划发展农民党员930名左右，其中发展农民产业带头人党员1名以上。",
+     [("全县计划发展农民党员930名左右", 930, "year", "org"), ("其中发展农民产业带头人党员1名以上", 1, "year", "org")]),
+    ("每个支部明确1名联络员。", []),  # people named for a post: no count to reach
+    ("设立联络员3名左右。", []),
+])
+def test_recruitment_quotas_in_ming(sentence, expected):
+    assert _read(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # The units a person is assigned to (挂包1个党支部) are no yearly count; 举办1个培训班 is one.
+    ("班子成员分别挂包1个党支部作为联系点。", []),
+    ("每名干部联系2个村。", []),
+    ("每年举办1个培训班。", [("每年举办1个培训班", 1, "year", "org")]),
+])
+def test_assigned_units_are_no_count(sentence, expected):
+    assert _read(sentence) == expected
+
+
+def test_each_listed_cadres_duty_in_his_branch_is_his_own():
+    assert _read("镇班子成员、副科级干部分别挂包1个党支部，每季度至少参加1次主题党日活动。") == [
+        ("每季度至少参加1次主题党日活动", 1, "quarter", "person")]
+    # The sentence is found across a hard-wrapped line.
+    assert _read("实行镇班子成员、副科级干部挂\n包责任制,分别挂包 1 个党支部,\n其中每季度至少参加 1 次主题党日") == [
+        ("每季度至少参加 1 次主题党日", 1, "quarter", "person")]
+    # Persons as the object of an organising verb do not make it theirs.
+    assert _read("镇党委组织班子成员分别到村，每季度至少开展1次督查。") == [("每季度至少开展1次督查", 1, "quarter", "org")]
+
+
+def test_the_end_of_a_term_describing_the_meeting_counted_before_is_no_second_target():
+    assert _read("支部每学期开一次生活会，每学期末支部要组织党员交流工作经验和体会。") == [
+        ("每学期开一次生活会", 1, "halfyear", "org")]
+    assert _read("每學期開一次生活會,每學期末支部要組織黨員交流工作經驗和體會。") == [("每學期開一次生活會", 1, "halfyear", "org")]
+    # In a sentence of its own it is a duty held at every term's end.
+    assert _read("每学期开一次生活会。每学期末支部要组织党员交流工作经验和体会。")[1] == (
+        "每学期末支部要组织党员交流工作经验和体会", 1, "halfyear", "org")
+
+
+def test_a_framing_label_over_duties_is_an_item():
+    plan = parse_text("某局学习实施方案\n一、重要意义。要坚持把政治建设摆在首位，开展思想动态研判。\n二、学习内容\n学习党章党规。\n")
+    assert [item.title for section in plan.sections for item in section.items] == ["重要意义", "学习内容"]
+    plan = parse_text("某局学习实施方案\n一、重要意义。开展主题教育是加强党的建设的重要举措。\n二、学习内容\n学习党章党规。\n")
+    assert [item.title for section in plan.sections for item in section.items] == ["学习内容"]
+
+
+def test_a_collection_line_is_not_the_title():
+    plan = parse_text("党员干部学习的实施方案【汇集4篇】\n由网友整理编辑，供参考。\n党员干部学习的实施方案【第一篇】\n"
+                      "各支部：\n一、学习内容\n学习党章党规。\n二、学习要求\n每月集中学习1次。\n")
+    assert plan.title == "党员干部学习的实施方案"
+    plan = parse_text("党员干部学习的实施方案\n一、学习内容\n学习党章党规。\n二、学习要求\n每月集中学习1次。\n")
+    assert plan.title == "党员干部学习的实施方案"
+
+
+def test_a_revision_date_is_no_plan_year():
+    plan = parse_text("某幼儿园党支部主题党日工作制度\n2022年1月修订\n一、活动时间。党支部每月组织主题党日活动一次。\n"
+                      "二、活动内容。学习党章。\n")
+    assert plan.year is None
+    plan = parse_text("某幼儿园党支部主题党日工作制度\n2022年主题党日安排\n一、活动时间。党支部每月组织主题党日活动一次。\n"
+                      "二、活动内容。学习党章。\n")
+    assert plan.year == 2022

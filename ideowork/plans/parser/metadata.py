@@ -1,4 +1,8 @@
-"""Title, year and issuing organ of a plan, and the signature lines that are not item text."""
+"""Title, year and issuing organ of a plan, and the signature lines that are not item text.
+
+A collection site's line over the texts it holds (…实施方案【汇集4篇】) gives way to the first text's own
+title (…实施方案【第一篇】, its label removed); a date of adoption or revision (2022年1月修订) is no plan year.
+"""
 
 from __future__ import annotations
 
@@ -82,8 +86,29 @@ def _news_lead_title(lines: list[Line]) -> tuple[int | None, str | None]:
     return None, None
 
 
+# "…实施方案【汇集4篇】", "…工作计划(精选10篇)": a collection site's line over the texts it holds.
+_COLLECTION = re.compile(r"[【\[(（]\s*(?:汇集|汇总|精选|通用|热门|合集)?\s*[\d一二三四五六七八九十]{1,3}\s*篇\s*[】\])）]\s*$")
+# "…的实施方案【第一篇】": the label the site gives the first text it holds.
+_FIRST_TEXT = re.compile(r"\s*[【\[(（]\s*(?:第\s*[1一]\s*篇|篇\s*[1一])\s*[】\])）]\s*$|\s*(?:第\s*[1一]\s*篇|篇\s*[1一])\s*$")
+_COLLECTION_REACH = 4
+
+
+def _first_text_title(lines: list[Line], index: int) -> tuple[int, str] | None:
+    """Under a collection line, the first text's own title line (its site label removed)."""
+    for later in range(index + 1, min(len(lines), index + 1 + _COLLECTION_REACH)):
+        line = lines[later]
+        label = _FIRST_TEXT.search(line.text)
+        if label and _usable(line) and (_TITLE_WORDS.search(line.folded) or _DOCUMENT_NOUNS.search(line.folded)):
+            return later, line.text[:label.start()].strip()
+    return None
+
+
 def _title_line(lines: list[Line]) -> tuple[int | None, str | None]:
     index, title = _title_words_line(lines)
+    if index is not None and _COLLECTION.search(title):
+        first = _first_text_title(lines, index)
+        if first is not None:
+            index, title = first
     if index is None:
         index, title = _news_lead_title(lines)
     if title is not None:
@@ -166,13 +191,18 @@ _TITLE_YEAR = re.compile(r"(?<!\d)(20\d{2})(?:\s*[-—~至]\s*20\d{2})?(?=\s*学
 _MONTH_AFTER = re.compile(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 
 
+# "2022年1月修订", "2019年3月通过": when the rules were adopted or revised, not a year they are for.
+_HISTORY_AFTER = re.compile(r"\s*(?:\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?[^,，。;；\n]{0,30}?(?:修订|修訂|修正|修改|通过|通過)(?:稿)?\s*[)）]?\s*$")
+
+
 def _year(title: str | None, lines: list[Line], skip: set[int] = frozenset()) -> int | None:
     if title:
         match = _YEAR.search(title) or _TITLE_YEAR.search(title)
         if match:
             return int(match.group(1))
     for text in ([title] if title else []) + [line.folded for index, line in enumerate(lines[:40]) if index not in skip]:
-        match = next((year for year in _YEAR.finditer(text) if not _MONTH_AFTER.match(text, year.end())), None)
+        match = next((year for year in _YEAR.finditer(text) if not _MONTH_AFTER.match(text, year.end())
+                      and not _HISTORY_AFTER.match(text, year.end())), None)
         if match:
             return int(match.group(1))
         match = _CN_YEAR.search(text)

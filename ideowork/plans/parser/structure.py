@@ -9,7 +9,8 @@ Sections and items are the top two numbered levels; a section without headings o
 takes its own highest level below it as items ("四、活动内容" over (1)(2) beside "六、工作要求" over
 （一）). In a plan or notice (its title's last document noun is 计划/方案/要点/通知 …, not 制度 or
 another name of rules; untitled, it says 通知如下) framing parts (一、指导思想, 活动主题) are no items;
-sections that only name organisers (五、组织机构) carry none. A fragment that opens in the middle of
+sections that only name organisers (五、组织机构) carry none. A label that may also head duties
+(一、重要意义) over text opening on one (要坚持…) is an item. A fragment that opens in the middle of
 a list under a section it does not show ("8、…" "9、…" then "四、…") keeps that list as items without
 a section. Headings whose numerals the page lost are put back first (lost_numerals.py).
 
@@ -184,7 +185,7 @@ def _passes(lines: list[Line], meta: Metadata) -> tuple[list[list[_Section]], st
             section = _Section(heading.number, heading.numeral, title or None)
             passes[-1].append(section)
             item, awaiting_section_title = None, not title
-            if plan and _is_framing(title):
+            if plan and _is_framing(title, rest):
                 pass  # "一、指导思想：以…为指导" in a plan frames it, even with its text on the line
             elif rest or _CLAUSE.search(title) or heading.content.rstrip()[-1:] in "。；;":
                 # A heading that is a sentence ("第二条 机关学习主要包括…等形式。") is a duty too.
@@ -207,8 +208,8 @@ def _passes(lines: list[Line], meta: Metadata) -> tuple[list[list[_Section]], st
                 last_top = heading.number
             if not passes:
                 new_pass()
-            framing = split_title(heading.content)[0]
-            if plan and section_level is None and _is_framing(framing):
+            framing, framing_text = split_title(heading.content)
+            if plan and section_level is None and _is_framing(framing, framing_text):
                 item = None  # a plan's "一、指导思想" among its numbered parts frames it
                 continue
             if section is not None and section.own is not None and not section.items:
@@ -295,10 +296,17 @@ def _is_plan(title: str | None) -> bool:
     return bool(nouns) and bool(_PLAN_TITLE.fullmatch(nouns[-1].group()))
 
 
-def _is_framing(title: str) -> bool:
+def _is_framing(title: str, text: str = "") -> bool:
     """A framing part's title: short and naming one (指导思想和基本原则), or opening on its name with
-    the text run on after it (指导思想深入贯彻落实…, the page lost the break)."""
-    return bool(_FRAMING_OPENING.match(title)) or bool(_FRAMING.search(title)) and len(title) <= _FRAMING_TITLE
+    the text run on after it (指导思想深入贯彻落实…, the page lost the break). Under a label that may
+    also head duties (一、重要意义。要坚持…), text that opens on a duty makes the part an item."""
+    if _FRAMING_OPENING.match(title):
+        return True
+    return bool(_FRAMING.search(title)) and len(title) <= _FRAMING_TITLE and not _DUTY_OPENING.match(text)
+
+
+# Text opening on what must be done (要坚持…, 必须…, 务必…): duties, whatever the label over them says.
+_DUTY_OPENING = re.compile(r"\s*(?:要|必须|务必|应当|一定要)(?![求点素领])")
 
 
 # A notice's parts that say when, where and for whom by a bare label (一、学习时间 over "3月28日下午",

@@ -21,11 +21,18 @@ day, not written: `explicit=False`). The rules, so a reader can predict the outp
   reads (全体党员每年参训不少于32学时), while 全体干部每月集中学习 stays the organisation's.
 - The phrase runs from the frequency word (or the clause start, or a person subject right before the
   frequency: 中心组成员每年…) to the next ，。；、 after the unit.
-- 每周五下午集中学习 is weekly (a weekday followed by an activity; not 每周二下午为学习时间); 每年末，…述职
+- 每周五下午集中学习 is weekly, and so is a day fixed for an activity (每周二下午为学习时间, 集中学习时间定为
+  每周三下午: the phrase is that clause) unless a count earlier in the item set the duty (集中学习每月不少于
+  2次…每周二下午为集中学习时间: the duty's slot); 每年末，…述职
   is yearly (a period's end with an activity; not 每月底前, a deadline); 每年召开一次会议，听一次汇报: a
   clause of verb and count repeats the 每X of the clause before it. A 每X naming the day in the period
   (每季度首月的第一周周五举行) after a count for the same period in the same sentence is that duty's
-  schedule, not a second target.
+  schedule, not a second target; so is the period's end describing that duty (每学期开一次生活会,每学期末
+  支部要组织…交流).
+- Never targets: rates for converting into hours (按每天8学时计算), shifts of a day (后延一天), the units a
+  person is assigned to (分别挂包1个党支部). Counts of people are targets with a frequency of their own or
+  as a recruitment quota (发展农民党员930名左右 — the year's). 分别 after listed persons (班子成员、副科级
+  干部…分别挂包…，每季度至少参加1次) makes the count each one's.
 """
 
 from __future__ import annotations
@@ -69,6 +76,16 @@ _SUFFIX_AT_LEAST = re.compile(r"\s*(?:及以上|以上)")
 _SUFFIX_AT_MOST = re.compile(r"\s*(?:以内|以下|之内)")
 # A number per occasion (每次安排2名成员发言) or a time limit (处置时限不超过2天) is not a periodic count.
 _PER_OCCASION = re.compile(r"每次|每场|每期|每篇|每批|单次|时限|期限|时长|用时|限时|任期|每届|届内")
+
+# 按每天8学时计算, 按每小时1学时、每半天4学时计算: a rate for converting into hours, never a duty.
+_CONVERSION_BEFORE = re.compile(r"按")
+_CONVERSION_AFTER = re.compile(r"计算|折算|核算|换算|认定|计入")
+# 如遇特殊情况后延一天, 顺延2天: a shift of the day, not a count.
+_SHIFT_BEFORE = re.compile(r"(?:延|推迟|提前|延后|顺延|推后)\s*$")
+# 分别挂包1个党支部, 联系2个村: units a person is assigned to, not activities to count.
+_ASSIGNED_BEFORE = re.compile(r"(?:挂包|包保|包联|包抓|分包|挂钩|联系|结对|对接|负责|分管)\s*$")
+# 发展农民党员930名左右, 发展青年党员1名以上: a recruitment quota counts people (the plan is annual).
+_RECRUITED = re.compile(r"发展[^,;:。!?\n]{0,14}?(?:党员|团员|会员|积极分子)$")
 
 # A count right after these is an ordinal, a term or part of a date, not a quantity.
 _BEFORE_NOT_COUNT = set("第前近届后头约号.-/") | set("0123456789")
@@ -127,7 +144,7 @@ _OWN_SUBJECT = re.compile(r"\s*(?:[各全本]|[\u4e00-\u9fff]{0,6}(?:办公室|�
 _PERSON_SUBJECT = re.compile(r"成员|党员干部|领导干部|党员|干部职工|干部|干警|民警|职工|同志|委员|(?<!总)书记|网评员|教师|"
                              r"通讯员|宣讲员|监督员|负责人")
 # A subject closing a quote names an award or an activity (“最美党员”评选).
-_NOT_SUBJECT_AFTER = re.compile(r"[”\"」』》]|的(?:集中)?学习|会|小组|班子|队伍|大会|会议|队|中|之中|名单|台账|档案|思想|年度|考核|培训|教育")
+_NOT_SUBJECT_AFTER = re.compile(r"[”\"」』》]|的?集中学习|的学习|会|小组|班子|队伍|大会|会议|队|中|之中|名单|台账|档案|思想|年度|考核|培训|教育")
 _ORGANISING_VERB = re.compile(r"组织|安排|邀请|动员|选派|培训|培养|配备|发展|招募|表彰|评选|推荐|选树|"
                               r"覆盖|面向|为|向|对|给|由|帮助|引导|督促|推动|吸纳")
 # After a frequency word, these open an object before the verb (每季度对办公网络、信息系统进行…),
@@ -312,6 +329,10 @@ def extract_targets(text: str, matching: str | None = None) -> list[ParsedTarget
             comparator = ">="
         if _PER_OCCASION.search(folded, clause_start, count.start) or is_threshold(folded, count.end):
             continue
+        if _is_conversion(folded, sentences, count) or _SHIFT_BEFORE.search(folded, clause_start, count.start):
+            continue
+        if count.unit == "个" and _ASSIGNED_BEFORE.search(folded, max(clause_start, count.start - 4), count.start):
+            continue
         if comparator == "<=" and count.unit == "字":
             continue  # 字数控制在500字以内: a length limit, not a count to reach
         bracket = brackets.bare(count.start)
@@ -322,7 +343,8 @@ def extract_targets(text: str, matching: str | None = None) -> list[ParsedTarget
         licensed = each or comparator != "=" or periodic
         if count.chinese and not licensed:  # 年度三项重点工作 is a name, 每年两次 a target
             continue
-        if count.unit in _LICENSED_UNITS and not licensed or count.unit in _PEOPLE_UNITS and not periodic:
+        recruited = count.unit in _PEOPLE_UNITS and _RECRUITED.search(folded, clause_start, count.start)
+        if count.unit in _LICENSED_UNITS and not licensed or count.unit in _PEOPLE_UNITS and not periodic and not recruited:
             continue
         period, factor = "year", 1
         suffix = PERIOD_SUFFIX.match(folded, count.end)
@@ -355,6 +377,8 @@ def extract_targets(text: str, matching: str | None = None) -> list[ParsedTarget
                     and not _ORGANISING_VERB.search(subject.group())
                     and not _OWN_SUBJECT.match(folded, clause_start)):
                 per = "person"
+        if per == "org" and count.unit not in _PEOPLE_UNITS and _each_respectively(folded, sentences.start(clause_start), count.start):
+            per = "person"  # 班子成员、副科级干部…分别挂包…,每季度至少参加1次: each one's duty in his branch
         if per == "org" and (count.unit == "篇" and _REFLECTIONS.search(folded, count.end, end)
                              and not _ORGANISING_VERB.search(person_region)
                              or count.unit in _OWN_UNITS and _everyones_own(person_region)):
@@ -368,26 +392,36 @@ def extract_targets(text: str, matching: str | None = None) -> list[ParsedTarget
     for frequency in frequencies:
         if frequency in bound or not frequency.sets_period:
             continue
-        when = _when_in_period(folded, frequency)  # where the time in the period (末, 周五下午) ends
+        when, schedule = _when_in_period(folded, frequency)  # where the time in the period (末, 周五下午) ends
         if when is None:
             continue
+        if schedule and any(target.explicit and target.start < frequency.start for target in targets):
+            continue  # 集中学习每月不少于2次…每周二下午为集中学习时间: the slot of the duty counted before
         quote = _inside(quotes, frequency.start)
         if names_activity(folded, frequency, quote):
             continue
         if _schedule_of_counted(folded, frequency, targets, sentences):
             continue
+        clause_start = clauses.start(frequency.start)
+        # "集中学习时间定为每周三下午,如遇…": the activity is named before the day, so the phrase is the
+        # clause up to the day and does not run on into the next clause.
+        named_before = when > frequency.end and bool(folded[clause_start:frequency.start].strip())
         if quote:
             end = quote[1]
         else:
             after = folded[when:when + 2]
             end = _phrase_end(folded, when, stop_at_enumeration=not _PREPOSITION.match(after))
-            if end == when > frequency.end and folded[end:end + 1] == ",":
+            if end == when > frequency.end and folded[end:end + 1] == "," and not named_before:
                 end = _phrase_end(folded, end + 1)  # "每年末,校领导…进行述职": the time heads the next clause
-        if end <= when:
+        if end <= when and not named_before:
             continue
-        clause_start = clauses.start(frequency.start)
+        if _in_conversion(folded, sentences, frequency.start, frequency.end):
+            continue  # 按每天8学时计算: a rate, not how often
         per = _per(folded[clause_start:end])
-        start = _with_person_marker(folded, clause_start, frequency.start)
+        if end <= when:
+            start = _trim_start(folded, clause_start, frequency.start)
+        else:
+            start = _with_person_marker(folded, clause_start, frequency.start)
         targets.append(ParsedTarget(text[start:end], frequency.factor, "次", frequency.period, "=",
                                     per, False, start, end))
 
@@ -429,32 +463,60 @@ _DAY_IN_PERIOD = re.compile(r"\s*(?:首|末)?\s*[月周]?\s*的?\s*第\s*[一二
 
 def _schedule_of_counted(folded: str, frequency: Frequency, targets: list[ParsedTarget], sentences: _Breaks) -> bool:
     """"每季度召开1次，分别在每季度首月的第一周周五下午举行": a 每X naming the day in the period of
-    a duty counted earlier in the same sentence for the same period is its schedule, not a second duty."""
-    if not _DAY_IN_PERIOD.match(folded, frequency.end):
+    a duty counted earlier in the same sentence for the same period is its schedule, not a second duty;
+    so is the period's end that describes it (每学期开一次生活会,每学期末支部要组织党员交流…)."""
+    if not (_DAY_IN_PERIOD.match(folded, frequency.end) or _END_OF_PERIOD.match(folded, frequency.end)):
         return False
     sentence_start = sentences.start(frequency.start)
     return any(target.explicit and target.period == frequency.period
                and sentence_start <= target.start < frequency.start for target in targets)
 
 
-def _when_in_period(folded: str, frequency: Frequency) -> int | None:
+def _when_in_period(folded: str, frequency: Frequency) -> tuple[int | None, bool]:
     """Where the words saying when in the period an activity is held end (the frequency's end when
-    there are none); None when they make the frequency no target: a time that is not the period's
-    end (每年年初, 每月中旬), a deadline (每月底前) or a weekday that only names a schedule."""
+    there are none), and whether they only name a weekday slot (每周二下午为学习时间, 定为每周三下午);
+    None when they make the frequency no target: a time that is not the period's end (每年年初,
+    每月中旬) or a deadline (每月底前)."""
     position = frequency.end
     end_of_period = _END_OF_PERIOD.match(folded, position)
     if end_of_period:
-        return end_of_period.end()
+        return end_of_period.end(), False
     if _TIME_OF_PERIOD.match(folded, position):
-        return None
+        return None, False
     if folded[position - 1] in "周期":
         weekday = _WEEKDAY.match(folded, position)
         if weekday:
-            if (_SCHEDULE_AFTER.match(folded, weekday.end())
-                    or _SCHEDULE_BEFORE.search(folded, max(0, frequency.start - 4), frequency.start)):
-                return None
-            return weekday.end()
-    return position
+            schedule = bool(_SCHEDULE_AFTER.match(folded, weekday.end())
+                            or _SCHEDULE_BEFORE.search(folded, max(0, frequency.start - 4), frequency.start))
+            return weekday.end(), schedule
+    return position, False
+
+
+def _is_conversion(folded: str, sentences: _Breaks, count: _Count) -> bool:
+    """按每天8学时计算: the count sits between 按 and 计算 in one sentence (a rate, not a duty)."""
+    return _in_conversion(folded, sentences, count.start, count.end)
+
+
+def _in_conversion(folded: str, sentences: _Breaks, start: int, end: int) -> bool:
+    sentence_start = sentences.start(start)
+    if _CONVERSION_BEFORE.search(folded, sentence_start, start) is None:
+        return False
+    sentence_end = _SENTENCE_BREAK.search(folded, end)
+    return bool(_CONVERSION_AFTER.search(folded, end, sentence_end.start() if sentence_end else len(folded)))
+
+
+# 分别 after the persons a sentence lists (镇班子成员、副科级干部…分别挂包): what follows is each one's.
+_RESPECTIVELY = re.compile(r"分别")
+
+
+def _each_respectively(folded: str, sentence_start: int, position: int) -> bool:
+    # A hard-wrapped line does not end the sentence here: look back to its full stop.
+    sentence_start = max(folded.rfind(mark, 0, position) for mark in "。;!?") + 1
+    respectively = _RESPECTIVELY.search(folded, sentence_start, position)
+    if respectively is None:
+        return False
+    subject = _PERSON_SUBJECT.search(folded, sentence_start, respectively.start())
+    return bool(subject) and not _ORGANISING_VERB.search(folded, sentence_start, subject.start())
 
 
 def _look_back(clauses: _Breaks, sentences: _Breaks, frequencies: list[Frequency], frequency_ends: list[int],
