@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from ideowork.core.numerals import cn_to_int
+from ideowork.core.numerals import cn_to_int, int_to_cn
 
 from .base import finding
 
@@ -111,6 +111,13 @@ _SHORT_YEAR_NOUN = re.compile(r"(?:(?<=[于在为对将是和与及“《（、]
 _OVER_MORE = re.compile(r"(?<![\d.])(超过|超|逾)(\d[\d.,]*)(多|余)(?=[万亿]?[\u4e00-\u9fff])")
 # 余 after a count that is not round ("166余件"): 余 follows a round number (160余件) or a unit (3.5万余人).
 _UNROUND_MORE = re.compile(r"(?<![\d.第])(\d*[1-9])余(?=[个件人名家项次所户条位篇场批座亩吨元张台辆套间])")
+# A digit as the morpheme of a fixed phrase "N大 + noun" ("4大班子", "3大平台"; GB/T 15835-2011 4.2: 四大班子).
+_BIG_N = re.compile(r"(?<![\d.第])([1-9])大(?=班子|平台|工程|行动|战略|任务|体系|板块|片区|攻坚战|主题|纪律|作风|法宝|"
+                    r"目标|功能|优势|领域|机制|品牌|特色|理念|举措|发展理念|攻坚行动|专项行动)")
+# The term of a people's congress, a political consultative conference or a party committee in its name
+# ("第14届全国人民代表大会"): names take Chinese numerals, as the party's congresses do.
+_TERM_IN_NAME = re.compile(r"(?<![\d.])(第?)(\d{1,2})届(?=全国人民代表大会|全国人大|全国政协|中国人民政治协商会议|"
+                           r"[省市县区镇乡州旗]?人民代表大会|[省市县区镇乡州旗]?人大|[省市县区州旗]?政协|[省市县区州旗]?委员会)")
 # A date with 号 ("11月7号"): official texts write 日.
 _DATE_HAO = re.compile(r"(?<!\d)(\d{1,2})月(\d{1,2})号(?![文令楼线院房机台码字])")
 # A clock time written with a colon and 分 as well ("19:40分").
@@ -169,6 +176,18 @@ def check_fixed_numbers(text, context):
             yield finding(text, *match.span(), rule="structure.number.fixed_word", category="number",
                           severity="error", suggestion=fixed,
                           message=f"定型的词语、缩略语中的数字用汉字：“{match.group()}”应为“{fixed}”。")
+    if "大" in text:
+        for match in _BIG_N.finditer(text):
+            fixed = _CHINESE_DIGIT[match.group(1)] + "大"
+            yield finding(text, *match.span(), rule="structure.number.fixed_word", category="number",
+                          severity="error", suggestion=fixed,
+                          message=f"定型的词语、缩略语中的数字用汉字：“{match.group()}”应为“{fixed}”。")
+    if "届" in text:
+        for match in _TERM_IN_NAME.finditer(text):
+            fixed = f"{match.group(1)}{int_to_cn(int(match.group(2)))}届"
+            yield finding(text, *match.span(), rule="structure.number.term_in_name", category="number",
+                          severity="error", suggestion=fixed,
+                          message=f"人民代表大会、政协和党委的届次是名称的一部分，用汉字数字：“{match.group()}”应为“{fixed}”。")
     if _ARABIC_APPROX_GUARD.search(text):
         for match in _ARABIC_APPROX.finditer(text):
             first, second = match.groups()
