@@ -11,7 +11,7 @@ from .doubled import check_doubled, check_doubled_words
 from .enumerations import check_enumerations
 from .glyphs import check_glyphs
 from .history import check_history
-from .numbering import check_inline_sequences, check_numbering
+from .numbering import check_inline_marks, check_inline_sequences, check_numbering
 from .numbers import check_fixed_numbers, check_number_usage, check_numbers
 from .terms import check_terms
 from .pairing import check_pairing
@@ -22,7 +22,7 @@ from .punctuation import check_punctuation, check_width
 
 __all__ = ["Context", "STRUCTURAL_CHECKS"]
 
-STRUCTURAL_CHECKS = (check_numbering, check_inline_sequences, check_punctuation, check_width, check_numbers,
+STRUCTURAL_CHECKS = (check_numbering, check_inline_sequences, check_inline_marks, check_punctuation, check_width, check_numbers,
                      check_number_usage, check_fixed_numbers, check_pairing, check_doubled, check_doubled_words,
                      check_enumerations, check_quotes, check_periods, check_congresses, check_history, check_terms,
                      check_context_words, check_adverbials, check_glyphs,

@@ -123,7 +123,10 @@ _PLENUM = re.compile(f"(?<![{_CN}十])([{_CN}十]{{1,3}})届(?:([{_CN}])中全�
 _LOCAL = re.compile("(?:省委|市委|县委|区委|州委|盟委|旗委|党委|党组|工委|委员会)第?$")
 _FORTHCOMING = re.compile("即将召开|即将胜利召开|将要召开|即将举行")
 _FORTHCOMING_BEFORE = re.compile("(?:即将召开|即将胜利召开|将要召开|即将举行|迎接|喜迎)的?$")
-_SPIRIT = re.compile("(?:(?:和|、|及)[^。；，\n]{0,20})?精神")
+_SPIRIT = re.compile("(?:(?:和|、|及)[^。；，\n]{0,20})?(?:会议)?精神")
+_ALONE = ("精神", "会议精神")  # the spirit of this one meeting, not of several named together
+# A meeting described as the current one: "党的二十届二中全会是在……召开的".
+_DESCRIBED = re.compile("是在")
 _STUDY = re.compile("学习|贯彻|落实|领会")
 
 
@@ -141,7 +144,7 @@ def _congress_findings(text, day, ev):
         if held_on is None or number >= latest:
             continue
         spirit = _SPIRIT.match(text, match.end())
-        if spirit is not None and spirit.group() != "精神":
+        if spirit is not None and spirit.group() not in _ALONE:
             continue  # "党的十八大和十九大精神", "党的十六大和十六届三中全会精神": several meetings named together
         if spirit is None or not _STUDY.search(text, max(0, match.start() - 10), match.start()):
             continue
@@ -167,7 +170,7 @@ def _congress_findings(text, day, ev):
         name = f"党的{int_to_cn(term)}届{_CN[plenum - 1]}中全会"
         yield from _event_findings(text, match, day, name, ev.plenums.get((term, plenum)), known_until=known_until)
         if term < latest and text[match.start() - 1:match.start()] not in ("和", "、", "及", "与") \
-                and _SPIRIT.match(text, match.end()) and _SPIRIT.match(text, match.end()).group() == "精神" \
+                and _SPIRIT.match(text, match.end()) and _SPIRIT.match(text, match.end()).group() in _ALONE \
                 and _STUDY.search(text, max(0, match.start() - 12), match.start()):
             begin, _end = _sentence(text, match.start(), match.end())
             year, explicit = _year_of(text, begin, match.start(), day)
@@ -194,7 +197,9 @@ def _later_plenum_findings(text, day, ev):
         later = [(n, d) for (t, n), d in ev.plenums.items() if t == term and n > plenum
                  and (day - d).days >= _LATER_PLENUM_LAG]
         spirit = _SPIRIT.match(text, match.end())
-        if not later or spirit is None or spirit.group() != "精神" \
+        current = term == max(t for (t, _n), d in ev.plenums.items() if d <= day)
+        described = current and _DESCRIBED.match(text, match.end())
+        if not later or (spirit is None or spirit.group() not in _ALONE) and not described \
                 or text[match.start() - 1:match.start()] in ("和", "、", "及", "与"):
             continue  # not its spirit, or named with other meetings ("二十大和二十届二中全会精神")
         begin, _end = _sentence(text, match.start(), match.end())

@@ -169,6 +169,27 @@ def _runs(text, pattern, number_of, *, per_paragraph):
             previous = number
 
 
+# A mark after an inline item marker: "一是、…" "二要：…" (the marker runs straight into its sentence or takes a
+# comma; 、 and ： belong to headings "一、" and to lead-ins "会议要求：").
+_INLINE_MARK = re.compile(f"(?:(?<=[，。；：！？\n])|^)[ \t\u3000]*([{_CN}]{{1,2}}[是要])([、：:])(?=[\u4e00-\u9fff“《])",
+                          re.MULTILINE)
+_INLINE_MARKER = re.compile(f"(?:(?<=[，。；：！？\n])|^)[ \t\u3000]*[{_CN}]{{1,2}}[是要]", re.MULTILINE)
+
+
+def check_inline_marks(text, context):
+    if "是" not in text and "要" not in text:
+        return
+    marks = list(_INLINE_MARK.finditer(text))
+    if not marks or len(_INLINE_MARKER.findall(text)) < 2:
+        return  # a lone "一是" is no sequence
+    for match in marks:
+        marker, mark = match.group(1), match.group(2)
+        yield finding(text, match.start(1), match.end(2), rule="structure.numbering.inline_mark", category="numbering",
+                      severity="error", suggestion=marker,
+                      message=f"文中序数“{marker}”后不加“{mark}”：应直接接正文（“{marker}……”），"
+                              "或按层次改用“一、”“（一）”等序号。")
+
+
 def check_inline_sequences(text, context):
     if "是" in text:
         for match, previous in _runs(text, _INLINE, _cn_number, per_paragraph=True):

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from ideowork.core.numerals import cn_to_int
+from ideowork.core.numerals import cn_to_int, int_to_cn
 
 from .base import finding
 
@@ -102,6 +102,26 @@ _TWICE_GUARD = re.compile(r"(?:约|近|超过)有?[\d一二两三四五六七八
 _NEAR_MORE = re.compile(r"(?<![\d.])(近|将近|约|大约)(\d[\d.,]*)(多|余)(?=[万亿]?[\u4e00-\u9fff])")
 # 二 counting things before a classifier, which takes 两: "二个方面" → "两个方面" (not 第二个, 十二个, 一二个).
 _ER_COUNT = re.compile("(?<![第十一二三四五六七八九百千万零〇初周星期礼])二(?=[个项名位条种件])(?!项式)")
+# A two-digit year written as the year of a plan, a report or a prize ("为19年全县…", "关于21年“界别活动月”",
+# "《23年经济工作…"): after a word that introduces a time or a title, before a noun; not a span of years
+# ("在20年的时间里", "用了19年", "10年来", "30年后"), and only for years near the document's date.
+_SHORT_YEAR_NOUN = re.compile(r"(?:(?<=[于在为对将是和与及“《（、])|^)(\d{2})年(?=[\u4e00-\u9fff“《])"
+                              r"(?![来前后间内里多余半以代中左上之的时头整零期过就才都也又还已至到起开])", re.MULTILINE)
+# 超/超过/逾 with 余/多 states an approximation twice ("超2600余个"), as 近/约 with 余/多 does.
+_OVER_MORE = re.compile(r"(?<![\d.])(超过|超|逾)(\d[\d.,]*)(多|余)(?=[万亿]?[\u4e00-\u9fff])")
+# 余 after a count that is not round ("166余件"): 余 follows a round number (160余件) or a unit (3.5万余人).
+_UNROUND_MORE = re.compile(r"(?<![\d.第])(\d*[1-9])余(?=[个件人名家项次所户条位篇场批座亩吨元张台辆套间])")
+# A digit as the morpheme of a fixed phrase "N大 + noun" ("4大班子", "3大平台"; GB/T 15835-2011 4.2: 四大班子).
+_BIG_N = re.compile(r"(?<![\d.第])([1-9])大(?=班子|平台|工程|行动|战略|任务|体系|板块|片区|攻坚战|主题|纪律|作风|法宝|"
+                    r"目标|功能|优势|领域|机制|品牌|特色|理念|举措|发展理念|攻坚行动|专项行动)")
+# The term of a people's congress, a political consultative conference or a party committee in its name
+# ("第14届全国人民代表大会"): names take Chinese numerals, as the party's congresses do.
+_TERM_IN_NAME = re.compile(r"(?<![\d.])(第?)(\d{1,2})届(?=全国人民代表大会|全国人大|全国政协|中国人民政治协商会议|"
+                           r"[省市县区镇乡州旗]?人民代表大会|[省市县区镇乡州旗]?人大|[省市县区州旗]?政协|[省市县区州旗]?委员会)")
+# A date with 号 ("11月7号"): official texts write 日.
+_DATE_HAO = re.compile(r"(?<!\d)(\d{1,2})月(\d{1,2})号(?![文令楼线院房机台码字])")
+# A clock time written with a colon and 分 as well ("19:40分").
+_CLOCK_FEN = re.compile(r"(?<![\d.])(\d{1,2}):(\d{2})分")
 _NOT_A_YEAR_BEFORE = frozenset(".第近约逾余'’")  # "第15年度", "近10年底"
 _SHORT_YEAR_WORD_GUARD = re.compile("[较比从自]\\d\\d年|\\d\\d年[度底初末]|[’'‘]\\d\\d")
 _NEAR_MORE_GUARD = re.compile("\\d[多余]")
@@ -156,6 +176,18 @@ def check_fixed_numbers(text, context):
             yield finding(text, *match.span(), rule="structure.number.fixed_word", category="number",
                           severity="error", suggestion=fixed,
                           message=f"定型的词语、缩略语中的数字用汉字：“{match.group()}”应为“{fixed}”。")
+    if "大" in text:
+        for match in _BIG_N.finditer(text):
+            fixed = _CHINESE_DIGIT[match.group(1)] + "大"
+            yield finding(text, *match.span(), rule="structure.number.fixed_word", category="number",
+                          severity="error", suggestion=fixed,
+                          message=f"定型的词语、缩略语中的数字用汉字：“{match.group()}”应为“{fixed}”。")
+    if "届" in text:
+        for match in _TERM_IN_NAME.finditer(text):
+            fixed = f"{match.group(1)}{int_to_cn(int(match.group(2)))}届"
+            yield finding(text, *match.span(), rule="structure.number.term_in_name", category="number",
+                          severity="error", suggestion=fixed,
+                          message=f"人民代表大会、政协和党委的届次是名称的一部分，用汉字数字：“{match.group()}”应为“{fixed}”。")
     if _ARABIC_APPROX_GUARD.search(text):
         for match in _ARABIC_APPROX.finditer(text):
             first, second = match.groups()
@@ -265,6 +297,36 @@ def check_number_usage(text, context):
                           suggestion="两",
                           message=f"量词“{text[match.end()]}”前表示数量用“两”，不用“二”：“二{text[match.end()]}”应为"
                                   f"“两{text[match.end()]}”。")
+    if "年" in text:
+        for match in _SHORT_YEAR_NOUN.finditer(text):
+            year = 2000 + int(match.group(1))
+            if not context.date.year - 12 <= year <= context.date.year + 1:
+                continue
+            fixed = f"{year}年"
+            yield finding(text, match.start(), match.end(), rule="structure.number.short_year", category="number",
+                          severity="error", suggestion=fixed,
+                          message=f"年份不能简写：“{match.group()}”应写作“{fixed}”。")
+    if "余" in text or "多" in text:
+        for match in _OVER_MORE.finditer(text):
+            yield finding(text, *match.span(), rule="structure.number.approximate_twice", category="number",
+                          severity="error", suggestion=None,
+                          message=f"“{match.group(1)}”和“{match.group(3)}”都表示概数，不能同时使用，应删去其中一个。")
+        for match in _UNROUND_MORE.finditer(text):
+            yield finding(text, *match.span(), rule="structure.number.unround_more", category="number",
+                          severity="warning", suggestion=match.group(1),
+                          message=f"“余”表示整数后的零头，只用在整十、整百等整数之后；“{match.group()}”是确数，"
+                                  "应删去“余”或改为整数。")
+    if "号" in text:
+        for match in _DATE_HAO.finditer(text):
+            fixed = f"{match.group(1)}月{match.group(2)}日"
+            yield finding(text, *match.span(), rule="structure.number.date_hao", category="number", severity="error",
+                          suggestion=fixed, message=f"公文中日期用“日”，不用“号”：“{match.group()}”应为“{fixed}”。")
+    if ":" in text:
+        for match in _CLOCK_FEN.finditer(text):
+            fixed = f"{int(match.group(1))}时{match.group(2)}分"
+            yield finding(text, *match.span(), rule="structure.number.clock", category="number", severity="error",
+                          suggestion=fixed,
+                          message=f"时间写作“{match.group(1)}:{match.group(2)}”或“{fixed}”，冒号和“分”不同时使用。")
     if "左右" in text or "以上" in text:
         for match in _guarded(_TWICE, _TWICE_GUARD, text):
             word = "以上" if match.group(3) else "左右"

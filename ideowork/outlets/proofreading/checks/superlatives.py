@@ -17,11 +17,16 @@ __all__ = ["check_superlatives"]
 _PRAISE = re.compile("(?:国际|国内|全国|世界|全球|业内|行业|同行业|同类|品质|质量|性能|技术|口碑|工艺|设备)"
                      "(?:上|中|内)?(最(?:先进|佳|好|优|高端|顶尖|权威|领先))(?![的地得]?(?:水平|纪录|记录|成绩|年份|时期))")
 
+# A region's "best" as a label for a place or a project ("打造全市最好的示范街道", "全省最佳的幸福小镇"): the same
+# absolute praise, written with 的 before what it praises; a record ("全省最好的成绩") is not praise.
+_REGION_PRAISE = re.compile("(?:全省|全市|全县|全区|全镇|全州|全盟|全旗|省内|市内|县内|区内)"
+                            "(最(?:先进|佳|好|优|美|强))的(?!(?:水平|纪录|记录|成绩|成效|年份|时期|时候|一年|历史|名次|排名))")
+
 
 def check_superlatives(text, context):
     if "最" not in text:
         return
-    for match in _PRAISE.finditer(text):
+    for match in (*_PRAISE.finditer(text), *_REGION_PRAISE.finditer(text)):
         yield finding(text, *match.span(), rule="cautious.superlative", category="cautious", severity="warning",
                       suggestion=None,
                       message=f"“{match.group()}”是绝对化的评价用语，报道产品、服务和技术时应避免"
