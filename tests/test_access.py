@@ -244,6 +244,77 @@ def test_another_cadre_posting_to_a_cadres_own_records_changes_nothing(world, cl
     assert not failures, "\n".join(failures)
 
 
+def test_declared_actions_refuse_the_insiders_they_do_not_name(org, client):
+    """The actions declared beyond "change" (an organ's briefing, publishing content, judging, recording
+    a mentor meeting, resubmitting a reflection) refuse the people who *see* the record but are not the
+    ones the rule names: each POST is a 403 or 404 and no business row changes."""
+    from datetime import timedelta
+    from types import SimpleNamespace
+
+    from django.utils import timezone
+
+    from ideowork.learning.actions.reflections import do_review_reflection, do_submit_reflection
+    from ideowork.learning.actions.sessions import do_save_group
+    from ideowork.learning.actions.youth import do_create_pair, do_save_contest, do_submit_essay
+    from ideowork.outlets.actions.briefings import do_create_issue, do_submit_issue
+    from ideowork.outlets.models import Outlet
+    from tests.outlets.access_briefings import approve_through, proofreader
+
+    month = timezone.localdate()
+    city_series = Outlet.objects.create(org_unit=org.city, name="市委编办工作简报", kind="briefing",
+                                        responsible=org.staff)
+    county_series = Outlet.objects.create(org_unit=org.county_a, name="甲县编办工作简报", kind="briefing",
+                                          responsible=org.county_staff)
+    city_issue = do_create_issue(org.staff, city_series, month=month, notes=[("工作动态", "市里的一条。")])
+    proofreader(org)
+    do_submit_issue(org.staff, city_issue)
+    approve_through(city_issue)  # approved: only the permission stands between a POST and publishing it
+    county_issue = do_create_issue(org.county_staff, county_series, month=month, notes=[("工作动态", "县里的一条。")])
+    now = timezone.now()
+    contest = do_save_contest(org.staff, title="青春心向党征文", theme="学习新思想", opens_at=now - timedelta(days=1),
+                              closes_at=now + timedelta(days=7), judges=[org.deputy])
+    entry = do_submit_essay(org.cadre, contest, title="我心向党", body="正文")
+    pair = do_create_pair(org.staff, mentor=org.section_chief, mentee=org.cadre, started_on=month - timedelta(days=30))
+    group = do_save_group(org.staff, name="秘书科党支部", kind="branch", org_unit=org.office,
+                          secretary=org.section_chief, members=[org.cadre])
+    reflection = do_submit_reflection(org.cadre, kind="insight", group=group, title="体会", body="正文")
+    do_review_reflection(org.section_chief, reflection, accept=False, comment="请结合本职工作谈体会")
+    other_cadre = make_user("cadre_two", Role.CADRE, org.office, "另一干部")
+    content = SimpleNamespace(pk=city_issue.content_id)
+    form = {"title": "篡改", "body": "x", "kind": "insight", "topic": "篡改", "notes": "x", "score": 90,
+            "comment": "x", "date": str(month), "published_at": str(now), "where": "x", "reason": "x", "copies": 3}
+    posts = [
+        # an organ's briefing is its own staff's: the city office does not edit a county bureau's
+        (org.staff, "outlets:briefing_edit", county_issue), (org.staff, "outlets:briefing_submit", county_issue),
+        (org.staff, "outlets:briefing_publish", county_issue), (org.cadre, "outlets:briefing_publish", city_issue),
+        # publishing needs outlets.publish and ledger.record: the supervisor records the ledger only
+        (org.supervisor, "outlets:content_publish", content), (org.supervisor, "outlets:content_withdraw", content),
+        (org.cadre, "outlets:content_publish", content),
+        # judging is the judges': neither the contest's organiser nor another manager
+        (org.staff, "learning:entry_score", entry), (org.section_chief, "learning:entry_score", entry),
+        (org.staff, "learning:contest_judge", contest),
+        # a meeting is recorded by the pair or a learning manager: not a supervisor, not another cadre
+        (org.supervisor, "learning:pair_detail", pair), (other_cadre, "learning:pair_detail", pair),
+        # a returned reflection is resubmitted by its author alone, never by its reviewers
+        (org.section_chief, "learning:reflection_edit", reflection), (org.staff, "learning:reflection_edit", reflection),
+    ]
+    for user in {user for user, _, _ in posts}:
+        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        client.get("/")  # the day's first visit may earn login points: not a change by the POSTs below
+    before = business_digest()
+    failures = []
+    for user, name, record in posts:
+        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        response = client.post(reverse(name, args=[record.pk]), form)
+        if response.status_code not in (403, 404):
+            failures.append(f"{user.username} POST {name} → {response.status_code}")
+    after = business_digest()
+    changed = sorted(model for model in before if before[model] != after[model])
+    if changed:
+        failures.append(f"the refused POSTs changed {', '.join(changed)}")
+    assert not failures, "\n".join(failures)
+
+
 # --- the menu matches access ---------------------------------------------------------------------
 # A cadre's menu, exactly: an entry added for cadres is a conscious decision (and stays short).
 CADRE_MENU = ["我的工作", "学习首页", "集中学习", "心得体会", "学习资料", "在线考试", "答题竞赛", "积分排行", "青年理论学习",

@@ -21,6 +21,19 @@ capability (a cadre's own reflection). ``"decide"`` falls back to the leaders (�
 whose subtree the record lies when no capability is declared for it. An undeclared action is an
 error, never a silent "no".
 
+A rule that a capability and the subtree do not say is declared with ``Allow`` instead of a code:
+
+- ``Allow(("outlets.publish", "ledger.record"))``: the holders of *every* listed capability;
+- ``Allow("outlets.publish", within=ORGAN)``: on the records of their own organ only, not of the
+  county bureaus below it (an organ's briefing series is compiled by that organ's staff);
+- ``Allow(people=("judges",))`` / ``Allow("learning.manage", people=("mentor", "mentee"))``: the
+  persons a relation of the record names act on it whatever their capability (the judges of a
+  contest, both members of a mentor pair, ``people=("author",)`` for an action only the author
+  takes); a to-many relation is asked through a subquery, so no record is counted twice;
+- ``Allow(..., where=Q(kind="briefing"))``: and only on the records that meet a condition.
+
+Every part of an ``Allow`` is asked on top of "view": nobody acts on a record they cannot see.
+
 Child records (evidence, answers, versions …) are scoped through their parent: a
 ``ScopedQuerySet.through("activity")`` queryset answers every action with "the parent answers it",
 so a child is never visible or changeable where its parent is not.
@@ -29,6 +42,8 @@ Views get single records through the areas' ``access_*`` helpers (``core/access.
 architecture test checks that views neither fetch nor list a scoped model without the policy.
 """
 
+from dataclasses import dataclass
+
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 from django.db.models import Q
@@ -36,11 +51,49 @@ from django.http import Http404
 
 from .choices import BUSINESS_ROLES, LEADER_ROLES, Role
 
-__all__ = ["VIEW", "CHANGE", "DECIDE", "ScopedQuerySet", "PublishedQuerySet", "get_visible_or_404",
-           "can_act_in"]
+__all__ = ["VIEW", "CHANGE", "DECIDE", "SUBTREE", "ORGAN", "Allow", "ScopedQuerySet", "PublishedQuerySet",
+           "get_visible_or_404", "can_act_in"]
 
 VIEW, CHANGE, DECIDE = "view", "change", "decide"
+# Where a capability holder acts: every record of their subtree, or those of their own organ only.
+SUBTREE, ORGAN = "subtree", "organ"
 NOTHING = Q(pk__in=[])
+
+
+@dataclass(frozen=True)
+class Allow:
+    """Who may take one declared action (see the module docstring): the holders of ``capability`` (one
+    code, or a tuple of codes all required) on the records ``within`` their subtree or organ, and the
+    ``people`` a record's relations name; the record must also meet ``where`` when it is given."""
+
+    capability: str | tuple[str, ...] | None = None
+    within: str = SUBTREE
+    people: tuple[str, ...] = ()
+    where: Q | None = None
+
+    def __post_init__(self):
+        if self.within not in (SUBTREE, ORGAN):
+            raise ImproperlyConfigured(f"Allow(within={self.within!r}): say {SUBTREE!r} or {ORGAN!r}.")
+        if isinstance(self.people, str):
+            raise ImproperlyConfigured("Allow(people=…) takes a tuple of field paths.")
+
+    @property
+    def capabilities(self) -> tuple[str, ...]:
+        if self.capability is None:
+            return ()
+        return (self.capability,) if isinstance(self.capability, str) else tuple(self.capability)
+
+
+def _reaches_many(model, path: str) -> bool:
+    """True when the field path crosses a to-many relation (a filter on it may repeat rows)."""
+    for name in path.split("__"):
+        field = model._meta.get_field(name)
+        if field.many_to_many or field.one_to_many:
+            return True
+        model = field.related_model
+        if model is None:
+            return False
+    return False
 
 
 def can_act_in(user, unit, capability: str | None = None) -> bool:
@@ -56,8 +109,9 @@ def can_act_in(user, unit, capability: str | None = None) -> bool:
 
 class ScopedQuerySet(models.QuerySet):
     scope_field = "org_unit"
-    # Which capability governs each action beyond "view" (None: no capability grants it).
-    actions: dict[str, str | None] = {}
+    # Which capability governs each action beyond "view" (None: no capability grants it), or an
+    # ``Allow`` for a rule a capability and the subtree do not say.
+    actions: dict[str, "str | Allow | None"] = {}
     # The field naming the person a record belongs to, who may "change" it.
     owner_field: str | None = None
 
@@ -84,15 +138,31 @@ class ScopedQuerySet(models.QuerySet):
         """The condition, on top of "view", under which ``user`` may ``action`` a record."""
         if action not in self.actions and action not in (CHANGE, DECIDE):
             raise ImproperlyConfigured(f"{self.model.__name__} declares no action {action!r}.")
+        declared = self.actions.get(action)
+        rule = declared if isinstance(declared, Allow) else Allow(declared)
         allowed = NOTHING
-        capability = self.actions.get(action)
-        holds = user.has_capability(capability) if capability else (action == DECIDE and user.role in LEADER_ROLES)
+        codes = rule.capabilities
+        holds = all(user.has_capability(code) for code in codes) if codes else (
+            action == DECIDE and declared is None and user.role in LEADER_ROLES)
         root = user.scope_root
         if holds and root is not None:
-            allowed |= Q(**{f"{self.scope_field}__path__startswith": root.path})
+            if rule.within == ORGAN:
+                allowed |= Q(**{f"{self.scope_field}__organ": root})
+            else:
+                allowed |= Q(**{f"{self.scope_field}__path__startswith": root.path})
+        for path in rule.people:
+            allowed |= self.person_filter(path, user)
         if action == CHANGE and self.owner_field:
             allowed |= Q(**{self.owner_field: user})
+        if rule.where is not None:
+            allowed &= rule.where
         return allowed
+
+    def person_filter(self, path: str, user) -> Q:
+        """The records whose ``path`` names ``user`` (through a subquery when ``path`` is to-many)."""
+        if _reaches_many(self.model, path):
+            return Q(pk__in=self.model._base_manager.filter(**{path: user}).values("pk"))
+        return Q(**{path: user})
 
     # Records an organ publishes to everyone below it (an exam, a course, a competition) set this:
     # they are then also visible to every user in a unit under the record's unit.

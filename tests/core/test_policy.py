@@ -105,3 +105,131 @@ def test_can_act_in_is_the_unit_tree_half_of_every_rule(org):
     assert not can_act_in(org.cadre, org.office, "ledger.record")
     assert can_act_in(org.cadre, org.office)  # in scope, no capability asked
     assert not can_act_in(org.auditor, org.city)
+
+
+# --- declared actions that used to be hand-written predicates -------------------------------------
+# The old predicates, as they were written before each became a declared action (``Allow`` rules on
+# the querysets): ``visible_to(user, action)`` must answer exactly as they did for every role of the
+# test organisation (the demo's roles), and refuse where they refused.
+EVERY_ROLE = ["principal", "deputy", "section_chief", "staff", "supervisor", "cadre", "county_staff",
+              "other_county_staff", "gov_staff", "sysadmin", "secadmin", "auditor"]
+
+
+def _old_can_manage_series(user, series):
+    if not (user.is_authenticated and user.is_active and user.has_capability("outlets.publish")):
+        return False
+    root = user.scope_root
+    return root is not None and series.kind == "briefing" and series.org_unit.organ_id == root.pk
+
+
+def _old_can_publish_content(user, content):
+    return user.has_capability("ledger.record") and can_act_in(user, content.org_unit, "outlets.publish")
+
+
+def _answers(model, action, records, user):
+    return set(model.objects.visible_to(user, action).filter(pk__in=[r.pk for r in records]))
+
+
+def _assert_same(model, action, records, old, org, *, visible_only=False):
+    for name in EVERY_ROLE:
+        user = getattr(org, name)
+        seen = _answers(model, "view", records, user)
+        expected = {r for r in records if old(user, r) and (not visible_only or r in seen)}
+        assert _answers(model, action, records, user) == expected, (model.__name__, action, name)
+
+
+@pytest.fixture
+def briefing_series(org):
+    from ideowork.outlets.models import Outlet
+
+    made = [Outlet.objects.create(org_unit=unit, name=f"{unit.name}工作简报", kind="briefing", responsible=user)
+            for unit, user in ((org.city, org.staff), (org.office, org.staff), (org.county_a, org.county_staff),
+                               (org.gov, org.gov_staff))]
+    made.append(Outlet.objects.create(org_unit=org.city, name="门户网站", kind="website", responsible=org.staff))
+    return made
+
+
+def test_compiling_and_changing_briefings_is_the_organs_own_staffs(org, briefing_series):
+    from django.utils import timezone
+
+    from ideowork.outlets.actions.briefings import do_create_issue
+    from ideowork.outlets.models import BriefingIssue, Outlet
+
+    _assert_same(Outlet, "compile", briefing_series, _old_can_manage_series, org)
+    # The city's staff compile the city's (and its sections') briefings, not a county bureau's.
+    assert can(org.staff, "compile", briefing_series[0]) and not can(org.staff, "compile", briefing_series[2])
+    assert not can(org.staff, "compile", briefing_series[4])  # not a briefing series
+    month = timezone.localdate()
+    issues = [do_create_issue(org.staff, briefing_series[0], month=month, notes=[("动态", "市里的一条。")]),
+              do_create_issue(org.county_staff, briefing_series[2], month=month, notes=[("动态", "县里的一条。")])]
+    _assert_same(BriefingIssue, "change", issues, lambda user, issue: _old_can_manage_series(user, issue.series),
+                 org, visible_only=True)
+
+
+def test_publishing_content_needs_both_capabilities_in_the_subtree(org):
+    from ideowork.outlets.actions.content import do_create_content
+    from ideowork.outlets.models import ContentItem
+
+    items = [do_create_content(org.cadre, org_unit=org.office, kind="article", title="科室稿件", body="正文。"),
+             do_create_content(org.county_staff, org_unit=org.county_a, kind="article", title="县里稿件", body="正文。"),
+             do_create_content(org.gov_staff, org_unit=org.gov, kind="article", title="政府稿件", body="正文。")]
+    _assert_same(ContentItem, "publish", items, _old_can_publish_content, org)
+    assert not can(org.supervisor, "publish", items[0])  # records the ledger, does not run publicity
+    assert not can(org.cadre, "publish", items[0])  # the author changes it, does not publish it
+    assert can(org.staff, "publish", items[1])  # the city office publishes for its county bureaus
+
+
+def test_judging_is_for_the_contests_judges_and_recording_a_meeting_for_the_pair(org):
+    from datetime import date, timedelta
+
+    from django.utils import timezone
+
+    from ideowork.learning.actions.youth import do_create_pair, do_save_contest
+    from ideowork.learning.models import EssayContest, EssaySubmission, MentorPair
+
+    now = timezone.now()
+    contests = [do_save_contest(org.staff, title="征文", theme="主题", opens_at=now - timedelta(days=1),
+                                closes_at=now + timedelta(days=7), judges=[org.deputy, org.cadre]),
+                do_save_contest(org.county_staff, title="县征文", theme="主题", opens_at=now - timedelta(days=1),
+                                closes_at=now + timedelta(days=7), judges=[org.county_staff])]
+    _assert_same(EssayContest, "judge", contests, lambda user, c: c.judges.filter(pk=user.pk).exists(), org,
+                 visible_only=True)
+    _assert_same(EssayContest, "change", contests,
+                 lambda user, c: can_act_in(user, c.org_unit, "learning.manage"), org, visible_only=True)
+    assert not can(org.staff, "judge", contests[0])  # runs the contest, does not judge it
+    assert can(org.cadre, "judge", contests[0]) and not can(org.cadre, "change", contests[0])
+    # Entries follow their contest: a judge reaches every entry of the contests they judge.
+    assert not EssaySubmission.objects.visible_to(org.staff, "judge").exists()
+
+    pairs = [do_create_pair(org.staff, mentor=org.section_chief, mentee=org.cadre, started_on=date(2026, 1, 5)),
+             do_create_pair(org.county_staff, mentor=org.county_staff,
+                            mentee=make_user("county_cadre", Role.CADRE, org.county_a, "县干部"),
+                            started_on=date(2026, 1, 5))]
+    _assert_same(MentorPair, "record", pairs,
+                 lambda user, p: p.is_member(user) or can_act_in(user, p.org_unit, "learning.manage"), org,
+                 visible_only=True)
+    other_cadre = make_user("cadre_two", Role.CADRE, org.office, "另一干部")
+    assert not can(other_cadre, "record", pairs[0]) and not can(org.supervisor, "record", pairs[0])
+    assert can(org.cadre, "record", pairs[0]) and not can(org.cadre, "change", pairs[0])
+
+
+def test_only_the_author_resubmits_a_reflection(org):
+    from ideowork.learning.actions.reflections import do_submit_reflection
+    from ideowork.learning.models import Reflection
+
+    group = StudyGroup.objects.create(name="秘书科党支部", org_unit=org.office, secretary=org.section_chief)
+    group.members.set([org.cadre, org.staff])
+    reflections = [do_submit_reflection(org.cadre, kind="insight", group=group, title="体会", body="正文"),
+                   do_submit_reflection(org.staff, kind="insight", group=group, title="专干的体会", body="正文")]
+    _assert_same(Reflection, "resubmit", reflections, lambda user, r: r.author_id == user.pk, org, visible_only=True)
+    # Its reviewers change it ("change": decide and manage), they never resubmit it.
+    assert can(org.staff, "change", reflections[0]) and not can(org.staff, "resubmit", reflections[0])
+
+
+def test_allow_rules_are_checked_when_declared():
+    from ideowork.core.scoping import Allow
+
+    with pytest.raises(ImproperlyConfigured):
+        Allow("outlets.publish", within="county")
+    with pytest.raises(ImproperlyConfigured):
+        Allow(people="judges")

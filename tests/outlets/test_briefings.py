@@ -11,12 +11,13 @@ from django.utils import timezone
 from docx import Document
 from docx.oxml.ns import qn
 
+from ideowork.core.access import can
 from ideowork.core.models import AuditEvent
 from ideowork.ledger.actions import do_record_activity
 from ideowork.ledger.models import TargetCredit
 from ideowork.outlets.actions import briefings as service
 from ideowork.outlets.actions.briefings import (EntryData, do_create_issue, do_publish_issue, do_submit_issue,
-                                                do_update_issue, entry_from_activity, can_manage_series)
+                                                do_update_issue, entry_from_activity)
 from ideowork.outlets.briefing_docx import briefing_document
 from ideowork.outlets.choices import ContentStatus
 from ideowork.outlets.models import BriefingIssue, ContentItem
@@ -198,9 +199,9 @@ def test_an_unapproved_issue_cannot_be_issued(org, series):
 
 # --- who may do what --------------------------------------------------------------------------------
 def test_only_the_organs_publicity_staff_manage_issues(org, series):
-    assert can_manage_series(org.staff, series) and can_manage_series(org.section_chief, series)
+    assert can(org.staff, "compile", series) and can(org.section_chief, "compile", series)
     for user in (org.cadre, org.supervisor, org.county_staff, org.gov_staff, org.sysadmin):
-        assert not can_manage_series(user, series)
+        assert not can(user, "compile", series)
         with pytest.raises(PermissionDenied):
             do_create_issue(user, series, month=this_month(), notes=[NOTE])
     issue = new_issue(org, series)

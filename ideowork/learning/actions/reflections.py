@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 
+from ideowork.core.access import require_can
 from ideowork.core.actions.reviews import do_decide_current, do_submit_for_review, with_review_state
 from ideowork.core.audit import record, snapshot
 from ideowork.core.models import User
@@ -98,7 +99,7 @@ def do_resubmit_reflection(user: User, reflection: Reflection, *, kind: str, tit
                            file=None, session: StudySession | None = None) -> Reflection:
     """The author revises a returned (or withdrawn) reflection and submits it again, as its next
     version; a new file replaces the old. Its review continues at the step that returned it."""
-    require(reflection.author_id == user.pk, "只有作者本人可以修改。")
+    require_can(user, "resubmit", reflection, "只有作者本人可以修改。")
     with transaction.atomic():
         reflection = Reflection.objects.select_for_update().select_related("group").get(pk=reflection.pk)
         if not reflection.is_editable:

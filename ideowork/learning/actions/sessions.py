@@ -15,7 +15,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from ideowork.core.actions.reviews import do_decide_current, do_submit_for_review
+from ideowork.core.actions.reviews import do_decide_current, do_submit_for_review, with_review_state
 from ideowork.core.audit import record, snapshot
 from ideowork.core.models import OrgUnit, User
 from ideowork.core.models.reviews import Decision
@@ -354,13 +354,13 @@ def do_decide_leave(user: User, leave: LeaveRequest, *, approve: bool) -> LeaveR
 
 
 def apply_leave_decision(leave: LeaveRequest, actor: User, *, approved: bool) -> None:
-    """The workflow's outcome on the request and the attendance; runs inside the workflow's transaction."""
+    """The workflow's outcome on the attendance; runs inside the workflow's transaction.
+
+    The request's state (and who decided it, when) is its review's: nothing is copied onto it."""
     session = leave.session
-    leave.status = LeaveStatus.APPROVED if approved else LeaveStatus.REFUSED
-    leave.decided_by, leave.decided_at = actor, timezone.now()
-    leave.save(update_fields=["status", "decided_by", "decided_at"])
+    outcome = LeaveStatus.APPROVED if approved else LeaveStatus.REFUSED
     record("learning.session.decide_leave", session, actor=actor,
-           new={"user": leave.user.name, "status": leave.get_status_display()})
+           new={"user": leave.user.name, "status": outcome.label})
     if session.is_closed:
         Attendance.objects.filter(session=session, user=leave.user,
                                   status__in=[AttendanceStatus.ABSENT, AttendanceStatus.LEAVE]).update(
@@ -378,7 +378,8 @@ def do_close_session(user: User, session: StudySession) -> StudySession:
             raise ValidationError("学习活动尚未举行，不能归档。")
         if not Attendance.objects.filter(session=session, status=AttendanceStatus.SIGNED_IN).exists():
             raise ValidationError("还没有人签到，不能归档。")
-        on_leave = set(session.leave_requests.filter(status=LeaveStatus.APPROVED).values_list("user_id", flat=True))
+        on_leave = set(with_review_state(session.leave_requests.all()).filter(review_status=LeaveStatus.APPROVED)
+                       .values_list("user_id", flat=True))
         recorded = set(session.attendances.values_list("user_id", flat=True))
         Attendance.objects.bulk_create(
             Attendance(session=session, user_id=pk,

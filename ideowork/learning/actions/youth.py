@@ -15,11 +15,11 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from ideowork.core.access import require_can
 from ideowork.core.audit import record
 from ideowork.core.models import User
 from ideowork.core.permissions import require
 from ideowork.core.uploads import KIND_GROUPS, check_upload, store_attachment
-from ideowork.core.scoping import can_act_in
 from ideowork.ledger.actions import do_sync_activity
 from ideowork.ledger.actions.evidence import discard_attachments, files_discarded_on_error
 from ideowork.ledger.choices import ActivityKind
@@ -27,14 +27,17 @@ from ideowork.ledger.choices import ActivityKind
 from ..models import EssayAward, EssayContest, EssayScore, EssaySubmission, MentorMeeting, MentorPair
 
 __all__ = ["ESSAY_FILE_KINDS", "do_create_pair", "do_end_pair", "do_record_meeting", "do_save_contest",
-           "do_submit_essay", "do_score_essay", "judging_gaps", "do_publish_results", "can_manage_contest"]
+           "do_submit_essay", "do_score_essay", "judging_gaps", "do_publish_results"]
 
 ESSAY_FILE_KINDS = KIND_GROUPS["pdf"] | KIND_GROUPS["word"] | KIND_GROUPS["text"]
 
 
-def _check_admin(user, unit=None) -> None:
+OTHER_UNIT = "您无权管理其他单位的青年理论学习。"
+
+
+def _check_admin(user) -> None:
     require(user.is_active and user.has_capability("learning.manage"), "您没有管理青年理论学习的权限。")
-    require(user.scope_root is not None and (unit is None or can_act_in(user, unit)), "您无权管理其他单位的青年理论学习。")
+    require(user.scope_root is not None, OTHER_UNIT)
 
 
 # --- mentor pairs -------------------------------------------------------------------------------
@@ -63,7 +66,8 @@ def do_create_pair(user, *, mentor: User, mentee: User, started_on: date, goals:
 
 
 def do_end_pair(user, pair: MentorPair) -> MentorPair:
-    _check_admin(user, pair.org_unit)
+    _check_admin(user)
+    require_can(user, "change", pair, OTHER_UNIT)
     with transaction.atomic():
         pair = MentorPair.objects.select_for_update().get(pk=pair.pk)
         if not pair.is_active:
@@ -75,9 +79,9 @@ def do_end_pair(user, pair: MentorPair) -> MentorPair:
 
 
 def do_record_meeting(user, pair: MentorPair, *, date: date, topic: str, notes: str) -> MentorMeeting:
-    """The mentor, the mentee, or a learning admin of their organ records a meeting of the pair."""
-    manager = can_act_in(user, pair.org_unit, "learning.manage")
-    require(user.is_active and (pair.is_member(user) or manager), "只有结对双方或管理人员可以记录带徒活动。")
+    """The mentor, the mentee, or a learning admin of their organ records a meeting of the pair (the
+    pair's declared "record" action)."""
+    require_can(user, "record", pair, "只有结对双方或管理人员可以记录带徒活动。")
     if not pair.is_active:
         raise ValidationError("该结对已经结束，不能再记录活动。")
     topic, notes = topic.strip(), notes.strip()
@@ -99,15 +103,15 @@ def do_record_meeting(user, pair: MentorPair, *, date: date, topic: str, notes: 
 
 
 # --- essay contests -----------------------------------------------------------------------------
-
-def can_manage_contest(user, contest: EssayContest) -> bool:
-    return can_act_in(user, contest.org_unit, "learning.manage")
-
+# Who may do what is the contest's declared policy: "change" (edit, publish the results) for the
+# learning managers of its organ, "judge" for its judges (``EssayContest``'s queryset).
 
 def do_save_contest(user, contest: EssayContest | None = None, *, title: str, theme: str, description: str = "",
                     opens_at, closes_at, judges: list[User], first_prizes: int = 1, second_prizes: int = 2,
                     third_prizes: int = 3, merit_prizes: int = 5) -> EssayContest:
-    _check_admin(user, contest.org_unit if contest else None)
+    _check_admin(user)
+    if contest is not None:
+        require_can(user, "change", contest, OTHER_UNIT)
     judges = list(judges)
     errors = {}
     if not title.strip():
@@ -197,7 +201,7 @@ def do_submit_essay(user, contest: EssayContest, *, title: str, body: str = "", 
 def do_score_essay(judge, submission: EssaySubmission, *, score: int, comment: str = "") -> EssayScore:
     """A judge scores an entry (0–100) after the deadline; the score may be revised until publication."""
     contest = EssayContest.objects.get(pk=submission.contest_id)
-    require(judge.is_active and contest.judges.filter(pk=judge.pk).exists(), "您不是本次征文的评委。")
+    require_can(judge, "judge", contest, "您不是本次征文的评委。")
     require(submission.author_id != judge.pk, "评委不能评审自己的作品。")
     if contest.is_published:
         raise ValidationError("评审结果已公布，不能再修改评分。")
@@ -244,7 +248,7 @@ def _awards(contest: EssayContest) -> list[tuple[str, int]]:
 def do_publish_results(user, contest: EssayContest) -> EssayContest:
     """Rank the entries by average score (equal averages share a rank), give awards by rank
     cut-offs, reveal the authors, and record the contest in the ledger."""
-    require(can_manage_contest(user, contest), "您无权公布该征文的评审结果。")
+    require_can(user, "change", contest, "您无权公布该征文的评审结果。")
     with transaction.atomic():
         contest = EssayContest.objects.select_for_update().get(pk=contest.pk)
         if contest.is_published:

@@ -50,9 +50,13 @@ class AttendanceStatus(models.TextChoices):
 
 
 class LeaveStatus(models.TextChoices):
-    PENDING = "pending", "待审批"
+    """A leave request's state as its 审批 review says it (the values are ``core.ReviewStatus`` values)."""
+
+    PENDING = "in_review", "待审批"
+    RETURNED = "returned", "已退回"
     APPROVED = "approved", "已批准"
-    REFUSED = "refused", "未批准"
+    REFUSED = "rejected", "未批准"
+    WITHDRAWN = "withdrawn", "已撤回"
 
 
 class StudyGroupQuerySet(ScopedQuerySet):
@@ -240,10 +244,6 @@ class LeaveRequest(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="请假人", on_delete=models.CASCADE,
                              related_name="+")
     reason = models.CharField("请假事由", max_length=300)
-    status = models.CharField("审批状态", max_length=16, choices=LeaveStatus.choices, default=LeaveStatus.PENDING)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="审批人", null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
-    decided_at = models.DateTimeField("审批时间", null=True, blank=True)
     created_at = models.DateTimeField("申请时间", auto_now_add=True)
 
     objects = ScopedQuerySet.through("session").as_manager()
@@ -257,6 +257,41 @@ class LeaveRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} {self.get_status_display()}"
+
+    # --- the state, read from the review (lists annotate it with ``with_review_state``) ---------------
+    @property
+    def status(self) -> str:
+        """A ``LeaveStatus`` value: the annotation of a list, else one query for the review."""
+        if "review_status" in self.__dict__:
+            return self.review_status or LeaveStatus.PENDING
+        from ideowork.core.actions.review_queries import review_state
+
+        return review_state(self) or LeaveStatus.PENDING
+
+    def get_status_display(self) -> str:
+        return LeaveStatus(self.status).label if self.status in LeaveStatus.values else self.status
+
+    def _deciding_stage(self):
+        """The stage of the last review that approved or refused the request (None while undecided)."""
+        from ideowork.core.actions.review_queries import latest_review
+        from ideowork.core.models import ReviewStatus
+
+        review = latest_review(self)
+        if review is None or review.status not in (ReviewStatus.APPROVED, ReviewStatus.REJECTED):
+            return None
+        return (review.stages.filter(decided_by__isnull=False).select_related("decided_by")
+                .order_by("-decided_at", "-id").first())
+
+    @property
+    def decided_by(self):
+        """Who approved or refused the request: the review's decider."""
+        stage = self._deciding_stage()
+        return stage.decided_by if stage is not None else None
+
+    @property
+    def decided_at(self):
+        stage = self._deciding_stage()
+        return stage.decided_at if stage is not None else None
 
     # --- the Reviewable protocol: a leave request is a one-step 审批 of the core workflow ----------
     @property

@@ -14,7 +14,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
-from ideowork.core.scoping import ScopedQuerySet
+from ideowork.core.scoping import Allow, ScopedQuerySet
 
 __all__ = ["ReflectionKind", "ReflectionStatus", "Reflection", "REFLECTION_YEARLY_TARGET"]
 
@@ -37,7 +37,9 @@ class ReflectionStatus(models.TextChoices):
 
 
 class ReflectionQuerySet(ScopedQuerySet):
-    actions = {"change": "learning.manage"}
+    # Revising a returned reflection and submitting it again is its author's alone: its reviewers
+    # ("change") decide it, they do not rewrite it.
+    actions = {"change": "learning.manage", "resubmit": Allow(people=("author",))}
     owner_field = "author"
     cadre_needs_distinct = True
 

@@ -8,13 +8,16 @@ first submission and never changes; authors are revealed once the results are pu
 from django.conf import settings
 from django.db import models
 
-from ideowork.core.scoping import PublishedQuerySet, ScopedQuerySet
+from ideowork.core.scoping import Allow, PublishedQuerySet, ScopedQuerySet
 
 __all__ = ["MentorPair", "MentorMeeting", "EssayAward", "EssayContest", "EssaySubmission", "EssayScore"]
 
 
 class MentorPairQuerySet(ScopedQuerySet):
-    actions = {"change": "learning.manage"}
+    # Recording a meeting (带徒活动): the mentor and the mentee themselves, or a learning manager
+    # of their organ; ending the pair ("change") is the managers' alone.
+    actions = {"change": "learning.manage", "record": Allow("learning.manage", people=("mentor", "mentee"))}
+
     def cadre_filter(self, user):
         return models.Q(mentor=user) | models.Q(mentee=user)
 
@@ -103,7 +106,10 @@ class EssayContest(models.Model):
                                    on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
 
-    objects = PublishedQuerySet.declare(actions={"change": "learning.manage"}).as_manager()
+    # Judging (scoring the entries, reading them by number): the contest's judges, whatever their
+    # role or capability; changing it and publishing the results: the learning managers of its organ.
+    objects = PublishedQuerySet.declare(actions={"change": "learning.manage",
+                                                 "judge": Allow(people=("judges",))}).as_manager()
 
     class Meta:
         verbose_name = "征文比赛"

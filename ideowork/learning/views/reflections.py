@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from ideowork.core.access import can
 from ideowork.core.actions.reviews import review_panel, with_review_state
 from ideowork.core.outcomes import form_outcome
 from ideowork.core.audit import record_read
@@ -113,7 +114,7 @@ def reflection_create(request):
 @require_http_methods(["GET", "POST"])
 def reflection_edit(request, pk):
     reflection = access_reflection(request.user, pk)
-    if reflection.author_id != request.user.pk or not reflection.is_editable:
+    if not can(request.user, "resubmit", reflection) or not reflection.is_editable:
         raise PermissionDenied("只有作者本人可以修改已退回的文章。")
     if request.method == "POST":
         form = _form(request, request.POST, request.FILES, reflection=reflection)
@@ -137,7 +138,7 @@ def reflection_detail(request, pk):
     reflection = access_reflection(request.user, pk)
     return render(request, "learning/reflections/reflection_detail.html", {
         "reflection": reflection, "panel": review_panel(request.user, reflection),
-        "can_edit": reflection.author_id == request.user.pk and reflection.is_editable,
+        "can_edit": can(request.user, "resubmit", reflection) and reflection.is_editable,
     })
 
 

@@ -15,14 +15,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 from ideowork.core.forms.errors import add_service_errors
 from ideowork.core.audit import record_read
 from ideowork.core.idempotency import idempotent
-from ideowork.core.access import require_can
+from ideowork.core.access import can, require_can
 from ideowork.core.permissions import capability_required, is_business
-from ideowork.core.scoping import can_act_in
 from ideowork.core.outcomes import form_outcome, report_outcome
 
 from ..access import access_contest, access_mentor_pair
 from ..actions.youth import (do_create_pair, do_end_pair, do_publish_results, do_record_meeting, do_save_contest,
-                             do_score_essay, do_submit_essay, judging_gaps, can_manage_contest)
+                             do_score_essay, do_submit_essay, judging_gaps)
 from ..forms.youth import ContestForm, EssayForm, MeetingForm, MentorPairForm, ScoreForm
 from ..models import EssayContest, EssayScore, EssaySubmission, MentorPair
 from .materials.files import ranged_file_response
@@ -50,7 +49,7 @@ def youth_home(request):
              .annotate(n_meetings=Count("meetings")))
     contests = list(EssayContest.objects.visible_to(user).select_related("org_unit")
                     .annotate(n_entries=Count("submissions", distinct=True)))
-    judging = set(user.judged_contests.values_list("pk", flat=True))
+    judging = set(EssayContest.objects.visible_to(user, "judge").values_list("pk", flat=True))
     mine = set(user.essay_submissions.values_list("contest_id", flat=True))
     rows = [{"contest": c, "state": _contest_state(c, now), "judge": c.pk in judging, "submitted": c.pk in mine}
             for c in contests]
@@ -73,16 +72,12 @@ def pair_create(request):
                                               "cancel_url": reverse("learning:youth_home")})
 
 
-def _can_manage_pair(user, pair) -> bool:
-    return can_act_in(user, pair.org_unit, "learning.manage")
-
-
 @is_business
 @require_http_methods(["GET", "POST"])
 def pair_detail(request, pk):
     user = request.user
     pair = access_mentor_pair(user, pk)
-    may_record = pair.is_active and (pair.is_member(user) or _can_manage_pair(user, pair))
+    may_record = pair.is_active and can(user, "record", pair)
     form = MeetingForm(request.POST or None)
     if request.method == "POST":
         if not may_record:
@@ -93,7 +88,7 @@ def pair_detail(request, pk):
                 return redirect("learning:pair_detail", pk=pair.pk)
     return render(request, "learning/youth/pair_detail.html", {
         "pair": pair, "meetings": pair.meetings.select_related("recorded_by"), "form": form,
-        "may_record": may_record, "may_manage": _can_manage_pair(user, pair),
+        "may_record": may_record, "may_manage": can(user, "change", pair),
     })
 
 
@@ -152,8 +147,8 @@ def contest_detail(request, pk):
     judges = list(contest.judges.select_related("org_unit"))
     context = {
         "contest": contest, "state": _contest_state(contest, now), "is_open": contest.is_open(now),
-        "mine": contest.submissions.filter(author=user).first(), "is_judge": any(j.pk == user.pk for j in judges),
-        "may_manage": can_manage_contest(user, contest), "judges": judges,
+        "mine": contest.submissions.filter(author=user).first(), "is_judge": can(user, "judge", contest),
+        "may_manage": can(user, "change", contest), "judges": judges,
         "entries": contest.submissions.count(),
     }
     if contest.is_published:
@@ -179,17 +174,12 @@ def essay_submit(request, pk):
     return render(request, "learning/youth/essay_form.html", {"form": form, "contest": contest, "mine": mine})
 
 
-def _judge_or_403(user, contest):
-    if not contest.judges.filter(pk=user.pk).exists():
-        raise PermissionDenied("您不是本次征文的评委。")
-
-
 @is_business
 def contest_judge(request, pk):
     """The judge's list: entries by number only, never by author."""
     user = request.user
     contest = access_contest(user, pk)
-    _judge_or_403(user, contest)
+    require_can(user, "judge", contest, "您不是本次征文的评委。")
     entries = list(contest.submissions.exclude(author=user).only("pk", "number", "title", "contest_id"))
     scores = {s.submission_id: s
               for s in EssayScore.objects.visible_to(user).filter(judge=user, submission__contest=contest)}
@@ -202,9 +192,8 @@ def contest_judge(request, pk):
 
 def _entry_for_judge(request, pk):
     user = request.user
-    contests = EssayContest.objects.visible_to(user).filter(judges=user)
-    entry = (EssaySubmission.objects.visible_to(user).select_related("contest", "attachment")
-             .filter(contest__in=contests.values("pk"), pk=pk).exclude(author=user).first())
+    entry = (EssaySubmission.objects.visible_to(user, "judge").select_related("contest", "attachment")
+             .filter(pk=pk).exclude(author=user).first())
     if entry is None:
         raise Http404("作品不存在或您不是该作品的评委。")
     return entry
@@ -249,8 +238,8 @@ def entry_file(request, pk):
     if entry is None or entry.attachment is None:
         raise Http404("文件不存在或您无权查看。")
     contest = entry.contest
-    is_judge = contest.judges.filter(pk=user.pk).exists() and entry.author_id != user.pk
-    if not (entry.author_id == user.pk or is_judge or can_manage_contest(user, contest)):
+    is_judge = entry.author_id != user.pk and can(user, "judge", contest)
+    if not (entry.author_id == user.pk or is_judge or can(user, "change", contest)):
         raise Http404("文件不存在或您无权查看。")
     attachment = entry.attachment
     suffix = PurePath(attachment.original_name).suffix

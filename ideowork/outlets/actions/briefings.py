@@ -19,6 +19,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from ideowork.core.access import require_can
 from ideowork.core.audit import record, snapshot
 from ideowork.core.choices import Role
 from ideowork.core.models import User
@@ -30,7 +31,7 @@ from ..choices import ContentKind, ContentStatus, OutletActivityKind, OutletKind
 from ..models import BriefingEntry, BriefingIssue, Outlet
 from .content import clean_text, do_create_content, do_publish_content, do_revise_content, do_submit_content
 
-__all__ = ["EntryData", "can_manage_series", "can_manage_issue", "briefing_series", "month_activities",
+__all__ = ["EntryData", "briefing_series", "month_activities",
            "entry_from_activity", "issue_defaults", "next_numbers", "compile_body", "do_create_issue",
            "do_update_issue", "do_submit_issue", "do_publish_issue", "ISSUE_FIELDS"]
 
@@ -60,22 +61,13 @@ class EntryData:
         return [line.strip() for line in self.text.splitlines() if line.strip()]
 
 
-# --- who may do what -------------------------------------------------------------------------------
-def can_manage_series(user: User, series: Outlet) -> bool:
-    if not (user.is_authenticated and user.is_active and user.has_capability("outlets.publish")):
-        return False
-    root = user.scope_root
-    return root is not None and series.kind == OutletKind.BRIEFING and series.org_unit.organ_id == root.pk
-
-
-def can_manage_issue(user: User, issue: BriefingIssue) -> bool:
-    return can_manage_series(user, issue.series)
-
-
 # --- reads used by the pages and the service -------------------------------------------------------
-def briefing_series(user: User):
-    """The briefing series the user can see."""
-    return Outlet.objects.visible_to(user).filter(kind=OutletKind.BRIEFING).select_related("org_unit")
+# Who may do what is the declared policy: a series' "compile" (a new issue) and an issue's "change"
+# (edit, submit, issue) belong to the publicity staff of the series' own organ (``Outlet`` and
+# ``BriefingIssue`` querysets); pages ask ``can``/``visible_to``, the services ``require_can``.
+def briefing_series(user: User, action: str = "view"):
+    """The briefing series the user may ``action`` ("view", or "compile" a new issue of)."""
+    return Outlet.objects.visible_to(user, action).filter(kind=OutletKind.BRIEFING).select_related("org_unit")
 
 
 def month_activities(user: User, series: Outlet, year: int, month: int):
@@ -205,7 +197,7 @@ def do_create_issue(user: User, series: Outlet, *, month: date, activities: Iter
     from ``issue_defaults``. ``first_serial`` sets the 总期号 of a series' first issue (a series that
     was numbered before it was kept here).
     """
-    require(can_manage_series(user, series), "您无权编辑该简报。")
+    require_can(user, "compile", series, "您无权编辑该简报。")
     if series.kind != OutletKind.BRIEFING:
         raise ValidationError({"series": "所选阵地不是工作简报。"})
     today = timezone.localdate()
@@ -254,7 +246,7 @@ def do_update_issue(user: User, issue: BriefingIssue, *, entries: Iterable[Entry
 
     Refused once the issue is issued (印发), and while it is under review (the content is locked).
     """
-    require(can_manage_issue(user, issue), "您无权修改该简报。")
+    require_can(user, "change", issue, "您无权修改该简报。")
     data = _checked_fields(fields)
     with transaction.atomic():
         issue = BriefingIssue.objects.select_for_update(of=("self",)).select_related("series", "content").get(pk=issue.pk)
@@ -284,13 +276,13 @@ def do_update_issue(user: User, issue: BriefingIssue, *, entries: Iterable[Entry
 
 def do_submit_issue(user: User, issue: BriefingIssue):
     """Send the issue into the review (三审三校) of its series; returns the review."""
-    require(can_manage_issue(user, issue), "您无权提交该简报。")
+    require_can(user, "change", issue, "您无权提交该简报。")
     return do_submit_content(user, issue.content)
 
 
 def do_publish_issue(user: User, issue: BriefingIssue, *, published_at: datetime | None = None) -> BriefingIssue:
     """Issue (印发) an approved issue: the content is published and counted in the ledger as 简报."""
-    require(can_manage_issue(user, issue), "您无权印发该简报。")
+    require_can(user, "change", issue, "您无权印发该简报。")
     published_at = published_at or timezone.now()
     do_publish_content(user, issue.content, published_at=published_at,
                        where=f"{issue.series.name}{issue.year}年{issue.number_label}", kind=OutletActivityKind.BRIEFING)

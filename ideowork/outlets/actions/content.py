@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from ideowork.core.actions.reviews import (can_decide, do_submit_for_review, is_locked, latest_review,
                                            open_review)
-from ideowork.core.access import can
+from ideowork.core.access import can, require_can
 from ideowork.core.activity_kinds import activity_kind
 from ideowork.core.audit import record, snapshot
 from ideowork.core.models import OrgUnit, ReviewStatus, User
@@ -42,7 +42,7 @@ from ..models import ContentItem, ContentVersion, FindingWaiver, Outlet, version
 from ..proofreading import extract_text
 from .outlets import note_outlet_update
 
-__all__ = ["MAX_BODY", "outlets_for", "can_edit_content", "can_publish_content", "can_waive_findings",
+__all__ = ["MAX_BODY", "outlets_for", "can_edit_content", "can_waive_findings",
            "activity_kind_for",
            "do_create_content", "do_revise_content", "do_submit_content", "do_publish_content",
            "do_withdraw_content", "do_waive_finding", "content_findings", "review_blockers"]
@@ -70,10 +70,6 @@ def can_edit_content(user: User, content: ContentItem) -> bool:
     """The item's declared "change" policy: its author, or publicity staff (``outlets.publish``) of a
     unit it belongs to."""
     return user.is_authenticated and user.is_active and can(user, "change", content)
-
-
-def can_publish_content(user: User, content: ContentItem) -> bool:
-    return user.is_authenticated and user.has_capability("ledger.record") and _is_unit_publicity(user, content)
 
 
 def can_waive_findings(user: User, content: ContentItem) -> bool:
@@ -298,7 +294,7 @@ def do_publish_content(user: User, content: ContentItem, *, published_at: dateti
     Interview requests and outward materials without an outlet are recorded only with where they
     were used. ``kind`` overrides the ledger kind (刊发 / 阵地更新 / 简报) chosen from the outlet.
     """
-    require(can_publish_content(user, content), "只有本单位宣传工作人员可以发布稿件。")
+    require_can(user, "publish", content, "只有本单位宣传工作人员可以发布稿件。")
     where = (where or "").strip()
     errors = {}
     if published_at is None:
@@ -336,7 +332,7 @@ def do_publish_content(user: User, content: ContentItem, *, published_at: dateti
 
 def do_withdraw_content(user: User, content: ContentItem, *, reason: str) -> ContentItem:
     """撤稿: the published item is taken down. The ledger activity stays, marked 已撤稿, on no target."""
-    require(can_publish_content(user, content), "只有本单位宣传工作人员可以撤稿。")
+    require_can(user, "publish", content, "只有本单位宣传工作人员可以撤稿。")
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": "请填写撤稿原因。"})

@@ -12,15 +12,20 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from ideowork.core.scoping import ScopedQuerySet
+from ideowork.core.scoping import ORGAN, Allow, ScopedQuerySet
 
 from ..choices import ContentStatus
 
 __all__ = ["BriefingIssue", "BriefingEntry"]
 
 
+# An organ's briefing issues are compiled, changed, submitted and issued by that organ's publicity
+# staff only: the city office does not edit a county bureau's briefing (nor the reverse).
+MANAGED_BY_ORGAN = Allow("outlets.publish", within=ORGAN)
+
+
 class BriefingIssueQuerySet(ScopedQuerySet):
-    actions = {"change": "outlets.publish"}
+    actions = {"change": MANAGED_BY_ORGAN}
     scope_field = "series__org_unit"
 
     def cadre_filter(self, user):
@@ -90,7 +95,7 @@ class BriefingIssue(models.Model):
 
 
 class BriefingEntryQuerySet(ScopedQuerySet):
-    actions = {"change": "outlets.publish"}
+    actions = {"change": MANAGED_BY_ORGAN}
     scope_field = "issue__series__org_unit"
 
 

@@ -17,7 +17,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
-from ideowork.core.scoping import ScopedQuerySet
+from ideowork.core.scoping import Allow, ScopedQuerySet
 
 from ..choices import ContentKind, ContentStatus
 
@@ -47,7 +47,9 @@ def status_from_review(publication: str, review_status: str | None, review_versi
 
 
 class ContentQuerySet(ScopedQuerySet):
-    actions = {"change": "outlets.publish"}
+    # Publishing (and withdrawing) an approved item records it in the ledger: the publicity staff of
+    # a unit it belongs to who also record the ledger.
+    actions = {"change": "outlets.publish", "publish": Allow(("outlets.publish", "ledger.record"))}
     owner_field = "author"
     def cadre_filter(self, user):
         return models.Q(author=user)

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.db import models
 
-from ideowork.core.scoping import ScopedQuerySet
+from ideowork.core.scoping import ORGAN, Allow, ScopedQuerySet
 
 from ..choices import InspectionResult, OutletKind, OutletStatus, UpdateFrequency
 
@@ -19,7 +19,10 @@ __all__ = ["Outlet", "OutletInspection"]
 
 
 class OutletQuerySet(ScopedQuerySet):
-    actions = {"change": "outlets.publish", "inspect": "outlets.inspect"}
+    actions = {"change": "outlets.publish", "inspect": "outlets.inspect",
+               # Compiling a new issue of a briefing series (编发简报): the publicity staff of the
+               # series' own organ, as for its issues.
+               "compile": Allow("outlets.publish", within=ORGAN, where=models.Q(kind=OutletKind.BRIEFING))}
     def cadre_filter(self, user):
         # Every cadre of an organ reads its outlet register (they write for these outlets), not the
         # county bureaus' under it.

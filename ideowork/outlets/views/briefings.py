@@ -15,13 +15,14 @@ from ideowork.core.exports.gongwen import docx_response
 from ideowork.core.forms.errors import add_service_errors
 from ideowork.core.audit import record_read
 from ideowork.core.idempotency import idempotent
+from ideowork.core.access import can, require_can
 from ideowork.core.permissions import capability_required, is_business
 from ideowork.core.outcomes import form_outcome, report_outcome
 
 from ..access import access_issue
 from ..actions.briefings import (EntryData, briefing_series, compile_body, do_create_issue, do_publish_issue,
                                  do_submit_issue, do_update_issue, entry_from_activity, issue_defaults,
-                                 can_manage_issue, can_manage_series, month_activities, next_numbers)
+                                 month_activities, next_numbers)
 from ..briefing_docx import briefing_document, briefing_filename
 from ..choices import ContentStatus
 from ..forms.briefings import BriefingCreateForm, EntryFormSet, IssueFieldsForm
@@ -72,7 +73,7 @@ def briefing_list(request):
         "years": range(today.year - 3, today.year + 1), "issued_months": sum(1 for c in cells if c["issued"]),
         "months_so_far": sum(1 for c in cells if not c["future"]),
         "missing_months": sum(1 for c in due if not c["issued"]),
-        "can_manage": series is not None and can_manage_series(user, series),
+        "can_manage": series is not None and can(user, "compile", series),
     })
 
 
@@ -94,7 +95,7 @@ def _chosen(request, series_qs):
 @idempotent
 def briefing_create(request):
     user = request.user
-    series_qs = [s for s in briefing_series(user) if can_manage_series(user, s)]
+    series_qs = list(briefing_series(user, "compile"))
     if not series_qs:
         raise PermissionDenied("您所在机关还没有登记工作简报，或您无权编辑工作简报。请先在宣传阵地中登记。")
     series, month = _chosen(request, series_qs)
@@ -141,7 +142,7 @@ def _preview(series, month, activities, form) -> dict:
 def briefing_detail(request, pk):
     issue = access_issue(request.user, pk)
     review = latest_review(issue.content)
-    can_manage = can_manage_issue(request.user, issue)
+    can_manage = can(request.user, "change", issue)
     status = issue.content.status
     return render(request, "outlets/briefing_detail.html", {
         "issue": issue, "entries": issue.entries.select_related("activity"), "review": review,
@@ -156,8 +157,7 @@ def briefing_detail(request, pk):
 @require_http_methods(["GET", "POST"])
 def briefing_edit(request, pk):
     issue = access_issue(request.user, pk)
-    if not can_manage_issue(request.user, issue):
-        raise PermissionDenied("您无权修改该简报。")
+    require_can(request.user, "change", issue, "您无权修改该简报。")
     existing = {e.pk: e for e in issue.entries.select_related("activity")}
     if request.method == "POST":
         form = IssueFieldsForm(request.POST, instance=BriefingIssue(pk=issue.pk))

@@ -3,14 +3,14 @@ findings), the version history and the side-by-side comparison, publishing and �
 
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, OuterRef, Subquery
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from ideowork.core.access import require_can
+from ideowork.core.access import can, require_can
 from ideowork.core.actions.reviews import is_locked, open_review, review_panel
 from ideowork.core.idempotency import idempotent
 from ideowork.core.models import Decision, ReviewStage, StageStatus
@@ -18,7 +18,7 @@ from ideowork.core.permissions import is_business
 from ideowork.core.outcomes import form_outcome, report_outcome
 
 from ..access import access_content
-from ..actions.content import (activity_kind_for, can_edit_content, can_publish_content, can_waive_findings,
+from ..actions.content import (activity_kind_for, can_edit_content, can_waive_findings,
                                do_create_content, do_publish_content, do_revise_content, do_submit_content,
                                do_waive_finding, do_withdraw_content, outlets_for)
 from ..choices import ContentKind, ContentStatus
@@ -138,7 +138,7 @@ def content_detail(request, pk):
     closed = content.status in (ContentStatus.PUBLISHED, ContentStatus.WITHDRAWN)
     locked = is_locked(content)
     editor = can_edit_content(user, content)
-    publisher = can_publish_content(user, content)
+    publisher = can(user, "publish", content)
     return render(request, "outlets/content_detail.html", {
         "content": content, "version": version, "is_current": is_current,
         "title_html": highlighted(version, findings, waivers, "title"),
@@ -213,8 +213,7 @@ def content_waive(request, pk):
 @require_http_methods(["GET", "POST"])
 def content_publish(request, pk):
     content = access_content(request.user, pk)
-    if not can_publish_content(request.user, content):
-        raise PermissionDenied("只有本单位宣传工作人员可以发布稿件。")
+    require_can(request.user, "publish", content, "只有本单位宣传工作人员可以发布稿件。")
     if request.method == "POST":
         form = PublishForm(request.POST)
         if form.is_valid():
@@ -232,8 +231,7 @@ def content_publish(request, pk):
 @require_http_methods(["GET", "POST"])
 def content_withdraw(request, pk):
     content = access_content(request.user, pk)
-    if not can_publish_content(request.user, content):
-        raise PermissionDenied("只有本单位宣传工作人员可以撤稿。")
+    require_can(request.user, "publish", content, "只有本单位宣传工作人员可以撤稿。")
     form = WithdrawForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         saved = form_outcome(request, form, lambda: do_withdraw_content(request.user, content, **form.cleaned_data),

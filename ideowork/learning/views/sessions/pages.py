@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from ideowork.core.actions.reviews import with_review_state
 from ideowork.core.outcomes import form_outcome
 from ideowork.core.idempotency import idempotent
 from ideowork.core.permissions import is_business
@@ -114,7 +115,7 @@ def session_edit(request, pk):
 def _roster(session: StudySession) -> list[dict]:
     """Every member with their attendance, leave and make-up, for the organiser's table."""
     attendance = {a.user_id: a for a in session.attendances.all()}
-    leaves = {lv.user_id: lv for lv in session.leave_requests.all()}
+    leaves = {lv.user_id: lv for lv in with_review_state(session.leave_requests.all())}
     makeups = {m.user_id: m for m in session.makeups.all()}
     rows = []
     for member in session.group.members.select_related("org_unit").order_by("org_unit__path", "display_name"):
