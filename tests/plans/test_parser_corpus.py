@@ -47,6 +47,8 @@ HELDOUT2 = CORPUS.parent / "heldout2"
 HELDOUT3 = CORPUS.parent / "heldout3"
 # Held-out 4 is never a ratchet nor developed against; only the shape of its gold is checked here.
 HELDOUT4 = CORPUS.parent / "heldout4"
+# Held-out 5 likewise: never developed against, only the shape of its gold is checked.
+HELDOUT5 = CORPUS.parent / "heldout5"
 # (folder, items recall, items precision, targets recall, targets precision), rounded down.
 HELDOUT_RATCHETS = [(HELDOUT, 1.0, 0.98, 1.0, 1.0), (HELDOUT2, 1.0, 1.0, 1.0, 1.0), (HELDOUT3, 1.0, 1.0, 1.0, 1.0)]
 
@@ -65,9 +67,11 @@ CASES = corpus_cases()
 IDS = [document.name for document, _ in CASES]
 HELDOUT_CASES = corpus_cases(HELDOUT)
 HELDOUT4_CASES = corpus_cases(HELDOUT4)
-ALL_CASES = CASES + HELDOUT_CASES + HELDOUT4_CASES
+HELDOUT5_CASES = corpus_cases(HELDOUT5)
+ALL_CASES = CASES + HELDOUT_CASES + HELDOUT4_CASES + HELDOUT5_CASES
 ALL_IDS = (IDS + [f"heldout/{document.name}" for document, _ in HELDOUT_CASES]
-           + [f"heldout4/{document.name}" for document, _ in HELDOUT4_CASES])
+           + [f"heldout4/{document.name}" for document, _ in HELDOUT4_CASES]
+           + [f"heldout5/{document.name}" for document, _ in HELDOUT5_CASES])
 
 
 def test_corpus_is_large_enough():
@@ -75,8 +79,9 @@ def test_corpus_is_large_enough():
     assert len(CASES) >= (30 if both_halves else 16)
 
 
-@pytest.mark.parametrize(("folder", "prefix"), [(CORPUS, "[ab]"), (HELDOUT, "h"), (HELDOUT4, "h4")],
-                         ids=["corpus", "heldout", "heldout4"])
+@pytest.mark.parametrize(("folder", "prefix"),
+                         [(CORPUS, "[ab]"), (HELDOUT, "h"), (HELDOUT4, "h4"), (HELDOUT5, "h5")],
+                         ids=["corpus", "heldout", "heldout4", "heldout5"])
 def test_every_document_has_gold_and_every_gold_a_document(folder, prefix):
     documents = {path.stem for path in folder.glob("*.txt")}
     golds = {path.stem for path in (folder / "gold").glob("*.json")}
