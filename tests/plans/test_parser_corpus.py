@@ -40,17 +40,17 @@ from ideowork.plans.parser.result import COMPARATORS, PERIODS, PERS
 from tests.plans import corpus_measure
 from tests.plans.corpus_measure import CORPUS, corpus_cases, measure, norm
 
-# The first three held-out sets: the parser has since been developed against them (held-out 4 is the
+# The first four held-out sets: the parser has since been developed against them (held-out 5 is the
 # honest measure now), so their figures are ratchets too; bench/parse_quality.py --corpus measures them.
 HELDOUT = CORPUS.parent / "heldout"
 HELDOUT2 = CORPUS.parent / "heldout2"
 HELDOUT3 = CORPUS.parent / "heldout3"
-# Held-out 4 is never a ratchet nor developed against; only the shape of its gold is checked here.
 HELDOUT4 = CORPUS.parent / "heldout4"
-# Held-out 5 likewise: never developed against, only the shape of its gold is checked.
+# Held-out 5 is never a ratchet nor developed against; only the shape of its gold is checked here.
 HELDOUT5 = CORPUS.parent / "heldout5"
 # (folder, items recall, items precision, targets recall, targets precision), rounded down.
-HELDOUT_RATCHETS = [(HELDOUT, 1.0, 0.98, 1.0, 1.0), (HELDOUT2, 1.0, 1.0, 1.0, 1.0), (HELDOUT3, 1.0, 1.0, 1.0, 1.0)]
+HELDOUT_RATCHETS = [(HELDOUT, 1.0, 0.98, 1.0, 1.0), (HELDOUT2, 1.0, 1.0, 1.0, 1.0), (HELDOUT3, 1.0, 1.0, 1.0, 1.0),
+                    (HELDOUT4, 1.0, 1.0, 1.0, 0.91)]
 
 ITEMS_RECALL = 1.0
 ITEMS_PRECISION = 0.99
@@ -143,7 +143,7 @@ def test_parser_reaches_the_ratchet_on_the_corpus():
 
 
 @pytest.mark.parametrize(("folder", "items_recall", "items_precision", "targets_recall", "targets_precision"),
-                         HELDOUT_RATCHETS, ids=["heldout", "heldout2", "heldout3"])
+                         HELDOUT_RATCHETS, ids=["heldout", "heldout2", "heldout3", "heldout4"])
 def test_parser_reaches_the_ratchet_on_the_former_heldout_sets(folder, items_recall, items_precision,
                                                                 targets_recall, targets_precision):
     figures = measure(corpus_cases(folder))
