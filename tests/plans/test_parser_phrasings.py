@@ -860,3 +860,103 @@ def test_a_revision_date_is_no_plan_year():
     plan = parse_text("某幼儿园党支部主题党日工作制度\n2022年主题党日安排\n一、活动时间。党支部每月组织主题党日活动一次。\n"
                       "二、活动内容。学习党章。\n")
     assert plan.year == 2022
+
+
+def _items(plan) -> list[tuple]:
+    return [(section.number, item.number, item.title) for section in plan.sections for item in section.items]
+
+
+def test_a_short_noun_label_of_idea_aim_or_audience_frames_a_plan():
+    plan = parse_text("某镇宣传工作计划\n一、工作思路。本镇宣传工作围绕中心、服务大局。\n二、重点工作\n1.办好宣传栏。\n"
+                      "2.开展理论宣讲。\n三、参与群体\n以机关干部和村干部为主。\n")
+    assert [title for _, _, title in _items(plan)] == ["办好宣传栏", "开展理论宣讲"]
+    # A label with a duty verb (实现全年目标), or text whose first sentence says what must be done, is an item.
+    plan = parse_text("某镇宣传工作计划\n一、实现全年目标。开展理论宣讲二十场。\n二、服务群体。各村必须每月走访一次。\n")
+    assert [title for _, _, title in _items(plan)] == ["实现全年目标", "服务群体"]
+    # In rules every numbered part is an item.
+    plan = parse_text("某局学习制度\n一、工作思路。本局学习围绕中心工作。\n二、学习时间。每月集中学习一次。\n")
+    assert len(_items(plan)) == 2
+
+
+def test_a_framing_label_in_traditional_characters_with_a_pinyin_gloss_is_folded_first():
+    plan = parse_text("開展讀書活動通知\n各學院:\n一、活動時間:4月21日\n二、活動地點(diǎn):圖書館\n三、活動內容:\n"
+                      "1、組織讀者借閱圖書。\n2、舉辦書展。\n")
+    assert [title for _, _, title in _items(plan)] == ["組織讀者借閱圖書", "舉辦書展"]
+    # The same parts in rules are items.
+    plan = parse_text("讀書活動制度\n一、活動時間:每月第一周\n二、活動地點(diǎn):圖書館\n")
+    assert len(_items(plan)) == 2
+
+
+def test_a_bare_label_of_for_whom_with_its_short_text_on_the_line_is_no_item():
+    plan = parse_text("某校读书活动通知\n各部门:\n一、参加对象:全体教师。\n二、活动形式:\n1、每位教师阅读一本著作。\n"
+                      "2、撰写读书心得。\n")
+    assert [title for _, _, title in _items(plan)] == ["每位教师阅读一本著作", "撰写读书心得"]
+    plan = parse_text("某校读书活动通知\n各部门:\n一、参加对象:全体教师每月参加一次读书会。\n二、活动形式:\n"
+                      "1、每位教师阅读一本著作。\n")
+    assert len(_items(plan)) == 2
+
+
+def test_an_untitled_notice_that_gives_its_points_as_follows_frames_as_a_notice():
+    plan = parse_text("为做好学习工作,现将学校开展专题学习的工作提示如下。\n一、总体思路\n以团员为重点开展学习。\n"
+                      "二、主要安排\n1.开展专题学习。\n2.组织交流研讨。\n")
+    assert [title for _, _, title in _items(plan)] == ["开展专题学习", "组织交流研讨"]
+
+
+def test_at_the_start_of_each_month_held_regularly_is_monthly():
+    assert [(count, period, per) for _, count, period, per in _read("每月月初结合当月工作定期开展主题党日活动。")] == [
+        (1, "month", "org")]
+    assert _read("每季度初固定召开一次支委会。") == [("每季度初固定召开一次支委会", 1, "quarter", "org")]
+    # Without 定期 the start of the month only says when (每月月初报送计划).
+    assert _read("每月月初报送当月学习计划。") == []
+    assert _read("每年年初制定学习计划。") == []
+
+
+@pytest.mark.parametrize(("lines", "title"), [
+    ("某省人大常委会2020年工作要点 -ab凯发k9网站\n一、加强学习\n学习党章。\n", "某省人大常委会2020年工作要点"),
+    ("某局2024年学习计划|某某范文网\n一、加强学习\n学习党章。\n", "某局2024年学习计划"),
+    # What follows the hyphen names a document: it is part of the title.
+    ("某局学习制度—实施细则\n一、加强学习\n学习党章。\n", "某局学习制度—实施细则"),
+])
+def test_a_sites_words_after_a_hyphen_leave_the_title(lines, title):
+    assert parse_text(lines).title == title
+
+
+def test_a_viewers_file_name_line_gives_way_to_the_title_line_below():
+    plan = parse_text("某校2026年党建工作计划.docxVIP\n• 0\n• 约3千字\n某校2026年党建工作计划\n为做好党建工作,制定本计划。\n"
+                      "一、加强学习\n每月集中学习一次。\n")
+    assert plan.title == "某校2026年党建工作计划"
+    assert _items(plan)[0][2] == "加强学习"
+    # A title ending on .docx alone loses the extension as before.
+    assert parse_text("医院三会一课制度.docx\n一、支部党员大会\n每季度召开一次。\n").title == "医院三会一课制度"
+
+
+def test_a_title_glued_to_its_one_line_body_at_a_placeholder_year():
+    plan = parse_text("社区宣传思想打算20XX年社区宣传思想工作将在党委领导下开展,具体打算如下:一、全年目标。力争考评第一。"
+                      "二、工作重点1、办好社区党校,确保全年授课10期以上。2、办好宣传栏。")
+    assert plan.title == "社区宣传思想打算"
+    assert [title[:6] for _, _, title in _items(plan)] == ["办好社区党校", "办好宣传栏"]
+    # A body that opens on a year without a name before it keeps no title.
+    assert parse_text("20XX年社区宣传思想工作将在党委领导下开展。一、加强学习。每月学习一次。").title is None
+
+
+def test_several_notices_of_a_collection_are_one_section_each():
+    plan = parse_text("读书活动通知(通用5篇)\n读书活动通知 1\n各部门:\n为迎接读书日,举办活动。\n一、活动时间:4月23日\n"
+                      "二、活动内容:\n(1)开展图书推荐。\n(2)举办书展。\n图书馆\n读书活动通知 2\n各教研组:\n为推进阅读,开展活动。\n"
+                      "一、参加对象:全体教师。\n二、活动形式:\n1、每位教师阅读一本教育著作。\n2、交流读书心得。\n")
+    assert [(section, number) for section, number, _ in _items(plan)] == [("一", 2), ("二", 2)]
+    assert [title for _, _, title in _items(plan)] == ["活动内容", "活动形式"]
+    # One notice whose numbering does not start again stays one document.
+    plan = parse_text("读书活动通知\n各部门:\n一、活动内容:\n(1)开展图书推荐。\n(2)举办书展。\n二、活动要求\n(1)认真组织。\n")
+    assert [section for section, _, _ in _items(plan)] == ["一", "一", "二"]
+
+
+def test_rules_after_a_viewers_page_break_are_a_section_of_their_own():
+    plan = parse_text("2024年支部学习制度\n下载后可任意编辑 2024年支部学习制度 为加强学习,制定本制度。 一、成立学习小组。由书记任组长,"
+                      "负责学习安排。 二、集中学习。每月集中学习一次,每次半天。 第2页共9页 下载后可任意编辑 2024年支部生活制度 "
+                      "、会议制度支部的会议制度,包括党员大会和支部委员会。")
+    assert [(section, number) for section, number, _ in _items(plan)] == [("一", 1), ("一", 2), ("二", 1)]
+    assert _items(plan)[2][2].startswith("会议制度")
+    # A page break inside one document's rules adds no section.
+    plan = parse_text("2024年支部学习制度\n为加强学习,制定本制度。 一、成立学习小组。由书记任组长,负责学习安排。 第2页共9页 "
+                      "下载后可任意编辑 二、集中学习。每月集中学习一次,每次半天。")
+    assert [(section, number) for section, number, _ in _items(plan)] == [(None, 1), (None, 2)]

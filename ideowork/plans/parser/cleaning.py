@@ -143,6 +143,28 @@ def _is_stray_name(folded_line: str) -> bool:
             and not any(ch.isdigit() or ch in _PUNCTUATION or ch == " " for ch in folded_line))
 
 
+# "…进行辅导。 第2页共13页 下载后可任意编辑 2024年党支部生活制度…": a viewer's page marker inside a line
+# (the page lost its breaks); the text goes on after it as a new paragraph (often a new document).
+_INLINE_PAGE_MARK = re.compile(r"[ \t\u3000]+第\s*\d+\s*页\s*共\s*\d+\s*页(?:[ \t\u3000]*下载后可任意编辑)?(?=[ \t\u3000])")
+
+
+def _break_at_page_marks(text: str, matching: str | None) -> tuple[str, str | None]:
+    """`text` (and its matching copy, at the same places) with inline page markers replaced by a blank line."""
+    marks = list(_INLINE_PAGE_MARK.finditer(matching if matching is not None else text))
+    if not marks:
+        return text, matching
+
+    def cut(source: str) -> str:
+        pieces, start = [], 0
+        for mark in marks:
+            pieces.append(source[start:mark.start()])
+            start = mark.end()
+        pieces.append(source[start:])
+        return "\n\n".join(pieces)
+
+    return cut(text), cut(matching) if matching is not None else None
+
+
 def clean_lines(text: str, matching: str | None = None) -> list[Line]:
     """Split `text` into non-blank lines with clutter removed.
 
@@ -152,6 +174,7 @@ def clean_lines(text: str, matching: str | None = None) -> list[Line]:
     A stray short name ("老文笔") is dropped only next to clutter or at the end, where it cannot be
     an unnumbered heading or a wrapped part of a paragraph.
     """
+    text, matching = _break_at_page_marks(text, matching)
     raw = [_INVISIBLE.sub("", line).strip() for line in _LINE_BREAKS.sub("\n", text).split("\n")]
     if matching is None:
         folded = [fold(line).strip() for line in raw]

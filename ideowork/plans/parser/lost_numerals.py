@@ -5,7 +5,10 @@
 - a lone short title line between headings N and N+2 of a top level: heading N+1;
 - a lone short title line after the preamble of a series that opens at 二: its 一;
 - a short label ("会议时间：") right under a heading whose sub-points open at 2, where the same level
-  opens at 1 under other headings: that level's 1.
+  opens at 1 under other headings: that level's 1;
+- a line opening on the bare mark right under a later document's name (a viewer's page break, then
+  "2024年党支部生活制度" / "、会议制度…"), below headings of a 、-level: that level's 1, opening the
+  next document.
 
 Each adds the line's index and the `Heading` it stands for to the headings `structure.py` reads.
 """
@@ -30,6 +33,7 @@ def restore_lost_numerals(lines: list[Line], meta: Metadata, headings: dict[int,
     _restore_lost_one(lines, meta, headings)
     _restore_lost_in_series(lines, meta, headings)
     _restore_lost_one_under_parent(lines, meta, headings)
+    _restore_lost_first_of_document(lines, meta, headings)
 
 
 _LOST_FIRST = re.compile(r"^\s*(?:一是|第一[,，、]|首先[,，])\s*")
@@ -148,3 +152,28 @@ def _restore_lost_one_under_parent(lines: list[Line], meta: Metadata, headings: 
             continue
         numeral = "1" if child.level in ("arabic", "paren_arabic") else "一"
         headings[candidate] = Heading(child.level, 1, numeral, lines[candidate].text.strip(), 0)
+
+
+# A later document's name on a line of its own: short, naming a document, unpunctuated.
+_DOCUMENT_NAME = re.compile(r"要点|计划|打算|方案|安排|制度|办法|细则|规定|规则|通知|意见|规划")
+_DOCUMENT_NAME_LINE = 40
+
+
+def _restore_lost_first_of_document(lines: list[Line], meta: Metadata, headings: dict[int, Heading]) -> None:
+    """"、会议制度…" right under "2024年党支部生活制度" after headings 一、…四、: the first heading of the next
+    document on the page, its numeral lost; heading 1 of the level the page numbers with 、."""
+    for index in range(1, len(lines)):
+        if index in headings or index in meta.skip:
+            continue
+        mark = _MARK_LEFT.match(lines[index].folded)
+        name = lines[index - 1].folded
+        if (mark is None or index - 1 in headings or len(name) > _DOCUMENT_NAME_LINE
+                or not _DOCUMENT_NAME.search(name) or any(ch in SENTENCE_END or ch in "，,、：:" for ch in name)):
+            continue
+        above = [headings[other] for other in sorted(headings)
+                 if other < index and headings[other].level in _DUN_LEVELS]
+        if not above:
+            continue
+        level = above[0].level
+        headings[index] = Heading(level, 1, _chinese(1) if level != "arabic" else "1",
+                                  lines[index].text[mark.end():].strip(), mark.end())

@@ -37,7 +37,7 @@ class Metadata:
 
 
 # Names of documents that also occur in body text (学习制度, 通知): a title only near the top.
-_DOCUMENT_NOUNS = re.compile(r"制度|办法|细则|规定|规则|通知|意见|规划|计划|方案|安排|决定|纲要")
+_DOCUMENT_NOUNS = re.compile(r"制度|办法|细则|规定|规则|通知|意见|规划|计划|打算|方案|安排|决定|纲要")
 _TOP_LINES = 6
 # A salutation (各党支部：), a document number ((深卫党〔2008〕18号)) or a date is never the title.
 _NOT_TITLE = re.compile(r".*[:：]$|^[(（]?\S{0,8}〔\d{4}〕\s*\d+\s*号[)）]?$")
@@ -112,7 +112,8 @@ def _title_line(lines: list[Line]) -> tuple[int | None, str | None]:
     if index is None:
         index, title = _news_lead_title(lines)
     if title is not None:
-        title = _SPAM_PREFIX.sub("", _FILE_EXTENSION.sub("", title.strip()))
+        title, index = _file_name_title(lines, index, title.strip())
+        title = _SPAM_PREFIX.sub("", _without_site_suffix(title))
         title = _unrepeated(_TITLE_LABEL.sub("", _LIST_NUMBER.sub("", title)))
         title = _SITE_NUMBER.sub("", _without_glued_words(_SITE_NUMBER.sub("", title)))
     return index, title
@@ -120,8 +121,11 @@ def _title_line(lines: list[Line]) -> tuple[int | None, str | None]:
 
 # "1、2024年某局工作要点": the number of the chunk a document site cut the page into.
 _LIST_NUMBER = re.compile(r"^\d{1,2}\s*、\s*(?=\S)")
-# "医院三会一课制度.docx": a document site shows the file's name.
-_FILE_EXTENSION = re.compile(r"\s*\.(?:docx?|pdf|wps|txt|rtf)$", re.IGNORECASE)
+# "医院三会一课制度.docx", "…工作计划.docxVIP": a document site shows the file's name (and its badge).
+_FILE_EXTENSION = re.compile(r"\s*\.(?:docx?|pdf|wps|txt|rtf)(?:\s*[A-Za-z]{1,5})?$", re.IGNORECASE)
+# "…2020年工作要点 -ag凯发k8国际": a site's words after a hyphen (or bar) closing a title that ends on its document's
+# name; what follows names no document.
+_SITE_SUFFIX = re.compile(r"(?<=" + _DOCUMENT_NOUNS.pattern + r"|要点)\s*[-–—|_]+\s*(?P<tail>[^\s].{0,19})$")
 # "某某集团abc123cc 关于深入开展…": a site's name with letters and digits put before a circular's 关于.
 _SPAM_PREFIX = re.compile(r"^[^\s]{0,12}?[A-Za-z][A-Za-z0-9]{3,}\s+(?=关于)")
 # "企业宣传方案(7)", "…工作方案(篇1)", "…工作计划篇一", "…方案(精选15篇)": the number a collection site gives
@@ -134,6 +138,28 @@ _SITE_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff\d])(?:\s*[(（](?:精选|热门|�
 # follow the name in a real title: its status (试行, 讨论稿) or a collection (汇编).
 _GLUED_WORDS = re.compile(r"(?<=制度|办法|细则|规定|规则|通知|意见|规划|计划|方案|安排|决定|纲要|要点)"
                           r"(?!汇编|试行|暂行|草案|修订|全文|讨论稿|征求意见稿)[\u4e00-\u9fff]{2,6}$")
+
+
+def _file_name_title(lines: list[Line], index: int, title: str) -> tuple[str, int]:
+    """A viewer's file-name line ("…工作计划.docxVIP") names the document; its own title line below, when
+    the page shows it, is the title line (the file name without its extension)."""
+    name = _FILE_EXTENSION.sub("", title)
+    if name == title:
+        return title, index
+    for later in range(index + 1, min(len(lines), index + 1 + _FILE_NAME_REACH)):
+        if lines[later].text.strip() == name:
+            return name, later
+    return name, index
+
+
+_FILE_NAME_REACH = 12
+
+
+def _without_site_suffix(title: str) -> str:
+    suffix = _SITE_SUFFIX.search(title)
+    if suffix is None or _DOCUMENT_NOUNS.search(suffix.group("tail")) or _TITLE_WORDS.search(suffix.group("tail")):
+        return title
+    return title[:suffix.start()].rstrip()
 
 
 def _without_glued_words(title: str) -> str:

@@ -17,7 +17,8 @@ line (一、 （一） 1. 1、 （1） 第一条 第一章) starts a new line on
 - what follows is not another number (二、三季度, 1、2、3月) and it is not inside quotes or 《》.
 
 A title glued to the text after it on one of the first lines ("…工作计划2026年是…") is put on a
-line of its own first.
+line of its own first, and so is a later document's name before its first heading's bare 、 (the
+numeral lost: "2024年党支部生活制度 、会议制度…").
 
 So references inside sentences (根据第一条, 1、2、3月, 2026年1月, 二、三季度, 12次) and 一是…二是…
 enumerations stay where they are.
@@ -182,12 +183,13 @@ def _piece(line: Line, start: int, end: int, gap_before: bool) -> Line | None:
     return Line(line.text[start:end], line.folded[start:end], gap_before)
 
 
-# "2026年学校意识形态工作计划2026年是…", "…学习规章制度(三)要建立…": a title glued to the text after it.
-# The title ends on a document's name, unpunctuated, where the body opens: a year, a heading marker,
+# "2026年学校意识形态工作计划2026年是…", "…学习规章制度(三)要建立…", "街道办宣传思想打算20XX年街道…": a title
+# glued to the text after it. The title ends on a document's name (打算 is a plan), unpunctuated, where the body
+# opens: a year (or its placeholder 20XX年), a heading marker,
 # a salutation (各…) or the words a preamble opens with (为, 根据, 按照 …).
 _GLUED_TITLE = re.compile(
-    r"(?!为|根据|按照|结合|依据|围绕|现将|现就|经|各|今年|我)[^,;:。!?“”\"了]{4,40}?(?:要点|计划|方案|安排|制度|办法|细则|规定|规则|通知|意见|规划)"
-    r"(?=\s*(?:20\d{2}\s*年|为|根据|按照|结合|依据|围绕|各[^,;:。]{1,20}:|[(]\s*(?:" + _CN + r"|\d{1,2})\s*[)]|"
+    r"(?!为|根据|按照|结合|依据|围绕|现将|现就|经|各|今年|我)[^,;:。!?“”\"了]{4,40}?(?:要点|计划|打算|方案|安排|制度|办法|细则|规定|规则|通知|意见|规划)"
+    r"(?=\s*(?:(?:20\d{2}|20[Xx×]{2})\s*年|为|根据|按照|结合|依据|围绕|各[^,;:。]{1,20}:|[(]\s*(?:" + _CN + r"|\d{1,2})\s*[)]|"
     + _CN + r"\s*[、.]|第\s*(?:" + _CN + r"|\d{1,3})\s*(?:条|章|部分)))")
 _TITLE_LINES = 3  # a title stands among the first lines
 _GLUED_REST = 8  # the body after it is at least a clause
@@ -199,6 +201,21 @@ def _split_glued_title(line: Line) -> list[Line]:
         return [line]
     rest = _piece(line, title.end(), len(line.text), True)
     return [Line(line.text[:title.end()], line.folded[:title.end()], line.gap_before)] + ([rest] if rest else [])
+
+
+# "2024年党支部生活制度落实法律规范 、会议制度…": after a page break, the next document's name, then its first
+# heading with the numeral lost (the bare 、): the name goes on a line of its own.
+_NAME_BEFORE_MARK = re.compile(r"(?P<name>[^,;:。!?“”\"《》、()]{4,40}?)\s+(?=、\s*[\u4e00-\u9fff])")
+_DOCUMENT_NAME = re.compile(r"要点|计划|打算|方案|安排|制度|办法|细则|规定|规则|通知|意见|规划")
+
+
+def _split_document_name(line: Line) -> list[Line]:
+    name = _NAME_BEFORE_MARK.match(line.folded)
+    if name is None or not _DOCUMENT_NAME.search(name.group("name")):
+        return [line]
+    rest = _piece(line, name.end(), len(line.text), False)
+    end = name.end("name")
+    return [Line(line.text[:end], line.folded[:end], line.gap_before)] + ([rest] if rest else [])
 
 
 _FIRST_LINES = 6  # a page's clutter (时间, 作者) may stand before the fragment's first heading
@@ -218,7 +235,8 @@ def split_run_on(lines: list[Line]) -> list[Line]:
     series = _Series()
     result: list[Line] = []
     lines = [piece for index, line in enumerate(lines)
-             for piece in (_split_glued_title(line) if index < _TITLE_LINES else [line])]
+             for glued in (_split_glued_title(line) if index < _TITLE_LINES else [line])
+             for piece in _split_document_name(glued)]
     if lines:
         series.open_document(_first_heading(lines))
     for line in lines:

@@ -17,7 +17,12 @@ a section. Headings whose numerals the page lost are put back first (lost_numera
 Inside a section, items numbered again from 1 under a label line ("集中学习内容：" 1. 2. "自学内容："
 1. 2. 3.) are a second run: a section of the same number titled by the label, after the first. A
 plan's part under a bare label of when or for whom (一、学习时间, 二、对象) is no item when its text is a
-short date or list without a frequency.
+short date or list without a frequency; a short noun label of the plan's idea, aim or audience (总体思路,
+全年目标, 对象群体; traditional labels folded first) frames it.
+
+Several documents on one page (a collection's notices under its labels 1 / 2, rules after a viewer's page
+break): where the top numbering starts again after each document's title line, each document is one
+section, numbered 一、二… in reading order, its parts the items as written.
 """
 
 from __future__ import annotations
@@ -44,12 +49,12 @@ _SECTION_LEVELS = ("part", "article", "cn")
 _FRAMING = re.compile(r"指导思想|总体要求|总体目标|工作目标|主要目标|目标任务|基本原则|工作原则|基本要求|背景|依据|意义|"
                       r"活动时间|活动地点|组织机构|活动主题")
 # A plan's framing parts are no items; in rules (制度), every numbered part is one (一、指导思想和基本原则).
-_PLAN_TITLE = re.compile(r"计划|方案|要点|安排|思路|意见|通知")
+_PLAN_TITLE = re.compile(r"计划|打算|方案|要点|安排|思路|意见|通知")
 _RULES_TITLE = re.compile(r"制度|办法|细则|规定|规则")
 _DOCUMENT_KIND = re.compile(_PLAN_TITLE.pattern + "|" + _RULES_TITLE.pattern)
 _ISSUED = re.compile(r"《([^《》]+)》")
 # A document without a title line that says it is a notice ("现将有关事项通知如下：") frames as one.
-_NOTICE = re.compile(r"通知如下|特此通知|现将.{0,30}通知")
+_NOTICE = re.compile(r"通知如下|特此通知|现将.{0,30}通知|现将.{0,40}如下")
 _NOTICE_LINES = 8
 _FRAMING_TITLE = 12
 # A section heading this long without text of its own is a statement of a duty, not a label.
@@ -144,7 +149,8 @@ def _is_lead(text: str) -> bool:
     return len(text) <= 30 and text[-1] not in SENTENCE_END and text[-1] not in "，,、：:"
 
 
-def _passes(lines: list[Line], meta: Metadata) -> tuple[list[list[_Section]], str | None]:
+def _passes(lines: list[Line], meta: Metadata,
+            starts_document: list[bool]) -> tuple[list[list[_Section]], str | None]:
     headings = {index: heading for index, line in enumerate(lines)
                 if index not in meta.skip and index != meta.title_index
                 and (heading := match_heading(line.folded, line.text))}
@@ -162,18 +168,23 @@ def _passes(lines: list[Line], meta: Metadata) -> tuple[list[list[_Section]], st
     last_top = None
     awaiting_section_title = False
     lead: str | None = None  # unnumbered line just before a pass's first item
+    document_line = False  # a document's title line (or a collection's label) since the last heading
 
     def new_pass() -> None:
-        nonlocal section, item
+        nonlocal section, item, document_line
         passes.append([])
-        section, item = None, None
+        starts_document.append(document_line)
+        section, item, document_line = None, None, False
 
     for index, line in enumerate(lines):
         if index in meta.skip:
             continue
         if index == meta.title_index:
             item = None  # the title separates an outline from the body; what follows is preamble
+            document_line = True
             continue
+        if index not in headings and _is_document_line(line):
+            document_line = True
         heading = headings.get(index)
         if heading and heading.level == section_level:
             # A fragment's leading items stay in the pass of the sections after them.
@@ -185,9 +196,12 @@ def _passes(lines: list[Line], meta: Metadata) -> tuple[list[list[_Section]], st
             section = _Section(heading.number, heading.numeral, title or None)
             passes[-1].append(section)
             item, awaiting_section_title = None, not title
-            if plan and _is_framing(title, rest):
+            simplified_title = _simplified(line, title)
+            if plan and _is_framing(simplified_title, rest):
                 pass  # "一、指导思想：以…为指导" in a plan frames it, even with its text on the line
             elif rest or _CLAUSE.search(title) or heading.content.rstrip()[-1:] in "。；;":
+                # "二、参加对象:全体教师。": a bare label of when or for whom with its short text on the line.
+                section.label = plan and bool(_FRAMING_LABEL.fullmatch(simplified_title.strip().rstrip(":：")))
                 # A heading that is a sentence ("第二条 机关学习主要包括…等形式。") is a duty too.
                 own_title, own_text = split_item(heading.content)
                 if not own_text and heading.content.rstrip()[-1:] in "。；;":
@@ -209,7 +223,7 @@ def _passes(lines: list[Line], meta: Metadata) -> tuple[list[list[_Section]], st
             if not passes:
                 new_pass()
             framing, framing_text = split_title(heading.content)
-            if plan and section_level is None and _is_framing(framing, framing_text):
+            if plan and section_level is None and _is_framing(_simplified(line, framing), framing_text):
                 item = None  # a plan's "一、指导思想" among its numbered parts frames it
                 continue
             if section is not None and section.own is not None and not section.items:
@@ -247,6 +261,17 @@ def _passes(lines: list[Line], meta: Metadata) -> tuple[list[list[_Section]], st
         else:
             lead = line.text if _is_lead(line.text) else None
     return passes, section_level
+
+
+def _is_document_line(line: Line) -> bool:
+    """A short line naming a document (开展读书日活动通知 1, a collection's label; 2024年党支部生活制度): where
+    one of several documents on a page begins."""
+    return (len(line.folded) <= _DOCUMENT_LINE and bool(_DOCUMENT_KIND.search(line.folded))
+            and not _DOCUMENT_LINE_PUNCTUATION.search(line.folded))
+
+
+_DOCUMENT_LINE = 40
+_DOCUMENT_LINE_PUNCTUATION = re.compile(r"[。，,;；:：!?！？、“”\"《》]")
 
 
 _SENTENCE_TITLE = 15
@@ -298,11 +323,33 @@ def _is_plan(title: str | None) -> bool:
 
 def _is_framing(title: str, text: str = "") -> bool:
     """A framing part's title: short and naming one (指导思想和基本原则), or opening on its name with
-    the text run on after it (指导思想深入贯彻落实…, the page lost the break). Under a label that may
-    also head duties (一、重要意义。要坚持…), text that opens on a duty makes the part an item."""
+    the text run on after it (指导思想深入贯彻落实…, the page lost the break), or a short noun phrase
+    naming the plan's idea, aim or audience (总体思路, 全年目标, 对象群体) with no duty verb in it.
+    Under a label that may also head duties (一、重要意义。要坚持…), text that opens on a duty makes the
+    part an item. Titles are compared folded to simplified characters, without pinyin glosses
+    (活動地點(diǎn) is 活动地点)."""
+    title = _PINYIN_GLOSS.sub("", title).strip()
     if _FRAMING_OPENING.match(title):
         return True
-    return bool(_FRAMING.search(title)) and len(title) <= _FRAMING_TITLE and not _DUTY_OPENING.match(text)
+    if _DUTY_OPENING.match(text):
+        return False
+    if bool(_FRAMING.search(title)) and len(title) <= _FRAMING_TITLE:
+        return True
+    first_sentence = re.split(r"[。;；!?！？\n]", text, maxsplit=1)[0]
+    return (len(title) <= _FRAMING_NOUN and bool(_FRAMING_NOUN_HEAD.search(title)) and not _DUTY_VERB.search(title)
+            and not _MUST.search(first_sentence))
+
+
+# A short label ending in a noun of idea, aim or audience frames a plan: 总体思路, 全年目标, 对象群体 (not 学习时间与
+# 形式, whose head is 形式; not 实现全年目标, which has a verb; 参加对象 is a label of when and for whom, below,
+# whose text may say who must take part). Text whose first sentence says what must be done (须参加) is a duty.
+_FRAMING_NOUN = 6
+_FRAMING_NOUN_HEAD = re.compile(r"(?:思路|目标|群体|宗旨|口号)[:：]?$")
+_DUTY_VERB = re.compile(r"开展|加强|建立|健全|落实|组织|抓好|推进|做好|强化|深化|坚持|实施|完善|提高|提升|举办|召开|制定|"
+                        r"确保|实现|打造|推动|围绕|聚焦|突出|创新|规范|严格")
+_MUST = re.compile(r"须|必须|应当|务必|一律")
+# A pinyin gloss a page put after a garbled glyph: 地點(diǎn), 內(nèi)容.
+_PINYIN_GLOSS = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[)）]")
 
 
 # Text opening on what must be done (要坚持…, 必须…, 务必…): duties, whatever the label over them says.
@@ -348,13 +395,24 @@ def _section_item_levels(headings: dict[int, Heading], section_level: str | None
     return levels
 
 
+def _simplified(line: Line, part: str) -> str:
+    """`part` of the line's text as its folded copy gives it (simplified characters for a traditional
+    page: the copy has the same length, so the same offsets hold)."""
+    start = line.text.find(part) if part else -1
+    return line.folded[start:start + len(part)] if start >= 0 else fold(part)
+
+
 def _text_length(sections: list[_Section]) -> int:
     return sum(len(item.text) for section in sections for item in section.items.values())
 
 
 def build_sections(lines: list[Line], meta: Metadata) -> list[ParsedSection]:
     """Sections with their items (text filled, targets not yet); empty list when no items."""
-    all_passes, section_level = _passes(lines, meta)
+    starts_document: list[bool] = []
+    all_passes, section_level = _passes(lines, meta, starts_document)
+    documents = _documents(all_passes, starts_document, section_level)
+    if documents:
+        all_passes, section_level = documents, None
     for sections in all_passes:
         for section in sections:
             if section.label and len(section.own.text) <= _LABEL_TEXT and not find_frequencies(fold(section.own.text)):
@@ -366,7 +424,7 @@ def build_sections(lines: list[Line], meta: Metadata) -> list[ParsedSection]:
     if not passes:
         return []
     outlines = []
-    for sections in passes[:-1]:
+    for sections in passes[:-1] if not documents else ():
         items = [item for section in sections for item in section.items.values()]
         if all(not item.text for item in items[:-1]):
             # An outline: what trails its last title is the preamble of the body that follows.
@@ -411,6 +469,40 @@ def build_sections(lines: list[Line], meta: Metadata) -> list[ParsedSection]:
             parsed.items.append(ParsedItem(number, item.title, item.text, section=parsed))
         result.append(parsed)
     return result
+
+
+def _documents(passes: list[list[_Section]], starts_document: list[bool],
+               section_level: str | None) -> list[list[_Section]] | None:
+    """Several documents on one page (a collection's notices under its labels 1 / 2, rules after a viewer's
+    page break): where the top numbering starts again after each document's title line, each document is
+    one run of items, its parts (一、二、…) the items numbered as written and their sub-points item text;
+    framing parts stay out. None when the page holds one document."""
+    if section_level is None or len(passes) < 2 or not all(starts_document[1:]):
+        return None
+    bodies = [sections for sections in passes if any(section.items or section.own for section in sections)]
+    if len(bodies) < 2 or any(all(section.number is None for section in sections) for sections in bodies):
+        return None  # a site's numbered notes before the title ("1、本文档由用户上传…") are no document
+    if any(not any(item.text for section in sections for item in section.items.values())
+           and not any(section.own and section.own.text for section in sections) for sections in bodies):
+        return None  # an outline of titles before the body is one document
+    runs = []
+    for sections in bodies:
+        run = _Section(None, None, None)
+        for section in sections:
+            if section.own is None and not section.items:
+                continue  # a framing part (一、活动时间：…)
+            own = section.own or _Item(section.number or 0, section.title or "")
+            part = _Item(section.number or 0, own.title or section.title or "", list(own.chunks))
+            for item in section.items.values():
+                whole = (item.text if item.text.startswith(item.title)
+                         else "\n".join(filter(None, (item.title, item.text))))
+                part.chunks.append((whole, True))
+            if (section.label and not section.items and len(part.text) <= _LABEL_TEXT
+                    and not find_frequencies(fold(part.text))):
+                continue  # "一、参加对象：全体教师。": for whom, not a duty
+            run.items[part.number] = part
+        runs.append([run])
+    return runs
 
 
 def _keyed(sections: list[_Section]) -> list[tuple[int | float | None, _Section]]:

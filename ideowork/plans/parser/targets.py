@@ -154,6 +154,8 @@ _PREPOSITION = re.compile(r"对|向|在|为|与|就|围绕|按|从|把|将|由|�
 
 # 每年年初, 每月中旬: a time within the period (when), not how often.
 _TIME_OF_PERIOD = re.compile(r"[年月季周]?(?:初|底|末|中旬|上旬|下旬)")
+# 定期 (固定) before an activity verb in the sentence after 每月月初: the activity is held in every period.
+_REGULARLY = re.compile(r"(?:定期|固定)(?:开展|召开|举行|组织|进行)")
 # 每年末, 每季度末 with an activity (每年末,校领导…进行述职) is held once in each period; 每月底前 is a deadline.
 _END_OF_PERIOD = re.compile(r"[年月季]?(?:底|末|终)(?!\s*(?:前|之前|以前))")
 # 每周五下午, 每周五(或周二)下午, 每周一的升旗: the day (and time) a weekly activity is held.
@@ -481,8 +483,12 @@ def _when_in_period(folded: str, frequency: Frequency) -> tuple[int | None, bool
     end_of_period = _END_OF_PERIOD.match(folded, position)
     if end_of_period:
         return end_of_period.end(), False
-    if _TIME_OF_PERIOD.match(folded, position):
-        return None, False
+    time_of_period = _TIME_OF_PERIOD.match(folded, position)
+    if time_of_period:
+        # 每月月初…定期开展主题党日活动: when in the month, but 定期 says it is held every month.
+        sentence_end = _SENTENCE_BREAK.search(folded, time_of_period.end())
+        regular = _REGULARLY.search(folded, time_of_period.end(), sentence_end.start() if sentence_end else len(folded))
+        return (time_of_period.end(), False) if regular else (None, False)
     if folded[position - 1] in "周期":
         weekday = _WEEKDAY.match(folded, position)
         if weekday:
