@@ -5,7 +5,8 @@ lines are skipped; a missing or null title or text counts as empty; an id is a s
 integer). The ids of the matching items are printed one a line, in input order. An expression that
 does not parse, or any bad line, prints a Chinese message naming the position or the line number on
 stderr and exits with code 2 before anything is printed (every line is checked first). Works
-without a database.
+without a database. An expression that starts with ``-`` follows ``--`` (``ideowork match_scheme --
+'-广告' items.jsonl``), as for any command-line program.
 """
 
 import json
