@@ -2,17 +2,22 @@
 
 ``Matcher.compile(schemes)`` puts the distinct normalised words of all schemes into one automaton
 (pyahocorasick) and turns each scheme's expression into a small Python function of the words found.
-``match(title, text)`` scans the item once, collecting each word's occurrences, and evaluates only
-the schemes that use a word that occurred; every other scheme's answer is its answer on an item
-with no words at all, computed once at compile time (``-A`` and ``-(A|B)`` match such items).
+``match(title, text)`` scans the item once, collecting the words found, and evaluates only the
+schemes one of whose trigger words occurred (``_triggers``: words of which every matching item holds
+one — for ``(地域)+(主体)+(事件)-(排除)`` the smallest group; a scheme without such words, as ``-A``
+or ``A|-B``, is triggered by any of its words). Every scheme not triggered has the answer it has on
+an item with no words at all, computed once at compile time (``-A`` and ``-(A|B)`` match such items).
+Occurrence positions are worked out only for the words of a proximity that is evaluated.
 
 Normalisation without normalising: the automaton also holds, as one-character markers, every
-character whose normalised form differs from it *and* could matter — one whose normalised form has
-another length (…, ㈠), or shares a character with some word (國 when a word has 国, Ａ or A when a
-word has a). A text without markers has the same occurrences, at the same positions, as its
-normalised form (each of its characters either is normalised already or normalises to characters
-no word contains), so it is scanned as it is; a text with a marker is normalised and scanned again.
-Simplified Chinese news meets a marker rarely (a traditional character, an ellipsis ……).
+character whose normalised form differs from it *and* could matter. A *content* marker normalises to
+something that shares a character with some word (國 when a word has 国, Ａ or A when a word has a);
+a *length* marker normalises to another number of characters none of which is in a word (…… → six
+dots, Ⅳ → iv). A text without content markers has the same occurrences as its normalised form (each
+of its characters either is normalised already or normalises to characters no word contains), so
+it is scanned as it is, and the length markers found on the way shift the positions after them. A
+text with a content marker has its marker characters normalised and is scanned again. Simplified
+Chinese news meets a content marker rarely (a traditional character, a full-width letter).
 
 Positions are in the normalised ``item_text(title, text)`` (title, a line break, text), counted
 after normalisation; ``explain`` leads them back to the original.
@@ -23,37 +28,75 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
+from operator import itemgetter
 
 import ahocorasick
 
 from .expression import And, Near, Node, Not, Or, Word, parse, render, words_of
-from .normalise import item_text, normalisation_table, normalise, normalise_with_offsets, original_span
+from .normalise import item_text, normalisation_table, normalise_with_offsets, original_span
 
 __all__ = ["Matcher", "MatcherCache", "Explanation", "WordHits", "Occurrence", "NodeResult"]
 
+_SECOND = itemgetter(1)
 _SET_AT = 3  # an OR of this many words or more is tested as one set intersection
 
 
-def _near(a: list[int] | None, b: list[int] | None, la: int, lb: int, n: int, same: bool) -> bool:
-    """Whether an occurrence of A (ends ``a``, length ``la``) and one of B are at most ``n`` apart.
+def _bytes_key(text: str) -> str:
+    """``text`` as its UTF-8 bytes, one character per byte (how words and items meet the automaton)."""
+    return text.encode("utf-8", "surrogatepass").decode("latin-1")
 
-    ``a`` and ``b`` are sorted inclusive end positions. A pair qualifies when
-    ``start(A) - lb - n <= start(B) <= start(A) + la + n``; one merge pass over both lists.
+
+class _Scan:
+    """One item's scan: the word ids found, and each word's character positions when asked."""
+
+    __slots__ = ("data", "hits", "ids", "shifts", "_starts")
+
+    def __init__(self, data: bytes, hits: list[tuple[int, int]], ids: set[int], shifts: dict[int, int] | None = None):
+        self.data = data
+        self.hits = hits        # (inclusive end byte, id), in order of end
+        self.ids = ids          # the word ids found
+        self.shifts = shifts or {}  # length-marker id → characters it adds when normalised
+        self._starts: dict[int, list[int]] = {}
+
+    def starts(self, wid: int, byte_length: int) -> list[int]:
+        """Sorted start positions, in characters of the normalised text, of word ``wid``."""
+        found = self._starts.get(wid)
+        if found is None:
+            found = []
+            data, shifts, previous, count, shift = self.data, self.shifts, 0, 0, 0
+            for end, hit in self.hits:
+                if hit == wid:
+                    start = end - byte_length + 1
+                    count += len(data[previous:start].decode("utf-8", "surrogatepass"))
+                    previous = start
+                    found.append(count + shift)
+                elif hit in shifts:
+                    shift += shifts[hit]  # a marker before this point (none can be inside a word)
+            self._starts[wid] = found
+        return found
+
+
+def _near(scan: _Scan, a: int, b: int, a_bytes: int, b_bytes: int, la: int, lb: int, n: int) -> bool:
+    """Whether an occurrence of word ``a`` (``la`` characters) and one of ``b`` are at most ``n`` apart.
+
+    A pair qualifies when ``start(A) - lb - n <= start(B) <= start(A) + la + n`` (and, for the same
+    word, the two are different occurrences); one merge pass over both sorted lists.
     """
-    if not a or not b:
+    if a not in scan.ids or b not in scan.ids:
         return False
-    j, nb = 0, len(b)
-    for end in a:
-        start = end - la + 1
+    first, second = scan.starts(a, a_bytes), scan.starts(b, b_bytes)
+    same = a == b
+    j, count = 0, len(second)
+    for start in first:
         low, high = start - lb - n, start + la + n
-        while j < nb and b[j] - lb + 1 < low:
+        while j < count and second[j] < low:
             j += 1
-        if j == nb:
+        if j == count:
             return False
         k = j
-        if same and b[k] == end:
+        if same and second[k] == start:
             k += 1
-        if k < nb and b[k] - lb + 1 <= high:
+        if k < count and second[k] <= high:
             return True
     return False
 
@@ -89,7 +132,7 @@ class Explanation:
 
 
 class _Compiler:
-    """Turns expressions into functions ``f(occurrences, found_ids) -> bool``."""
+    """Turns expressions into functions ``f(scan, found_ids) -> bool``."""
 
     def __init__(self, word_ids: dict[str, int]):
         self.word_ids = word_ids
@@ -101,9 +144,9 @@ class _Compiler:
         if isinstance(node, Not):
             return f"(not {self.source(node.operand)})"
         if isinstance(node, Near):
-            a, b = self.word_ids[node.left.text], self.word_ids[node.right.text]
-            return (f"_near(o.get({a}), o.get({b}), {len(node.left.text)}, {len(node.right.text)}, "
-                    f"{node.distance}, {a == b})")
+            left, right = node.left.text, node.right.text
+            return (f"_near(s, {self.word_ids[left]}, {self.word_ids[right]}, {len(left.encode())}, "
+                    f"{len(right.encode())}, {len(left)}, {len(right)}, {node.distance})")
         if isinstance(node, Or) and len(node.operands) >= _SET_AT and all(isinstance(o, Word) for o in node.operands):
             name = f"_s{len(self.constants)}"
             self.constants[name] = frozenset(self.word_ids[o.text] for o in node.operands)
@@ -112,9 +155,28 @@ class _Compiler:
         return "(" + joiner.join(self.source(o) for o in node.operands) + ")"
 
     def functions(self, nodes: list[Node]) -> list[Callable]:
-        bodies = [f"lambda o, k: {self.source(node)}" for node in nodes]
+        bodies = [f"lambda s, k: {self.source(node)}" for node in nodes]
         code = compile("[\n" + ",\n".join(bodies) + "\n]", "<opinion schemes>", "eval")
         return eval(code, dict(self.constants))  # built from integers and our own names only
+
+
+def _triggers(node: Node) -> frozenset[str] | None:
+    """Words at least one of which occurs in every item ``node`` matches (None: no such set).
+
+    A scheme is evaluated only on items where one of its trigger words occurred: for an AND, the
+    operand with the fewest trigger words stands for the whole (an item without them fails it).
+    """
+    if isinstance(node, Word):
+        return frozenset((node.text,))
+    if isinstance(node, Near):
+        return frozenset((node.left.text,))
+    if isinstance(node, Not):
+        return None
+    found = [_triggers(o) for o in node.operands]
+    if isinstance(node, Or):
+        return None if any(f is None for f in found) else frozenset().union(*found)
+    usable = [f for f in found if f is not None]
+    return min(usable, key=len) if usable else None
 
 
 class Matcher:
@@ -130,24 +192,39 @@ class Matcher:
         word_ids: dict[str, int] = {}
         users: list[set[int]] = []
         for index, node in enumerate(self.expressions):
+            triggers = _triggers(node)
             for word in words_of(node):
                 wid = word_ids.get(word.text)
                 if wid is None:
                     wid = word_ids[word.text] = len(self.words)
                     self.words.append(word.text)
                     users.append(set())
-                users[wid].add(index)
+                if triggers is None or word.text in triggers:
+                    users[wid].add(index)
         self._word_ids = word_ids
         self._lengths = [len(w) for w in self.words]
         self._users = [tuple(sorted(u)) for u in users]
         self._evaluate = _Compiler(word_ids).functions(self.expressions)
-        self._vacuous = frozenset(i for i, f in enumerate(self._evaluate) if f({}, frozenset()))
+        empty = _Scan(b"", [], set())
+        self._vacuous = frozenset(i for i, f in enumerate(self._evaluate) if f(empty, empty.ids))
+        # Keys and texts go in as UTF-8 bytes: pyahocorasick looks a node's children up one by one, and
+        # a byte has at most 256 of them where a Chinese character can have thousands. UTF-8 keys only
+        # match at character boundaries, so nothing is lost.
         self._automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
         for wid, word in enumerate(self.words):
-            self._automaton.add_word(word, wid)
+            self._automaton.add_word(_bytes_key(word), wid)
+        # Markers: one id for the characters that may change which words occur, and one id per change
+        # of length for those that only move positions (see the module docstring).
         self._marker_id = len(self.words)
-        for marker in self._markers():
-            self._automaton.add_word(marker, self._marker_id)
+        self._shifts: dict[int, int] = {}
+        for marker, mapped, content in self._markers():
+            if content:
+                self._automaton.add_word(_bytes_key(marker), self._marker_id)
+            else:
+                mid = self._marker_id + 1 + len(mapped)
+                self._shifts[mid] = len(mapped) - 1
+                self._automaton.add_word(_bytes_key(marker), mid)
+        self._marker_ids = frozenset(self._shifts)
         if len(self._automaton):
             self._automaton.make_automaton()
 
@@ -159,58 +236,79 @@ class Matcher:
     def __len__(self) -> int:
         return len(self.scheme_ids)
 
-    def _markers(self) -> list[str]:
+    def _markers(self) -> list[tuple[str, str, bool]]:
+        """(character, its normalised form, whether that form shares a character with some word)."""
         alphabet = {c for word in self.words for c in word}
         if not alphabet:
             return []
-        return [chr(code) for code, mapped in normalisation_table().items()
-                if len(mapped) != 1 or mapped in alphabet or any(c in alphabet for c in mapped)]
+        found = []
+        for code, mapped in normalisation_table().items():
+            content = any(c in alphabet for c in mapped)
+            if content or len(mapped) != 1:
+                found.append((chr(code), mapped, content))
+        return found
 
     # -- scanning ---------------------------------------------------------------------------------
 
-    def _scan(self, text: str, *, markers: bool = True) -> dict[int, list[int]] | None:
-        """Word id → sorted inclusive end positions; None when ``markers`` and a marker is met."""
-        found: dict[int, list[int]] = {}
-        marker = self._marker_id
-        for end, wid in self._automaton.iter(text):
-            if wid == marker:
-                if markers:
-                    return None
-                continue
-            ends = found.get(wid)
-            if ends is None:
-                found[wid] = [end]
-            else:
-                ends.append(end)
-        return found
+    def _scan(self, text: str, *, markers: bool = True) -> _Scan:
+        """The words found in ``text``, after normalising the marker characters in it (if ``markers``)."""
+        data = text.encode("utf-8", "surrogatepass")
+        hits = list(self._automaton.iter(data.decode("latin-1")))
+        ids = set(map(_SECOND, hits))
+        if self._marker_id in ids:
+            if markers:
+                return self._scan(self._normalise_markers(data, hits), markers=False)
+            ids.discard(self._marker_id)
+        if ids.isdisjoint(self._marker_ids):
+            return _Scan(data, hits, ids)
+        ids.difference_update(self._marker_ids)
+        return _Scan(data, hits, ids, self._shifts)
 
-    def occurrences(self, text: str) -> dict[int, list[int]]:
-        """Occurrences of every word in ``normalise(text)``: word id → sorted inclusive end positions."""
+    def _normalise_markers(self, data: bytes, hits: list[tuple[int, int]]) -> str:
+        """The text with its marker characters normalised and every other character kept.
+
+        It has the occurrences of the fully normalised text, at the same positions: the characters
+        kept either are normalised already or normalise to one character that no word contains.
+        """
+        table, marker, shifts = normalisation_table(), self._marker_id, self._shifts
+        pieces, previous = [], 0
+        for end, wid in hits:
+            if wid != marker and wid not in shifts:
+                continue
+            start = end
+            while data[start] & 0xC0 == 0x80:  # back to the first byte of the character
+                start -= 1
+            pieces.append(data[previous:start].decode("utf-8", "surrogatepass"))
+            char = data[start:end + 1].decode("utf-8", "surrogatepass")
+            pieces.append(table.get(ord(char), char))
+            previous = end + 1
+        pieces.append(data[previous:].decode("utf-8", "surrogatepass"))
+        return "".join(pieces)
+
+    def scan(self, text: str) -> _Scan:
+        """The words found in ``normalise(text)``."""
         if not self.words or not text:
-            return {}
-        found = self._scan(text)
-        if found is None:
-            found = self._scan(normalise(text), markers=False)
-        return found
+            return _Scan(b"", [], set())
+        return self._scan(text)
 
     # -- matching ---------------------------------------------------------------------------------
 
     def match_text(self, text: str) -> list[Hashable]:
         """The ids of the schemes that ``text`` (an ``item_text``) matches, in compile order."""
-        found = self.occurrences(text)
-        if not found:
+        found = self.scan(text)
+        ids = found.ids
+        if not ids:
             return [self.scheme_ids[i] for i in sorted(self._vacuous)]
-        keys = found.keys()
         users = self._users
         candidates: set[int] = set()
-        for wid in keys:
+        for wid in ids:
             candidates.update(users[wid])
         evaluate = self._evaluate
-        matched = [i for i in candidates if evaluate[i](found, keys)]
+        matched = [i for i in candidates if evaluate[i](found, ids)]
         matched.extend(self._vacuous - candidates)
         matched.sort()
-        ids = self.scheme_ids
-        return [ids[i] for i in matched]
+        scheme_ids = self.scheme_ids
+        return [scheme_ids[i] for i in matched]
 
     def match(self, title: str, text: str) -> list[Hashable]:
         """The ids of the schemes the item matches, in compile order."""
@@ -223,15 +321,15 @@ class Matcher:
         node = self.expressions[self._index[scheme_id]]
         original = item_text(title, text)
         normalised, origins = normalise_with_offsets(original)
-        found = self._scan(normalised, markers=False) if self.words and normalised else {}
+        found = self._scan(normalised, markers=False) if self.words and normalised else _Scan(b"", [], set())
         spans: dict[str, list[tuple[int, int]]] = {}
         hits: list[WordHits] = []
         for word in dict.fromkeys(words_of(node)):
             if word.text in spans:
                 continue
             length = len(word.text)
-            ends = found.get(self._word_ids[word.text], [])
-            spans[word.text] = [(end - length + 1, end + 1) for end in ends]
+            starts = found.starts(self._word_ids[word.text], len(word.text.encode("utf-8", "surrogatepass")))
+            spans[word.text] = [(start, start + length) for start in starts]
             occurrences = []
             for start, end in spans[word.text]:
                 first, last = original_span(origins, len(original), start, end)
