@@ -94,6 +94,9 @@ def test_positions_count_after_normalisation():
     # "……" is six characters after NFKC: 县委 and 政府 are six apart, not two.
     assert not matches("县委~5 政府", "县委……政府")
     assert matches("县委~6 政府", "县委……政府")
+    assert not matches("县委~1 政府", "县委Ⅳ政府") and matches("县委~2 政府", "县委Ⅳ政府")  # Ⅳ is iv
+    assert matches("iv级", "启动Ⅳ级应急响应")                 # ... and can be looked for
+    assert matches("县委~1 政府", "縣委Ⅳ級政府") is False and matches("县委~3 政府", "縣委Ⅳ級政府")
 
 
 def test_no_word_spans_the_title_and_the_text():

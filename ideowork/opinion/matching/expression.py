@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from .normalise import normalise
@@ -246,21 +247,15 @@ class _Parser:
         raise ExpressionError(f"第{token.position}个字符处缺少检索词：{_shown(token)}之前应有检索词、引号短语或左括号",
                               token.position)
 
+    @contextmanager
     def deeper(self, token: _Token):
-        parser = self
-
-        class _Depth:
-            def __enter__(self):
-                parser.depth += 1
-                if parser.depth > MAX_DEPTH:
-                    raise ExpressionError(f"第{token.position}个字符处括号或“-”嵌套过深（最多{MAX_DEPTH}层）",
-                                          token.position)
-
-            def __exit__(self, *exc):
-                parser.depth -= 1
-                return False
-
-        return _Depth()
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise ExpressionError(f"第{token.position}个字符处括号或“-”嵌套过深（最多{MAX_DEPTH}层）", token.position)
+        try:
+            yield
+        finally:
+            self.depth -= 1
 
 
 def parse(source: str) -> Node:

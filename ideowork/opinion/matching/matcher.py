@@ -16,8 +16,8 @@ a *length* marker normalises to another number of characters none of which is in
 dots, Ⅳ → iv). A text without content markers has the same occurrences as its normalised form (each
 of its characters either is normalised already or normalises to characters no word contains), so
 it is scanned as it is, and the length markers found on the way shift the positions after them. A
-text with a content marker has its marker characters normalised and is scanned again. Simplified
-Chinese news meets a content marker rarely (a traditional character, a full-width letter).
+text with a content marker is normalised and scanned again. Simplified Chinese news meets a content
+marker rarely (a traditional character, a full-width letter).
 
 Positions are in the normalised ``item_text(title, text)`` (title, a line break, text), counted
 after normalisation; ``explain`` leads them back to the original.
@@ -33,7 +33,7 @@ from operator import itemgetter
 import ahocorasick
 
 from .expression import And, Near, Node, Not, Or, Word, parse, render, words_of
-from .normalise import item_text, normalisation_table, normalise_with_offsets, original_span
+from .normalise import item_text, normalisation_table, normalise, normalise_with_offsets, original_span
 
 __all__ = ["Matcher", "MatcherCache", "Explanation", "WordHits", "Occurrence", "NodeResult"]
 
@@ -202,7 +202,6 @@ class Matcher:
                 if triggers is None or word.text in triggers:
                     users[wid].add(index)
         self._word_ids = word_ids
-        self._lengths = [len(w) for w in self.words]
         self._users = [tuple(sorted(u)) for u in users]
         self._evaluate = _Compiler(word_ids).functions(self.expressions)
         empty = _Scan(b"", [], set())
@@ -251,39 +250,18 @@ class Matcher:
     # -- scanning ---------------------------------------------------------------------------------
 
     def _scan(self, text: str, *, markers: bool = True) -> _Scan:
-        """The words found in ``text``, after normalising the marker characters in it (if ``markers``)."""
+        """The words found in ``text`` (normalised first if ``markers`` and it holds a content marker)."""
         data = text.encode("utf-8", "surrogatepass")
         hits = list(self._automaton.iter(data.decode("latin-1")))
         ids = set(map(_SECOND, hits))
         if self._marker_id in ids:
             if markers:
-                return self._scan(self._normalise_markers(data, hits), markers=False)
+                return self._scan(normalise(text), markers=False)
             ids.discard(self._marker_id)
         if ids.isdisjoint(self._marker_ids):
             return _Scan(data, hits, ids)
         ids.difference_update(self._marker_ids)
         return _Scan(data, hits, ids, self._shifts)
-
-    def _normalise_markers(self, data: bytes, hits: list[tuple[int, int]]) -> str:
-        """The text with its marker characters normalised and every other character kept.
-
-        It has the occurrences of the fully normalised text, at the same positions: the characters
-        kept either are normalised already or normalise to one character that no word contains.
-        """
-        table, marker, shifts = normalisation_table(), self._marker_id, self._shifts
-        pieces, previous = [], 0
-        for end, wid in hits:
-            if wid != marker and wid not in shifts:
-                continue
-            start = end
-            while data[start] & 0xC0 == 0x80:  # back to the first byte of the character
-                start -= 1
-            pieces.append(data[previous:start].decode("utf-8", "surrogatepass"))
-            char = data[start:end + 1].decode("utf-8", "surrogatepass")
-            pieces.append(table.get(ord(char), char))
-            previous = end + 1
-        pieces.append(data[previous:].decode("utf-8", "surrogatepass"))
-        return "".join(pieces)
 
     def scan(self, text: str) -> _Scan:
         """The words found in ``normalise(text)``."""
