@@ -203,6 +203,7 @@ class Matcher:
                     users[wid].add(index)
         self._word_ids = word_ids
         self._users = [tuple(sorted(u)) for u in users]
+        self._trigger_ids = frozenset(wid for wid, u in enumerate(users) if u)
         self._evaluate = _Compiler(word_ids).functions(self.expressions)
         empty = _Scan(b"", [], set())
         self._vacuous = frozenset(i for i, f in enumerate(self._evaluate) if f(empty, empty.ids))
@@ -279,7 +280,7 @@ class Matcher:
             return [self.scheme_ids[i] for i in sorted(self._vacuous)]
         users = self._users
         candidates: set[int] = set()
-        for wid in ids:
+        for wid in self._trigger_ids.intersection(ids):
             candidates.update(users[wid])
         evaluate = self._evaluate
         matched = [i for i in candidates if evaluate[i](found, ids)]
