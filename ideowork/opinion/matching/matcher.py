@@ -318,7 +318,11 @@ class Matcher:
         return Explanation(scheme_id, tree.value, normalised, tuple(hits), tree)
 
 
-def _pair(a: list[tuple[int, int]], b: list[tuple[int, int]], n: int) -> tuple[tuple[int, int], tuple[int, int], int] | None:
+Span = tuple[int, int]
+
+
+def _pair(a: list[Span], b: list[Span], n: int) -> tuple[Span, Span, int] | None:
+    """The closest qualifying pair of occurrences (for the explanation of one item)."""
     best = None
     for sa, ea in a:
         for sb, eb in b:
