@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "ideowork.ledger",
     "ideowork.learning",
     "ideowork.outlets",
+    "ideowork.opinion",
     "ideowork.reports",
     "ideowork.demo",
 ]

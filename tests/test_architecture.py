@@ -16,7 +16,7 @@ from django.apps import apps
 
 PACKAGE = Path(__file__).resolve().parents[1] / "ideowork"
 # Each layer may use the layers before it; apps in the same layer never use each other.
-LAYER_GROUPS = [["core"], ["plans"], ["ledger"], ["learning", "outlets"], ["reports"], ["demo"]]
+LAYER_GROUPS = [["core"], ["plans"], ["ledger"], ["learning", "outlets", "opinion"], ["reports"], ["demo"]]
 LAYERS = [app for group in LAYER_GROUPS for app in group]
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
 

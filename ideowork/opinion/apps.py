@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class OpinionConfig(AppConfig):
+    name = "ideowork.opinion"
+    label = "opinion"
+    verbose_name = "舆情监测"
+    default_auto_field = "django.db.models.BigAutoField"
