@@ -154,7 +154,8 @@ HUEY["consumer"] = {"workers": 2, "worker_type": "thread", "periodic": True}
 AUTH_USER_MODEL = "core.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "ideowork.core.backends.ScopedModelBackend",  # the user read with their unit and organ (one statement)
+    "django.contrib.auth.backends.ModelBackend",  # only resolves sessions signed in under its name
 ]
 PASSWORD_HASHERS = [
     "ideowork.core.hashers.IdeoworkArgon2PasswordHasher",  # OWASP argon2id m=19 MiB t=2 p=1 (core/hashers.py)
@@ -172,6 +173,8 @@ LOGIN_REDIRECT_URL = "reports:home"
 LOGOUT_REDIRECT_URL = "core:login"
 
 SESSION_IDLE_SECONDS = int(os.environ.get("IDEOWORK_SESSION_IDLE_SECONDS", 30 * 60))
+# Database sessions; a sign-in writes its new session once, with its data (core/session_store.py).
+SESSION_ENGINE = "ideowork.core.session_store"
 SESSION_COOKIE_AGE = 12 * 3600  # absolute limit; the idle limit is enforced by middleware
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
