@@ -154,8 +154,7 @@ HUEY["consumer"] = {"workers": 2, "worker_type": "thread", "periodic": True}
 AUTH_USER_MODEL = "core.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "ideowork.core.backends.ScopedModelBackend",  # the user read with their unit and organ (one statement)
-    "django.contrib.auth.backends.ModelBackend",  # only resolves sessions signed in under its name
+    "django.contrib.auth.backends.ModelBackend",
 ]
 PASSWORD_HASHERS = [
     "ideowork.core.hashers.IdeoworkArgon2PasswordHasher",  # OWASP argon2id m=19 MiB t=2 p=1 (core/hashers.py)

@@ -1,15 +1,13 @@
 """What a sign-in costs (exam morning, docs/performance.md): the session written once, the sign-in's
-own writes in one transaction, the person read with their unit and organ, a wrong password hashed
-once and refused as before."""
+own writes in one transaction, the person's unit read with its organ."""
 
 import pytest
-from django.contrib.auth.signals import user_login_failed
 from django.contrib.sessions.models import Session
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from ideowork.core.models import AuditEvent, UserSession
+from ideowork.core.models import AuditEvent, User, UserSession
 
 pytestmark = pytest.mark.django_db
 
@@ -62,29 +60,10 @@ def test_signing_in_moves_an_anonymous_session_to_a_new_key(org, password):
     assert client.get("/notifications/").status_code == 200
 
 
-def test_a_signed_in_request_reads_the_person_with_their_unit_and_organ(org, password):
-    client = Client(REMOTE_ADDR="10.0.0.9")
-    client.post("/login/", {"username": "cadre", "password": password})
+def test_the_persons_scope_is_their_unit_and_organ_read_at_once(org):
+    cadre = User.objects.get(pk=org.cadre.pk)  # as the session reads it: without the unit
     with CaptureQueriesContext(connection) as captured:
-        assert client.get("/notifications/").status_code == 200
-    unit_reads = [q["sql"] for q in captured.captured_queries
-                  if q["sql"].startswith('SELECT "core_orgunit"') and "core_user" not in q["sql"]]
-    assert unit_reads == []
-
-
-def test_a_wrong_password_is_refused_once(org, password):
-    failures = []
-
-    def count(sender, **kwargs):
-        failures.append(kwargs)
-
-    user_login_failed.connect(count)
-    try:
-        response = Client(REMOTE_ADDR="10.0.0.9").post("/login/", {"username": "cadre", "password": "wrong" + password})
-        missing = Client(REMOTE_ADDR="10.0.0.9").post("/login/", {"username": "nobody", "password": password})
-    finally:
-        user_login_failed.disconnect(count)
-    assert response.status_code == 200 and "用户名或密码错误" in response.content.decode()
-    assert missing.status_code == 200 and "用户名或密码错误" in missing.content.decode()
-    assert len(failures) == 2
-    assert AuditEvent.objects.filter(event_type="core.auth.fail_login").count() == 2
+        root = cadre.scope_root
+        unit = cadre.org_unit
+    assert len(captured) == 1
+    assert root == org.city and unit == org.cadre.org_unit and unit.is_within(root)
