@@ -173,6 +173,8 @@ LOGIN_REDIRECT_URL = "reports:home"
 LOGOUT_REDIRECT_URL = "core:login"
 
 SESSION_IDLE_SECONDS = int(os.environ.get("IDEOWORK_SESSION_IDLE_SECONDS", 30 * 60))
+# Database sessions; a sign-in writes its new session once, with its data (core/session_store.py).
+SESSION_ENGINE = "ideowork.core.session_store"
 SESSION_COOKIE_AGE = 12 * 3600  # absolute limit; the idle limit is enforced by middleware
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True

@@ -37,14 +37,17 @@ def _last_login_message(previous: UserSession | None) -> str:
     return f"上次登录时间：{when}，地点：{previous.ip or '未知'}。如非本人登录，请立即修改密码并联系安全管理员。"
 
 
-def end_surplus_sessions(user, policy: SecurityPolicy) -> list[UserSession]:
-    """End the oldest of ``user``'s open sessions beyond the policy's limit; return those ended."""
+def end_surplus_sessions(user, policy: SecurityPolicy, current_key: str | None = None) -> list[UserSession]:
+    """End the oldest of ``user``'s open sessions beyond the policy's limit; return those ended.
+
+    ``current_key`` is the session signing in now: alive by definition (and not yet written, see
+    ``core/session_store.py``), so it is not looked up."""
     store = session_store()
     now = timezone.now()
     open_rows = list(UserSession.objects.filter(user=user, ended_at__isnull=True).order_by("created_at", "pk"))
     alive = []
     for row in open_rows:
-        if store().exists(row.session_key):
+        if row.session_key == current_key or store().exists(row.session_key):
             alive.append(row)
         else:  # expired, cycled or flushed without a logout signal
             UserSession.objects.filter(pk=row.pk).update(ended_at=now, end_reason=SessionEnd.GONE)
@@ -74,7 +77,7 @@ def start_session(sender, request, user, **kwargs):
         UserSession.objects.update_or_create(session_key=request.session.session_key, defaults={
             "user": user, "ip": client_ip(request), "user_agent": request.META.get("HTTP_USER_AGENT", "")[:200],
             "created_at": timezone.now(), "ended_at": None, "end_reason": ""})
-        end_surplus_sessions(user, policy)
+        end_surplus_sessions(user, policy, current_key=request.session.session_key)
         activation = ActivationCode.objects.filter(user=user, used_at__isnull=False,
                                                    first_login_at__isnull=True).first()
         if activation is not None:

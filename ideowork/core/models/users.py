@@ -145,5 +145,10 @@ class User(AbstractUser):
         """
         if self.role not in BUSINESS_ROLES or self.org_unit_id is None:
             return None
+        if not User.org_unit.is_cached(self):
+            # The unit and its organ in one read: nearly every page asks for the scope, and the user is
+            # read on every request without them (an answer save needs neither; docs/performance.md).
+            units = self._meta.get_field("org_unit").related_model.objects
+            self.org_unit = units.select_related("organ").get(pk=self.org_unit_id)
         unit = self.org_unit
         return unit.organ if unit.organ_id else unit

@@ -15,7 +15,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from ideowork.core.audit import record, snapshot
-from ideowork.core.caching import figure_key
+from ideowork.core.caching import cached_figure, figure_key
 from ideowork.core.choices import BUSINESS_ROLES
 from ideowork.core.models import OrgUnit, User
 from ideowork.core.permissions import require
@@ -66,9 +66,27 @@ def exam_audience(exam: Exam):
 
 
 def is_for(user: User, exam: Exam) -> bool:
-    """The exam is meant for ``user`` (who can already see it): no unit limit, or their unit is within one."""
-    units = list(exam.audience.all())
-    return not units or (user.org_unit_id is not None and any(user.org_unit.is_within(u) for u in units))
+    """The exam is meant for ``user`` (who can already see it): no unit limit, or their unit is within one
+    (one of the units on their unit's path)."""
+    units = _audience_ids(exam)
+    if not units:
+        return True
+    if user.org_unit_id is None:
+        return False
+    path = {int(p) for p in user.org_unit.path.split(".") if p}
+    return any(pk in path for pk in units)
+
+
+def _audience_ids(exam: Exam) -> list[int]:
+    """The ids of the units ``exam`` is limited to (none: its whole unit). ``do_save_exam`` sets them
+    only on a draft, so a published exam's are a cached figure named by the exam and its publication
+    (ids, not units: a unit moved in the tree later is still judged by the person's current path)."""
+    def compute() -> list[int]:
+        return [unit.pk for unit in exam.audience.all()]  # the list page has them prefetched
+
+    if exam.status == ExamStatus.DRAFT or exam.published_at is None:
+        return compute()
+    return cached_figure("exam-audience", (exam.pk, exam.published_at.isoformat()), compute)
 
 
 def _exam_snapshot(exam: Exam) -> dict:
@@ -198,7 +216,14 @@ def do_remove_rule(user: User, rule: ExamRule) -> None:
 
 
 def paper_size(exam: Exam) -> tuple[int, Decimal]:
-    """(questions, full score) of the exam's paper."""
+    """(questions, full score) of the exam's paper. A published paper never changes (``_editable``
+    refuses): its size is a cached figure named by the exam and the moment it was published."""
+    if exam.status == ExamStatus.DRAFT or exam.published_at is None:
+        return _paper_size(exam)
+    return cached_figure("exam-paper-size", (exam.pk, exam.published_at.isoformat()), lambda: _paper_size(exam))
+
+
+def _paper_size(exam: Exam) -> tuple[int, Decimal]:
     if exam.mode == ExamMode.FIXED:
         items = list(exam.fixed_questions.values_list("score", flat=True))
         return len(items), sum(items, Decimal(0))
@@ -206,19 +231,22 @@ def paper_size(exam: Exam) -> tuple[int, Decimal]:
     return sum(r.count for r in rules), sum((r.score * r.count for r in rules), Decimal(0))
 
 
-def _draw(exam: Exam, rng: random.Random) -> list[tuple[int, Decimal]]:
-    """The questions of one person's paper, as (question id, score), in the paper's order."""
+def _draw(exam: Exam, rng: random.Random) -> list[tuple[int, Decimal, object]]:
+    """The questions of one person's paper, as (question id, score, question version), in the paper's
+    order; the version (``updated_at``) names the question's cached entry (``_question_entries``)."""
     if exam.mode == ExamMode.FIXED:
-        return list(exam.fixed_questions.order_by("order", "id").values_list("question_id", "score"))
-    chosen: list[tuple[int, Decimal]] = []
+        return list(exam.fixed_questions.order_by("order", "id").values_list("question_id", "score",
+                                                                             "question__updated_at"))
+    chosen: list[tuple[int, Decimal, object]] = []
     taken: set[int] = set()
     for rule in exam.rules.all():
-        pool = [pk for pk in _rule_pool(exam, rule).values_list("pk", flat=True) if pk not in taken]
+        versions = dict(_rule_pool(exam, rule).values_list("pk", "updated_at"))
+        pool = [pk for pk in versions if pk not in taken]
         if len(pool) < rule.count:
             raise ValidationError(f"抽题规则“{rule.describe()}”的可用题目不足{rule.count}道，请联系考试组织者。")
         picked = rng.sample(pool, rule.count)
         taken.update(picked)
-        chosen.extend((pk, rule.score) for pk in picked)
+        chosen.extend((pk, rule.score, versions[pk]) for pk in picked)
     return chosen
 
 
@@ -252,9 +280,11 @@ def _cache_set_many(values: dict) -> None:
         pass
 
 
-def _question_entries(versions: dict[int, object]) -> dict[int, dict]:
+def _question_entries(versions: dict[int, object], *, store: bool = True) -> dict[int, dict]:
     """What every examinee sees of each question (kind, stem, options by key, number of blanks),
-    from the cache where present: the paper's shared part, built once per question version."""
+    from the cache where present: the paper's shared part, built once per question version.
+    ``store=False`` reads the cache but leaves what it had to build out of it (the start: the paper
+    page that follows stores them)."""
     keys = {qid: _question_key(qid, version) for qid, version in versions.items()}
     found = _cache_many(list(keys.values()))
     entries = {qid: found[key] for qid, key in keys.items() if key in found}
@@ -267,7 +297,8 @@ def _question_entries(versions: dict[int, object]) -> dict[int, dict]:
                 "kind": kind, "kind_label": QuestionKind(kind).label, "stem": stem,
                 "options": {o["key"]: o["text"] for o in options},
                 "blanks": len(key) if kind == QuestionKind.BLANK and isinstance(key, list) else 0}
-        _cache_set_many(built)
+        if store:
+            _cache_set_many(built)
     return entries
 
 
@@ -346,17 +377,17 @@ def do_start_attempt(user: User, exam: Exam) -> Attempt:
     drawn = _draw(exam, rng)
     if exam.shuffle_questions:
         rng.shuffle(drawn)
-    options = {pk: (kind, opts) for pk, kind, opts in
-               Question.objects.filter(pk__in=[pk for pk, _ in drawn]).values_list("pk", "kind", "options")}
+    # Each question's kind and option keys from its cached entry (the paper page reads the same entries).
+    entries = _question_entries({pk: version for pk, _, version in drawn}, store=False)
     deadline = min(now + timezone.timedelta(minutes=exam.time_limit_minutes), exam.closes_at)
     try:
         with transaction.atomic():
             attempt = Attempt.objects.create(exam=exam, user=user, number=used + 1, started_at=now, deadline=deadline,
-                                             max_score=sum((s for _, s in drawn), Decimal(0)))
+                                             max_score=sum((s for _, s, _ in drawn), Decimal(0)))
             rows = []
-            for order, (pk, score) in enumerate(drawn, start=1):
-                kind, opts = options[pk]
-                keys = [o["key"] for o in opts] if kind in ("single", "multiple") else []
+            for order, (pk, score, _) in enumerate(drawn, start=1):
+                entry = entries[pk]
+                keys = list(entry["options"]) if entry["kind"] in ("single", "multiple") else []
                 if exam.shuffle_options and keys:
                     rng.shuffle(keys)
                 rows.append(AttemptQuestion(attempt=attempt, question_id=pk, order=order, option_order=keys,
