@@ -90,7 +90,7 @@ def test_registering_refuses_another_grammar_or_an_unknown_area():
     with pytest.raises(ValueError):
         register_audit_events({"learning.exemplar_decided": "审定学习标兵"})
     with pytest.raises(LookupError):
-        register_audit_events({"opinion.alert.raise": "发出预警"})
+        register_audit_events({"weather.alert.raise": "发出预警"})  # no such area
 
 
 def test_recording_an_unregistered_type_is_refused(db):
