@@ -18,6 +18,18 @@ __all__ = ["Metadata", "read_metadata"]
 
 _TITLE_WORDS = re.compile(r"工作要点|要点|工作计划|工作安排|工作方案|实施方案|任务清单|责任清单|工作重点|重点任务")
 _CIRCULAR = re.compile(r"^关于印发\s*《(?P<title>[^》]+)》.*$")
+# 关于印发党组理论学习中心组学习制度的通知: a circular naming the document it issues without 《》; the plan is
+# that document, as with 《》.
+_BARE_CIRCULAR = re.compile(r"^关于印发\s*(?P<title>[^《》\s]{4,40}?(?:制度|办法|细则|规定|规则|要点|计划|方案|安排|意见|规划|纲要))"
+                            r"\s*的通知$")
+# "…工作要点(第2/2页)": a viewer's page marker closing the title line.
+_PAGE_MARK = re.compile(r"\s*[(（]\s*第\s*\d{1,3}\s*/\s*\d{1,3}\s*页\s*[)）]\s*$")
+
+
+def _issued_title(text: str) -> str:
+    """The title of a circular's issued document (关于印发《X》的通知, 关于印发X的通知), else the text."""
+    circular = _CIRCULAR.match(text) or _BARE_CIRCULAR.match(text)
+    return (circular.group("title") if circular else text).strip()
 _YEAR = re.compile(r"(20\d{2})\s*年")
 # 二〇二六年; a Latin O stands for 〇 in some pages (二O一一年).
 _CN_YEAR = re.compile(r"(二[〇零○Oo][一二三四五六七八九〇零○Oo]{2})\s*年")
@@ -52,6 +64,11 @@ _BODY_OF_ORGAN = re.compile(r"^(?:党委|党组|党总支|党支部|党工委|�
 def _find_title(lines: list[Line]) -> tuple[int | None, str | None, int | None]:
     """(index, title, index of a first line joined to it) of the title line."""
     index, title = _title_line(lines)
+    if index is not None and index + 1 < len(lines):
+        line, after = lines[index].text, lines[index + 1].text
+        if "《" in line and "》" not in line[line.rfind("《"):] and "》" in after and len(line) + len(after) <= 100:
+            # "关于印发《共青团…2024年工作要点" / "和上半年工作安排》的通知": a title broken inside 《》.
+            return index, _issued_title(line.strip() + after.strip()), index + 1
     if index is None or not index:
         return index, title, None
     previous = lines[index - 1]
@@ -113,7 +130,7 @@ def _title_line(lines: list[Line]) -> tuple[int | None, str | None]:
         index, title = _news_lead_title(lines)
     if title is not None:
         title, index = _file_name_title(lines, index, title.strip())
-        title = _SPAM_PREFIX.sub("", _without_site_suffix(title))
+        title = _SPAM_PREFIX.sub("", _without_site_suffix(_PAGE_MARK.sub("", title)))
         title = _unrepeated(_TITLE_LABEL.sub("", _LIST_NUMBER.sub("", title)))
         title = _SITE_NUMBER.sub("", _without_glued_words(_SITE_NUMBER.sub("", title)))
     return index, title
@@ -189,12 +206,10 @@ def _title_words_line(lines: list[Line]) -> tuple[int | None, str | None]:
         for index, line in enumerate(lines):
             if (usable(line) and _TITLE_WORDS.search(line.folded)
                     and (not needs_year or _YEAR.search(line.folded) or _CN_YEAR.search(line.folded))):
-                circular = _CIRCULAR.match(line.text)
-                return index, (circular.group("title") if circular else line.text).strip()
+                return index, _issued_title(line.text)
     for index, line in enumerate(lines[:_TOP_LINES]):
         if usable(line) and _DOCUMENT_NOUNS.search(line.folded):
-            circular = _CIRCULAR.match(line.text)
-            return index, (circular.group("title") if circular else line.text).strip()
+            return index, _issued_title(line.text)
     for index, line in enumerate(lines[:5]):
         if _is_body(line):
             break  # a title comes before the text: a short line after it is a heading or a signature

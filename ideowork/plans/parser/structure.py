@@ -161,6 +161,7 @@ def _passes(lines: list[Line], meta: Metadata,
     section_item_levels = _section_item_levels(headings, section_level, item_level)
     fragment_lead = _fragment_lead(headings, section_level, item_level)
     section_item_levels.update(fragment_lead)
+    lead_owner = _lead_owner(headings, fragment_lead, section_level, item_level)
     plan = _is_plan(meta.title) if meta.title else any(_NOTICE.search(line.folded) for line in lines[:_NOTICE_LINES])
     passes: list[list[_Section]] = []
     section: _Section | None = None
@@ -229,7 +230,8 @@ def _passes(lines: list[Line], meta: Metadata,
             if section is not None and section.own is not None and not section.items:
                 section.own = None  # numbered items follow: the heading was the section's own text
             if section is None:
-                section = _Section(None, None, lead if section_level is None else None)
+                owner = lead_owner if last_top is None else None
+                section = _Section(owner, _chinese(owner) if owner else None, lead if section_level is None else None)
                 passes[-1].append(section)
             lead = None
             title, rest = split_item(heading.content)
@@ -292,6 +294,29 @@ def _title_sentence(content: str, title: str, rest: str) -> str:
     """The heading's first sentence when its title is a long one cut at 。, else ""."""
     head = content.strip()[:len(content.strip()) - len(rest)].strip()
     return head if len(title) > _SENTENCE_TITLE and head[-1:] in "。！？!?" else ""
+
+
+def _lead_owner(headings: dict[int, Heading], lead: dict[int, str], section_level: str | None,
+                item_level: str) -> int | None:
+    """"19.…" "20.…" then "六、" "21.…": a fragment's leading items, before any part heading, numbered on
+    through the parts (the next part's first item goes on from the last of them) are the part before
+    that one's (五)."""
+    if section_level is None:
+        return None
+    order = sorted(headings)
+    part = next((index for index in order if headings[index].level == section_level), None)
+    leading = [index for index in order if part is None or index < part]
+    if part is None or not leading or headings[part].number <= 1:
+        return None
+    levels = {lead.get(index, item_level) for index in leading}
+    if any(headings[index].level not in levels for index in leading) or len(levels) != 1:
+        return None
+    level = levels.pop()
+    last = headings[leading[-1]].number
+    first_item = next((headings[index] for index in order if index > part and headings[index].level == level), None)
+    if first_item is None or first_item.number != last + 1 or last <= 1:
+        return None
+    return headings[part].number - 1
 
 
 def _fragment_lead(headings: dict[int, Heading], section_level: str | None, item_level: str) -> dict[int, str]:

@@ -152,6 +152,9 @@ _ORGANISING_VERB = re.compile(r"组织|安排|邀请|动员|选派|培训|培养
 _PREPOSITION = re.compile(r"对|向|在|为|与|就|围绕|按|从|把|将|由|针对|分别")
 
 
+# 每学期制定的《…提纲》, 每月推送的学习内容: a verb turned attribute (…的) of a document or content — the frequency
+# describes a thing named, it sets no activity to count.
+_MADE_DOCUMENT = re.compile(r"\s*[\u4e00-\u9fff]{1,4}的[^,;。,；]{0,30}?(?:提纲|计划|方案|书目|材料|清单|文件|内容|资料)")
 # 每年年初, 每月中旬: a time within the period (when), not how often.
 _TIME_OF_PERIOD = re.compile(r"[年月季周]?(?:初|底|末|中旬|上旬|下旬)")
 # 定期 (固定) before an activity verb in the sentence after 每月月初: the activity is held in every period.
@@ -268,6 +271,21 @@ def _per(region: str) -> str:
     return "org"
 
 
+# Whose count it is, from the subject and the verb. The staff as one body (教职工, 干部职工, 职工, 教职员工) meeting
+# together (学习, 集中学习, 开会, 研讨) counted in sessions: the sessions the organ holds, all attending
+# (教职工每月至少学习一次). A person's count is what each one does alone — writes, reads, gives (做…报告, 讲党课),
+# earns (学时) — or what a sentence says of each (每人, 每位): those stay a person's.
+_STAFF_BODY = re.compile(r"(?:教职员工|教职工|干部职工|职工|员工)(?=[\u4e00-\u9fff]{0,3}(?:每|全年|原则上|一般|坚持))")
+_MEETING_TOGETHER = re.compile(r"(?:集中|政治|理论|业务)?学习|开会|研讨|例会")
+_ALONE = re.compile(r"自学|撰写|写|读|做|讲|授课|发言|提交")
+
+
+def _sessions_of_the_body(region: str, unit: str) -> bool:
+    body = _STAFF_BODY.search(region)
+    return (unit == "次" and body is not None and not _PERSON_MARKER.search(region)
+            and bool(_MEETING_TOGETHER.search(region, body.end())) and not _ALONE.search(region, body.end()))
+
+
 def _phrase_end(folded: str, position: int, stop_at_enumeration: bool = True) -> int:
     for match in _PHRASE_END.finditer(folded, position):
         if match.group() == "、" and not stop_at_enumeration:
@@ -288,12 +306,41 @@ def _trim_start(folded: str, start: int, end: int) -> int:
     return start
 
 
+# "學(xué)習(xí)": a page's pinyin gloss after a garbled character (a tone mark in it), read past as if absent.
+_PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,5}[)）]")
+
+
 def extract_targets(text: str, matching: str | None = None) -> list[ParsedTarget]:
     """Targets in an item's `text`, in order; offsets index into `text` itself.
 
     `matching`, when given, is a same-length copy to match against (a traditional text's simplified
-    copy); the reported phrases are cut from `text`.
+    copy); the reported phrases are cut from `text`. Pinyin glosses (學(xué)) are read past: the targets
+    are found in the text without them, and their phrases cut from `text` with them.
     """
+    glosses = list(_PINYIN_GLOSS.finditer(text))
+    if not glosses:
+        return _extract_targets(text, matching)
+    kept: list[int] = []  # kept[i]: the position in `text` of the i-th character kept
+    previous = 0
+    for gloss in glosses:
+        kept.extend(range(previous, gloss.start()))
+        previous = gloss.end()
+    kept.extend(range(previous, len(text)))
+    kept.append(len(text))
+    bare = "".join(text[position] for position in kept[:-1])
+    bare_matching = None if matching is None else "".join(matching[position] for position in kept[:-1])
+    targets = []
+    for target in _extract_targets(bare, bare_matching):
+        start, end = kept[target.start], kept[target.end - 1] + 1 if target.end else 0
+        gloss_after = _PINYIN_GLOSS.match(text, end)
+        if gloss_after:
+            end = gloss_after.end()  # the phrase's last character keeps its gloss
+        targets.append(ParsedTarget(text[start:end], target.count, target.unit, target.period, target.comparator,
+                                    target.per, target.explicit, start, end))
+    return targets
+
+
+def _extract_targets(text: str, matching: str | None = None) -> list[ParsedTarget]:
     folded = fold(text if matching is None else matching)
     quotes = _quote_spans(folded)
     frequencies = find_frequencies(folded)
@@ -388,6 +435,8 @@ def extract_targets(text: str, matching: str | None = None) -> list[ParsedTarget
         if (per == "person" and frequency is not None and start == frequency.start
                 and _SUBJECT_BEFORE.fullmatch(folded, clause_start, start)):
             start = _trim_start(folded, clause_start, start)  # "中心组成员每年至少写一篇": whose count it is
+        if per == "person" and _sessions_of_the_body(person_region, count.unit):
+            per = "org"
         targets.append(ParsedTarget(text[start:end], count.count * factor, count.unit, period, comparator,
                                     per, True, start, end))
 
@@ -402,6 +451,8 @@ def extract_targets(text: str, matching: str | None = None) -> list[ParsedTarget
         quote = _inside(quotes, frequency.start)
         if names_activity(folded, frequency, quote):
             continue
+        if _MADE_DOCUMENT.match(folded, frequency.end):
+            continue  # 宣传部每学期制定的《…提纲》中规定的内容: a document made each term, named as a thing
         if _schedule_of_counted(folded, frequency, targets, sentences):
             continue
         clause_start = clauses.start(frequency.start)
@@ -420,6 +471,8 @@ def extract_targets(text: str, matching: str | None = None) -> list[ParsedTarget
         if _in_conversion(folded, sentences, frequency.start, frequency.end):
             continue  # 按每天8学时计算: a rate, not how often
         per = _per(folded[clause_start:end])
+        if per == "person" and _sessions_of_the_body(folded[clause_start:end], "次"):
+            per = "org"
         if end <= when:
             start = _trim_start(folded, clause_start, frequency.start)
         else:
