@@ -324,3 +324,12 @@ def test_people_holding_needs_people():
 
     with pytest.raises(ImproperlyConfigured):
         Allow("learning.manage", people_holding="ledger.record")
+
+
+def test_managing_an_outlet_is_its_declared_change(org, briefing_series):
+    """``can_manage_outlet`` (the publicity staff whose scope holds the outlet's unit) is gone: services
+    and the outlet page ask the declared "change" instead, which answers as it did."""
+    from ideowork.outlets.models import Outlet
+
+    _assert_same(Outlet, "change", briefing_series,
+                 lambda user, outlet: can_act_in(user, outlet.org_unit, "outlets.publish"), org)
