@@ -73,11 +73,23 @@ def test_child_records_follow_their_parent(org, city_activity):
 
 
 def test_the_owner_changes_their_own_record_without_the_capability(org):
-    secretary = make_user("secretary_cadre", Role.CADRE, org.office, "学习秘书")
-    group = StudyGroup.objects.create(name="第一党支部", org_unit=org.office, secretary=secretary)
-    assert can(secretary, "change", group)
-    assert not can(org.cadre, "change", group)  # sees the group of their unit, does not run it
-    assert can(org.staff, "change", group)
+    from ideowork.learning.actions.reflections import do_submit_reflection
+
+    other = make_user("cadre_two", Role.CADRE, org.office, "另一干部")
+    group = StudyGroup.objects.create(name="第一党支部", org_unit=org.office, secretary=org.section_chief)
+    group.members.set([org.cadre, other])
+    reflection = do_submit_reflection(org.cadre, kind="insight", group=group, title="体会", body="正文")
+    assert can(org.cadre, "change", reflection)  # ``owner_field = "author"``
+    assert not can(other, "change", reflection)  # sees the unit's reflections, does not change them
+    assert can(org.staff, "change", reflection)
+    assert not can(org.county_staff, "change", reflection)
+    # A group's secretary runs it only while they record the ledger (``people_holding``).
+    group.secretary = make_user("secretary_cadre", Role.CADRE, org.office, "学习秘书")
+    group.save()
+    assert not can(group.secretary, "change", group) and not can(org.cadre, "change", group)
+    group.secretary = org.supervisor
+    group.save()
+    assert can(org.supervisor, "change", group) and can(org.staff, "change", group)
     assert not can(org.county_staff, "change", group)
 
 
