@@ -315,6 +315,63 @@ def test_declared_actions_refuse_the_insiders_they_do_not_name(org, client):
     assert not failures, "\n".join(failures)
 
 
+def test_running_a_group_and_changing_proof_rules_refuse_the_insiders_they_do_not_name(org, client):
+    """A group's sessions (and its members' leave and make-up study) are run by the learning managers and
+    by a secretary who records the ledger; a proofreading rule is changed by its own organ's publicity
+    staff (the shipped ones by a top-level organ's). Everyone else who sees them POSTs in vain."""
+    from datetime import time
+
+    from django.utils import timezone
+
+    from ideowork.learning.actions.sessions import do_request_leave, do_schedule_session
+    from ideowork.learning.models import MakeupStudy, StudyGroup
+    from ideowork.outlets.models import ProofRule
+
+    today = timezone.localdate()
+    secretary = make_user("cadre_secretary", Role.CADRE, org.office, "干部秘书")  # no ledger.record
+    group = StudyGroup.objects.create(name="秘书科党支部", org_unit=org.office, secretary=secretary)
+    group.members.set([org.cadre, secretary, org.supervisor])
+    session = do_schedule_session(org.staff, group=group, kind="study", title="集中学习", date=today,
+                                  start_time=time(9, 0), host="赵专干", agenda=[("学习党章", True, "")])
+    leave = do_request_leave(org.cadre, session, "出差")
+    makeup = MakeupStudy.objects.create(session=session, user=org.cadre, content="自学", studied_on=today)
+    rules = {unit: ProofRule.objects.create(org_unit=unit, category="confusable", pattern=f"错词{i}", suggestion="改")
+             for i, unit in enumerate((None, org.city, org.county_a))}
+    form = {"title": "篡改", "kind": "study", "date": str(today), "start_time": "10:00", "host": "x", "first_topic": "x",
+            "minutes": "篡改", "speaker_name": "x", "content": "x", "member": org.cadre.pk, "leave": leave.pk,
+            "decision": "approve", "makeup": makeup.pk, "name": "篡改", "org_unit": org.office.pk,
+            "members": [org.cadre.pk], "category": "confusable", "pattern": "篡改", "suggestion": "x",
+            "severity": "error", "enabled": "on"}
+    session_urls = ["learning:session_edit", "learning:session_close", "learning:session_new_code",
+                    "learning:session_mark", "learning:session_minutes", "learning:session_speech",
+                    "learning:session_leave_decide", "learning:session_makeup_confirm"]
+    posts = [(user, name, session) for user in (secretary, org.supervisor, org.cadre) for name in session_urls]
+    posts += [(secretary, "learning:group_edit", group), (org.supervisor, "learning:group_edit", group)]
+    posts += [
+        # a county bureau's rule is its own; the shipped rules are the top-level organ's
+        (org.staff, "outlets:rule_edit", rules[org.county_a]), (org.staff, "outlets:rule_toggle", rules[org.county_a]),
+        (org.staff, "outlets:rule_delete", rules[org.county_a]), (org.county_staff, "outlets:rule_toggle", rules[None]),
+        (org.county_staff, "outlets:rule_edit", rules[org.city]), (org.other_county_staff, "outlets:rule_toggle",
+                                                                    rules[org.county_a]),
+        (org.supervisor, "outlets:rule_toggle", rules[org.city]), (org.cadre, "outlets:rule_delete", rules[org.city]),
+    ]
+    for user in {user for user, _, _ in posts}:
+        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        client.get("/")  # the day's first visit may earn login points: not a change by the POSTs below
+    before = business_digest()
+    failures = []
+    for user, name, record in posts:
+        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        response = client.post(reverse(name, args=[record.pk]), form)
+        if response.status_code not in (403, 404):
+            failures.append(f"{user.username} POST {name} → {response.status_code}")
+    after = business_digest()
+    changed = sorted(model for model in before if before[model] != after[model])
+    if changed:
+        failures.append(f"the refused POSTs changed {', '.join(changed)}")
+    assert not failures, "\n".join(failures)
+
+
 # --- the menu matches access ---------------------------------------------------------------------
 # A cadre's menu, exactly: an entry added for cadres is a conscious decision (and stays short).
 CADRE_MENU = ["我的工作", "学习首页", "集中学习", "心得体会", "学习资料", "在线考试", "答题竞赛", "积分排行", "青年理论学习",

@@ -12,7 +12,7 @@ from django.http import Http404
 
 from .scoping import CHANGE, DECIDE, VIEW
 
-__all__ = ["access", "accessor", "can", "require_can", "DENIED"]
+__all__ = ["access", "accessor", "can", "require_can", "people_who_may", "DENIED"]
 
 # The Chinese 403 for each action; an area may pass its own message.
 DENIED = {CHANGE: "您无权修改此记录。", DECIDE: "您无权审批此记录。"}
@@ -67,3 +67,11 @@ def require_can(user, action: str, record, message: str | None = None) -> None:
     """Raise a Chinese PermissionDenied unless ``user`` may ``action`` ``record``; for services."""
     if not can(user, action, record):
         raise PermissionDenied(message or DENIED.get(action, DEFAULT_DENIED))
+
+
+def people_who_may(action: str, record, candidates) -> list:
+    """Those of ``candidates`` (users) who may ``action`` ``record`` — who a workflow hands the record
+    to (the people who decide a leave request). Each is asked through ``can``, after the queryset's
+    ``might_act`` has set aside in memory those whom no part of the rule could let act."""
+    queryset = type(record)._default_manager.get_queryset()
+    return [person for person in candidates if queryset.might_act(person, action) and can(person, action, record)]

@@ -30,7 +30,17 @@ A rule that a capability and the subtree do not say is declared with ``Allow`` i
   persons a relation of the record names act on it whatever their capability (the judges of a
   contest, both members of a mentor pair, ``people=("author",)`` for an action only the author
   takes); a to-many relation is asked through a subquery, so no record is counted twice;
+- ``Allow(..., people=("secretary",), people_holding="ledger.record")``: the named persons act only
+  while they hold the listed capabilities themselves (a group's secretary records its sessions in the
+  ledger, so a secretary without ``ledger.record`` does not run the group);
+- ``Allow("learning.manage", at="group__org_unit")``: the capability is asked at the unit a path
+  names instead of the record's own ``scope_field`` (a session is run by whoever runs its group,
+  wherever the group now sits);
 - ``Allow(..., where=Q(kind="briefing"))``: and only on the records that meet a condition.
+
+A queryset whose records may have no unit at all (the proofreader's shipped rules) says so with
+``unitless_at_top = True``: such records sit at the top of the tree, so the capability holders of a
+top-level organ (depth 0) act on them, whether ``within`` is the subtree or the organ.
 
 Every part of an ``Allow`` is asked on top of "view": nobody acts on a record they cannot see.
 
@@ -70,18 +80,32 @@ class Allow:
     within: str = SUBTREE
     people: tuple[str, ...] = ()
     where: Q | None = None
+    # What the ``people`` must hold themselves to act (one code or a tuple, all required).
+    people_holding: str | tuple[str, ...] | None = None
+    # The path to the unit ``within`` is asked at, when it is not the queryset's ``scope_field``.
+    at: str | None = None
 
     def __post_init__(self):
         if self.within not in (SUBTREE, ORGAN):
             raise ImproperlyConfigured(f"Allow(within={self.within!r}): say {SUBTREE!r} or {ORGAN!r}.")
         if isinstance(self.people, str):
             raise ImproperlyConfigured("Allow(people=…) takes a tuple of field paths.")
+        if self.people_holding is not None and not self.people:
+            raise ImproperlyConfigured("Allow(people_holding=…) says what the people must hold: name the people.")
+
+    @staticmethod
+    def _codes(value) -> tuple[str, ...]:
+        if value is None:
+            return ()
+        return (value,) if isinstance(value, str) else tuple(value)
 
     @property
     def capabilities(self) -> tuple[str, ...]:
-        if self.capability is None:
-            return ()
-        return (self.capability,) if isinstance(self.capability, str) else tuple(self.capability)
+        return self._codes(self.capability)
+
+    @property
+    def people_capabilities(self) -> tuple[str, ...]:
+        return self._codes(self.people_holding)
 
 
 def _reaches_many(model, path: str) -> bool:
@@ -114,6 +138,8 @@ class ScopedQuerySet(models.QuerySet):
     actions: dict[str, "str | Allow | None"] = {}
     # The field naming the person a record belongs to, who may "change" it.
     owner_field: str | None = None
+    # Records without a unit sit at the top of the tree: a top-level organ's holders act on them.
+    unitless_at_top = False
 
     def visible_to(self, user, action: str = VIEW):
         """The records ``user`` may ``action``: see the module docstring."""
@@ -136,27 +162,47 @@ class ScopedQuerySet(models.QuerySet):
 
     def action_filter(self, user, action: str) -> Q:
         """The condition, on top of "view", under which ``user`` may ``action`` a record."""
-        if action not in self.actions and action not in (CHANGE, DECIDE):
-            raise ImproperlyConfigured(f"{self.model.__name__} declares no action {action!r}.")
-        declared = self.actions.get(action)
-        rule = declared if isinstance(declared, Allow) else Allow(declared)
+        rule, holds = self._rule(user, action)
         allowed = NOTHING
-        codes = rule.capabilities
-        holds = all(user.has_capability(code) for code in codes) if codes else (
-            action == DECIDE and declared is None and user.role in LEADER_ROLES)
         root = user.scope_root
         if holds and root is not None:
+            at = rule.at or self.scope_field
             if rule.within == ORGAN:
-                allowed |= Q(**{f"{self.scope_field}__organ": root})
+                allowed |= Q(**{f"{at}__organ": root})
             else:
-                allowed |= Q(**{f"{self.scope_field}__path__startswith": root.path})
-        for path in rule.people:
-            allowed |= self.person_filter(path, user)
+                allowed |= Q(**{f"{at}__path__startswith": root.path})
+            if self.unitless_at_top and root.depth == 0:
+                allowed |= Q(**{f"{at}__isnull": True})
+        if all(user.has_capability(code) for code in rule.people_capabilities):
+            for path in rule.people:
+                allowed |= self.person_filter(path, user)
         if action == CHANGE and self.owner_field:
             allowed |= Q(**{self.owner_field: user})
         if rule.where is not None:
             allowed &= rule.where
         return allowed
+
+    def _rule(self, user, action: str) -> tuple[Allow, bool]:
+        """The ``Allow`` declared for ``action``, and whether ``user`` holds its capabilities."""
+        if action not in self.actions and action not in (CHANGE, DECIDE):
+            raise ImproperlyConfigured(f"{self.model.__name__} declares no action {action!r}.")
+        declared = self.actions.get(action)
+        rule = declared if isinstance(declared, Allow) else Allow(declared)
+        codes = rule.capabilities
+        holds = all(user.has_capability(code) for code in codes) if codes else (
+            action == DECIDE and declared is None and user.role in LEADER_ROLES)
+        return rule, holds
+
+    def might_act(self, user, action: str) -> bool:
+        """False when no part of ``action``'s rule can let ``user`` take it on any record: the test
+        in memory before asking the database for each of many people (``core.access.people_who_may``)."""
+        if not (user.is_authenticated and user.is_active and user.role in BUSINESS_ROLES):
+            return False
+        if action == VIEW:
+            return True
+        rule, holds = self._rule(user, action)
+        named = bool(rule.people) and all(user.has_capability(code) for code in rule.people_capabilities)
+        return holds or named or (action == CHANGE and self.owner_field is not None)
 
     def person_filter(self, path: str, user) -> Q:
         """The records whose ``path`` names ``user`` (through a subquery when ``path`` is to-many)."""
@@ -209,6 +255,9 @@ class ThroughParentQuerySet(ScopedQuerySet):
     def scope_field(self):
         parent_qs = self.parent_model._default_manager.get_queryset()
         return f"{self.parent_field}__{parent_qs.scope_field}"
+
+    def might_act(self, user, action: str) -> bool:
+        return self.parent_model._default_manager.get_queryset().might_act(user, action)
 
     def visible_to(self, user, action: str = VIEW):
         parents = self.parent_model._default_manager.visible_to(user, action)

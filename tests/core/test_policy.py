@@ -73,11 +73,23 @@ def test_child_records_follow_their_parent(org, city_activity):
 
 
 def test_the_owner_changes_their_own_record_without_the_capability(org):
-    secretary = make_user("secretary_cadre", Role.CADRE, org.office, "学习秘书")
-    group = StudyGroup.objects.create(name="第一党支部", org_unit=org.office, secretary=secretary)
-    assert can(secretary, "change", group)
-    assert not can(org.cadre, "change", group)  # sees the group of their unit, does not run it
-    assert can(org.staff, "change", group)
+    from ideowork.learning.actions.reflections import do_submit_reflection
+
+    other = make_user("cadre_two", Role.CADRE, org.office, "另一干部")
+    group = StudyGroup.objects.create(name="第一党支部", org_unit=org.office, secretary=org.section_chief)
+    group.members.set([org.cadre, other])
+    reflection = do_submit_reflection(org.cadre, kind="insight", group=group, title="体会", body="正文")
+    assert can(org.cadre, "change", reflection)  # ``owner_field = "author"``
+    assert not can(other, "change", reflection)  # sees the unit's reflections, does not change them
+    assert can(org.staff, "change", reflection)
+    assert not can(org.county_staff, "change", reflection)
+    # A group's secretary runs it only while they record the ledger (``people_holding``).
+    group.secretary = make_user("secretary_cadre", Role.CADRE, org.office, "学习秘书")
+    group.save()
+    assert not can(group.secretary, "change", group) and not can(org.cadre, "change", group)
+    group.secretary = org.supervisor
+    group.save()
+    assert can(org.supervisor, "change", group) and can(org.staff, "change", group)
     assert not can(org.county_staff, "change", group)
 
 
@@ -233,3 +245,103 @@ def test_allow_rules_are_checked_when_declared():
         Allow("outlets.publish", within="county")
     with pytest.raises(ImproperlyConfigured):
         Allow(people="judges")
+
+
+def _old_can_edit_rule(user, rule):
+    """``outlets.actions.proofreading.can_edit_rule`` as it was (and ``ProofRuleQuerySet.action_filter``)."""
+    if not (user.is_active and user.has_capability("outlets.publish") and user.scope_root is not None):
+        return False
+    if rule.org_unit_id is None:
+        return user.scope_root.depth == 0
+    return rule.org_unit_id == user.scope_root.pk
+
+
+def test_proofreading_rules_are_changed_by_their_organs_publicity_staff(org):
+    from ideowork.outlets.models import ProofRule
+
+    rules = [ProofRule.objects.create(org_unit=unit, category="confusable", pattern=f"规则{i}", suggestion="改")
+             for i, unit in enumerate((None, org.city, org.county_a, org.county_b, org.gov))]
+    _assert_same(ProofRule, "change", rules, _old_can_edit_rule, org)
+    # The shipped rules (no unit) are the top-level organs' staff's; a county's own rule is its own.
+    assert can(org.staff, "change", rules[0]) and not can(org.county_staff, "change", rules[0])
+    assert can(org.county_staff, "change", rules[2]) and not can(org.staff, "change", rules[2])
+
+
+def _old_can_manage_group(user, group):
+    """``learning.actions.sessions.can_manage_group`` as it was (sessions and leave through their group)."""
+    if not (user.is_authenticated and user.is_active and user.is_business):
+        return False
+    if can_act_in(user, group.org_unit, "learning.manage"):
+        return True
+    return group.secretary_id == user.pk and user.has_capability("ledger.record")
+
+
+@pytest.fixture
+def study_groups(org):
+    county_cadre = make_user("county_cadre", Role.CADRE, org.county_a, "县干部")
+    made = [StudyGroup.objects.create(name=name, org_unit=unit, secretary=secretary)
+            for name, unit, secretary in (("中心组", org.city, org.staff), ("秘书科党支部", org.office, org.cadre),
+                                          ("综合科党支部", org.theory, org.supervisor),
+                                          ("甲县中心组", org.county_a, county_cadre), ("乙县中心组", org.county_b, None),
+                                          ("政府中心组", org.gov, org.gov_staff))]
+    for group in made:
+        group.members.set([org.cadre, org.staff])
+    return made
+
+
+def _sessions(groups):
+    from ideowork.learning.models import StudySession
+
+    return [StudySession.objects.create(group=group, org_unit=group.org_unit, title=f"{group.name}集中学习",
+                                        date=date(2026, 3, 5), start_time="09:00", host="主持人",
+                                        sign_in_code=f"{100000 + i}") for i, group in enumerate(groups)]
+
+
+def test_running_a_group_is_its_managers_and_a_secretary_who_records_the_ledger(org, study_groups):
+    from ideowork.learning.actions.sessions import group_managers
+    from ideowork.core.models import User
+
+    _assert_same(StudyGroup, "change", study_groups, _old_can_manage_group, org)
+    # The supervisor records the ledger, so runs the group whose secretary they are; a cadre secretary does not.
+    assert can(org.supervisor, "change", study_groups[2]) and not can(org.supervisor, "change", study_groups[1])
+    assert not can(org.cadre, "change", study_groups[1])
+    for group in study_groups:
+        organ = group.org_unit.organ_id
+        people = User.objects.business().filter(org_unit__organ_id=organ)
+        assert set(group_managers(group)) == {p for p in people if _old_can_manage_group(p, group)}, group.name
+
+
+def test_sessions_leave_and_make_up_are_decided_by_who_runs_the_group(org, study_groups):
+    from ideowork.learning.models import LeaveRequest, MakeupStudy, StudySession
+
+    sessions = _sessions(study_groups)
+    _assert_same(StudySession, "change", sessions, lambda user, s: _old_can_manage_group(user, s.group), org)
+    _assert_same(StudySession, "decide", sessions, lambda user, s: _old_can_manage_group(user, s.group), org)
+    leaves = [LeaveRequest.objects.create(session=session, user=org.cadre, reason="出差") for session in sessions]
+    _assert_same(LeaveRequest, "decide", leaves, lambda user, lv: _old_can_manage_group(user, lv.session.group), org)
+    makeups = [MakeupStudy.objects.create(session=session, user=org.cadre, content="自学", studied_on=date(2026, 3, 6))
+               for session in sessions]
+    _assert_same(MakeupStudy, "decide", makeups, lambda user, m: _old_can_manage_group(user, m.session.group), org)
+    # A group moved to another unit takes its sessions with it: the county bureau no longer runs them.
+    moved = study_groups[3]
+    moved.org_unit, moved.secretary = org.office, None
+    moved.save()
+    assert not can(org.county_staff, "change", sessions[3]) and can(org.staff, "change", sessions[3])
+    _assert_same(StudySession, "change", sessions, lambda user, s: _old_can_manage_group(user, s.group), org,
+                 visible_only=True)
+
+
+def test_people_holding_needs_people():
+    from ideowork.core.scoping import Allow
+
+    with pytest.raises(ImproperlyConfigured):
+        Allow("learning.manage", people_holding="ledger.record")
+
+
+def test_managing_an_outlet_is_its_declared_change(org, briefing_series):
+    """``can_manage_outlet`` (the publicity staff whose scope holds the outlet's unit) is gone: services
+    and the outlet page ask the declared "change" instead, which answers as it did."""
+    from ideowork.outlets.models import Outlet
+
+    _assert_same(Outlet, "change", briefing_series,
+                 lambda user, outlet: can_act_in(user, outlet.org_unit, "outlets.publish"), org)

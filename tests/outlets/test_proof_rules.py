@@ -6,8 +6,9 @@ from datetime import date
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from ideowork.core.access import can
 from ideowork.core.models import AuditEvent
-from ideowork.outlets.actions.proofreading import (can_edit_rule, check_rule, do_delete_rule, do_save_rule,
+from ideowork.outlets.actions.proofreading import (check_rule, do_delete_rule, do_save_rule,
                                                    do_toggle_rule)
 from ideowork.outlets.models import ProofRule
 
@@ -76,7 +77,7 @@ def test_a_county_edits_only_its_own_rules(org):
     county_rule = do_save_rule(org.county_staff, None, **rule_data(pattern="其它", suggestion="其他"))
     for user, rule in [(org.county_staff, city_rule), (org.other_county_staff, county_rule),
                        (org.gov_staff, city_rule), (org.staff, county_rule)]:
-        assert not can_edit_rule(user, rule)
+        assert not can(user, "change", rule)
         with pytest.raises(PermissionDenied):
             do_save_rule(user, rule, **rule_data(pattern="篡改"))
         with pytest.raises(PermissionDenied):
@@ -92,8 +93,8 @@ def test_a_county_edits_only_its_own_rules(org):
 
 def test_shipped_rules_are_edited_by_the_top_level_organs_staff_only(org):
     rule = shipped()
-    assert can_edit_rule(org.staff, rule) and can_edit_rule(org.principal, rule)
-    assert not can_edit_rule(org.county_staff, rule) and not can_edit_rule(org.cadre, rule)
+    assert can(org.staff, "change", rule) and can(org.principal, "change", rule)
+    assert not can(org.county_staff, "change", rule) and not can(org.cadre, "change", rule)
     with pytest.raises(PermissionDenied, match="内置规则由市级机关"):
         do_toggle_rule(org.county_staff, rule)
 

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from ideowork.core import audit
+from ideowork.core.access import can
 from ideowork.core.models import User
 from ideowork.core.permissions import require
 from ideowork.core.scoping import can_act_in
@@ -22,7 +23,7 @@ from ..models import Competition, QuestionCategory, QuizRun
 from .quizzes import _check_paper, check_window, finish_run
 
 __all__ = ["require_can_enter", "do_create_competition", "do_close_competition", "close_due_competitions",
-           "person_ranking", "unit_ranking", "Standing", "can_manage_competition", "entrant_count"]
+           "person_ranking", "unit_ranking", "Standing", "entrant_count"]
 
 MAX_ATTEMPTS = 10
 
@@ -32,10 +33,6 @@ def require_can_enter(user, competition: Competition) -> None:
     require(competition is not None and user.org_unit_id is not None
             and user.org_unit.is_within(competition.org_unit), "您不在本次竞赛的参赛范围内。")
     check_window(competition, timezone.now(), "本次竞赛")
-
-
-def can_manage_competition(user, competition: Competition) -> bool:
-    return can_act_in(user, competition.org_unit, "learning.manage")
 
 
 @transaction.atomic
@@ -64,7 +61,7 @@ def do_close_competition(actor, competition: Competition) -> Competition:
     actor when the task queue closes it.
     """
     competition = Competition.objects.select_for_update().get(pk=competition.pk)
-    require(is_system_actor(actor) or can_manage_competition(actor, competition), "您无权结束该竞赛。")
+    require(is_system_actor(actor) or can(actor, "change", competition), "您无权结束该竞赛。")
     if competition.closed_at is not None:
         raise ValidationError("该竞赛已经归档。")
     old = audit.snapshot(competition, ["ends_at", "closed_at"])

@@ -29,7 +29,7 @@ from ..models import (Answer, Attempt, AttemptQuestion, AttemptStatus, Exam, Exa
                       ExamStatus, GradePolicy, Question)
 from .points import do_award_points
 
-__all__ = ["EXAM_FIELDS", "LEDGER_KIND", "close_due_exams", "require_can_manage_exams", "can_manage_exam", "exam_bank", "exam_audience", "is_for",
+__all__ = ["EXAM_FIELDS", "LEDGER_KIND", "close_due_exams", "require_can_manage_exams", "exam_bank", "exam_audience", "is_for",
            "do_save_exam", "do_add_exam_question", "do_remove_exam_question", "do_add_rule", "do_remove_rule",
            "do_publish_exam", "do_close_exam", "do_start_attempt", "do_save_answer", "do_submit_attempt",
            "close_expired_attempts", "do_grade_answer", "final_attempts", "paper_size", "paper_for_taking", "save_time"]
@@ -43,11 +43,6 @@ LEDGER_KIND = "assessment"
 def require_can_manage_exams(user: User, unit: OrgUnit) -> None:
     require(user.is_active and user.has_capability("learning.manage"), "您没有组织考试的权限。")
     require(can_act_in(user, unit), f"您无权管理“{unit.name}”的考试。")
-
-
-def can_manage_exam(user: User, exam: Exam) -> bool:
-    """The exam's organisers: ``Exam``'s declared "change" policy, evaluated on a fetched exam."""
-    return can_act_in(user, exam.org_unit, "learning.manage")
 
 
 def exam_bank(exam: Exam):

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from ideowork.core.access import people_who_may, require_can
 from ideowork.core.actions.reviews import do_decide_current, do_submit_for_review, with_review_state
 from ideowork.core.audit import record, snapshot
 from ideowork.core.models import OrgUnit, User
@@ -32,7 +33,7 @@ from ..models import (AgendaItem, Attendance, AttendanceStatus, GroupKind, Leave
                       SessionKind, SessionMaterial, SessionStatus, Speech, StudyGroup, StudySession)
 from .points import do_award_points
 
-__all__ = ["can_manage_group", "can_manage_session", "is_member", "do_save_group", "do_schedule_session",
+__all__ = ["is_member", "do_save_group", "do_schedule_session",
            "do_update_session", "do_add_material", "do_new_sign_in_code", "do_sign_in", "do_mark_signed_in",
            "do_request_leave", "do_decide_leave", "group_managers", "session_managers", "apply_leave_decision", "do_close_session", "do_submit_makeup", "do_confirm_makeup",
            "do_record_speech", "find_session_by_code", "MATERIAL_KINDS"]
@@ -46,16 +47,9 @@ COUNTED = (AttendanceStatus.SIGNED_IN, AttendanceStatus.MADE_UP)
 
 
 # --- who may do what -------------------------------------------------------------------------------
-def can_manage_group(user: User, group: StudyGroup) -> bool:
-    if not (user.is_authenticated and user.is_active and user.is_business):
-        return False
-    if can_act_in(user, group.org_unit, "learning.manage"):
-        return True
-    return group.secretary_id == user.pk and user.has_capability("ledger.record")
-
-
-def can_manage_session(user: User, session: StudySession) -> bool:
-    return can_manage_group(user, session.group)
+# Who runs a group and its sessions is declared on their querysets (``RUN_GROUP``/``RUN_SESSION`` in
+# ``learning/models/groups.py``): "change" the group or session, "decide" a member's leave request or
+# make-up study; every service below asks it with ``require_can``.
 
 
 def is_member(user: User, group: StudyGroup) -> bool:
@@ -82,7 +76,7 @@ def do_save_group(user: User, group: StudyGroup | None = None, *, name: str, kin
     require(user.is_active and user.has_capability("learning.manage"), "您没有管理学习小组的权限。")
     require(can_act_in(user, org_unit), f"您无权为“{org_unit.name}”设立学习小组。")
     if group is not None:
-        require(can_manage_group(user, group), "您无权修改该学习小组。")
+        require_can(user, "change", group, "您无权修改该学习小组。")
     members = list(members)
     visible = set(User.objects.visible_to(user).business().values_list("pk", flat=True))
     require({m.pk for m in members} <= visible, "成员中有您无权选择的人员。")
@@ -157,7 +151,7 @@ def do_schedule_session(user: User, *, group: StudyGroup, kind: str, title: str,
                         host: str, end_time: time | None = None, place: str = "",
                         agenda: Iterable[tuple[str, bool, str]] = ()) -> StudySession:
     """Schedule a session of ``group`` with its agenda; the members are notified."""
-    require(can_manage_group(user, group), "您无权为该学习小组安排学习。")
+    require_can(user, "change", group, "您无权为该学习小组安排学习。")
     if not group.is_active:
         raise ValidationError({"group": "该学习小组已停用。"})
     agenda = _check_agenda(group, kind, list(agenda))
@@ -184,7 +178,7 @@ def do_update_session(user: User, session: StudySession, *, agenda: Iterable | N
     unknown = set(changes) - EDITABLE_SESSION_FIELDS
     if unknown:
         raise TypeError(f"do_update_session() cannot change {', '.join(sorted(unknown))}")
-    require(can_manage_session(user, session), "您无权修改该学习活动。")
+    require_can(user, "change", session, "您无权修改该学习活动。")
     with transaction.atomic():
         session = StudySession.objects.select_for_update().select_related("group").get(pk=session.pk)
         old = _session_snapshot(session)
@@ -208,7 +202,7 @@ def do_update_session(user: User, session: StudySession, *, agenda: Iterable | N
 def do_add_material(user: User, session: StudySession, *, title: str = "", file=None,
                     link: str = "") -> SessionMaterial:
     """Add a study material: an uploaded file (checked by content) or a link."""
-    require(can_manage_session(user, session), "您无权为该学习活动添加材料。")
+    require_can(user, "change", session, "您无权为该学习活动添加材料。")
     if file is None and not link.strip():
         raise ValidationError({"file": "请上传文件或填写链接。"})
     kind = check_upload(file, allowed=MATERIAL_KINDS) if file is not None else None
@@ -225,7 +219,7 @@ def do_add_material(user: User, session: StudySession, *, title: str = "", file=
 
 def do_record_speech(user: User, session: StudySession, *, speaker: User | None, speaker_name: str,
                      content: str) -> Speech:
-    require(can_manage_session(user, session), "您无权记录该学习活动的发言。")
+    require_can(user, "change", session, "您无权记录该学习活动的发言。")
     name = (speaker.name if speaker is not None else speaker_name).strip()
     if not name:
         raise ValidationError({"speaker_name": "请选择或填写发言人。"})
@@ -242,7 +236,7 @@ def do_record_speech(user: User, session: StudySession, *, speaker: User | None,
 
 def do_new_sign_in_code(user: User, session: StudySession) -> str:
     """Replace the sign-in code (e.g. when it was passed on to someone not in the room)."""
-    require(can_manage_session(user, session), "您无权更换签到码。")
+    require_can(user, "change", session, "您无权更换签到码。")
     with transaction.atomic():
         old = session.sign_in_code
         session.sign_in_code = _new_code()
@@ -302,7 +296,7 @@ def do_sign_in(user: User, code: str) -> tuple[StudySession, bool]:
 
 def do_mark_signed_in(user: User, session: StudySession, member: User) -> Attendance:
     """The organiser signs a member in by hand (forgot their phone); only before the session is closed."""
-    require(can_manage_session(user, session), "您无权代为签到。")
+    require_can(user, "change", session, "您无权代为签到。")
     if session.is_closed:
         raise ValidationError("该学习活动已归档，不能再签到。")
     if not is_member(member, session.group):
@@ -316,7 +310,7 @@ def group_managers(group: StudyGroup) -> list[User]:
     reflections), for the workflow."""
     organ = group.org_unit.organ_id or group.org_unit_id
     people = User.objects.business().filter(org_unit__organ_id=organ).select_related("org_unit")
-    return [p for p in people if can_manage_group(p, group)]
+    return people_who_may("change", group, people)
 
 
 def session_managers(session: StudySession) -> list[User]:
@@ -345,8 +339,7 @@ def do_request_leave(user: User, session: StudySession, reason: str) -> LeaveReq
 
 def do_decide_leave(user: User, leave: LeaveRequest, *, approve: bool) -> LeaveRequest:
     """Approve or refuse the leave request's open 审批 stage (the workflow checks who may decide)."""
-    session = leave.session
-    require(can_manage_session(user, session), "您无权审批请假。")
+    require_can(user, "decide", leave, "您无权审批请假。")
     require(leave.user_id != user.pk, "不能审批本人的请假申请。")
     do_decide_current(user, leave, not_open="该请假申请已审批。", decision=Decision.APPROVE if approve else Decision.REJECT)
     leave.refresh_from_db()
@@ -369,7 +362,7 @@ def apply_leave_decision(leave: LeaveRequest, actor: User, *, approved: bool) ->
 
 def do_close_session(user: User, session: StudySession) -> StudySession:
     """Close (归档) the session: absentees are marked, and the session is recorded in the ledger."""
-    require(can_manage_session(user, session), "您无权归档该学习活动。")
+    require_can(user, "change", session, "您无权归档该学习活动。")
     with transaction.atomic():
         session = StudySession.objects.select_for_update().select_related("group").get(pk=session.pk)
         if session.is_closed:
@@ -423,7 +416,7 @@ def do_submit_makeup(user: User, session: StudySession, *, content: str, studied
 def do_confirm_makeup(user: User, makeup: MakeupStudy) -> MakeupStudy:
     """Confirm a make-up study: the member now counts as having taken part."""
     session = makeup.session
-    require(can_manage_session(user, session), "您无权确认补学。")
+    require_can(user, "decide", makeup, "您无权确认补学。")
     require(makeup.user_id != user.pk, "不能确认本人的补学记录。")
     with transaction.atomic():
         makeup = MakeupStudy.objects.select_for_update().select_related("user").get(pk=makeup.pk)

@@ -15,7 +15,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from ideowork.core.scoping import ScopedQuerySet
+from ideowork.core.scoping import Allow, ScopedQuerySet
 
 __all__ = ["GroupKind", "SessionKind", "SessionStatus", "AttendanceStatus", "LeaveStatus",
            "StudyGroup", "StudySession", "AgendaItem", "SessionMaterial", "Speech", "Attendance",
@@ -59,9 +59,17 @@ class LeaveStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", "已撤回"
 
 
+# Who runs a group (changes it, schedules and runs its sessions, decides its members' leave and
+# make-up study, reviews their reflections): the learning administrators of its part of the tree, and
+# its secretary while they may record the ledger (the secretary records the group's study there).
+RUN_GROUP = Allow("learning.manage", people=("secretary",), people_holding="ledger.record")
+# A session is run by whoever runs its group, asked at the group's unit.
+RUN_SESSION = Allow("learning.manage", at="group__org_unit", people=("group__secretary",),
+                    people_holding="ledger.record")
+
+
 class StudyGroupQuerySet(ScopedQuerySet):
-    actions = {"change": "learning.manage"}
-    owner_field = "secretary"
+    actions = {"change": RUN_GROUP}
     cadre_needs_distinct = True
 
     def cadre_filter(self, user):
@@ -95,8 +103,8 @@ class StudyGroup(models.Model):
 
 
 class StudySessionQuerySet(ScopedQuerySet):
-    actions = {"change": "learning.manage"}
-    owner_field = "group__secretary"
+    # "decide": a member's leave request and make-up study (``LeaveRequest``/``MakeupStudy`` through it).
+    actions = {"change": RUN_SESSION, "decide": RUN_SESSION}
     cadre_needs_distinct = True
 
     def cadre_filter(self, user):

@@ -5,12 +5,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from ideowork.core.access import can
 from ideowork.core.idempotency import idempotent
 from ideowork.core.permissions import capability_required, is_business
 from ideowork.core.outcomes import form_outcome, report_outcome
 
 from ..access import access_competition
-from ..actions.competitions import (do_close_competition, do_create_competition, entrant_count, can_manage_competition,
+from ..actions.competitions import (do_close_competition, do_create_competition, entrant_count,
                                    person_ranking, unit_ranking)
 from ..actions.quizzes import do_start_quiz
 from ..forms.quizzes import CompetitionForm
@@ -49,7 +50,7 @@ def competition_detail(request, pk):
         "competition": competition, "runs": runs, "is_open": competition.is_open(timezone.now()),
         "may_enter": may_enter, "attempts_left": max(0, competition.max_attempts - len(runs)),
         "unfinished": next((r for r in runs if not r.is_finished), None),
-        "may_manage": can_manage_competition(request.user, competition),
+        "may_manage": can(request.user, "change", competition),
         "entrants": entrant_count(competition),
     })
 

@@ -14,13 +14,14 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from ideowork.core.access import can
 from ideowork.core.audit import record_read
 from ideowork.core.idempotency import idempotent
 from ideowork.core.permissions import capability_required, is_business
 from ideowork.core.outcomes import form_outcome, report_outcome
 
 from ..access import access_answer, access_attempt, access_exam
-from ..actions.exams import (can_manage_exam, close_expired_attempts, do_add_exam_question, do_add_rule, do_close_exam,
+from ..actions.exams import (close_expired_attempts, do_add_exam_question, do_add_rule, do_close_exam,
                              do_grade_answer, do_publish_exam, do_remove_exam_question, do_remove_rule,
                              do_save_answer, do_save_exam, do_start_attempt, do_submit_attempt, exam_bank,
                              final_attempts, is_for, paper_for_taking, paper_size, save_time)
@@ -49,7 +50,7 @@ def exam_list(request):
     now = timezone.now()
     rows = []
     for exam in exams:
-        organiser = can_manage_exam(request.user, exam)
+        organiser = can(request.user, "change", exam)
         if not organiser and not is_for(request.user, exam):
             continue
         attempts = mine.get(exam.pk, [])
@@ -89,7 +90,7 @@ def exam_edit(request, pk):
 @is_business
 def exam_detail(request, pk):
     exam = access_exam(request.user, pk)
-    organiser = can_manage_exam(request.user, exam)
+    organiser = can(request.user, "change", exam)
     if not organiser and not is_for(request.user, exam):
         raise Http404("记录不存在或您无权查看。")
     attempts = list(Attempt.objects.visible_to(request.user).filter(exam=exam, user=request.user))
@@ -220,7 +221,7 @@ def exam_start(request, pk):
 
 def _own_attempt(request, pk) -> Attempt:
     attempt = access_attempt(request.user, pk)
-    if attempt.user_id != request.user.pk and not can_manage_exam(request.user, attempt.exam):
+    if attempt.user_id != request.user.pk and not can(request.user, "change", attempt.exam):
         raise Http404("记录不存在或您无权查看。")
     return attempt
 
@@ -348,7 +349,7 @@ def attempt_result(request, pk):
     attempt = _own_attempt(request, pk)
     if attempt.is_open and attempt.user_id == request.user.pk:
         return redirect("learning:attempt_take", pk=attempt.pk)
-    organiser = can_manage_exam(request.user, attempt.exam)
+    organiser = can(request.user, "change", attempt.exam)
     reveal = (organiser and not attempt.is_open) or _can_reveal(attempt)
     return render(request, "learning/exams/attempt_result.html", {
         "attempt": attempt, "exam": attempt.exam, "paper": _paper(attempt, reveal=reveal), "reveal": reveal,

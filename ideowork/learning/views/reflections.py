@@ -20,7 +20,6 @@ from ideowork.core.permissions import is_business
 from ..access import access_reflection
 from ..actions.reflections import (counts_by_author, do_resubmit_reflection, do_submit_reflection,
                                    reflection_figures, return_comments)
-from ..actions.sessions import can_manage_group
 from ..forms.reflections import ReflectionForm
 from ..models import (Reflection, ReflectionKind, ReflectionStatus, StudyGroup,
                       StudySession)
@@ -37,9 +36,7 @@ def _member_table(user, visible, year) -> list[dict]:
     counts = counts_by_author(visible, year)
     pending = counts_by_author(visible, year, ReflectionStatus.SUBMITTED)
     tables = []
-    for group in StudyGroup.objects.visible_to(user).filter(is_active=True).select_related("org_unit"):
-        if not can_manage_group(user, group):
-            continue
+    for group in StudyGroup.objects.visible_to(user, "change").filter(is_active=True).select_related("org_unit"):
         members = list(group.members.select_related("org_unit").order_by("org_unit__path", "display_name"))
         figures = reflection_figures(members, counts, year)
         rows = [{"member": m, "done": figures[m.pk][0], "required": figures[m.pk][1],

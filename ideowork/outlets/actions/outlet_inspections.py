@@ -20,7 +20,7 @@ from ideowork.ledger.choices import ActivityKind
 
 from ..choices import InspectionResult, OutletStatus
 from ..models import Outlet, OutletInspection
-from .outlets import check_day, can_manage_outlet, open_rectifications, outlet_state, outlet_url
+from .outlets import check_day, open_rectifications, outlet_state, outlet_url
 
 __all__ = ["do_record_inspection", "do_complete_rectification", "INSPECTION_FIELDS"]
 
@@ -101,7 +101,7 @@ def do_complete_rectification(user: User, inspection: OutletInspection, *, recti
     The outlet returns to normal when no other rectification is open.
     """
     outlet = inspection.outlet
-    require(can_manage_outlet(user, outlet), "您无权登记该阵地的整改情况。")
+    require_can(user, "change", outlet, "您无权登记该阵地的整改情况。")
     check_day(rectified_on, "rectified_on", "整改完成日期")
     if not note.strip():
         raise ValidationError({"note": "请填写整改情况。"})

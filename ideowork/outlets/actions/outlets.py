@@ -15,6 +15,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from ideowork.core.access import require_can
 from ideowork.core.audit import record, snapshot
 from ideowork.core.models import OrgUnit, ReviewFlow, User
 from ideowork.core.notify import notify
@@ -25,12 +26,11 @@ from ideowork.ledger.actions.checks import EARLIEST_DATE
 from ideowork.ledger.models import Activity
 from ideowork.plans.models import PlanItem
 
-from ..access import can_publish_for
 from ..choices import InspectionResult, OutletActivityKind, OutletKind, OutletStatus, UpdateFrequency
 from ..models import Outlet
 from ..upkeep import dormant_after, due_on
 
-__all__ = ["can_manage_outlet", "do_create_outlet", "do_update_outlet", "do_close_outlet", "do_reopen_outlet",
+__all__ = ["do_create_outlet", "do_update_outlet", "do_close_outlet", "do_reopen_outlet",
            "note_outlet_update",
            "do_record_outlet_update", "update_kind", "do_flag_outlet", "do_unflag_outlet",
            "do_flag_dormant_outlets", "open_rectifications", "outlet_url", "outlet_state", "check_day",
@@ -46,11 +46,6 @@ AUTO_DORMANT_REASON = "长期未更新"
 
 
 # --- who may do what -------------------------------------------------------------------------------
-def can_manage_outlet(user: User, outlet: Outlet) -> bool:
-    """The publicity staff whose scope holds the outlet's unit."""
-    return can_publish_for(user, outlet.org_unit)
-
-
 def outlet_url(outlet: Outlet) -> str:
     return reverse("outlets:outlet_detail", args=[outlet.pk])
 
@@ -130,7 +125,7 @@ def do_update_outlet(user: User, outlet: Outlet, **changes) -> Outlet:
     unknown = set(changes) - set(OUTLET_FIELDS)
     if unknown:
         raise TypeError(f"do_update_outlet() cannot change {', '.join(sorted(unknown))}")
-    require(can_manage_outlet(user, outlet), "您无权修改该宣传阵地。")
+    require_can(user, "change", outlet, "您无权修改该宣传阵地。")
     with transaction.atomic():
         outlet = Outlet.objects.select_for_update().get(pk=outlet.pk)
         if outlet.status == OutletStatus.CLOSED:
@@ -155,7 +150,7 @@ def do_update_outlet(user: User, outlet: Outlet, **changes) -> Outlet:
 
 def do_close_outlet(user: User, outlet: Outlet, *, reason: str) -> Outlet:
     """Close (关停) an outlet: it leaves the reminders and the register's figures; its history stays."""
-    require(can_manage_outlet(user, outlet), "您无权关停该宣传阵地。")
+    require_can(user, "change", outlet, "您无权关停该宣传阵地。")
     if not reason.strip():
         raise ValidationError({"reason": "请填写关停原因。"})
     with transaction.atomic():
@@ -175,7 +170,7 @@ def do_reopen_outlet(user: User, outlet: Outlet, *, reason: str) -> Outlet:
     It runs normally again: the reminders count from its last recorded update, so one not updated
     for long is flagged 长期未更新 by the next daily check. The responsible person is told.
     """
-    require(can_manage_outlet(user, outlet), "您无权恢复该宣传阵地。")
+    require_can(user, "change", outlet, "您无权恢复该宣传阵地。")
     if not reason.strip():
         raise ValidationError({"reason": "请填写恢复运行的原因。"})
     with transaction.atomic():
@@ -237,7 +232,7 @@ def do_record_outlet_update(user: User, outlet: Outlet, *, date: date, summary: 
     The update is a ledger activity counting toward the targets the ledger suggests for it, with the
     photos as evidence; the outlet's last update moves forward and a dormant flag is cleared.
     """
-    require(can_manage_outlet(user, outlet), "您无权为该宣传阵地登记更新。")
+    require_can(user, "change", outlet, "您无权为该宣传阵地登记更新。")
     if outlet.status == OutletStatus.CLOSED:
         raise ValidationError("该阵地已关停，不能登记更新。")
     check_day(date, "date", "更新日期")
@@ -257,7 +252,7 @@ def do_record_outlet_update(user: User, outlet: Outlet, *, date: date, summary: 
 # --- flags -----------------------------------------------------------------------------------------
 def do_flag_outlet(user: User, outlet: Outlet, *, reason: str, status: str = OutletStatus.RECTIFYING) -> Outlet:
     """Flag an outlet for rectification by hand (政务新媒体专项整治: a dormant or non-compliant account)."""
-    require(can_manage_outlet(user, outlet), "您无权标记该宣传阵地。")
+    require_can(user, "change", outlet, "您无权标记该宣传阵地。")
     if status not in FLAG_STATUSES:
         raise ValidationError({"status": "请选择“长期未更新”或“整改中”。"})
     if not reason.strip():
@@ -277,7 +272,7 @@ def do_flag_outlet(user: User, outlet: Outlet, *, reason: str, status: str = Out
 
 def do_unflag_outlet(user: User, outlet: Outlet, *, note: str = "") -> Outlet:
     """Lift a flag; refused while an inspection's problems are not rectified."""
-    require(can_manage_outlet(user, outlet), "您无权解除该宣传阵地的标记。")
+    require_can(user, "change", outlet, "您无权解除该宣传阵地的标记。")
     with transaction.atomic():
         locked = Outlet.objects.select_for_update().get(pk=outlet.pk)
         if locked.status not in FLAG_STATUSES:

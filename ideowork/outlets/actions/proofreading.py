@@ -15,10 +15,11 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from ideowork.core.access import can
 from ideowork.core.audit import record, snapshot
 from ideowork.core.models import OrgUnit, User
 from ideowork.core.permissions import require
@@ -29,7 +30,7 @@ from ..proofreading import MAX_PATTERN_LENGTH, WORD_CATEGORIES, shipped_rules
 from ..proofreading_files import read_rule_file, write_rule_file
 
 __all__ = ["PATTERN_MAX", "RULE_FIELDS", "RULE_CATEGORIES", "RuleImport", "rule_owner", "can_add_rules",
-           "can_edit_rule", "require_rule_editor", "check_rule", "split_exceptions", "do_sync_shipped_rules",
+           "require_rule_editor", "check_rule", "split_exceptions", "do_sync_shipped_rules",
            "do_save_rule", "do_toggle_rule", "do_delete_rule", "do_reset_rule", "do_import_rules", "export_rules"]
 
 PATTERN_MAX = MAX_PATTERN_LENGTH
@@ -52,21 +53,15 @@ def can_add_rules(user: User) -> bool:
     return bool(user.is_active and user.has_capability("outlets.publish") and rule_owner(user) is not None)
 
 
-def can_edit_rule(user: User, rule: ProofRule) -> bool:
-    if not can_add_rules(user):
-        return False
-    if rule.org_unit_id is None:
-        return rule_owner(user).depth == 0
-    return rule.org_unit_id == rule_owner(user).pk
-
-
 def require_rule_editor(user: User, rule: ProofRule) -> None:
+    """Refuse, in Chinese, unless ``user`` may change ``rule`` under its declared policy
+    (``ProofRuleQuerySet.actions``); the message says why."""
+    if can(user, "change", rule):
+        return
     require(can_add_rules(user), "只有宣传工作人员可以维护校对规则。")
     if rule.org_unit_id is None:
-        require(rule_owner(user).depth == 0, "内置规则由市级机关的宣传工作人员维护，您可以为本单位添加规则。")
-    else:
-        require(rule.org_unit_id == rule_owner(user).pk,
-                f"该规则属于“{rule.org_unit.display_name}”，只能由该单位的宣传工作人员修改。")
+        raise PermissionDenied("内置规则由市级机关的宣传工作人员维护，您可以为本单位添加规则。")
+    raise PermissionDenied(f"该规则属于“{rule.org_unit.display_name}”，只能由该单位的宣传工作人员修改。")
 
 
 # --- checking one rule -------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from django.db import models
 from django.db.models import Q
 
 from ideowork.core.choices import BUSINESS_ROLES
-from ideowork.core.scoping import ScopedQuerySet
+from ideowork.core.scoping import ORGAN, Allow, ScopedQuerySet
 
 from ..choices import RuleCategory, Severity
 
@@ -20,15 +20,10 @@ __all__ = ["ProofRule"]
 
 
 class ProofRuleQuerySet(ScopedQuerySet):
-    actions = {"change": "outlets.publish"}
-
-    def action_filter(self, user, action):
-        """A rule is changed by the publicity staff of its own organ; the shipped rules (no unit) by
-        the publicity staff at the top of the tree."""
-        if action != "change" or not user.has_capability("outlets.publish") or user.scope_root is None:
-            return super().action_filter(user, action) & Q(pk__in=[])
-        root = user.scope_root
-        return Q(org_unit=root) | (Q(org_unit__isnull=True) if root.depth == 0 else Q(pk__in=[]))
+    # A custom rule is changed by the publicity staff of its own organ (a rule belongs to the organ or
+    # county bureau of whoever made it); the shipped rules (no unit) by those of a top-level organ.
+    actions = {"change": Allow("outlets.publish", within=ORGAN)}
+    unitless_at_top = True
 
     def viewable_by(self, user):
         """Every business user sees the shipped rules, the rules of the units above them and of their subtree."""

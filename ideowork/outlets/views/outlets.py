@@ -113,7 +113,7 @@ def outlet_detail(request, pk):
         "outlet": outlet, "today": today, "due": outlet.next_due(), "overdue": outlet.is_overdue(today),
         "late_days": days_overdue(outlet, today), "history": _history(request, outlet),
         "inspections": inspections, "open_count": sum(1 for i in inspections if i.needs_rectification),
-        "can_manage": services.can_manage_outlet(request.user, outlet),
+        "can_manage": can(request.user, "change", outlet),
         "can_inspect": can(request.user, "inspect", outlet),
         "is_closed": outlet.status == OutletStatus.CLOSED, "is_flagged": outlet.status in services.FLAG_STATUSES,
         "flag_form": FlagForm(), "close_form": CloseForm(),

@@ -21,7 +21,7 @@ from ideowork.core.permissions import capability_required, is_business
 from ideowork.core.uploads import check_pasted_text
 
 from ..access import access_proof_rule
-from ..actions.proofreading import (can_add_rules, can_edit_rule, do_delete_rule, do_import_rules, do_reset_rule,
+from ..actions.proofreading import (can_add_rules, do_delete_rule, do_import_rules, do_reset_rule,
                                     do_save_rule, do_toggle_rule, export_rules, require_rule_editor, rule_owner)
 from ..choices import RuleCategory, Severity
 from ..forms.proofreading import ProofreadForm, RuleFilterForm, RuleForm, RuleImportForm
@@ -112,8 +112,10 @@ def rule_list(request):
     qs = filters.filter(visible, owner=owner).select_related("org_unit", "updated_by").order_by(
         CATEGORY_ORDER, "pattern", "pk")
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    editable = set(visible.visible_to(request.user, "change").filter(pk__in=[rule.pk for rule in page])
+                   .values_list("pk", flat=True))
     for rule in page:
-        rule.editable = can_edit_rule(request.user, rule)
+        rule.editable = rule.pk in editable
         rule.exception_list = rule.exceptions.splitlines()
     counts = dict(visible.filter(enabled=True).order_by().values_list("category").annotate(n=Count("pk")))
     totals = visible.order_by().aggregate(all=Count("pk"), own=Count("pk", filter=Q(org_unit=owner)),

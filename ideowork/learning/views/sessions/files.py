@@ -4,11 +4,11 @@ import mimetypes
 
 from django.http import FileResponse, Http404
 
+from ideowork.core.access import can
 from ideowork.core.audit import record_read
 from ideowork.core.permissions import is_business
 
 from ...access import access_makeup, access_session_material
-from ...actions.sessions import can_manage_session
 
 __all__ = ["material_download", "makeup_download", "file_response"]
 
@@ -38,7 +38,7 @@ def makeup_download(request, pk):
     makeup = access_makeup(request.user, pk)
     if makeup.attachment is None:
         raise Http404("文件不存在。")
-    if makeup.user_id != request.user.pk and not can_manage_session(request.user, makeup.session):
+    if makeup.user_id != request.user.pk and not can(request.user, "decide", makeup):
         raise Http404("文件不存在。")
     record_read(request, "learning.makeup.download", makeup, subject_repr=makeup.attachment.original_name)
     return file_response(makeup.attachment)

@@ -5,13 +5,14 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from ideowork.core.access import can
 from ideowork.core.outcomes import form_outcome
 from ideowork.core.idempotency import idempotent
 from ideowork.core.permissions import capability_required, is_business
 from ideowork.ledger.requirements import unit_requirement
 
 from ...access import access_group
-from ...actions.sessions import ACTIVITY_KINDS, can_manage_group, do_save_group
+from ...actions.sessions import ACTIVITY_KINDS, do_save_group
 from ...forms.sessions import GroupForm
 from ...models import GroupKind, SessionKind, SessionStatus, StudyGroup, StudySession
 
@@ -60,7 +61,7 @@ def group_detail(request, pk):
     done, required = _figures(group, kind, (closed.filter(kind=kind) if kind else closed).count(), required, year)
     return render(request, "learning/sessions/group_detail.html", {
         "group": group, "members": group.members.select_related("org_unit").order_by("org_unit__path", "display_name"),
-        "sessions": sessions[:50], "can_manage": can_manage_group(request.user, group), "year": year,
+        "sessions": sessions[:50], "can_manage": can(request.user, "change", group), "year": year,
         "done": done, "required": required,
         "required_label": SessionKind(kind).label if kind else "",
     })

@@ -8,13 +8,14 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from ideowork.core.access import can
 from ideowork.core.actions.reviews import with_review_state
 from ideowork.core.outcomes import form_outcome
 from ideowork.core.idempotency import idempotent
 from ideowork.core.permissions import is_business
 
 from ...access import access_session
-from ...actions.sessions import can_manage_group, can_manage_session, do_schedule_session, do_update_session
+from ...actions.sessions import do_schedule_session, do_update_session
 from ...forms.sessions import LeaveForm, MaterialForm, MinutesForm, SessionForm, SpeechForm, agenda_initial
 from ...models import Attendance, AttendanceStatus, LeaveStatus, SessionKind, SessionStatus, StudyGroup, StudySession
 
@@ -29,8 +30,7 @@ ROSTER_CSS = {AttendanceStatus.SIGNED_IN: "done", AttendanceStatus.MADE_UP: "ont
 
 
 def _manageable_groups(user):
-    groups = StudyGroup.objects.visible_to(user).filter(is_active=True).select_related("org_unit")
-    return groups.filter(pk__in=[g.pk for g in groups if can_manage_group(user, g)])
+    return StudyGroup.objects.visible_to(user, "change").filter(is_active=True).select_related("org_unit")
 
 
 @is_business
@@ -135,7 +135,7 @@ def _roster(session: StudySession) -> list[dict]:
 @is_business
 def session_detail(request, pk):
     session = access_session(request.user, pk)
-    can_manage = can_manage_session(request.user, session)
+    can_manage = can(request.user, "change", session)
     roster = _roster(session)
     me = next((r for r in roster if r["member"].pk == request.user.pk), None)
     counts = {"signed": sum(r["status"] == AttendanceStatus.SIGNED_IN for r in roster),
