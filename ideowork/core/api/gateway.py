@@ -9,6 +9,7 @@ from django.conf import settings
 from django.http import JsonResponse
 
 from ..audit import record
+from .actor import ApiActor
 
 __all__ = ["ApiGatewayMiddleware", "API_PREFIX"]
 
@@ -74,9 +75,5 @@ class ApiGatewayMiddleware:
                 pass
             if not isinstance(details.get("detail"), str):
                 details.pop("detail", None)
-        actor = None
-        if client is not None:
-            from .actor import ApiActor
-
-            actor = ApiActor(client)
+        actor = ApiActor(client) if client is not None else None
         record("core.api.call", client, actor=actor, new=details, unit=client.org_unit if client else None)
