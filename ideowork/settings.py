@@ -80,6 +80,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "ideowork.core.middleware.RequestContextMiddleware",
+    "ideowork.core.api.gateway.ApiGatewayMiddleware",
     "ideowork.core.middleware.IdleTimeoutMiddleware",
     "ideowork.core.lifecycle.AccountLifecycleMiddleware",
     "ideowork.core.middleware.NoStoreMiddleware",
@@ -250,6 +251,13 @@ if not AUDIT_KEY and not AUDIT_KEY_FILE:
     AUDIT_KEY_FILE = _local_key_file(VAR_DIR / "audit_key")
 # 等保三级 asks for at least six months of audit records; a shorter setting is raised to 180 days.
 AUDIT_RETENTION_DAYS = max(180, int(os.environ.get("IDEOWORK_AUDIT_RETENTION_DAYS", 180)))
+
+# --- HTTP API (core/api) ----------------------------------------------------------------------
+# Calls per client in a sliding window (counted in the cache: Redis in production), and the largest
+# request body, refused with 413 before it is read.
+API_RATE_LIMIT = int(os.environ.get("IDEOWORK_API_RATE_LIMIT", 120))
+API_RATE_WINDOW_SECONDS = int(os.environ.get("IDEOWORK_API_RATE_WINDOW_SECONDS", 60))
+API_MAX_BODY_BYTES = int(os.environ.get("IDEOWORK_API_MAX_BODY_KB", 1024)) * 1024
 
 # --- uploads ----------------------------------------------------------------------------------
 UPLOAD_MAX_BYTES = int(os.environ.get("IDEOWORK_UPLOAD_MAX_MB", 20)) * 1024 * 1024

@@ -12,6 +12,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from ideowork.core.actions.activation import awaiting_confirmation, do_activate_account
+from ideowork.core.actions.api_clients import do_create_api_client
 from ideowork.core.actions.users import do_reset_password
 from ideowork.core.choices import Role
 from ideowork.core.models import Notification
@@ -21,7 +22,11 @@ from ideowork.plans.models import Target
 from tests.factories import ROLE_USERNAMES, make_plan, make_user
 from tests.ledger.files import photo
 
-PUBLIC = {"core:login", "core:logout", "core:healthz", "core:activate"}
+PUBLIC = {"core:login", "core:logout", "core:healthz", "core:activate",
+          # the HTTP API's schema, and its root (a 404 for everyone: there is no docs page)
+          "api:openapi-json", "api:api-root"}
+# The HTTP API (core/api) knows no session: its other URLs answer 401 to a browser, signed in or not.
+API_NAMESPACE = "api"
 # Pages only a system role may open (everyone else gets 403 or is redirected).
 SYSTEM_ONLY = {
     "core:audit_list": "auditor", "core:audit_integrity": "auditor", "core:audit_verify": "auditor",
@@ -29,7 +34,8 @@ SYSTEM_ONLY = {
     **{name: "sysadmin" for name in ["core:org_list", "core:org_create", "core:org_edit", "core:org_deactivate",
                                      "core:org_activate", "core:user_list", "core:user_create", "core:user_edit",
                                      "core:user_deactivate", "core:user_activate", "core:user_reset_password",
-                                     "core:user_import", "core:user_import_template"]},
+                                     "core:user_import", "core:user_import_template", "core:api_client_list",
+                                     "core:api_client_create", "core:api_client_revoke"]},
     "core:security": "secadmin", "core:lockouts": "secadmin", "core:lockout_unlock": "secadmin",
     "core:two_factor_settings": "secadmin", "core:two_factor_reset": "secadmin",
     "core:security_policy_edit": "secadmin", "core:account_roles": "secadmin", "core:account_role_grant": "secadmin",
@@ -67,12 +73,14 @@ def world(org):
     reset = make_user("reset_me", Role.CADRE, org.office, "待确认重置")
     do_activate_account("reset_me", do_reset_password(org.sysadmin, reset).code, "Wo-De-Mima-2026!")
     waiting = awaiting_confirmation(reset)
+    api_client = do_create_api_client(org.sysadmin, name="采集网关", org_unit=org.city, capabilities=["plans.read"]).client
     objects = {
         "core:notification_open": note.pk,
         "core:org_edit": org.office.pk, "core:org_deactivate": org.office.pk, "core:org_activate": org.office.pk,
         "core:user_edit": org.cadre.pk, "core:user_deactivate": org.cadre.pk, "core:user_activate": org.cadre.pk,
         "core:user_reset_password": org.cadre.pk, "core:account_role_grant": org.cadre.pk,
         "core:activation_confirm": waiting.pk, "core:activation_void": waiting.pk,
+        "core:api_client_revoke": api_client.pk,
         "plans:plan": plan.pk, "plans:item": item.pk, "plans:item_edit": item.pk, "plans:assign": item.pk,
         "plans:target_add": item.pk, "plans:target_edit": target.pk, "plans:target_delete": target.pk,
         "plans:bulk_assign": plan.pk, "plans:responsibility_xlsx": plan.pk, "plans:responsibility_docx": plan.pk,
@@ -118,7 +126,10 @@ def test_every_url_with_every_role(world, client):
         response = client.get(url)
         if response.status_code == 405:  # POST-only: the POST must be behind the login too
             response = client.post(url)
-        if name not in PUBLIC and not (response.status_code == 302 and "/login/" in response["Location"]):
+        if name.split(":")[0] == API_NAMESPACE and name not in PUBLIC:
+            if response.status_code != 401:
+                failures.append(f"anonymous GET {name} → {response.status_code}, not 401")
+        elif name not in PUBLIC and not (response.status_code == 302 and "/login/" in response["Location"]):
             failures.append(f"anonymous GET {name} → {response.status_code}")
     for username in ROLE_USERNAMES:
         user = getattr(org, username)
@@ -134,6 +145,8 @@ def test_every_url_with_every_role(world, client):
                 status = client.post(url).status_code
             if status >= 500:
                 failures.append(f"{username} GET {name} → {status}")
+            if name.split(":")[0] == API_NAMESPACE and name not in PUBLIC and status != 401:
+                failures.append(f"{username}'s browser session reached the API through {name} → {status}")
             if name in SYSTEM_ONLY and SYSTEM_ONLY[name] != username and status not in (403, 404):
                 failures.append(f"{username} may open {name}, which is for the {SYSTEM_ONLY[name]} only")
             if user.role in ("sysadmin", "secadmin", "auditor") and name.split(":")[0] in ("plans", "ledger", "learning", "outlets") \

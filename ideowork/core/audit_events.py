@@ -4,6 +4,9 @@ from .audit import register_audit_events
 
 register_audit_events({
     "core.auth.login": "登录",
+    "core.api.call": "接口调用",
+    "core.api_client.create": "新建接口客户端（发放令牌）",
+    "core.api_client.revoke": "吊销接口客户端",
     "core.auth.logout": "退出登录",
     "core.auth.fail_login": "登录失败",
     "core.auth.lock_out": "账号被锁定",

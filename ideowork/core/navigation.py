@@ -14,6 +14,7 @@ register_menu("system", "系统管理", order=900)
 register_menu_entry("system", "组织机构", "core:org_list", visible=lambda u: u.is_sysadmin)
 register_menu_entry("system", "用户管理", "core:user_list", visible=lambda u: u.is_sysadmin)
 register_menu_entry("system", "批量导入用户", "core:user_import", visible=lambda u: u.is_sysadmin)
+register_menu_entry("system", "接口客户端", "core:api_client_list", visible=lambda u: u.is_sysadmin)
 
 register_menu("security", "安全管理", order=910)
 register_menu_entry("security", "安全策略", "core:security", visible=lambda u: u.is_secadmin)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import (activation, audit, audit_chain, auth, health, imports, notifications, orgs, reviews, security,
+from .views import (activation, api_clients, audit, audit_chain, auth, health, imports, notifications, orgs, reviews, security,
                     twofactor, users)
 
 app_name = "core"
@@ -44,6 +44,9 @@ urlpatterns = [
     path("system/users/<int:pk>/deactivate/", users.user_set_active, {"active": False}, name="user_deactivate"),
     path("system/users/<int:pk>/activate/", users.user_set_active, {"active": True}, name="user_activate"),
     path("system/users/<int:pk>/reset-password/", users.user_reset_password, name="user_reset_password"),
+    path("system/api-clients/", api_clients.api_client_list, name="api_client_list"),
+    path("system/api-clients/new/", api_clients.api_client_create, name="api_client_create"),
+    path("system/api-clients/<int:pk>/revoke/", api_clients.api_client_revoke, name="api_client_revoke"),
     path("system/users/import/", imports.user_import, name="user_import"),
     path("system/users/import/template/", imports.user_import_template, name="user_import_template"),
     # 安全管理员: policy and lockouts

@@ -8,3 +8,8 @@ class PlansConfig(AppConfig):
 
     def ready(self) -> None:
         from . import audit_events, capabilities, navigation  # noqa: F401  (register with core)
+        from ideowork.core.api import register_api_router
+
+        from .api import router
+
+        register_api_router("plans", router)

@@ -46,7 +46,7 @@ EXPECTED = {
     # A county bureau and an organ without county bureaus have no counties to compare.
     "county_staff": manager(counties=False, plan_editor=True, runs=True),
     "gov_staff": manager(counties=False, plan_editor=True, runs=True),
-    "sysadmin": [("系统管理", ["组织机构", "用户管理", "批量导入用户"]), PERSONAL],
+    "sysadmin": [("系统管理", ["组织机构", "用户管理", "批量导入用户", "接口客户端"]), PERSONAL],
     "secadmin": [("安全管理", ["安全策略", "账号授权", "重置密码确认", "账号锁定", "双因素认证设置"]), PERSONAL],
     "auditor": [("安全审计", ["审计日志", "审计链校验与归档"]), PERSONAL],
 }

@@ -1,3 +1,4 @@
+from .api_clients import ApiClient
 from .accounts import ActivationCode, PasswordHistory, SecurityPolicy, UserSession
 from .attachments import Attachment
 from .audit import AuditChainHead, AuditEvent
@@ -10,7 +11,7 @@ from .twofactor import RecoveryCode, TwoFactorPolicy
 from .users import User
 from .versions import DataVersion
 
-__all__ = ["ActivationCode", "PasswordHistory", "SecurityPolicy", "UserSession", "Attachment", "AuditChainHead",
+__all__ = ["ApiClient", "ActivationCode", "PasswordHistory", "SecurityPolicy", "UserSession", "Attachment", "AuditChainHead",
            "AuditEvent", "IdempotencyKey", "Notification", "OrgUnit", "User", "Decision", "Review", "ReviewDecision",
            "ReviewFlow", "ReviewFlowStep", "ReviewStage", "ReviewStatus", "StageStatus", "StepKind", "RecoveryCode",
            "TwoFactorPolicy", "DataVersion"]

@@ -9,6 +9,27 @@ document.addEventListener("DOMContentLoaded", () => {
   document.body.addEventListener("click", (event) => {
     if (event.target.closest("[data-print]")) window.print();
   });
+  // Copy an element's text: <button data-copy="#api-token" data-copied="已复制"> (a token shown once).
+  // The clipboard API needs a secure context; elsewhere the text is selected and copied the old way.
+  document.body.addEventListener("click", (event) => {
+    const button = event.target.closest("[data-copy]");
+    const source = button && document.querySelector(button.dataset.copy);
+    if (!source) return;
+    const done = () => { button.textContent = button.dataset.copied || "已复制"; };
+    const selectAndCopy = () => {
+      const range = document.createRange();
+      range.selectNodeContents(source);
+      const selection = window.getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+      if (document.execCommand("copy")) done();
+    };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(source.textContent.trim()).then(done, selectAndCopy);
+    } else {
+      selectAndCopy();
+    }
+  });
   // Send a filter form as soon as a choice changes: <select data-autosubmit> (no inline handlers:
   // the Content-Security-Policy blocks them).
   document.body.addEventListener("change", (event) => {
