@@ -205,6 +205,18 @@ def test_calls_beyond_the_rate_are_refused_until_the_window_slides(org, client, 
     assert AuditEvent.objects.filter(event_type="core.api.call", new__status=429).count() == 2
 
 
+def test_guessing_tokens_from_one_address_is_slowed_down(org, client, settings, travel):
+    settings.API_REFUSED_LIMIT, settings.API_RATE_WINDOW_SECONDS = 3, 60
+    travel("2026-06-01T09:00:10+08:00", tick=False)
+    issued = issue(org)
+    guesses = [call(client, "whoami", f"iwk_abcdefgh_guess{i}").status_code for i in range(4)]
+    assert guesses == [401, 401, 401, 429]
+    assert "无效令牌的调用过于频繁" in detail(call(client, "whoami", "iwk_abcdefgh_guess"))
+    assert call(client, "whoami", issued.token).status_code == 200  # a valid token is not held up
+    travel.shift(timedelta(seconds=180))
+    assert call(client, "whoami", "iwk_abcdefgh_guess").status_code == 401
+
+
 def test_a_body_over_the_limit_is_refused_before_it_is_read(org, client, settings):
     settings.API_MAX_BODY_BYTES = 1024
     issued = issue(org)

@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.utils import timezone
 from ninja.security import HttpBearer
 
@@ -33,13 +34,13 @@ class ClientTokenAuth(HttpBearer):
     def __call__(self, request):
         scheme, _, token = request.headers.get("Authorization", "").partition(" ")
         token = token.strip()
+        address = client_ip(request)
         if scheme.lower() != "bearer" or not token:
-            raise ApiRefusal(401, "缺少访问令牌：请在 Authorization 请求头中以 Bearer 方式提供。",
-                             {"WWW-Authenticate": "Bearer"})
+            _refuse(address, 401, "缺少访问令牌：请在 Authorization 请求头中以 Bearer 方式提供。")
         try:
-            client = check_token(token, client_ip(request))
+            client = check_token(token, address)
         except TokenRefused as exc:
-            raise ApiRefusal(exc.status, str(exc), {"WWW-Authenticate": "Bearer"} if exc.status == 401 else {}) from None
+            _refuse(address, exc.status, str(exc))
         request.api_client = client
         wait = take_call(f"client:{client.pk}")
         if wait is not None:
@@ -51,6 +52,15 @@ class ClientTokenAuth(HttpBearer):
 
     def authenticate(self, request, token):  # pragma: no cover  (__call__ does the work)
         raise NotImplementedError
+
+
+def _refuse(address: str, status: int, message: str):
+    """Refuse a call without a valid token; past ``API_REFUSED_LIMIT`` such calls from one address
+    in the window, refuse them with 429 instead, so that tokens cannot be guessed at speed."""
+    wait = take_call(f"refused:{address}", settings.API_REFUSED_LIMIT)
+    if wait is not None:
+        raise ApiRefusal(429, f"无效令牌的调用过于频繁，请{wait}秒后再试。", {"Retry-After": str(wait)})
+    raise ApiRefusal(status, message, {"WWW-Authenticate": "Bearer"} if status == 401 else {})
 
 
 def require_capability(request, code: str) -> None:

@@ -17,9 +17,11 @@ def rate_limit() -> tuple[int, int]:
     return settings.API_RATE_LIMIT, settings.API_RATE_WINDOW_SECONDS
 
 
-def take_call(key: str) -> int | None:
-    """Count one call of ``key``: None when it is allowed, else the seconds to wait."""
-    limit, window = rate_limit()
+def take_call(key: str, limit: int | None = None) -> int | None:
+    """Count one call of ``key``: None when it is allowed, else the seconds to wait. ``limit``
+    replaces the per-client limit (refused tokens from one address have a smaller one)."""
+    default, window = rate_limit()
+    limit = default if limit is None else limit
     now = timezone.now().timestamp()
     index = int(now // window)
     elapsed = now - index * window
