@@ -19,6 +19,9 @@ __all__ = ["run_child", "postgres_url", "postgres_database", "time_requests"]
 def run_child(script: str, env_extra: dict, drop: tuple = ("DATABASE_URL",)) -> dict:
     """Run ``script --child`` with the environment changed; its last line is its JSON result."""
     env = {**{k: v for k, v in os.environ.items() if k not in drop}, **env_extra}
+    # The children drive the stack with Django's test client, whose host is "testserver"; the
+    # settings' default hosts leave it out (tests/core/test_deployment.py), so the run allows it.
+    env.setdefault("IDEOWORK_ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
     out = subprocess.run([sys.executable, script, "--child"], env=env, capture_output=True, text=True, cwd=ROOT)
     if out.returncode != 0:
         sys.stderr.write(out.stdout + out.stderr)
