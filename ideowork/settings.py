@@ -257,7 +257,7 @@ AUDIT_RETENTION_DAYS = max(180, int(os.environ.get("IDEOWORK_AUDIT_RETENTION_DAY
 # request body, refused with 413 before it is read.
 API_RATE_LIMIT = int(os.environ.get("IDEOWORK_API_RATE_LIMIT", 120))
 API_RATE_WINDOW_SECONDS = int(os.environ.get("IDEOWORK_API_RATE_WINDOW_SECONDS", 60))
-# Calls with a missing, wrong, revoked or expired token from one address within that window.
+# Calls with a wrong, revoked or expired token from one address within that window.
 API_REFUSED_LIMIT = int(os.environ.get("IDEOWORK_API_REFUSED_LIMIT", 20))
 API_MAX_BODY_BYTES = int(os.environ.get("IDEOWORK_API_MAX_BODY_KB", 1024)) * 1024
 

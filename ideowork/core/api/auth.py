@@ -35,8 +35,9 @@ class ClientTokenAuth(HttpBearer):
         scheme, _, token = request.headers.get("Authorization", "").partition(" ")
         token = token.strip()
         address = client_ip(request)
-        if scheme.lower() != "bearer" or not token:
-            _refuse(address, 401, "缺少访问令牌：请在 Authorization 请求头中以 Bearer 方式提供。")
+        if scheme.lower() != "bearer" or not token:  # no guess made: not counted against the address
+            raise ApiRefusal(401, "缺少访问令牌：请在 Authorization 请求头中以 Bearer 方式提供。",
+                             {"WWW-Authenticate": "Bearer"})
         try:
             client = check_token(token, address)
         except TokenRefused as exc:
@@ -55,7 +56,7 @@ class ClientTokenAuth(HttpBearer):
 
 
 def _refuse(address: str, status: int, message: str):
-    """Refuse a call without a valid token; past ``API_REFUSED_LIMIT`` such calls from one address
+    """Refuse a call whose token is wrong; past ``API_REFUSED_LIMIT`` such calls from one address
     in the window, refuse them with 429 instead, so that tokens cannot be guessed at speed."""
     wait = take_call(f"refused:{address}", settings.API_REFUSED_LIMIT)
     if wait is not None:
