@@ -12,7 +12,7 @@ from ..capabilities import UnknownCapability, get_capability
 from ..models import ApiClient, OrgUnit
 from ..permissions import require
 
-__all__ = ["IssuedToken", "do_create_api_client", "do_revoke_api_client"]
+__all__ = ["IssuedToken", "api_clients_for", "do_create_api_client", "do_revoke_api_client"]
 
 
 @dataclass(frozen=True)
@@ -58,10 +58,17 @@ def do_create_api_client(actor, *, name: str, org_unit: OrgUnit, capabilities, e
     return IssuedToken(client, token)
 
 
+def api_clients_for(user):
+    """The clients ``user`` manages: a 系统管理员's, those of the units they keep (none for anyone else)."""
+    if not user.is_sysadmin:
+        return ApiClient.objects.none()
+    return ApiClient.objects.filter(org_unit__in=OrgUnit.objects.visible_to(user))
+
+
 def do_revoke_api_client(actor, client: ApiClient) -> ApiClient:
     require(actor.is_sysadmin, "只有系统管理员可以管理接口客户端。")
     with transaction.atomic():
-        locked = ApiClient.objects.select_for_update().get(pk=client.pk)
+        locked = api_clients_for(actor).select_for_update().get(pk=client.pk)
         if not locked.is_active:
             raise ValidationError("该接口客户端已被吊销。")
         locked.is_active = False

@@ -5,16 +5,15 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from ..actions.api_clients import do_create_api_client, do_revoke_api_client
+from ..actions.api_clients import api_clients_for, do_create_api_client, do_revoke_api_client
 from ..forms.api_clients import ApiClientForm
 from ..forms.errors import add_service_errors
-from ..models import ApiClient
 from ..permissions import is_sysadmin
 
 
 @is_sysadmin
 def api_client_list(request):
-    clients = ApiClient.objects.select_related("org_unit", "created_by", "revoked_by")
+    clients = api_clients_for(request.user).select_related("org_unit", "created_by", "revoked_by")
     return render(request, "core/api_client_list.html", {"clients": clients})
 
 
@@ -35,7 +34,7 @@ def api_client_create(request):
 @is_sysadmin
 @require_POST
 def api_client_revoke(request, pk):
-    client = get_object_or_404(ApiClient, pk=pk)
+    client = get_object_or_404(api_clients_for(request.user), pk=pk)
     try:
         do_revoke_api_client(request.user, client)
     except ValidationError as exc:
