@@ -6,3 +6,6 @@ class OpinionConfig(AppConfig):
     label = "opinion"
     verbose_name = "舆情监测"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from . import capabilities  # noqa: F401  (register with core)

@@ -1,0 +1,5 @@
+from .items import Item, ItemMatch
+from .schemes import Scheme
+from .sources import Source
+
+__all__ = ["Source", "Item", "ItemMatch", "Scheme"]
