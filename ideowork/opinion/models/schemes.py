@@ -8,6 +8,7 @@ the ``opinion.schemes`` data version so that each worker's compiled matcher is r
 from django.conf import settings
 from django.db import models
 
+from ..matching import Node, scheme_expression
 from .scoping import OpinionQuerySet
 
 __all__ = ["Scheme"]
@@ -45,3 +46,13 @@ class Scheme(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def as_expression(self) -> Node:
+        """The scheme as one expression; raises ``ExpressionError`` (Chinese, with the position)."""
+        return scheme_expression(regions=_lines(self.region_words), subjects=_lines(self.subject_words),
+                                 events=_lines(self.event_words), excludes=_lines(self.exclude_words),
+                                 advanced=self.expression)
+
+
+def _lines(words: str) -> list[str]:
+    return [line.strip() for line in words.splitlines() if line.strip()]
