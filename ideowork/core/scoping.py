@@ -36,7 +36,10 @@ A rule that a capability and the subtree do not say is declared with ``Allow`` i
 - ``Allow("learning.manage", at="group__org_unit")``: the capability is asked at the unit a path
   names instead of the record's own ``scope_field`` (a session is run by whoever runs its group,
   wherever the group now sits);
-- ``Allow(..., where=Q(kind="briefing"))``: and only on the records that meet a condition.
+- ``Allow(..., where=Q(kind="briefing"))``: and only on the records that meet a condition;
+- ``Allow(leaders=True, within=ORGAN)``: the leaders (第一/直接责任人), with ``capability`` too when one
+  is given — the leaders of the record's own organ (a 学习标兵 selection is decided and published by
+  its organ's leaders, not the city's for a county bureau's).
 
 A queryset whose records may have no unit at all (the proofreader's shipped rules) says so with
 ``unitless_at_top = True``: such records sit at the top of the tree, so the capability holders of a
@@ -84,6 +87,8 @@ class Allow:
     people_holding: str | tuple[str, ...] | None = None
     # The path to the unit ``within`` is asked at, when it is not the queryset's ``scope_field``.
     at: str | None = None
+    # The leaders (第一/直接责任人) act — with ``capability`` too when it is given.
+    leaders: bool = False
 
     def __post_init__(self):
         if self.within not in (SUBTREE, ORGAN):
@@ -189,8 +194,12 @@ class ScopedQuerySet(models.QuerySet):
         declared = self.actions.get(action)
         rule = declared if isinstance(declared, Allow) else Allow(declared)
         codes = rule.capabilities
-        holds = all(user.has_capability(code) for code in codes) if codes else (
-            action == DECIDE and declared is None and user.role in LEADER_ROLES)
+        if rule.leaders:
+            holds = user.role in LEADER_ROLES and all(user.has_capability(code) for code in codes)
+        elif codes:
+            holds = all(user.has_capability(code) for code in codes)
+        else:
+            holds = action == DECIDE and declared is None and user.role in LEADER_ROLES
         return rule, holds
 
     def might_act(self, user, action: str) -> bool:

@@ -345,3 +345,30 @@ def test_managing_an_outlet_is_its_declared_change(org, briefing_series):
 
     _assert_same(Outlet, "change", briefing_series,
                  lambda user, outlet: can_act_in(user, outlet.org_unit, "outlets.publish"), org)
+
+
+def _old_can_organise(user, selection):
+    """``learning.actions.exemplars.can_organise`` as it was."""
+    if not user.has_capability("learning.manage") or user.scope_root is None:
+        return False
+    return can_act_in(user, selection.org_unit)
+
+
+def _old_can_review(user, selection):
+    """``learning.actions.exemplars.can_review`` as it was: the leaders of the selection's own organ."""
+    return user.is_leader and user.scope_root is not None and selection.org_unit_id == user.scope_root.pk
+
+
+def test_exemplar_selections_are_organised_by_learning_managers_and_decided_by_their_organs_leaders(org):
+    from ideowork.learning.models import ExemplarSelection
+
+    county_head = make_user("county_head", Role.HEAD, org.county_a, "县局长")
+    org.county_head = county_head
+    selections = [ExemplarSelection.objects.create(org_unit=unit, title=f"{unit.name}学习标兵", start=date(2026, 1, 1),
+                                                   end=date(2026, 6, 30), quota=3)
+                  for unit in (org.city, org.county_a, org.county_b, org.gov)]
+    _assert_same(ExemplarSelection, "change", selections, _old_can_organise, org, visible_only=True)
+    _assert_same(ExemplarSelection, "decide", selections, _old_can_review, org, visible_only=True)
+    # The county's own head decides its selection; the city's leaders, who see it, do not.
+    assert can(county_head, "decide", selections[1]) and not can(county_head, "decide", selections[0])
+    assert not can(org.principal, "decide", selections[1]) and can(org.principal, "decide", selections[0])

@@ -22,16 +22,21 @@ from ideowork.ledger.choices import ActivityKind
 from ..models import Competition, QuestionCategory, QuizRun
 from .quizzes import _check_paper, check_window, finish_run
 
-__all__ = ["require_can_enter", "do_create_competition", "do_close_competition", "close_due_competitions",
+__all__ = ["can_enter_competition", "require_can_enter_competition", "do_create_competition", "do_close_competition", "close_due_competitions",
            "person_ranking", "unit_ranking", "Standing", "entrant_count"]
 
 MAX_ATTEMPTS = 10
 
 
-def require_can_enter(user, competition: Competition) -> None:
-    """The user belongs to the competition's audience (its unit's subtree) and it is open."""
-    require(competition is not None and user.org_unit_id is not None
-            and user.org_unit.is_within(competition.org_unit), "您不在本次竞赛的参赛范围内。")
+def can_enter_competition(user, competition: Competition) -> bool:
+    """The user belongs to the competition's audience: a unit within its unit's subtree (whatever
+    the window; the page and the service ask the same)."""
+    return competition is not None and user.org_unit_id is not None and user.org_unit.is_within(competition.org_unit)
+
+
+def require_can_enter_competition(user, competition: Competition) -> None:
+    """The user belongs to the competition's audience and it is open."""
+    require(can_enter_competition(user, competition), "您不在本次竞赛的参赛范围内。")
     check_window(competition, timezone.now(), "本次竞赛")
 
 

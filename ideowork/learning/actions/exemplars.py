@@ -25,7 +25,7 @@ from ideowork.core.models import User
 from ideowork.core.models.reviews import Decision, ReviewStatus
 from ideowork.core.notify import notify
 from ideowork.core.permissions import require
-from ideowork.core.scoping import can_act_in
+from ideowork.core.access import can
 
 from ..models import ExemplarNominee, ExemplarSelection, PointsEntry
 from ..models.exemplars import NomineeDecision, SelectionStatus
@@ -39,14 +39,17 @@ EDITABLE_STATES = ("", ReviewStatus.RETURNED, ReviewStatus.WITHDRAWN, ReviewStat
 
 
 def can_organise(user, selection=None) -> bool:
-    if not user.has_capability("learning.manage") or user.scope_root is None:
-        return False
-    return selection is None or can_act_in(user, selection.org_unit)
+    """Start a selection (``selection`` None: a learning manager of an organ), or change one: its
+    declared "change"."""
+    if selection is None:
+        return user.has_capability("learning.manage") and user.scope_root is not None
+    return can(user, "change", selection)
 
 
 def can_review(user, selection) -> bool:
-    """The organ's leaders: they decide its selections (as the workflow's deciders) and publish them."""
-    return user.is_leader and user.scope_root is not None and selection.org_unit_id == user.scope_root.pk
+    """The organ's leaders: they decide its selections (as the workflow's deciders) and publish them —
+    the selection's declared "decide"."""
+    return can(user, "decide", selection)
 
 
 def is_editable(selection) -> bool:

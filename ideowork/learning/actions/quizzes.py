@@ -116,9 +116,9 @@ def do_start_quiz(user, kind: str, *, special: SpecialQuiz | None = None, compet
         if unfinished is not None:
             return unfinished
     elif kind == QuizKind.COMPETITION:
-        from .competitions import require_can_enter
+        from .competitions import require_can_enter_competition
         competition = Competition.objects.get(pk=competition.pk) if competition is not None else None
-        require_can_enter(user, competition)
+        require_can_enter_competition(user, competition)
         category, count = competition.category, competition.question_count
         runs = list(mine.filter(competition=competition).order_by("attempt"))
         unfinished = [r for r in runs if r.finished_at is None]

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
-from ideowork.core.scoping import ScopedQuerySet
+from ideowork.core.scoping import ORGAN, Allow, ScopedQuerySet
 
 __all__ = ["ExemplarSelection", "ExemplarNominee"]
 
@@ -37,7 +37,9 @@ class NomineeDecision(models.TextChoices):
 
 
 class SelectionQuerySet(ScopedQuerySet):
-    actions = {"change": "learning.manage"}
+    # Organised by the learning managers of its unit's subtree; decided (signed off, each nominee
+    # judged) and published by the leaders of its own organ.
+    actions = {"change": "learning.manage", "decide": Allow(leaders=True, within=ORGAN)}
     published_down = True
 
     def cadre_filter(self, user):

@@ -11,7 +11,7 @@ from ideowork.core.permissions import capability_required, is_business
 from ideowork.core.outcomes import form_outcome, report_outcome
 
 from ..access import access_competition
-from ..actions.competitions import (do_close_competition, do_create_competition, entrant_count,
+from ..actions.competitions import (can_enter_competition, do_close_competition, do_create_competition, entrant_count,
                                    person_ranking, unit_ranking)
 from ..actions.quizzes import do_start_quiz
 from ..forms.quizzes import CompetitionForm
@@ -45,7 +45,7 @@ def competition_detail(request, pk):
     competition = access_competition(request.user, pk)
     runs = list(QuizRun.objects.visible_to(request.user).filter(competition=competition, user=request.user)
                 .order_by("attempt"))
-    may_enter = request.user.org_unit.is_within(competition.org_unit)
+    may_enter = can_enter_competition(request.user, competition)
     return render(request, "learning/quizzes/competition_detail.html", {
         "competition": competition, "runs": runs, "is_open": competition.is_open(timezone.now()),
         "may_enter": may_enter, "attempts_left": max(0, competition.max_attempts - len(runs)),
