@@ -67,6 +67,8 @@ def _form_page(request, scheme: Scheme | None):
             messages.success(request, f"监测方案“{saved.name}”已{'保存' if scheme else '创建'}，"
                                       f"{'已启用，' if saved.active else ''}对新接收的信息立即生效。")
             return redirect(scheme_url(saved))
+    if request.method == "POST" and not trial:  # not saved: the live test shows where the words fail
+        context.update(_trial_context(request))
     return render(request, "opinion/scheme_form.html", context)
 
 
