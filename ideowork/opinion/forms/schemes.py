@@ -5,13 +5,14 @@ from django import forms
 from ..actions.schemes import BACKRUN_DAYS, DESCRIPTION_MAX, NAME_MAX, WORDS_MAX
 from ..models import Scheme
 
-__all__ = ["SchemeForm", "BackrunForm"]
+__all__ = ["SchemeForm", "BackrunForm", "GROUP_HELP"]
 
-_GROUP_HELP = f"每行一个词；含空格或运算符的短语可写在一对英文双引号中，如 \"COVID-19\"。每组最多{WORDS_MAX}个。"
+# How a group is written is said once above the four groups (scheme_form.html), not under each.
+GROUP_HELP = f"每行一个词；含空格或运算符的短语可写在一对英文双引号中，如 \"COVID-19\"。每组最多{WORDS_MAX}个。"
 
 
 def _words(label: str, placeholder: str) -> forms.CharField:
-    return forms.CharField(label=label, required=False, help_text=_GROUP_HELP,
+    return forms.CharField(label=label, required=False,
                            widget=forms.Textarea(attrs={"rows": 3, "placeholder": placeholder, "spellcheck": "false"}))
 
 

@@ -16,7 +16,7 @@ from ideowork.core.permissions import capability_required
 from ..access import access_scheme
 from ..actions.schemes import (BACKRUN_DAYS, can_create_schemes, do_backrun_scheme, do_create_scheme,
                                do_delete_scheme, do_set_scheme_active, do_update_scheme, scheme_url)
-from ..forms.schemes import BackrunForm, SchemeForm
+from ..forms.schemes import GROUP_HELP, BackrunForm, SchemeForm
 from ..matching import ExpressionError, render as render_expression
 from ..models import ItemMatch, Scheme
 from ..trial import TRIAL_ITEMS, run_trial
@@ -51,7 +51,7 @@ def _form_page(request, scheme: Scheme | None):
     trial = request.method == "POST" and (request.POST.get("do") == "trial" or "explain" in request.POST)
     # 试运行 shows the words as typed without judging the other fields: an unbound form holding them.
     form = SchemeForm(initial=request.POST.dict()) if trial else SchemeForm(request.POST or None, scheme=scheme)
-    context = {"form": form, "scheme": scheme, "trial_items": TRIAL_ITEMS,
+    context = {"form": form, "scheme": scheme, "trial_items": TRIAL_ITEMS, "group_help": GROUP_HELP,
                "title": f"修改监测方案：{scheme.name}" if scheme else "新建监测方案"}
     if trial:
         context.update(_trial_context(request))
