@@ -14,7 +14,7 @@ A back-run (回溯) matches a scheme against the stored items of a date range th
 from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -105,10 +105,13 @@ def do_create_scheme(actor: User, *, org_unit: OrgUnit, name: str, region_words:
                     event_words=event_words, exclude_words=exclude_words, expression=expression,
                     description=description, active=bool(active), created_by=actor)
     check_scheme(scheme)
-    with transaction.atomic():
-        scheme.save()
-        record("opinion.scheme.create", scheme, actor=actor, new=snapshot(scheme, AUDITED_FIELDS))
-        _changed(scheme)
+    try:
+        with transaction.atomic():
+            scheme.save()
+            record("opinion.scheme.create", scheme, actor=actor, new=snapshot(scheme, AUDITED_FIELDS))
+            _changed(scheme)
+    except IntegrityError:  # the same name saved by someone else since the check
+        raise ValidationError({"name": f"“{org_unit.display_name}”已有名为“{scheme.name}”的监测方案。"}) from None
     return scheme
 
 
