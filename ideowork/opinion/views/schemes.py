@@ -19,11 +19,12 @@ from ..actions.schemes import (BACKRUN_DAYS, can_create_schemes, do_backrun_sche
 from ..forms.schemes import GROUP_HELP, BackrunForm, SchemeForm
 from ..matching import ExpressionError, render as render_expression
 from ..models import ItemMatch, Scheme
+from ..models.schemes import WORD_GROUPS
 from ..trial import TRIAL_ITEMS, run_trial
 
 MONITOR = "opinion.monitor"
 PAGE_SIZE = 30
-TRIAL_FIELDS = ("region_words", "subject_words", "event_words", "exclude_words", "expression")
+TRIAL_FIELDS = (*(field for _, field, _ in WORD_GROUPS), "expression")
 
 
 @capability_required(MONITOR)
@@ -113,8 +114,7 @@ def scheme_detail(request, pk):
         "scheme": scheme, "page": page, "compiled": compiled, "problem": problem, "editable": editable,
         "backrun_form": BackrunForm(), "backrun_days": BACKRUN_DAYS,
         "groups": [(label, [w for w in getattr(scheme, field).splitlines() if w.strip()])
-                   for label, field in (("地域词", "region_words"), ("主体词", "subject_words"),
-                                        ("事件词", "event_words"), ("排除词", "exclude_words"))],
+                   for _, field, label in WORD_GROUPS],
     })
 
 
