@@ -8,4 +8,4 @@ class OpinionConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import capabilities  # noqa: F401  (register with core)
+        from . import audit_events, capabilities, navigation  # noqa: F401  (register with core)
