@@ -72,6 +72,7 @@ _SECOND_VERB = re.compile("[和与及并](" + "|".join(_VERBS) + ")")
 
 
 def check_adverbials(text, context):
+    yield from _subject_verb_di(text)
     if "的" not in text:
         return
     for match in _CANDIDATE.finditer(text):
@@ -103,7 +104,6 @@ def check_adverbials(text, context):
                       suggestion="地",
                       message=f"“{before.group()}的{match.group(1)}……”中“{before.group()}”修饰后面的动作，"
                               f"作状语应用“地”：“{before.group()}地{match.group(1)}”。")
-    yield from _subject_verb_di(text)
 
 
 # 地 after a clause with its subject ("群众关注地热点") where the clause names a thing: it must be 的.
