@@ -104,7 +104,6 @@ PLANTED = {
         ("布署", "布署", "confusable.bushu", "confusable"),
         ("做为", "做为", "confusable.zuowei", "confusable"),
         ("坚持不泄", "坚持不泄", "confusable.jianchibuxie", "confusable"),
-        ("坚持不泄", "坚持不泄", "formulation.idiom", "formulation"),  # 坚持不懈 with a homophone (round five)
         ("再接再励", "再接再励", "confusable.再接再励", "confusable"),
         ('提高"国际', '"', "structure.width", "width"),
         ('传播"能力', '"', "structure.width", "width"),
