@@ -1,18 +1,27 @@
-"""The proofreader's fourth held-out set (tests/outlets/proofread_heldout4/) must stay well-formed.
+"""The proofreader's fourth held-out set (tests/outlets/proofread_heldout4/) must stay well-formed, and
+the proofreader must not fall below what it reached on it.
 
-Only its form is tested: enough texts, every category planted often enough, anchors unique, dates
-valid, every text listed in the sources and none taken from the development corpus or the other two
-held-out sets. Its figures are not a ratchet: the set was built blind and is never tuned to (see its
-README.md).
+The set was built blind and measured once (recall 0.50); round five then worked against its classes of
+miss, so it is a development set now (see its README.md) and its figures are a ratchet: raise the constants
+below when the proofreader improves.
 """
 
 from datetime import date
+
+import pytest
+
+from ideowork.outlets.proofreading import Proofreader, shipped_rules
 
 from tests.outlets.proofread_corpus import measure as development
 from tests.outlets.proofread_heldout2 import measure as second
 from tests.outlets.proofread_heldout3 import measure as third
 from tests.outlets.proofread_heldout4 import measure as heldout
 from tests.outlets.test_proofread_corpus import check_planted_gold
+
+# What the proofreader reached on this set after round five (recall rounded down to 2 decimals).
+RECALL = 0.91
+PRECISION = 0.98
+MAX_CLEAN_FINDINGS = 0
 
 MIN_CLEAN_TEXTS = 10
 MIN_PLANTED_TEXTS = 12
@@ -99,3 +108,25 @@ def test_a_broken_anchor_is_caught(tmp_path):
         assert "occurs 2 times" in str(error)
     else:
         raise AssertionError("an anchor occurring twice was accepted")
+
+
+@pytest.fixture(scope="module")
+def figures():
+    return heldout.measure(Proofreader(shipped_rules()))
+
+
+def test_recall_does_not_fall(figures):
+    _, summary = figures
+    assert summary["recall"] >= RECALL, summary["by_category"]
+
+
+def test_precision_does_not_fall(figures):
+    results, summary = figures
+    alarms = [(r.name, a) for r in results if r.kind == "planted" for a in r.false_alarms]
+    assert summary["precision"] >= PRECISION, alarms
+
+
+def test_clean_real_texts_give_no_findings(figures):
+    results, summary = figures
+    alarms = [(r.name, a) for r in results if r.kind == "clean" for a in r.false_alarms]
+    assert summary["clean_findings"] <= MAX_CLEAN_FINDINGS, alarms

@@ -95,7 +95,7 @@ class Proofreader:
 
 _CATEGORY_LABELS = dict(RuleCategory.choices)
 # Findings of an approximate check, left out where a word rule names the error precisely.
-_FUZZY_RULES = frozenset({"formulation.term", "formulation.quote"})
+_FUZZY_RULES = frozenset({"formulation.term", "formulation.quote", "formulation.idiom"})
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -31,7 +31,7 @@ _VERBS = sorted("""
 督促 谋划 统筹 回应 掌握 运用 领悟 理解 遵守 保护 开拓 推行 抓实 抓牢 压实 筑牢 守好 用好 管好 讲好 办好 搞好
 承担 参加 投身 融入 配合 支持 关心 帮助 服务 适应 探索 挖掘 利用 整合 融合 展示 宣讲 阐释 解读 回答 反映 表达
 体现 保持 坚持 遵循 推广 普及 培育 打造 巩固 拓展 深化 强化 优化 细化 制定 修订 解答 协调 沟通 收集 排查 整治
-分析 关爱 观看 惩治 打击 调整 清理 审查 核查 宣讲 总结 梳理
+分析 关爱 观看 惩治 打击 调整 清理 审查 核查 宣讲 总结 梳理 策划 筹划 谋求 摸清 厘清 理顺 调研 检验 检测 监测
 召开 举办 打赢 打好 做实 做细 压紧 夯实 擦亮 激发 释放 增强 凝聚 汇聚 弘扬 传承 践行 守护 捍卫 落细 改善
 督办 紧盯 聚焦 围绕 对接 衔接 破解 攻克 突破 处置 排除 消除 清除 整顿 带动 推出 加快 加大 加紧 听取 倾听
 征求 汇总 研判 走访 慰问 扶持 培养 选拔 动员 发动 传递 传播 研读 研讨 聆听 收看 阅读 撰写 起草 审核 审议
@@ -49,7 +49,16 @@ _NOUN_AFTER = re.compile(
     f"心得|园地|专栏|教材|读本|小组|时间|安排|计划|制度|会|班|"
     # Heads of compounds that are seldom the object of the verb before them ("规范的审核流程").
     f"流程|程序|标准|模式|体制|系统|领域|范围|结果|功能|职能|效能|效率|网络|中心|基地|窗口|渠道|团队|"
-    f"战略|理念|思路|观念|本领|素质|重点|难点|对策|目的|意义|价值|需求|作风)|[^{HAN}“《]|$")
+    f"战略|理念|思路|观念|本领|素质|重点|难点|对策|目的|意义|价值|需求|作风)|[^{HAN}“《\\d]|$")
+# Adverbs that never stand before a noun as an attribute: whatever verb follows "不断的" or "尽快的" is a verb.
+_PURE_ADVERBS = frozenset("""
+尽快 尽早 及早 不断 逐步 逐渐 渐渐 始终 时刻 千方百计 想方设法 坚持不懈 持之以恒 毫不动摇 不折不扣 全力 大力
+进一步 一以贯之 紧紧 牢牢 全力以赴 逐一 逐项 切切实实 扎扎实实 认认真真 踏踏实实 实实在在 原原本本 从严从紧
+""".split())
+# What makes the phrase a verb phrase: a modal or "进一步" before the adverbial ("要认真的谋划工作").
+_MODAL_BEFORE = re.compile("(?:要|进一步|更加|必须|务必|应当|应该|需要|坚持|继续|努力|着力|全面|并|还|都|也)$")
+# A preposition after 的 opens a verb phrase: "自觉的把党的领导…", "认真的将…落到实处".
+_PREPOSITION = re.compile("的([把将])(?![握手关柄戏式持领军士帅门])")
 # Verbs that do not make compound nouns: whatever follows them is their object ("创造性的开展工作").
 _VERBAL = frozenset("开展 做好 抓好 抓实 抓牢 压实 筑牢 守好 用好 管好 讲好 办好 搞好 承担 完成 履行 解决 参加 投身 融入".split())
 _NOUN_SUFFIX = re.compile(f"[的之和与及者性式型率度化中上下里时等后前]|[^{HAN}“《]|$")
@@ -63,6 +72,7 @@ _SECOND_VERB = re.compile("[和与及并](" + "|".join(_VERBS) + ")")
 
 
 def check_adverbials(text, context):
+    yield from _subject_verb_di(text)
     if "的" not in text:
         return
     for match in _CANDIDATE.finditer(text):
@@ -73,8 +83,10 @@ def check_adverbials(text, context):
         if _LIGHT_VERB_BEFORE.search(text, max(0, before.start() - 4), before.start()):
             continue  # the object of a light verb is a noun phrase: "开展广泛的宣传动员", "进行了深入的研究"
         end = match.end()
+        verbal = before.group() in _PURE_ADVERBS or _MODAL_BEFORE.search(text, max(0, before.start() - 3),
+                                                                           before.start())
         nominal = _NOUN_SUFFIX if match.group(1) in _VERBAL else _NOUN_AFTER
-        if not _ASPECT.match(text, end) and nominal.match(text, end):
+        if not verbal and not _ASPECT.match(text, end) and nominal.match(text, end):
             second = _SECOND_VERB.match(text, end)
             if second is None or not _ASPECT.match(text, second.end()) and (
                     _NOUN_SUFFIX if second.group(1) in _VERBAL else _NOUN_AFTER).match(text, second.end()):
@@ -83,3 +95,29 @@ def check_adverbials(text, context):
                       suggestion="地",
                       message=f"“{before.group()}的{match.group(1)}”中“{before.group()}”修饰动词“{match.group(1)}”，"
                               f"作状语应用“地”：“{before.group()}地{match.group(1)}”。")
+    for match in _PREPOSITION.finditer(text):
+        start = match.start()
+        before = _ADVERBIAL_BEFORE.search(text, max(0, start - 4), start)
+        if before is None or _LIGHT_VERB_BEFORE.search(text, max(0, before.start() - 4), before.start()):
+            continue
+        yield finding(text, start, start + 1, rule="confusable.de_di", category="confusable", severity="error",
+                      suggestion="地",
+                      message=f"“{before.group()}的{match.group(1)}……”中“{before.group()}”修饰后面的动作，"
+                              f"作状语应用“地”：“{before.group()}地{match.group(1)}”。")
+
+
+# 地 after a clause with its subject ("群众关注地热点") where the clause names a thing: it must be 的.
+_SUBJECT_VERB_DI = re.compile("(?:人民群众|群众|老百姓|百姓|社会各界|社会|公众|职工|师生|企业|基层|干部群众|市民|村民|居民)"
+                              "(?:最|普遍|共同|高度|十分|广泛)?(?:关注|关心|关切|期盼|期待|反映|急需|盼望|热议|身边)地")
+
+
+def _subject_verb_di(text):
+    if "地" not in text:
+        return
+    for match in _SUBJECT_VERB_DI.finditer(text):
+        end = match.end()
+        if end < len(text) and text[end] in "，。；、！？：":
+            continue
+        yield finding(text, end - 1, end, rule="confusable.de_di.noun", category="confusable", severity="error",
+                      suggestion="的",
+                      message=f"“{match.group()[:-1]}”是修饰后面名词的定语，应用“的”：“{match.group()[:-1]}的”。")

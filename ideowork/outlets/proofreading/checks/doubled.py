@@ -19,7 +19,7 @@ from .base import finding
 
 __all__ = ["check_doubled", "check_doubled_words"]
 
-_DOUBLED = re.compile(r"([的地得了是在和与对及并从向为于就都也还又而但或被将把])\1")
+_DOUBLED = re.compile(r"([的地得了是在和与对及并从向为于就都也还又而但或被将把到着])\1")
 _WINDOW = 6
 
 

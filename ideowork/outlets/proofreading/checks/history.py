@@ -127,6 +127,10 @@ _SPIRIT = re.compile("(?:(?:和|、|及)[^。；，\n]{0,20})?(?:会议)?精神"
 _ALONE = ("精神", "会议精神")  # the spirit of this one meeting, not of several named together
 # A meeting described as the current one: "党的二十届二中全会是在……召开的".
 _DESCRIBED = re.compile("是在")
+# The national congress named with local meetings only ("党的十九大和省第十五次党代会、省委十五届二次全会精神"):
+# still the one national meeting whose spirit is studied.
+_ONLY_LOCAL = re.compile("(?:(?:和|、|及)(?:省|市|县|区|州|自治区)(?:委)?[^。；，\n大中]{0,14}?(?:党代会|全会|全体会议))+"
+                         "(?:会议)?精神")
 _STUDY = re.compile("学习|贯彻|落实|领会")
 
 
@@ -144,7 +148,7 @@ def _congress_findings(text, day, ev):
         if held_on is None or number >= latest:
             continue
         spirit = _SPIRIT.match(text, match.end())
-        if spirit is not None and spirit.group() not in _ALONE:
+        if spirit is not None and spirit.group() not in _ALONE and not _ONLY_LOCAL.fullmatch(spirit.group()):
             continue  # "党的十八大和十九大精神", "党的十六大和十六届三中全会精神": several meetings named together
         if spirit is None or not _STUDY.search(text, max(0, match.start() - 10), match.start()):
             continue
@@ -189,6 +193,10 @@ def _congress_findings(text, day, ev):
 _LATER_PLENUM_LAG = 30
 
 
+# "党的二十大和二十届二中全会精神": the congress and one plenum, a later plenum of the same term left out.
+_CONGRESS_BEFORE = re.compile(f"党的[{_CN}十]{{1,3}}大$")
+
+
 def _later_plenum_findings(text, day, ev):
     for match in _PLENUM.finditer(text):
         if _LOCAL.search(text, max(0, match.start() - 4), match.start()):
@@ -199,9 +207,15 @@ def _later_plenum_findings(text, day, ev):
         spirit = _SPIRIT.match(text, match.end())
         current = term == max(t for (t, _n), d in ev.plenums.items() if d <= day)
         described = current and _DESCRIBED.match(text, match.end())
+        joined = text[match.start() - 1:match.start()] in ("和", "、", "及", "与")
+        # The first plenum elects the leadership right after the congress and is named with it as one; a later
+        # plenum left out of "党的二十大和二十届二中全会精神" once its spirit has been studied for months.
+        after_congress = joined and current and plenum > 1 and _CONGRESS_BEFORE.search(
+            text, max(0, match.start() - 8), match.start() - 1) and any(
+            (day - d).days >= _LATER_PLENUM_LAG * 3 for _n, d in later)
         if not later or (spirit is None or spirit.group() not in _ALONE) and not described \
-                or text[match.start() - 1:match.start()] in ("和", "、", "及", "与"):
-            continue  # not its spirit, or named with other meetings ("二十大和二十届二中全会精神")
+                or joined and not after_congress:
+            continue  # not its spirit, or named with other plenums ("二十届二中全会和三中全会精神")
         begin, _end = _sentence(text, match.start(), match.end())
         newest, held_on = max(later)
         year, explicit = _year_of(text, begin, match.start(), day)
@@ -242,6 +256,11 @@ _SESSION = re.compile(
     f"|全国(政协)第?([{_CN}十]{{1,3}})届第?([{_CN}])次会议)")
 
 
+# A report given at the session ("在……第四次会议上所作的报告"), studied as the newest in a text that says so.
+_REPORT_AFTER = re.compile("上(?:所作|作)的?(?:政府)?(?:工作)?报告")
+_REPORT_STUDIED = re.compile("(?:学习|传达|贯彻)[^。]{0,12}(?:全国两会|全国人大|全国人民代表大会|工作报告|报告)")
+
+
 def _session_findings(text, day, ev):
     for match in _SESSION.finditer(text):
         if match.group(4):
@@ -276,6 +295,12 @@ def _session_findings(text, day, ev):
                 _FORTHCOMING_BEFORE.search(text[max(0, start - 12):start]) or _FORTHCOMING.match(text, end, end + 6)):
             yield finding(text, start, end, rule="outdated.session.forthcoming", category="outdated", severity="error",
                           suggestion=None, message=f"“{name}”已于{held}年3月召开，不能再称“即将召开”。")
+        elif explicit is None and Date(held + 1, 3, 5) < day <= Date(held + 1, 4, 30) \
+                and _REPORT_AFTER.match(text, end) and _REPORT_STUDIED.search(text):
+            yield finding(text, start, end, rule="outdated.session.report", category="outdated", severity="warning",
+                          suggestion=None,
+                          message=f"“{name}”是{held}年的会议，文档日期为{day.year}年{day.month}月{day.day}日，"
+                                  f"{held + 1}年的全国两会已经召开，学习传达的报告应是最新一次会议上所作的，请核实届次。")
         elif explicit is None and Date(held + 1, 3, 15) < day and _SPIRIT.match(text, end) \
                 and _STUDY.search(text, max(0, start - 12), start) and not _PAST_WORDS.search(text, begin, start):
             yield finding(text, start, end, rule="outdated.session.latest", category="outdated", severity="warning",
@@ -485,6 +510,35 @@ def _judge_ordinal(text, match, span, day, written, base, shape, *, offset, on=N
                   message=f"{year}年应为“{shape.format(fixed)}”，“{match.group()}”的序数与年份不符，请核实。")
 
 
+# --- a year left from last year's document ------------------------------------------------------------
+
+# A plan for the year drawn up or reported early in the year, or a commendation of the year before: the
+# year written must be this one (plan) or the last one (commendation), not one from an older template.
+_PLAN_OF_YEAR = re.compile(r"(?:汇报|部署|制定|编制|谋划|印发|审议|讨论|研究)了?(?:各自的?|全年的?)?((?:19|20)\d\d)年度?"
+                           "(?:重点)?(?:工作)?(?:规划|计划|要点)(?![^。；，]{0,8}(?:执行|落实|完成|推进)情况)")
+_COMMENDED = re.compile(r"表彰((?:19|20)\d\d)年度(?:[^。；]{0,12})?(?:先进|优秀|模范|标兵)")
+
+
+def _template_year_findings(text, day, ev):
+    if "年" not in text:
+        return
+    if day.month <= 4:
+        for match in _PLAN_OF_YEAR.finditer(text):
+            year = int(match.group(1))
+            if year == day.year - 1:
+                yield finding(text, *match.span(1), rule="outdated.year.plan", category="outdated",
+                              severity="warning", suggestion=str(day.year),
+                              message=f"文档日期为{day.year}年{day.month}月{day.day}日，年初部署、汇报的应是"
+                                      f"{day.year}年的工作规划，“{match.group(1)}年”可能沿用了上一年的文稿，请核实。")
+    for match in _COMMENDED.finditer(text):
+        year = int(match.group(1))
+        if year <= day.year - 2:
+            yield finding(text, *match.span(1), rule="outdated.year.commendation", category="outdated",
+                          severity="warning", suggestion=str(day.year - 1),
+                          message=f"文档日期为{day.year}年{day.month}月{day.day}日，表彰的一般是{day.year - 1}年度的先进，"
+                                  f"“{match.group(1)}年度”可能沿用了往年的文稿，请核实。")
+
+
 def check_history(text, context):
     ev = events()
     day = context.date
@@ -499,3 +553,4 @@ def check_history(text, context):
     yield from _xiaokang_findings(text, day, ev)
     yield from _spirit_year_findings(text, day, ev)
     yield from _anniversary_findings(text, day, ev)
+    yield from _template_year_findings(text, day, ev)

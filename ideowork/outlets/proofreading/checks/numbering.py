@@ -12,7 +12,7 @@ import re
 
 from .base import finding
 
-__all__ = ["check_numbering", "check_inline_sequences"]
+__all__ = ["check_numbering", "check_inline_sequences", "check_inline_consistency"]
 
 _CN = "一二三四五六七八九十"
 _MARKER = re.compile(
@@ -188,6 +188,44 @@ def check_inline_marks(text, context):
                       severity="error", suggestion=marker,
                       message=f"文中序数“{marker}”后不加“{mark}”：应直接接正文（“{marker}……”），"
                               "或按层次改用“一、”“（一）”等序号。")
+
+
+# The marks after the items of one list must agree: "一是…二是…三是，…" (a comma after one item only), and
+# a list of "一是…四是" does not go on with a heading number "五、" in the same paragraph.
+_INLINE_ITEM = re.compile(f"(?:(?<=[，。；！？\n])|^)[ \t\u3000]*([{_CN}]{{1,2}})是([，,]?)(?=[\u4e00-\u9fff“《])",
+                          re.MULTILINE)
+_HEADING_INLINE = re.compile(f"(?<=[。；])[ \t\u3000]*([{_CN}]{{1,2}})、(?=[\u4e00-\u9fff])")
+
+
+def check_inline_consistency(text, context):
+    if "是" not in text:
+        return
+    items = [m for m in _INLINE_ITEM.finditer(text) if _cn_number(m.group(1)) > 0]
+    if len(items) < 3:
+        return
+    commas = [m for m in items if m.group(2)]
+    if commas and len(commas) * 2 < len(items):
+        for match in commas:
+            yield finding(text, match.start(1), match.end(2), rule="structure.numbering.inline_comma",
+                          category="numbering", severity="warning", suggestion=f"{match.group(1)}是",
+                          message=f"同一组序数中其他各项后面不加逗号，“{match.group(1)}是{match.group(2)}”与之不一致，"
+                                  "请统一体例。")
+    by_paragraph = {}
+    for match in items:
+        by_paragraph.setdefault(text.rfind("\n", 0, match.start()), []).append(match)
+    for paragraph, run in by_paragraph.items():
+        numbers = [_cn_number(m.group(1)) for m in run]
+        if len(run) < 2 or numbers != list(range(1, len(run) + 1)):
+            continue
+        stop = text.find("\n", run[-1].end())
+        stop = len(text) if stop < 0 else stop
+        for heading in _HEADING_INLINE.finditer(text, run[-1].end(), stop):
+            if _cn_number(heading.group(1)) == numbers[-1] + 1:
+                label = _label(numbers[-1] + 1, 1)
+                yield finding(text, heading.start(1), heading.end(), rule="structure.numbering.inline_mixed",
+                              category="numbering", severity="warning", suggestion=f"{label}是",
+                              message=f"前面各项用“一是……{_label(numbers[-1], 1)}是”，这一项写作“{heading.group()}”，"
+                                      f"序号体例不一致，应为“{label}是”。")
 
 
 def check_inline_sequences(text, context):

@@ -19,7 +19,7 @@ from ideowork.core.numerals import cn_to_int, int_to_cn
 
 from .base import finding
 
-__all__ = ["check_numbers", "check_number_usage", "check_fixed_numbers"]
+__all__ = ["check_numbers", "check_number_usage", "check_fixed_numbers", "check_mixed_counts"]
 
 _FULLWIDTH = re.compile("[０-９]+")
 _YEAR = re.compile("(?<![〇零○Oo0一二三四五六七八九十])[〇零○O0一二三四五六七八九]{4}(?=年)")
@@ -334,3 +334,35 @@ def check_number_usage(text, context):
             yield finding(text, *match.span(), rule="structure.number.approximate_twice", category="number",
                           severity="error", suggestion=None,
                           message=f"“{lead}”和“{word}”都表示概数，不能同时使用，应删去其中一个。")
+
+
+# A count in Chinese numerals among counts in Arabic digits in one sentence ("23个集体和五十一名个人",
+# "二等奖3个、三等奖四个"): GB/T 15835-2011 5.1 wants counts in digits, and one sentence's statistics alike.
+_MEASURES = "名个件项家所次起批户篇"
+_CN_COUNT = re.compile(f"(?<![一二三四五六七八九十百千万两第“\"])([二三四五六七八九十][一二三四五六七八九十]{{0,2}})([{_MEASURES}])"
+                       f"(?=[，。；、）]|个人|集体|单位|先进)")
+_ARABIC_COUNT = re.compile(f"\\d+([{_MEASURES}])")
+
+
+def check_mixed_counts(text, context):
+    if not any(ch.isdigit() for ch in text):
+        return
+    for match in _CN_COUNT.finditer(text):
+        start, end = match.span()
+        begin = max(text.rfind(mark, 0, start) for mark in "。；\n") + 1
+        stop = min((i for i in (text.find(mark, end) for mark in "。；\n") if i >= 0), default=len(text))
+        measure = match.group(2)
+        same = any(m.group(1) == measure for m in _ARABIC_COUNT.finditer(text, begin, stop))
+        if not (same and len(_ARABIC_COUNT.findall(text, begin, stop)) >= 2):
+            # A statistic of two numerals or more ("五十一名") in a paragraph of counts in digits.
+            para_begin = text.rfind("\n", 0, start) + 1
+            para_stop = text.find("\n", end) if text.find("\n", end) >= 0 else len(text)
+            if len(match.group(1)) < 2 or len(_ARABIC_COUNT.findall(text, para_begin, para_stop)) < 3:
+                continue
+        value = cn_to_int(match.group(1))
+        if not value:
+            continue
+        yield finding(text, start, end, rule="structure.number.mixed_counts", category="number", severity="warning",
+                      suggestion=f"{value}{measure}",
+                      message=f"同一句的统计数字用阿拉伯数字，“{match.group()}”应与其他数字一致，写作“{value}{measure}”"
+                              "（GB/T 15835—2011）。")

@@ -26,8 +26,13 @@ from .doubled import _tokenizer
 __all__ = ["check_terms", "terms", "MIN_LENGTH"]
 
 TERMS_FILE = Path(__file__).resolve().parents[1] / "data" / "reference" / "terms.txt"
+IDIOMS_FILE = TERMS_FILE.with_name("idioms.txt")
+HOMOPHONES_FILE = TERMS_FILE.with_name("homophones.tsv")
 MIN_LENGTH = 6
-_EXACT, _LEFT, _RIGHT = 0, 1, 2
+_EXACT, _LEFT, _RIGHT, _IDIOM_LEFT, _IDIOM_RIGHT = 0, 1, 2, 3, 4
+# An idiom's half that is a very common word ("工作", "发展") proposes too many windows to verify; the idiom
+# is still checked through its other half (a slip in that half is then not seen).
+_COMMON_HALF = 20000
 
 
 _NEIGHBOURS = "# 相近的正确说法"
@@ -50,6 +55,26 @@ def _read() -> tuple[tuple[str, ...], frozenset[str]]:
     return checked, frozenset(checked) | frozenset(words(lines[cut:]))
 
 
+@functools.cache
+def idioms() -> tuple[str, ...]:
+    """The four-character idioms and fixed phrases checked for a character replaced by a homophone."""
+    lines = IDIOMS_FILE.read_text(encoding="utf-8").splitlines()
+    return tuple(dict.fromkeys(w.strip() for w in lines if len(w.strip()) == 4 and not w.startswith("#")))
+
+
+@functools.cache
+def homophones() -> dict[str, frozenset[str]]:
+    """Each common character -> the common characters read the same, tones aside (itself included)."""
+    table: dict[str, set[str]] = {}
+    for line in HOMOPHONES_FILE.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        _reading, chars = line.split("\t")
+        for char in chars:
+            table.setdefault(char, set()).update(chars)
+    return {char: frozenset(same) for char, same in table.items()}
+
+
 def terms() -> tuple[str, ...]:
     """The fixed terms checked for misspellings."""
     return _read()[0]
@@ -67,6 +92,11 @@ def _automaton():
             half = len(term) // 2
             keys.setdefault(term[:half], []).append((_LEFT, index))
             keys.setdefault(term[half:], []).append((_RIGHT, index))
+    words = _tokenizer().FREQ
+    for index, idiom in enumerate(idioms()):
+        for kind, half in ((_IDIOM_LEFT, idiom[:2]), (_IDIOM_RIGHT, idiom[2:])):
+            if words.get(half, 0) < _COMMON_HALF:
+                keys.setdefault(half, []).append((kind, index))
     for term in real:
         keys[term].append((_EXACT, -1))
     for key, hits in keys.items():
@@ -164,13 +194,18 @@ def check_terms(text, context):
     table = terms()
     exact: list[tuple[int, int]] = []
     halves: list[tuple[int, int, int, int]] = []  # (start, end, kind, term index)
+    idiom_halves: list[tuple[int, int, int, int]] = []
     for last, (length, hits) in automaton.iter(text):
         start, end = last + 1 - length, last + 1
         for kind, index in hits:
             if kind == _EXACT:
                 exact.append((start, end))
+            elif kind >= _IDIOM_LEFT:
+                idiom_halves.append((start, end, kind, index))
             else:
                 halves.append((start, end, kind, index))
+    if idiom_halves:
+        yield from _idiom_findings(text, idiom_halves)
     if not halves:
         return
     exact.sort()
@@ -248,3 +283,39 @@ def _describe(window: str, term: str, position: int, delta: int) -> str:
     if delta > 0:
         return f"多了“{window[position]}”"
     return f"少了“{term[position]}”"
+
+
+def _idiom_findings(text, hits):
+    """A four-character idiom or fixed phrase with one character replaced by a homophone ("承上起下",
+    "严管后爱"): the half found proposes the window beside it, reported when exactly one character differs,
+    the two are read alike, and the window is no word of the dictionary itself ("丰富多彩" beside the older
+    "丰富多采")."""
+    table, same, words = idioms(), homophones(), _tokenizer().FREQ
+    seen = set()
+    for start, end, kind, index in hits:
+        idiom = table[index]
+        begin = start if kind == _IDIOM_LEFT else end - 4
+        if begin < 0 or begin + 4 > len(text) or begin in seen:
+            continue
+        window = text[begin:begin + 4]
+        if window == idiom or window in words:
+            continue
+        diff = [i for i in range(4) if window[i] != idiom[i]]
+        if len(diff) != 1:
+            continue
+        position = diff[0]
+        wrong, right = window[position], idiom[position]
+        if wrong not in same.get(right, ()):
+            continue
+        # The changed character at an edge may belong to the next word ("一年一次" is no slip of "一年一度",
+        # but the homophone rule already rules that out); at the edge it must not make a word with its
+        # neighbour outside the window.
+        if position == 0 and (begin > 0 and words.get(text[begin - 1:begin + 1], 0) or words.get(window[1:], 0)):
+            continue  # "在进一步推动…": 在 and the word 进一步, not 再进一步 misspelt
+        if position == 3 and (begin + 5 <= len(text) and words.get(text[begin + 3:begin + 5], 0)
+                              or words.get(window[:3], 0)):
+            continue
+        seen.add(begin)
+        yield finding(text, begin, begin + 4, rule="formulation.idiom", category="formulation", severity="error",
+                      suggestion=idiom,
+                      message=f"“{window}”疑为“{idiom}”的误写（“{right}”写成了同音的“{wrong}”），请核对。")

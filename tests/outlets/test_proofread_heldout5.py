@@ -1,0 +1,102 @@
+"""The proofreader's fifth held-out set (tests/outlets/proofread_heldout5/) must stay well-formed.
+
+Only its form is tested: enough texts, every category planted often enough, anchors unique, dates valid,
+every text listed in the sources and none taken from the development corpus or the other held-out sets.
+Its figures are not a ratchet: the set is never tuned to (see its README.md).
+"""
+
+from datetime import date
+
+from tests.outlets.proofread_corpus import measure as development
+from tests.outlets.proofread_heldout2 import measure as second
+from tests.outlets.proofread_heldout3 import measure as third
+from tests.outlets.proofread_heldout4 import measure as fourth
+from tests.outlets.proofread_heldout5 import measure as heldout
+from tests.outlets.test_proofread_corpus import check_planted_gold
+
+MIN_CLEAN_TEXTS = 10
+MIN_PLANTED_TEXTS = 25
+MIN_PLANTED_ERRORS = 80
+MIN_PER_CATEGORY = 6
+MIN_CHARS_PER_ERROR = 60  # realistic density: no more than one planted error per ~60 characters
+MIN_CLEAN_CHARS = 200
+MAX_CLEAN_CHARS = 1000
+OTHER_SETS = (development, second, third, fourth)
+
+
+def read(path):
+    return path.read_text(encoding="utf-8")
+
+
+def all_planted_errors():
+    return [e for path in heldout.planted_files() for e in heldout.planted_errors(path)]
+
+
+def test_the_set_lives_in_its_own_directory():
+    assert heldout.CLEAN.parent.name == "proofread_heldout5"
+    assert heldout.clean_files()[0].parent == heldout.CLEAN
+    assert development.CLEAN.parent.name == "proofread_corpus"  # loading the held-out set moved nothing
+    assert fourth.CLEAN.parent.name == "proofread_heldout4"
+
+
+def test_there_are_enough_clean_real_texts_of_a_real_length():
+    clean = heldout.clean_files()
+    assert len(clean) >= MIN_CLEAN_TEXTS
+    for path in clean:
+        assert MIN_CLEAN_CHARS <= len(read(path)) <= MAX_CLEAN_CHARS, path.name
+
+
+def test_every_text_is_listed_in_the_sources_with_a_valid_date_and_an_address():
+    listed = heldout.sources()
+    files = {f"clean/{p.name}" for p in heldout.clean_files()} | {f"planted/{p.name}" for p in heldout.planted_files()}
+    assert set(listed) == files
+    for name, row in listed.items():
+        assert row["url"].startswith(("http://", "https://")), name
+        assert row["publisher"] and row["kind"], name
+        assert date(2018, 1, 1) <= date.fromisoformat(row["date"]) <= date(2026, 12, 31), name
+
+
+def test_no_text_or_page_is_shared_with_the_other_sets_or_the_repository_s_test_files():
+    mine = {read(p) for p in heldout.clean_files() + heldout.planted_files()}
+    theirs = set()
+    for other in OTHER_SETS:
+        theirs |= {read(p) for p in other.clean_files() + other.planted_files()}
+    theirs |= {read(p) for p in (development.HERE.parent / "files").glob("*.txt")}
+    assert not mine & theirs
+    addresses = {r["url"] for r in heldout.sources().values()}
+    for other in OTHER_SETS:
+        assert not addresses & {r["url"] for r in other.sources().values()}, other.HERE.name
+    assert len(addresses) == len(heldout.sources())  # no page used twice inside the set either
+
+
+def test_planted_gold_is_well_formed():
+    check_planted_gold(heldout, MIN_PLANTED_TEXTS, MIN_CHARS_PER_ERROR, notes_required=True)
+
+
+def test_every_category_is_planted_often_enough():
+    errors = all_planted_errors()
+    assert len(errors) >= MIN_PLANTED_ERRORS
+    for category in heldout.CATEGORIES:
+        assert sum(1 for e in errors if e.category == category) >= MIN_PER_CATEGORY, category
+
+
+def test_every_planted_text_is_listed_with_the_date_the_gold_gives():
+    listed = heldout.sources()
+    for path in heldout.planted_files():
+        assert heldout.gold(path)["date"] == listed[f"planted/{path.name}"]["date"], path.name
+
+
+def test_a_broken_anchor_is_caught(tmp_path):
+    """The well-formedness checks can fail: an anchor written twice in its text is refused."""
+    source = heldout.planted_files()[0]
+    text = read(source)
+    anchor = heldout.gold(source)["errors"][0]["anchor"]
+    broken = tmp_path / source.name
+    broken.write_text(text + anchor, encoding="utf-8")
+    broken.with_suffix(".json").write_text(source.with_suffix(".json").read_text(encoding="utf-8"), encoding="utf-8")
+    try:
+        heldout.planted_errors(broken)
+    except ValueError as error:
+        assert "occurs 2 times" in str(error)
+    else:
+        raise AssertionError("an anchor occurring twice was accepted")
