@@ -1026,3 +1026,53 @@ def test_a_document_made_each_term_named_as_a_thing_is_no_target():
     assert _read("4.宣传部每学期制定的《教职工政治理论学习提纲》中规定的内容。") == []
     # The same verb as the clause's own verb is a duty each term.
     assert _read("宣传部每学期制定一份学习提纲。") == [("每学期制定一份学习提纲", 1, "halfyear", "org")]
+
+
+def test_sections_numbered_in_arabic_are_written_in_chinese_numerals():
+    plan = parse_text("某支部三会一课制度\n1.支部党员大会制度\n(1)会议时间:每季度召开一次。\n(2)与会人员:全体党员。\n"
+                      "2.支部委员会制度\n(1)会议时间:每月召开一次。\n(2)会议记录:专人记录。\n")
+    assert [(section, number) for section, number, _ in _items(plan)] == [("一", 1), ("一", 2), ("二", 1), ("二", 2)]
+    assert plan.sections[0].title == "支部党员大会制度"
+    # Parts numbered 一、 keep their numerals; Arabic points without parts above them are no sections.
+    plan = parse_text("某支部学习制度\n1.每月集中学习一次。\n2.党员每年撰写心得不少于2篇。\n")
+    assert [section for section, _, _ in _items(plan)] == [None, None]
+
+
+@pytest.mark.parametrize(("head", "title"), [
+    # A title written three times over, and a slogan glued before a title written twice: one copy.
+    ("还剩2页未读,继续阅读\n文本内容:\n党支部学习制度党支部学习制度党支部学习制度\n", "党支部学习制度"),
+    ("天道酬勤佛山市党委党组理论学习中心组学习制度佛山市党委党组理论学习中心组学习制度\n",
+     "佛山市党委党组理论学习中心组学习制度"),
+])
+def test_a_title_written_over_and_over_is_one_copy(head, title):
+    plan = parse_text(head + "一、学习时间\n每月集中学习一次。\n二、学习要求\n每人每年撰写心得两篇。\n")
+    assert plan.title == title
+
+
+def test_a_title_whose_words_merely_recur_is_kept():
+    # Two different names, the second not a copy of the first: nothing is cut.
+    plan = parse_text("学习制度与学习考勤制度\n一、学习时间\n每月集中学习一次。\n二、学习要求\n每人每年撰写心得两篇。\n")
+    assert plan.title == "学习制度与学习考勤制度"
+
+
+def test_the_month_rules_start_is_no_plan_year():
+    text = "某学院团日活动规范\n1、团日活动每月一次。\n2、每个班级每学期举办一次公开团日活动。\n3、本办法从2014年3月起实施。\n"
+    assert parse_text(text).year is None
+    # A year the plan is for, written in its opening, still counts.
+    text = "某学院团日活动规范\n2014年团日活动安排如下。\n1、团日活动每月一次。\n2、每个班级每学期举办一次公开团日活动。\n"
+    assert parse_text(text).year == 2014
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # Money given each year is no duty; funds named without a sum leave the duty counted after them.
+    ("经费来源为每年由上级下拨的人均50元团员活动经费。", []),
+    ("每年由上级下拨经费，组织团员活动一次。", [("每年由上级下拨经费，组织团员活动一次", 1, "year", "org")]),
+    # Units invited to each occasion, with no period of their own, are not a count to reach.
+    ("公开团日活动必须邀请3个以上其它班级观摩。", []),
+    ("每学期邀请3个以上兄弟单位交流。", [("每学期邀请3个以上兄弟单位交流", 3, "halfyear", "org")]),
+    # A lost comma before the alternative: the phrase ends at the count.
+    ("支部党员大会一般每季度召开1次也可根据需要，随时召开。", [("每季度召开1次", 1, "quarter", "org")]),
+    ("每季度召开1次也就是全年4次。", [("每季度召开1次也就是全年4次", 1, "quarter", "org"), ("全年4次", 4, "year", "org")]),
+])
+def test_money_guests_and_alternatives(sentence, expected):
+    assert _read(sentence) == expected

@@ -186,9 +186,16 @@ def _without_glued_words(title: str) -> str:
     return title[:glued.start()]
 
 
+_DOUBLED_END = re.compile(r"(\S.{5,}?)\s*\1$")
+
+
 def _unrepeated(title: str) -> str:
     """"某校少先队工作计划--指导思想 某校少先队工作计划": a page that glued a section name and the
-    title again to the title; the last copy is the title."""
+    title again to the title; the last copy is the title. A title written twice or more over at its end
+    (党支部学习制度党支部学习制度党支部学习制度, 天道酬勤佛山市…制度佛山市…制度: a slogan glued before) is one copy."""
+    doubled = _DOUBLED_END.search(title)
+    if doubled and (_TITLE_WORDS.search(doubled.group(1)) or _DOCUMENT_NOUNS.search(doubled.group(1))):
+        return doubled.group(1).strip()
     head = title[:8]
     last = title.rfind(head)
     if len(head) == 8 and last > 0:
@@ -233,6 +240,8 @@ _MONTH_AFTER = re.compile(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 
 
 # "2022年1月修订", "2019年3月通过": when the rules were adopted or revised, not a year they are for.
+# "本办法从2014年3月起实施": the month the rules start, not a year they are for.
+_START_AFTER = re.compile(r"\s*\d{1,2}\s*月\s*(?:起|开始)\s*(?:施行|实施|执行)")
 _HISTORY_AFTER = re.compile(r"\s*(?:\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?[^,，。;；\n]{0,30}?(?:修订|修訂|修正|修改|通过|通過)(?:稿)?\s*[)）]?\s*$")
 
 
@@ -243,7 +252,8 @@ def _year(title: str | None, lines: list[Line], skip: set[int] = frozenset()) ->
             return int(match.group(1))
     for text in ([title] if title else []) + [line.folded for index, line in enumerate(lines[:40]) if index not in skip]:
         match = next((year for year in _YEAR.finditer(text) if not _MONTH_AFTER.match(text, year.end())
-                      and not _HISTORY_AFTER.match(text, year.end())), None)
+                      and not _HISTORY_AFTER.match(text, year.end())
+                      and not _START_AFTER.match(text, year.end())), None)
         if match:
             return int(match.group(1))
         match = _CN_YEAR.search(text)

@@ -488,7 +488,10 @@ def build_sections(lines: list[Line], meta: Metadata) -> list[ParsedSection]:
         section = merged[key]
         if not section.items or section.title and _ORGANISERS.match(section.title.strip()):
             continue
-        parsed = ParsedSection(section.numeral, section.title)
+        # A section is written in Chinese numerals whatever the page numbers its parts with (1. → 一),
+        # as a 公文 writes its top level and as the plan shows it (一、…).
+        numeral = _chinese(section.number) if section.numeral and section.numeral.isdigit() else section.numeral
+        parsed = ParsedSection(numeral, section.title)
         for number in sorted(section.items):
             item = section.items[number]
             parsed.items.append(ParsedItem(number, item.title, item.text, section=parsed))
