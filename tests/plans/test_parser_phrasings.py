@@ -284,10 +284,13 @@ def test_a_heading_after_words_a_site_glued_to_the_line():
 
 
 def test_a_long_section_heading_without_text_is_its_own_item():
-    plan = parse_text("集团党委中心组学习制度\n一、加强检查\n1、每季度通报一次学习情况。\n"
-                      "二、政工部负责党委中心组学习的记录、签到及有关资料的归档工作\n三、考核与处罚\n")
+    # A short bare heading with nothing under it inside the rules is no item (the rules' last heading, where a
+    # page was cut, is: test_rules_cut_off_right_after_a_parts_heading_keep_that_part).
+    plan = parse_text("集团党委中心组学习制度\n一、加强检查\n1、每季度通报一次学习情况。\n二、考核与处罚\n"
+                      "三、政工部负责党委中心组学习的记录、签到及有关资料的归档工作\n四、学习要求\n1、按时参加。\n")
     found = [(section.number, item.number, item.title) for section in plan.sections for item in section.items]
-    assert found == [("一", 1, "每季度通报一次学习情况"), ("二", 1, "政工部负责党委中心组学习的记录、签到及有关资料的归档工作")]
+    assert found == [("一", 1, "每季度通报一次学习情况"), ("三", 1, "政工部负责党委中心组学习的记录、签到及有关资料的归档工作"),
+                     ("四", 1, "按时参加")]
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
@@ -1076,3 +1079,42 @@ def test_the_month_rules_start_is_no_plan_year():
 ])
 def test_money_guests_and_alternatives(sentence, expected):
     assert _read(sentence) == expected
+
+
+def test_a_page_starting_inside_an_items_points_gives_the_next_items_to_the_part_before():
+    text = ("更新时间:2018-12-18\n2.支部书记负责通知全体委员。\n3.支委会由全体支部委员参加。\n"
+            "(三)党小组会。党小组会每月至少召开一次。\n(四)党课。党课每季度至少一次。\n"
+            "三、健全制度加强管理。一是坚持党员大会每季度至少召开一次。\n")
+    assert [(section, number) for section, number, _ in _items(parse_text(text))] == [("二", 3), ("二", 4), ("三", 1)]
+    # Points of that level starting at (一) are a document's own first items, not the part before's.
+    text = ("某支部制度\n(一)党小组会。党小组会每月至少召开一次。\n(二)党课。党课每季度至少一次。\n"
+            "三、健全制度加强管理。一是坚持党员大会每季度至少召开一次。\n")
+    assert ("二", 1) not in [(section, number) for section, number, _ in _items(parse_text(text))]
+
+
+def test_rules_cut_off_right_after_a_parts_heading_keep_that_part():
+    text = ("某公司党支部“三会一课”制度\n一、支部党员大会制度\n(一)党员大会一般每季度召开一次。\n(二)党员大会由书记主持。\n"
+            "二、党支部委员会制度\n(一)党支部委员会一般每月召开一次。\n(二)由书记主持。\n三、党课制度\n")
+    assert _items(parse_text(text))[-1] == ("三", 1, "党课制度")
+    # A plan's closing bare heading (its text cut off) is not read as an item.
+    text = ("某镇2026年宣传工作计划\n一、加强理论学习\n1.每月集中学习一次。\n2.每季度开展专题研讨。\n"
+            "二、强化阵地管理\n1.定期检查宣传栏。\n三、保障措施\n")
+    assert [section for section, _, _ in _items(parse_text(text))] == ["一", "一", "二"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # A period adjective naming a meeting held every period (quoted or not).
+    ("组织开展两级中心组学习“季度讲座”,邀请专家学者辅导。", [("季度讲座", 1, "quarter", "org")]),
+    ("坚持召开月度例会,通报工作进展。", [("月度例会", 1, "month", "org")]),
+])
+def test_a_period_adjective_naming_a_meeting(sentence, expected):
+    assert _read(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "第一季度讲座安排在3月。",  # one quarter's lecture, a date
+    "本季度讲座由张三主讲。",
+    "开展“月度之星”评选。",  # a title awarded, not a meeting
+])
+def test_a_period_adjective_that_names_no_recurring_meeting(sentence):
+    assert _read(sentence) == []

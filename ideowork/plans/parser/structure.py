@@ -96,6 +96,9 @@ class _Section:
     own: _Item | None = None
     # A plan's part under a bare label of when or for whom (一、学习时间): no item if its text is short.
     label: bool = False
+    # Rules cut off right after this part's heading (四、党课制度 the page's last line): the part stands as
+    # its own item, as the parts before it do.
+    cut: bool = False
 
 
 def _choose_levels(headings: list[Heading]) -> tuple[str | None, str]:
@@ -158,6 +161,7 @@ def _passes(lines: list[Line], meta: Metadata,
         return [], None
     restore_lost_numerals(lines, meta, headings)
     section_level, item_level = _choose_levels(list(headings.values()))
+    _drop_previous_items_points(headings, section_level, item_level)
     section_item_levels = _section_item_levels(headings, section_level, item_level)
     fragment_lead = _fragment_lead(headings, section_level, item_level)
     section_item_levels.update(fragment_lead)
@@ -169,6 +173,7 @@ def _passes(lines: list[Line], meta: Metadata,
     last_top = None
     awaiting_section_title = False
     lead: str | None = None  # unnumbered line just before a pass's first item
+    last_line = max((index for index, line in enumerate(lines) if line.folded.strip()), default=-1)
     document_line = False  # a document's title line (or a collection's label) since the last heading
 
     def new_pass() -> None:
@@ -195,6 +200,7 @@ def _passes(lines: list[Line], meta: Metadata,
             last_top = heading.number
             title, rest = split_title(heading.content)
             section = _Section(heading.number, heading.numeral, title or None)
+            section.cut = not plan and index == last_line and bool(passes[-1]) and any(s.items for s in passes[-1])
             passes[-1].append(section)
             item, awaiting_section_title = None, not title
             simplified_title = _simplified(line, title)
@@ -314,9 +320,32 @@ def _lead_owner(headings: dict[int, Heading], lead: dict[int, str], section_leve
     level = levels.pop()
     last = headings[leading[-1]].number
     first_item = next((headings[index] for index in order if index > part and headings[index].level == level), None)
-    if first_item is None or first_item.number != last + 1 or last <= 1:
+    if last <= 1 or first_item is not None and first_item.number != last + 1:
         return None
+    if first_item is None and (level != item_level or headings[leading[0]].number <= 1):
+        return None  # (三)(四) then 三、 with no items of that level under it: the items' level, not from 1
     return headings[part].number - 1
+    return headings[part].number - 1
+
+
+def _drop_previous_items_points(headings: dict[int, Heading], section_level: str | None, item_level: str) -> None:
+    """"2.…" "3.…" then "(三)党小组会" "(四)党课" then "三、": a page starting inside the sub-points of an item
+    whose heading is on the page before. Those points are that item's text, not items: their headings go."""
+    if section_level is None:
+        return
+    order = sorted(headings)
+    first = headings[order[0]]
+    if first.number == 1 or first.level in (section_level, item_level):
+        return
+    part = next((index for index in order if headings[index].level == section_level), None)
+    deeper = [index for index in order if (part is None or index < part) and headings[index].level == first.level]
+    items = [index for index in order if deeper[-1] < index and (part is None or index < part)
+             and headings[index].level == item_level]
+    if part is None or not items or headings[items[0]].number <= 1 or any(
+            headings[index].level not in (first.level, item_level) for index in order if part is None or index < part):
+        return
+    for index in deeper:
+        del headings[index]
 
 
 def _fragment_lead(headings: dict[int, Heading], section_level: str | None, item_level: str) -> dict[int, str]:
@@ -443,7 +472,7 @@ def build_sections(lines: list[Line], meta: Metadata) -> list[ParsedSection]:
             if section.label and len(section.own.text) <= _LABEL_TEXT and not find_frequencies(fold(section.own.text)):
                 continue  # "一、学习时间" over "3月28日下午": when, not a duty
             if not section.items and section.own is not None and (section.own.chunks or section.own.title != section.title
-                                                                  or len(section.own.title) > _STATEMENT):
+                                                                  or len(section.own.title) > _STATEMENT or section.cut):
                 section.items[1] = section.own
     passes = [sections for sections in all_passes if any(s.items for s in sections)]
     if not passes:
