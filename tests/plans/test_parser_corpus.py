@@ -50,20 +50,19 @@ from ideowork.plans.parser.result import COMPARATORS, PERIODS, PERS
 from tests.plans import corpus_measure
 from tests.plans.corpus_measure import CORPUS, corpus_cases, measure, norm
 
-# The first six held-out sets: the parser has since been developed against them (held-out 7 is the
-# honest measure now), so their figures are ratchets too; bench/parse_quality.py --corpus measures them.
+# The seven held-out sets: the parser has since been developed against them (a new held-out set is owed,
+# see heldout7/README.md), so their figures are ratchets too; bench/parse_quality.py --corpus measures them.
 HELDOUT = CORPUS.parent / "heldout"
 HELDOUT2 = CORPUS.parent / "heldout2"
 HELDOUT3 = CORPUS.parent / "heldout3"
 HELDOUT4 = CORPUS.parent / "heldout4"
 HELDOUT5 = CORPUS.parent / "heldout5"
 HELDOUT6 = CORPUS.parent / "heldout6"
-# Held-out 7 is the honest measure now: never a ratchet nor developed against; only the shape of its gold is checked.
 HELDOUT7 = CORPUS.parent / "heldout7"
 # (folder, items recall, items precision, targets recall, targets precision), rounded down.
 HELDOUT_RATCHETS = [(HELDOUT, 1.0, 0.98, 1.0, 1.0), (HELDOUT2, 1.0, 1.0, 1.0, 1.0), (HELDOUT3, 1.0, 1.0, 1.0, 1.0),
                     (HELDOUT4, 1.0, 1.0, 1.0, 0.91), (HELDOUT5, 1.0, 1.0, 1.0, 1.0),
-                    (HELDOUT6, 1.0, 1.0, 0.9, 0.96)]
+                    (HELDOUT6, 1.0, 1.0, 0.9, 0.96), (HELDOUT7, 0.95, 0.86, 0.92, 1.0)]
 
 ITEMS_RECALL = 1.0
 ITEMS_PRECISION = 0.99
@@ -161,7 +160,8 @@ def test_parser_reaches_the_ratchet_on_the_corpus():
 
 
 @pytest.mark.parametrize(("folder", "items_recall", "items_precision", "targets_recall", "targets_precision"),
-                         HELDOUT_RATCHETS, ids=["heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6"])
+                         HELDOUT_RATCHETS, ids=["heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
+                                           "heldout7"])
 def test_parser_reaches_the_ratchet_on_the_former_heldout_sets(folder, items_recall, items_precision,
                                                                 targets_recall, targets_precision):
     figures = measure(corpus_cases(folder))

@@ -1118,3 +1118,82 @@ def test_a_period_adjective_naming_a_meeting(sentence, expected):
 ])
 def test_a_period_adjective_that_names_no_recurring_meeting(sentence):
     assert _read(sentence) == []
+
+
+SITE_BODY = "一、加强学习\n1.每月集中学习一次。\n2.每季度开展专题研讨。\n"
+
+
+@pytest.mark.parametrize(("head", "title"), [
+    # A breadcrumb (…>…>…) is page furniture, not a title.
+    ("查文库>工作计划> 乡镇宣传工作计划(精选3篇)\n乡镇宣传工作计划\n", "乡镇宣传工作计划"),
+    # A collection's name opening on its count of texts loses the count.
+    ("5篇小学党支部2026年工作计划\n", "小学党支部2026年工作计划"),
+    # A bracketed label line (【提纲】) is no title.
+    ("【提纲】\n某局2026年宣传工作要点\n", "某局2026年宣传工作要点"),
+    # A title line with pinyin glosses, under a collection's numbered label of its first text.
+    ("乡镇党委宣传部宣传思想文化工作计(jì)划1\n乡(xiāng)镇宣传思想文化工作计(jì)划\n", "乡(xiāng)镇宣传思想文化工作计(jì)划"),
+    # A collection line (in traditional characters) over its first text's numbered label.
+    ("2020年度鄉鎮精神文明建設工作計劃(精選3篇)\n以下是小編收集整理的工作計劃,僅供參考。\n鄉鎮精神文明建設工作計劃1\n",
+     "鄉鎮精神文明建設工作計劃"),
+])
+def test_titles_of_collection_and_site_pages(head, title):
+    assert parse_text(head + SITE_BODY).title == title
+
+
+@pytest.mark.parametrize(("head", "title"), [
+    # One '>' is no breadcrumb; a count inside a title stays; a long bracketed line is text.
+    ("学习计划>2026年\n某局2026年宣传工作要点\n", "某局2026年宣传工作要点"),
+    ("某局2026年开展5篇调研报告评选工作方案\n", "某局2026年开展5篇调研报告评选工作方案"),
+    ("某乡镇宣传工作计划2\n", "某乡镇宣传工作计划2"),
+])
+def test_titles_that_are_not_site_furniture(head, title):
+    assert parse_text(head + SITE_BODY).title == title
+
+
+def test_an_untitled_arrangement_is_a_plan_and_its_framing_parts_no_items():
+    text = ("为认真学习贯彻会议精神,现就2010年全院干部职工政治学习提出如下安排意见:\n一、指导思想和目的\n坚持以科学理论武装人。\n"
+            "二、学习内容\n学习党的路线方针政策。\n")
+    assert [title for _, _, title in _items(parse_text(text))] == ["学习内容"]
+    # Without the opening saying what follows, the untitled parts are rules: each part is an item.
+    text = "一、指导思想和目的\n坚持以科学理论武装人。\n二、学习内容\n学习党的路线方针政策。\n"
+    assert len(_items(parse_text(text))) == 2
+
+
+def test_a_part_named_as_the_idea_and_principles_of_something_frames_a_plan():
+    text = ("鄉鎮精神文明建設工作計劃\n一、實行鎮容管理長效化工作機制的指導思想和工作原則\n(一)指導思想。以科學發展觀為統領。\n"
+            "(二)工作原則。統一領導、分級管理。\n二、主要措施\n(一)加強組織領導,明確職責任務。\n")
+    assert _items(parse_text(text)) == [("二", 1, "加強組織領導,明確職責任務")]
+    # A part whose name only mentions principles among duties keeps its points.
+    text = ("乡镇精神文明建设工作计划\n一、落实工作原则和长效机制\n(一)统一领导。分级管理。\n(二)常抓不懈。\n"
+            "二、主要措施\n(一)加强组织领导。\n")
+    assert [section for section, _, _ in _items(parse_text(text))] == ["一", "一", "二"]
+
+
+def test_one_or_two_left_at_a_line_start_is_no_heading():
+    text = ("党组理论学习中心组学法制度\n1、组织落实。成立领导小组。\n2、突出重点。每次重点研究\n一、两个问题,增强针对性。\n"
+            "3、定期检查。每半年自查一次。\n")
+    assert [(section, number) for section, number, _ in _items(parse_text(text))] == [(None, 1), (None, 2), (None, 3)]
+    # 一、两学一做… is a heading.
+    plan = parse_text("某支部2026年工作计划\n一、两学一做学习教育\n1.每月集中学习一次。\n二、组织建设\n1.每季度召开党员大会。\n")
+    assert [section for section, _, _ in _items(plan)] == ["一", "二"]
+
+
+def test_a_viewers_repeated_title_before_the_whole_text_is_the_same_document():
+    text = ("2024年镇委政策大宣讲工作方案\n2024年镇委政策大宣讲工作方案一、背景和目的随着社会的发展,为了更好地落实方针政策\n"
+            "2024年镇委政策大宣讲工作方案 一、背景和目的 随着社会的发展,我镇计划开展宣讲活动。 二、宣讲目标 1.宣传党中央的方针政策。 "
+            "2.加强基层党组织的建设。 三、宣讲内容 1.党中央方针政策宣讲。 2.镇委工作报告宣讲。\n")
+    assert [(section, number) for section, number, _ in _items(parse_text(text))] == [
+        ("二", 1), ("二", 2), ("三", 1), ("三", 2)]
+    # Two different documents' names, each before its own 一、, stay two documents.
+    text = ("某校学习制度汇编\n教职工学习制度\n一、每周五下午学习。\n二、每学期考核一次。\n"
+            "党员学习制度\n一、每月集中学习一次。\n二、每年撰写心得两篇。\n")
+    assert [section for section, _, _ in _items(parse_text(text))] == ["一", "一", "二", "二"]
+
+
+def test_labels_of_organisers_and_audience_in_traditional_characters_are_no_items():
+    text = ("XX年小學世界讀書日活動方案\n一、指導思想:\n進一步深化素質教育。\n五、活動領導小組\n組長:陳國棟\n組員:全體班主任\n"
+            "六、參加對象\n全校師生\n七、活動安排\n1.啟動儀式\n發起倡議。\n2.閱讀活動\n每天閱讀。\n")
+    assert [(section, number) for section, number, _ in _items(parse_text(text))] == [("七", 1), ("七", 2)]
+    # A part that names the group and gives it duties in numbered points keeps them.
+    text = ("某校讀書活動方案\n一、領導小組職責\n1.制定活動計劃。\n2.每月檢查一次。\n二、活動安排\n1.啟動儀式。\n")
+    assert [section for section, _, _ in _items(parse_text(text))] == ["一", "一", "二"]
