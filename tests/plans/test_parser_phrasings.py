@@ -284,10 +284,13 @@ def test_a_heading_after_words_a_site_glued_to_the_line():
 
 
 def test_a_long_section_heading_without_text_is_its_own_item():
-    plan = parse_text("集团党委中心组学习制度\n一、加强检查\n1、每季度通报一次学习情况。\n"
-                      "二、政工部负责党委中心组学习的记录、签到及有关资料的归档工作\n三、考核与处罚\n")
+    # A short bare heading with nothing under it inside the rules is no item (the rules' last heading, where a
+    # page was cut, is: test_rules_cut_off_right_after_a_parts_heading_keep_that_part).
+    plan = parse_text("集团党委中心组学习制度\n一、加强检查\n1、每季度通报一次学习情况。\n二、考核与处罚\n"
+                      "三、政工部负责党委中心组学习的记录、签到及有关资料的归档工作\n四、学习要求\n1、按时参加。\n")
     found = [(section.number, item.number, item.title) for section in plan.sections for item in section.items]
-    assert found == [("一", 1, "每季度通报一次学习情况"), ("二", 1, "政工部负责党委中心组学习的记录、签到及有关资料的归档工作")]
+    assert found == [("一", 1, "每季度通报一次学习情况"), ("三", 1, "政工部负责党委中心组学习的记录、签到及有关资料的归档工作"),
+                     ("四", 1, "按时参加")]
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
@@ -1026,3 +1029,171 @@ def test_a_document_made_each_term_named_as_a_thing_is_no_target():
     assert _read("4.宣传部每学期制定的《教职工政治理论学习提纲》中规定的内容。") == []
     # The same verb as the clause's own verb is a duty each term.
     assert _read("宣传部每学期制定一份学习提纲。") == [("每学期制定一份学习提纲", 1, "halfyear", "org")]
+
+
+def test_sections_numbered_in_arabic_are_written_in_chinese_numerals():
+    plan = parse_text("某支部三会一课制度\n1.支部党员大会制度\n(1)会议时间:每季度召开一次。\n(2)与会人员:全体党员。\n"
+                      "2.支部委员会制度\n(1)会议时间:每月召开一次。\n(2)会议记录:专人记录。\n")
+    assert [(section, number) for section, number, _ in _items(plan)] == [("一", 1), ("一", 2), ("二", 1), ("二", 2)]
+    assert plan.sections[0].title == "支部党员大会制度"
+    # Parts numbered 一、 keep their numerals; Arabic points without parts above them are no sections.
+    plan = parse_text("某支部学习制度\n1.每月集中学习一次。\n2.党员每年撰写心得不少于2篇。\n")
+    assert [section for section, _, _ in _items(plan)] == [None, None]
+
+
+@pytest.mark.parametrize(("head", "title"), [
+    # A title written three times over, and a slogan glued before a title written twice: one copy.
+    ("还剩2页未读,继续阅读\n文本内容:\n党支部学习制度党支部学习制度党支部学习制度\n", "党支部学习制度"),
+    ("天道酬勤佛山市党委党组理论学习中心组学习制度佛山市党委党组理论学习中心组学习制度\n",
+     "佛山市党委党组理论学习中心组学习制度"),
+])
+def test_a_title_written_over_and_over_is_one_copy(head, title):
+    plan = parse_text(head + "一、学习时间\n每月集中学习一次。\n二、学习要求\n每人每年撰写心得两篇。\n")
+    assert plan.title == title
+
+
+def test_a_title_whose_words_merely_recur_is_kept():
+    # Two different names, the second not a copy of the first: nothing is cut.
+    plan = parse_text("学习制度与学习考勤制度\n一、学习时间\n每月集中学习一次。\n二、学习要求\n每人每年撰写心得两篇。\n")
+    assert plan.title == "学习制度与学习考勤制度"
+
+
+def test_the_month_rules_start_is_no_plan_year():
+    text = "某学院团日活动规范\n1、团日活动每月一次。\n2、每个班级每学期举办一次公开团日活动。\n3、本办法从2014年3月起实施。\n"
+    assert parse_text(text).year is None
+    # A year the plan is for, written in its opening, still counts.
+    text = "某学院团日活动规范\n2014年团日活动安排如下。\n1、团日活动每月一次。\n2、每个班级每学期举办一次公开团日活动。\n"
+    assert parse_text(text).year == 2014
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # Money given each year is no duty; funds named without a sum leave the duty counted after them.
+    ("经费来源为每年由上级下拨的人均50元团员活动经费。", []),
+    ("每年由上级下拨经费，组织团员活动一次。", [("每年由上级下拨经费，组织团员活动一次", 1, "year", "org")]),
+    # Units invited to each occasion, with no period of their own, are not a count to reach.
+    ("公开团日活动必须邀请3个以上其它班级观摩。", []),
+    ("每学期邀请3个以上兄弟单位交流。", [("每学期邀请3个以上兄弟单位交流", 3, "halfyear", "org")]),
+    # A lost comma before the alternative: the phrase ends at the count.
+    ("支部党员大会一般每季度召开1次也可根据需要，随时召开。", [("每季度召开1次", 1, "quarter", "org")]),
+    ("每季度召开1次也就是全年4次。", [("每季度召开1次也就是全年4次", 1, "quarter", "org"), ("全年4次", 4, "year", "org")]),
+])
+def test_money_guests_and_alternatives(sentence, expected):
+    assert _read(sentence) == expected
+
+
+def test_a_page_starting_inside_an_items_points_gives_the_next_items_to_the_part_before():
+    text = ("更新时间:2018-12-18\n2.支部书记负责通知全体委员。\n3.支委会由全体支部委员参加。\n"
+            "(三)党小组会。党小组会每月至少召开一次。\n(四)党课。党课每季度至少一次。\n"
+            "三、健全制度加强管理。一是坚持党员大会每季度至少召开一次。\n")
+    assert [(section, number) for section, number, _ in _items(parse_text(text))] == [("二", 3), ("二", 4), ("三", 1)]
+    # Points of that level starting at (一) are a document's own first items, not the part before's.
+    text = ("某支部制度\n(一)党小组会。党小组会每月至少召开一次。\n(二)党课。党课每季度至少一次。\n"
+            "三、健全制度加强管理。一是坚持党员大会每季度至少召开一次。\n")
+    assert ("二", 1) not in [(section, number) for section, number, _ in _items(parse_text(text))]
+
+
+def test_rules_cut_off_right_after_a_parts_heading_keep_that_part():
+    text = ("某公司党支部“三会一课”制度\n一、支部党员大会制度\n(一)党员大会一般每季度召开一次。\n(二)党员大会由书记主持。\n"
+            "二、党支部委员会制度\n(一)党支部委员会一般每月召开一次。\n(二)由书记主持。\n三、党课制度\n")
+    assert _items(parse_text(text))[-1] == ("三", 1, "党课制度")
+    # A plan's closing bare heading (its text cut off) is not read as an item.
+    text = ("某镇2026年宣传工作计划\n一、加强理论学习\n1.每月集中学习一次。\n2.每季度开展专题研讨。\n"
+            "二、强化阵地管理\n1.定期检查宣传栏。\n三、保障措施\n")
+    assert [section for section, _, _ in _items(parse_text(text))] == ["一", "一", "二"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # A period adjective naming a meeting held every period (quoted or not).
+    ("组织开展两级中心组学习“季度讲座”,邀请专家学者辅导。", [("季度讲座", 1, "quarter", "org")]),
+    ("坚持召开月度例会,通报工作进展。", [("月度例会", 1, "month", "org")]),
+])
+def test_a_period_adjective_naming_a_meeting(sentence, expected):
+    assert _read(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "第一季度讲座安排在3月。",  # one quarter's lecture, a date
+    "本季度讲座由张三主讲。",
+    "开展“月度之星”评选。",  # a title awarded, not a meeting
+])
+def test_a_period_adjective_that_names_no_recurring_meeting(sentence):
+    assert _read(sentence) == []
+
+
+SITE_BODY = "一、加强学习\n1.每月集中学习一次。\n2.每季度开展专题研讨。\n"
+
+
+@pytest.mark.parametrize(("head", "title"), [
+    # A breadcrumb (…>…>…) is page furniture, not a title.
+    ("查文库>工作计划> 乡镇宣传工作计划(精选3篇)\n乡镇宣传工作计划\n", "乡镇宣传工作计划"),
+    # A collection's name opening on its count of texts loses the count.
+    ("5篇小学党支部2026年工作计划\n", "小学党支部2026年工作计划"),
+    # A bracketed label line (【提纲】) is no title.
+    ("【提纲】\n某局2026年宣传工作要点\n", "某局2026年宣传工作要点"),
+    # A title line with pinyin glosses, under a collection's numbered label of its first text.
+    ("乡镇党委宣传部宣传思想文化工作计(jì)划1\n乡(xiāng)镇宣传思想文化工作计(jì)划\n", "乡(xiāng)镇宣传思想文化工作计(jì)划"),
+    # A collection line (in traditional characters) over its first text's numbered label.
+    ("2020年度鄉鎮精神文明建設工作計劃(精選3篇)\n以下是小編收集整理的工作計劃,僅供參考。\n鄉鎮精神文明建設工作計劃1\n",
+     "鄉鎮精神文明建設工作計劃"),
+])
+def test_titles_of_collection_and_site_pages(head, title):
+    assert parse_text(head + SITE_BODY).title == title
+
+
+@pytest.mark.parametrize(("head", "title"), [
+    # One '>' is no breadcrumb; a count inside a title stays; a long bracketed line is text.
+    ("学习计划>2026年\n某局2026年宣传工作要点\n", "某局2026年宣传工作要点"),
+    ("某局2026年开展5篇调研报告评选工作方案\n", "某局2026年开展5篇调研报告评选工作方案"),
+    ("某乡镇宣传工作计划2\n", "某乡镇宣传工作计划2"),
+])
+def test_titles_that_are_not_site_furniture(head, title):
+    assert parse_text(head + SITE_BODY).title == title
+
+
+def test_an_untitled_arrangement_is_a_plan_and_its_framing_parts_no_items():
+    text = ("为认真学习贯彻会议精神,现就2010年全院干部职工政治学习提出如下安排意见:\n一、指导思想和目的\n坚持以科学理论武装人。\n"
+            "二、学习内容\n学习党的路线方针政策。\n")
+    assert [title for _, _, title in _items(parse_text(text))] == ["学习内容"]
+    # Without the opening saying what follows, the untitled parts are rules: each part is an item.
+    text = "一、指导思想和目的\n坚持以科学理论武装人。\n二、学习内容\n学习党的路线方针政策。\n"
+    assert len(_items(parse_text(text))) == 2
+
+
+def test_a_part_named_as_the_idea_and_principles_of_something_frames_a_plan():
+    text = ("鄉鎮精神文明建設工作計劃\n一、實行鎮容管理長效化工作機制的指導思想和工作原則\n(一)指導思想。以科學發展觀為統領。\n"
+            "(二)工作原則。統一領導、分級管理。\n二、主要措施\n(一)加強組織領導,明確職責任務。\n")
+    assert _items(parse_text(text)) == [("二", 1, "加強組織領導,明確職責任務")]
+    # A part whose name only mentions principles among duties keeps its points.
+    text = ("乡镇精神文明建设工作计划\n一、落实工作原则和长效机制\n(一)统一领导。分级管理。\n(二)常抓不懈。\n"
+            "二、主要措施\n(一)加强组织领导。\n")
+    assert [section for section, _, _ in _items(parse_text(text))] == ["一", "一", "二"]
+
+
+def test_one_or_two_left_at_a_line_start_is_no_heading():
+    text = ("党组理论学习中心组学法制度\n1、组织落实。成立领导小组。\n2、突出重点。每次重点研究\n一、两个问题,增强针对性。\n"
+            "3、定期检查。每半年自查一次。\n")
+    assert [(section, number) for section, number, _ in _items(parse_text(text))] == [(None, 1), (None, 2), (None, 3)]
+    # 一、两学一做… is a heading.
+    plan = parse_text("某支部2026年工作计划\n一、两学一做学习教育\n1.每月集中学习一次。\n二、组织建设\n1.每季度召开党员大会。\n")
+    assert [section for section, _, _ in _items(plan)] == ["一", "二"]
+
+
+def test_a_viewers_repeated_title_before_the_whole_text_is_the_same_document():
+    text = ("2024年镇委政策大宣讲工作方案\n2024年镇委政策大宣讲工作方案一、背景和目的随着社会的发展,为了更好地落实方针政策\n"
+            "2024年镇委政策大宣讲工作方案 一、背景和目的 随着社会的发展,我镇计划开展宣讲活动。 二、宣讲目标 1.宣传党中央的方针政策。 "
+            "2.加强基层党组织的建设。 三、宣讲内容 1.党中央方针政策宣讲。 2.镇委工作报告宣讲。\n")
+    assert [(section, number) for section, number, _ in _items(parse_text(text))] == [
+        ("二", 1), ("二", 2), ("三", 1), ("三", 2)]
+    # Two different documents' names, each before its own 一、, stay two documents.
+    text = ("某校学习制度汇编\n教职工学习制度\n一、每周五下午学习。\n二、每学期考核一次。\n"
+            "党员学习制度\n一、每月集中学习一次。\n二、每年撰写心得两篇。\n")
+    assert [section for section, _, _ in _items(parse_text(text))] == ["一", "一", "二", "二"]
+
+
+def test_labels_of_organisers_and_audience_in_traditional_characters_are_no_items():
+    text = ("XX年小學世界讀書日活動方案\n一、指導思想:\n進一步深化素質教育。\n五、活動領導小組\n組長:陳國棟\n組員:全體班主任\n"
+            "六、參加對象\n全校師生\n七、活動安排\n1.啟動儀式\n發起倡議。\n2.閱讀活動\n每天閱讀。\n")
+    assert [(section, number) for section, number, _ in _items(parse_text(text))] == [("七", 1), ("七", 2)]
+    # A part that names the group and gives it duties in numbered points keeps them.
+    text = ("某校讀書活動方案\n一、領導小組職責\n1.制定活動計劃。\n2.每月檢查一次。\n二、活動安排\n1.啟動儀式。\n")
+    assert [section for section, _, _ in _items(parse_text(text))] == ["一", "一", "二"]

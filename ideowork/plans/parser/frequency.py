@@ -50,6 +50,11 @@ _EVERY = (
     (r"(?<![第\d〇零一二三四五六七八九十年])一季度?(?=" + _ONE_THING + ")", "quarter", 1),
     (r"(?<![第\d〇零一二三四五六七八九十年])一(?:个)?月(?=" + _ONE_THING + ")", "month", 1),
     (r"(?<![第\d〇零一二三四五六七八九十年])一周(?=" + _ONE_THING + ")", "week", 1),
+    # 两级中心组学习“季度讲座”, 月度例会: a period adjective naming a meeting held every period.
+    (r"(?<![第一二三四上下本每个\d])季度(?=(?:理论|专题|学习)?(?:讲座|例会|党课|分析会|研判会|学习会|座谈会|点评会))",
+     "quarter", 1),
+    (r"(?<![第一二三四五六七八九十上下本每个\d])月度(?=(?:理论|专题|学习)?(?:讲座|例会|党课|分析会|研判会|学习会|座谈会|点评会))",
+     "month", 1),
     # 年度有安排，季度有计划，月度有检查: a period noun + 有 + a short noun closing the phrase is a duty
     # held in every period (not 年度有关工作, 季度有效开展).
     # 全年学习有计划, 月度工作有安排: the activity may be named between the period and 有.

@@ -25,8 +25,8 @@ _PATTERNS = (
     ("part", re.compile(r"^第\s*(" + _CN + r"|\d{1,2})\s*(?:部分|章|篇)\s*[、.:,]?\s*")),
     # 第一条: the articles of rules (学习制度, 实施细则); chapters (第一章) are parts above them.
     ("article", re.compile(r"^第\s*(" + _CN + r"|\d{1,3})\s*条(?![例件款目])\s*[、.:,]?\s*")),
-    # 一、 and its ordinal spelling 第一、 (not 第一、二季度).
-    ("cn", re.compile(r"^(?:第\s*)?(" + _CN + r")\s*[、.]\s*(?![一二三四五六七八九十\d])")),
+    # 一、 and its ordinal spelling 第一、 (not 第一、二季度, nor 一、两个问题 — "one or two" — left at a line's start).
+    ("cn", re.compile(r"^(?:第\s*)?(" + _CN + r")\s*[、.]\s*(?![一二三四五六七八九十\d]|两[个项次条])")),
     ("paren_cn", re.compile(r"^[(（]\s*(" + _CN + r")\s*[)）]\s*[、.]?\s*")),
     ("paren_arabic", re.compile(r"^[(（]\s*(\d{1,2})\s*[)）]\s*[、.]?\s*")),
     # "1." "1、" "1．"; the look-ahead keeps 1.5万 and 2.3 out.

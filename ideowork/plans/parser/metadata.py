@@ -52,7 +52,7 @@ class Metadata:
 _DOCUMENT_NOUNS = re.compile(r"制度|办法|细则|规定|规则|通知|意见|规划|计划|打算|方案|安排|决定|纲要")
 _TOP_LINES = 6
 # A salutation (各党支部：), a document number ((深卫党〔2008〕18号)) or a date is never the title.
-_NOT_TITLE = re.compile(r".*[:：]$|^[(（]?\S{0,8}〔\d{4}〕\s*\d+\s*号[)）]?$")
+_NOT_TITLE = re.compile(r".*[:：]$|^[(（]?\S{0,8}〔\d{4}〕\s*\d+\s*号[)）]?$|^[【\[][^】\]]{1,6}[】\]]$")
 # Labels a document site puts before a title ("文档介绍:党员职工政治学习制度").
 _TITLE_LABEL = re.compile(r"^(?:文档介绍|文档简介|标题|题目|文章标题|名称)\s*[:：]\s*")
 # A first line that cannot end a title: 关于… without its document noun, or ending on 的/和/年度.
@@ -117,12 +117,14 @@ def _first_text_title(lines: list[Line], index: int) -> tuple[int, str] | None:
         label = _FIRST_TEXT.search(line.text)
         if label and _usable(line) and (_TITLE_WORDS.search(line.folded) or _DOCUMENT_NOUNS.search(line.folded)):
             return later, line.text[:label.start()].strip()
+        if _usable(line) and _FIRST_NUMBER.search(_GLOSS.sub("", line.folded)):
+            return later, line.text.rstrip()[:-1].rstrip()  # "乡镇精神文明建设工作计划1"
     return None
 
 
 def _title_line(lines: list[Line]) -> tuple[int | None, str | None]:
     index, title = _title_words_line(lines)
-    if index is not None and _COLLECTION.search(title):
+    if index is not None and (_COLLECTION.search(title) or _COLLECTION.search(lines[index].folded)):
         first = _first_text_title(lines, index)
         if first is not None:
             index, title = first
@@ -133,9 +135,12 @@ def _title_line(lines: list[Line]) -> tuple[int | None, str | None]:
         title = _SPAM_PREFIX.sub("", _without_site_suffix(_PAGE_MARK.sub("", title)))
         title = _unrepeated(_TITLE_LABEL.sub("", _LIST_NUMBER.sub("", title)))
         title = _SITE_NUMBER.sub("", _without_glued_words(_SITE_NUMBER.sub("", title)))
+        title = _COUNT_PREFIX.sub("", title)
     return index, title
 
 
+# "5篇小学党支部2026年工作计划…精编范文": the count of texts a collection site's name opens with.
+_COUNT_PREFIX = re.compile(r"^\d{1,2}\s*篇\s*(?=[\u4e00-\u9fff])")
 # "1、2024年某局工作要点": the number of the chunk a document site cut the page into.
 _LIST_NUMBER = re.compile(r"^\d{1,2}\s*、\s*(?=\S)")
 # "医院三会一课制度.docx", "…工作计划.docxVIP": a document site shows the file's name (and its badge).
@@ -186,9 +191,16 @@ def _without_glued_words(title: str) -> str:
     return title[:glued.start()]
 
 
+_DOUBLED_END = re.compile(r"(\S.{5,}?)\s*\1$")
+
+
 def _unrepeated(title: str) -> str:
     """"某校少先队工作计划--指导思想 某校少先队工作计划": a page that glued a section name and the
-    title again to the title; the last copy is the title."""
+    title again to the title; the last copy is the title. A title written twice or more over at its end
+    (党支部学习制度党支部学习制度党支部学习制度, 天道酬勤佛山市…制度佛山市…制度: a slogan glued before) is one copy."""
+    doubled = _DOUBLED_END.search(title)
+    if doubled and (_TITLE_WORDS.search(doubled.group(1)) or _DOCUMENT_NOUNS.search(doubled.group(1))):
+        return doubled.group(1).strip()
     head = title[:8]
     last = title.rfind(head)
     if len(head) == 8 and last > 0:
@@ -198,15 +210,22 @@ def _unrepeated(title: str) -> str:
     return title
 
 
+# "宣传思想文化工作计(jì)划": a pinyin gloss a page put after a garbled glyph, read past when looking for a title.
+_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,5}[)）]")
+# "乡镇精神文明建设工作计划1": the number a collection site puts after the name of the first text it holds.
+_FIRST_NUMBER = re.compile(r"(?:" + _TITLE_WORDS.pattern + r"|" + _DOCUMENT_NOUNS.pattern + r")\s*1$")
+
+
 def _title_words_line(lines: list[Line]) -> tuple[int | None, str | None]:
     usable = _usable
 
     # A line naming the year wins over a site heading such as "工作要点范文".
     for needs_year in (True, False):
         for index, line in enumerate(lines):
-            if (usable(line) and _TITLE_WORDS.search(line.folded)
-                    and (not needs_year or _YEAR.search(line.folded) or _CN_YEAR.search(line.folded))):
-                return index, _issued_title(line.text)
+            folded = _GLOSS.sub("", line.folded)
+            if (usable(line) and _TITLE_WORDS.search(folded)
+                    and (not needs_year or _YEAR.search(folded) or _CN_YEAR.search(folded))):
+                return _own_title_below(lines, index)
     for index, line in enumerate(lines[:_TOP_LINES]):
         if usable(line) and _DOCUMENT_NOUNS.search(line.folded):
             return index, _issued_title(line.text)
@@ -216,6 +235,18 @@ def _title_words_line(lines: list[Line]) -> tuple[int | None, str | None]:
         if usable(line) and len(line.folded) <= 40 and "," not in line.folded:
             return index, line.text
     return None, None
+
+
+def _own_title_below(lines: list[Line], index: int) -> tuple[int, str]:
+    """"…宣传思想文化工作计划1" over "乡镇宣传思想文化工作计划": a collection's numbered label of its first text,
+    with that text's own title line below it, gives that line; a label without one loses its number."""
+    text = lines[index].text
+    if not _FIRST_NUMBER.search(_GLOSS.sub("", lines[index].folded)):
+        return index, _issued_title(text)
+    below = lines[index + 1] if index + 1 < len(lines) else None
+    if below is not None and _usable(below) and _TITLE_WORDS.search(_GLOSS.sub("", below.folded)):
+        return index + 1, _issued_title(below.text)
+    return index, text.rstrip()[:-1].rstrip()
 
 
 def _is_body(line: Line) -> bool:
@@ -233,6 +264,8 @@ _MONTH_AFTER = re.compile(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 
 
 # "2022年1月修订", "2019年3月通过": when the rules were adopted or revised, not a year they are for.
+# "本办法从2014年3月起实施": the month the rules start, not a year they are for.
+_START_AFTER = re.compile(r"\s*\d{1,2}\s*月\s*(?:起|开始)\s*(?:施行|实施|执行)")
 _HISTORY_AFTER = re.compile(r"\s*(?:\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?[^,，。;；\n]{0,30}?(?:修订|修訂|修正|修改|通过|通過)(?:稿)?\s*[)）]?\s*$")
 
 
@@ -243,7 +276,8 @@ def _year(title: str | None, lines: list[Line], skip: set[int] = frozenset()) ->
             return int(match.group(1))
     for text in ([title] if title else []) + [line.folded for index, line in enumerate(lines[:40]) if index not in skip]:
         match = next((year for year in _YEAR.finditer(text) if not _MONTH_AFTER.match(text, year.end())
-                      and not _HISTORY_AFTER.match(text, year.end())), None)
+                      and not _HISTORY_AFTER.match(text, year.end())
+                      and not _START_AFTER.match(text, year.end())), None)
         if match:
             return int(match.group(1))
         match = _CN_YEAR.search(text)

@@ -37,6 +37,7 @@ from .lost_numerals import restore_lost_numerals
 from .metadata import Metadata
 from ideowork.core.numerals import int_to_cn as _chinese
 from .result import ParsedItem, ParsedSection
+from .traditional import looks_traditional, simplified_copy
 
 __all__ = ["build_sections"]
 
@@ -54,13 +55,13 @@ _RULES_TITLE = re.compile(r"制度|办法|细则|规定|规则")
 _DOCUMENT_KIND = re.compile(_PLAN_TITLE.pattern + "|" + _RULES_TITLE.pattern)
 _ISSUED = re.compile(r"《([^《》]+)》")
 # A document without a title line that says it is a notice ("现将有关事项通知如下：") frames as one.
-_NOTICE = re.compile(r"通知如下|特此通知|现将.{0,30}通知|现将.{0,40}如下")
+_NOTICE = re.compile(r"通知如下|特此通知|现将.{0,30}通知|现将.{0,40}如下|现就.{0,40}(?:提出|作出|作)如下")
 _NOTICE_LINES = 8
 _FRAMING_TITLE = 12
 # A section heading this long without text of its own is a statement of a duty, not a label.
 _STATEMENT = 15
 # A section that only names who organises (五、组织机构 (一)主办单位 …) carries no duty: no items.
-_ORGANISERS = re.compile(r"^(?:组织机构|主办单位|承办单位|协办单位)$")
+_ORGANISERS = re.compile(r"^(?:组织机构|主办单位|承办单位|协办单位|(?:活动|工作)?领导小组)$")
 
 
 @dataclass
@@ -96,6 +97,11 @@ class _Section:
     own: _Item | None = None
     # A plan's part under a bare label of when or for whom (一、学习时间): no item if its text is short.
     label: bool = False
+    # Rules cut off right after this part's heading (四、党课制度 the page's last line): the part stands as
+    # its own item, as the parts before it do.
+    cut: bool = False
+    # A plan's framing part (一、实行…的指导思想和工作原则): its framing points ((一)指导思想) are no items.
+    framing: bool = False
 
 
 def _choose_levels(headings: list[Heading]) -> tuple[str | None, str]:
@@ -158,17 +164,20 @@ def _passes(lines: list[Line], meta: Metadata,
         return [], None
     restore_lost_numerals(lines, meta, headings)
     section_level, item_level = _choose_levels(list(headings.values()))
+    _drop_previous_items_points(headings, section_level, item_level)
     section_item_levels = _section_item_levels(headings, section_level, item_level)
     fragment_lead = _fragment_lead(headings, section_level, item_level)
     section_item_levels.update(fragment_lead)
     lead_owner = _lead_owner(headings, fragment_lead, section_level, item_level)
-    plan = _is_plan(meta.title) if meta.title else any(_NOTICE.search(line.folded) for line in lines[:_NOTICE_LINES])
+    title = simplified_copy(meta.title) if meta.title and looks_traditional(meta.title) else meta.title
+    plan = _is_plan(title) if title else any(_NOTICE.search(line.folded) for line in lines[:_NOTICE_LINES])
     passes: list[list[_Section]] = []
     section: _Section | None = None
     item: _Item | None = None
     last_top = None
     awaiting_section_title = False
     lead: str | None = None  # unnumbered line just before a pass's first item
+    last_line = max((index for index, line in enumerate(lines) if line.folded.strip()), default=-1)
     document_line = False  # a document's title line (or a collection's label) since the last heading
 
     def new_pass() -> None:
@@ -184,7 +193,7 @@ def _passes(lines: list[Line], meta: Metadata,
             item = None  # the title separates an outline from the body; what follows is preamble
             document_line = True
             continue
-        if index not in headings and _is_document_line(line):
+        if index not in headings and _is_document_line(line) and not _repeats_title(lines, meta, line):
             document_line = True
         heading = headings.get(index)
         if heading and heading.level == section_level:
@@ -195,11 +204,12 @@ def _passes(lines: list[Line], meta: Metadata,
             last_top = heading.number
             title, rest = split_title(heading.content)
             section = _Section(heading.number, heading.numeral, title or None)
+            section.cut = not plan and index == last_line and bool(passes[-1]) and any(s.items for s in passes[-1])
             passes[-1].append(section)
             item, awaiting_section_title = None, not title
             simplified_title = _simplified(line, title)
             if plan and _is_framing(simplified_title, rest):
-                pass  # "一、指导思想：以…为指导" in a plan frames it, even with its text on the line
+                section.framing = True  # "一、指导思想：以…为指导" in a plan frames it, even with its text on the line
             elif rest or _CLAUSE.search(title) or heading.content.rstrip()[-1:] in "。；;":
                 # "二、参加对象:全体教师。": a bare label of when or for whom with its short text on the line.
                 section.label = plan and bool(_FRAMING_LABEL.fullmatch(simplified_title.strip().rstrip(":：")))
@@ -209,7 +219,7 @@ def _passes(lines: list[Line], meta: Metadata,
                     own_text = heading.content.strip()  # the sentence is the item's text
                 item = section.own = _Item(1, own_title, [(own_text, True)] if own_text else [])
             elif title and not _FRAMING.search(title):
-                section.label = plan and bool(_FRAMING_LABEL.fullmatch(title.strip().rstrip(":：")))
+                section.label = plan and bool(_FRAMING_LABEL.fullmatch(simplified_title.strip().rstrip(":：")))
                 # "一、要制订学习计划" over a paragraph of duties, beside sections divided into items:
                 # the section is its own item 1 when no numbered item follows.
                 item = section.own = _Item(1, title)
@@ -224,8 +234,9 @@ def _passes(lines: list[Line], meta: Metadata,
             if not passes:
                 new_pass()
             framing, framing_text = split_title(heading.content)
-            if plan and section_level is None and _is_framing(_simplified(line, framing), framing_text):
-                item = None  # a plan's "一、指导思想" among its numbered parts frames it
+            if (plan and (section_level is None or section is not None and section.framing)
+                    and _is_framing(_simplified(line, framing), framing_text)):
+                item = None  # a plan's "一、指导思想" among its numbered parts (or under its framing part) frames it
                 continue
             if section is not None and section.own is not None and not section.items:
                 section.own = None  # numbered items follow: the heading was the section's own text
@@ -263,6 +274,17 @@ def _passes(lines: list[Line], meta: Metadata,
         else:
             lead = line.text if _is_lead(line.text) else None
     return passes, section_level
+
+
+def _plain(text: str) -> str:
+    """`text` in simplified characters when it is written in traditional ones."""
+    return simplified_copy(text) if looks_traditional(text) else text
+
+
+def _repeats_title(lines: list[Line], meta: Metadata, line: Line) -> bool:
+    """A viewer's repeat of the title line (before a summary, then before the whole text): the same
+    document again, not a second one on the page."""
+    return meta.title_index is not None and line.folded.strip() == lines[meta.title_index].folded.strip()
 
 
 def _is_document_line(line: Line) -> bool:
@@ -314,9 +336,32 @@ def _lead_owner(headings: dict[int, Heading], lead: dict[int, str], section_leve
     level = levels.pop()
     last = headings[leading[-1]].number
     first_item = next((headings[index] for index in order if index > part and headings[index].level == level), None)
-    if first_item is None or first_item.number != last + 1 or last <= 1:
+    if last <= 1 or first_item is not None and first_item.number != last + 1:
         return None
+    if first_item is None and (level != item_level or headings[leading[0]].number <= 1):
+        return None  # (三)(四) then 三、 with no items of that level under it: the items' level, not from 1
     return headings[part].number - 1
+    return headings[part].number - 1
+
+
+def _drop_previous_items_points(headings: dict[int, Heading], section_level: str | None, item_level: str) -> None:
+    """"2.…" "3.…" then "(三)党小组会" "(四)党课" then "三、": a page starting inside the sub-points of an item
+    whose heading is on the page before. Those points are that item's text, not items: their headings go."""
+    if section_level is None:
+        return
+    order = sorted(headings)
+    first = headings[order[0]]
+    if first.number == 1 or first.level in (section_level, item_level):
+        return
+    part = next((index for index in order if headings[index].level == section_level), None)
+    deeper = [index for index in order if (part is None or index < part) and headings[index].level == first.level]
+    items = [index for index in order if deeper[-1] < index and (part is None or index < part)
+             and headings[index].level == item_level]
+    if part is None or not items or headings[items[0]].number <= 1 or any(
+            headings[index].level not in (first.level, item_level) for index in order if part is None or index < part):
+        return
+    for index in deeper:
+        del headings[index]
 
 
 def _fragment_lead(headings: dict[int, Heading], section_level: str | None, item_level: str) -> dict[int, str]:
@@ -354,7 +399,7 @@ def _is_framing(title: str, text: str = "") -> bool:
     part an item. Titles are compared folded to simplified characters, without pinyin glosses
     (活動地點(diǎn) is 活动地点)."""
     title = _PINYIN_GLOSS.sub("", title).strip()
-    if _FRAMING_OPENING.match(title):
+    if _FRAMING_OPENING.match(title) or _FRAMING_ENDING.search(title):
         return True
     if _DUTY_OPENING.match(text):
         return False
@@ -389,9 +434,11 @@ _FRAMING_LABEL = re.compile(r"(?:学习|活动|会议|培训|宣讲)?(?:时间|�
                             r"|(?:参加|参会|参学|学习|培训|活动)(?:人员|对象|范围)")
 
 
+# "实行镇容管理长效化工作机制的指导思想和工作原则": a part named as the idea and principles of something.
+_FRAMING_ENDING = re.compile(r"的(?:指导思想|总体要求|基本原则|工作原则)(?:(?:和|与|及)(?:指导思想|总体要求|基本原则|工作原则))?$")
 # The names of framing parts that never open a duty, even with text run on after them (not 组织机构,
 # whose text may set up a group with duties).
-_FRAMING_OPENING = re.compile(r"指导思想|总体要求|总体目标|工作目标|主要目标|基本原则|工作原则|活动主题")
+_FRAMING_OPENING = re.compile(r"指导思想|总体要求|总体目标|工作目标|主要目标|基本原则|工作原则|活动主题|背景(?:和|与|及)?目的|目的(?:和|与|及)?意义")
 
 
 def _section_item_levels(headings: dict[int, Heading], section_level: str | None, item_level: str) -> dict[int, str]:
@@ -443,7 +490,7 @@ def build_sections(lines: list[Line], meta: Metadata) -> list[ParsedSection]:
             if section.label and len(section.own.text) <= _LABEL_TEXT and not find_frequencies(fold(section.own.text)):
                 continue  # "一、学习时间" over "3月28日下午": when, not a duty
             if not section.items and section.own is not None and (section.own.chunks or section.own.title != section.title
-                                                                  or len(section.own.title) > _STATEMENT):
+                                                                  or len(section.own.title) > _STATEMENT or section.cut):
                 section.items[1] = section.own
     passes = [sections for sections in all_passes if any(s.items for s in sections)]
     if not passes:
@@ -486,9 +533,12 @@ def build_sections(lines: list[Line], meta: Metadata) -> list[ParsedSection]:
     result = []
     for key in sorted(merged, key=lambda k: -1 if k is None else k):
         section = merged[key]
-        if not section.items or section.title and _ORGANISERS.match(section.title.strip()):
+        if not section.items or section.title and _ORGANISERS.match(_plain(section.title).strip()):
             continue
-        parsed = ParsedSection(section.numeral, section.title)
+        # A section is written in Chinese numerals whatever the page numbers its parts with (1. → 一),
+        # as a 公文 writes its top level and as the plan shows it (一、…).
+        numeral = _chinese(section.number) if section.numeral and section.numeral.isdigit() else section.numeral
+        parsed = ParsedSection(numeral, section.title)
         for number in sorted(section.items):
             item = section.items[number]
             parsed.items.append(ParsedItem(number, item.title, item.text, section=parsed))

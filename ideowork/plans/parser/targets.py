@@ -70,6 +70,7 @@ _COUNT = re.compile(
 _CLAUSE_BREAK = re.compile(r"[,;:。!?\n]")
 _SENTENCE_BREAK = re.compile(r"[;。!?\n]")
 _PHRASE_END = re.compile(r"[,;:。!?\n、()]")
+_ALTERNATIVE = re.compile(r"(?<=[次篇场期])(?:也可|亦可|或根据|如有需要|必要时)")
 _AT_LEAST = re.compile(r"不少于|不低于|不下于|不(?:得|应|能|宜)(?:少|低)于|至少|最少|起码|达到|超过|多于")
 _AT_MOST = re.compile(r"不超过|不多于|不高于|最多|控制在")
 _SUFFIX_AT_LEAST = re.compile(r"\s*(?:及以上|以上)")
@@ -287,11 +288,15 @@ def _sessions_of_the_body(region: str, unit: str) -> bool:
 
 
 def _phrase_end(folded: str, position: int, stop_at_enumeration: bool = True) -> int:
+    end = len(folded)
     for match in _PHRASE_END.finditer(folded, position):
         if match.group() == "、" and not stop_at_enumeration:
             continue
-        return match.start()
-    return len(folded)
+        end = match.start()
+        break
+    # "每季度召开1次也可根据需要,随时召开": a page lost the comma before the alternative; the phrase ends there.
+    alternative = _ALTERNATIVE.search(folded, position, end)
+    return alternative.start() if alternative else end
 
 
 def _with_person_marker(folded: str, clause_start: int, start: int) -> int:
@@ -382,6 +387,9 @@ def _extract_targets(text: str, matching: str | None = None) -> list[ParsedTarge
             continue
         if count.unit == "个" and _ASSIGNED_BEFORE.search(folded, max(clause_start, count.start - 4), count.start):
             continue
+        if (frequency is None and count.unit in _GUEST_UNITS and not PERIOD_SUFFIX.match(folded, count.end)
+                and _INVITED.search(folded, clause_start, count.start)):
+            continue  # 公开团日活动必须邀请3个以上其它班级: who is invited to each occasion, not a count to reach
         if comparator == "<=" and count.unit == "字":
             continue  # 字数控制在500字以内: a length limit, not a count to reach
         bracket = brackets.bare(count.start)
@@ -470,6 +478,8 @@ def _extract_targets(text: str, matching: str | None = None) -> list[ParsedTarge
             continue
         if _in_conversion(folded, sentences, frequency.start, frequency.end):
             continue  # 按每天8学时计算: a rate, not how often
+        if _MONEY.search(folded, frequency.end, max(end, when)):
+            continue  # 每年由上级下拨的人均50元团员活动经费: money given each year, not a duty
         per = _per(folded[clause_start:end])
         if per == "person" and _sessions_of_the_body(folded[clause_start:end], "次"):
             per = "org"
@@ -488,6 +498,11 @@ def _extract_targets(text: str, matching: str | None = None) -> list[ParsedTarge
 # where 每人/每名 leads the frequency, the phrase starts there (班子成员每人每年… → 每人每年…).
 _SUBJECT_BEFORE = re.compile(r"\s*[\u4e00-\u9fff]{0,8}(?:成员|党员干部|领导干部|党员|干部|干警|职工|教师|委员)\s*")
 _PARALLEL_UNITS = {"次", "场", "期", "轮", "篇"}
+# A sum of money (50元, 2万元) after a 每X: funds given or spent each period, not a duty done.
+_MONEY = re.compile(r"\d+(?:\.\d+)?\s*(?:万|千|百)?\s*元")
+# Units invited to an occasion (邀请3个以上其它班级), counted with no period of their own.
+_INVITED = re.compile(r"邀请|邀约|吸收")
+_GUEST_UNITS = {"个", "家", "所"}
 
 
 def _everyones_own(region: str) -> bool:
