@@ -1,0 +1,244 @@
+"""De-duplication and event keys: which items tell the same story.
+
+Each item gets a small ``Signature`` (ints only, so the ingestion service can store it beside the
+item and restore the index from the database), computed on the normalised item (the one
+normalisation, so a traditional-character repost is the same text):
+
+- ``exact``: a 64-bit hash of the normalised title and text with punctuation and spaces taken out —
+  an exact reprint;
+- ``sketch``: a bottom-k MinHash sketch (the ``SKETCH_SIZE`` smallest CRC-32 values of the body's
+  4-character shingles, letters and digits only): two items whose sketches estimate a Jaccard
+  similarity of at least ``NEAR_AT`` are near-duplicates (a changed headline, a trimmed footer, a
+  repost with its own preface). Candidates come from an inverted index on the sketch values, so the
+  cost per item does not grow with the number of items seen;
+- ``features``: what identifies an incident whoever tells it — place names with an administrative
+  suffix (town and village names weigh most, provinces least), figures with their unit (76人,
+  278毫米), calendar dates (5月27日) — and the title's character bigrams, weakly. An item joins an
+  event when the features it shares with the event weigh at least ``JOIN_AT`` (two floods in two
+  counties share neither place nor figures, so they stay apart), and, when both carry a publication
+  day, they are at most ``DAYS_APART`` days apart. A feature seen in many events weighs less.
+
+``EventIndex.add(signature)`` gives the event key (the first item's exact hash in hex, "e…") and how
+the item joined; ``EventIndex.restore(key, signature)`` puts a stored item back; ``assign_events``
+is the batch form.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import heapq
+import re
+import zlib
+from dataclasses import dataclass, field
+
+from ..matching.normalise import normalise
+
+__all__ = ["Signature", "Assignment", "EventIndex", "signature", "assign_events"]
+
+SKETCH_SIZE = 24
+SHINGLE = 4
+SKETCH_CHARS = 1200        # the body's first characters that the sketch reads (after the title)
+FEATURE_CHARS = 600        # the first characters that features are read from
+NEAR_AT = 0.5
+NEAR_CANDIDATE_SHARE = 3   # sketch values shared before a near-duplicate is checked
+JOIN_AT = 4.0
+DAYS_APART = 10
+COMMON_EVENTS = 8          # a feature in more events than this weighs less, in proportion
+
+# Feature kinds: the high bits of a feature's int; the weight of each kind.
+PLACE_TOWN, PLACE_COUNTY, PLACE_CITY, PLACE_PROVINCE, FIGURE, DATE, BIGRAM = range(1, 8)
+KIND_WEIGHT = {PLACE_TOWN: 3.0, PLACE_COUNTY: 2.0, PLACE_CITY: 1.0, PLACE_PROVINCE: 0.5, FIGURE: 1.5,
+               DATE: 1.0, BIGRAM: 0.25}
+BIGRAM_CAP = 2.0
+KIND_LABEL = {PLACE_TOWN: "乡镇村社区", PLACE_COUNTY: "县区", PLACE_CITY: "市", PLACE_PROVINCE: "省",
+              FIGURE: "数字", DATE: "日期", BIGRAM: "标题用字"}
+
+_NON_WORD = re.compile(r"[\W_]+")
+_SUFFIX_KIND = {"省": PLACE_PROVINCE, "市": PLACE_CITY, "县": PLACE_COUNTY, "区": PLACE_COUNTY, "旗": PLACE_COUNTY,
+                "镇": PLACE_TOWN, "乡": PLACE_TOWN, "村": PLACE_TOWN, "街道": PLACE_TOWN, "社区": PLACE_TOWN,
+                "小区": PLACE_TOWN, "路": PLACE_TOWN, "街": PLACE_TOWN, "巷": PLACE_TOWN}
+_PLACE = re.compile(r"(?=([\u4e00-\u9fff]{2,3}?)(街道|社区|小区|省|市|县|区|旗|镇|乡|村|路|街|巷))")
+# Characters that do not begin a place name: 全县, 该镇, 本市, 各村, 在桐城市 …
+_NOT_FIRST = frozenset("全该本我各每此其在于从到向对由据经和与及或等的了是为有个两多几首某城市县区镇乡村街社小大老新一这那")
+_FIGURE = re.compile(r"(\d+(?:\.\d+)?)\s*(万元|亿元|万人|平方米|公里|毫米|小时|元|人|户|名|辆|间|岁|起|个|件|家|所|处|吨|米|亩|栋|层)")
+_DATE = re.compile(r"(\d{1,2})月(\d{1,2})日")
+_CJK = re.compile(r"[\u4e00-\u9fff]{2,}")
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    """What the index keeps of an item: ints only (see the module's docstring)."""
+
+    exact: int
+    sketch: tuple[int, ...]
+    features: tuple[int, ...]
+    day: int | None = None          # publication day (days since 1970-01-01), if known
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    key: str
+    how: str                        # "new" | "exact" | "near" | "event"
+    score: float = 0.0
+    shared: tuple[int, ...] = field(default=())
+
+    @property
+    def how_zh(self) -> str:
+        return {"new": "新事件", "exact": "完全转载", "near": "近似重复", "event": "同一事件"}[self.how]
+
+
+def _feature(kind: int, text: str) -> int:
+    return (kind << 32) | zlib.crc32(text.encode("utf-8"))
+
+
+def signature(title: str, text: str, day: int | None = None) -> Signature:
+    """The item's signature; ``day`` is its publication day as days since 1970-01-01, or None."""
+    title_n = normalise(title or "")
+    body_n = normalise(text or "")
+    title_w = _NON_WORD.sub("", title_n)
+    body_w = _NON_WORD.sub("", body_n)
+    exact = int.from_bytes(hashlib.blake2b(f"{title_w}\n{body_w}".encode("utf-8"), digest_size=8).digest(), "big")
+    content = body_w[:SKETCH_CHARS] if len(body_w) >= 2 * SHINGLE else title_w + body_w[:SKETCH_CHARS]
+    crc = zlib.crc32
+    data = content.encode("utf-16-le")   # two bytes a character (four for the rare astral one)
+    width = 2 * SHINGLE
+    hashes = {crc(data[i:i + width]) for i in range(0, max(len(data) - width, 0) + 1, 2)}
+    sketch = tuple(heapq.nsmallest(SKETCH_SIZE, hashes)) if len(hashes) > SKETCH_SIZE else tuple(sorted(hashes))
+    head = f"{title_n}\n{body_n[:FEATURE_CHARS]}"
+    features: set[int] = set()
+    for prefix, suffix in _PLACE.findall(head):
+        if prefix[0] not in _NOT_FIRST:
+            features.add(_feature(_SUFFIX_KIND[suffix], prefix + suffix))
+    for number, unit in _FIGURE.findall(head):
+        if len(number) >= 2 or unit not in ("人", "个", "名", "起", "家", "所", "处", "件", "层", "栋"):
+            features.add(_feature(FIGURE, number + unit))
+    for month, dayno in _DATE.findall(head):
+        features.add(_feature(DATE, f"{int(month)}-{int(dayno)}"))
+    for run in _CJK.findall(title_n):
+        for i in range(len(run) - 1):
+            features.add(_feature(BIGRAM, run[i:i + 2]))
+    return Signature(exact, sketch, tuple(sorted(features)), day)
+
+
+def _jaccard(a: tuple[int, ...], b: tuple[int, ...]) -> float:
+    """Bottom-k estimate of the Jaccard similarity of the two shingle sets."""
+    if not a or not b:
+        return 0.0
+    union_bottom = heapq.nsmallest(SKETCH_SIZE, set(a) | set(b))
+    sa, sb = set(a), set(b)
+    both = sum(1 for h in union_bottom if h in sa and h in sb)
+    return both / len(union_bottom)
+
+
+class EventIndex:
+    """Items seen so far, grouped into events; ``add`` one at a time (see the module's docstring)."""
+
+    def __init__(self):
+        self._exact: dict[int, str] = {}
+        self._sketch_postings: dict[int, list[int]] = {}
+        self._sketches: list[tuple[int, ...]] = []
+        self._item_event: list[str] = []
+        self._feature_events: dict[int, set[str]] = {}
+        self._event_features: dict[str, set[int]] = {}
+        self._event_days: dict[str, tuple[int, int]] = {}
+
+    def __len__(self) -> int:
+        return len(self._item_event)
+
+    @property
+    def events(self) -> int:
+        return len(self._event_features)
+
+    def find(self, sig: Signature) -> Assignment | None:
+        """The event the item would join, and how, without adding it; None for a new event."""
+        key = self._exact.get(sig.exact)
+        if key is not None:
+            return Assignment(key, "exact", 1.0)
+        near = self._near(sig)
+        if near is not None:
+            return near
+        return self._event(sig)
+
+    def add(self, sig: Signature) -> Assignment:
+        """Add the item; its event key and how it joined."""
+        found = self.find(sig)
+        assignment = found or Assignment(f"e{sig.exact:016x}", "new")
+        self._store(assignment.key, sig)
+        return assignment
+
+    def restore(self, key: str, sig: Signature) -> None:
+        """Put back an item stored earlier under ``key`` (rebuilding the index from the database)."""
+        self._store(key, sig)
+
+    def _store(self, key: str, sig: Signature) -> None:
+        self._exact.setdefault(sig.exact, key)
+        number = len(self._item_event)
+        self._item_event.append(key)
+        self._sketches.append(sig.sketch)
+        for value in sig.sketch:
+            self._sketch_postings.setdefault(value, []).append(number)
+        mine = self._event_features.setdefault(key, set())
+        for feature in sig.features:
+            if feature not in mine:
+                mine.add(feature)
+                self._feature_events.setdefault(feature, set()).add(key)
+        if sig.day is not None:
+            first, last = self._event_days.get(key, (sig.day, sig.day))
+            self._event_days[key] = (min(first, sig.day), max(last, sig.day))
+
+    def _near(self, sig: Signature) -> Assignment | None:
+        counts: dict[int, int] = {}
+        for value in sig.sketch:
+            for number in self._sketch_postings.get(value, ()):
+                counts[number] = counts.get(number, 0) + 1
+        best, best_score = None, 0.0
+        needed = min(NEAR_CANDIDATE_SHARE, max(len(sig.sketch) // 4, 1))
+        for number, shared in counts.items():
+            if shared < needed:
+                continue
+            score = _jaccard(sig.sketch, self._sketches[number])
+            if score >= NEAR_AT and score > best_score:
+                best, best_score = number, score
+        if best is None:
+            return None
+        return Assignment(self._item_event[best], "near", round(best_score, 3))
+
+    def _weight(self, feature: int) -> float:
+        weight = KIND_WEIGHT[feature >> 32]
+        events = len(self._feature_events.get(feature, ()))
+        if events > COMMON_EVENTS:
+            weight *= COMMON_EVENTS / events
+        return weight
+
+    def _event(self, sig: Signature) -> Assignment | None:
+        scores: dict[str, float] = {}
+        bigrams: dict[str, float] = {}
+        shared: dict[str, list[int]] = {}
+        for feature in sig.features:
+            keys = self._feature_events.get(feature)
+            if not keys:
+                continue
+            weight = self._weight(feature)
+            target = bigrams if feature >> 32 == BIGRAM else scores
+            for key in keys:
+                target[key] = target.get(key, 0.0) + weight
+                shared.setdefault(key, []).append(feature)
+        best, best_score = None, 0.0
+        for key in set(scores) | set(bigrams):
+            score = scores.get(key, 0.0) + min(bigrams.get(key, 0.0), BIGRAM_CAP)
+            if score < JOIN_AT or score <= best_score:
+                continue
+            if sig.day is not None and key in self._event_days:
+                first, last = self._event_days[key]
+                if sig.day < first - DAYS_APART or sig.day > last + DAYS_APART:
+                    continue
+            best, best_score = key, score
+        if best is None:
+            return None
+        return Assignment(best, "event", round(best_score, 3), tuple(shared[best]))
+
+
+def assign_events(items) -> list[Assignment]:
+    """The batch form: ``items`` are ``(title, text, day-or-None)``; one assignment each, in order."""
+    index = EventIndex()
+    return [index.add(signature(title, text, day)) for title, text, day in items]
