@@ -12,8 +12,9 @@ normalisation, so a traditional-character repost is the same text):
   repost with its own preface). Candidates come from an inverted index on the sketch values, so the
   cost per item does not grow with the number of items seen;
 - ``features``: what identifies an incident whoever tells it — place names with an administrative
-  suffix (town and village names weigh most, provinces least), figures with their unit (76人,
-  278毫米), calendar dates (5月27日) — and the title's character bigrams, weakly. An item joins an
+  suffix (towns, villages and named sites — a 小区, 厂, 学校, 市场 — weigh most, provinces least;
+  names every city has, 开发区 or 人民路, not at all), figures with their unit (76人, 278毫米),
+  calendar dates (5月27日) — and the title's character bigrams, weakly. An item joins an
   event when the features it shares with the event weigh at least ``JOIN_AT`` (two floods in two
   counties share neither place nor figures, so they stay apart), and, when both carry a publication
   day, they are at most ``DAYS_APART`` days apart. A feature seen in many events weighs less.
@@ -41,26 +42,37 @@ SKETCH_CHARS = 1200        # the body's first characters that the sketch reads (
 FEATURE_CHARS = 600        # the first characters that features are read from
 NEAR_AT = 0.5
 NEAR_CANDIDATE_SHARE = 3   # sketch values shared before a near-duplicate is checked
-JOIN_AT = 4.0
-DAYS_APART = 10
+JOIN_AT = 3.5
+DAYS_APART = 31
 COMMON_EVENTS = 8          # a feature in more events than this weighs less, in proportion
 
 # Feature kinds: the high bits of a feature's int; the weight of each kind.
-PLACE_TOWN, PLACE_COUNTY, PLACE_CITY, PLACE_PROVINCE, FIGURE, DATE, BIGRAM = range(1, 8)
-KIND_WEIGHT = {PLACE_TOWN: 3.0, PLACE_COUNTY: 2.0, PLACE_CITY: 1.0, PLACE_PROVINCE: 0.5, FIGURE: 1.5,
-               DATE: 1.0, BIGRAM: 0.25}
-BIGRAM_CAP = 2.0
-KIND_LABEL = {PLACE_TOWN: "乡镇村社区", PLACE_COUNTY: "县区", PLACE_CITY: "市", PLACE_PROVINCE: "省",
-              FIGURE: "数字", DATE: "日期", BIGRAM: "标题用字"}
+PLACE_TOWN, PLACE_COUNTY, PLACE_CITY, PLACE_PROVINCE, FIGURE, DATE, BIGRAM, PLACE_ROAD, NAMED_SITE = range(1, 10)
+KIND_WEIGHT = {PLACE_TOWN: 4.0, NAMED_SITE: 4.0, PLACE_COUNTY: 2.0, PLACE_ROAD: 2.0, PLACE_CITY: 1.0,
+               PLACE_PROVINCE: 0.5, FIGURE: 1.5, DATE: 1.0, BIGRAM: 0.5}
+BIGRAM_CAP = 3.0
+KIND_LABEL = {PLACE_TOWN: "乡镇村社区", NAMED_SITE: "单位或场所", PLACE_COUNTY: "县区", PLACE_ROAD: "道路",
+              PLACE_CITY: "市", PLACE_PROVINCE: "省", FIGURE: "数字", DATE: "日期", BIGRAM: "标题用字"}
 
 _NON_WORD = re.compile(r"[\W_]+")
 _SUFFIX_KIND = {"省": PLACE_PROVINCE, "市": PLACE_CITY, "县": PLACE_COUNTY, "区": PLACE_COUNTY, "旗": PLACE_COUNTY,
                 "镇": PLACE_TOWN, "乡": PLACE_TOWN, "村": PLACE_TOWN, "街道": PLACE_TOWN, "社区": PLACE_TOWN,
-                "小区": PLACE_TOWN, "路": PLACE_TOWN, "街": PLACE_TOWN, "巷": PLACE_TOWN}
-_PLACE = re.compile(r"(?=([\u4e00-\u9fff]{2,3}?)(街道|社区|小区|省|市|县|区|旗|镇|乡|村|路|街|巷))")
+                "路": PLACE_ROAD, "街": PLACE_ROAD, "巷": PLACE_ROAD, "大道": PLACE_ROAD, "国道": PLACE_ROAD}
+_SITES = ("小区", "花园", "新苑", "家园", "厂", "公司", "集团", "学校", "中学", "小学", "高中", "幼儿园", "医院",
+          "市场", "商场", "大厦", "楼盘", "水库", "煤矿", "景区")
+_SUFFIX_KIND.update({site: NAMED_SITE for site in _SITES})
+_SUFFIXES = "|".join(sorted(_SUFFIX_KIND, key=len, reverse=True))
+# Every candidate, overlapping; a county name may be one character (高县, 沛县).
+_PLACE = re.compile(rf"(?=([\u4e00-\u9fff]{{2,3}}?)({_SUFFIXES}))")
+_ONE_CHAR_COUNTY = re.compile(r"(?=([\u4e00-\u9fff])(县))")
 # Characters that do not begin a place name: 全县, 该镇, 本市, 各村, 在桐城市 …
-_NOT_FIRST = frozenset("全该本我各每此其在于从到向对由据经和与及或等的了是为有个两多几首某城市县区镇乡村街社小大老新一这那")
-_FIGURE = re.compile(r"(\d+(?:\.\d+)?)\s*(万元|亿元|万人|平方米|公里|毫米|小时|元|人|户|名|辆|间|岁|起|个|件|家|所|处|吨|米|亩|栋|层)")
+_NOT_FIRST = frozenset("全该本我各每此其在于从到向对由据经和与及或等的了是为有个两多几首某城市县区镇乡村街社这那一")
+# Names that every city has: not an incident's place.
+_GENERIC = frozenset(("经开区", "开发区", "高新区", "保税区", "工业区", "示范区", "自治区", "风景区", "居民区", "生活区",
+                      "住宅区", "商业区", "中心区", "安置区", "新城区", "老城区", "主城区", "辖区", "农村", "乡村", "山村",
+                      "人民路", "解放路", "中山路", "建设路", "农贸市场", "菜市场", "劳务公司", "物业公司", "施工单位",
+                      "建筑公司", "自来水公司", "供水公司"))
+_FIGURE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:多|余)?\s*(万元|亿元|万人|平方米|公里|毫米|小时|天|元|人|户|名|辆|间|岁|起|个|件|家|所|处|吨|米|亩|栋|层)")
 _DATE = re.compile(r"(\d{1,2})月(\d{1,2})日")
 _CJK = re.compile(r"[\u4e00-\u9fff]{2,}")
 
@@ -106,9 +118,8 @@ def signature(title: str, text: str, day: int | None = None) -> Signature:
     sketch = tuple(heapq.nsmallest(SKETCH_SIZE, hashes)) if len(hashes) > SKETCH_SIZE else tuple(sorted(hashes))
     head = f"{title_n}\n{body_n[:FEATURE_CHARS]}"
     features: set[int] = set()
-    for prefix, suffix in _PLACE.findall(head):
-        if prefix[0] not in _NOT_FIRST:
-            features.add(_feature(_SUFFIX_KIND[suffix], prefix + suffix))
+    for name, kind in _places(head):
+        features.add(_feature(kind, name))
     for number, unit in _FIGURE.findall(head):
         if len(number) >= 2 or unit not in ("人", "个", "名", "起", "家", "所", "处", "件", "层", "栋"):
             features.add(_feature(FIGURE, number + unit))
@@ -118,6 +129,23 @@ def signature(title: str, text: str, day: int | None = None) -> Signature:
         for i in range(len(run) - 1):
             features.add(_feature(BIGRAM, run[i:i + 2]))
     return Signature(exact, sketch, tuple(sorted(features)), day)
+
+
+def _places(text: str) -> list[tuple[str, int]]:
+    """Place and site names with an administrative or site suffix; of two ending at the same place the
+    longer is kept (浦东新区, not also 东新区)."""
+    found: dict[int, tuple[int, str, int]] = {}
+    for pattern in (_PLACE, _ONE_CHAR_COUNTY):
+        for match in pattern.finditer(text):
+            prefix, suffix = match.group(1), match.group(2)
+            name = prefix + suffix
+            if prefix[0] in _NOT_FIRST or name in _GENERIC:
+                continue
+            start = match.start()
+            end = start + len(name)
+            if end not in found or found[end][0] > start:
+                found[end] = (start, name, _SUFFIX_KIND[suffix])
+    return [(name, kind) for _start, name, kind in found.values()]
 
 
 def _jaccard(a: tuple[int, ...], b: tuple[int, ...]) -> float:
