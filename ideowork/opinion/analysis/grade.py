@@ -69,8 +69,13 @@ class GradeRules:
 
 def grade(title: str, text: str, *, sentiment: str, source_level: str | None = None,
           reach: Mapping[str, int] | None = None, outlets: int = 1, lexicon: Lexicon | None = None,
-          rules: GradeRules | None = None) -> GradeResult:
-    """The grade of an item (or of an event: its lead item, its reach summed, its outlets counted)."""
+          rules: GradeRules | None = None, normalised: bool = False,
+          sensitive: tuple[tuple[str, float, str], ...] | None = None) -> GradeResult:
+    """The grade of an item (or of an event: its lead item, its reach summed, its outlets counted).
+
+    ``normalised``: title and text have been through the one normalisation already; ``sensitive``: the
+    (topic, points, word) the sentiment's scan found (``SentimentResult.sensitive``), so as not to scan
+    again."""
     rules = rules or GradeRules.default()
     lexicon = lexicon or Lexicon.default()
     points = 0.0
@@ -100,11 +105,14 @@ def grade(title: str, text: str, *, sentiment: str, source_level: str | None = N
             break
 
     if sentiment == "negative" or not rules.sensitive_needs_negative:
-        data = normalise(item_text(title, text)).encode("utf-8").decode("latin-1")
+        if sensitive is None:
+            joined = item_text(title, text)
+            data = (joined if normalised else normalise(joined)).encode("utf-8").decode("latin-1")
+            sensitive = tuple((e.topic, e.points, e.word) for _start, e in lexicon.scan(data) if e.topic)
         topics: dict[str, tuple[float, str]] = {}
-        for _start, entry in lexicon.scan(data):
-            if entry.topic and entry.points > topics.get(entry.topic, (0.0, ""))[0]:
-                topics[entry.topic] = (entry.points, entry.word)
+        for topic, worth, word in sensitive:
+            if worth > topics.get(topic, (0.0, ""))[0]:
+                topics[topic] = (worth, word)
         if topics:
             total = min(sum(p for p, _w in topics.values()), rules.sensitive_cap)
             points += total

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from ..matching.normalise import item_text, normalise
 from .lexicon import Entry, Lexicon
 
-__all__ = ["SentimentResult", "WordDecision", "sentiment", "explain_sentiment", "LABELS"]
+__all__ = ["SentimentResult", "WordDecision", "sentiment", "sentiment_of_normalised", "explain_sentiment", "LABELS"]
 
 LABELS = {"negative": "负面", "neutral": "中性", "positive": "正面"}
 NEGATION_REACH = 4   # characters between a negator's end and the word's start
@@ -68,6 +68,7 @@ class SentimentResult:
     score: float
     words: tuple[WordDecision, ...] = field(default=())
     reasons: tuple[str, ...] = field(default=())   # sentence-level rules (Chinese), for explain
+    sensitive: tuple[tuple[str, float, str], ...] = field(default=())  # (topic, points, word) found, for grade
 
     @property
     def label_zh(self) -> str:
@@ -92,8 +93,16 @@ def label_of(score: float) -> str:
     return "neutral"
 
 
+def sentiment_of_normalised(title: str, text: str, lexicon: Lexicon | None = None) -> SentimentResult:
+    """``sentiment`` of a title and text already normalised (``analyse`` normalises once for all)."""
+    return _scored(_enc(f"{title}\n{text}"), lexicon or Lexicon.default(), explain=False)
+
+
 def _analyse(title: str, text: str, lexicon: Lexicon, *, explain: bool) -> SentimentResult:
-    data = _enc(normalise(item_text(title, text)))
+    return _scored(_enc(normalise(item_text(title, text))), lexicon, explain=explain)
+
+
+def _scored(data: str, lexicon: Lexicon, *, explain: bool) -> SentimentResult:
     title_end = data.find("\n")
     hits = lexicon.scan(data)
     cuts = [(m.start(), m.group()) for m in _CUT.finditer(data)]
@@ -170,7 +179,8 @@ def _analyse(title: str, text: str, lexicon: Lexicon, *, explain: bool) -> Senti
         if cut_index == len(cuts):
             break
     label = label_of(total)
-    return SentimentResult(label, round(total, 3), tuple(decisions), tuple(reasons))
+    sensitive = tuple((entry.topic, entry.points, entry.word) for _start, entry in hits if entry.topic)
+    return SentimentResult(label, round(total, 3), tuple(decisions), tuple(reasons), sensitive)
 
 
 def _word(entry: Entry, start: int, negators: int, negator_end: int, degree: float, degree_end: int,
