@@ -4,8 +4,8 @@ Each item gets a small ``Signature`` (ints only, so the ingestion service can st
 item and restore the index from the database), computed on the normalised item (the one
 normalisation, so a traditional-character repost is the same text):
 
-- ``exact``: a 64-bit hash of the normalised title and text with punctuation and spaces taken out —
-  an exact reprint;
+- ``exact``: a 64-bit hash of the normalised title and text with white space taken out — an exact
+  reprint;
 - ``sketch``: a bottom-k MinHash sketch (the ``SKETCH_SIZE`` smallest hashed values of a consistent
   sample of the body's 4-character shingles, letters and digits only; see ``_sketch``): two items whose sketches estimate a Jaccard
   similarity of at least ``NEAR_AT`` are near-duplicates (a changed headline, a trimmed footer, a
@@ -42,7 +42,7 @@ SAMPLE_MASK = 0x3_0001      # bits of the shingle's first two characters: about 
 _MIX = 0x9E3779B97F4A7C15   # Fibonacci hashing
 _MASK64 = (1 << 64) - 1
 SHINGLE = 4
-SKETCH_CHARS = 600         # the body's first characters that the sketch reads (after the title)
+SKETCH_CHARS = 300         # the body's first characters that the sketch reads (after the title)
 FEATURE_CHARS = 300        # the first characters that features are read from
 NEAR_AT = 0.5
 NEAR_CANDIDATE_SHARE = 3   # sketch values shared before a near-duplicate is checked
@@ -56,6 +56,7 @@ PLACE_TOWN, PLACE_COUNTY, PLACE_CITY, PLACE_PROVINCE, FIGURE, DATE, BIGRAM, PLAC
 KIND_WEIGHT = {PLACE_TOWN: 4.0, NAMED_SITE: 4.0, PLACE_COUNTY: 2.0, PLACE_ROAD: 2.0, PLACE_CITY: 1.0,
                PLACE_PROVINCE: 0.5, FIGURE: 1.5, DATE: 1.0, BIGRAM: 0.5}
 BIGRAM_CAP = 3.0
+_BIGRAM_KIND = BIGRAM << 32
 KIND_LABEL = {PLACE_TOWN: "乡镇村社区", NAMED_SITE: "单位或场所", PLACE_COUNTY: "县区", PLACE_ROAD: "道路",
               PLACE_CITY: "市", PLACE_PROVINCE: "省", FIGURE: "数字", DATE: "日期", BIGRAM: "标题用字"}
 
@@ -78,7 +79,6 @@ _GENERIC = frozenset(("经开区", "开发区", "高新区", "保税区", "工�
                       "建筑公司", "自来水公司", "供水公司"))
 _FIGURE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:多|余)?\s*(万元|亿元|万人|平方米|公里|毫米|小时|天|元|人|户|名|辆|间|岁|起|个|件|家|所|处|吨|米|亩|栋|层)")
 _DATE = re.compile(r"(\d{1,2})月(\d{1,2})日")
-_CJK = re.compile(r"[\u4e00-\u9fff]{2,}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,10 +114,11 @@ def signature(title: str, text: str, day: int | None = None) -> Signature:
 
 def signature_of_normalised(title_n: str, body_n: str, day: int | None = None) -> Signature:
     """``signature`` of a title and text already normalised (``analyse`` normalises once for all)."""
-    title_w = _NON_WORD.sub("", title_n)
-    body_w = _NON_WORD.sub("", body_n)
-    exact = int.from_bytes(hashlib.blake2b(f"{title_w}\n{body_w}".encode("utf-8"), digest_size=8).digest(), "big")
-    content = body_w[:SKETCH_CHARS] if len(body_w) >= 2 * SHINGLE else title_w + body_w[:SKETCH_CHARS]
+    exact_text = "".join(title_n.split()) + "\n" + "".join(body_n.split())
+    exact = int.from_bytes(hashlib.blake2b(exact_text.encode("utf-8"), digest_size=8).digest(), "big")
+    # Punctuation is dropped for the sketch; twice the characters are read so that enough are left.
+    body_w = _NON_WORD.sub("", body_n[:2 * SKETCH_CHARS])[:SKETCH_CHARS]
+    content = body_w if len(body_w) >= 2 * SHINGLE else _NON_WORD.sub("", title_n) + body_w
     sketch = _sketch(content)
     head = f"{title_n}\n{body_n[:FEATURE_CHARS]}"
     features: set[int] = set()
@@ -128,10 +129,20 @@ def signature_of_normalised(title_n: str, body_n: str, day: int | None = None) -
             features.add(_feature(FIGURE, number + unit))
     for month, dayno in _DATE.findall(head):
         features.add(_feature(DATE, f"{int(month)}-{int(dayno)}"))
-    for run in _CJK.findall(title_n):
-        for i in range(len(run) - 1):
-            features.add(_feature(BIGRAM, run[i:i + 2]))
+    features.update(_title_bigrams(_NON_WORD.sub("", title_n)))
     return Signature(exact, sketch, tuple(sorted(features)), day)
+
+
+def _title_bigrams(title: str) -> set[int]:
+    """Each two adjacent characters of the title as one int: their UTF-16 code units, read four bytes
+    at a time at the two two-byte offsets (no hashing needed: the int is the bigram)."""
+    data = title.encode("utf-16-le", "surrogatepass")
+    values: set[int] = set()
+    for offset in (0, 2):
+        usable = (len(data) - offset) // 4 * 4
+        if usable > 0:
+            values.update(memoryview(data[offset:offset + usable]).cast("I").tolist())
+    return {_BIGRAM_KIND | value for value in values}
 
 
 def _sketch(content: str) -> tuple[int, ...]:
