@@ -19,7 +19,8 @@ normalisation, so a traditional-character repost is the same text):
   counties share neither place nor figures, so they stay apart), and, when both carry a publication
   day, they are at most ``DAYS_APART`` days apart. A feature seen in many events weighs less.
 
-``EventIndex.add(signature)`` gives the event key (the first item's exact hash in hex, "e…") and how
+An event is known by the features of its first ``EVENT_FEATURE_ITEMS`` items, so a long-running
+story cannot grow into one that every item joins. ``EventIndex.add(signature)`` gives the event key (the first item's exact hash in hex, "e…") and how
 the item joined; ``EventIndex.restore(key, signature)`` puts a stored item back; ``assign_events``
 is the batch form.
 """
@@ -49,6 +50,8 @@ NEAR_CANDIDATE_SHARE = 3   # sketch values shared before a near-duplicate is che
 JOIN_AT = 3.5
 DAYS_APART = 31
 COMMON_EVENTS = 8          # a feature in more events than this weighs less, in proportion
+NEAR_CHECKS = 8            # candidates (most sketch values shared first) whose Jaccard is estimated
+EVENT_FEATURE_ITEMS = 8    # an event is known by the features of its first items, so it cannot swallow all
 POSTING_CAP = 64           # a sketch value or feature carried this often proposes no candidates: too common
 
 # Feature kinds: the high bits of a feature's int; the weight of each kind.
@@ -204,6 +207,7 @@ class EventIndex:
         self._feature_events: dict[int, set[str]] = {}
         self._event_features: dict[str, set[int]] = {}
         self._event_days: dict[str, tuple[int, int]] = {}
+        self._event_members: dict[str, int] = {}
 
     def __len__(self) -> int:
         return len(self._item_event)
@@ -243,7 +247,9 @@ class EventIndex:
             if len(postings) <= POSTING_CAP:   # past the cap the value is never read again
                 postings.append(number)
         mine = self._event_features.setdefault(key, set())
-        for feature in sig.features:
+        members = self._event_members.get(key, 0) + 1
+        self._event_members[key] = members
+        for feature in sig.features if members <= EVENT_FEATURE_ITEMS else ():
             if feature not in mine:
                 mine.add(feature)
                 keys = self._feature_events.setdefault(feature, set())
@@ -262,9 +268,8 @@ class EventIndex:
                     counts[number] = counts.get(number, 0) + 1
         best, best_score = None, 0.0
         needed = min(NEAR_CANDIDATE_SHARE, max(len(sig.sketch) // 4, 1))
-        for number, shared in counts.items():
-            if shared < needed:
-                continue
+        likeliest = sorted(((shared, number) for number, shared in counts.items() if shared >= needed), reverse=True)
+        for _shared, number in likeliest[:NEAR_CHECKS]:
             score = _jaccard(sig.sketch, self._sketches[number])
             if score >= NEAR_AT and score > best_score:
                 best, best_score = number, score
