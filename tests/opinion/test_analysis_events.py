@@ -3,6 +3,7 @@
 import opencc
 
 from ideowork.opinion.analysis import EventIndex, Signature, assign_events, signature
+from ideowork.opinion.analysis.events import feature_names
 
 TONGCHENG = ("5月27日4时37分，桐城市变更发布暴雨红色预警，启动重大气象灾害（暴雨）三级应急响应，紧急转移受困群众76人。"
              "26日傍晚起，范岗镇西小河水位暴涨漫出堤坝，部分群众家中进水。截至27日中午12时，桐城市平均累积雨量超过"
@@ -36,6 +37,8 @@ def test_the_same_incident_in_other_words_joins_and_another_flood_stays_apart():
                                  "队伍探水进村，把受困老人一一背出来。"))
     other = index.add(signature("旺苍县遭遇大暴雨 紧急转移避险2900余人", WANGCANG))
     assert retold.key == first.key and retold.how == "event"
+    names = feature_names("范岗镇沥岗村连夜把受困老人背出来", "强降雨从5月26日傍晚开始，桐城市范岗镇西小河水位一夜暴涨。")
+    assert {"乡镇村社区：范岗镇", "市：桐城市"} <= {names[f] for f in retold.shared if f in names}
     assert other.key != first.key and other.how == "new"
 
 

@@ -36,7 +36,8 @@ from dataclasses import dataclass, field
 
 from ..matching.normalise import normalise
 
-__all__ = ["Signature", "Assignment", "EventIndex", "signature", "signature_of_normalised", "assign_events"]
+__all__ = ["Signature", "Assignment", "EventIndex", "signature", "signature_of_normalised", "assign_events",
+           "feature_names"]
 
 SKETCH_SIZE = 32
 SAMPLE_MASK = 0x3_0001      # bits of the shingle's first two characters: about one shingle in 8
@@ -310,6 +311,19 @@ class EventIndex:
         if best is None:
             return None
         return Assignment(best, "event", round(best_score, 3), tuple(shared[best]))
+
+
+def feature_names(title: str, text: str) -> dict[int, str]:
+    """The item's place, site, figure and date features by int, as Chinese labels (“县区：桐城市”), so
+    that the item page can say which ones an ``Assignment.shared`` names. Title bigrams are left out."""
+    title_n, body_n = normalise(title or ""), normalise(text or "")
+    head = f"{title_n}\n{body_n[:FEATURE_CHARS]}"
+    names = {_feature(kind, name): f"{KIND_LABEL[kind]}：{name}" for name, kind in _places(head)}
+    for number, unit in _FIGURE.findall(head):
+        names[_feature(FIGURE, number + unit)] = f"{KIND_LABEL[FIGURE]}：{number}{unit}"
+    for month, dayno in _DATE.findall(head):
+        names[_feature(DATE, f"{int(month)}-{int(dayno)}")] = f"{KIND_LABEL[DATE]}：{int(month)}月{int(dayno)}日"
+    return names
 
 
 def assign_events(items) -> list[Assignment]:
