@@ -78,8 +78,9 @@ def event_scores(gold: dict, predicted: dict) -> dict:
     for i in ids:
         gold_groups.setdefault(gold[i], set()).add(i)
         pred_groups.setdefault(predicted[i], set()).add(i)
-    bp = sum(len(gold_groups[gold[i]] & pred_groups[predicted[i]]) / len(pred_groups[predicted[i]]) for i in ids) / len(ids)
-    br = sum(len(gold_groups[gold[i]] & pred_groups[predicted[i]]) / len(gold_groups[gold[i]]) for i in ids) / len(ids)
+    overlap = {i: len(gold_groups[gold[i]] & pred_groups[predicted[i]]) for i in ids}
+    bp = sum(overlap[i] / len(pred_groups[predicted[i]]) for i in ids) / len(ids)
+    br = sum(overlap[i] / len(gold_groups[gold[i]]) for i in ids) / len(ids)
     return {"pairwise_precision": round(p, 4), "pairwise_recall": round(r, 4),
             "pairwise_f1": round(2 * p * r / (p + r) if p + r else 0.0, 4),
             "bcubed_precision": round(bp, 4), "bcubed_recall": round(br, 4),

@@ -13,6 +13,6 @@ from .grade import GradeResult, GradeRules, grade
 from .lexicon import Lexicon, LexiconError
 from .sentiment import SentimentResult, WordDecision, explain_sentiment, sentiment
 
-__all__ = ["Analysis", "analyse", "Assignment", "EventIndex", "Signature", "assign_events", "signature", "GradeResult", "GradeRules",
-           "grade", "Lexicon", "LexiconError", "SentimentResult", "WordDecision", "explain_sentiment",
-           "sentiment"]
+__all__ = ["Analysis", "analyse", "Assignment", "EventIndex", "Signature", "assign_events", "signature",
+           "GradeResult", "GradeRules", "grade", "Lexicon", "LexiconError", "SentimentResult", "WordDecision",
+           "explain_sentiment", "sentiment"]

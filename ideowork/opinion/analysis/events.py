@@ -7,9 +7,9 @@ normalisation, so a traditional-character repost is the same text):
 - ``exact``: a 64-bit hash of the normalised title and text with white space taken out — an exact
   reprint;
 - ``sketch``: a bottom-k MinHash sketch (the ``SKETCH_SIZE`` smallest hashed values of a consistent
-  sample of the body's 4-character shingles, letters and digits only; see ``_sketch``): two items whose sketches estimate a Jaccard
-  similarity of at least ``NEAR_AT`` are near-duplicates (a changed headline, a trimmed footer, a
-  repost with its own preface). Candidates come from an inverted index on the sketch values, so the
+  sample of the body's 4-character shingles, letters and digits only; see ``_sketch``): two items
+  whose sketches estimate a Jaccard similarity of at least ``NEAR_AT`` are near-duplicates (a
+  changed headline, a trimmed footer, a repost with its own preface). Candidates come from an inverted index on the sketch values, so the
   cost per item does not grow with the number of items seen;
 - ``features``: what identifies an incident whoever tells it — place names with an administrative
   suffix (towns, villages and named sites — a 小区, 厂, 学校, 市场 — weigh most, provinces least;
@@ -20,9 +20,9 @@ normalisation, so a traditional-character repost is the same text):
   day, they are at most ``DAYS_APART`` days apart. A feature seen in many events weighs less.
 
 An event is known by the features of its first ``EVENT_FEATURE_ITEMS`` items, so a long-running
-story cannot grow into one that every item joins. ``EventIndex.add(signature)`` gives the event key (the first item's exact hash in hex, "e…") and how
-the item joined; ``EventIndex.restore(key, signature)`` puts a stored item back; ``assign_events``
-is the batch form.
+story cannot grow into one that every item joins. ``EventIndex.add(signature)`` gives the event key
+(the first item's exact hash in hex, "e…") and how the item joined; ``EventIndex.restore(key,
+signature)`` puts a stored item back; ``assign_events`` is the batch form.
 """
 
 from __future__ import annotations

@@ -45,7 +45,13 @@ NEGATIVE_AT = -1.5
 _CLAUSE_CHARS = "，,。！？!?；;:：\n"
 _SENTENCE_CHARS = "。！？!?；;\n"
 _QUESTION_CHARS = "？?"
-_enc = lambda s: s.encode("utf-8").decode("latin-1")  # noqa: E731
+
+
+def _enc(text: str) -> str:
+    """``text`` as its UTF-8 bytes, one latin-1 character per byte (how the automaton reads)."""
+    return text.encode("utf-8").decode("latin-1")
+
+
 _CUT = re.compile("|".join(re.escape(_enc(c)) for c in _CLAUSE_CHARS))
 _SENTENCE_ENDS = frozenset(_enc(c) for c in _SENTENCE_CHARS)
 _QUESTIONS = frozenset(_enc(c) for c in _QUESTION_CHARS)

@@ -30,7 +30,8 @@ class Command(BaseCommand):
     requires_system_checks: list = []
 
     def add_arguments(self, parser):
-        parser.add_argument("items", help="JSON Lines 文件，每行一个 {\"id\", \"title\", \"text\", \"source_level\"?, \"published\"?}")
+        parser.add_argument("items", help="JSON Lines 文件，每行一个 {\"id\", \"title\", \"text\", "
+                                          "\"source_level\"?, \"published\"?}")
         parser.add_argument("--json", action="store_true", help="每行输出一个JSON对象 {\"id\", \"sentiment\", \"event\"}")
 
     def handle(self, *args, items, json=False, **options):
