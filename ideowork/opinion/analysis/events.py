@@ -9,8 +9,8 @@ normalisation, so a traditional-character repost is the same text):
 - ``sketch``: a bottom-k MinHash sketch (the ``SKETCH_SIZE`` smallest hashed values of a consistent
   sample of the body's 4-character shingles, letters and digits only; see ``_sketch``): two items
   whose sketches estimate a Jaccard similarity of at least ``NEAR_AT`` are near-duplicates (a
-  changed headline, a trimmed footer, a repost with its own preface). Candidates come from an inverted index on the sketch values, so the
-  cost per item does not grow with the number of items seen;
+  changed headline, a trimmed footer, a repost with its own preface). Candidates come from an
+  inverted index on the sketch values, so the cost per item does not grow with the items seen;
 - ``features``: what identifies an incident whoever tells it — place names with an administrative
   suffix (towns, villages and named sites — a 小区, 厂, 学校, 市场 — weigh most, provinces least;
   names every city has, 开发区 or 人民路, not at all), figures with their unit (76人, 278毫米),
