@@ -40,3 +40,4 @@ def test_rules_are_data_and_a_broken_rule_set_is_refused():
 def test_analyse_runs_all_three_at_once():
     result = analyse("群众点赞", "便民服务中心办事效率很高。", source_level="government", day=20000)
     assert result.sentiment.label == "positive" and result.grade.code == "1" and result.signature.day == 20000
+
