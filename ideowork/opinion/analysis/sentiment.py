@@ -53,7 +53,7 @@ def _enc(text: str) -> str:
 
 
 _CUT = re.compile("|".join(re.escape(_enc(c)) for c in _CLAUSE_CHARS))
-_SENTENCE_ENDS = frozenset(_enc(c) for c in _SENTENCE_CHARS)
+_SENTENCE_END = re.compile("|".join(re.escape(_enc(c)) for c in _SENTENCE_CHARS))
 _QUESTIONS = frozenset(_enc(c) for c in _QUESTION_CHARS)
 
 
@@ -111,82 +111,86 @@ def _analyse(title: str, text: str, lexicon: Lexicon, *, explain: bool) -> Senti
 def _scored(data: str, lexicon: Lexicon, *, explain: bool) -> SentimentResult:
     title_end = data.find("\n")
     hits = lexicon.scan(data)
-    cuts = [(m.start(), m.group()) for m in _CUT.finditer(data)]
-    cuts.append((len(data), "\n"))
     total = 0.0
     decisions: list[WordDecision] = []
     reasons: list[str] = []
-    # One sentence at a time: (contribution, decision-or-None) pairs, settled at its end.
+    # One sentence at a time: [contribution, (entry, start, rules) or None], settled at its end.
     sentence: list[list] = []
-    contrast_at = -1
-    contrast_factor = 1.0
-    rhetorical = False
-    negators = 0
-    negator_end = -1
-    degree = 1.0
-    degree_end = -1
-    degree_word = ""
-    cut_index = 0
-    hit_index = 0
-    n_hits = len(hits)
-    while True:
-        cut_pos, cut_char = cuts[cut_index]
-        # Words of this clause.
-        while hit_index < n_hits and hits[hit_index][0] < cut_pos:
-            start, entry = hits[hit_index]
-            hit_index += 1
-            kind = entry.modifier
-            if entry.has_weight and (entry.weight or not kind):
-                if entry.weight:
-                    contribution, rules = _word(entry, start, negators, negator_end, degree, degree_end,
-                                                degree_word, title_end, explain)
-                    sentence.append([contribution, (entry, start, rules) if explain else None])
+    contrast_at, contrast_factor, rhetorical = -1, 1.0, ""
+    negators, negator_end, degree, degree_end, degree_word = 0, -1, 1.0, -1, ""
+    previous_end = 0
+    # Only the stretches between two words are searched for punctuation; the end of the text closes all.
+    for start, entry in [*hits, (len(data) + 1, None)]:
+        if start > previous_end:
+            cut = _CUT.search(data, previous_end, start)
+            if cut is not None:
+                # The clause ends: modifiers do not reach past it.
                 negators, negator_end, degree, degree_end = 0, -1, 1.0, -1
-            elif kind == "negator":
-                negators = negators + 1 if start - negator_end <= 3 * NEGATION_REACH else 1
-                negator_end = start + entry.length
-            elif kind == "degree":
-                degree, degree_end, degree_word = entry.factor, start + entry.length, entry.word
-            elif kind == "contrast":
-                contrast_at, contrast_factor = len(sentence), entry.factor
-                if explain:
-                    reasons.append(f"转折词“{entry.word}”：其后加重（×{entry.factor:g}），其前减轻（×{BEFORE_CONTRAST:g}）")
-            elif kind == "rhetorical":
-                rhetorical = entry.word
-        # The clause ends: modifiers do not reach past it.
-        negators, negator_end, degree, degree_end = 0, -1, 1.0, -1
-        if cut_char in _SENTENCE_ENDS:
-            question = cut_char in _QUESTIONS
-            if rhetorical and question:
-                for item in sentence:
-                    if item[0] > 0:
-                        item[0] = -item[0]
-                        if explain and item[1]:
-                            item[1][2].append(f"反问句（“{rhetorical}”）中正面词按负面计")
-                total += RHETORICAL_PENALTY
-                if explain:
-                    reasons.append(f"反问句（“{rhetorical}…？”）：{RHETORICAL_PENALTY:g}")
-            if contrast_at >= 0:
-                for index, item in enumerate(sentence):
-                    factor = BEFORE_CONTRAST if index < contrast_at else contrast_factor
-                    item[0] *= factor
-                    if explain and item[1]:
-                        item[1][2].append(f"{'转折前' if index < contrast_at else '转折后'}×{factor:g}")
-            for contribution, detail in sentence:
-                total += contribution
-                if explain and detail:
-                    entry, start, rules = detail
-                    position = len(data[:start].encode("latin-1").decode("utf-8", "replace"))
-                    decisions.append(WordDecision(entry.word, position, entry.weight, tuple(rules),
-                                                  round(contribution, 3)))
-            sentence = []
-            contrast_at, contrast_factor, rhetorical = -1, 1.0, False
-        cut_index += 1
-        if cut_index == len(cuts):
+                end = _SENTENCE_END.search(data, cut.start(), start)
+                if end is not None and (sentence or rhetorical):
+                    total += _settle(sentence, contrast_at, contrast_factor, rhetorical, end.group() in _QUESTIONS,
+                                     data, decisions, reasons if explain else None)
+                    sentence = []
+                    contrast_at, contrast_factor, rhetorical = -1, 1.0, ""
+                elif end is not None:
+                    contrast_at, contrast_factor = -1, 1.0
+        if entry is None:
             break
+        previous_end = start + entry.length
+        kind = entry.modifier
+        if entry.has_weight and (entry.weight or not kind):
+            if entry.weight:
+                contribution, rules = _word(entry, start, negators, negator_end, degree, degree_end, degree_word,
+                                            title_end, explain)
+                sentence.append([contribution, (entry, start, rules) if explain else None])
+            negators, negator_end, degree, degree_end = 0, -1, 1.0, -1
+        elif kind == "negator":
+            negators = negators + 1 if start - negator_end <= 3 * NEGATION_REACH else 1
+            negator_end = start + entry.length
+        elif kind == "degree":
+            degree, degree_end, degree_word = entry.factor, start + entry.length, entry.word
+        elif kind == "contrast":
+            contrast_at, contrast_factor = len(sentence), entry.factor
+            if explain:
+                reasons.append(f"转折词“{entry.word}”：其后加重（×{entry.factor:g}），其前减轻（×{BEFORE_CONTRAST:g}）")
+        elif kind == "rhetorical":
+            rhetorical = entry.word
+    if sentence or rhetorical:   # a last sentence with no closing punctuation
+        total += _settle(sentence, contrast_at, contrast_factor, rhetorical, False, data, decisions,
+                         reasons if explain else None)
     label = label_of(total)
     sensitive = tuple((entry.topic, entry.points, entry.word) for _start, entry in hits if entry.topic)
     return SentimentResult(label, round(total, 3), tuple(decisions), tuple(reasons), sensitive)
+
+
+def _settle(sentence: list[list], contrast_at: int, contrast_factor: float, rhetorical: str, question: bool,
+            data: str, decisions: list[WordDecision], reasons: list[str] | None) -> float:
+    """A sentence's contribution, its rhetorical question and contrast applied; its words' decisions
+    are appended when ``reasons`` is a list (explaining)."""
+    explain = reasons is not None
+    total = 0.0
+    if rhetorical and question:
+        for item in sentence:
+            if item[0] > 0:
+                item[0] = -item[0]
+                if explain and item[1]:
+                    item[1][2].append(f"反问句（“{rhetorical}”）中正面词按负面计")
+        total += RHETORICAL_PENALTY
+        if explain:
+            reasons.append(f"反问句（“{rhetorical}…？”）：{RHETORICAL_PENALTY:g}")
+    if contrast_at >= 0:
+        for index, item in enumerate(sentence):
+            factor = BEFORE_CONTRAST if index < contrast_at else contrast_factor
+            item[0] *= factor
+            if explain and item[1]:
+                item[1][2].append(f"{'转折前' if index < contrast_at else '转折后'}×{factor:g}")
+    for contribution, detail in sentence:
+        total += contribution
+        if explain and detail:
+            entry, start, rules = detail
+            position = len(data[:start].encode("latin-1").decode("utf-8", "replace"))
+            decisions.append(WordDecision(entry.word, position, entry.weight, tuple(rules), round(contribution, 3)))
+    return total
 
 
 def _word(entry: Entry, start: int, negators: int, negator_end: int, degree: float, degree_end: int,
