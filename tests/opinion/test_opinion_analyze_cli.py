@@ -61,7 +61,8 @@ def test_without_json_a_readable_line_with_the_grade(tmp_path):
     ('{"id": "x", "text": ["暴雨"]}', "第2行的text（正文）应为字符串"),
     ('{"id": "x", "text": "暴雨", "source_level": "town"}', "第2行的source_level（来源级别）应为 central"),
     ('{"id": "x", "text": "暴雨", "published": "昨天"}', "第2行的published（发布时间）应为ISO 8601格式"),
-    ('{"id": "x", "text": "暴雨", "published": 20230527}', "第2行的published（发布时间）应为ISO 8601格式"),
+    ('{"id": "x", "text": "暴雨", "published": true}', "第2行的published（发布时间）应为ISO 8601格式"),
+    ('{"id": "x", "text": "暴雨", "published": "2023-02-30"}', "第2行的published（发布时间）应为ISO 8601格式"),
 ])
 def test_a_bad_line_exits_2_naming_the_line_and_prints_nothing(tmp_path, bad_line, message):
     good = json.dumps(ITEMS[0], ensure_ascii=False)
@@ -69,6 +70,17 @@ def test_a_bad_line_exits_2_naming_the_line_and_prints_nothing(tmp_path, bad_lin
     code, out, err = run(path, "--json")
     assert code == 2 and out == ""
     assert message in err
+
+
+@pytest.mark.parametrize("published", ["2023-05-27", "2023-05-27 08:30:00", "2023-05-27T00:30:00Z",
+                                       "Sat, 27 May 2023 08:30:00 +0800", "2023/5/27", "2023年5月27日", 1685147400,
+                                       1685147400000])
+def test_publication_dates_in_the_usual_forms_are_taken(tmp_path, published):
+    item = dict(ITEMS[0], published=published, source_level="省级")
+    path = write_items(tmp_path, [json.dumps(item, ensure_ascii=False)])
+    out = StringIO()
+    call_command("opinion_analyze", str(path), "--json", stdout=out)
+    assert json.loads(out.getvalue())["id"] == "a1"
 
 
 def test_a_missing_file_and_a_broken_encoding(tmp_path):
