@@ -54,6 +54,7 @@ def test_signatures_are_small_ints_and_restore_rebuilds_the_index():
     sig = signature("桐城发布暴雨红色预警", TONGCHENG, day=19504)
     assert isinstance(sig, Signature) and isinstance(sig.exact, int)
     assert all(isinstance(v, int) for v in sig.sketch + sig.features) and len(sig.sketch) <= 32
+    assert all(0 <= v < 2**63 for v in (sig.exact, *sig.sketch, *sig.features))   # a PostgreSQL bigint each
     index = EventIndex()
     key = index.add(sig).key
     restored = EventIndex()

@@ -42,7 +42,7 @@ __all__ = ["Signature", "Assignment", "EventIndex", "signature", "signature_of_n
 SKETCH_SIZE = 32
 SAMPLE_MASK = 0x3_0001      # bits of the shingle's first two characters: about one shingle in 8
 _MIX = 0x9E3779B97F4A7C15   # Fibonacci hashing
-_MASK64 = (1 << 64) - 1
+_MASK63 = (1 << 63) - 1     # every int of a signature fits a signed 64-bit column (PostgreSQL bigint)
 SHINGLE = 4
 SKETCH_CHARS = 300         # the body's first characters that the sketch reads (after the title)
 FEATURE_CHARS = 300        # the first characters that features are read from
@@ -87,7 +87,8 @@ _DATE = re.compile(r"(\d{1,2})月(\d{1,2})日")
 
 @dataclass(frozen=True, slots=True)
 class Signature:
-    """What the index keeps of an item: ints only (see the module's docstring)."""
+    """What the index keeps of an item: ints only, each below 2**63 so that it fits a bigint column
+    (see the module's docstring)."""
 
     exact: int
     sketch: tuple[int, ...]
@@ -119,7 +120,7 @@ def signature(title: str, text: str, day: int | None = None) -> Signature:
 def signature_of_normalised(title_n: str, body_n: str, day: int | None = None) -> Signature:
     """``signature`` of a title and text already normalised (``analyse`` normalises once for all)."""
     exact_text = "".join(title_n.split()) + "\n" + "".join(body_n.split())
-    exact = int.from_bytes(hashlib.blake2b(exact_text.encode("utf-8"), digest_size=8).digest(), "big")
+    exact = int.from_bytes(hashlib.blake2b(exact_text.encode("utf-8"), digest_size=8).digest(), "big") & _MASK63
     # Punctuation is dropped for the sketch; twice the characters are read so that enough are left.
     body_w = _NON_WORD.sub("", body_n[:2 * SKETCH_CHARS])[:SKETCH_CHARS]
     content = body_w if len(body_w) >= 2 * SHINGLE else _NON_WORD.sub("", title_n) + body_w
@@ -165,7 +166,7 @@ def _sketch(content: str) -> tuple[int, ...]:
         if usable > 0:
             shingles.extend(memoryview(data[offset:offset + usable]).cast("Q").tolist())
     sampled = compress(shingles, map(not_, map(and_, shingles, repeat(SAMPLE_MASK))))
-    mixed = {(value * _MIX) & _MASK64 for value in sampled}
+    mixed = {(value * _MIX) & _MASK63 for value in sampled}
     return tuple(sorted(mixed)[:SKETCH_SIZE])
 
 
