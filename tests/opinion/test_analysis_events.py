@@ -67,3 +67,14 @@ def test_the_batch_form_keeps_input_order():
     keys = [a.key for a in assign_events([("桐城暴雨", TONGCHENG, None), ("旺苍暴雨", WANGCANG, None),
                                           ("桐城暴雨", TONGCHENG, None)])]
     assert keys[0] == keys[2] != keys[1]
+
+
+def test_two_accidents_in_the_same_town_on_different_days_stay_apart():
+    index = EventIndex()
+    first = index.add(signature("古县镇一轿车侧翻", "2月7日14时50分许，永丰县古县镇新元村路段一辆小型轿车侧翻至池塘，"
+                                "造成3人死亡。"))
+    other = index.add(signature("古县镇一货车与三轮车相撞", "3月2日8时许，永丰县古县镇上堡村路段一辆货车与三轮车相撞，"
+                                "造成1人受伤。"))
+    again = index.add(signature("永丰古县镇侧翻事故3人遇难", "2月7日下午，古县镇新元村路段一辆轿车侧翻入池塘，3人死亡。"))
+    assert other.key != first.key
+    assert again.key == first.key

@@ -17,7 +17,10 @@ normalisation, so a traditional-character repost is the same text):
   calendar dates (5月27日) — and the title's character bigrams, weakly. An item joins an
   event when the features it shares with the event weigh at least ``JOIN_AT`` (two floods in two
   counties share neither place nor figures, so they stay apart), and, when both carry a publication
-  day, they are at most ``DAYS_APART`` days apart. A feature seen in many events weighs less.
+  day, they are at most ``DAYS_APART`` days apart. A feature seen in many events weighs less; when
+  both the item and the event name the incident's day (5月27日) and none of them are within
+  ``DATES_NEAR`` days, it is another incident, whatever else they share (two accidents on the same
+  road on different days); only a near-duplicate joins then.
 
 An event is known by the features of its first ``EVENT_FEATURE_ITEMS`` items, so a long-running
 story cannot grow into one that every item joins. ``EventIndex.add(signature)`` gives the event key
@@ -49,6 +52,7 @@ FEATURE_CHARS = 300        # the first characters that features are read from
 NEAR_AT = 0.5
 NEAR_CANDIDATE_SHARE = 3   # sketch values shared before a near-duplicate is checked
 JOIN_AT = 3.5
+DATES_NEAR = 2             # days apart that one incident's reports still give (the eve, the day after)
 DAYS_APART = 31
 COMMON_EVENTS = 8          # a feature in more events than this weighs less, in proportion
 NEAR_CHECKS = 8            # candidates (most sketch values shared first) whose Jaccard is estimated
@@ -112,6 +116,17 @@ def _feature(kind: int, text: str) -> int:
     return (kind << 32) | zlib.crc32(text.encode("utf-8"))
 
 
+def _date_feature(month: int, day: int) -> int:
+    """A calendar day as its feature: the day of the year, roughly (month × 31 + day), not hashed, so
+    that two days can be compared."""
+    return (DATE << 32) | (month * 31 + day)
+
+
+def _dates_apart(mine: set[int], theirs: set[int]) -> bool:
+    """Whether no day of ``mine`` is within ``DATES_NEAR`` days of one of ``theirs``."""
+    return all(abs((a & 0xFFFF) - (b & 0xFFFF)) > DATES_NEAR for a in mine for b in theirs)
+
+
 def signature(title: str, text: str, day: int | None = None) -> Signature:
     """The item's signature; ``day`` is its publication day as days since 1970-01-01, or None."""
     return signature_of_normalised(normalise(title or ""), normalise(text or ""), day)
@@ -133,7 +148,7 @@ def signature_of_normalised(title_n: str, body_n: str, day: int | None = None) -
         if len(number) >= 2 or unit not in ("人", "个", "名", "起", "家", "所", "处", "件", "层", "栋"):
             features.add(_feature(FIGURE, number + unit))
     for month, dayno in _DATE.findall(head):
-        features.add(_feature(DATE, f"{int(month)}-{int(dayno)}"))
+        features.add(_date_feature(int(month), int(dayno)))
     features.update(_title_bigrams(_NON_WORD.sub("", title_n)))
     return Signature(exact, sketch, tuple(sorted(features)), day)
 
@@ -210,6 +225,7 @@ class EventIndex:
         self._event_features: dict[str, set[int]] = {}
         self._event_days: dict[str, tuple[int, int]] = {}
         self._event_members: dict[str, int] = {}
+        self._event_dates: dict[str, set[int]] = {}
 
     def __len__(self) -> int:
         return len(self._item_event)
@@ -251,6 +267,10 @@ class EventIndex:
         mine = self._event_features.setdefault(key, set())
         members = self._event_members.get(key, 0) + 1
         self._event_members[key] = members
+        if members <= EVENT_FEATURE_ITEMS:
+            dates = [feature for feature in sig.features if feature >> 32 == DATE]
+            if dates:
+                self._event_dates.setdefault(key, set()).update(dates)
         for feature in sig.features if members <= EVENT_FEATURE_ITEMS else ():
             if feature not in mine:
                 mine.add(feature)
@@ -300,8 +320,11 @@ class EventIndex:
                 target[key] = target.get(key, 0.0) + weight
                 shared.setdefault(key, []).append(feature)
         best, best_score = None, 0.0
+        dates = {feature for feature in sig.features if feature >> 32 == DATE}
         for key in set(scores) | set(bigrams):
             score = scores.get(key, 0.0) + min(bigrams.get(key, 0.0), BIGRAM_CAP)
+            if dates and key in self._event_dates and _dates_apart(dates, self._event_dates[key]):
+                continue   # both name the incident's day, and no two days are near: another incident
             if score < JOIN_AT or score <= best_score:
                 continue
             if sig.day is not None and key in self._event_days:
@@ -323,7 +346,7 @@ def feature_names(title: str, text: str) -> dict[int, str]:
     for number, unit in _FIGURE.findall(head):
         names[_feature(FIGURE, number + unit)] = f"{KIND_LABEL[FIGURE]}：{number}{unit}"
     for month, dayno in _DATE.findall(head):
-        names[_feature(DATE, f"{int(month)}-{int(dayno)}")] = f"{KIND_LABEL[DATE]}：{int(month)}月{int(dayno)}日"
+        names[_date_feature(int(month), int(dayno))] = f"{KIND_LABEL[DATE]}：{int(month)}月{int(dayno)}日"
     return names
 
 
