@@ -33,9 +33,9 @@ from __future__ import annotations
 import hashlib
 import re
 import zlib
+from dataclasses import dataclass, field
 from itertools import compress, repeat
 from operator import and_, not_
-from dataclasses import dataclass, field
 
 from ..matching.normalise import normalise
 
