@@ -1,0 +1,80 @@
+"""De-duplication and events: exact reprints, near-duplicates, one incident in other words, two incidents apart."""
+
+import opencc
+
+from ideowork.opinion.analysis import EventIndex, Signature, assign_events, signature
+from ideowork.opinion.analysis.events import feature_names
+
+TONGCHENG = ("5月27日4时37分，桐城市变更发布暴雨红色预警，启动重大气象灾害（暴雨）三级应急响应，紧急转移受困群众76人。"
+             "26日傍晚起，范岗镇西小河水位暴涨漫出堤坝，部分群众家中进水。截至27日中午12时，桐城市平均累积雨量超过"
+             "200毫米，最大累积雨量达278毫米，部分道路积水严重、交通受阻。")
+WANGCANG = ("2日晚起，旺苍县普降大到暴雨，局部大暴雨，累计降雨量最高达219.1毫米。三江镇石洞沟社区山洪暴发，冲垮沿线"
+            "部分村道，农田被淹。暴雨造成该县2895人受灾，紧急转移避险人员2900余人，5个乡镇启动地质灾害二级预警响应。")
+
+
+def test_an_exact_reprint_joins():
+    index = EventIndex()
+    first = index.add(signature("桐城发布暴雨红色预警", TONGCHENG))
+    again = index.add(signature("桐城发布暴雨红色预警", TONGCHENG + "  "))
+    assert first.how == "new" and again.how == "exact" and again.key == first.key
+
+
+def test_a_traditional_repost_and_a_changed_headline_are_near_duplicates():
+    index = EventIndex()
+    first = index.add(signature("桐城发布暴雨红色预警", TONGCHENG))
+    s2t = opencc.OpenCC("s2t")
+    repost = index.add(signature(s2t.convert("桐城暴雨 转移76人"), s2t.convert(TONGCHENG)))
+    headline = index.add(signature("安徽桐城一夜暴雨", "【转自大皖新闻】" + TONGCHENG[:120]))
+    assert repost.key == headline.key == first.key
+    assert {repost.how, headline.how} <= {"exact", "near"}
+
+
+def test_the_same_incident_in_other_words_joins_and_another_flood_stays_apart():
+    index = EventIndex()
+    first = index.add(signature("桐城发布暴雨红色预警", TONGCHENG))
+    retold = index.add(signature("范岗镇沥岗村连夜把受困老人背出来",
+                                 "强降雨从5月26日傍晚开始，桐城市范岗镇西小河水位一夜暴涨。27日早上5点，沥岗村组织抢险"
+                                 "队伍探水进村，把受困老人一一背出来。"))
+    other = index.add(signature("旺苍县遭遇大暴雨 紧急转移避险2900余人", WANGCANG))
+    assert retold.key == first.key and retold.how == "event"
+    names = feature_names("范岗镇沥岗村连夜把受困老人背出来", "强降雨从5月26日傍晚开始，桐城市范岗镇西小河水位一夜暴涨。")
+    assert {"乡镇村社区：范岗镇", "市：桐城市"} <= {names[f] for f in retold.shared if f in names}
+    assert other.key != first.key and other.how == "new"
+
+
+def test_the_same_place_months_apart_is_another_event():
+    index = EventIndex()
+    first = index.add(signature("桐城发布暴雨红色预警", TONGCHENG, day=19504))
+    later = index.add(signature("范岗镇西小河再次漫堤", "范岗镇西小河水位暴涨，部分群众家中进水，桐城市启动应急响应。",
+                                day=19504 + 90))
+    assert later.key != first.key
+
+
+def test_signatures_are_small_ints_and_restore_rebuilds_the_index():
+    sig = signature("桐城发布暴雨红色预警", TONGCHENG, day=19504)
+    assert isinstance(sig, Signature) and isinstance(sig.exact, int)
+    assert all(isinstance(v, int) for v in sig.sketch + sig.features) and len(sig.sketch) <= 32
+    assert all(0 <= v < 2**63 for v in (sig.exact, *sig.sketch, *sig.features))   # a PostgreSQL bigint each
+    index = EventIndex()
+    key = index.add(sig).key
+    restored = EventIndex()
+    restored.restore(key, Signature(sig.exact, tuple(sig.sketch), tuple(sig.features), sig.day))
+    assert restored.add(signature("范岗镇沥岗村", "5月27日桐城市范岗镇紧急转移群众76人。", day=19504)).key == key
+    assert restored.find(signature("旺苍县暴雨", WANGCANG)) is None
+
+
+def test_the_batch_form_keeps_input_order():
+    keys = [a.key for a in assign_events([("桐城暴雨", TONGCHENG, None), ("旺苍暴雨", WANGCANG, None),
+                                          ("桐城暴雨", TONGCHENG, None)])]
+    assert keys[0] == keys[2] != keys[1]
+
+
+def test_two_accidents_in_the_same_town_on_different_days_stay_apart():
+    index = EventIndex()
+    first = index.add(signature("古县镇一轿车侧翻", "2月7日14时50分许，永丰县古县镇新元村路段一辆小型轿车侧翻至池塘，"
+                                "造成3人死亡。"))
+    other = index.add(signature("古县镇一货车与三轮车相撞", "3月2日8时许，永丰县古县镇上堡村路段一辆货车与三轮车相撞，"
+                                "造成1人受伤。"))
+    again = index.add(signature("永丰古县镇侧翻事故3人遇难", "2月7日下午，古县镇新元村路段一辆轿车侧翻入池塘，3人死亡。"))
+    assert other.key != first.key
+    assert again.key == first.key
