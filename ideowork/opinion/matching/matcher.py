@@ -1,7 +1,9 @@
 """One-pass matching of items against every scheme: one Aho–Corasick automaton for all their words.
 
 ``Matcher.compile(schemes)`` puts the distinct normalised words of all schemes into one automaton
-(pyahocorasick) and turns each scheme's expression into a small Python function of the words found.
+(daachorse's character-wise double-array Aho–Corasick, from Rust: it takes the ``str`` itself and
+returns every occurrence, overlapping ones included, as ``(start, end, pattern)`` in characters, in
+one call) and turns each scheme's expression into a small Python function of the words found.
 ``match(title, text)`` scans the item once, collecting the words found, and evaluates only the
 schemes one of whose trigger words occurred (``_triggers``: words of which every matching item holds
 one — for ``(地域)+(主体)+(事件)-(排除)`` the smallest group; a scheme without such words, as ``-A``
@@ -18,6 +20,12 @@ of its characters either is normalised already or normalises to characters no wo
 it is scanned as it is, and the length markers found on the way shift the positions after them. A
 text with a content marker is normalised and scanned again. Simplified Chinese news meets a content
 marker rarely (a traditional character, a full-width letter).
+
+Each word's id is its index in the automaton's patterns; the length markers come after the words and
+the content markers after them, so one intersection of the ids found with the trigger words and the
+markers (``_keys``) says both which schemes to evaluate and whether the text needs more than a plain
+scan. The automaton cannot take a lone surrogate (a JSON ``"\\ud800"`` escape): such a text is scanned
+run by run between them (no word may hold one: the parser refuses it).
 
 Positions are in the normalised ``item_text(title, text)`` (title, a line break, text), counted
 after normalisation; ``explain`` leads them back to the original.
