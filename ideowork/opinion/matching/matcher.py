@@ -59,7 +59,7 @@ class _Scan:
 
     def __init__(self, hits: list[tuple[int, int, int]], ids: set[int], shifts: dict[int, int] | None = None):
         self.hits = hits        # (start, end, pattern index) in characters of the text scanned, in order of end
-        self.ids = ids          # the word ids found (markers left out)
+        self.ids = ids          # the word ids found (and the length markers', which no evaluation asks for)
         self.shifts = shifts    # length-marker index → characters it adds when normalised; None: no such marker
         self._starts: dict[int, list[int]] = {}
 
@@ -230,15 +230,18 @@ class Matcher:
         patterns = list(self.words)
         self._marker_from = len(patterns)
         self._shifts: dict[int, int] = {}
+        self._images: list[str] = []  # each marker's normalised form, by pattern index - _marker_from
         content = []
         for marker, mapped, changes_words in self._markers():
             if changes_words:
-                content.append(marker)
+                content.append((marker, mapped))
             else:
                 self._shifts[len(patterns)] = len(mapped) - 1
                 patterns.append(marker)
+                self._images.append(mapped)
         self._content_from = len(patterns)
-        patterns += content
+        patterns += [marker for marker, _ in content]
+        self._images += [mapped for _, mapped in content]
         self._keys = self._trigger_ids.union(range(self._marker_from, len(patterns)))
         # Character-wise: the automaton takes the str itself and reports positions in characters.
         self._find = daachorse.CharwiseDoubleArrayAhoCorasick(patterns).find_overlapping if self.words else None
@@ -280,17 +283,38 @@ class Matcher:
         keys = self._keys.intersection(ids)
         if not keys or max(keys) < self._marker_from:
             return _Scan(hits, ids), keys
-        if max(keys) >= self._content_from:
-            return self._scan(normalise(text))  # a normalised text holds no marker: this does not recur
         marker_from = self._marker_from
-        return (_Scan(hits, {i for i in ids if i < marker_from}, self._shifts),
-                {i for i in keys if i < marker_from})
+        if max(keys) >= self._content_from:
+            return self._scan(self._markers_normalised(text, hits))  # it holds no marker: no recurrence
+        # Length markers only: the ids keep them (no word id is one); the trigger words leave them out.
+        return _Scan(hits, ids, self._shifts), {i for i in keys if i < marker_from}
+
+    def _markers_normalised(self, text: str, hits: list[tuple[int, int, int]]) -> str:
+        """``text`` with each marker found replaced by its normalised form.
+
+        It has the words of ``normalise(text)`` at the same positions: every other character that
+        normalisation changes becomes one character, and neither it nor its image is in any word (so
+        not in any occurrence). Cheaper than ``normalise`` (a dictionary look-up a character): the
+        markers' positions are in the hits already."""
+        marker_from, images = self._marker_from, self._images
+        parts, previous = [], 0
+        for start, _, hit in hits:  # in order of end; a marker is one character and inside no word
+            if hit >= marker_from:
+                parts.append(text[previous:start])
+                parts.append(images[hit - marker_from])
+                previous = start + 1
+        parts.append(text[previous:])
+        return "".join(parts)
 
     def scan(self, text: str) -> _Scan:
-        """The words found in ``normalise(text)``."""
+        """The words found in ``normalise(text)`` (``ids``: the words' ids, markers left out)."""
         if self._find is None or not text:
             return _EMPTY_SCAN
-        return self._scan(text)[0]
+        found = self._scan(text)[0]
+        if found.shifts is not None:
+            marker_from = self._marker_from
+            found.ids = {i for i in found.ids if i < marker_from}
+        return found
 
     # -- matching ---------------------------------------------------------------------------------
 
