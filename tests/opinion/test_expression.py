@@ -126,3 +126,15 @@ def test_scheme_group_words_are_literal_and_errors_say_where():
         scheme_expression(events=["暴雨"], advanced="A+")
     with pytest.raises(ExpressionError, match="排除词“a\tb”中不能有换行或控制字符"):
         scheme_expression(excludes=["a\tb"])
+
+
+def test_a_lone_surrogate_in_a_word_is_refused_with_its_position():
+    # A lone surrogate (a JSON "\ud800" escape) is not a character anyone can type or the automaton take.
+    with pytest.raises(ExpressionError) as caught:
+        parse("暴雨+转\ud800移")
+    assert caught.value.position == 5 and "第5个字符处是无效字符" in caught.value.message
+    with pytest.raises(ExpressionError) as caught:
+        parse('a|"b\ud800"')
+    assert caught.value.position == 5
+    with pytest.raises(ExpressionError, match="事件词中有无效字符"):
+        scheme_expression(events=["转\ud800移"])

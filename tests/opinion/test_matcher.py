@@ -175,7 +175,7 @@ def test_the_cache_rebuilds_when_the_revision_moves():
     assert cache.matcher() is second
 
 
-ALPHABET = "甲乙丙国國AaＡ+ 。"
+ALPHABET = "甲乙丙国國AaＡ+ 。\ud800"  # a lone surrogate too: the automaton is run around it
 WORDS = ["甲", "乙", "甲乙", "乙甲", "国", "國乙", "a", "Aa", "ＡＡ", "甲甲", "丙"]
 
 
@@ -214,3 +214,19 @@ def test_the_automaton_agrees_with_the_naive_reference_on_random_expressions_and
             assert matcher.match(title, text) == expected, (title, text)
             probe = rng.choice(expressions)[0]
             assert matcher.explain(probe, title, text).matched is (probe in expected)
+
+
+def test_a_text_with_lone_surrogates_is_scanned_around_them():
+    # The automaton takes no lone surrogate: each run between them is scanned alone, positions kept.
+    matcher = Matcher.compile([(1, "县委~1 政府"), (2, "暴雨+转移"), (3, "县委~0 政府")])
+    assert matcher.match("暴雨\ud800", "县委\udc00政府，转移") == [1, 2]
+    explained = matcher.explain(1, "", "\ud800县委\ud800政府")
+    by_word = {hits.word.text: [(o.start, o.end) for o in hits.occurrences] for hits in explained.words}
+    assert by_word == {"县委": [(2, 4)], "政府": [(5, 7)]}
+
+
+def test_length_markers_and_content_markers_in_one_text():
+    # …… (a length marker) before a traditional character (a content marker): normalised, then scanned.
+    matcher = Matcher.compile([(1, "县委~6 政府"), (2, "县委~5 政府")])
+    assert matcher.match("", "縣委……政府") == [1]
+    assert matcher.match("", "……县委……政府") == [1]

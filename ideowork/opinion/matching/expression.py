@@ -223,6 +223,10 @@ class _Parser:
     def parse_primary(self) -> Node:
         token = self.take()
         if token.kind == "word":
+            bad = next((j for j, c in enumerate(token.text) if unicodedata.category(c) == "Cs"), None)
+            if bad is not None:
+                position = token.position + bad + (1 if token.quoted else 0)
+                raise ExpressionError(f"第{position}个字符处是无效字符（孤立的代理码位），检索词中不能有", position)
             text = normalise(token.text)
             if token.quoted and not text.strip():
                 raise ExpressionError(f"第{token.position}个字符处的引号短语为空", token.position)
@@ -277,6 +281,8 @@ def _group(words: Iterable[str], label: str) -> Node | None:
             continue
         if any(unicodedata.category(c) == "Cc" for c in typed):
             raise ExpressionError(f"{label}“{typed}”中不能有换行或控制字符")
+        if any(unicodedata.category(c) == "Cs" for c in typed):
+            raise ExpressionError(f"{label}中有无效字符（孤立的代理码位）")
         text = normalise(typed)
         if text and text not in seen:
             seen.add(text)

@@ -1,7 +1,9 @@
 """One-pass matching of items against every scheme: one Aho–Corasick automaton for all their words.
 
 ``Matcher.compile(schemes)`` puts the distinct normalised words of all schemes into one automaton
-(pyahocorasick) and turns each scheme's expression into a small Python function of the words found.
+(daachorse's character-wise double-array Aho–Corasick, from Rust: it takes the ``str`` itself and
+returns every occurrence, overlapping ones included, as ``(start, end, pattern)`` in characters, in
+one call) and turns each scheme's expression into a small Python function of the words found.
 ``match(title, text)`` scans the item once, collecting the words found, and evaluates only the
 schemes one of whose trigger words occurred (``_triggers``: words of which every matching item holds
 one — for ``(地域)+(主体)+(事件)-(排除)`` the smallest group; a scheme without such words, as ``-A``
@@ -19,6 +21,12 @@ it is scanned as it is, and the length markers found on the way shift the positi
 text with a content marker is normalised and scanned again. Simplified Chinese news meets a content
 marker rarely (a traditional character, a full-width letter).
 
+Each word's id is its index in the automaton's patterns; the length markers come after the words and
+the content markers after them, so one intersection of the ids found with the trigger words and the
+markers (``_keys``) says both which schemes to evaluate and whether the text needs more than a plain
+scan. The automaton cannot take a lone surrogate (a JSON ``"\\ud800"`` escape): such a text is scanned
+run by run between them (no word may hold one: the parser refuses it).
+
 Positions are in the normalised ``item_text(title, text)`` (title, a line break, text), counted
 after normalisation; ``explain`` leads them back to the original.
 """
@@ -30,53 +38,64 @@ from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from operator import itemgetter
 
-import ahocorasick
+import re
+
+import daachorse
 
 from .expression import And, Near, Node, Not, Or, Word, parse, render, words_of
 from .normalise import item_text, normalisation_table, normalise, normalise_with_offsets, original_span
 
 __all__ = ["Matcher", "MatcherCache", "Explanation", "WordHits", "Occurrence", "NodeResult"]
 
-_SECOND = itemgetter(1)
+_THIRD = itemgetter(2)
 _SET_AT = 3  # an OR of this many words or more is tested as one set intersection
-
-
-def _bytes_key(text: str) -> str:
-    """``text`` as its UTF-8 bytes, one character per byte (how words and items meet the automaton)."""
-    return text.encode("utf-8", "surrogatepass").decode("latin-1")
+_NOT_SURROGATES = re.compile("[^\ud800-\udfff]+")
 
 
 class _Scan:
     """One item's scan: the word ids found, and each word's character positions when asked."""
 
-    __slots__ = ("data", "hits", "ids", "shifts", "_starts")
+    __slots__ = ("hits", "ids", "shifts", "_starts")
 
-    def __init__(self, data: bytes, hits: list[tuple[int, int]], ids: set[int], shifts: dict[int, int] | None = None):
-        self.data = data
-        self.hits = hits        # (inclusive end byte, id), in order of end
-        self.ids = ids          # the word ids found
-        self.shifts = shifts or {}  # length-marker id → characters it adds when normalised
+    def __init__(self, hits: list[tuple[int, int, int]], ids: set[int], shifts: dict[int, int] | None = None):
+        self.hits = hits        # (start, end, pattern index) in characters of the text scanned, in order of end
+        self.ids = ids          # the word ids found (and the length markers', which no evaluation asks for)
+        self.shifts = shifts    # length-marker index → characters it adds when normalised; None: no such marker
         self._starts: dict[int, list[int]] = {}
 
-    def starts(self, wid: int, byte_length: int) -> list[int]:
+    def starts(self, wid: int) -> list[int]:
         """Sorted start positions, in characters of the normalised text, of word ``wid``."""
         found = self._starts.get(wid)
         if found is None:
-            found = []
-            data, shifts, previous, count, shift = self.data, self.shifts, 0, 0, 0
-            for end, hit in self.hits:
-                if hit == wid:
-                    start = end - byte_length + 1
-                    count += len(data[previous:start].decode("utf-8", "surrogatepass"))
-                    previous = start
-                    found.append(count + shift)
-                elif hit in shifts:
-                    shift += shifts[hit]  # a marker before this point (none can be inside a word)
+            shifts = self.shifts
+            if shifts is None:
+                # In order of end, and every occurrence of one word has the same length: in order of start.
+                found = [start for start, _, hit in self.hits if hit == wid]
+            else:
+                found, shift = [], 0
+                for start, _, hit in self.hits:
+                    if hit == wid:
+                        found.append(start + shift)
+                    elif hit in shifts:
+                        shift += shifts[hit]  # a marker before this point (none can be inside a word)
             self._starts[wid] = found
         return found
 
 
-def _near(scan: _Scan, a: int, b: int, a_bytes: int, b_bytes: int, la: int, lb: int, n: int) -> bool:
+_EMPTY_SCAN = _Scan([], set())
+
+
+def _find_around_surrogates(find: Callable[[str], list], text: str) -> list[tuple[int, int, int]]:
+    """``find(text)`` for a text holding lone surrogates, which the automaton cannot take: each run of
+    other characters is scanned on its own (no word holds a surrogate, so no occurrence spans one)."""
+    hits: list[tuple[int, int, int]] = []
+    for run in _NOT_SURROGATES.finditer(text):
+        offset = run.start()
+        hits.extend((start + offset, end + offset, hit) for start, end, hit in find(run.group()))
+    return hits
+
+
+def _near(scan: _Scan, a: int, b: int, la: int, lb: int, n: int) -> bool:
     """Whether an occurrence of word ``a`` (``la`` characters) and one of ``b`` are at most ``n`` apart.
 
     A pair qualifies when ``start(A) - lb - n <= start(B) <= start(A) + la + n`` (and, for the same
@@ -84,7 +103,7 @@ def _near(scan: _Scan, a: int, b: int, a_bytes: int, b_bytes: int, la: int, lb: 
     """
     if a not in scan.ids or b not in scan.ids:
         return False
-    first, second = scan.starts(a, a_bytes), scan.starts(b, b_bytes)
+    first, second = scan.starts(a), scan.starts(b)
     same = a == b
     j, count = 0, len(second)
     for start in first:
@@ -145,8 +164,7 @@ class _Compiler:
             return f"(not {self.source(node.operand)})"
         if isinstance(node, Near):
             left, right = node.left.text, node.right.text
-            return (f"_near(s, {self.word_ids[left]}, {self.word_ids[right]}, {len(left.encode())}, "
-                    f"{len(right.encode())}, {len(left)}, {len(right)}, {node.distance})")
+            return f"_near(s, {self.word_ids[left]}, {self.word_ids[right]}, {len(left)}, {len(right)}, {node.distance})"
         if isinstance(node, Or) and len(node.operands) >= _SET_AT and all(isinstance(o, Word) for o in node.operands):
             name = f"_s{len(self.constants)}"
             self.constants[name] = frozenset(self.word_ids[o.text] for o in node.operands)
@@ -205,28 +223,28 @@ class Matcher:
         self._users = [tuple(sorted(u)) for u in users]
         self._trigger_ids = frozenset(wid for wid, u in enumerate(users) if u)
         self._evaluate = _Compiler(word_ids).functions(self.expressions)
-        empty = _Scan(b"", [], set())
-        self._vacuous = frozenset(i for i, f in enumerate(self._evaluate) if f(empty, empty.ids))
-        # Keys and texts go in as UTF-8 bytes: pyahocorasick looks a node's children up one by one, and
-        # a byte has at most 256 of them where a Chinese character can have thousands. UTF-8 keys only
-        # match at character boundaries, so nothing is lost.
-        self._automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-        for wid, word in enumerate(self.words):
-            self._automaton.add_word(_bytes_key(word), wid)
-        # Markers: one id for the characters that may change which words occur, and one id per change
-        # of length for those that only move positions (see the module docstring).
-        self._marker_id = len(self.words)
+        self._vacuous = frozenset(i for i, f in enumerate(self._evaluate) if f(_EMPTY_SCAN, _EMPTY_SCAN.ids))
+        self._vacuous_ids = [self.scheme_ids[i] for i in sorted(self._vacuous)]
+        # The automaton's patterns, each found as the index of its pattern: the words (their ids), then
+        # the length markers, then the content markers (see the module docstring).
+        patterns = list(self.words)
+        self._marker_from = len(patterns)
         self._shifts: dict[int, int] = {}
-        for marker, mapped, content in self._markers():
-            if content:
-                self._automaton.add_word(_bytes_key(marker), self._marker_id)
+        self._images: list[str] = []  # each marker's normalised form, by pattern index - _marker_from
+        content = []
+        for marker, mapped, changes_words in self._markers():
+            if changes_words:
+                content.append((marker, mapped))
             else:
-                mid = self._marker_id + 1 + len(mapped)
-                self._shifts[mid] = len(mapped) - 1
-                self._automaton.add_word(_bytes_key(marker), mid)
-        self._marker_ids = frozenset(self._shifts)
-        if len(self._automaton):
-            self._automaton.make_automaton()
+                self._shifts[len(patterns)] = len(mapped) - 1
+                patterns.append(marker)
+                self._images.append(mapped)
+        self._content_from = len(patterns)
+        patterns += [marker for marker, _ in content]
+        self._images += [mapped for _, mapped in content]
+        self._keys = self._trigger_ids.union(range(self._marker_from, len(patterns)))
+        # Character-wise: the automaton takes the str itself and reports positions in characters.
+        self._find = daachorse.CharwiseDoubleArrayAhoCorasick(patterns).find_overlapping if self.words else None
 
     @classmethod
     def compile(cls, schemes: Iterable[tuple[Hashable, Node | str]]) -> Matcher:
@@ -250,41 +268,71 @@ class Matcher:
 
     # -- scanning ---------------------------------------------------------------------------------
 
-    def _scan(self, text: str, *, markers: bool = True) -> _Scan:
-        """The words found in ``text`` (normalised first if ``markers`` and it holds a content marker)."""
-        data = text.encode("utf-8", "surrogatepass")
-        hits = list(self._automaton.iter(data.decode("latin-1")))
-        ids = set(map(_SECOND, hits))
-        if self._marker_id in ids:
-            if markers:
-                return self._scan(normalise(text), markers=False)
-            ids.discard(self._marker_id)
-        if ids.isdisjoint(self._marker_ids):
-            return _Scan(data, hits, ids)
-        ids.difference_update(self._marker_ids)
-        return _Scan(data, hits, ids, self._shifts)
+    def _scan(self, text: str) -> tuple[_Scan, set[int]]:
+        """The words found in ``normalise(text)``, and the trigger words among them.
+
+        ``text`` is scanned as it is, and normalised and scanned again only when it holds a content
+        marker. One set intersection finds both the trigger words and the markers (the keys)."""
+        try:
+            hits = self._find(text)
+        except UnicodeEncodeError:  # a lone surrogate (from a JSON "\\ud800" escape, say)
+            hits = _find_around_surrogates(self._find, text)
+        if not hits:
+            return _EMPTY_SCAN, _EMPTY_SCAN.ids
+        ids = set(map(_THIRD, hits))
+        keys = self._keys.intersection(ids)
+        if not keys or max(keys) < self._marker_from:
+            return _Scan(hits, ids), keys
+        marker_from = self._marker_from
+        if max(keys) >= self._content_from:
+            return self._scan(self._markers_normalised(text, hits))  # it holds no marker: no recurrence
+        # Length markers only: the ids keep them (no word id is one); the trigger words leave them out.
+        return _Scan(hits, ids, self._shifts), {i for i in keys if i < marker_from}
+
+    def _markers_normalised(self, text: str, hits: list[tuple[int, int, int]]) -> str:
+        """``text`` with each marker found replaced by its normalised form.
+
+        It has the words of ``normalise(text)`` at the same positions: every other character that
+        normalisation changes becomes one character, and neither it nor its image is in any word (so
+        not in any occurrence). Cheaper than ``normalise`` (a dictionary look-up a character): the
+        markers' positions are in the hits already."""
+        marker_from, images = self._marker_from, self._images
+        parts, previous = [], 0
+        for start, _, hit in hits:  # in order of end; a marker is one character and inside no word
+            if hit >= marker_from:
+                parts.append(text[previous:start])
+                parts.append(images[hit - marker_from])
+                previous = start + 1
+        parts.append(text[previous:])
+        return "".join(parts)
 
     def scan(self, text: str) -> _Scan:
-        """The words found in ``normalise(text)``."""
-        if not self.words or not text:
-            return _Scan(b"", [], set())
-        return self._scan(text)
+        """The words found in ``normalise(text)`` (``ids``: the words' ids, markers left out)."""
+        if self._find is None or not text:
+            return _EMPTY_SCAN
+        found = self._scan(text)[0]
+        if found.shifts is not None:
+            marker_from = self._marker_from
+            found.ids = {i for i in found.ids if i < marker_from}
+        return found
 
     # -- matching ---------------------------------------------------------------------------------
 
     def match_text(self, text: str) -> list[Hashable]:
         """The ids of the schemes that ``text`` (an ``item_text``) matches, in compile order."""
-        found = self.scan(text)
-        ids = found.ids
-        if not ids:
-            return [self.scheme_ids[i] for i in sorted(self._vacuous)]
+        if self._find is None or not text:
+            return list(self._vacuous_ids)
+        found, triggers = self._scan(text)
+        if not triggers:
+            return list(self._vacuous_ids)
         users = self._users
         candidates: set[int] = set()
-        for wid in self._trigger_ids.intersection(ids):
+        for wid in triggers:
             candidates.update(users[wid])
-        evaluate = self._evaluate
+        evaluate, ids = self._evaluate, found.ids
         matched = [i for i in candidates if evaluate[i](found, ids)]
-        matched.extend(self._vacuous - candidates)
+        if self._vacuous:
+            matched.extend(self._vacuous - candidates)
         matched.sort()
         scheme_ids = self.scheme_ids
         return [scheme_ids[i] for i in matched]
@@ -300,14 +348,14 @@ class Matcher:
         node = self.expressions[self._index[scheme_id]]
         original = item_text(title, text)
         normalised, origins = normalise_with_offsets(original)
-        found = self._scan(normalised, markers=False) if self.words and normalised else _Scan(b"", [], set())
+        found = self.scan(normalised)
         spans: dict[str, list[tuple[int, int]]] = {}
         hits: list[WordHits] = []
         for word in dict.fromkeys(words_of(node)):
             if word.text in spans:
                 continue
             length = len(word.text)
-            starts = found.starts(self._word_ids[word.text], len(word.text.encode("utf-8", "surrogatepass")))
+            starts = found.starts(self._word_ids[word.text])
             spans[word.text] = [(start, start + length) for start in starts]
             occurrences = []
             for start, end in spans[word.text]:
