@@ -86,7 +86,7 @@ class RiskForm(forms.Form):
                                              empty_value=None)
     owner = OwnerChoiceField(label="责任人", queryset=User.objects.none(), required=False, empty_label="（未指定）")
     measures = forms.CharField(label="防控措施", required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    deadline = forms.DateField(label="整改时限", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    deadline = forms.DateField(label="整改时限", required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
 
     def __init__(self, *args, user, matrix, editing=False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -103,7 +103,7 @@ class RiskForm(forms.Form):
 
 
 class ProgressForm(forms.Form):
-    on = forms.DateField(label="日期", widget=forms.DateInput(attrs={"type": "date"}))
+    on = forms.DateField(label="日期", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     text = forms.CharField(label="整改情况", widget=forms.Textarea(attrs={"rows": 3}))
     files = EvidenceFilesField(label="佐证材料", required=False,
                                help_text="图片、PDF、Word、Excel，可多选；申请销号前须上传佐证材料。")
@@ -115,7 +115,7 @@ class ProgressForm(forms.Form):
 
 class AcceptForm(forms.Form):
     reason = forms.CharField(label="接受理由", widget=forms.Textarea(attrs={"rows": 2}))
-    review_on = forms.DateField(label="复查日期", widget=forms.DateInput(attrs={"type": "date"}))
+    review_on = forms.DateField(label="复查日期", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
 
 
 class ReopenForm(forms.Form):

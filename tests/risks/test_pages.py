@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from ideowork.risks.actions import do_update_risk
+from tests.ledger.files import photo
 from tests.risks.builders import make_risk, with_evidence
 
 pytestmark = pytest.mark.clock("2026-07-15T10:00")
@@ -67,6 +68,7 @@ def test_the_as_of_views_and_the_registers_queries_do_not_grow_with_the_data(org
     login(client, org.staff)
 
     def queries(url, params):
+        login(client, org.staff)  # the clock moved past the idle timeout
         client.get(url, params)  # warm the per-process caches (menu, capabilities)
         with CaptureQueriesContext(connection) as captured:
             assert client.get(url, params).status_code == 200
@@ -111,3 +113,16 @@ def test_the_matrix_page_saves_an_edited_cell_and_refuses_a_bad_colour(org, clie
     page = client.post(reverse("risks:matrix"), data).content.decode()
     assert "颜色“blue”无效" in page
     assert client.get(reverse("risks:matrix")).context["matrix"].levels[0]["colour"] == "#2f6fde"
+
+
+def test_progress_with_evidence_and_the_close_out_request_through_the_pages(org, client):
+    risk = make_risk(org)
+    login(client, org.staff)
+    url = reverse("risks:progress", args=[risk.pk])
+    response = client.post(url, {"on": "2026-07-14", "text": "已谈心谈话", "files": [photo("记录.png")]}, follow=True)
+    assert "已登记整改进展" in response.content.decode()
+    assert risk.evidence.count() == 1
+    response = client.post(reverse("risks:closeout", args=[risk.pk]), follow=True)
+    assert "已提交销号申请" in response.content.decode()
+    risk.refresh_from_db()
+    assert risk.status == "closing"
