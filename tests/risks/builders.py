@@ -12,8 +12,9 @@ def make_risk(org, *, unit=None, actor=None, title="机构改革人员转隶思�
     actor = actor or org.staff
     unit = unit or org.office
     extra.setdefault("owner", org.staff if unit.organ_id == org.city.pk else None)
+    extra.setdefault("source", "screening")
     return do_create_risk(actor, org_unit=unit, area="reform", title=title, likelihood=likelihood, impact=impact,
-                          source="screening", measures="开展谈心谈话，及时解读政策。",
+                          measures="开展谈心谈话，及时解读政策。",
                           deadline=timezone.localdate() + timedelta(days=30), **extra)
 
 

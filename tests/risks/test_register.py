@@ -155,3 +155,25 @@ def test_a_county_neither_sees_nor_changes_another_countys_or_the_citys_register
     with pytest.raises(PermissionDenied):
         make_risk(org, unit=org.county_a, actor=org.other_county_staff)
     assert state(county_risk) == before
+
+
+def test_only_the_leaders_of_the_risks_own_organ_accept_it(org, client):
+    county_risk = make_risk(org, unit=org.county_a, actor=org.county_staff, title="县区风险")
+    later = timezone.localdate() + timedelta(days=60)
+    before = state(county_risk)
+    with pytest.raises(PermissionDenied):  # the city's head is not the county bureau's leader
+        do_accept_risk(org.principal, county_risk, reason="可控", review_on=later)
+    city_risk = make_risk(org)
+    client.force_login(org.staff, backend="django.contrib.auth.backends.ModelBackend")
+    response = client.post(f"/risks/{city_risk.pk}/accept/", {"reason": "可控", "review_on": later.isoformat()})
+    assert response.status_code == 403
+    assert state(county_risk) == before and Risk.objects.get(pk=city_risk.pk).status == "open"
+
+
+def test_a_risk_links_the_record_it_came_from_and_the_one_it_carries_on(org):
+    from django.contrib.contenttypes.models import ContentType
+
+    earlier = make_risk(org, title="上季度风险")
+    risk = make_risk(org, title="本季度延续", source="opinion", source_record=earlier, carried_from=earlier)
+    assert risk.source_type == ContentType.objects.get_for_model(earlier) and risk.source_id == earlier.pk
+    assert list(earlier.carried_into.all()) == [risk]
