@@ -9,7 +9,7 @@ __all__ = ["write_history", "risk_state"]
 
 def risk_state(risk: Risk) -> dict:
     """The register's columns of ``risk`` now, for the audit trail's old/new."""
-    return {"title": risk.title, "area": risk.area, "source": risk.source, "likelihood": risk.likelihood,
+    return {"title": risk.title, "description": risk.description, "area": risk.area, "source": risk.source, "likelihood": risk.likelihood,
             "impact": risk.impact, "level": risk.level["name"],
             "residual_level": risk.residual["name"] if risk.residual else None,
             "owner": risk.owner.name if risk.owner_id else "", "measures": risk.measures,

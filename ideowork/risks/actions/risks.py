@@ -14,7 +14,7 @@ from ideowork.core.permissions import require
 from ideowork.core.scoping import can_act_in
 
 from .. import matrix as logic
-from ..choices import RiskArea, RiskSource, RiskStatus
+from ..choices import RiskArea, RiskSource
 from ..models import MatrixSnapshot, Risk
 from .history import risk_state, write_history
 from .matrix import organ_of, snapshot_for
@@ -52,7 +52,7 @@ def _levels(matrix: MatrixSnapshot, likelihood, impact, residual_likelihood, res
         raise ValidationError({f"residual_{exc.field}": "残余" + exc.message}) from None
 
 
-def _check_fields(unit: OrgUnit, *, title: str, area: str, owner, deadline, today: date | None = None) -> str:
+def _check_fields(unit: OrgUnit, *, title: str, area: str, owner) -> str:
     title = (title or "").strip()
     if not title:
         raise ValidationError({"title": "请填写风险点。"})
@@ -75,7 +75,7 @@ def do_create_risk(actor: User, *, org_unit: OrgUnit, area: str, title: str, lik
     opinion area escalating an event calls this with ``source=RiskSource.OPINION``); ``matrix`` is the
     fixed copy to assess on (a campaign's), else the organ's current matrix."""
     require(can_register_in(actor, org_unit), "您无权在该单位登记风险隐患。")
-    title = _check_fields(org_unit, title=title, area=area, owner=owner, deadline=deadline)
+    title = _check_fields(org_unit, title=title, area=area, owner=owner)
     if source not in RiskSource.values:
         raise ValidationError({"source": f"风险来源“{source}”不在可选范围内。"})
     if carried_from is not None:
@@ -108,18 +108,16 @@ def do_update_risk(actor: User, risk: Risk, **changes) -> Risk:
         check_editable(risk)
         values = {name: changes.get(name, getattr(risk, name)) for name in EDITABLE_FIELDS}
         values["title"] = _check_fields(risk.org_unit, title=values["title"], area=values["area"],
-                                        owner=values["owner"], deadline=values["deadline"])
+                                        owner=values["owner"])
         inherent, residual = _levels(risk.matrix, values["likelihood"], values["impact"],
                                      values["residual_likelihood"], values["residual_impact"])
+        if all(getattr(risk, name) == value for name, value in values.items()):
+            return risk  # nothing changed: no new version, no history row
         old = risk_state(risk)
         for name, value in values.items():
             setattr(risk, name, value)
         risk.inherent_level, risk.residual_level = inherent, residual
-        if risk.status == RiskStatus.OPEN and (risk.measures or "").strip():
-            risk.status = RiskStatus.RECTIFYING
         new = risk_state(risk)
-        if new == old and risk.description == Risk.objects.values_list("description", flat=True).get(pk=risk.pk):
-            return risk
         risk.revision += 1
         risk.save()
         write_history(risk, actor, "修改")
