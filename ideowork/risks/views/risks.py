@@ -26,7 +26,6 @@ from ..forms import AcceptForm, ProgressForm, ReopenForm, RiskForm
 from ..models import RiskEvidence, RiskHistory, RiskProgress
 from .register import manager_required
 
-ALIASES = {"on": "on", "review_on": "review_on"}
 
 
 @capability_required("risks.manage")
