@@ -27,7 +27,6 @@ from ..models import RiskEvidence, RiskHistory, RiskProgress
 from .register import manager_required
 
 
-
 @capability_required("risks.manage")
 @require_http_methods(["GET", "POST"])
 @idempotent
