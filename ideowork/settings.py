@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "ideowork.learning",
     "ideowork.outlets",
     "ideowork.opinion",
+    "ideowork.risks",
     "ideowork.reports",
     "ideowork.demo",
 ]

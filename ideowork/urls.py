@@ -14,6 +14,7 @@ urlpatterns = [
     path("learning/", include("ideowork.learning.urls")),
     path("outlets/", include("ideowork.outlets.urls")),
     path("opinion/", include("ideowork.opinion.urls")),
+    path("risks/", include("ideowork.risks.urls")),
     # The HTTP API (core/api): token-authenticated, JSON only; areas add routers in their ready().
     path("api/v1/", api_urls()),
 ]

@@ -39,6 +39,7 @@ DATE_SENSITIVE = frozenset({
     "outlets/test_publicity_browser.py", "outlets/test_publicity_demo.py",
     "plans/test_assignments.py",
     "reports/test_dashboard_browser.py", "reports/test_dashboards.py",
+    "risks/test_pages.py", "risks/test_register.py", "risks/test_risks_browser.py",
     "test_clock.py",
 })
 

@@ -176,7 +176,7 @@ def test_posts_out_of_scope_change_nothing(world, client):
 CHANGE_NAME = re.compile(r"(edit|delete|remove|close|publish|assign|flag|reopen|rectify|inspect|update|toggle|reset|"
                          r"grade|decide|approve|withdraw|end|add|move|rule|question|score|nominate|code|mark|confirm|"
                          r"discard|waive|submit|finalise|issue|return)")
-BUSINESS_NAMESPACES = ("plans", "ledger", "learning", "outlets", "opinion")
+BUSINESS_NAMESPACES = ("plans", "ledger", "learning", "outlets", "opinion", "risks")
 # The walk's records that are the cadre's own (their article and its review, their exam attempt and quiz
 # run): changing those is theirs to do, so the cadre's walk leaves them out.
 CADRE_OWN = re.compile(r"^(outlets:content_|core:review_|learning:attempt_|learning:quiz_)")

@@ -16,7 +16,7 @@ from django.apps import apps
 
 PACKAGE = Path(__file__).resolve().parents[1] / "ideowork"
 # Each layer may use the layers before it; apps in the same layer never use each other.
-LAYER_GROUPS = [["core"], ["plans"], ["ledger"], ["learning", "outlets", "opinion"], ["reports"], ["demo"]]
+LAYER_GROUPS = [["core"], ["plans"], ["ledger"], ["learning", "outlets", "opinion", "risks"], ["reports"], ["demo"]]
 LAYERS = [app for group in LAYER_GROUPS for app in group]
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
 
@@ -63,7 +63,7 @@ def _scoped_by_caller(line: str, position: int, source: str) -> bool:
 
 # Ways of fetching one record that skip the policy (the areas' views use ``access_*`` from their access.py).
 UNAUTHORISED_FETCH = re.compile(r"get_object_or_404\(|get_visible_or_404\(|\.objects\.get\(|\.objects\.get_or_create\(")
-BUSINESS_APPS = ("plans", "ledger", "learning", "outlets", "reports")
+BUSINESS_APPS = ("plans", "ledger", "learning", "outlets", "risks", "reports")
 
 
 def test_area_views_fetch_records_only_through_access_helpers():

@@ -19,7 +19,7 @@ from ideowork.plans.models import Target
 from tests.factories import make_plan, make_user
 from tests.ledger.files import photo
 
-BUSINESS_APPS = {"plans", "ledger", "learning", "outlets"}
+BUSINESS_APPS = {"plans", "ledger", "learning", "outlets", "risks"}
 # Pure lookup tables: they hold no business record of any unit, so there is nothing to scope.
 UNSCOPED_LOOKUPS = {
     "learning.QuestionTag",  # a free tag name shared by every bank

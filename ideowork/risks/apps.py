@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+
+
+class RisksConfig(AppConfig):
+    name = "ideowork.risks"
+    label = "risks"
+    verbose_name = "风险防控"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from . import audit_events, capabilities, navigation  # noqa: F401  (register with core)
+        from .organ_defaults import register_defaults
+        from .reviews import register_reviews
+
+        register_reviews()
+        register_defaults()

@@ -1,0 +1,35 @@
+"""Choices of the risks area, with their Chinese labels."""
+
+from django.db import models
+
+
+class RiskArea(models.TextChoices):
+    REFORM = "reform", "机构改革"
+    STAFFING = "staffing", "编制调整"
+    POLICY = "policy", "政策解读"
+    ONLINE = "online", "网络舆情"
+    POSITIONS = "positions", "意识形态阵地"
+    OTHER = "other", "其他"
+
+
+class RiskSource(models.TextChoices):
+    SCREENING = "screening", "风险排查"
+    OPINION = "opinion", "舆情事件"
+    INSPECTION = "inspection", "检查发现"
+    ASSESSMENT = "assessment", "措施风险评估"
+    COUNTY = "county", "县区报告"
+    OTHER = "other", "其他"
+
+
+class RiskStatus(models.TextChoices):
+    OPEN = "open", "待处置"
+    RECTIFYING = "rectifying", "整改中"
+    CLOSING = "closing", "待销号"
+    CLOSED = "closed", "已销号"
+    ACCEPTED = "accepted", "已接受"
+
+
+# Statuses in which a risk is still being handled (counted as open, may be overdue).
+OPEN_STATUSES = (RiskStatus.OPEN, RiskStatus.RECTIFYING, RiskStatus.CLOSING)
+# Statuses that end the handling; a risk leaves them only by do_reopen_risk.
+ENDED_STATUSES = (RiskStatus.CLOSED, RiskStatus.ACCEPTED)
