@@ -275,11 +275,9 @@ def _cache_set_many(values: dict) -> None:
         pass
 
 
-def _question_entries(versions: dict[int, object], *, store: bool = True) -> dict[int, dict]:
+def _question_entries(versions: dict[int, object]) -> dict[int, dict]:
     """What every examinee sees of each question (kind, stem, options by key, number of blanks),
-    from the cache where present: the paper's shared part, built once per question version.
-    ``store=False`` reads the cache but leaves what it had to build out of it (the start: the paper
-    page that follows stores them)."""
+    from the cache where present: the paper's shared part, built once per question version."""
     keys = {qid: _question_key(qid, version) for qid, version in versions.items()}
     found = _cache_many(list(keys.values()))
     entries = {qid: found[key] for qid, key in keys.items() if key in found}
@@ -292,25 +290,35 @@ def _question_entries(versions: dict[int, object], *, store: bool = True) -> dic
                 "kind": kind, "kind_label": QuestionKind(kind).label, "stem": stem,
                 "options": {o["key"]: o["text"] for o in options},
                 "blanks": len(key) if kind == QuestionKind.BLANK and isinstance(key, list) else 0}
-        if store:
-            _cache_set_many(built)
+        _cache_set_many(built)
     return entries
 
 
 def paper_for_taking(attempt: Attempt) -> list[dict]:
     """The person's paper for the taking page, in their question and option order, with the answers
     saved so far, and neither the answers' key nor explanations. Two queries (the paper rows with
-    their questions' versions, the saved answers) when the questions are cached.
+    their questions' versions, the saved answers) when the questions are cached; none for an attempt
+    ``do_start_attempt`` has just drawn (it carries its paper, once: 开始答题 answers with the paper).
 
     Precondition: ``attempt`` is the caller's, authorised.
     """
+    drawn = attempt.__dict__.pop("_drawn_paper", None)
+    if drawn is not None:
+        return drawn
     rows = list(attempt.paper.order_by("order").values_list("order", "score", "option_order", "question_id",
                                                             "question__updated_at"))
     saved = {qid: (response, saved_at) for qid, response, saved_at
              in Answer.objects.filter(attempt_id=attempt.pk).values_list("question_id", "response", "saved_at")}
     entries = _question_entries({qid: version for _, _, _, qid, version in rows})
+    return _taking_rows([(order, score, option_order, qid) for order, score, option_order, qid, _ in rows],
+                        entries, saved)
+
+
+def _taking_rows(rows, entries: dict[int, dict], saved: dict) -> list[dict]:
+    """The paper as the page draws it: ``rows`` are (order, score, option order, question id) in the
+    paper's order, ``entries`` the questions' shared parts, ``saved`` {question id: (response, saved at)}."""
     paper = []
-    for order, score, option_order, qid, _ in rows:
+    for order, score, option_order, qid in rows:
         entry = entries[qid]
         by_key = entry["options"]
         keys = [k for k in (option_order or list(by_key)) if k in by_key]
@@ -347,6 +355,9 @@ def do_publish_exam(user: User, exam: Exam) -> Exam:
 def do_start_attempt(user: User, exam: Exam) -> Attempt:
     """The person's open attempt, or a new one with its own paper; refuses outside the rules.
 
+    A new attempt carries the paper it was drawn with, for the first ``paper_for_taking`` (开始答题
+    answers with the paper without reading back what it has just written).
+
     Precondition: ``exam`` is visible to ``user`` (the view fetched it with ``visible_to``).
     """
     require(user.is_active and user.is_business, "您不能参加考试。")
@@ -372,8 +383,8 @@ def do_start_attempt(user: User, exam: Exam) -> Attempt:
     drawn = _draw(exam, rng)
     if exam.shuffle_questions:
         rng.shuffle(drawn)
-    # Each question's kind and option keys from its cached entry (the paper page reads the same entries).
-    entries = _question_entries({pk: version for pk, _, version in drawn}, store=False)
+    # Each question's kind and option keys from its cached entry, which the paper is drawn from too.
+    entries = _question_entries({pk: version for pk, _, version in drawn})
     deadline = min(now + timezone.timedelta(minutes=exam.time_limit_minutes), exam.closes_at)
     try:
         with transaction.atomic():
@@ -395,6 +406,8 @@ def do_start_attempt(user: User, exam: Exam) -> Attempt:
         if current is None:
             raise ValidationError(f"本考试最多允许作答{exam.max_attempts}次，您已用完。") from None
         return current
+    attempt._drawn_paper = _taking_rows([(row.order, row.score, row.option_order, row.question_id) for row in rows],
+                                        entries, {})
     return attempt
 
 
