@@ -6,7 +6,8 @@ still empty session at once; the response then writes it again with the signed-i
 That was a write transaction of its own in every sign-in (on SQLite, one more turn at the one write
 lock for 1,000 examinees signing in within a minute; docs/performance.md). Here the new key is
 chosen (unused, as Django checks) and the session is created once, with its data, when the response
-saves it. The old session is still deleted at once, as Django does.
+saves it. The old session is still deleted at once, as Django does (by one statement: Django's store
+reads the row before deleting it).
 """
 
 from django.contrib.sessions.backends.base import CreateError
@@ -25,8 +26,8 @@ class SessionStore(DatabaseStore):
         self._session_cache = data
         self._unwritten = True
         self.modified = True
-        if old_key:
-            self.delete(old_key)
+        if old_key:  # one DELETE (Django's store reads the row first)
+            self.model.objects.filter(session_key=old_key).delete()
 
     def save(self, must_create=False):
         if not self._unwritten:
