@@ -2,6 +2,7 @@
 statements of each request, so that tuning aims at the step that costs most.
 
     .venv/bin/python bench/exam_requests.py [--database both|sqlite|postgres] [--users 60] [--questions 50]
+                                            [--profile var/exam_requests]
 
 For each database (``bench/runner.py``'s ``run_databases``) a child process builds the same data as
 ``bench/exam_spike.py`` (Argon2 passwords as settings hash them, a fixed exam with shuffled
@@ -68,6 +69,12 @@ def child(args) -> dict:
         queries[step].append(len(captured.captured_queries))
         return response
 
+    profile = None
+    if args.profile:
+        import cProfile
+
+        profile = cProfile.Profile()
+        profile.enable()
     handler = None
     for username in data["usernames"]:
         client = Client(enforce_csrf_checks=True, REMOTE_ADDR="127.0.0.1", HTTP_HOST="127.0.0.1")
@@ -96,6 +103,9 @@ def child(args) -> dict:
                                                              {"csrfmiddlewaretoken": token}))
         assert response.status_code == 302, response.status_code
         timed("result", lambda: client.get(response["Location"]))
+    if profile is not None:
+        profile.disable()
+        profile.dump_stats(f"{args.profile}.{connection.vendor}.prof")
 
     steps = {step: {"n": len(cpu[step]), "cpu_p50_ms": _percentile(cpu[step], 0.5),
                     "cpu_p95_ms": _percentile(cpu[step], 0.95), "wall_p50_ms": _percentile(wall[step], 0.5),
@@ -110,14 +120,16 @@ def main() -> None:
     parser.add_argument("--database", choices=("both", "sqlite", "postgres"), default="both")
     parser.add_argument("--users", type=int, default=60)
     parser.add_argument("--questions", type=int, default=50)
+    parser.add_argument("--profile", default="", help="write cProfile figures to PREFIX.<vendor>.prof")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         saved = json.loads(os.environ[ARGS_ENV])
-        args.users, args.questions = saved["users"], saved["questions"]
+        args.users, args.questions, args.profile = saved["users"], saved["questions"], saved["profile"]
         print(json.dumps(child(args), ensure_ascii=False))
         return
-    os.environ[ARGS_ENV] = json.dumps({"users": args.users, "questions": args.questions})
+    os.environ[ARGS_ENV] = json.dumps({"users": args.users, "questions": args.questions,
+                                       "profile": os.path.abspath(args.profile) if args.profile else ""})
     if args.database != "both":
         os.environ["BENCH_DATABASES"] = "postgres" if args.database == "postgres" else "sqlite"
     results = run_databases(__file__, "ideowork_exam_requests_bench")

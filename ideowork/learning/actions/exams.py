@@ -1,6 +1,6 @@
 """Exams: setting a paper, publishing, taking (start, save each answer, submit), grading and closing.
 
-The answer save (``do_save_answer``) is the hot path of an exam start: one read of the paper row
+The answer save (``do_save_answer``) is the hot path of an exam morning: one read of the paper row
 with its attempt and question, one guarded UPDATE of the attempt (the row lock that orders a save
 against a concurrent submission) and one upsert of the answer. Answers are the record of
 themselves and are not audited one by one; starting, submitting, grading and closing are.
@@ -8,6 +8,7 @@ themselves and are not audited one by one; starting, submitting, grading and clo
 
 import random
 from decimal import Decimal
+from types import SimpleNamespace
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
@@ -419,40 +420,48 @@ def do_save_answer(user: User, attempt_id: int, question_id: int, raw) -> Answer
     with its attempt and question, then in one transaction the guard UPDATE and the upsert.
     """
     now = timezone.now()
-    found = list(AttemptQuestion.objects.filter(attempt_id=attempt_id, question_id=question_id, attempt__user=user)
-                 .order_by().values_list("attempt__status", "attempt__deadline", "question__kind",
-                                         "question__options", "question__answer")[:1])
-    if not found:
+    at = connection.ops.adapt_datetimefield_value(now)
+    with connection.cursor() as cursor:
+        cursor.execute(_PAPER_ROW_SQL, [at, attempt_id, question_id, user.pk])
+        found = cursor.fetchone()
+    if found is None:
         raise ValidationError("该题不在您的试卷中，答案未保存。")
-    status, deadline, kind, options, answer_key = found[0]
+    status, in_time, kind, options, answer_key = found
     if status != AttemptStatus.IN_PROGRESS:
         raise ValidationError("答卷已提交，不能再修改答案。")
-    if now >= deadline:
+    if not in_time:
         do_submit_attempt(user, Attempt.objects.get(pk=attempt_id), auto=True)
         raise ValidationError("答题时间已到，答卷已自动提交，本题答案未保存。")
-    question = Question(kind=kind, options=options, answer=answer_key)
+    # What grading needs of the question, without building a model instance on the hot path.
+    question = SimpleNamespace(kind=kind, options=_OPTIONS_FIELD.from_db_value(options, None, connection),
+                               answer=_ANSWER_FIELD.from_db_value(answer_key, None, connection))
     response = None if raw in (None, "", []) else normalise_response(question, raw)
     answer = Answer(attempt_id=attempt_id, question_id=question_id, response=response, saved_at=now)
     with transaction.atomic(), connection.cursor() as cursor:
         # The guard takes the attempt's row lock, which orders this save against a submission.
-        cursor.execute(_GUARD_SQL, [attempt_id, AttemptStatus.IN_PROGRESS,
-                                    connection.ops.adapt_datetimefield_value(now)])
+        cursor.execute(_GUARD_SQL, [attempt_id, AttemptStatus.IN_PROGRESS, at])
         if cursor.rowcount != 1:
             raise ValidationError("答卷已提交或答题时间已到，本题答案未保存。")
         cursor.execute(_UPSERT_SQL, [attempt_id, question_id,
-                                     _RESPONSE_FIELD.get_db_prep_save(response, connection),
-                                     connection.ops.adapt_datetimefield_value(now)])
+                                     _RESPONSE_FIELD.get_db_prep_save(response, connection), at])
     return answer
 
 
-# The hot path's two writes as plain SQL (the ORM's compilation cost more than the statements):
-# valid on SQLite (3.24+) and PostgreSQL alike.
+# The hot path's read and two writes as plain SQL (the ORM's compilation cost more than the
+# statements): valid on SQLite (3.24+) and PostgreSQL alike. The read asks the deadline of the database
+# with the same comparison as the guard, and finds the row only in the person's own attempt.
+_PAPER_ROW_SQL = (
+    f"SELECT a.status, a.deadline > %s, q.kind, q.options, q.answer FROM {AttemptQuestion._meta.db_table} p "
+    f"JOIN {Attempt._meta.db_table} a ON a.id = p.attempt_id JOIN {Question._meta.db_table} q ON q.id = p.question_id "
+    "WHERE p.attempt_id = %s AND p.question_id = %s AND a.user_id = %s")
 _GUARD_SQL = (f"UPDATE {Attempt._meta.db_table} SET status = status "
               "WHERE id = %s AND status = %s AND deadline > %s")
 _UPSERT_SQL = (f"INSERT INTO {Answer._meta.db_table} (attempt_id, question_id, response, saved_at, comment) "
                "VALUES (%s, %s, %s, %s, '') ON CONFLICT (attempt_id, question_id) "
                "DO UPDATE SET response = excluded.response, saved_at = excluded.saved_at")
 _RESPONSE_FIELD = Answer._meta.get_field("response")
+_OPTIONS_FIELD = Question._meta.get_field("options")
+_ANSWER_FIELD = Question._meta.get_field("answer")
 
 
 def do_submit_attempt(user: User | None, attempt: Attempt, *, auto: bool = False) -> Attempt:
