@@ -18,7 +18,7 @@ Every examinee, arriving at a random moment within ``--spread`` seconds, behaves
 - signs in through the real login form (GET /login/?next=<the exam> for the CSRF token, POST the
   credentials; django-axes and the lockout rules as configured). About 3% mistype the password once
   first. Every request comes from 127.0.0.1: the whole organ behind one gateway address;
-- opens the exam, posts 开始答题 and loads the paper (start = those three requests);
+- opens the exam and posts 开始答题, which answers with the paper (start = those two requests);
 - saves every answer with a JSON POST, waiting a random ``--pace`` seconds between answers; one in
   twenty sends one answer twice at once (a double tap), one in fifty reloads the paper once
   mid-exam (a lost connection regained) and checks that it shows every answer saved so far;
@@ -58,6 +58,7 @@ ARGS_ENV = "EXAM_SPIKE_ARGS"
 
 CSRF_RE = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 ANSWER_URL_RE = re.compile(r'data-answer-url="([^"]+)"')
+TAKE_URL_RE = re.compile(r'data-take-url="([^"]+)"')
 PAPER_RE = re.compile(r'<script id="paper-data" type="application/json">(.*?)</script>', re.S)
 
 
@@ -258,7 +259,7 @@ async def examinee(base: str, exam: int, username: str, args, stats: Stats, rng:
             if status != 200 or paper_match is None:
                 raise Failed(f"start HTTP {status} {url}")
             stats.starts.append((time.perf_counter() - t0) * 1000)
-            take_url = url
+            take_url = base + TAKE_URL_RE.search(html).group(1)  # where the page's script puts the browser
             paper = json.loads(paper_match.group(1))["questions"]
             answer_url = base + ANSWER_URL_RE.search(html).group(1)
             attempt_id = int(answer_url.rstrip("/").split("/")[-2])

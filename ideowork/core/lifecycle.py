@@ -31,7 +31,11 @@ class AccountLifecycleMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not request.user.is_authenticated and request.COOKIES.get(settings.SESSION_COOKIE_NAME):
+        # Only a session that is gone can have been ended by the limit: a live one (a sign-in waiting
+        # for its second step) is not looked for, so its requests write nothing. The session is read
+        # already (the user was looked up in it).
+        if (not request.user.is_authenticated and request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+                and not request.session.keys()):
             self._tell_ended_session(request)
         return self.get_response(request)
 

@@ -73,7 +73,7 @@ def start_session(sender, request, user, **kwargs):
     previous = UserSession.objects.filter(user=user).order_by("-created_at", "-pk").first()
     if request.session.session_key is None:
         request.session.save()
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):  # inside the sign-in's transaction: no savepoint of its own
         UserSession.objects.update_or_create(session_key=request.session.session_key, defaults={
             "user": user, "ip": client_ip(request), "user_agent": request.META.get("HTTP_USER_AGENT", "")[:200],
             "created_at": timezone.now(), "ended_at": None, "end_reason": ""})

@@ -133,7 +133,9 @@ def verify_second_factor(user, code: str) -> str | None:
     """
     code = (code or "").strip().replace(" ", "")
     if code.isdigit() and len(code) == 6:
-        with transaction.atomic():  # the row lock makes "each step once" hold for two requests at once
+        # The row lock makes "each step once" hold for two requests at once; inside the sign-in's own
+        # transaction (core/views/twofactor.py) it needs no savepoint of its own.
+        with transaction.atomic(savepoint=False):
             device = TOTPDevice.objects.select_for_update().filter(user=user, confirmed=True).order_by("-pk").first()
             return "totp" if device is not None and device.verify_token(code) else None
     if len(code) < 10:

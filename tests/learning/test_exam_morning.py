@@ -61,11 +61,12 @@ def test_the_paper_follows_the_persons_order_and_never_carries_the_key(org, exam
 
 def test_the_question_cache_never_serves_an_edited_question_stale(org, exam, bank):
     attempt = do_start_attempt(org.cadre, exam)
-    with CaptureQueriesContext(connection) as cold:
-        paper_for_taking(attempt)
+    with CaptureQueriesContext(connection) as drawn:
+        fresh = paper_for_taking(attempt)  # the paper the start drew: nothing read back
     with CaptureQueriesContext(connection) as warm:
         first = paper_for_taking(attempt)
-    assert len(warm) == 2 and len(cold) == 3  # the paper rows, the answers (+ the questions when cold)
+    assert len(drawn) == 0 and len(warm) == 2  # the paper rows, the answers (the start cached the questions)
+    assert first == fresh
     single = next(q for q in bank if q.kind == "single")
     do_update_question(org.staff, single, kind="single", stem="改过的题干：意识形态工作是党的一项极端重要的工作。",
                        option_texts=["甲", "乙", "丙", "丁"], answer="A", category_name="党的创新理论",
@@ -80,13 +81,15 @@ def test_the_question_cache_never_serves_an_edited_question_stale(org, exam, ban
 def test_start_take_save_and_submit_make_a_bounded_number_of_queries(org, bank, login, django_assert_max_num_queries):
     exam = make_exam(org.staff, org.city, bank)
     client = login(org.cadre)
-    with django_assert_max_num_queries(22):  # the paper's rows in one INSERT, whatever its length
+    with CaptureQueriesContext(connection) as start:  # the paper's rows in one INSERT, whatever its length
         response = client.post(f"/learning/exams/{exam.pk}/start/")
     attempt = Attempt.objects.get(user=org.cadre)
-    assert response.url == f"/learning/exams/attempts/{attempt.pk}/"
-    client.get(response.url)  # the questions into the cache
+    assert response.status_code == 200 and [q["id"] for q in paper_in(response)] == list(
+        attempt.paper.order_by("order").values_list("question_id", flat=True))  # 开始答题 answers with the paper
+    assert len(start) <= 22, [q["sql"] for q in start.captured_queries]
+    assert not [q for q in start.captured_queries if 'FROM "learning_attemptquestion"' in q["sql"]]  # not read back
     with django_assert_max_num_queries(10):
-        client.get(response.url)
+        client.get(f"/learning/exams/attempts/{attempt.pk}/")
     question = attempt.paper.first().question_id
     with CaptureQueriesContext(connection) as save:
         reply = client.post(f"/learning/exams/attempts/{attempt.pk}/answer/", json.dumps(

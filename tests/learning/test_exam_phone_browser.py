@@ -36,11 +36,28 @@ def test_a_cadre_takes_an_exam_on_a_phone_through_double_taps_and_a_lost_connect
     page.goto(f"/learning/exams/{exam.pk}/")
     assert no_horizontal_scroll(page)
     screenshot(page, "learning-exam-detail-phone")
-    page.locator("[data-testid=start]").tap()
+    # 开始答题, tapped twice: one attempt, and the answer to the (one) start is the paper itself, shown
+    # at the attempt's own address.
+    # The start is held on its way until the second tap has landed on the page that sent it.
+    starts, sent = [], []
+    page.on("request", lambda request: sent.append(request.method) if request.url.endswith("/start/") else None)
+    page.route("**/start/", lambda route: starts.append(route))
+    start = page.locator("[data-testid=start]")
+    where = start.bounding_box()
+    with page.expect_request("**/start/"):
+        start.tap(no_wait_after=True)
+    page.touchscreen.tap(where["x"] + where["width"] / 2, where["y"] + where["height"] / 2)
+    while not starts:
+        page.evaluate("0")
+    for route in starts:
+        route.continue_()
+    page.unroute("**/start/")
     expect(page.locator("[data-testid=question]")).to_have_count(len(bank))
     expect(page.locator("[data-testid=countdown]")).to_have_text(
         re.compile(r"^(44|45):\d\d$"))
     attempt = Attempt.objects.get(exam=exam, user=org.cadre)
+    expect(page).to_have_url(re.compile(rf"/learning/exams/attempts/{attempt.pk}/$"))
+    assert sent == ["POST"] and Attempt.objects.filter(exam=exam, user=org.cadre).count() == 1
     assert no_horizontal_scroll(page)
     screenshot(page, "learning-exam-take-phone")
 
@@ -86,7 +103,9 @@ def test_a_cadre_takes_an_exam_on_a_phone_through_double_taps_and_a_lost_connect
     blank.locator("input").first.fill("极其重要")
     expect(blank.locator("[data-testid=saved-state]")).to_have_text(re.compile("未保存"))
     page.context.set_offline(False)
-    page.reload()
+    with page.expect_request(lambda request: request.url.endswith(f"/attempts/{attempt.pk}/")) as reloaded:
+        page.reload()  # the paper read again: 开始答题 is not posted a second time
+    assert reloaded.value.method == "GET" and sent == ["POST"]
     blank = box_of(page, "blank").first
     expect(blank.locator("input").first).to_have_value("极其重要")
     expect(blank.locator("[data-testid=saved-state]")).to_have_text(re.compile("^已保存"))

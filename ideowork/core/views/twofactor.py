@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth import login as auth_login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -51,9 +52,13 @@ def login_verify(request):
         return lockout_response(request, None)
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        method = verify_second_factor(user, form.cleaned_data["code"])
+        # The code used up and the sign-in's writes (the pending session ended, last login, the audit
+        # events, the session record) in one transaction, as after the password alone (core/views/auth.py).
+        with transaction.atomic():
+            method = verify_second_factor(user, form.cleaned_data["code"])
+            if method is not None:
+                _sign_in(request, user, backend)
         if method is not None:
-            _sign_in(request, user, backend)
             if method == "recovery":
                 left = recovery_codes_left(user)
                 messages.warning(request, f"您已使用一个恢复码登录，还剩{left}个可用。如手机已更换，请在“账户安全”中重新绑定身份验证器。")
@@ -79,13 +84,14 @@ def login_enrol(request):
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            codes = do_confirm_enrolment(user, device, form.cleaned_data["code"])
+            with transaction.atomic():  # the authenticator confirmed and the sign-in: one transaction
+                codes = do_confirm_enrolment(user, device, form.cleaned_data["code"])
+                _sign_in(request, user, backend)
         except ValidationError as error:
             if second_factor_failed(request, user, "enrol"):
                 end_pending_login(request)
             form.add_error("code", error.messages[0])
         else:
-            _sign_in(request, user, backend)
             return render(request, "core/twofactor/recovery_codes.html",
                           {"codes": codes, "next_url": next_url, "just_enrolled": True})
     return render(request, "core/twofactor/enrol.html",

@@ -1,6 +1,6 @@
 """Exams: setting a paper, publishing, taking (start, save each answer, submit), grading and closing.
 
-The answer save (``do_save_answer``) is the hot path of an exam start: one read of the paper row
+The answer save (``do_save_answer``) is the hot path of an exam morning: one read of the paper row
 with its attempt and question, one guarded UPDATE of the attempt (the row lock that orders a save
 against a concurrent submission) and one upsert of the answer. Answers are the record of
 themselves and are not audited one by one; starting, submitting, grading and closing are.
@@ -8,6 +8,7 @@ themselves and are not audited one by one; starting, submitting, grading and clo
 
 import random
 from decimal import Decimal
+from types import SimpleNamespace
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
@@ -275,11 +276,9 @@ def _cache_set_many(values: dict) -> None:
         pass
 
 
-def _question_entries(versions: dict[int, object], *, store: bool = True) -> dict[int, dict]:
+def _question_entries(versions: dict[int, object]) -> dict[int, dict]:
     """What every examinee sees of each question (kind, stem, options by key, number of blanks),
-    from the cache where present: the paper's shared part, built once per question version.
-    ``store=False`` reads the cache but leaves what it had to build out of it (the start: the paper
-    page that follows stores them)."""
+    from the cache where present: the paper's shared part, built once per question version."""
     keys = {qid: _question_key(qid, version) for qid, version in versions.items()}
     found = _cache_many(list(keys.values()))
     entries = {qid: found[key] for qid, key in keys.items() if key in found}
@@ -292,25 +291,35 @@ def _question_entries(versions: dict[int, object], *, store: bool = True) -> dic
                 "kind": kind, "kind_label": QuestionKind(kind).label, "stem": stem,
                 "options": {o["key"]: o["text"] for o in options},
                 "blanks": len(key) if kind == QuestionKind.BLANK and isinstance(key, list) else 0}
-        if store:
-            _cache_set_many(built)
+        _cache_set_many(built)
     return entries
 
 
 def paper_for_taking(attempt: Attempt) -> list[dict]:
     """The person's paper for the taking page, in their question and option order, with the answers
     saved so far, and neither the answers' key nor explanations. Two queries (the paper rows with
-    their questions' versions, the saved answers) when the questions are cached.
+    their questions' versions, the saved answers) when the questions are cached; none for an attempt
+    ``do_start_attempt`` has just drawn (it carries its paper, once: 开始答题 answers with the paper).
 
     Precondition: ``attempt`` is the caller's, authorised.
     """
+    drawn = attempt.__dict__.pop("_drawn_paper", None)
+    if drawn is not None:
+        return drawn
     rows = list(attempt.paper.order_by("order").values_list("order", "score", "option_order", "question_id",
                                                             "question__updated_at"))
     saved = {qid: (response, saved_at) for qid, response, saved_at
              in Answer.objects.filter(attempt_id=attempt.pk).values_list("question_id", "response", "saved_at")}
     entries = _question_entries({qid: version for _, _, _, qid, version in rows})
+    return _taking_rows([(order, score, option_order, qid) for order, score, option_order, qid, _ in rows],
+                        entries, saved)
+
+
+def _taking_rows(rows, entries: dict[int, dict], saved: dict) -> list[dict]:
+    """The paper as the page draws it: ``rows`` are (order, score, option order, question id) in the
+    paper's order, ``entries`` the questions' shared parts, ``saved`` {question id: (response, saved at)}."""
     paper = []
-    for order, score, option_order, qid, _ in rows:
+    for order, score, option_order, qid in rows:
         entry = entries[qid]
         by_key = entry["options"]
         keys = [k for k in (option_order or list(by_key)) if k in by_key]
@@ -347,6 +356,9 @@ def do_publish_exam(user: User, exam: Exam) -> Exam:
 def do_start_attempt(user: User, exam: Exam) -> Attempt:
     """The person's open attempt, or a new one with its own paper; refuses outside the rules.
 
+    A new attempt carries the paper it was drawn with, for the first ``paper_for_taking`` (开始答题
+    answers with the paper without reading back what it has just written).
+
     Precondition: ``exam`` is visible to ``user`` (the view fetched it with ``visible_to``).
     """
     require(user.is_active and user.is_business, "您不能参加考试。")
@@ -372,8 +384,8 @@ def do_start_attempt(user: User, exam: Exam) -> Attempt:
     drawn = _draw(exam, rng)
     if exam.shuffle_questions:
         rng.shuffle(drawn)
-    # Each question's kind and option keys from its cached entry (the paper page reads the same entries).
-    entries = _question_entries({pk: version for pk, _, version in drawn}, store=False)
+    # Each question's kind and option keys from its cached entry, which the paper is drawn from too.
+    entries = _question_entries({pk: version for pk, _, version in drawn})
     deadline = min(now + timezone.timedelta(minutes=exam.time_limit_minutes), exam.closes_at)
     try:
         with transaction.atomic():
@@ -395,6 +407,8 @@ def do_start_attempt(user: User, exam: Exam) -> Attempt:
         if current is None:
             raise ValidationError(f"本考试最多允许作答{exam.max_attempts}次，您已用完。") from None
         return current
+    attempt._drawn_paper = _taking_rows([(row.order, row.score, row.option_order, row.question_id) for row in rows],
+                                        entries, {})
     return attempt
 
 
@@ -406,40 +420,48 @@ def do_save_answer(user: User, attempt_id: int, question_id: int, raw) -> Answer
     with its attempt and question, then in one transaction the guard UPDATE and the upsert.
     """
     now = timezone.now()
-    found = list(AttemptQuestion.objects.filter(attempt_id=attempt_id, question_id=question_id, attempt__user=user)
-                 .order_by().values_list("attempt__status", "attempt__deadline", "question__kind",
-                                         "question__options", "question__answer")[:1])
-    if not found:
+    at = connection.ops.adapt_datetimefield_value(now)
+    with connection.cursor() as cursor:
+        cursor.execute(_PAPER_ROW_SQL, [at, attempt_id, question_id, user.pk])
+        found = cursor.fetchone()
+    if found is None:
         raise ValidationError("该题不在您的试卷中，答案未保存。")
-    status, deadline, kind, options, answer_key = found[0]
+    status, in_time, kind, options, answer_key = found
     if status != AttemptStatus.IN_PROGRESS:
         raise ValidationError("答卷已提交，不能再修改答案。")
-    if now >= deadline:
+    if not in_time:
         do_submit_attempt(user, Attempt.objects.get(pk=attempt_id), auto=True)
         raise ValidationError("答题时间已到，答卷已自动提交，本题答案未保存。")
-    question = Question(kind=kind, options=options, answer=answer_key)
+    # What grading needs of the question, without building a model instance on the hot path.
+    question = SimpleNamespace(kind=kind, options=_OPTIONS_FIELD.from_db_value(options, None, connection),
+                               answer=_ANSWER_FIELD.from_db_value(answer_key, None, connection))
     response = None if raw in (None, "", []) else normalise_response(question, raw)
     answer = Answer(attempt_id=attempt_id, question_id=question_id, response=response, saved_at=now)
     with transaction.atomic(), connection.cursor() as cursor:
         # The guard takes the attempt's row lock, which orders this save against a submission.
-        cursor.execute(_GUARD_SQL, [attempt_id, AttemptStatus.IN_PROGRESS,
-                                    connection.ops.adapt_datetimefield_value(now)])
+        cursor.execute(_GUARD_SQL, [attempt_id, AttemptStatus.IN_PROGRESS, at])
         if cursor.rowcount != 1:
             raise ValidationError("答卷已提交或答题时间已到，本题答案未保存。")
         cursor.execute(_UPSERT_SQL, [attempt_id, question_id,
-                                     _RESPONSE_FIELD.get_db_prep_save(response, connection),
-                                     connection.ops.adapt_datetimefield_value(now)])
+                                     _RESPONSE_FIELD.get_db_prep_save(response, connection), at])
     return answer
 
 
-# The hot path's two writes as plain SQL (the ORM's compilation cost more than the statements):
-# valid on SQLite (3.24+) and PostgreSQL alike.
+# The hot path's read and two writes as plain SQL (the ORM's compilation cost more than the
+# statements): valid on SQLite (3.24+) and PostgreSQL alike. The read asks the deadline of the database
+# with the same comparison as the guard, and finds the row only in the person's own attempt.
+_PAPER_ROW_SQL = (
+    f"SELECT a.status, a.deadline > %s, q.kind, q.options, q.answer FROM {AttemptQuestion._meta.db_table} p "
+    f"JOIN {Attempt._meta.db_table} a ON a.id = p.attempt_id JOIN {Question._meta.db_table} q ON q.id = p.question_id "
+    "WHERE p.attempt_id = %s AND p.question_id = %s AND a.user_id = %s")
 _GUARD_SQL = (f"UPDATE {Attempt._meta.db_table} SET status = status "
               "WHERE id = %s AND status = %s AND deadline > %s")
 _UPSERT_SQL = (f"INSERT INTO {Answer._meta.db_table} (attempt_id, question_id, response, saved_at, comment) "
                "VALUES (%s, %s, %s, %s, '') ON CONFLICT (attempt_id, question_id) "
                "DO UPDATE SET response = excluded.response, saved_at = excluded.saved_at")
 _RESPONSE_FIELD = Answer._meta.get_field("response")
+_OPTIONS_FIELD = Question._meta.get_field("options")
+_ANSWER_FIELD = Question._meta.get_field("answer")
 
 
 def do_submit_attempt(user: User | None, attempt: Attempt, *, auto: bool = False) -> Attempt:

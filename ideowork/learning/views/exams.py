@@ -210,13 +210,16 @@ def exam_close(request, pk):
 @is_business
 @require_POST
 def exam_start(request, pk):
+    """开始答题 answers with the paper itself (one request fewer per examinee on exam morning); the
+    page's script then shows the attempt's own address, so a reload reads the paper again (GET)
+    instead of posting 开始答题 a second time."""
     exam = access_exam(request.user, pk)
     try:
         attempt = do_start_attempt(request.user, exam)
     except ValidationError as exc:
         messages.error(request, "".join(exc.messages))
         return redirect("learning:exam_detail", pk=exam.pk)
-    return redirect("learning:attempt_take", pk=attempt.pk)
+    return _taking_page(request, attempt, exam)
 
 
 def _own_attempt(request, pk) -> Attempt:
@@ -281,11 +284,16 @@ def attempt_take(request, pk):
         messages.warning(request, "答题时间已到，答卷已自动提交。")
     if not attempt.is_open:
         return redirect("learning:attempt_result", pk=attempt.pk)
+    return _taking_page(request, attempt, attempt.exam)
+
+
+def _taking_page(request, attempt, exam):
+    """The taking page of the user's open ``attempt`` (authorised by the caller)."""
     paper = paper_for_taking(attempt)
     # The page's script draws the paper from this data (exam.js): rendering fifty questions in the
     # template cost more CPU than everything else on an exam morning's start.
     return render(request, "learning/exams/attempt_take.html", {
-        "attempt": attempt, "exam": attempt.exam, "count": len(paper), "answered": sum(q["saved"] for q in paper),
+        "attempt": attempt, "exam": exam, "count": len(paper), "answered": sum(q["saved"] for q in paper),
         "paper_data": {"attempt": attempt.pk, "questions": paper}, "now": timezone.now()})
 
 

@@ -6,9 +6,12 @@
 // the server confirms it, so a reload loses nothing: neither while offline, nor when the reloaded page
 // was drawn a moment before the last save landed (the stored copy is newer: shown and sent again). A
 // stored copy older than the server's (saved later, in another tab or on another device) gives way.
+// 开始答题 answers with this page itself: the address becomes the attempt's, so that a reload (or a
+// return to the page) reads the paper again rather than posting 开始答题 once more.
 document.addEventListener("DOMContentLoaded", () => {
   const root = document.getElementById("exam-take");
   if (!root) return;
+  if (window.location.pathname !== root.dataset.takeUrl) window.history.replaceState(null, "", root.dataset.takeUrl);
   const data = JSON.parse(document.getElementById("paper-data").textContent);
   const url = root.dataset.answerUrl;
   const form = document.getElementById("submit-form");
@@ -184,7 +187,7 @@ document.addEventListener("DOMContentLoaded", () => {
     } else if (outcome === "refused") {
       item.unsaved = false; drop(item);
       show(item, "refused", answer.error);
-      if (answer.closed) { finished = true; window.location.reload(); }
+      if (answer.closed) { finished = true; window.location.replace(root.dataset.takeUrl); }
     } else {
       show(item, "unsaved", "未保存，恢复连接后自动补存");
       retryLater();
