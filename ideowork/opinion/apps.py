@@ -9,3 +9,11 @@ class OpinionConfig(AppConfig):
 
     def ready(self) -> None:
         from . import capabilities  # noqa: F401  (register with core)
+        from . import audit_events  # noqa: F401
+
+        # Intake: the ingest endpoint on the HTTP API.
+        from ideowork.core.api import register_api_router
+
+        from .api import router as intake_router
+
+        register_api_router("opinion", intake_router)
