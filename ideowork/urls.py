@@ -13,6 +13,7 @@ urlpatterns = [
     path("ledger/", include("ideowork.ledger.urls")),
     path("learning/", include("ideowork.learning.urls")),
     path("outlets/", include("ideowork.outlets.urls")),
+    path("opinion/", include("ideowork.opinion.urls")),
     # The HTTP API (core/api): token-authenticated, JSON only; areas add routers in their ready().
     path("api/v1/", api_urls()),
 ]

@@ -9,7 +9,7 @@ class OpinionConfig(AppConfig):
 
     def ready(self) -> None:
         from . import capabilities  # noqa: F401  (register with core)
-        from . import audit_events  # noqa: F401
+        from . import audit_events, navigation  # noqa: F401
 
         # Intake: the ingest endpoint on the HTTP API.
         from ideowork.core.api import register_api_router

@@ -102,11 +102,13 @@ def _store(source: Source, cleaned: list[CleanRecord], now) -> tuple[list[Item],
     raise AssertionError("unreachable")
 
 
-def do_ingest_items(actor, source: Source, records, *, first_row: int = 1) -> IngestResult:
+def do_ingest_items(actor, source: Source, records, *, first_row: int = 1,
+                    row_numbers: list[int] | None = None) -> IngestResult:
     """Store ``records`` (dicts, see ``intake.records``) as items of ``source``, each once.
 
     Bad records are reported as ``(row, message)`` where ``row`` counts from ``first_row`` (a file's
-    first data row, an API call's index 0); good ones are kept. Raises ``PermissionDenied`` when the
+    first data row, an API call's index 0), or is the record's entry in ``row_numbers`` (a file with
+    blank lines skipped); good ones are kept. Raises ``PermissionDenied`` when the
     actor may not write to the source and ``ValueError`` (Chinese) when the source is inactive."""
     require_can_ingest(actor, source)
     if not source.active:
@@ -117,7 +119,8 @@ def do_ingest_items(actor, source: Source, records, *, first_row: int = 1) -> In
         try:
             cleaned.append(clean_record(record))
         except RecordError as exc:
-            result.errors.append((first_row + offset, str(exc)))
+            row = row_numbers[offset] if row_numbers is not None else first_row + offset
+            result.errors.append((row, str(exc)))
     now = timezone.now()
     with transaction.atomic():
         items, result.duplicates = _store(source, cleaned, now)

@@ -1,0 +1,8 @@
+"""The opinion section of the menu (舆情监测): the monitoring staff's pages."""
+
+from ideowork.core.menu import holds, register_menu, register_menu_entry
+
+register_menu("opinion", "舆情监测", order=60)
+# Intake.
+register_menu_entry("opinion", "舆情信息", "opinion:item_list", visible=holds("opinion.monitor"))
+register_menu_entry("opinion", "信息来源", "opinion:source_list", visible=holds("opinion.monitor"), order=80)
