@@ -57,11 +57,15 @@ def require_can_ingest(actor, source: Source) -> None:
 
 def _existing(source: Source, field_name: str, keys: set[str]) -> set[str]:
     keys = sorted(k for k in keys if k)
+    stored = Item.objects.filter(source=source).order_by()
+    if field_name == "url_key":
+        # Say the partial unique index's condition, so that SQLite and PostgreSQL use that index
+        # (neither can prove it from a long IN list) instead of reading every item of the source.
+        stored = stored.exclude(url_key="")
     found: set[str] = set()
     for start in range(0, len(keys), LOOKUP_CHUNK):
         chunk = keys[start:start + LOOKUP_CHUNK]
-        found.update(Item.objects.filter(source=source, **{f"{field_name}__in": chunk})
-                     .values_list(field_name, flat=True))
+        found.update(stored.filter(**{f"{field_name}__in": chunk}).values_list(field_name, flat=True))
     return found
 
 
@@ -114,6 +118,9 @@ def do_ingest_items(actor, source: Source, records, *, first_row: int = 1,
     if not source.active:
         raise ValueError(f"信息来源“{source.name}”已停用，不能接收信息。")
     result = IngestResult()
+    records = list(records)
+    if not records:
+        return result
     cleaned: list[CleanRecord] = []
     for offset, record in enumerate(records):
         try:
