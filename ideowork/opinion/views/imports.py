@@ -17,6 +17,7 @@ from ideowork.core.permissions import capability_required
 from ..access import access_source
 from ..actions.ingest import do_ingest_items
 from ..actions.sources import do_remember_mapping
+from ..intake.records import mask_private_numbers
 from ..intake.tables import MAPPED_FIELDS, guess_mapping, read_table, records_from
 
 SESSION_KEY = "opinion_import"
@@ -96,7 +97,7 @@ def source_import(request, pk):
             "source": source, "result": result, "name": table.name, "errors": errors[:ERRORS_SHOWN],
             "more_errors": max(0, len(errors) - ERRORS_SHOWN)})
     return render(request, "opinion/source_import.html", {
-        "source": source, "form": form, "table": table, "sample": [[row.get(c, "") for c in table.columns]
+        "source": source, "form": form, "table": table, "sample": [[mask_private_numbers(row.get(c, "")) for c in table.columns]
                                                                    for row in table.rows[:SAMPLE_ROWS]],
         "remembered": bool(source.column_mapping)})
 
