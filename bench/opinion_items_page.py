@@ -42,6 +42,7 @@ def child() -> dict:
     from ideowork.core.choices import OrgKind, Role
     from ideowork.core.models import OrgUnit, User
     from ideowork.opinion.actions.sources import do_create_source
+    from ideowork.opinion.listing import cursor_for
     from ideowork.opinion.models import Item, ItemMatch, Scheme
 
     call_command("migrate", verbosity=0)
@@ -86,9 +87,11 @@ def child() -> dict:
     client = Client()
     client.force_login(staff, backend="django.contrib.auth.backends.ModelBackend")
     deep = Item.objects.filter(pk=ITEMS // 2).values_list("arrived_at", flat=True).get()
-    urls = {"first": "/opinion/items/", "deep": f"/opinion/items/?before={deep.isoformat()}_{ITEMS // 2}",
+    urls = {"first": "/opinion/items/", "deep": f"/opinion/items/?before={cursor_for(deep, ITEMS // 2)}",
             "by_source": f"/opinion/items/?source={sources[1].pk}", "by_scheme": f"/opinion/items/?scheme={schemes[3].pk}",
             "negative": "/opinion/items/?sentiment=negative"}
+    deep_page = client.get(urls["deep"]).content.decode()
+    assert f"第{ITEMS // 2 - 1}条" in deep_page and f"第{ITEMS}条" not in deep_page, "the keyset page is not half-way"
     result = {"items": ITEMS, "load_s": round(load_s, 1)}
     for name, url in urls.items():
         figures = time_requests(client, url, REQUESTS)

@@ -11,15 +11,14 @@ whole store: a page says whether there is a next one.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import datetime, time, timedelta, timezone as dt_timezone
 from zoneinfo import ZoneInfo
 
 from django.db.models import Q
-from django.utils.dateparse import parse_datetime
 
 from .models import Item, ItemMatch, Scheme, Source
 
-__all__ = ["PAGE_SIZE", "ItemPage", "item_page", "parse_cursor"]
+__all__ = ["PAGE_SIZE", "ItemPage", "item_page", "parse_cursor", "cursor_for"]
 
 PAGE_SIZE = 50
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -33,18 +32,18 @@ class ItemPage:
 
 
 def parse_cursor(value: str | None) -> tuple[datetime, int] | None:
-    """``"<arrived_at ISO>_<id>"`` → (arrived_at, id); anything else is the first page."""
-    if not value or "_" not in value:
+    """``"<arrival in microseconds since the epoch>_<id>"`` → (arrived_at, id); anything else is the
+    first page. (Digits only: an ISO time's ``+08:00`` would turn into a space in a query string.)"""
+    micros, _, pk = (value or "").partition("_")
+    if not (micros.isdigit() and pk.isdigit()) or len(micros) > 18:
         return None
-    moment, _, pk = value.rpartition("_")
-    parsed = parse_datetime(moment)
-    if parsed is None or not pk.isdigit():
-        return None
-    return parsed, int(pk)
+    return datetime.fromtimestamp(0, dt_timezone.utc) + timedelta(microseconds=int(micros)), int(pk)
 
 
-def _cursor(item: Item) -> str:
-    return f"{item.arrived_at.isoformat()}_{item.pk}"
+def cursor_for(arrived_at: datetime, pk: int) -> str:
+    """The keyset cursor of the page after the item (``arrived_at``, ``pk``)."""
+    delta = arrived_at - datetime.fromtimestamp(0, dt_timezone.utc)
+    return f"{(delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds}_{pk}"
 
 
 def _item_filter(prefix: str, sentiment: str, grade: str, since, until, before) -> Q:
@@ -98,5 +97,5 @@ def item_page(user, *, source: Source | None = None, scheme: Scheme | None = Non
     for item_id, name in (ItemMatch.objects.visible_to(user).filter(item_id__in=[i.pk for i in items])
                           .order_by("scheme__name").values_list("item_id", "scheme__name")):
         matched.setdefault(item_id, []).append(name)
-    next_cursor = _cursor(items[-1]) if len(ordered) > PAGE_SIZE and items else None
+    next_cursor = cursor_for(items[-1].arrived_at, items[-1].pk) if len(ordered) > PAGE_SIZE and items else None
     return ItemPage(items=items, next_cursor=next_cursor, matched=matched)
