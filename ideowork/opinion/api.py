@@ -1,6 +1,8 @@
 """Opinion's endpoints on the HTTP API (``core/api``): ``POST /api/v1/opinion/items`` — an upstream
 collector pushes items into one of its unit's sources, through the one ingestion service."""
 
+from typing import Any
+
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -19,7 +21,8 @@ router = Router(tags=["舆情监测"])
 
 class IngestIn(Schema):
     source: int
-    items: list[dict]
+    # Any JSON per item: the ingestion service names a malformed one by its index and keeps the rest.
+    items: list[Any]
 
 
 class IngestError(Schema):

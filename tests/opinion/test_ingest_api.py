@@ -40,10 +40,11 @@ def test_a_collector_pushes_items_and_duplicates_sent_twice_are_stored_once(org,
 def test_malformed_items_are_named_by_index_and_the_good_kept(org, client):
     source = make_source(org, kind="api")
     response = push(client, issue(org).token, {"source": source.pk, "items": [record(1), {"text": "无标题"},
-                                                                            record(2, reads="很多")]})
+                                                                            record(2, reads="很多"), "一行文字"]})
     assert response.status_code == 200
     assert response.json() == {"created": 1, "duplicates": 0, "errors": [
-        {"index": 1, "detail": "缺少标题。"}, {"index": 2, "detail": "阅读数“很多”不是数字。"}]}
+        {"index": 1, "detail": "缺少标题。"}, {"index": 2, "detail": "阅读数“很多”不是数字。"},
+        {"index": 3, "detail": "每条信息应为一个对象（键值对）。"}]}
 
 
 def test_a_body_that_is_not_the_schema_is_a_chinese_422(org, client):
