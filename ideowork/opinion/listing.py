@@ -59,7 +59,8 @@ def _item_filter(prefix: str, sentiment: str, grade: str, since, until, before) 
     if before:
         moment, pk = before
         key = "item_id" if prefix else "id"
-        q &= Q(arrived_at__lt=moment) | Q(arrived_at=moment, **{f"{key}__lt": pk})
+        # The plain bound first: with only the OR, neither database starts the index scan at the cursor.
+        q &= Q(arrived_at__lte=moment) & (Q(arrived_at__lt=moment) | Q(arrived_at=moment, **{f"{key}__lt": pk}))
     return q
 
 
