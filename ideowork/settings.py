@@ -262,6 +262,14 @@ API_RATE_WINDOW_SECONDS = int(os.environ.get("IDEOWORK_API_RATE_WINDOW_SECONDS",
 API_REFUSED_LIMIT = int(os.environ.get("IDEOWORK_API_REFUSED_LIMIT", 20))
 API_MAX_BODY_BYTES = int(os.environ.get("IDEOWORK_API_MAX_BODY_KB", 1024)) * 1024
 
+# --- opinion intake (opinion/actions/ingest.py, opinion/feeds.py) --------------------------------
+# Items per ingest call on the API; a feed poll's timeout (seconds) and largest response; how long
+# an item's text is kept before the retention task purges it (the row and its figures stay).
+OPINION_API_MAX_ITEMS = int(os.environ.get("IDEOWORK_OPINION_API_MAX_ITEMS", 500))
+OPINION_FEED_TIMEOUT = float(os.environ.get("IDEOWORK_OPINION_FEED_TIMEOUT", 10))
+OPINION_FEED_MAX_BYTES = int(os.environ.get("IDEOWORK_OPINION_FEED_MAX_KB", 5120)) * 1024
+OPINION_RETENTION_DAYS = int(os.environ.get("IDEOWORK_OPINION_RETENTION_DAYS", 180))
+
 # --- uploads ----------------------------------------------------------------------------------
 UPLOAD_MAX_BYTES = int(os.environ.get("IDEOWORK_UPLOAD_MAX_MB", 20)) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

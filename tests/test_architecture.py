@@ -63,7 +63,7 @@ def _scoped_by_caller(line: str, position: int, source: str) -> bool:
 
 # Ways of fetching one record that skip the policy (the areas' views use ``access_*`` from their access.py).
 UNAUTHORISED_FETCH = re.compile(r"get_object_or_404\(|get_visible_or_404\(|\.objects\.get\(|\.objects\.get_or_create\(")
-BUSINESS_APPS = ("plans", "ledger", "learning", "outlets", "risks", "reports")
+BUSINESS_APPS = ("plans", "ledger", "learning", "outlets", "opinion", "risks", "reports")
 
 
 def test_area_views_fetch_records_only_through_access_helpers():

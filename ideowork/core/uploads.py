@@ -35,7 +35,7 @@ EVIDENCE_KINDS = KIND_GROUPS["image"] | KIND_GROUPS["pdf"] | KIND_GROUPS["word"]
 # The kinds ``detect_kind`` reports, mapped to the extensions we accept for them.
 _DETECTED_TO_EXTENSIONS = {
     "jpg": {"jpg", "jpeg"}, "png": {"png"}, "gif": {"gif"}, "webp": {"webp"}, "bmp": {"bmp"},
-    "pdf": {"pdf"}, "docx": {"docx"}, "xlsx": {"xlsx"}, "doc": {"doc"}, "xls": {"xls"}, "txt": {"txt", "tsv"},
+    "pdf": {"pdf"}, "docx": {"docx"}, "xlsx": {"xlsx"}, "doc": {"doc"}, "xls": {"xls"}, "txt": {"txt", "tsv", "csv", "jsonl"},
     "mp3": {"mp3"}, "m4a": {"m4a"}, "wav": {"wav"}, "ogg": {"ogg"}, "mp4": {"mp4"}, "webm": {"webm"},
 }
 

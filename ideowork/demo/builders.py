@@ -14,7 +14,7 @@ from datetime import date
 
 from ideowork.ledger.reminders import send_target_reminders
 
-from . import learning, outlets, people, plans, risks
+from . import learning, opinion, outlets, people, plans, risks
 from .context import DemoContext, png_photo
 
 __all__ = ["Builder", "BUILDERS", "build_demo"]
@@ -35,6 +35,7 @@ BUILDERS = [
     Builder("plans", plans.build),  # both seed plans, the responsibility lists, a year of ledger records
     Builder("learning", learning.build, own_kinds=learning.OWN_KINDS),
     Builder("outlets", outlets.build, own_kinds={"city": outlets.OUTLET_KINDS, "gov": outlets.OUTLET_KINDS}),
+    Builder("opinion", opinion.build),  # sources of the city and 城关区, items through the ingestion service
     Builder("risks", risks.build),  # the register: every status and level, in the city office and a county
 ]
 

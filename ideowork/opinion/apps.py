@@ -9,3 +9,10 @@ class OpinionConfig(AppConfig):
 
     def ready(self) -> None:
         from . import audit_events, capabilities, navigation  # noqa: F401  (register with core)
+
+        # Intake: the ingest endpoint on the HTTP API.
+        from ideowork.core.api import register_api_router
+
+        from .api import router as intake_router
+
+        register_api_router("opinion", intake_router)

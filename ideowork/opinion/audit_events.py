@@ -11,3 +11,13 @@ register_audit_events({
     "opinion.scheme.delete": "删除监测方案",
     "opinion.scheme.backrun": "回溯监测方案",
 })
+
+# Intake: sources, arriving items (one event per batch, with its counts), feeds and retention.
+register_audit_events({
+    "opinion.source.create": "新建信息来源",
+    "opinion.source.update": "修改信息来源",
+    "opinion.source.deactivate": "停用信息来源",
+    "opinion.source.activate": "启用信息来源",
+    "opinion.item.ingest": "接收舆情信息",
+    "opinion.item.purge_text": "清理过期舆情正文",
+})

@@ -1,16 +1,21 @@
-"""Work of the opinion area on the Huey task queue (`ideowork run_huey` runs the consumer)."""
+"""Work of the opinion area on the Huey task queue (``ideowork run_huey`` runs the consumer): feed
+polling and the retention purge (periodic), and a scheme's back-run (queued by its page)."""
 
 from datetime import date, datetime, time, timedelta
 
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
-from huey.contrib.djhuey import db_task
+from huey import crontab
+from huey.contrib.djhuey import db_periodic_task, db_task
 
 from ideowork.core.models import User
 from ideowork.core.notify import notify
+from ideowork.core.system import system_actor
 
+from .actions.feeds import do_poll_feed, due_feed_sources
 from .actions.matching import match_items
+from .actions.retention import do_purge_item_texts
 from .models import Item, Scheme
 
 BATCH = 500
@@ -48,3 +53,17 @@ def backrun_scheme(scheme_id: int, start: str, end: str, actor_id: int) -> int:
         notify(actor, f"监测方案“{scheme.name}”回溯完成：检查{scanned}条，命中{matched}条",
                body=f"接收时间{first:%Y年%m月%d日}至{last_day:%Y年%m月%d日}的信息已检查，命中的信息列在方案页。", url=scheme_url(scheme))
     return matched
+
+
+@db_periodic_task(crontab(minute="*"))
+def poll_feeds():
+    """Every minute: poll the feed sources whose interval has passed, as the system actor."""
+    actor = system_actor()
+    outcomes = {source.pk: do_poll_feed(actor, source) for source in due_feed_sources()}
+    return {"polled": len(outcomes), "failed": sum("error" in o for o in outcomes.values())}
+
+
+@db_periodic_task(crontab(hour="3", minute="40"))
+def purge_item_texts():
+    """Every night: purge the text of items older than the retention period (the rows stay)."""
+    return {"purged": do_purge_item_texts(system_actor())}

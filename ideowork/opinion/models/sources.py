@@ -6,6 +6,8 @@ what arrives from it. Written only by ``opinion.actions``.
 from django.conf import settings
 from django.db import models
 
+from ideowork.core.scoping import Allow
+
 from ..choices import SourceKind, SourceLevel
 from .scoping import OpinionQuerySet
 
@@ -13,7 +15,9 @@ __all__ = ["Source"]
 
 
 class SourceQuerySet(OpinionQuerySet):
-    actions = {"change": "opinion.monitor"}
+    # An upstream collector (an API client) holds the client-only ``opinion.ingest``, never
+    # ``opinion.monitor``: it pushes items into its unit's sources and changes nothing else.
+    actions = {"change": "opinion.monitor", "ingest": Allow("opinion.ingest")}
 
 
 class Source(models.Model):

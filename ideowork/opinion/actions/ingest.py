@@ -1,0 +1,141 @@
+"""The one ingestion service: every item arrives through ``do_ingest_items`` — feeds, file imports,
+the HTTP API and the demo alike.
+
+Each record is checked on its own (``intake.records.clean_record``): a bad one is reported by its
+row and the good ones are kept. The same item twice — the same URL, or the same normalised title and
+text from the same source — is stored once, within the batch and against what is stored. The batch
+is one transaction: bulk inserts, the new items matched against every active scheme
+(``match_items``), one audit event with the counts, and the ``opinion.items`` data version raised.
+Two batches racing with the same items meet the unique constraints: the insert is retried in a
+savepoint after reading again what the other one stored, so nothing is stored twice or half.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from ideowork.core import audit
+from ideowork.core.access import can
+from ideowork.core.system import is_system_actor
+from ideowork.core.versions import bump_versions
+
+from ..intake.records import CleanRecord, RecordError, clean_record
+from ..models import Item, Source
+from .matching import match_items
+
+__all__ = ["IngestResult", "do_ingest_items", "ITEMS_TOPIC", "require_can_ingest"]
+
+ITEMS_TOPIC = "opinion.items"
+# Keys looked up per query (SQLite allows 999 parameters by default in older builds).
+LOOKUP_CHUNK = 500
+RACE_RETRIES = 3
+
+
+@dataclass
+class IngestResult:
+    created: int = 0
+    duplicates: int = 0
+    # (row number as the caller counts rows, Chinese message)
+    errors: list[tuple[int, str]] = field(default_factory=list)
+    matches: int = 0
+    items: list[Item] = field(default_factory=list, repr=False)
+
+
+def require_can_ingest(actor, source: Source) -> None:
+    """People who monitor the source's unit ("change"), a client holding ``opinion.ingest`` for it
+    ("ingest"), or the system actor (feeds); anyone else gets the Chinese 403."""
+    if is_system_actor(actor):
+        return
+    if can(actor, "change", source) or can(actor, "ingest", source):
+        return
+    raise PermissionDenied("您无权向该信息来源写入舆情信息。")
+
+
+def _existing(source: Source, field_name: str, keys: set[str]) -> set[str]:
+    keys = sorted(k for k in keys if k)
+    stored = Item.objects.filter(source=source).order_by()
+    if field_name == "url_key":
+        # Say the partial unique index's condition, so that SQLite and PostgreSQL use that index
+        # (neither can prove it from a long IN list) instead of reading every item of the source.
+        stored = stored.exclude(url_key="")
+    found: set[str] = set()
+    for start in range(0, len(keys), LOOKUP_CHUNK):
+        chunk = keys[start:start + LOOKUP_CHUNK]
+        found.update(stored.filter(**{f"{field_name}__in": chunk}).values_list(field_name, flat=True))
+    return found
+
+
+def _fresh(source: Source, cleaned: list[CleanRecord]) -> tuple[list[CleanRecord], int]:
+    """The records neither stored already nor repeated earlier in the batch, and how many were dropped."""
+    stored_urls = _existing(source, "url_key", {r.url_key for r in cleaned})
+    stored_contents = _existing(source, "content_key", {r.content_key for r in cleaned})
+    fresh = []
+    for record in cleaned:
+        if (record.url_key and record.url_key in stored_urls) or record.content_key in stored_contents:
+            continue
+        if record.url_key:
+            stored_urls.add(record.url_key)
+        stored_contents.add(record.content_key)
+        fresh.append(record)
+    return fresh, len(cleaned) - len(fresh)
+
+
+def _rows(source: Source, records: list[CleanRecord], now) -> list[Item]:
+    return [Item(source=source, org_unit_id=source.org_unit_id, outlet_name=r.outlet_name, url=r.url,
+                 url_key=r.url_key, content_key=r.content_key, title=r.title, text=r.text,
+                 published_at=r.published_at, arrived_at=now, reads=r.reads, reposts=r.reposts,
+                 comments=r.comments, likes=r.likes) for r in records]
+
+
+def _store(source: Source, cleaned: list[CleanRecord], now) -> tuple[list[Item], int]:
+    """Insert what is new; on a unique-constraint clash with a batch that committed meanwhile, read
+    again and retry (inside a savepoint, so the transaction stays usable)."""
+    for attempt in range(RACE_RETRIES):
+        fresh, duplicates = _fresh(source, cleaned)
+        try:
+            with transaction.atomic():
+                items = Item.objects.bulk_create(_rows(source, fresh, now), batch_size=LOOKUP_CHUNK)
+            return items, duplicates
+        except IntegrityError:
+            if attempt == RACE_RETRIES - 1:
+                raise
+    raise AssertionError("unreachable")
+
+
+def do_ingest_items(actor, source: Source, records, *, first_row: int = 1,
+                    row_numbers: list[int] | None = None) -> IngestResult:
+    """Store ``records`` (dicts, see ``intake.records``) as items of ``source``, each once.
+
+    Bad records are reported as ``(row, message)`` where ``row`` counts from ``first_row`` (a file's
+    first data row, an API call's index 0), or is the record's entry in ``row_numbers`` (a file with
+    blank lines skipped); good ones are kept. Raises ``PermissionDenied`` when the
+    actor may not write to the source and ``ValueError`` (Chinese) when the source is inactive."""
+    require_can_ingest(actor, source)
+    if not source.active:
+        raise ValueError(f"信息来源“{source.name}”已停用，不能接收信息。")
+    result = IngestResult()
+    records = list(records)
+    if not records:
+        return result
+    cleaned: list[CleanRecord] = []
+    for offset, record in enumerate(records):
+        try:
+            cleaned.append(clean_record(record))
+        except RecordError as exc:
+            row = row_numbers[offset] if row_numbers is not None else first_row + offset
+            result.errors.append((row, str(exc)))
+    now = timezone.now()
+    with transaction.atomic():
+        items, result.duplicates = _store(source, cleaned, now)
+        result.created, result.items = len(items), items
+        if items:
+            result.matches = match_items(items)
+            bump_versions(ITEMS_TOPIC, [source.org_unit.organ_id or source.org_unit_id])
+        audit.record("opinion.item.ingest", source, actor=actor,
+                     new={"created": result.created, "duplicates": result.duplicates, "errors": len(result.errors),
+                          "matches": result.matches})
+    return result

@@ -1,0 +1,1 @@
+"""Pure helpers of the intake (no database): reading one arriving record, masking, fingerprints."""

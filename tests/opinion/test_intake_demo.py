@@ -1,0 +1,21 @@
+"""The opinion demo builder: sources of the city and 城关区, items stored once through the ingestion service."""
+
+from datetime import date
+
+import pytest
+
+from ideowork.demo import opinion, people
+from ideowork.demo.context import DemoContext
+from ideowork.opinion.models import Item, Source
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_demo_brings_sources_and_a_few_hundred_items():
+    ctx = DemoContext(today=date(2026, 12, 3))
+    people.build(ctx, lambda _: None)
+    opinion.build(ctx, lambda _: None)
+    assert Source.objects.count() == len(opinion.SOURCES)
+    assert 250 <= Item.objects.count() <= len(opinion.SOURCES) * opinion.ITEMS_PER_SOURCE
+    county = Item.objects.filter(org_unit=ctx.units["county:0"])
+    assert county.exists() and not Item.objects.filter(text="").exists()
