@@ -13,6 +13,7 @@ RUN_LEARNING = ["题库管理", "积分规则", "学习统计"]
 OUTLETS = ["阵地管理", "稿件与审核", "待我审核", "在线校对", "工作简报", "对外宣传", "新闻发布", "政策解读专家库",
            "群众关切回应"]
 RUN_PUBLICITY = ["校对规则", "审核流程"]
+OPINION = ["舆情信息", "监测方案", "信息来源"]  # the holders of opinion.monitor: every manager but the supervisor
 RISKS = ["风险台账", "风险热力图", "历史台账"]
 RUN_RISKS = ["风险矩阵"]  # the holders of risks.manage: every manager but the supervisor
 PERSONAL = ("个人", ["通知中心", "修改密码", "账户安全"])
@@ -25,6 +26,7 @@ def manager(*, counties: bool, plan_editor: bool, runs: bool):
         ("台账", ["工作台账", "登记活动"]),
         ("理论学习", READ + (RUN_LEARNING if runs else [])),
         ("宣传阵地", OUTLETS + (RUN_PUBLICITY if runs else [])),
+        *([("舆情监测", OPINION)] if runs else []),
         ("风险防控", RISKS + (RUN_RISKS if runs else [])),
         PERSONAL,
     ]

@@ -1,9 +1,10 @@
 """The opinion area's pages, one URL module per part (all in the ``opinion`` namespace)."""
 
-from . import schemes
+from . import intake, schemes
 
 app_name = "opinion"
 
 urlpatterns = [
+    *intake.urlpatterns,
     *schemes.urlpatterns,
 ]

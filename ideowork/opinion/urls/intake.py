@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import imports, items, sources
+from ..views import imports, items, sources
 
 urlpatterns = [
     path("sources/", sources.source_list, name="source_list"),
