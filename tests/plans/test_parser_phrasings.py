@@ -865,10 +865,6 @@ def test_a_revision_date_is_no_plan_year():
     assert plan.year == 2022
 
 
-def _items(plan) -> list[tuple]:
-    return [(section.number, item.number, item.title) for section in plan.sections for item in section.items]
-
-
 def test_a_short_noun_label_of_idea_aim_or_audience_frames_a_plan():
     plan = parse_text("某镇宣传工作计划\n一、工作思路。本镇宣传工作围绕中心、服务大局。\n二、重点工作\n1.办好宣传栏。\n"
                       "2.开展理论宣讲。\n三、参与群体\n以机关干部和村干部为主。\n")

@@ -1,41 +1,27 @@
 """Evidence files: served only through a view that checks the reader may see the activity."""
 
-import mimetypes
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
 from ideowork.core.audit import record_read
 from ideowork.core.idempotency import idempotent
 from ideowork.core.permissions import capability_required, is_business
+from ideowork.core.uploads import attachment_response
 
 from ..access import access_activity, access_evidence
 from ..actions import do_add_evidence, do_remove_evidence
 from ..forms import EvidenceForm
-
-CONTENT_TYPES = {"jpg": "image/jpeg", "png": "image/png", "gif": "image/gif", "webp": "image/webp",
-                 "bmp": "image/bmp", "pdf": "application/pdf"}
-
 
 @is_business
 def evidence_download(request, pk):
     """The file itself; images may be shown inline (``?inline=1``), everything else is downloaded."""
     evidence = access_evidence(request.user, pk)
     attachment = evidence.attachment
-    try:
-        handle = attachment.file.open("rb")
-    except FileNotFoundError:
-        raise Http404("文件已不存在。") from None
     inline = request.GET.get("inline") == "1" and attachment.is_image
     record_read(request, "ledger.evidence.download", evidence, subject_repr=attachment.original_name, inline=inline)
-    content_type = CONTENT_TYPES.get(attachment.kind) or mimetypes.guess_type(attachment.original_name)[0]
-    response = FileResponse(handle, as_attachment=not inline, filename=attachment.original_name,
-                            content_type=content_type or "application/octet-stream")
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return attachment_response(attachment, inline=inline)
 
 
 @idempotent

@@ -43,7 +43,7 @@ import re
 import daachorse
 
 from .expression import And, Near, Node, Not, Or, Word, parse, render, words_of
-from .normalise import item_text, normalisation_table, normalise, normalise_with_offsets, original_span
+from .normalise import item_text, normalisation_table, normalise_with_offsets, original_span
 
 __all__ = ["Matcher", "MatcherCache", "Explanation", "WordHits", "Occurrence", "NodeResult"]
 

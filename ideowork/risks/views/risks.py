@@ -1,10 +1,7 @@
 """A risk's pages: registering, its page (details, history, progress, actions), editing, and the
 one-click and small-form actions on it."""
 
-import mimetypes
-
 from django.contrib import messages
-from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
@@ -15,6 +12,7 @@ from ideowork.core.audit import record_read
 from ideowork.core.idempotency import idempotent
 from ideowork.core.outcomes import form_outcome, report_outcome
 from ideowork.core.permissions import capability_required
+from ideowork.core.uploads import attachment_response
 
 from ..access import access_evidence, access_risk
 from ..actions import (do_accept_risk, do_create_risk, do_record_progress, do_reopen_risk, do_request_closeout,
@@ -137,12 +135,5 @@ def risk_reopen(request, pk):
 def evidence_download(request, pk):
     evidence = access_evidence(request.user, pk)
     attachment = evidence.attachment
-    try:
-        handle = attachment.file.open("rb")
-    except FileNotFoundError:
-        raise Http404("文件已不存在。") from None
     record_read(request, "risks.evidence.download", evidence, subject_repr=attachment.original_name)
-    content_type = mimetypes.guess_type(attachment.original_name)[0] or "application/octet-stream"
-    response = FileResponse(handle, as_attachment=True, filename=attachment.original_name, content_type=content_type)
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return attachment_response(attachment)

@@ -1,12 +1,11 @@
 """Files of sessions and reflections, served only to those who may see the record they belong to."""
 
-import mimetypes
-
-from django.http import FileResponse, Http404
+from django.http import Http404
 
 from ideowork.core.access import can
 from ideowork.core.audit import record_read
 from ideowork.core.permissions import is_business
+from ideowork.core.uploads import attachment_response
 
 from ...access import access_makeup, access_session_material
 
@@ -14,14 +13,7 @@ __all__ = ["material_download", "makeup_download", "file_response"]
 
 
 def file_response(attachment):
-    try:
-        handle = attachment.file.open("rb")
-    except FileNotFoundError:
-        raise Http404("文件已不存在。") from None
-    content_type = mimetypes.guess_type(attachment.original_name)[0] or "application/octet-stream"
-    response = FileResponse(handle, as_attachment=True, filename=attachment.original_name, content_type=content_type)
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return attachment_response(attachment)
 
 
 @is_business
