@@ -18,19 +18,15 @@ from datetime import date, datetime, timezone
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 
-from django.core.management.base import BaseCommand
-
 from ...analysis import EventIndex, grade, sentiment, signature
 from ...analysis.grade import SOURCE_LEVEL_LABELS
-from .match_scheme import Command as MatchSchemeCommand
-from .match_scheme import _entry
+from ..jsonl import JsonLinesCommand
 
 _EPOCH = date(1970, 1, 1)
 
 
-class Command(BaseCommand):
+class Command(JsonLinesCommand):
     help = "分析JSON Lines文件中条目的情感倾向，并判断哪些条目属于同一事件，逐行输出。"
-    requires_system_checks: list = []
 
     def add_arguments(self, parser):
         parser.add_argument("items", help="JSON Lines 文件，每行一个 {\"id\", \"title\", \"text\", "
@@ -50,28 +46,11 @@ class Command(BaseCommand):
                 graded = grade(title, text, sentiment=mood.label, source_level=level)
                 lines.append(f"{item_id}\t{mood.label_zh}\t{graded.label}\t{event}")
         if lines:
-            self._write("\n".join(lines))
+            self.write("\n".join(lines))
 
     def _read(self, path: Path) -> list[tuple]:
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            self._fail(f"无法读取文件“{path}”：{exc.strerror or exc}")
-        entries = []
-        for number, raw in enumerate(data.splitlines(), 1):
-            try:
-                line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
-            except UnicodeDecodeError:
-                self._fail(f"第{number}行不是UTF-8编码的文本")
-            if not line.strip():
-                continue
-            item_id, title, text = _entry(line, number, self._fail)
-            item = json.loads(line)
-            entries.append((item_id, title, text, _level(item, number, self._fail), _day(item, number, self._fail)))
-        return entries
-
-    _write = MatchSchemeCommand._write
-    _fail = MatchSchemeCommand._fail
+        return [(item_id, title, text, _level(item, number, self.fail), _day(item, number, self.fail))
+                for number, item, item_id, title, text in self.read_items(path)]
 
 
 def _json(value) -> str:
