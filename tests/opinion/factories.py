@@ -1,12 +1,12 @@
 """Sources and items for the opinion tests, written straight to the database (the intake service is
 another part's): ``make_source(unit)``, ``make_item(source, title, text)``."""
 
-import hashlib
 from datetime import datetime
 
 from django.utils import timezone
 
 from ideowork.opinion.choices import SourceKind, SourceLevel
+from ideowork.opinion.intake.records import content_key, url_key
 from ideowork.opinion.models import Item, Source
 
 
@@ -16,7 +16,6 @@ def make_source(unit, name: str = "", *, level: str = SourceLevel.CITY, kind: st
 
 def make_item(source: Source, title: str, text: str = "", *, arrived_at: datetime | None = None,
               outlet_name: str = "", url: str = "") -> Item:
-    key = hashlib.sha256(f"{title}\n{text}".encode()).hexdigest()
-    return Item.objects.create(source=source, org_unit=source.org_unit, title=title, text=text, content_key=key,
-                               outlet_name=outlet_name, url=url, url_key=hashlib.sha256(url.encode()).hexdigest() if url else "",
-                               arrived_at=arrived_at or timezone.now())
+    return Item.objects.create(source=source, org_unit=source.org_unit, title=title, text=text,
+                               content_key=content_key(title, text), outlet_name=outlet_name, url=url,
+                               url_key=url_key(url), arrived_at=arrived_at or timezone.now())
