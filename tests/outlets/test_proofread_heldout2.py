@@ -9,6 +9,7 @@ from datetime import date
 
 from tests.outlets.proofread_corpus import measure as development
 from tests.outlets.proofread_heldout2 import measure as heldout
+from tests.outlets.heldout_form import check_a_broken_anchor_is_caught, check_every_category_is_planted, read
 from tests.outlets.test_proofread_corpus import check_planted_gold
 
 MIN_CLEAN_TEXTS = 12
@@ -17,14 +18,6 @@ MIN_PLANTED_ERRORS = 100
 MIN_PER_CATEGORY = 8
 MIN_CHARS_PER_ERROR = 60  # realistic density: no more than one planted error per ~60 characters
 MIN_CLEAN_CHARS = 400
-
-
-def read(path):
-    return path.read_text(encoding="utf-8")
-
-
-def all_planted_errors():
-    return [e for path in heldout.planted_files() for e in heldout.planted_errors(path)]
 
 
 def test_the_set_lives_in_its_own_directory_not_in_the_development_corpus():
@@ -63,23 +56,8 @@ def test_planted_gold_is_well_formed():
 
 
 def test_every_category_is_planted_often_enough():
-    errors = all_planted_errors()
-    assert len(errors) >= MIN_PLANTED_ERRORS
-    for category in heldout.CATEGORIES:
-        assert sum(1 for e in errors if e.category == category) >= MIN_PER_CATEGORY, category
+    check_every_category_is_planted(heldout, MIN_PLANTED_ERRORS, MIN_PER_CATEGORY)
 
 
 def test_a_broken_anchor_is_caught(tmp_path):
-    """The well-formedness checks can fail: an anchor written twice in its text is refused."""
-    source = heldout.planted_files()[0]
-    text = read(source)
-    anchor = heldout.gold(source)["errors"][0]["anchor"]
-    broken = tmp_path / source.name
-    broken.write_text(text + anchor, encoding="utf-8")
-    broken.with_suffix(".json").write_text(source.with_suffix(".json").read_text(encoding="utf-8"), encoding="utf-8")
-    try:
-        heldout.planted_errors(broken)
-    except ValueError as error:
-        assert "occurs 2 times" in str(error)
-    else:
-        raise AssertionError("an anchor occurring twice was accepted")
+    check_a_broken_anchor_is_caught(heldout, tmp_path)
