@@ -1,7 +1,10 @@
 """The well-formedness checks every proofreader held-out set runs on itself (its ``test_*`` module
 calls them with its own ``measure`` module and its minimums)."""
 
-__all__ = ["read", "check_every_category_is_planted", "check_a_broken_anchor_is_caught"]
+from datetime import date
+
+__all__ = ["read", "check_every_category_is_planted", "check_a_broken_anchor_is_caught", "check_clean_texts",
+           "check_sources", "check_nothing_is_shared", "check_gold_dates"]
 
 
 def read(path):
@@ -29,3 +32,42 @@ def check_a_broken_anchor_is_caught(heldout, tmp_path) -> None:
         assert "occurs 2 times" in str(error)
     else:
         raise AssertionError("an anchor occurring twice was accepted")
+
+
+def check_clean_texts(heldout, min_texts: int, min_chars: int, max_chars: int) -> None:
+    """Enough clean real texts, each of a real length."""
+    clean = heldout.clean_files()
+    assert len(clean) >= min_texts
+    for path in clean:
+        assert min_chars <= len(read(path)) <= max_chars, path.name
+
+
+def check_sources(heldout, earliest: date = date(2018, 1, 1)) -> None:
+    """Every text is listed in SOURCES.tsv with an address, a publisher, a kind and a valid date."""
+    listed = heldout.sources()
+    files = {f"clean/{p.name}" for p in heldout.clean_files()} | {f"planted/{p.name}" for p in heldout.planted_files()}
+    assert set(listed) == files
+    for name, row in listed.items():
+        assert row["url"].startswith(("http://", "https://")), name
+        assert row["publisher"] and row["kind"], name
+        assert earliest <= date.fromisoformat(row["date"]) <= date(2026, 12, 31), name
+
+
+def check_nothing_is_shared(heldout, others, repository_files) -> None:
+    """No text or page of the set is in another set or among the repository's test files; no page twice."""
+    mine = {read(p) for p in heldout.clean_files() + heldout.planted_files()}
+    theirs = {read(p) for p in repository_files}
+    for other in others:
+        theirs |= {read(p) for p in other.clean_files() + other.planted_files()}
+    assert not mine & theirs
+    addresses = {r["url"] for r in heldout.sources().values()}
+    for other in others:
+        assert not addresses & {r["url"] for r in other.sources().values()}, other.HERE.name
+    assert len(addresses) == len(heldout.sources())
+
+
+def check_gold_dates(heldout) -> None:
+    """Every planted text is listed with the date its gold gives (the date the checker is called with)."""
+    listed = heldout.sources()
+    for path in heldout.planted_files():
+        assert heldout.gold(path)["date"] == listed[f"planted/{path.name}"]["date"], path.name

@@ -6,8 +6,6 @@ miss, so it is a development set now (see its README.md) and its figures are a r
 below when the proofreader improves.
 """
 
-from datetime import date
-
 import pytest
 
 from ideowork.outlets.proofreading import Proofreader, shipped_rules
@@ -16,7 +14,8 @@ from tests.outlets.proofread_corpus import measure as development
 from tests.outlets.proofread_heldout2 import measure as second
 from tests.outlets.proofread_heldout3 import measure as third
 from tests.outlets.proofread_heldout4 import measure as heldout
-from tests.outlets.heldout_form import check_a_broken_anchor_is_caught, check_every_category_is_planted, read
+from tests.outlets.heldout_form import (check_a_broken_anchor_is_caught, check_clean_texts, check_every_category_is_planted,
+                                        check_gold_dates, check_nothing_is_shared, check_sources)
 from tests.outlets.test_proofread_corpus import check_planted_gold
 
 # What the proofreader reached on this set after round five (recall rounded down to 2 decimals).
@@ -41,33 +40,15 @@ def test_the_set_lives_in_its_own_directory_not_in_the_development_corpus():
 
 
 def test_there_are_enough_clean_real_texts_of_a_real_length():
-    clean = heldout.clean_files()
-    assert len(clean) >= MIN_CLEAN_TEXTS
-    for path in clean:
-        assert MIN_CLEAN_CHARS <= len(read(path)) <= MAX_CLEAN_CHARS, path.name
+    check_clean_texts(heldout, MIN_CLEAN_TEXTS, MIN_CLEAN_CHARS, MAX_CLEAN_CHARS)
 
 
 def test_every_text_is_listed_in_the_sources_with_a_valid_date_and_an_address():
-    listed = heldout.sources()
-    files = {f"clean/{p.name}" for p in heldout.clean_files()} | {f"planted/{p.name}" for p in heldout.planted_files()}
-    assert set(listed) == files
-    for name, row in listed.items():
-        assert row["url"].startswith(("http://", "https://")), name
-        assert row["publisher"] and row["kind"], name
-        assert date(2018, 1, 1) <= date.fromisoformat(row["date"]) <= date(2026, 12, 31), name
+    check_sources(heldout)
 
 
 def test_no_text_or_page_is_shared_with_the_other_sets_or_the_repository_s_test_files():
-    mine = {read(p) for p in heldout.clean_files() + heldout.planted_files()}
-    theirs = set()
-    for other in (development, second, third):
-        theirs |= {read(p) for p in other.clean_files() + other.planted_files()}
-    theirs |= {read(p) for p in (development.HERE.parent / "files").glob("*.txt")}
-    assert not mine & theirs
-    addresses = {r["url"] for r in heldout.sources().values()}
-    for other in (development, second, third):
-        assert not addresses & {r["url"] for r in other.sources().values()}, other.HERE.name
-    assert len(addresses) == len(heldout.sources())  # no page used twice inside the set either
+    check_nothing_is_shared(heldout, (development, second, third), (development.HERE.parent / "files").glob("*.txt"))
 
 
 def test_planted_gold_is_well_formed():
@@ -79,9 +60,7 @@ def test_every_category_is_planted_often_enough():
 
 
 def test_every_planted_text_is_listed_with_the_date_the_gold_gives():
-    listed = heldout.sources()
-    for path in heldout.planted_files():
-        assert heldout.gold(path)["date"] == listed[f"planted/{path.name}"]["date"], path.name
+    check_gold_dates(heldout)
 
 
 def test_a_broken_anchor_is_caught(tmp_path):

@@ -12,7 +12,7 @@ import re
 
 from .base import HAN, finding
 
-__all__ = ["check_adverbials"]
+__all__ = ["check_adverbials", "adverbial_before"]
 
 _ADVERBIALS = sorted("""
 认真 积极 深入 扎实 有效 全面 切实 不断 持续 稳步 坚决 严格 主动 大力 广泛 充分 牢固 深刻 准确 自觉 及时
@@ -24,6 +24,7 @@ _ADVERBIALS = sorted("""
 紧紧 牢牢 原原本本 从严从紧 依法依规 依规依纪 依纪依法 高质量 全心全意 一心一意 尽心尽力 千方百计 想方设法
 不折不扣 毫不动摇 坚持不懈 持之以恒 默默 悄悄 逐渐 渐渐 始终 时刻 积极有效 主动积极 认真负责 严肃认真
 深入扎实 扎实稳妥 稳妥有序 有力有序 全面深入 系统全面 周密 仔细 悉心 用心用情 真心实意 快速 高速 深深
+较好 更好 更快 更加 详细 详尽 圆满 出色 大幅 明显 显著 不停 全力全速 加速 加快 努力 尽力
 """.split(), key=len, reverse=True)
 _VERBS = sorted("""
 学习 推进 开展 落实 贯彻 抓好 做好 推动 加强 完成 执行 研究 解决 处理 宣传 传达 领会 把握 参与 部署 实施 整改
@@ -38,9 +39,19 @@ _VERBS = sorted("""
 印发 出台 补齐 弥补 填补 拓宽 扩大 延伸 增加 减少 降低 遏制 杜绝 纠正 查找 剖析 检视 对照
 掀起 依靠 拥护 贯穿 吸取 汲取 铭记 牢记 树立 增进 结合 团结 带领 实现 投入 打通 抓住 扛起 扛牢 肩负 承接
 感受 体会 认识 认清 看待 把关 开创 开辟 书写 谱写 奉献 发展 建设 推进 护航 助力 赋能 激活 盘活 用活 唱响
+满足 落地 提供 争取 确保 保证 维持 恢复 助推 接受 吸收 吸引 引进 招引 筹集 运行 发放 兑现 承办 申报 办理 受理
+跟踪 跟进 督导 指导 帮扶 救助 走进 进入 观摩 交流 分享 讲述 讲解 展现 呈现 记录 反馈 上报 报送 通报 公开 公示
+发布 开发 建成 完工 投用 缓解 抵御 防控 防治 治理 管控 管理 规范 约束 引领 示范 回馈 转变 转化 提炼 总结 扩展
 """.split(), key=len, reverse=True)
 _CANDIDATE = re.compile("的(" + "|".join(_VERBS) + ")")
 _ADVERBIAL_BEFORE = re.compile("(?:" + "|".join(_ADVERBIALS) + ")$")
+
+
+def adverbial_before(text: str, start: int) -> bool:
+    """True when a written-register adverbial of manner (认真, 详细, 深入 …) ends at ``start``."""
+    return _ADVERBIAL_BEFORE.search(text, max(0, start - 4), start) is not None
+
+
 # What makes the verb a noun: a head noun after it ("落实机制", "调研工作") or a nominal suffix.
 _NOUN_AFTER = re.compile(
     f"[的之和与及者性式型率度化中上下里时等后前]|(?:工作|机制|制度|体系|态度|精神|作风|氛围|效果|"
@@ -49,10 +60,12 @@ _NOUN_AFTER = re.compile(
     f"心得|园地|专栏|教材|读本|小组|时间|安排|计划|制度|会|班|"
     # Heads of compounds that are seldom the object of the verb before them ("规范的审核流程").
     f"流程|程序|标准|模式|体制|系统|领域|范围|结果|功能|职能|效能|效率|网络|中心|基地|窗口|渠道|团队|"
-    f"战略|理念|思路|观念|本领|素质|重点|难点|对策|目的|意义|价值|需求|作风)|[^{HAN}“《\\d]|$")
+    f"战略|理念|思路|观念|本领|素质|重点|难点|对策|目的|意义|价值|需求|作风|"
+    f"方案|规划|措施|举措|意见|建议|报告|说明|清单|台账)|[^{HAN}“《\\d]|$")
 # Adverbs that never stand before a noun as an attribute: whatever verb follows "不断的" or "尽快的" is a verb.
 _PURE_ADVERBS = frozenset("""
 尽快 尽早 及早 不断 逐步 逐渐 渐渐 始终 时刻 千方百计 想方设法 坚持不懈 持之以恒 毫不动摇 不折不扣 全力 大力
+不停 全力全速
 进一步 一以贯之 紧紧 牢牢 全力以赴 逐一 逐项 切切实实 扎扎实实 认认真真 踏踏实实 实实在在 原原本本 从严从紧
 """.split())
 # What makes the phrase a verb phrase: a modal or "进一步" before the adverbial ("要认真的谋划工作").
@@ -65,6 +78,8 @@ _NOUN_SUFFIX = re.compile(f"[的之和与及者性式型率度化中上下里时
 # Verbs whose object is an action named as a noun ("开展广泛的宣传", "给予积极的支持", "经过认真的审查").
 _LIGHT_VERB_BEFORE = re.compile("(?:开展|进行|加强|形成|实行|实施|给予|予以|加以|作出|做出|作|做|取得|得到|受到|"
                                 "经过|通过|接受|组织|推动|深化|保持|坚持|有)了?$")
+# A causative verb earlier in the clause makes "ADV的V" a predicate: "推动目标任务快速的落地，".
+_CAUSATIVE_BEFORE = re.compile("(?:推动|促进|确保|保障|保证|促使|推进|带动|助推|让|使)[^，。；：！？、“”\n]{1,12}$")
 # An aspect particle after the verb (not the start of a noun: "调整过程", "学习了解").
 _ASPECT = re.compile("[了着](?![解力手装])|过(?![程渡去往])")
 # Two verbs joined, the second with its object: "坚决的防范和惩治统计造假" (not "认真的学习和研究，").
@@ -84,7 +99,8 @@ def check_adverbials(text, context):
             continue  # the object of a light verb is a noun phrase: "开展广泛的宣传动员", "进行了深入的研究"
         end = match.end()
         verbal = before.group() in _PURE_ADVERBS or _MODAL_BEFORE.search(text, max(0, before.start() - 3),
-                                                                           before.start())
+                                                                           before.start()) \
+            or _CAUSATIVE_BEFORE.search(text, max(0, before.start() - 14), before.start())
         nominal = _NOUN_SUFFIX if match.group(1) in _VERBAL else _NOUN_AFTER
         if not verbal and not _ASPECT.match(text, end) and nominal.match(text, end):
             second = _SECOND_VERB.match(text, end)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import re
 
+from .adverbials import adverbial_before
 from .base import finding
 
 __all__ = ["check_doubled", "check_doubled_words"]
@@ -77,14 +78,14 @@ _COMPOUND_VERB = re.compile("贯彻|宣传|部署|制定|落实|领会|借鉴|�
                             "督导|督查|整改|教育|培训|提高|把握|实践|调研")
 
 
-def _reduplication(word: str, text: str, end: int) -> bool:
+def _reduplication(word: str, text: str, start: int, end: int) -> bool:
     """True for correct ABAB forms: listed reduplicable words (a reduplicated verb not followed by a
-    second verb: "研究研究机构编制问题", not "学习学习贯彻"), numeral + classifier ("一个一个"), V着V着, and a unit that is itself one
-    repeated character."""
+    second verb: "研究研究机构编制问题", not "学习学习贯彻", nor after a written-register adverbial: "详细了解了解"),
+    numeral + classifier ("一个一个"), V着V着, and a unit that is itself one repeated character."""
     if (len(set(word)) == 1 or word.endswith("着") or (len(word) == 2 and word[0] in _NUMERALS)
             or word in _REDUPLICABLE):
         return True
-    return word in _REDUPLICABLE_VERBS and _COMPOUND_VERB.match(text, end) is None
+    return word in _REDUPLICABLE_VERBS and _COMPOUND_VERB.match(text, end) is None and not adverbial_before(text, start)
 
 
 _HEADING = re.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|第[一二三四五六七八九十]+[章节条部分])")
@@ -134,7 +135,7 @@ def check_doubled_words(text, context):
     for match in _DOUBLED_WORD.finditer(text):
         word, gap = match.group(1), match.group(2)
         start, end = match.span()
-        if _reduplication(word, text, end):
+        if _reduplication(word, text, start, end):
             continue
         if gap and not _run_on_line(text, match.start(2)):
             continue

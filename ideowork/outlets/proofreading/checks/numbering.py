@@ -12,7 +12,8 @@ import re
 
 from .base import finding
 
-__all__ = ["check_numbering", "check_inline_sequences", "check_inline_consistency"]
+__all__ = ["check_numbering", "check_inline_sequences", "check_inline_marks", "check_inline_consistency",
+           "check_heading_marks"]
 
 _CN = "一二三四五六七八九十"
 _MARKER = re.compile(
@@ -190,26 +191,39 @@ def check_inline_marks(text, context):
                               "或按层次改用“一、”“（一）”等序号。")
 
 
-# The marks after the items of one list must agree: "一是…二是…三是，…" (a comma after one item only), and
-# a list of "一是…四是" does not go on with a heading number "五、" in the same paragraph.
-_INLINE_ITEM = re.compile(f"(?:(?<=[，。；！？\n])|^)[ \t\u3000]*([{_CN}]{{1,2}})是([，,]?)(?=[\u4e00-\u9fff“《])",
+# The marks after the items of one list must agree: "一是…二是…三是，…" (a comma after one item only; in a
+# list of two, "一要…二要，…" after a first item without one), and a list of "一是…四是" does not go on with a
+# heading number "五、" in the same paragraph.
+_INLINE_ITEM = re.compile(f"(?:(?<=[，。；！？\n])|^)[ \t\u3000]*([{_CN}]{{1,2}})([是要])([，,]?)(?=[\u4e00-\u9fff“《])",
                           re.MULTILINE)
 _HEADING_INLINE = re.compile(f"(?<=[。；])[ \t\u3000]*([{_CN}]{{1,2}})、(?=[\u4e00-\u9fff])")
 
 
 def check_inline_consistency(text, context):
-    if "是" not in text:
+    if "是" not in text and "要" not in text:
         return
-    items = [m for m in _INLINE_ITEM.finditer(text) if _cn_number(m.group(1)) > 0]
-    if len(items) < 3:
+    for word in "是要":
+        items = [m for m in _INLINE_ITEM.finditer(text) if m.group(2) == word and _cn_number(m.group(1)) > 0]
+        if not items:
+            continue
+        yield from _inline_commas(text, items, word)
+        if word == "是":
+            yield from _inline_headings(text, items)
+
+
+def _inline_commas(text, items, word):
+    commas = [m for m in items if m.group(3)]
+    if not commas or len(items) < 2 or items[0].group(3) or (len(items) >= 3 and len(commas) * 2 >= len(items)):
         return
-    commas = [m for m in items if m.group(2)]
-    if commas and len(commas) * 2 < len(items):
-        for match in commas:
-            yield finding(text, match.start(1), match.end(2), rule="structure.numbering.inline_comma",
-                          category="numbering", severity="warning", suggestion=f"{match.group(1)}是",
-                          message=f"同一组序数中其他各项后面不加逗号，“{match.group(1)}是{match.group(2)}”与之不一致，"
-                                  "请统一体例。")
+    for match in commas:
+        marker = f"{match.group(1)}{word}"
+        yield finding(text, match.start(1), match.end(3), rule="structure.numbering.inline_comma",
+                      category="numbering", severity="warning", suggestion=marker,
+                      message=f"同一组序数中其他各项后面不加逗号，“{marker}{match.group(3)}”与之不一致，"
+                              "请统一体例。")
+
+
+def _inline_headings(text, items):
     by_paragraph = {}
     for match in items:
         by_paragraph.setdefault(text.rfind("\n", 0, match.start()), []).append(match)
@@ -226,6 +240,19 @@ def check_inline_consistency(text, context):
                               category="numbering", severity="warning", suggestion=f"{label}是",
                               message=f"前面各项用“一是……{_label(numbers[-1], 1)}是”，这一项写作“{heading.group()}”，"
                                       f"序号体例不一致，应为“{label}是”。")
+
+
+# A first-level heading marked with a colon ("一：总体目标"): GB/T 9704 marks it with 、 ("一、").
+_HEADING_COLON = re.compile(f"^[ \t\u3000]*([{_CN}]{{1,3}})[：:](?=[\u4e00-\u9fff“《])", re.MULTILINE)
+
+
+def check_heading_marks(text, context):
+    if "：" not in text and ":" not in text:
+        return
+    for match in _HEADING_COLON.finditer(text):
+        yield finding(text, match.start(1), match.end(), rule="structure.numbering.heading_colon", category="numbering",
+                      severity="error", suggestion=f"{match.group(1)}、",
+                      message=f"一级标题序号“{match.group(1)}”后用顿号：“{match.group(1)}、”，不用冒号（GB/T 9704—2012）。")
 
 
 def check_inline_sequences(text, context):

@@ -342,11 +342,16 @@ _MEASURES = "名个件项家所次起批户篇"
 _CN_COUNT = re.compile(f"(?<![一二三四五六七八九十百千万两第“\"])([二三四五六七八九十][一二三四五六七八九十]{{0,2}})([{_MEASURES}])"
                        f"(?=[，。；、）]|个人|集体|单位|先进)")
 _ARABIC_COUNT = re.compile(f"\\d+([{_MEASURES}])")
+# The same count of the same thing in digits and in Chinese numerals in one sentence ("10个村获一等奖，五个村获
+# 赶超奖").
+_CN_COUNT_OF = re.compile(f"(?<![一二三四五六七八九十百千万两第“\"])([二三四五六七八九十][一二三四五六七八九十]{{0,2}})"
+                          f"([{_MEASURES}])([\u4e00-\u9fff])")
 
 
 def check_mixed_counts(text, context):
     if not any(ch.isdigit() for ch in text):
         return
+    yield from _counts_of_one_thing(text)
     for match in _CN_COUNT.finditer(text):
         start, end = match.span()
         begin = max(text.rfind(mark, 0, start) for mark in "。；\n") + 1
@@ -366,3 +371,20 @@ def check_mixed_counts(text, context):
                       suggestion=f"{value}{measure}",
                       message=f"同一句的统计数字用阿拉伯数字，“{match.group()}”应与其他数字一致，写作“{value}{measure}”"
                               "（GB/T 15835—2011）。")
+
+
+def _counts_of_one_thing(text):
+    for match in _CN_COUNT_OF.finditer(text):
+        start, end = match.span(1)[0], match.end(2)
+        begin = max(text.rfind(mark, 0, start) for mark in "。；\n") + 1
+        stop = min((i for i in (text.find(mark, end) for mark in "。；\n") if i >= 0), default=len(text))
+        thing = match.group(2) + match.group(3)
+        if not re.search(f"(?<![\\d.])\\d+{thing}", text[begin:stop]):
+            continue
+        value = cn_to_int(match.group(1))
+        if not value:
+            continue
+        yield finding(text, start, end, rule="structure.number.mixed_counts", category="number", severity="warning",
+                      suggestion=f"{value}{match.group(2)}",
+                      message=f"同一句中“{thing}”的数目已用阿拉伯数字，“{match.group(1)}{match.group(2)}”应与之一致，"
+                              f"写作“{value}{match.group(2)}”（GB/T 15835—2011）。")

@@ -22,12 +22,12 @@ import ahocorasick
 
 from .base import finding
 from .doubled import _tokenizer
+from .sounds import homophones, near_sounds
 
-__all__ = ["check_terms", "terms", "MIN_LENGTH"]
+__all__ = ["check_terms", "terms", "homophones", "MIN_LENGTH"]
 
 TERMS_FILE = Path(__file__).resolve().parents[1] / "data" / "reference" / "terms.txt"
 IDIOMS_FILE = TERMS_FILE.with_name("idioms.txt")
-HOMOPHONES_FILE = TERMS_FILE.with_name("homophones.tsv")
 MIN_LENGTH = 6
 _EXACT, _LEFT, _RIGHT, _IDIOM_LEFT, _IDIOM_RIGHT = 0, 1, 2, 3, 4
 # An idiom's half that is a very common word ("工作", "发展") proposes too many windows to verify; the idiom
@@ -60,19 +60,6 @@ def idioms() -> tuple[str, ...]:
     """The four-character idioms and fixed phrases checked for a character replaced by a homophone."""
     lines = IDIOMS_FILE.read_text(encoding="utf-8").splitlines()
     return tuple(dict.fromkeys(w.strip() for w in lines if len(w.strip()) == 4 and not w.startswith("#")))
-
-
-@functools.cache
-def homophones() -> dict[str, frozenset[str]]:
-    """Each common character -> the common characters read the same, tones aside (itself included)."""
-    table: dict[str, set[str]] = {}
-    for line in HOMOPHONES_FILE.read_text(encoding="utf-8").splitlines():
-        if not line or line.startswith("#"):
-            continue
-        _reading, chars = line.split("\t")
-        for char in chars:
-            table.setdefault(char, set()).update(chars)
-    return {char: frozenset(same) for char, same in table.items()}
 
 
 def terms() -> tuple[str, ...]:
@@ -290,7 +277,7 @@ def _idiom_findings(text, hits):
     "严管后爱"): the half found proposes the window beside it, reported when exactly one character differs,
     the two are read alike, and the window is no word of the dictionary itself ("丰富多彩" beside the older
     "丰富多采")."""
-    table, same, words = idioms(), homophones(), _tokenizer().FREQ
+    table, same, near, words = idioms(), homophones(), near_sounds(), _tokenizer().FREQ
     seen = set()
     for start, end, kind, index in hits:
         idiom = table[index]
@@ -305,7 +292,7 @@ def _idiom_findings(text, hits):
             continue
         position = diff[0]
         wrong, right = window[position], idiom[position]
-        if wrong not in same.get(right, ()):
+        if wrong not in near.get(right, ()):
             continue
         # The changed character at an edge may belong to the next word ("一年一次" is no slip of "一年一度",
         # but the homophone rule already rules that out); at the edge it must not make a word with its
@@ -318,4 +305,5 @@ def _idiom_findings(text, hits):
         seen.add(begin)
         yield finding(text, begin, begin + 4, rule="formulation.idiom", category="formulation", severity="error",
                       suggestion=idiom,
-                      message=f"“{window}”疑为“{idiom}”的误写（“{right}”写成了同音的“{wrong}”），请核对。")
+                      message=f"“{window}”疑为“{idiom}”的误写（“{right}”写成了"
+                              f"{'同音' if wrong in same.get(right, ()) else '音近'}的“{wrong}”），请核对。")
