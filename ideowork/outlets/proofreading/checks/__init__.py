@@ -13,7 +13,8 @@ from .glyphs import check_glyphs
 from .history import check_history
 from .judicial import check_judicial
 from .leftovers import check_leftovers
-from .numbering import check_heading_marks, check_inline_consistency, check_inline_marks, check_inline_sequences, check_numbering
+from .bodies import check_bodies
+from .numbering import check_document_numbers, check_heading_marks, check_inline_consistency, check_inline_marks, check_inline_sequences, check_numbering
 from .numbers import check_fixed_numbers, check_mixed_counts, check_number_usage, check_numbers
 from .terms import check_terms
 from .pairing import check_pairing
@@ -26,8 +27,9 @@ from .punctuation import check_punctuation, check_width
 __all__ = ["Context", "STRUCTURAL_CHECKS"]
 
 STRUCTURAL_CHECKS = (check_numbering, check_inline_sequences, check_inline_marks, check_inline_consistency, check_heading_marks,
+                     check_document_numbers,
                      check_punctuation, check_width, check_numbers,
                      check_number_usage, check_fixed_numbers, check_mixed_counts, check_written_numbers, check_pairing, check_doubled, check_doubled_words,
                      check_enumerations, check_quotes, check_periods, check_congresses, check_history, check_leftovers, check_terms,
                      check_context_words, check_adverbials, check_glyphs,
-                     check_superlatives, check_judicial)
+                     check_superlatives, check_judicial, check_bodies)

@@ -24,7 +24,7 @@ _ADVERBIALS = sorted("""
 紧紧 牢牢 原原本本 从严从紧 依法依规 依规依纪 依纪依法 高质量 全心全意 一心一意 尽心尽力 千方百计 想方设法
 不折不扣 毫不动摇 坚持不懈 持之以恒 默默 悄悄 逐渐 渐渐 始终 时刻 积极有效 主动积极 认真负责 严肃认真
 深入扎实 扎实稳妥 稳妥有序 有力有序 全面深入 系统全面 周密 仔细 悉心 用心用情 真心实意 快速 高速 深深
-较好 更好 更快 更加 详细 详尽 圆满 出色 大幅 明显 显著 不停 全力全速 加速 加快 努力 尽力
+较好 更好 更快 更加 详细 详尽 圆满 出色 超额 大幅 明显 显著 不停 全力全速 加速 加快 努力 尽力
 """.split(), key=len, reverse=True)
 _VERBS = sorted("""
 学习 推进 开展 落实 贯彻 抓好 做好 推动 加强 完成 执行 研究 解决 处理 宣传 传达 领会 把握 参与 部署 实施 整改
@@ -39,12 +39,21 @@ _VERBS = sorted("""
 印发 出台 补齐 弥补 填补 拓宽 扩大 延伸 增加 减少 降低 遏制 杜绝 纠正 查找 剖析 检视 对照
 掀起 依靠 拥护 贯穿 吸取 汲取 铭记 牢记 树立 增进 结合 团结 带领 实现 投入 打通 抓住 扛起 扛牢 肩负 承接
 感受 体会 认识 认清 看待 把关 开创 开辟 书写 谱写 奉献 发展 建设 推进 护航 助力 赋能 激活 盘活 用活 唱响
-满足 落地 提供 争取 确保 保证 维持 恢复 助推 接受 吸收 吸引 引进 招引 筹集 运行 发放 兑现 承办 申报 办理 受理
+满足 落地 提供 争取 确保 保证 了解 维持 恢复 助推 接受 吸收 吸引 引进 招引 筹集 运行 发放 兑现 承办 申报 办理 受理
 跟踪 跟进 督导 指导 帮扶 救助 走进 进入 观摩 交流 分享 讲述 讲解 展现 呈现 记录 反馈 上报 报送 通报 公开 公示
 发布 开发 建成 完工 投用 缓解 抵御 防控 防治 治理 管控 管理 规范 约束 引领 示范 回馈 转变 转化 提炼 总结 扩展
 """.split(), key=len, reverse=True)
 _CANDIDATE = re.compile("的(" + "|".join(_VERBS) + ")")
 _ADVERBIAL_BEFORE = re.compile("(?:" + "|".join(_ADVERBIALS) + ")$")
+
+
+def _word_after(text: str, end: int) -> bool:
+    """True when 和, 与 or 及 after the verb begins a word with the next character ("推进和美乡村建设")."""
+    if text[end:end + 1] not in ("和", "与", "及"):
+        return False
+    from .doubled import _tokenizer  # doubled imports this module
+
+    return bool(_tokenizer().FREQ.get(text[end:end + 2]))
 
 
 def adverbial_before(text: str, start: int) -> bool:
@@ -102,7 +111,7 @@ def check_adverbials(text, context):
                                                                            before.start()) \
             or _CAUSATIVE_BEFORE.search(text, max(0, before.start() - 14), before.start())
         nominal = _NOUN_SUFFIX if match.group(1) in _VERBAL else _NOUN_AFTER
-        if not verbal and not _ASPECT.match(text, end) and nominal.match(text, end):
+        if not verbal and not _ASPECT.match(text, end) and nominal.match(text, end) and not _word_after(text, end):
             second = _SECOND_VERB.match(text, end)
             if second is None or not _ASPECT.match(text, second.end()) and (
                     _NOUN_SUFFIX if second.group(1) in _VERBAL else _NOUN_AFTER).match(text, second.end()):

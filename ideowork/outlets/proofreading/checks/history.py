@@ -193,6 +193,8 @@ def _congress_findings(text, day, ev):
 _LATER_PLENUM_LAG = 30
 
 
+# The speech given at a plenum studied with its spirit: "在党的二十届三中全会上的重要讲话和全会精神".
+_SPEECH_SPIRIT = re.compile("上的重要讲话(?:和全会)?(?=精神)")
 # "党的二十大和二十届二中全会精神": the congress and one plenum, a later plenum of the same term left out.
 _CONGRESS_BEFORE = re.compile(f"党的[{_CN}十]{{1,3}}大$")
 
@@ -205,6 +207,7 @@ def _later_plenum_findings(text, day, ev):
         later = [(n, d) for (t, n), d in ev.plenums.items() if t == term and n > plenum
                  and (day - d).days >= _LATER_PLENUM_LAG]
         spirit = _SPIRIT.match(text, match.end())
+        alone = _SPEECH_SPIRIT.match(text, match.end()) is not None or (spirit is not None and spirit.group() in _ALONE)
         current = term == max(t for (t, _n), d in ev.plenums.items() if d <= day)
         described = current and _DESCRIBED.match(text, match.end())
         joined = text[match.start() - 1:match.start()] in ("和", "、", "及", "与")
@@ -213,7 +216,7 @@ def _later_plenum_findings(text, day, ev):
         after_congress = joined and current and plenum > 1 and _CONGRESS_BEFORE.search(
             text, max(0, match.start() - 8), match.start() - 1) and any(
             (day - d).days >= _LATER_PLENUM_LAG * 3 for _n, d in later)
-        if not later or (spirit is None or spirit.group() not in _ALONE) and not described \
+        if not later or not alone and not described \
                 or joined and not after_congress:
             continue  # not its spirit, or named with other plenums ("二十届二中全会和三中全会精神")
         begin, _end = _sentence(text, match.start(), match.end())

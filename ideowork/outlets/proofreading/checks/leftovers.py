@@ -6,7 +6,10 @@ document's date (``Context.date``):
   current one at its end);
 - last year's plan followed as the current one ("按照县人大常委会2022年工作要点" in September 2023);
 - a list of one Central Committee's plenums that stops before the latest one held ("十九届二中、三中、四中全会精神"
-  studied in March 2021, after the fifth).
+  studied in March 2021, after the fifth);
+- early in the year, last year's plan reported as the coming one ("汇报了2023年工作开展情况和2023年工作计划" in
+  January 2024) and a past year's draft budget reviewed ("审议了……和2020年财政预算（草案）报告" in January 2021);
+- in a plan, key points or a programme, a target date already past ("到2022年底，……趋于完善" in August 2023).
 
 Plans drawn up early in the year and commendations are judged in ``history.py`` (``_template_year_findings``).
 """
@@ -18,7 +21,7 @@ import re
 from ideowork.core.numerals import int_to_cn
 
 from .base import finding
-from .history import _PAST_WORDS, _STUDY, _number, _sentence, _year_of, events
+from .history import _PAST_WORDS, _PLAN_OF_YEAR, _STUDY, _number, _sentence, _year_of, events
 
 __all__ = ["check_leftovers"]
 
@@ -42,6 +45,8 @@ def check_leftovers(text, context):
     if "年" in text:
         yield from _review_findings(text, context.date)
         yield from _followed_plan_findings(text, context.date)
+        yield from _coming_plan_findings(text, context.date)
+        yield from _target_findings(text, context.date)
     if "中全会" in text or "中、" in text:
         yield from _plenum_list_findings(text, context.date)
 
@@ -100,3 +105,50 @@ def _plenum_list_findings(text, day):
                       suggestion=None,
                       message=f"党的{name}已于{held_on.year}年{held_on.month}月召开，列举的全会止于"
                               f"{_CN[listed[-1] - 1]}中全会，漏了此后的全会，请核实表述。")
+
+
+# Last year's plan reported early in the year as the coming one, and a past year's draft budget.
+_COMING_PLAN = re.compile(r"((?:19|20)\d\d)年度?(?:重点)?工作(?:计划|要点|安排)(?![^。；，]{0,8}(?:执行|落实|完成|推进)情况)"
+                          r"|((?:19|20)\d\d)年(?:度)?(?:全[县市区镇乡])?(?:财政|本级)?预算(?=（草案）|\(草案\)|草案)")
+_REPORTED = re.compile("汇报|部署|制定|谋划|审议|审查|讨论|提出|听取")
+_LOOKING_BACK = re.compile("(?:总结|回顾)[^。；，、]{0,6}$")
+
+
+def _coming_plan_findings(text, day):
+    if day.month > 3:
+        return
+    for match in _COMING_PLAN.finditer(text):
+        group = 1 if match.group(1) else 2
+        if int(match.group(group)) != day.year - 1:
+            continue
+        begin, _stop = _sentence(text, match.start(), match.end())
+        if not _REPORTED.search(text, begin, match.start()) or _LOOKING_BACK.search(text, begin, match.start()) \
+                or (group == 1 and _PLAN_OF_YEAR.search(text, max(0, match.start() - 10), match.end())):
+            continue  # looked back on, or a plan drawn up early in the year (history.py's outdated.year.plan)
+        kind = "工作计划" if group == 1 else "预算"
+        yield finding(text, *match.span(group), rule="outdated.year.coming", category="outdated", severity="warning",
+                      suggestion=str(day.year),
+                      message=f"文档日期为{day.year}年{day.month}月{day.day}日，年初汇报、审议的应是{day.year}年的{kind}，"
+                              f"“{match.group(group)}年”可能沿用了上一年的文稿，请核实。")
+
+
+# A target date already past in a plan: "到2022年底，……" in a programme of 2023 (not "到2022年底，已……").
+_PLAN_TITLE = re.compile("要点|方案|规划|计划|意见|通知")
+_TARGET = re.compile(r"(?:^|(?<=[。；\n]))[ \t\u3000]*到((?:19|20)\d\d)年(?:底|末)?[，,]", re.MULTILINE)
+_DONE = re.compile("已|了|实现了|完成了|累计")
+
+
+def _target_findings(text, day):
+    if "到" not in text or not _PLAN_TITLE.search(text, 0, 300):
+        return
+    for match in _TARGET.finditer(text):
+        year = int(match.group(1))
+        if year >= day.year:
+            continue
+        _begin, stop = _sentence(text, match.end(), match.end())
+        if _DONE.search(text, match.end(), stop):
+            continue
+        yield finding(text, *match.span(1), rule="outdated.year.target", category="outdated", severity="warning",
+                      suggestion=None,
+                      message=f"文档日期为{day.year}年{day.month}月{day.day}日，“到{year}年”的目标时间已经过去，"
+                              "可能沿用了往年的文稿，请核实。")

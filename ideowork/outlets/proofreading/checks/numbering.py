@@ -13,7 +13,7 @@ import re
 from .base import finding
 
 __all__ = ["check_numbering", "check_inline_sequences", "check_inline_marks", "check_inline_consistency",
-           "check_heading_marks"]
+           "check_heading_marks", "check_document_numbers"]
 
 _CN = "一二三四五六七八九十"
 _MARKER = re.compile(
@@ -123,6 +123,8 @@ def _number_of(written: str, level: int) -> int:
 # Sequences inside the text: "一是……二是……三是……" in a paragraph, "第一，……第二，……", and the articles of
 # rules "第一条 …… 第二条 ……" at the start of lines.
 _INLINE = re.compile(f"(?:(?<=[，。；：！？\n（(])|^)[ \t\u3000]*([{_CN}]{{1,3}})是(?=[，,：:、]|[\u4e00-\u9fff])", re.MULTILINE)
+_INLINE_YAO = re.compile(f"(?:(?<=[，。；：！？\n])|^)[ \t\u3000]*([{_CN}]{{1,3}})要(?=[，,：:]|[\u4e00-\u9fff])(?!求|素|点|事|件|闻|害|职|员|塞|紧)",
+                         re.MULTILINE)
 _ORDINAL = re.compile(f"(?:(?<=[，。；：！？\n])|^)[ \t\u3000]*第([{_CN}]{{1,3}})(?=[，,：:]|、(?![{_CN}十]))", re.MULTILINE)
 _CHAPTER = re.compile(f"^[ \t\u3000]*第([{_CN}]{{1,3}})章(?=[ \t\u3000]|[\u4e00-\u9fff])", re.MULTILINE)
 # Items numbered inside a paragraph: "包括：（1）……；（2）……；（3）……" and "①……②……③……".
@@ -167,7 +169,9 @@ def _runs(text, pattern, number_of, *, per_paragraph):
         if previous and number != previous + 1:
             yield match, previous
         if previous:
-            previous = number
+            # A number written twice stands for the next one ("第一条 第二条 第二条 第四条"): the run goes on
+            # from there, so the item after it is not reported as well.
+            previous = previous + 1 if number == previous else number
 
 
 # A mark after an inline item marker: "一是、…" "二要：…" (the marker runs straight into its sentence or takes a
@@ -242,6 +246,20 @@ def _inline_headings(text, items):
                                       f"序号体例不一致，应为“{label}是”。")
 
 
+# The year of a document's number in other brackets than 〔〕 ("国发[2016]56号", "京政发（2020）3号"): GB/T 9704—2012 7.2.4.
+_DOC_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])([\[【(（［])((?:19|20)\d\d)([\]】)）］])(?=\d{1,4}号)")
+
+
+def check_document_numbers(text, context):
+    if "号" not in text:
+        return
+    for match in _DOC_NUMBER.finditer(text):
+        yield finding(text, *match.span(), rule="structure.numbering.document_number", category="numbering",
+                      severity="error", suggestion=f"〔{match.group(2)}〕",
+                      message=f"发文字号中的年份用六角括号“〔〕”：“〔{match.group(2)}〕”，不用“{match.group(1)}{match.group(3)}”"
+                              "（GB/T 9704—2012）。")
+
+
 # A first-level heading marked with a colon ("一：总体目标"): GB/T 9704 marks it with 、 ("一、").
 _HEADING_COLON = re.compile(f"^[ \t\u3000]*([{_CN}]{{1,3}})[：:](?=[\u4e00-\u9fff“《])", re.MULTILINE)
 
@@ -259,6 +277,9 @@ def check_inline_sequences(text, context):
     if "是" in text:
         for match, previous in _runs(text, _INLINE, _cn_number, per_paragraph=True):
             yield _inline(text, match, previous, "{}是")
+    if "要" in text:
+        for match, previous in _runs(text, _INLINE_YAO, _cn_number, per_paragraph=True):
+            yield _inline(text, match, previous, "{}要")
     if "（" in text or "(" in text:
         for match, previous in _runs(text, _INLINE_PAREN, int, per_paragraph=True):
             yield _inline(text, match, previous, "（{}）", arabic=True)

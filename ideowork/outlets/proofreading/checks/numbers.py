@@ -105,7 +105,8 @@ _ER_COUNT = re.compile("(?<![第十一二三四五六七八九百千万零〇初
 # A two-digit year written as the year of a plan, a report or a prize ("为19年全县…", "关于21年“界别活动月”",
 # "《23年经济工作…"): after a word that introduces a time or a title, before a noun; not a span of years
 # ("在20年的时间里", "用了19年", "10年来", "30年后"), and only for years near the document's date.
-_SHORT_YEAR_NOUN = re.compile(r"(?:(?<=[于在为对将是和与及“《（、])|^)(\d{2})年(?=[\u4e00-\u9fff“《])"
+_SHORT_YEAR_NOUN = re.compile(r"(?:(?<=[于在为对将是和与及“《（、])|^|(?<=[\u4e00-\u9fff])(?=\d{2}年(?:全[省市县区镇乡]|度)))"
+                              r"(\d{2})年(?=[\u4e00-\u9fff“《])"
                               r"(?![来前后间内里多余半以代中左上之的时头整零期过就才都也又还已至到起开])", re.MULTILINE)
 # 超/超过/逾 with 余/多 states an approximation twice ("超2600余个"), as 近/约 with 余/多 does.
 _OVER_MORE = re.compile(r"(?<![\d.])(超过|超|逾)(\d[\d.,]*)(多|余)(?=[万亿]?[\u4e00-\u9fff])")
@@ -338,7 +339,7 @@ def check_number_usage(text, context):
 
 # A count in Chinese numerals among counts in Arabic digits in one sentence ("23个集体和五十一名个人",
 # "二等奖3个、三等奖四个"): GB/T 15835-2011 5.1 wants counts in digits, and one sentence's statistics alike.
-_MEASURES = "名个件项家所次起批户篇"
+_MEASURES = "名个件项家所次起批户篇处座"
 _CN_COUNT = re.compile(f"(?<![一二三四五六七八九十百千万两第“\"])([二三四五六七八九十][一二三四五六七八九十]{{0,2}})([{_MEASURES}])"
                        f"(?=[，。；、）]|个人|集体|单位|先进)")
 _ARABIC_COUNT = re.compile(f"\\d+([{_MEASURES}])")
