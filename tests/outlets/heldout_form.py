@@ -4,7 +4,7 @@ calls them with its own ``measure`` module and its minimums)."""
 from datetime import date
 
 __all__ = ["read", "check_every_category_is_planted", "check_a_broken_anchor_is_caught", "check_clean_texts",
-           "check_sources", "check_nothing_is_shared", "check_gold_dates"]
+           "check_sources", "check_nothing_is_shared", "check_gold_dates", "check_figures", "check_well_formed"]
 
 
 def read(path):
@@ -71,3 +71,29 @@ def check_gold_dates(heldout) -> None:
     listed = heldout.sources()
     for path in heldout.planted_files():
         assert heldout.gold(path)["date"] == listed[f"planted/{path.name}"]["date"], path.name
+
+
+def check_figures(figures, recall: float, precision: float, max_clean_findings: int) -> None:
+    """The ratchet of a set worked against: recall and precision on its planted texts and findings on its clean
+    texts no worse than recorded (the false alarms are shown when they are)."""
+    results, summary = figures
+    assert summary["recall"] >= recall, summary["by_category"]
+    alarms = [(r.name, a) for r in results if r.kind == "planted" for a in r.false_alarms]
+    assert summary["precision"] >= precision, alarms
+    clean = [(r.name, a) for r in results if r.kind == "clean" for a in r.false_alarms]
+    assert summary["clean_findings"] <= max_clean_findings, clean
+
+
+def check_well_formed(heldout, tmp_path, *, others, repository_files, clean_texts: int, clean_chars: tuple[int, int],
+                      planted_texts: int, chars_per_error: int, errors: int, per_category: int,
+                      earliest: date = date(2018, 1, 1)) -> None:
+    """Every form check of a held-out set: texts, sources, nothing shared, gold, categories, dates, anchors."""
+    from tests.outlets.test_proofread_corpus import check_planted_gold  # the development corpus's own check
+
+    check_clean_texts(heldout, clean_texts, *clean_chars)
+    check_sources(heldout, earliest)
+    check_nothing_is_shared(heldout, others, repository_files)
+    check_planted_gold(heldout, planted_texts, chars_per_error, notes_required=True)
+    check_every_category_is_planted(heldout, errors, per_category)
+    check_gold_dates(heldout)
+    check_a_broken_anchor_is_caught(heldout, tmp_path)

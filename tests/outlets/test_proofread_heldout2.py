@@ -5,11 +5,9 @@ valid, every text listed in the sources and none taken from the development corp
 a ratchet: the set is never tuned to (see its README.md).
 """
 
-from datetime import date
-
 from tests.outlets.proofread_corpus import measure as development
 from tests.outlets.proofread_heldout2 import measure as heldout
-from tests.outlets.heldout_form import check_a_broken_anchor_is_caught, check_every_category_is_planted, read
+from tests.outlets.heldout_form import check_a_broken_anchor_is_caught, check_every_category_is_planted, check_sources, read
 from tests.outlets.test_proofread_corpus import check_planted_gold
 
 MIN_CLEAN_TEXTS = 12
@@ -34,13 +32,7 @@ def test_there_are_enough_clean_real_texts_of_a_real_length():
 
 
 def test_every_text_is_listed_in_the_sources_with_a_valid_date_and_an_address():
-    listed = heldout.sources()
-    files = {f"clean/{p.name}" for p in heldout.clean_files()} | {f"planted/{p.name}" for p in heldout.planted_files()}
-    assert set(listed) == files
-    for name, row in listed.items():
-        assert row["url"].startswith(("http://", "https://")), name
-        assert row["publisher"] and row["kind"], name
-        assert date(2018, 1, 1) <= date.fromisoformat(row["date"]) <= date(2026, 12, 31), name
+    check_sources(heldout)
 
 
 def test_no_text_or_page_is_shared_with_the_development_corpus_or_the_repository_s_test_files():

@@ -14,9 +14,7 @@ from tests.outlets.proofread_corpus import measure as development
 from tests.outlets.proofread_heldout2 import measure as second
 from tests.outlets.proofread_heldout3 import measure as third
 from tests.outlets.proofread_heldout4 import measure as heldout
-from tests.outlets.heldout_form import (check_a_broken_anchor_is_caught, check_clean_texts, check_every_category_is_planted,
-                                        check_gold_dates, check_nothing_is_shared, check_sources)
-from tests.outlets.test_proofread_corpus import check_planted_gold
+from tests.outlets.heldout_form import check_figures, check_well_formed
 
 # What the proofreader reached on this set after round five (recall rounded down to 2 decimals).
 RECALL = 0.91
@@ -39,32 +37,11 @@ def test_the_set_lives_in_its_own_directory_not_in_the_development_corpus():
     assert third.CLEAN.parent.name == "proofread_heldout3"
 
 
-def test_there_are_enough_clean_real_texts_of_a_real_length():
-    check_clean_texts(heldout, MIN_CLEAN_TEXTS, MIN_CLEAN_CHARS, MAX_CLEAN_CHARS)
-
-
-def test_every_text_is_listed_in_the_sources_with_a_valid_date_and_an_address():
-    check_sources(heldout)
-
-
-def test_no_text_or_page_is_shared_with_the_other_sets_or_the_repository_s_test_files():
-    check_nothing_is_shared(heldout, (development, second, third), (development.HERE.parent / "files").glob("*.txt"))
-
-
-def test_planted_gold_is_well_formed():
-    check_planted_gold(heldout, MIN_PLANTED_TEXTS, MIN_CHARS_PER_ERROR, notes_required=True)
-
-
-def test_every_category_is_planted_often_enough():
-    check_every_category_is_planted(heldout, MIN_PLANTED_ERRORS, MIN_PER_CATEGORY)
-
-
-def test_every_planted_text_is_listed_with_the_date_the_gold_gives():
-    check_gold_dates(heldout)
-
-
-def test_a_broken_anchor_is_caught(tmp_path):
-    check_a_broken_anchor_is_caught(heldout, tmp_path)
+def test_the_set_is_well_formed(tmp_path):
+    check_well_formed(heldout, tmp_path, others=(development, second, third), repository_files=(development.HERE.parent / "files").glob("*.txt"),
+                      clean_texts=MIN_CLEAN_TEXTS, clean_chars=(MIN_CLEAN_CHARS, MAX_CLEAN_CHARS),
+                      planted_texts=MIN_PLANTED_TEXTS, chars_per_error=MIN_CHARS_PER_ERROR, errors=MIN_PLANTED_ERRORS,
+                      per_category=MIN_PER_CATEGORY)
 
 
 @pytest.fixture(scope="module")
@@ -72,18 +49,5 @@ def figures():
     return heldout.measure(Proofreader(shipped_rules()))
 
 
-def test_recall_does_not_fall(figures):
-    _, summary = figures
-    assert summary["recall"] >= RECALL, summary["by_category"]
-
-
-def test_precision_does_not_fall(figures):
-    results, summary = figures
-    alarms = [(r.name, a) for r in results if r.kind == "planted" for a in r.false_alarms]
-    assert summary["precision"] >= PRECISION, alarms
-
-
-def test_clean_real_texts_give_no_findings(figures):
-    results, summary = figures
-    alarms = [(r.name, a) for r in results if r.kind == "clean" for a in r.false_alarms]
-    assert summary["clean_findings"] <= MAX_CLEAN_FINDINGS, alarms
+def test_recall_precision_and_clean_findings_do_not_fall(figures):
+    check_figures(figures, RECALL, PRECISION, MAX_CLEAN_FINDINGS)

@@ -349,14 +349,20 @@ _CN_COUNT_OF = re.compile(f"(?<![一二三四五六七八九十百千万两第�
                           f"([{_MEASURES}])([\u4e00-\u9fff])")
 
 
+def _sentence_of(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (up to 。, ； or a line break) around text[start:end]."""
+    begin = max(text.rfind(mark, 0, start) for mark in "。；\n") + 1
+    stop = min((i for i in (text.find(mark, end) for mark in "。；\n") if i >= 0), default=len(text))
+    return begin, stop
+
+
 def check_mixed_counts(text, context):
     if not any(ch.isdigit() for ch in text):
         return
     yield from _counts_of_one_thing(text)
     for match in _CN_COUNT.finditer(text):
         start, end = match.span()
-        begin = max(text.rfind(mark, 0, start) for mark in "。；\n") + 1
-        stop = min((i for i in (text.find(mark, end) for mark in "。；\n") if i >= 0), default=len(text))
+        begin, stop = _sentence_of(text, start, end)
         measure = match.group(2)
         same = any(m.group(1) == measure for m in _ARABIC_COUNT.finditer(text, begin, stop))
         if not (same and len(_ARABIC_COUNT.findall(text, begin, stop)) >= 2):
@@ -377,8 +383,7 @@ def check_mixed_counts(text, context):
 def _counts_of_one_thing(text):
     for match in _CN_COUNT_OF.finditer(text):
         start, end = match.span(1)[0], match.end(2)
-        begin = max(text.rfind(mark, 0, start) for mark in "。；\n") + 1
-        stop = min((i for i in (text.find(mark, end) for mark in "。；\n") if i >= 0), default=len(text))
+        begin, stop = _sentence_of(text, start, end)
         thing = match.group(2) + match.group(3)
         if not re.search(f"(?<![\\d.])\\d+{thing}", text[begin:stop]):
             continue
