@@ -62,8 +62,7 @@ class Event(models.Model):
     objects = EventQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "舆情事件"
-        verbose_name_plural = "舆情事件"
+        verbose_name = verbose_name_plural = "舆情事件"
         ordering = ["-last_seen_at", "-id"]
         constraints = [models.UniqueConstraint(fields=["org_unit", "key"], name="opinion_event_unit_key_unique")]
         indexes = [models.Index(fields=["org_unit", "-last_seen_at", "-id"], name="opinion_event_unit_seen"),

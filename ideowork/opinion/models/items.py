@@ -48,8 +48,7 @@ class Item(models.Model):
     objects = ItemQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "舆情信息"
-        verbose_name_plural = "舆情信息"
+        verbose_name = verbose_name_plural = "舆情信息"
         ordering = ["-arrived_at", "-id"]
         constraints = [
             models.UniqueConstraint(fields=["source", "url_key"], condition=~Q(url_key=""),
@@ -84,8 +83,7 @@ class ItemMatch(models.Model):
     objects = ItemMatchQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "方案命中"
-        verbose_name_plural = "方案命中"
+        verbose_name = verbose_name_plural = "方案命中"
         ordering = ["-arrived_at", "-id"]
         constraints = [models.UniqueConstraint(fields=["item", "scheme"], name="opinion_match_item_scheme_unique")]
         indexes = [models.Index(fields=["org_unit", "-arrived_at"], name="opinion_match_unit_arrived"),
