@@ -2,8 +2,9 @@
 
 1. Views never query a scoped model without ``.visible_to(user)``, and the areas' views fetch single records
    only through their ``access_*`` helpers (the one policy for seeing and acting).
-2. Dependencies point one way: core ← plans ← ledger ← learning, outlets ← reports ← demo; siblings never import
-   each other.
+2. Dependencies point one way: core ← plans ← ledger ← learning, outlets, risks ← opinion ← reports ← demo;
+   siblings never import each other. Opinion sits above the other areas because its handling uses theirs: a
+   published response goes through outlets' proofreader, an event is escalated into risks' register.
 3. Every model field has a Chinese verbose name; every model a fixed ordering.
 4. Tests and benchmarks use the demo only through its public builders.
 """
@@ -16,7 +17,7 @@ from django.apps import apps
 
 PACKAGE = Path(__file__).resolve().parents[1] / "ideowork"
 # Each layer may use the layers before it; apps in the same layer never use each other.
-LAYER_GROUPS = [["core"], ["plans"], ["ledger"], ["learning", "outlets", "opinion", "risks"], ["reports"], ["demo"]]
+LAYER_GROUPS = [["core"], ["plans"], ["ledger"], ["learning", "outlets", "risks"], ["opinion"], ["reports"], ["demo"]]
 LAYERS = [app for group in LAYER_GROUPS for app in group]
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
 

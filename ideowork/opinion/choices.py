@@ -2,7 +2,7 @@
 
 from django.db import models
 
-__all__ = ["SourceKind", "SourceLevel", "Sentiment", "Grade"]
+__all__ = ["SourceKind", "SourceLevel", "Sentiment", "Grade", "EventStatus"]
 
 
 class SourceKind(models.TextChoices):
@@ -34,3 +34,14 @@ class Grade(models.TextChoices):
     LARGE = "2", "较大"
     MAJOR = "3", "重大"
     GRAVE = "4", "特别重大"
+
+
+class EventStatus(models.TextChoices):
+    # The handling stages of issue 13 (研判 → 处置 → 回应 → 销号), in order; an event that is one
+    # story among several merged into another keeps its own row with ``merged_into`` set.
+    JUDGING = "judging", "待研判"
+    HANDLING = "handling", "处置中"
+    RESPONDING = "responding", "回应中"
+    CLOSING = "closing", "待销号"
+    CLOSED = "closed", "已销号"
+    DISMISSED = "dismissed", "无需处置"

@@ -22,8 +22,7 @@ class Memo(models.Model):
     outcome = models.CharField("结果", max_length=16, blank=True)
 
     class Meta:
-        verbose_name = "测试备忘"
-        verbose_name_plural = "测试备忘"
+        verbose_name = verbose_name_plural = "测试备忘"
         ordering = ["id"]
 
     def __str__(self) -> str:

@@ -28,8 +28,7 @@ class SecurityPolicy(models.Model):
     updated_at = models.DateTimeField("修改时间", auto_now=True)
 
     class Meta:
-        verbose_name = "安全策略"
-        verbose_name_plural = "安全策略"
+        verbose_name = verbose_name_plural = "安全策略"
         ordering = ["pk"]
         constraints = [
             models.CheckConstraint(condition=models.Q(password_history_count__lte=24),
@@ -75,8 +74,7 @@ class ActivationCode(models.Model):
                                      on_delete=models.SET_NULL, related_name="+")
 
     class Meta:
-        verbose_name = "激活码"
-        verbose_name_plural = "激活码"
+        verbose_name = verbose_name_plural = "激活码"
         ordering = ["-issued_at", "-pk"]
         indexes = [models.Index(fields=["user", "used_at"], name="activation_user_used_idx")]
 
@@ -93,8 +91,7 @@ class PasswordHistory(models.Model):
     created_at = models.DateTimeField("设置时间", default=timezone.now)
 
     class Meta:
-        verbose_name = "历史密码"
-        verbose_name_plural = "历史密码"
+        verbose_name = verbose_name_plural = "历史密码"
         ordering = ["-created_at", "-pk"]
         indexes = [models.Index(fields=["user", "-created_at"], name="password_history_user_idx")]
 
@@ -116,8 +113,7 @@ class UserSession(models.Model):
     told_at = models.DateTimeField("已告知时间", null=True, blank=True)
 
     class Meta:
-        verbose_name = "登录会话"
-        verbose_name_plural = "登录会话"
+        verbose_name = verbose_name_plural = "登录会话"
         ordering = ["-created_at", "-pk"]
         indexes = [models.Index(fields=["user", "ended_at"], name="user_session_open_idx")]
 

@@ -33,8 +33,7 @@ class ApiClient(models.Model):
     last_used_at = models.DateTimeField("最近调用", null=True, blank=True)
 
     class Meta:
-        verbose_name = "接口客户端"
-        verbose_name_plural = "接口客户端"
+        verbose_name = verbose_name_plural = "接口客户端"
         ordering = ["-is_active", "name"]
 
     def __str__(self) -> str:

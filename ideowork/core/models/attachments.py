@@ -23,8 +23,7 @@ class Attachment(models.Model):
     objects = ScopedQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "附件"
-        verbose_name_plural = "附件"
+        verbose_name = verbose_name_plural = "附件"
         ordering = ["-created_at", "-id"]
 
     def __str__(self) -> str:

@@ -53,8 +53,7 @@ class AuditEvent(models.Model):
     objects = AuditEventQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "审计事件"
-        verbose_name_plural = "审计事件"
+        verbose_name = verbose_name_plural = "审计事件"
         ordering = ["-seq"]
         indexes = [models.Index(fields=["subject_type", "subject_id"], name="audit_subject_idx")]
 
@@ -89,8 +88,7 @@ class AuditChainHead(models.Model):
     check_message = models.CharField("校验说明", max_length=500, blank=True)
 
     class Meta:
-        verbose_name = "审计链头"
-        verbose_name_plural = "审计链头"
+        verbose_name = verbose_name_plural = "审计链头"
         ordering = ["id"]
 
     def __str__(self) -> str:

@@ -18,8 +18,7 @@ class IdempotencyKey(models.Model):
     created_at = models.DateTimeField("提交时间", db_index=True)
 
     class Meta:
-        verbose_name = "表单提交记录"
-        verbose_name_plural = "表单提交记录"
+        verbose_name = verbose_name_plural = "表单提交记录"
         ordering = ["-created_at", "-id"]
         constraints = [models.UniqueConstraint(fields=["user", "key"], name="idempotency_user_key_uniq",
                                                violation_error_message="该表单已经提交过。")]

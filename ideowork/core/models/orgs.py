@@ -74,8 +74,7 @@ class OrgUnit(models.Model):
     objects = OrgUnitQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "单位"
-        verbose_name_plural = "单位"
+        verbose_name = verbose_name_plural = "单位"
         ordering = ["path"]
         constraints = [
             models.UniqueConstraint(

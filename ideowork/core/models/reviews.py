@@ -74,8 +74,7 @@ class ReviewFlow(models.Model):
     objects = ScopedQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "审核流程"
-        verbose_name_plural = "审核流程"
+        verbose_name = verbose_name_plural = "审核流程"
         ordering = ["org_unit__path", "purpose", "-is_default", "name", "id"]
         constraints = [models.UniqueConstraint(fields=["org_unit", "purpose"], condition=models.Q(is_default=True),
                                                name="review_flow_one_default",
@@ -98,8 +97,7 @@ class ReviewFlowStep(models.Model):
     signs = models.BooleanField("签发环节", default=False)
 
     class Meta:
-        verbose_name = "审核环节"
-        verbose_name_plural = "审核环节"
+        verbose_name = verbose_name_plural = "审核环节"
         ordering = ["flow", "order", "id"]
         constraints = [models.UniqueConstraint(fields=["flow", "order"], name="review_flow_step_order_unique",
                                                violation_error_message="同一流程的环节顺序不能重复。")]
@@ -143,8 +141,7 @@ class Review(models.Model):
     objects = ReviewQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "审核"
-        verbose_name_plural = "审核"
+        verbose_name = verbose_name_plural = "审核"
         ordering = ["-submitted_at", "-id"]
         indexes = [models.Index(fields=["subject_type", "subject_id", "status"], name="review_subject_idx"),
                    models.Index(fields=["status", "org_unit"], name="review_status_unit_idx")]
@@ -200,8 +197,7 @@ class ReviewStage(models.Model):
     decided_version = models.PositiveIntegerField("通过的版本号", null=True, blank=True)
 
     class Meta:
-        verbose_name = "审核环节记录"
-        verbose_name_plural = "审核环节记录"
+        verbose_name = verbose_name_plural = "审核环节记录"
         ordering = ["review", "order", "id"]
         constraints = [models.UniqueConstraint(fields=["review", "order"], name="review_stage_order_unique",
                                                violation_error_message="同一审核的环节顺序不能重复。")]
@@ -228,8 +224,7 @@ class ReviewDecision(models.Model):
     created_at = models.DateTimeField("时间", auto_now_add=True)
 
     class Meta:
-        verbose_name = "审核意见"
-        verbose_name_plural = "审核意见"
+        verbose_name = verbose_name_plural = "审核意见"
         ordering = ["review", "created_at", "id"]
 
     def __str__(self) -> str:

@@ -30,8 +30,7 @@ class TwoFactorPolicy(models.Model):
                                    on_delete=models.SET_NULL, related_name="+")
 
     class Meta:
-        verbose_name = "双因素认证设置"
-        verbose_name_plural = "双因素认证设置"
+        verbose_name = verbose_name_plural = "双因素认证设置"
         ordering = ["pk"]
         constraints = [
             models.CheckConstraint(condition=Q(pk=1), name="two_factor_policy_single_row",
@@ -52,8 +51,7 @@ class RecoveryCode(models.Model):
     used_at = models.DateTimeField("使用时间", null=True, blank=True)
 
     class Meta:
-        verbose_name = "恢复码"
-        verbose_name_plural = "恢复码"
+        verbose_name = verbose_name_plural = "恢复码"
         ordering = ["user", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["user", "digest"], name="recovery_code_unique_per_user",

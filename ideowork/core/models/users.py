@@ -58,8 +58,7 @@ class User(AbstractUser):
     objects = IdeoworkUserManager()
 
     class Meta:
-        verbose_name = "用户"
-        verbose_name_plural = "用户"
+        verbose_name = verbose_name_plural = "用户"
         ordering = ["org_unit__path", "username"]
         # Head counts per unit (participation, rankings per member) read this index alone.
         indexes = [models.Index(fields=["org_unit", "is_active", "role"], name="user_unit_active_idx")]

@@ -17,8 +17,7 @@ class DataVersion(models.Model):
     version = models.PositiveBigIntegerField("版本", default=0)
 
     class Meta:
-        verbose_name = "数据版本"
-        verbose_name_plural = "数据版本"
+        verbose_name = verbose_name_plural = "数据版本"
         ordering = ["topic", "organ"]
         constraints = [models.UniqueConstraint(fields=["topic", "organ"], name="core_dataversion_topic_organ")]
 

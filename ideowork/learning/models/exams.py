@@ -96,8 +96,7 @@ class Exam(models.Model):
     objects = ExamQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "考试"
-        verbose_name_plural = "考试"
+        verbose_name = verbose_name_plural = "考试"
         ordering = ["-opens_at", "-id"]
         constraints = [models.CheckConstraint(condition=Q(closes_at__gt=models.F("opens_at")),
                                               name="exam_closes_after_opens",
@@ -124,8 +123,7 @@ class ExamRule(models.Model):
     objects = ScopedQuerySet.through("exam").as_manager()
 
     class Meta:
-        verbose_name = "抽题规则"
-        verbose_name_plural = "抽题规则"
+        verbose_name = verbose_name_plural = "抽题规则"
         ordering = ["exam", "order", "id"]
 
     def __str__(self) -> str:
@@ -148,8 +146,7 @@ class ExamQuestion(models.Model):
     objects = ScopedQuerySet.through("exam").as_manager()
 
     class Meta:
-        verbose_name = "试卷题目"
-        verbose_name_plural = "试卷题目"
+        verbose_name = verbose_name_plural = "试卷题目"
         ordering = ["exam", "order", "id"]
         constraints = [models.UniqueConstraint(fields=["exam", "question"], name="exam_question_unique",
                                                violation_error_message="该题已在试卷中。")]
@@ -190,8 +187,7 @@ class Attempt(models.Model):
     objects = AttemptQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "答卷"
-        verbose_name_plural = "答卷"
+        verbose_name = verbose_name_plural = "答卷"
         ordering = ["exam", "user", "number"]
         constraints = [
             models.UniqueConstraint(fields=["exam", "user", "number"], name="attempt_number_unique",
@@ -226,8 +222,7 @@ class AttemptQuestion(models.Model):
     objects = ScopedQuerySet.through("attempt").as_manager()
 
     class Meta:
-        verbose_name = "答卷题目"
-        verbose_name_plural = "答卷题目"
+        verbose_name = verbose_name_plural = "答卷题目"
         ordering = ["attempt", "order"]
         constraints = [models.UniqueConstraint(fields=["attempt", "question"], name="attempt_question_unique",
                                                violation_error_message="同一份答卷中题目不能重复。")]
@@ -251,8 +246,7 @@ class Answer(models.Model):
     objects = ScopedQuerySet.through("attempt").as_manager()
 
     class Meta:
-        verbose_name = "作答"
-        verbose_name_plural = "作答"
+        verbose_name = verbose_name_plural = "作答"
         ordering = ["attempt", "question"]
         constraints = [models.UniqueConstraint(fields=["attempt", "question"], name="answer_once",
                                                violation_error_message="该题已作答。")]

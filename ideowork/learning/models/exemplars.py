@@ -73,8 +73,7 @@ class ExemplarSelection(models.Model):
     objects = SelectionQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "学习标兵评选"
-        verbose_name_plural = "学习标兵评选"
+        verbose_name = verbose_name_plural = "学习标兵评选"
         ordering = ["-end", "-id"]
 
     def __str__(self) -> str:
@@ -158,8 +157,7 @@ class ExemplarNominee(models.Model):
     objects = NomineeQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "标兵提名"
-        verbose_name_plural = "标兵提名"
+        verbose_name = verbose_name_plural = "标兵提名"
         ordering = ["selection", "rank", "id"]
         constraints = [models.UniqueConstraint(fields=["selection", "user"], name="nominee_once",
                                                violation_error_message="此人已被提名。")]

@@ -94,8 +94,7 @@ class StudyGroup(models.Model):
     objects = StudyGroupQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "学习小组"
-        verbose_name_plural = "学习小组"
+        verbose_name = verbose_name_plural = "学习小组"
         ordering = ["org_unit__path", "kind", "name"]
 
     def __str__(self) -> str:
@@ -136,8 +135,7 @@ class StudySession(models.Model):
     objects = StudySessionQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "学习活动"
-        verbose_name_plural = "学习活动"
+        verbose_name = verbose_name_plural = "学习活动"
         ordering = ["-date", "-start_time", "-id"]
         indexes = [models.Index(fields=["org_unit", "date"], name="session_unit_date_idx")]
 
@@ -176,8 +174,7 @@ class AgendaItem(models.Model):
     objects = ScopedQuerySet.through("session").as_manager()
 
     class Meta:
-        verbose_name = "议程"
-        verbose_name_plural = "议程"
+        verbose_name = verbose_name_plural = "议程"
         ordering = ["session", "-is_first_topic", "order", "id"]
 
     def __str__(self) -> str:
@@ -196,8 +193,7 @@ class SessionMaterial(models.Model):
     objects = ScopedQuerySet.through("session").as_manager()
 
     class Meta:
-        verbose_name = "学习材料"
-        verbose_name_plural = "学习材料"
+        verbose_name = verbose_name_plural = "学习材料"
         ordering = ["session", "id"]
 
     def __str__(self) -> str:
@@ -216,8 +212,7 @@ class Speech(models.Model):
     objects = ScopedQuerySet.through("session").as_manager()
 
     class Meta:
-        verbose_name = "交流发言"
-        verbose_name_plural = "交流发言"
+        verbose_name = verbose_name_plural = "交流发言"
         ordering = ["session", "id"]
 
     def __str__(self) -> str:
@@ -236,8 +231,7 @@ class Attendance(models.Model):
     objects = ScopedQuerySet.through("session").as_manager()
 
     class Meta:
-        verbose_name = "出勤"
-        verbose_name_plural = "出勤"
+        verbose_name = verbose_name_plural = "出勤"
         ordering = ["session", "user__org_unit__path", "user__display_name"]
         constraints = [models.UniqueConstraint(fields=["session", "user"], name="attendance_once",
                                                violation_error_message="该人员已有出勤记录。")]
@@ -257,8 +251,7 @@ class LeaveRequest(models.Model):
     objects = ScopedQuerySet.through("session").as_manager()
 
     class Meta:
-        verbose_name = "请假申请"
-        verbose_name_plural = "请假申请"
+        verbose_name = verbose_name_plural = "请假申请"
         ordering = ["session", "created_at", "id"]
         constraints = [models.UniqueConstraint(fields=["session", "user"], name="leave_once",
                                                violation_error_message="已提交过请假申请。")]
@@ -352,8 +345,7 @@ class MakeupStudy(models.Model):
     objects = ScopedQuerySet.through("session").as_manager()
 
     class Meta:
-        verbose_name = "补学记录"
-        verbose_name_plural = "补学记录"
+        verbose_name = verbose_name_plural = "补学记录"
         ordering = ["session", "created_at", "id"]
         constraints = [models.UniqueConstraint(fields=["session", "user"], name="makeup_once",
                                                violation_error_message="已提交过补学记录。")]

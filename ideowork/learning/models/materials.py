@@ -46,8 +46,7 @@ class Topic(models.Model):
     objects = PublishedQuerySet.declare(actions={"change": "learning.manage"}).as_manager()
 
     class Meta:
-        verbose_name = "学习专题"
-        verbose_name_plural = "学习专题"
+        verbose_name = verbose_name_plural = "学习专题"
         ordering = ["order", "-created_at", "-id"]
 
     def __str__(self) -> str:
@@ -74,8 +73,7 @@ class Material(models.Model):
     objects = PublishedQuerySet.declare(actions={"change": "learning.manage"}).as_manager()
 
     class Meta:
-        verbose_name = "学习资料"
-        verbose_name_plural = "学习资料"
+        verbose_name = verbose_name_plural = "学习资料"
         ordering = ["-created_at", "-id"]
 
     def __str__(self) -> str:
@@ -116,8 +114,7 @@ class Course(models.Model):
     objects = PublishedQuerySet.declare(actions={"change": "learning.manage"}).as_manager()
 
     class Meta:
-        verbose_name = "课程"
-        verbose_name_plural = "课程"
+        verbose_name = verbose_name_plural = "课程"
         ordering = ["-created_at", "-id"]
 
     def __str__(self) -> str:
@@ -132,8 +129,7 @@ class CourseItem(models.Model):
     objects = ScopedQuerySet.through("course").as_manager()
 
     class Meta:
-        verbose_name = "课时"
-        verbose_name_plural = "课时"
+        verbose_name = verbose_name_plural = "课时"
         ordering = ["course", "order", "id"]
         constraints = [models.UniqueConstraint(fields=["course", "material"], name="course_item_unique",
                                                violation_error_message="该资料已在课程中。")]
@@ -163,8 +159,7 @@ class StudyProgress(models.Model):
     objects = StudyProgressQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "学习进度"
-        verbose_name_plural = "学习进度"
+        verbose_name = verbose_name_plural = "学习进度"
         ordering = ["-last_beat_at", "-id"]
         constraints = [models.UniqueConstraint(fields=["user", "material"], name="study_progress_unique",
                                                violation_error_message="学习进度已存在。")]

@@ -28,8 +28,7 @@ class PointsRule(models.Model):
     updated_at = models.DateTimeField("更新时间", auto_now=True)
 
     class Meta:
-        verbose_name = "积分规则"
-        verbose_name_plural = "积分规则"
+        verbose_name = verbose_name_plural = "积分规则"
         ordering = ["action"]
 
     def __str__(self) -> str:
@@ -58,8 +57,7 @@ class PointsEntry(models.Model):
     objects = PointsEntryQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "积分记录"
-        verbose_name_plural = "积分记录"
+        verbose_name = verbose_name_plural = "积分记录"
         ordering = ["-created_at", "-id"]
         indexes = [models.Index(fields=["user", "action", "date"], name="points_cap_idx"),
                    models.Index(fields=["user", "created_at"], name="points_user_idx")]
@@ -93,8 +91,7 @@ class PointsTotal(models.Model):
     objects = PointsTotalQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "积分合计"
-        verbose_name_plural = "积分合计"
+        verbose_name = verbose_name_plural = "积分合计"
         ordering = ["period", "key", "-points", "user_id"]
         indexes = [
             models.Index(fields=["period", "key", "root", "-points", "user"], name="points_rank_root_idx"),
@@ -115,8 +112,7 @@ class UnitPointsTotal(models.Model):
     objects = PointsTotalQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "单位积分合计"
-        verbose_name_plural = "单位积分合计"
+        verbose_name = verbose_name_plural = "单位积分合计"
         ordering = ["period", "key", "-points"]
         constraints = [models.UniqueConstraint(fields=["org_unit", "period", "key"], name="unit_points_total_unique",
                                                violation_error_message="合计重复。")]

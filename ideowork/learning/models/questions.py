@@ -31,8 +31,7 @@ class QuestionCategory(models.Model):
     objects = PublishedQuerySet.declare(actions={"change": "learning.manage"}).as_manager()
 
     class Meta:
-        verbose_name = "题目分类"
-        verbose_name_plural = "题目分类"
+        verbose_name = verbose_name_plural = "题目分类"
         ordering = ["org_unit", "order", "name"]
         constraints = [models.UniqueConstraint(fields=["org_unit", "name"], name="question_category_unique",
                                                violation_error_message="该分类已存在。")]
@@ -45,8 +44,7 @@ class QuestionTag(models.Model):
     name = models.CharField("标签", max_length=40, unique=True)
 
     class Meta:
-        verbose_name = "题目标签"
-        verbose_name_plural = "题目标签"
+        verbose_name = verbose_name_plural = "题目标签"
         ordering = ["name"]
 
     def __str__(self) -> str:
@@ -82,8 +80,7 @@ class Question(models.Model):
     objects = QuestionQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "试题"
-        verbose_name_plural = "试题"
+        verbose_name = verbose_name_plural = "试题"
         ordering = ["-id"]
         indexes = [models.Index(fields=["org_unit", "kind", "difficulty"], name="question_pick_idx")]
 

@@ -52,8 +52,7 @@ class SpecialQuiz(models.Model):
     objects = WindowQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "专项答题"
-        verbose_name_plural = "专项答题"
+        verbose_name = verbose_name_plural = "专项答题"
         ordering = ["-starts_at", "-id"]
 
     def __str__(self) -> str:
@@ -81,8 +80,7 @@ class Competition(models.Model):
     objects = WindowQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "知识竞赛"
-        verbose_name_plural = "知识竞赛"
+        verbose_name = verbose_name_plural = "知识竞赛"
         ordering = ["-starts_at", "-id"]
         constraints = [models.CheckConstraint(condition=Q(ends_at__gt=models.F("starts_at")),
                                               name="competition_window",
@@ -122,8 +120,7 @@ class QuizRun(models.Model):
     objects = QuizRunQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "答题记录"
-        verbose_name_plural = "答题记录"
+        verbose_name = verbose_name_plural = "答题记录"
         ordering = ["-started_at", "-id"]
         indexes = [models.Index(fields=["user", "kind", "-correct_count"], name="quizrun_best_idx"),
                    models.Index(fields=["competition", "-correct_count", "seconds_used"], name="quizrun_rank_idx")]
@@ -152,8 +149,7 @@ class QuizQuestion(models.Model):
     objects = ScopedQuerySet.through("run").as_manager()
 
     class Meta:
-        verbose_name = "答题题目"
-        verbose_name_plural = "答题题目"
+        verbose_name = verbose_name_plural = "答题题目"
         ordering = ["run", "position"]
         constraints = [
             models.UniqueConstraint(fields=["run", "position"], name="quizquestion_position_once",
@@ -176,8 +172,7 @@ class QuizAnswer(models.Model):
     objects = ScopedQuerySet.through("quiz_question").as_manager()
 
     class Meta:
-        verbose_name = "答题作答"
-        verbose_name_plural = "答题作答"
+        verbose_name = verbose_name_plural = "答题作答"
         ordering = ["quiz_question"]
 
     def __str__(self) -> str:
@@ -217,8 +212,7 @@ class Match(models.Model):
     objects = MatchQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "答题对战"
-        verbose_name_plural = "答题对战"
+        verbose_name = verbose_name_plural = "答题对战"
         ordering = ["-created_at", "-id"]
         indexes = [models.Index(fields=["org_unit", "status"], name="match_lobby_idx")]
 
@@ -234,8 +228,7 @@ class MatchQuestion(models.Model):
     objects = ScopedQuerySet.through("match").as_manager()
 
     class Meta:
-        verbose_name = "对战题目"
-        verbose_name_plural = "对战题目"
+        verbose_name = verbose_name_plural = "对战题目"
         ordering = ["match", "position"]
         constraints = [models.UniqueConstraint(fields=["match", "position"], name="matchquestion_position_once",
                                                violation_error_message="题目序号重复。")]
@@ -257,8 +250,7 @@ class MatchPlayer(models.Model):
     objects = ScopedQuerySet.through("match").as_manager()
 
     class Meta:
-        verbose_name = "对战选手"
-        verbose_name_plural = "对战选手"
+        verbose_name = verbose_name_plural = "对战选手"
         ordering = ["match", "joined_at", "id"]
         constraints = [models.UniqueConstraint(fields=["match", "user"], name="matchplayer_once",
                                                violation_error_message="已经加入该对战。")]
@@ -278,8 +270,7 @@ class MatchAnswer(models.Model):
     objects = ScopedQuerySet.through("player").as_manager()
 
     class Meta:
-        verbose_name = "对战作答"
-        verbose_name_plural = "对战作答"
+        verbose_name = verbose_name_plural = "对战作答"
         ordering = ["player", "position"]
         constraints = [models.UniqueConstraint(fields=["player", "position"], name="matchanswer_once",
                                                violation_error_message="本题已经作答。")]

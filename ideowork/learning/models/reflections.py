@@ -71,8 +71,7 @@ class Reflection(models.Model):
     objects = ReflectionQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "心得体会/调研报告"
-        verbose_name_plural = "心得体会/调研报告"
+        verbose_name = verbose_name_plural = "心得体会/调研报告"
         ordering = ["-submitted_at", "-id"]
         indexes = [models.Index(fields=["author", "year"], name="reflection_author_year_idx")]
 

@@ -38,8 +38,7 @@ class MentorPair(models.Model):
     objects = MentorPairQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "导师带徒结对"
-        verbose_name_plural = "导师带徒结对"
+        verbose_name = verbose_name_plural = "导师带徒结对"
         ordering = ["-is_active", "-started_on", "-id"]
         constraints = [models.UniqueConstraint(fields=["mentor", "mentee"], condition=models.Q(is_active=True),
                                                name="mentor_pair_active_unique",
@@ -72,8 +71,7 @@ class MentorMeeting(models.Model):
     objects = MentorMeetingQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "带徒活动记录"
-        verbose_name_plural = "带徒活动记录"
+        verbose_name = verbose_name_plural = "带徒活动记录"
         ordering = ["-date", "-id"]
 
     def __str__(self) -> str:
@@ -112,8 +110,7 @@ class EssayContest(models.Model):
                                                  "judge": Allow(people=("judges",))}).as_manager()
 
     class Meta:
-        verbose_name = "征文比赛"
-        verbose_name_plural = "征文比赛"
+        verbose_name = verbose_name_plural = "征文比赛"
         ordering = ["-opens_at", "-id"]
         constraints = [models.CheckConstraint(condition=models.Q(closes_at__gt=models.F("opens_at")),
                                               name="essay_contest_window",
@@ -150,8 +147,7 @@ class EssaySubmission(models.Model):
     objects = ScopedQuerySet.through("contest").as_manager()
 
     class Meta:
-        verbose_name = "征文作品"
-        verbose_name_plural = "征文作品"
+        verbose_name = verbose_name_plural = "征文作品"
         ordering = ["contest", "number"]
         constraints = [
             models.UniqueConstraint(fields=["contest", "author"], name="essay_submission_one_per_author",
@@ -180,8 +176,7 @@ class EssayScore(models.Model):
     objects = ScopedQuerySet.through("submission").as_manager()
 
     class Meta:
-        verbose_name = "征文评分"
-        verbose_name_plural = "征文评分"
+        verbose_name = verbose_name_plural = "征文评分"
         ordering = ["submission", "judge"]
         constraints = [
             models.UniqueConstraint(fields=["submission", "judge"], name="essay_score_once",

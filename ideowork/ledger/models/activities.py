@@ -70,8 +70,7 @@ class Activity(models.Model):
     objects = ActivityQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "台账活动"
-        verbose_name_plural = "台账活动"
+        verbose_name = verbose_name_plural = "台账活动"
         ordering = ["-date", "-id"]
         indexes = [models.Index(fields=["org_unit", "date"], name="activity_unit_date_idx"),
                    models.Index(fields=["source_type", "source_id"], name="activity_source_idx")]
@@ -101,8 +100,7 @@ class ActivityTarget(models.Model):
     objects = ScopedQuerySet.through("activity").as_manager()
 
     class Meta:
-        verbose_name = "计入指标"
-        verbose_name_plural = "计入指标"
+        verbose_name = verbose_name_plural = "计入指标"
         ordering = ["activity", "target"]
         constraints = [
             models.UniqueConstraint(fields=["activity", "target"], name="activitytarget_unique",
@@ -126,8 +124,7 @@ class TargetCredit(models.Model):
     objects = ScopedQuerySet.through("activity").as_manager()
 
     class Meta:
-        verbose_name = "指标计数"
-        verbose_name_plural = "指标计数"
+        verbose_name = verbose_name_plural = "指标计数"
         ordering = ["target", "date"]
         indexes = [
             models.Index(fields=["target", "date", "person"], name="credit_target_date_idx"),

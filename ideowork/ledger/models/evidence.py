@@ -28,8 +28,7 @@ class Evidence(models.Model):
     objects = EvidenceQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "佐证材料"
-        verbose_name_plural = "佐证材料"
+        verbose_name = verbose_name_plural = "佐证材料"
         ordering = ["activity", "id"]
 
     def __str__(self) -> str:

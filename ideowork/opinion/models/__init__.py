@@ -1,5 +1,6 @@
+from .events import Event
 from .items import Item, ItemMatch
 from .schemes import Scheme
 from .sources import Source
 
-__all__ = ["Source", "Item", "ItemMatch", "Scheme"]
+__all__ = ["Source", "Item", "ItemMatch", "Scheme", "Event"]

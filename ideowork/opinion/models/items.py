@@ -48,8 +48,7 @@ class Item(models.Model):
     objects = ItemQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "舆情信息"
-        verbose_name_plural = "舆情信息"
+        verbose_name = verbose_name_plural = "舆情信息"
         ordering = ["-arrived_at", "-id"]
         constraints = [
             models.UniqueConstraint(fields=["source", "url_key"], condition=~Q(url_key=""),
@@ -76,13 +75,17 @@ class ItemMatch(models.Model):
     org_unit = models.ForeignKey("core.OrgUnit", verbose_name="方案单位", on_delete=models.CASCADE, related_name="+")
     arrived_at = models.DateTimeField("接收时间")
     matched_at = models.DateTimeField("命中时间", default=timezone.now)
+    # The event of the scheme's unit this item belongs to (see ``models/events.py``); set by the
+    # events service after matching.
+    event = models.ForeignKey("opinion.Event", verbose_name="所属事件", null=True, blank=True,
+                              on_delete=models.SET_NULL, related_name="matches")
 
     objects = ItemMatchQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "方案命中"
-        verbose_name_plural = "方案命中"
+        verbose_name = verbose_name_plural = "方案命中"
         ordering = ["-arrived_at", "-id"]
         constraints = [models.UniqueConstraint(fields=["item", "scheme"], name="opinion_match_item_scheme_unique")]
         indexes = [models.Index(fields=["org_unit", "-arrived_at"], name="opinion_match_unit_arrived"),
-                   models.Index(fields=["scheme", "-arrived_at"], name="opinion_match_scheme_arrived")]
+                   models.Index(fields=["scheme", "-arrived_at"], name="opinion_match_scheme_arrived"),
+                   models.Index(fields=["event", "arrived_at"], name="opinion_match_event_arrived")]

@@ -38,8 +38,7 @@ class Scheme(models.Model):
     objects = SchemeQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "监测方案"
-        verbose_name_plural = "监测方案"
+        verbose_name = verbose_name_plural = "监测方案"
         ordering = ["org_unit__path", "name", "id"]
         constraints = [models.UniqueConstraint(fields=["org_unit", "name"], name="opinion_scheme_unit_name_unique",
                                                violation_error_message="本单位已有同名监测方案。")]

@@ -49,8 +49,7 @@ class Source(models.Model):
     objects = SourceQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "信息来源"
-        verbose_name_plural = "信息来源"
+        verbose_name = verbose_name_plural = "信息来源"
         ordering = ["org_unit__path", "name", "id"]
         constraints = [models.UniqueConstraint(fields=["org_unit", "name"], name="opinion_source_unit_name_unique",
                                                violation_error_message="本单位已有同名来源。")]

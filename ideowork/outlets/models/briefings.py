@@ -57,8 +57,7 @@ class BriefingIssue(models.Model):
     objects = BriefingIssueQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "工作简报"
-        verbose_name_plural = "工作简报"
+        verbose_name = verbose_name_plural = "工作简报"
         ordering = ["series", "-year", "-number", "-id"]
         constraints = [
             models.UniqueConstraint(fields=["series", "year", "number"], name="briefing_issue_number_unique",
@@ -110,8 +109,7 @@ class BriefingEntry(models.Model):
     objects = BriefingEntryQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "简报条目"
-        verbose_name_plural = "简报条目"
+        verbose_name = verbose_name_plural = "简报条目"
         ordering = ["issue", "order", "id"]
 
     def __str__(self) -> str:

@@ -93,8 +93,7 @@ class ContentItem(models.Model):
     objects = ContentQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "宣传稿件"
-        verbose_name_plural = "宣传稿件"
+        verbose_name = verbose_name_plural = "宣传稿件"
         ordering = ["-updated_at", "-id"]
         indexes = [models.Index(fields=["org_unit", "publication"], name="content_unit_status_idx")]
 
@@ -185,8 +184,7 @@ class ContentVersion(models.Model):
     objects = ScopedQuerySet.through("item").as_manager()
 
     class Meta:
-        verbose_name = "稿件版本"
-        verbose_name_plural = "稿件版本"
+        verbose_name = verbose_name_plural = "稿件版本"
         ordering = ["item", "number"]
         constraints = [models.UniqueConstraint(fields=["item", "number"], name="content_version_unique",
                                                violation_error_message="版本号重复。")]
@@ -209,8 +207,7 @@ class FindingWaiver(models.Model):
     objects = ScopedQuerySet.through("item").as_manager()
 
     class Meta:
-        verbose_name = "校对豁免"
-        verbose_name_plural = "校对豁免"
+        verbose_name = verbose_name_plural = "校对豁免"
         ordering = ["item", "created_at", "id"]
         constraints = [models.UniqueConstraint(fields=["item", "rule", "text"], name="finding_waiver_unique",
                                                violation_error_message="该问题已确认保留。")]

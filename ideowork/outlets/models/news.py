@@ -74,8 +74,7 @@ class PressConference(models.Model):
     objects = OrganQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "新闻发布会"
-        verbose_name_plural = "新闻发布会"
+        verbose_name = verbose_name_plural = "新闻发布会"
         ordering = ["-held_on", "-id"]
 
     def __str__(self) -> str:
@@ -143,8 +142,7 @@ class PolicyInterpretation(models.Model):
     objects = OrganQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "政策解读"
-        verbose_name_plural = "政策解读"
+        verbose_name = verbose_name_plural = "政策解读"
         ordering = ["-published_on", "-id"]
 
     def __str__(self) -> str:
@@ -179,8 +177,7 @@ class PublicQuestion(models.Model):
     objects = ScopedQuerySet.declare(actions={"change": "outlets.publish"}).as_manager()
 
     class Meta:
-        verbose_name = "群众关切"
-        verbose_name_plural = "群众关切"
+        verbose_name = verbose_name_plural = "群众关切"
         ordering = ["due_on", "-id"]
         indexes = [models.Index(fields=["org_unit", "status"], name="question_unit_status_idx")]
 

@@ -52,8 +52,7 @@ class Outlet(models.Model):
     objects = OutletQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "宣传阵地"
-        verbose_name_plural = "宣传阵地"
+        verbose_name = verbose_name_plural = "宣传阵地"
         ordering = ["org_unit__path", "kind", "name", "id"]
         constraints = [models.UniqueConstraint(fields=["org_unit", "name"], name="outlet_unit_name_unique",
                                                violation_error_message="本单位已有同名阵地。")]
@@ -108,8 +107,7 @@ class OutletInspection(models.Model):
     objects = InspectionQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "阵地检查"
-        verbose_name_plural = "阵地检查"
+        verbose_name = verbose_name_plural = "阵地检查"
         ordering = ["-date", "-id"]
 
     def __str__(self) -> str:

@@ -65,8 +65,7 @@ class ProofRule(models.Model):
     objects = ProofRuleQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "校对规则"
-        verbose_name_plural = "校对规则"
+        verbose_name = verbose_name_plural = "校对规则"
         ordering = ["category", "pattern", "id"]
         constraints = [
             models.UniqueConstraint(fields=["shipped_code"], condition=~Q(shipped_code=""),

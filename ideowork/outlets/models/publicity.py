@@ -53,8 +53,7 @@ class ExternalPlacement(models.Model):
     objects = PlacementQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "对外宣传刊发"
-        verbose_name_plural = "对外宣传刊发"
+        verbose_name = verbose_name_plural = "对外宣传刊发"
         ordering = ["-published_on", "-id"]
         indexes = [models.Index(fields=["org_unit", "published_on"], name="placement_unit_date_idx")]
 

@@ -38,8 +38,7 @@ class Assignment(models.Model):
     objects = AssignmentQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "责任分工"
-        verbose_name_plural = "责任分工"
+        verbose_name = verbose_name_plural = "责任分工"
         ordering = ["item"]
 
     def __str__(self) -> str:

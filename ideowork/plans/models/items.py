@@ -28,8 +28,7 @@ class PlanItem(models.Model):
     objects = PlanItemQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "要点条目"
-        verbose_name_plural = "要点条目"
+        verbose_name = verbose_name_plural = "要点条目"
         ordering = ["plan", "order", "number", "id"]
         constraints = [
             models.UniqueConstraint(fields=["plan", "section", "number"], name="planitem_unique_number",

@@ -36,8 +36,7 @@ class WorkPlan(models.Model):
     objects = WorkPlanQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "工作要点"
-        verbose_name_plural = "工作要点"
+        verbose_name = verbose_name_plural = "工作要点"
         ordering = ["-year", "org_unit__path", "id"]
         constraints = [
             models.UniqueConstraint(fields=["org_unit", "year", "title"], name="workplan_unique_title",
@@ -73,8 +72,7 @@ class PlanSection(models.Model):
     objects = PlanSectionQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "部分"
-        verbose_name_plural = "部分"
+        verbose_name = verbose_name_plural = "部分"
         ordering = ["plan", "order", "id"]
 
     def __str__(self) -> str:

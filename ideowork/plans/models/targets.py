@@ -45,8 +45,7 @@ class Target(models.Model):
     objects = TargetQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "量化指标"
-        verbose_name_plural = "量化指标"
+        verbose_name = verbose_name_plural = "量化指标"
         ordering = ["item", "order", "id"]
         constraints = [
             models.CheckConstraint(condition=models.Q(count__gte=1), name="target_count_positive",

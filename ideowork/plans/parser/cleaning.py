@@ -5,6 +5,9 @@ Word and from PDFs, with half-width and full-width punctuation mixed. The parser
 written (titles and texts are shown to users in the document's own wording) and matches against a
 folded copy of the same length, so offsets found in the folded copy hold in the original.
 
+A document site's page banner (its name and web address, 秘书之家—…www.mishuzj.com) atop every page of a text
+that lost its line breaks is removed, at a line's start or after a page number (—1—) inside a sentence.
+
 A document viewer's page chunks (long run-on lines it numbered 1、2、… and cut mid-sentence) are
 joined back into one line without their numbers, and its garbled （一） ("(-)") is put right.
 """
@@ -166,6 +169,31 @@ def _break_at_page_marks(text: str, matching: str | None) -> tuple[str, str | No
     return cut(text), cut(matching) if matching is not None else None
 
 
+# "秘书之家—全网资源每日更新www.mishuzj.com2024年X人大工作计划…责任—1—秘书之家—全网资源每日更新www.mishuzj.com意识":
+# a document site's banner (its name and web address) printed atop every page of a text that lost its line breaks:
+# at a line's start, or after the page number (—1—) inside a sentence, which goes on after it.
+_DOMAIN = r"www\.[A-Za-z0-9-]+(?:\.[A-Za-z]{2,6}){1,2}"
+_BANNER_WORDS = r"[\u4e00-\u9fff—\-|｜ ]{0,24}"
+_SITE_BANNER = re.compile(r"(?m)^" + _BANNER_WORDS + _DOMAIN + r"|[—\-－]{1,2}\s*\d{1,3}\s*[—\-－]{1,2}" + _BANNER_WORDS + _DOMAIN)
+
+
+def _drop_site_banners(text: str, matching: str | None) -> tuple[str, str | None]:
+    """`text` (and its matching copy, at the same places) without a site's page banners."""
+    spans = [match.span() for match in _SITE_BANNER.finditer(text)]
+    if not spans:
+        return text, matching
+
+    def cut(source: str) -> str:
+        pieces, start = [], 0
+        for begin, end in spans:
+            pieces.append(source[start:begin])
+            start = end
+        pieces.append(source[start:])
+        return "".join(pieces)
+
+    return cut(text), cut(matching) if matching is not None else None
+
+
 def clean_lines(text: str, matching: str | None = None) -> list[Line]:
     """Split `text` into non-blank lines with clutter removed.
 
@@ -175,7 +203,7 @@ def clean_lines(text: str, matching: str | None = None) -> list[Line]:
     A stray short name ("老文笔") is dropped only next to clutter or at the end, where it cannot be
     an unnumbered heading or a wrapped part of a paragraph.
     """
-    text, matching = _break_at_page_marks(text, matching)
+    text, matching = _break_at_page_marks(*_drop_site_banners(text, matching))
     raw = [_INVISIBLE.sub("", line).strip() for line in _LINE_BREAKS.sub("\n", text).split("\n")]
     if matching is None:
         folded = [fold(line).strip() for line in raw]

@@ -4,7 +4,8 @@ A *frequency* (每X, 上下半年各, 按月, 年度有安排, 全年学习有�
 daily duty even without a number. A *scope* (全年, 年内) only says over which period a written number counts.
 
 Periods the platform does not have are mapped to the nearest one, multiplying the count so the
-yearly total stays right where it can: 每两个月 → 6 a year, 每旬 → 3 a month, 每两周/每半月 → 2 a month.
+yearly total stays right where it can: 每两个月 → 6 a year, 每旬 → 3 a month, 每两周/每半月 → 2 a month (and
+两周一次, 两个月一次 without 每, right before their count).
 每三个月 is a quarter, 每六个月 a half-year.
 """
 
@@ -41,6 +42,9 @@ _EVERY = (
     # 一月一次, 一季度两次: only directly before a count, where it cannot be a date (一月 = January).
     # 一周安排一次, 一年至少联系2次: a short verb may stand between (not for 一月, a date, nor 一季度, Q1).
     (r"(?<![第\d〇零一二三四五六七八九十年])一周(?=[\u4e00-\u9fff]{0,5}?[一两二三四五\d]+\s*[次期场轮篇])", "week", 1),
+    # 后勤人员的学习两周一次, 两个月一次: a longer period without 每, only directly before its count (not 前两周).
+    (r"(?<![每第前后近头这上下本\d〇零一二三四五六七八九十])(?:两|二)个?(?:星期|周)(?=[一两二三四五\d]+\s*[次期场轮])", "month", 2),
+    (r"(?<![每第前后近头这上下本\d〇零一二三四五六七八九十])(?:两|二)个月(?=[一两二三四五\d]+\s*[次期场轮])", "year", 6),
     (r"(?<![第\d〇零一二三四五六七八九十年])一月(?=[一两二三四五\d]+\s*[次期场轮])", "month", 1),
     (r"(?<![第\d〇零一二三四五六七八九十年])一季度?(?=[一两二三四五\d]+\s*[次期场轮])", "quarter", 1),
     (r"(?<![第\d〇零一二三四五六七八九十])一年(?=[\u4e00-\u9fff]{0,5}?[一两二三四五\d]+\s*[次期场轮篇])", "year", 1),
@@ -90,7 +94,7 @@ _SCOPE = (
     (r"寒暑假(?:期间)?", "halfyear", True),
 )
 # The look-ahead on the first character lets the scan skip most positions cheaply.
-_PATTERN = re.compile("(?=[每上按一全年本今半季月学寒周])(?:" + "|".join(
+_PATTERN = re.compile("(?=[每上按一全年本今半季月学寒周两二])(?:" + "|".join(
     [f"(?P<e{index}>{pattern})" for index, (pattern, _, _) in enumerate(_EVERY)]
     + [f"(?P<s{index}>{pattern})" for index, (pattern, _, _) in enumerate(_SCOPE)]
 ) + ")")

@@ -8,7 +8,9 @@
   opens at 1 under other headings: that level's 1;
 - a line opening on the bare mark right under a later document's name (a viewer's page break, then
   "2024年党支部生活制度" / "、会议制度…"), below headings of a 、-level: that level's 1, opening the
-  next document.
+  next document;
+- a short title line alone between two articles that number on (第四条… / 责任主体 / 第五条…), in rules whose
+  articles sit under chapters (第一章 总则): the next chapter, its 第二章 lost.
 
 Each adds the line's index and the `Heading` it stands for to the headings `structure.py` reads.
 """
@@ -34,6 +36,7 @@ def restore_lost_numerals(lines: list[Line], meta: Metadata, headings: dict[int,
     _restore_lost_in_series(lines, meta, headings)
     _restore_lost_one_under_parent(lines, meta, headings)
     _restore_lost_first_of_document(lines, meta, headings)
+    _restore_lost_chapter(lines, meta, headings)
 
 
 _LOST_FIRST = re.compile(r"^\s*(?:一是|第一[,，、]|首先[,，])\s*")
@@ -177,3 +180,32 @@ def _restore_lost_first_of_document(lines: list[Line], meta: Metadata, headings:
         level = above[0].level
         headings[index] = Heading(level, 1, _chinese(1) if level != "arabic" else "1",
                                   lines[index].text[mark.end():].strip(), mark.end())
+
+
+_CHAPTER_TITLE = 10
+
+
+def _restore_lost_chapter(lines: list[Line], meta: Metadata, headings: dict[int, Heading]) -> None:
+    """"第四条 本办法适用于…。" / "责任主体" / "第五条 …" under "第一章 总则": a chapter heading whose 第二章 the page
+    lost. A short title line (Chinese words only, naming no document) right before an article, after a sentence
+    closing the article before it, numbered on by the article after it, in rules whose articles sit under chapters
+    and with no later chapter of that number: the next chapter."""
+    order = sorted(headings)
+    parts = [index for index in order if headings[index].level == "part"]
+    articles = [index for index in order if headings[index].level == "article"]
+    if not parts or not articles or parts[0] > articles[0]:
+        return
+    for previous, following in zip(articles, articles[1:]):
+        candidate = following - 1
+        if (headings[following].number != headings[previous].number + 1 or candidate <= previous
+                or candidate in headings or candidate in meta.skip or candidate == meta.title_index
+                or any(headings[other].level == "part" for other in order if previous < other < following)):
+            continue
+        title = lines[candidate].folded.strip()
+        if (not 2 <= len(title) <= _CHAPTER_TITLE or not all("\u4e00" <= ch <= "\u9fff" or ch == " " for ch in title)
+                or _DOCUMENT_NAME.search(title) or lines[candidate - 1].folded[-1:] not in SENTENCE_END):
+            continue
+        number = headings[max(part for part in parts if part < candidate)].number + 1
+        if any(headings[part].number <= number for part in parts if part > candidate):
+            continue
+        headings[candidate] = Heading("part", number, _chinese(number), lines[candidate].text.strip(), 0)

@@ -27,7 +27,9 @@ _PAGE_MARK = re.compile(r"\s*[(（]\s*第\s*\d{1,3}\s*/\s*\d{1,3}\s*页\s*[)）]
 
 
 def _issued_title(text: str) -> str:
-    """The title of a circular's issued document (关于印发《X》的通知, 关于印发X的通知), else the text."""
+    """The title of a circular's issued document (关于印发《X》的通知, 关于印发X的通知), else the text; a site's
+    label before it (名 称: 关于印发…) is read past."""
+    text = _TITLE_LABEL.sub("", text.strip())
     circular = _CIRCULAR.match(text) or _BARE_CIRCULAR.match(text)
     return (circular.group("title") if circular else text).strip()
 _YEAR = re.compile(r"(20\d{2})\s*年")
@@ -54,7 +56,8 @@ _TOP_LINES = 6
 # A salutation (各党支部：), a document number ((深卫党〔2008〕18号)) or a date is never the title.
 _NOT_TITLE = re.compile(r".*[:：]$|^[(（]?\S{0,8}〔\d{4}〕\s*\d+\s*号[)）]?$|^[【\[][^】\]]{1,6}[】\]]$")
 # Labels a document site puts before a title ("文档介绍:党员职工政治学习制度").
-_TITLE_LABEL = re.compile(r"^(?:文档介绍|文档简介|标题|题目|文章标题|名称)\s*[:：]\s*")
+# A government site's metadata table spaces its labels out ("名 称: 关于印发…的通知").
+_TITLE_LABEL = re.compile(r"^(?:文档介绍|文档简介|标\s*题|题\s*目|文章标题|名\s*称)\s*[:：]\s*")
 # A first line that cannot end a title: 关于… without its document noun, or ending on 的/和/年度.
 _OPEN_TITLE = re.compile(r"(?:^关于(?!.*(?:" + _DOCUMENT_NOUNS.pattern + r")).*|.*(?:的|和|及|与|、|年度|年))$")
 # A title opening on the organ's body (党委…, 党总支…) under the organ's name on the line above.
@@ -227,7 +230,7 @@ def _title_words_line(lines: list[Line]) -> tuple[int | None, str | None]:
                     and (not needs_year or _YEAR.search(folded) or _CN_YEAR.search(folded))):
                 return _own_title_below(lines, index)
     for index, line in enumerate(lines[:_TOP_LINES]):
-        if usable(line) and _DOCUMENT_NOUNS.search(line.folded):
+        if usable(line) and _DOCUMENT_NOUNS.search(_GLOSS.sub("", line.folded)):  # 實(shí)施細(xì)則: 细则 under glosses
             return index, _issued_title(line.text)
     for index, line in enumerate(lines[:5]):
         if _is_body(line):

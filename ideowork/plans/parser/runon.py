@@ -10,7 +10,8 @@ line (一、 （一） 1. 1、 （1） 第一条 第一章) starts a new line on
   one level up that has no sentence end yet ("二、主要任务（一）…"); the next number of a series
   under way may also follow any word when its short title closes the line ("…刘瑜五、考核办法");
   the very first marker of a series may also follow a title glued to it ("…工作要点一、…") when
-  the next marker of its series follows at a boundary in the same line;
+  the next marker of its series follows at a boundary in the same line, or when its own short title
+  runs into the 1 of the level below whose 2 follows at a boundary ("考核内容(一)组织领导…1.…。2.…");
 - its number continues the series of its level (the previous number of that level plus one), or
   is 1 where a heading of a higher level has opened since, or is any number of a level not seen yet
   in a fragment that opens in the middle of a list ("8、…");
@@ -165,12 +166,27 @@ def _split_points(line: Line, series: _Series) -> list[int]:
             accepted = True  # "二、主要任务（一）…": right after its parent's title
         else:  # "…工作要点一、…": the series' next marker must follow at a boundary
             accepted = any(later.level == heading.level and later.number == 2 and _at_boundary(folded, at)
-                           for at, later in markers[index + 1:index + 1 + _LOOK_AHEAD])
+                           for at, later in markers[index + 1:index + 1 + _LOOK_AHEAD]
+                           ) or _opens_its_points(folded, markers, index)
         if accepted:
             points.append(position)
             series.record(heading.level, heading.number)
             previous = (position, heading)
     return points
+
+
+def _opens_its_points(folded: str, markers: list[tuple[int, Heading]], index: int) -> bool:
+    """"考核内容(一)组织领导责任落实情况1.分公司…。2.…": the first of a series glued to a label before it, whose
+    short title (no sentence end) runs into the 1 of the level below, that level's 2 following at a boundary:
+    the part opens there, with its points under it."""
+    position, heading = markers[index]
+    for offset, (at, child) in enumerate(markers[index + 1:index + 1 + _LOOK_AHEAD], start=index + 1):
+        if at - position > _TITLE_REACH or _SENTENCE_END.search(folded, position, at):
+            return False
+        if _RANK[child.level] > _RANK[heading.level] and child.number == 1:
+            return any(later.level == child.level and later.number == 2 and _at_boundary(folded, later_at)
+                       for later_at, later in markers[offset + 1:offset + 1 + _LOOK_AHEAD])
+    return False
 
 
 def _piece(line: Line, start: int, end: int, gap_before: bool) -> Line | None:

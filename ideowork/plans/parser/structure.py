@@ -98,7 +98,7 @@ class _Section:
     # A plan's part under a bare label of when or for whom (一、学习时间): no item if its text is short.
     label: bool = False
     # Rules cut off right after this part's heading (四、党课制度 the page's last line): the part stands as
-    # its own item, as the parts before it do.
+    # its own item, as the parts before it do (not a chapter, 第二章 责任, which only groups articles).
     cut: bool = False
     # A plan's framing part (一、实行…的指导思想和工作原则): its framing points ((一)指导思想) are no items.
     framing: bool = False
@@ -204,7 +204,9 @@ def _passes(lines: list[Line], meta: Metadata,
             last_top = heading.number
             title, rest = split_title(heading.content)
             section = _Section(heading.number, heading.numeral, title or None)
-            section.cut = not plan and index == last_line and bool(passes[-1]) and any(s.items for s in passes[-1])
+            # A chapter (第二章 责任) only groups the articles under it: cut off, it stands for none.
+            section.cut = (not plan and index == last_line and heading.level != "part" and bool(passes[-1])
+                           and any(s.items for s in passes[-1]))
             passes[-1].append(section)
             item, awaiting_section_title = None, not title
             simplified_title = _simplified(line, title)

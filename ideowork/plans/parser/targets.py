@@ -33,6 +33,9 @@ day, not written: `explicit=False`). The rules, so a reader can predict the outp
   person is assigned to (分别挂包1个党支部). Counts of people are targets with a frequency of their own or
   as a recruitment quota (发展农民党员930名左右 — the year's). 分别 after listed persons (班子成员、副科级
   干部…分别挂包…，每季度至少参加1次) makes the count each one's.
+- The study of listed persons (教师、保育员的学习每周一次) is the sessions the organ holds for them; a leader doing the
+  organ's business (党委书记每年至少两次专题研究…) counts the organ's meetings, what he gives himself (讲党课) his own.
+  Each period's thing (每周的学习主题可由…产生) is no duty.
 """
 
 from __future__ import annotations
@@ -145,7 +148,8 @@ _OWN_SUBJECT = re.compile(r"\s*(?:[各全本]|[\u4e00-\u9fff]{0,6}(?:办公室|�
 _PERSON_SUBJECT = re.compile(r"成员|党员干部|领导干部|党员|干部职工|干部|干警|民警|职工|同志|委员|(?<!总)书记|网评员|教师|"
                              r"通讯员|宣讲员|监督员|负责人")
 # A subject closing a quote names an award or an activity (“最美党员”评选).
-_NOT_SUBJECT_AFTER = re.compile(r"[”\"」』》]|的?集中学习|的学习|会|小组|班子|队伍|大会|会议|队|中|之中|名单|台账|档案|思想|年度|考核|培训|教育")
+# 教师、保育员的学习每周一次: the study of the persons listed is the sessions the organ holds for them.
+_NOT_SUBJECT_AFTER = re.compile(r"[”\"」』》]|的?集中学习|的学习|(?:[、和及与][\u4e00-\u9fff]{1,6}?)+的(?:集中|政治|业务|理论)?学习|会|小组|班子|队伍|大会|会议|队|中|之中|名单|台账|档案|思想|年度|考核|培训|教育")
 _ORGANISING_VERB = re.compile(r"组织|安排|邀请|动员|选派|培训|培养|配备|发展|招募|表彰|评选|推荐|选树|"
                               r"覆盖|面向|为|向|对|给|由|帮助|引导|督促|推动|吸纳")
 # After a frequency word, these open an object before the verb (每季度对办公网络、信息系统进行…),
@@ -156,6 +160,11 @@ _PREPOSITION = re.compile(r"对|向|在|为|与|就|围绕|按|从|把|将|由|�
 # 每学期制定的《…提纲》, 每月推送的学习内容: a verb turned attribute (…的) of a document or content — the frequency
 # describes a thing named, it sets no activity to count.
 _MADE_DOCUMENT = re.compile(r"\s*[\u4e00-\u9fff]{1,4}的[^,;。,；]{0,30}?(?:提纲|计划|方案|书目|材料|清单|文件|内容|资料)")
+# 每周的学习主题可由支部委员会讨论产生: each period's thing (not 每月的第三周周四, 每年的6月中旬: when in it).
+_OF_THE_PERIOD = re.compile(r"\s*的\s*(?![\d第首末最头上中下前后周星期月年季初底〇零一二三四五六七八九十])")
+# A leader (书记, 负责人) doing the organ's business (专题研究, 部署, 听取, 主持): the organ's count, not a person's.
+_LEADER = re.compile(r"书记|负责人|负责同志|主要领导|第一责任人")
+_ORGAN_BUSINESS = re.compile(r"\s*(?:专题)?(?:研究|部署|听取|主持|召开|分析研判|研判)")
 # 每年年初, 每月中旬: a time within the period (when), not how often.
 _TIME_OF_PERIOD = re.compile(r"[年月季周]?(?:初|底|末|中旬|上旬|下旬)")
 # 定期 (固定) before an activity verb in the sentence after 每月月初: the activity is held in every period.
@@ -445,6 +454,9 @@ def _extract_targets(text: str, matching: str | None = None) -> list[ParsedTarge
             start = _trim_start(folded, clause_start, start)  # "中心组成员每年至少写一篇": whose count it is
         if per == "person" and _sessions_of_the_body(person_region, count.unit):
             per = "org"
+        if (per == "person" and _LEADER.search(person_region) and not _PERSON_MARKER.search(person_region)
+                and _ORGAN_BUSINESS.match(folded, count.end)):
+            per = "org"  # 党委书记每年至少两次专题研究意识形态工作: the leader does the organ's business
         targets.append(ParsedTarget(text[start:end], count.count * factor, count.unit, period, comparator,
                                     per, True, start, end))
 
@@ -459,8 +471,8 @@ def _extract_targets(text: str, matching: str | None = None) -> list[ParsedTarge
         quote = _inside(quotes, frequency.start)
         if names_activity(folded, frequency, quote):
             continue
-        if _MADE_DOCUMENT.match(folded, frequency.end):
-            continue  # 宣传部每学期制定的《…提纲》中规定的内容: a document made each term, named as a thing
+        if _MADE_DOCUMENT.match(folded, frequency.end) or _OF_THE_PERIOD.match(folded, frequency.end):
+            continue  # 宣传部每学期制定的《…提纲》中规定的内容, 每周的学习主题: a thing of each period, named
         if _schedule_of_counted(folded, frequency, targets, sentences):
             continue
         clause_start = clauses.start(frequency.start)

@@ -42,8 +42,7 @@ class RiskHistory(models.Model):
     objects = RisksQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "风险台账历史"
-        verbose_name_plural = "风险台账历史"
+        verbose_name = verbose_name_plural = "风险台账历史"
         ordering = ["risk", "valid_from", "id"]
         indexes = [models.Index(fields=["risk", "valid_from"], name="risks_history_risk_from")]
         constraints = [

@@ -64,8 +64,7 @@ class RiskMatrix(MatrixData, models.Model):
     objects = RiskMatrixQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "风险矩阵"
-        verbose_name_plural = "风险矩阵"
+        verbose_name = verbose_name_plural = "风险矩阵"
         ordering = ["org_unit__path"]
 
     def __str__(self) -> str:
@@ -85,8 +84,7 @@ class MatrixSnapshot(MatrixData, models.Model):
     objects = RisksQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "风险矩阵副本"
-        verbose_name_plural = "风险矩阵副本"
+        verbose_name = verbose_name_plural = "风险矩阵副本"
         ordering = ["org_unit", "id"]
         constraints = [models.UniqueConstraint(fields=["org_unit", "digest"], name="risks_snapshot_unique",
                                                violation_error_message="该风险矩阵副本已存在。")]

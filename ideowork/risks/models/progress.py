@@ -20,8 +20,7 @@ class RiskProgress(models.Model):
     objects = RisksQuerySet.through("risk").as_manager()
 
     class Meta:
-        verbose_name = "整改进展"
-        verbose_name_plural = "整改进展"
+        verbose_name = verbose_name_plural = "整改进展"
         ordering = ["risk", "date", "id"]
 
     def __str__(self) -> str:
@@ -38,8 +37,7 @@ class RiskEvidence(models.Model):
     objects = RisksQuerySet.through("risk").as_manager()
 
     class Meta:
-        verbose_name = "整改佐证材料"
-        verbose_name_plural = "整改佐证材料"
+        verbose_name = verbose_name_plural = "整改佐证材料"
         ordering = ["risk", "id"]
 
     def __str__(self) -> str:

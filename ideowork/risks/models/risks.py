@@ -72,8 +72,7 @@ class Risk(models.Model):
     objects = RiskQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "风险隐患"
-        verbose_name_plural = "风险隐患"
+        verbose_name = verbose_name_plural = "风险隐患"
         ordering = ["-inherent_level", "id"]
         indexes = [
             models.Index(fields=["status", "inherent_level", "id"], name="risks_status_level"),
