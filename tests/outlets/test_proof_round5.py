@@ -7,7 +7,7 @@ import pytest
 
 from ideowork.outlets.proofreading.checks.terms import homophones, idioms
 
-from .test_proofread_engine import found
+from .test_proofread_engine import assert_found, assert_not_reported
 
 DAY = date(2024, 6, 1)
 
@@ -46,8 +46,7 @@ DAY = date(2024, 6, 1)
     ("增进各族群众“四个认同”。", "“四个认同”", "formulation.wugerentong", DAY),
 ])
 def test_round_five_classes_are_found(checker, text, wrong, rule_prefix, day):
-    assert any(span == wrong and rule.startswith(rule_prefix) for span, rule in found(checker, text, day=day)), \
-        found(checker, text, day=day)
+    assert_found(checker, text, wrong, rule_prefix, day)
 
 
 @pytest.mark.parametrize("text, day", [
@@ -72,7 +71,7 @@ def test_round_five_near_misses_are_not_reported(checker, text, day):
     new = ("formulation.idiom", "confusable.de_di", "outdated", "structure.number.mixed_counts",
            "structure.numbering.inline_comma", "structure.numbering.inline_mixed", "formulation.organ",
            "formulation.judicial")
-    assert [f for f in found(checker, text, day=day) if f[1].startswith(new)] == []
+    assert_not_reported(checker, text, day, new)
 
 
 def test_the_homophone_and_idiom_tables_are_read():

@@ -7,7 +7,7 @@ import pytest
 
 from ideowork.outlets.proofreading.checks.sounds import homophones, near_sounds
 
-from .test_proofread_engine import found
+from .test_proofread_engine import assert_found, assert_not_reported
 
 DAY = date(2024, 6, 1)
 
@@ -59,8 +59,7 @@ DAY = date(2024, 6, 1)
     ("大力推动万众创业、大众创新。", "万众创业、大众创新", "formulation.quote", DAY),
 ])
 def test_round_six_classes_are_found(checker, text, wrong, rule_prefix, day):
-    assert any(span == wrong and rule.startswith(rule_prefix) for span, rule in found(checker, text, day=day)), \
-        found(checker, text, day=day)
+    assert_found(checker, text, wrong, rule_prefix, day)
 
 
 @pytest.mark.parametrize("text, day", [
@@ -86,7 +85,7 @@ def test_round_six_classes_are_found(checker, text, wrong, rule_prefix, day):
 def test_round_six_near_misses_are_not_reported(checker, text, day):
     new = ("formulation.idiom", "confusable.de_di", "structure.doubled_word",
            "structure.number", "structure.numbering", "formulation.organ", "formulation.quote", "outdated")
-    assert [f for f in found(checker, text, day=day) if f[1].startswith(new)] == []
+    assert_not_reported(checker, text, day, new)
 
 
 def test_the_sound_tables_are_read():

@@ -30,6 +30,17 @@ def found(checker, text, *, day=DAY):
     return [(f.text, f.rule) for f in checker.check(text, date=day)]
 
 
+def assert_found(checker, text, wrong, rule_prefix, day):
+    """A finding of a rule starting with ``rule_prefix`` on exactly the words ``wrong``."""
+    findings = found(checker, text, day=day)
+    assert any(span == wrong and rule.startswith(rule_prefix) for span, rule in findings), findings
+
+
+def assert_not_reported(checker, text, day, rule_prefixes):
+    """No finding of a rule starting with one of ``rule_prefixes``."""
+    assert [f for f in found(checker, text, day=day) if f[1].startswith(rule_prefixes)] == []
+
+
 def rules_of(checker, text, *, day=DAY):
     return {f.rule for f in checker.check(text, date=day)}
 
