@@ -1258,3 +1258,24 @@ def test_a_sites_page_banner_with_its_address_is_furniture():
 ])
 def test_titles_under_a_label_or_glosses(head, title):
     assert parse_text(head + SITE_BODY).title == title
+
+
+def test_a_label_of_for_whom_with_a_longer_text_naming_only_who_takes_part_is_no_item():
+    head = "某学院5月主题党日活动方案\n一、活动时间\n5月下旬\n二、参加对象\n"
+    tail = "三、活动内容\n(一)规定动作\n1.重温入党誓词。\n(二)集中学习\n1.学习讲话精神。\n"
+    who = "以党支部为单位,组织全体党员参加;可根据需要吸收党员发展对象、入党积极分子、团员青年、群众代表等参加。\n"
+    assert [(section, number) for section, number, _ in _items(parse_text(head + who + tail))] == [("三", 1), ("三", 2)]
+    # A text under the same label that says how often they must take part is a duty.
+    duty = "全体党员必须参加,每月至少参加一次集中学习,因故不能参加的须向党支部书记请假并在会后及时补学。\n"
+    assert ("二", 1) in [(section, number) for section, number, _ in _items(parse_text(head + duty + tail))]
+
+
+@pytest.mark.parametrize(("head", "title"), [
+    # A collection line whose count is followed by the site's word (3篇参考) gives way to the line repeating its name.
+    ("2025年党支部5月主题党日活动安排3篇参考\n下面是网友整理分享的相关资料,供您参考学习。\n2025年党支部5月主题党日活动安排\n",
+     "2025年党支部5月主题党日活动安排"),
+    # Without such a line below, the collection line stays the title, the count read off by the site's number rule.
+    ("2025年党支部5月主题党日活动安排3篇\n下面是网友整理分享的相关资料,供您参考学习。\n", "2025年党支部5月主题党日活动安排"),
+])
+def test_a_collection_line_with_a_count_and_no_brackets(head, title):
+    assert parse_text(head + SITE_BODY).title == title

@@ -111,12 +111,19 @@ _COLLECTION = re.compile(r"[【\[(（]\s*(?:汇集|汇总|精选|通用|热门|�
 # "…的实施方案【第一篇】": the label the site gives the first text it holds.
 _FIRST_TEXT = re.compile(r"\s*[【\[(（]\s*(?:第\s*[1一]\s*篇|篇\s*[1一])\s*[】\])）]\s*$|\s*(?:第\s*[1一]\s*篇|篇\s*[1一])\s*$")
 _COLLECTION_REACH = 4
+# "…活动安排3篇参考", "…工作计划5篇范文": a collection line's count without brackets, with the site's word after it;
+# it gives way only to a line below that repeats its name without the count (the first text's own title).
+_COLLECTION_COUNT = re.compile(r"\s*[\d一二三四五六七八九十]{1,3}\s*篇\s*(?:参考|范文|精选|合集|汇编|通用)?\s*$")
 
 
 def _first_text_title(lines: list[Line], index: int) -> tuple[int, str] | None:
     """Under a collection line, the first text's own title line (its site label removed)."""
+    count = _COLLECTION_COUNT.search(lines[index].text)
+    name = lines[index].text[:count.start()].strip() if count else None
     for later in range(index + 1, min(len(lines), index + 1 + _COLLECTION_REACH)):
         line = lines[later]
+        if name and line.text.strip() == name:
+            return later, name
         label = _FIRST_TEXT.search(line.text)
         if label and _usable(line) and (_TITLE_WORDS.search(line.folded) or _DOCUMENT_NOUNS.search(line.folded)):
             return later, line.text[:label.start()].strip()
@@ -127,7 +134,8 @@ def _first_text_title(lines: list[Line], index: int) -> tuple[int, str] | None:
 
 def _title_line(lines: list[Line]) -> tuple[int | None, str | None]:
     index, title = _title_words_line(lines)
-    if index is not None and (_COLLECTION.search(title) or _COLLECTION.search(lines[index].folded)):
+    if index is not None and (_COLLECTION.search(title) or _COLLECTION.search(lines[index].folded)
+                              or _COLLECTION_COUNT.search(lines[index].text)):
         first = _first_text_title(lines, index)
         if first is not None:
             index, title = first

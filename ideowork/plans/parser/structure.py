@@ -436,6 +436,22 @@ _FRAMING_LABEL = re.compile(r"(?:学习|活动|会议|培训|宣讲)?(?:时间|�
                             r"|(?:参加|参会|参学|学习|培训|活动)(?:人员|对象|范围)")
 
 
+# Under a label of for whom (参加对象), a longer text whose every clause ends on who takes part
+# (以党支部为单位,组织全体党员参加;可根据需要吸收…等参加。) still says only who; not one that says how often.
+_WHO_CLAUSE = re.compile(r".*(?:参加|参与|列席|参学|参会)(?:学习|活动)?\s*$")
+
+
+def _only_says_when_or_who(text: str) -> bool:
+    """A bare label's text that fixes no duty: short, or every clause naming who takes part; never one
+    with a frequency."""
+    if find_frequencies(fold(text)):
+        return False
+    if len(text) <= _LABEL_TEXT:
+        return True
+    clauses = [clause for clause in re.split(r"[。;；\n]", text) if clause.strip()]
+    return bool(clauses) and all(_WHO_CLAUSE.fullmatch(clause) and not _MUST.search(clause) for clause in clauses)
+
+
 # "实行镇容管理长效化工作机制的指导思想和工作原则": a part named as the idea and principles of something.
 _FRAMING_ENDING = re.compile(r"的(?:指导思想|总体要求|基本原则|工作原则)(?:(?:和|与|及)(?:指导思想|总体要求|基本原则|工作原则))?$")
 # The names of framing parts that never open a duty, even with text run on after them (not 组织机构,
@@ -489,7 +505,7 @@ def build_sections(lines: list[Line], meta: Metadata) -> list[ParsedSection]:
         all_passes, section_level = documents, None
     for sections in all_passes:
         for section in sections:
-            if section.label and len(section.own.text) <= _LABEL_TEXT and not find_frequencies(fold(section.own.text)):
+            if section.label and _only_says_when_or_who(section.own.text):
                 continue  # "一、学习时间" over "3月28日下午": when, not a duty
             if not section.items and section.own is not None and (section.own.chunks or section.own.title != section.title
                                                                   or len(section.own.title) > _STATEMENT or section.cut):
@@ -574,8 +590,7 @@ def _documents(passes: list[list[_Section]], starts_document: list[bool],
                 whole = (item.text if item.text.startswith(item.title)
                          else "\n".join(filter(None, (item.title, item.text))))
                 part.chunks.append((whole, True))
-            if (section.label and not section.items and len(part.text) <= _LABEL_TEXT
-                    and not find_frequencies(fold(part.text))):
+            if section.label and not section.items and _only_says_when_or_who(part.text):
                 continue  # "一、参加对象：全体教师。": for whom, not a duty
             run.items[part.number] = part
         runs.append([run])
