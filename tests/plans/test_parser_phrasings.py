@@ -1292,3 +1292,13 @@ def test_a_collection_line_with_a_count_and_no_brackets(head, title):
 ])
 def test_persons_organised_to_write_count_their_own_writing(sentence, expected):
     assert _read(sentence) == expected
+
+
+def test_numbered_aims_under_a_plans_aims_part_are_no_items_and_the_duty_part_is_item_as_numbered():
+    head = "某医院党支部主题党日活动方案\n"
+    aims = "一、活动目的\n1.缅怀先烈,传承精神。追忆烈士功绩。\n2.坚定信念,强化党性。筑牢理想信念。\n"
+    rest = "二、活动主题\n缅怀先烈守初心\n三、参加对象\n支部全体党员\n四、活动内容及流程\n集合签到,重温入党誓词,参观纪念馆。\n"
+    assert [(section, number) for section, number, _ in _items(parse_text(head + aims + rest))] == [(None, 4)]
+    # Points under a part that sets duties (一、活动内容) stay its items.
+    duties = "一、活动内容\n1.组织党员重温入党誓词。\n2.组织党员参观纪念馆。\n"
+    assert [(section, number) for section, number, _ in _items(parse_text(head + duties + rest))][:2] == [("一", 1), ("一", 2)]

@@ -240,6 +240,9 @@ def _passes(lines: list[Line], meta: Metadata,
                     and _is_framing(_simplified(line, framing), framing_text)):
                 item = None  # a plan's "一、指导思想" among its numbered parts (or under its framing part) frames it
                 continue
+            if plan and section is not None and section.framing and _AIMS.search(section.title or ""):
+                item = None  # "一、活动目的" over 1. 2.: the plan's aims, each one framing it, no duty
+                continue
             if section is not None and section.own is not None and not section.items:
                 section.own = None  # numbered items follow: the heading was the section's own text
             if section is None:
@@ -454,9 +457,12 @@ def _only_says_when_or_who(text: str) -> bool:
 
 # "实行镇容管理长效化工作机制的指导思想和工作原则": a part named as the idea and principles of something.
 _FRAMING_ENDING = re.compile(r"的(?:指导思想|总体要求|基本原则|工作原则)(?:(?:和|与|及)(?:指导思想|总体要求|基本原则|工作原则))?$")
+# 一、活动目的 (工作目的, 学习目的): a part naming the plan's aims; its numbered points are aims too.
+_AIMS = re.compile(r"^(?:活动|工作|学习|开展活动的?)目的[:：]?$")
 # The names of framing parts that never open a duty, even with text run on after them (not 组织机构,
 # whose text may set up a group with duties).
-_FRAMING_OPENING = re.compile(r"指导思想|总体要求|总体目标|工作目标|主要目标|基本原则|工作原则|活动主题|背景(?:和|与|及)?目的|目的(?:和|与|及)?意义")
+_FRAMING_OPENING = re.compile(r"指导思想|总体要求|总体目标|工作目标|主要目标|基本原则|工作原则|活动主题|背景(?:和|与|及)?目的|目的(?:和|与|及)?意义"
+                              r"|(?:活动|工作|学习|开展活动的?)目的[:：]?$")
 
 
 def _section_item_levels(headings: dict[int, Heading], section_level: str | None, item_level: str) -> dict[int, str]:
@@ -513,6 +519,17 @@ def build_sections(lines: list[Line], meta: Metadata) -> list[ParsedSection]:
     passes = [sections for sections in all_passes if any(s.items for s in sections)]
     if not passes:
         return []
+    if section_level is not None and len(passes) == 1 and all(
+            section.own is not None and list(section.items.values()) == [section.own]
+            for section in passes[0] if section.items):
+        # Every part that is an item is its own item (the only points, under 一、活动目的, were aims):
+        # the parts are the items, numbered as written (六、活动内容及流程 is item 6).
+        run = _Section(None, None, None)
+        for section in passes[0]:
+            if section.items and section.number is not None:
+                run.items[section.number] = section.own
+                section.own.number = section.number
+        passes = [[run]]
     outlines = []
     for sections in passes[:-1] if not documents else ():
         items = [item for section in sections for item in section.items.values()]
