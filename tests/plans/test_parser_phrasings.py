@@ -1302,3 +1302,14 @@ def test_numbered_aims_under_a_plans_aims_part_are_no_items_and_the_duty_part_is
     # Points under a part that sets duties (一、活动内容) stay its items.
     duties = "一、活动内容\n1.组织党员重温入党誓词。\n2.组织党员参观纪念馆。\n"
     assert [(section, number) for section, number, _ in _items(parse_text(head + duties + rest))][:2] == [("一", 1), ("一", 2)]
+
+
+def test_a_pages_document_label_numbered_like_a_part_is_the_title():
+    body = ("“三会一课”制度是党的组织生活的基本制度。\n(一)支部大会制度\n1、会议时间:每季度召开一次。\n2、与会人员:全体党员。\n"
+            "(二)支部委员会制度\n1、会议时间:每月召开一次。\n")
+    plan = parse_text("一.供销社机关党支部“三会一课”制度\n" + body)
+    assert plan.title == "供销社机关党支部“三会一课”制度"
+    assert [(section, number) for section, number, _ in _items(plan)] == [("一", 1), ("一", 2), ("二", 1)]
+    # A part named like a document beside parts of its own level stays a part.
+    plan = parse_text("某局学习计划\n一、学习制度\n1、每月集中学习一次。\n二、学习要求\n1、认真做好笔记。\n")
+    assert [(section, number) for section, number, _ in _items(plan)] == [("一", 1), ("二", 1)]

@@ -132,7 +132,28 @@ def _first_text_title(lines: list[Line], index: int) -> tuple[int, str] | None:
     return None
 
 
+def _document_label(lines: list[Line]) -> tuple[int | None, str | None]:
+    """"一.供销社机关党支部“三会一课”制度" as the page's first line, the only heading of its level on the page and
+    naming a document: the page's label of the first of its documents, not a part — the title is the line
+    without its numeral. Not a plan's "一、学习制度" beside 二、 三、."""
+    first = next((index for index, line in enumerate(lines[:2]) if line.folded.strip()), None)
+    if first is None:
+        return None, None
+    heading = match_heading(lines[first].folded, lines[first].text)
+    if (heading is None or heading.number != 1 or heading.level not in ("cn", "arabic")
+            or not 4 <= len(heading.content) <= 40 or heading.content[-1:] in "。;；:："
+            or not _DOCUMENT_NOUNS.search(_GLOSS.sub("", heading.content))):
+        return None, None
+    if any((other := match_heading(line.folded, line.text)) is not None and other.level == heading.level
+           for line in lines[first + 1:]):
+        return None, None
+    return first, heading.content
+
+
 def _title_line(lines: list[Line]) -> tuple[int | None, str | None]:
+    index, title = _document_label(lines)
+    if index is not None:
+        return index, title
     index, title = _title_words_line(lines)
     if index is not None and (_COLLECTION.search(title) or _COLLECTION.search(lines[index].folded)
                               or _COLLECTION_COUNT.search(lines[index].text)):
