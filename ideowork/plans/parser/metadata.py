@@ -111,12 +111,19 @@ _COLLECTION = re.compile(r"[【\[(（]\s*(?:汇集|汇总|精选|通用|热门|�
 # "…的实施方案【第一篇】": the label the site gives the first text it holds.
 _FIRST_TEXT = re.compile(r"\s*[【\[(（]\s*(?:第\s*[1一]\s*篇|篇\s*[1一])\s*[】\])）]\s*$|\s*(?:第\s*[1一]\s*篇|篇\s*[1一])\s*$")
 _COLLECTION_REACH = 4
+# "…活动安排3篇参考", "…工作计划5篇范文": a collection line's count without brackets, with the site's word after it;
+# it gives way only to a line below that repeats its name without the count (the first text's own title).
+_COLLECTION_COUNT = re.compile(r"\s*[\d一二三四五六七八九十]{1,3}\s*篇\s*(?:参考|范文|精选|合集|汇编|通用)?\s*$")
 
 
 def _first_text_title(lines: list[Line], index: int) -> tuple[int, str] | None:
     """Under a collection line, the first text's own title line (its site label removed)."""
+    count = _COLLECTION_COUNT.search(lines[index].text)
+    name = lines[index].text[:count.start()].strip() if count else None
     for later in range(index + 1, min(len(lines), index + 1 + _COLLECTION_REACH)):
         line = lines[later]
+        if name and line.text.strip() == name:
+            return later, name
         label = _FIRST_TEXT.search(line.text)
         if label and _usable(line) and (_TITLE_WORDS.search(line.folded) or _DOCUMENT_NOUNS.search(line.folded)):
             return later, line.text[:label.start()].strip()
@@ -125,9 +132,31 @@ def _first_text_title(lines: list[Line], index: int) -> tuple[int, str] | None:
     return None
 
 
+def _document_label(lines: list[Line]) -> tuple[int | None, str | None]:
+    """"一.供销社机关党支部“三会一课”制度" as the page's first line, the only heading of its level on the page and
+    naming a document: the page's label of the first of its documents, not a part — the title is the line
+    without its numeral. Not a plan's "一、学习制度" beside 二、 三、."""
+    first = next((index for index, line in enumerate(lines[:2]) if line.folded.strip()), None)
+    if first is None:
+        return None, None
+    heading = match_heading(lines[first].folded, lines[first].text)
+    if (heading is None or heading.number != 1 or heading.level not in ("cn", "arabic")
+            or not 4 <= len(heading.content) <= 40 or heading.content[-1:] in "。;；:："
+            or not _DOCUMENT_NOUNS.search(_GLOSS.sub("", heading.content))):
+        return None, None
+    if any((other := match_heading(line.folded, line.text)) is not None and other.level == heading.level
+           for line in lines[first + 1:]):
+        return None, None
+    return first, heading.content
+
+
 def _title_line(lines: list[Line]) -> tuple[int | None, str | None]:
+    index, title = _document_label(lines)
+    if index is not None:
+        return index, title
     index, title = _title_words_line(lines)
-    if index is not None and (_COLLECTION.search(title) or _COLLECTION.search(lines[index].folded)):
+    if index is not None and (_COLLECTION.search(title) or _COLLECTION.search(lines[index].folded)
+                              or _COLLECTION_COUNT.search(lines[index].text)):
         first = _first_text_title(lines, index)
         if first is not None:
             index, title = first

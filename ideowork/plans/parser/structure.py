@@ -240,6 +240,9 @@ def _passes(lines: list[Line], meta: Metadata,
                     and _is_framing(_simplified(line, framing), framing_text)):
                 item = None  # a plan's "一、指导思想" among its numbered parts (or under its framing part) frames it
                 continue
+            if plan and section is not None and section.framing and _AIMS.search(section.title or ""):
+                item = None  # "一、活动目的" over 1. 2.: the plan's aims, each one framing it, no duty
+                continue
             if section is not None and section.own is not None and not section.items:
                 section.own = None  # numbered items follow: the heading was the section's own text
             if section is None:
@@ -436,11 +439,30 @@ _FRAMING_LABEL = re.compile(r"(?:学习|活动|会议|培训|宣讲)?(?:时间|�
                             r"|(?:参加|参会|参学|学习|培训|活动)(?:人员|对象|范围)")
 
 
+# Under a label of for whom (参加对象), a longer text whose every clause ends on who takes part
+# (以党支部为单位,组织全体党员参加;可根据需要吸收…等参加。) still says only who; not one that says how often.
+_WHO_CLAUSE = re.compile(r".*(?:参加|参与|列席|参学|参会)(?:学习|活动)?\s*$")
+
+
+def _only_says_when_or_who(text: str) -> bool:
+    """A bare label's text that fixes no duty: short, or every clause naming who takes part; never one
+    with a frequency."""
+    if find_frequencies(fold(text)):
+        return False
+    if len(text) <= _LABEL_TEXT:
+        return True
+    clauses = [clause for clause in re.split(r"[。;；\n]", text) if clause.strip()]
+    return bool(clauses) and all(_WHO_CLAUSE.fullmatch(clause) and not _MUST.search(clause) for clause in clauses)
+
+
 # "实行镇容管理长效化工作机制的指导思想和工作原则": a part named as the idea and principles of something.
 _FRAMING_ENDING = re.compile(r"的(?:指导思想|总体要求|基本原则|工作原则)(?:(?:和|与|及)(?:指导思想|总体要求|基本原则|工作原则))?$")
+# 一、活动目的 (工作目的, 学习目的): a part naming the plan's aims; its numbered points are aims too.
+_AIMS = re.compile(r"^(?:活动|工作|学习|开展活动的?)目的[:：]?$")
 # The names of framing parts that never open a duty, even with text run on after them (not 组织机构,
 # whose text may set up a group with duties).
-_FRAMING_OPENING = re.compile(r"指导思想|总体要求|总体目标|工作目标|主要目标|基本原则|工作原则|活动主题|背景(?:和|与|及)?目的|目的(?:和|与|及)?意义")
+_FRAMING_OPENING = re.compile(r"指导思想|总体要求|总体目标|工作目标|主要目标|基本原则|工作原则|活动主题|背景(?:和|与|及)?目的|目的(?:和|与|及)?意义"
+                              r"|(?:活动|工作|学习|开展活动的?)目的[:：]?$")
 
 
 def _section_item_levels(headings: dict[int, Heading], section_level: str | None, item_level: str) -> dict[int, str]:
@@ -489,7 +511,7 @@ def build_sections(lines: list[Line], meta: Metadata) -> list[ParsedSection]:
         all_passes, section_level = documents, None
     for sections in all_passes:
         for section in sections:
-            if section.label and len(section.own.text) <= _LABEL_TEXT and not find_frequencies(fold(section.own.text)):
+            if section.label and _only_says_when_or_who(section.own.text):
                 continue  # "一、学习时间" over "3月28日下午": when, not a duty
             if not section.items and section.own is not None and (section.own.chunks or section.own.title != section.title
                                                                   or len(section.own.title) > _STATEMENT or section.cut):
@@ -497,6 +519,17 @@ def build_sections(lines: list[Line], meta: Metadata) -> list[ParsedSection]:
     passes = [sections for sections in all_passes if any(s.items for s in sections)]
     if not passes:
         return []
+    if section_level is not None and len(passes) == 1 and all(
+            section.own is not None and list(section.items.values()) == [section.own]
+            for section in passes[0] if section.items):
+        # Every part that is an item is its own item (the only points, under 一、活动目的, were aims):
+        # the parts are the items, numbered as written (六、活动内容及流程 is item 6).
+        run = _Section(None, None, None)
+        for section in passes[0]:
+            if section.items and section.number is not None:
+                run.items[section.number] = section.own
+                section.own.number = section.number
+        passes = [[run]]
     outlines = []
     for sections in passes[:-1] if not documents else ():
         items = [item for section in sections for item in section.items.values()]
@@ -574,8 +607,7 @@ def _documents(passes: list[list[_Section]], starts_document: list[bool],
                 whole = (item.text if item.text.startswith(item.title)
                          else "\n".join(filter(None, (item.title, item.text))))
                 part.chunks.append((whole, True))
-            if (section.label and not section.items and len(part.text) <= _LABEL_TEXT
-                    and not find_frequencies(fold(part.text))):
+            if section.label and not section.items and _only_says_when_or_who(part.text):
                 continue  # "一、参加对象：全体教师。": for whom, not a duty
             run.items[part.number] = part
         runs.append([run])

@@ -16,7 +16,8 @@ day, not written: `explicit=False`). The rules, so a reader can predict the outp
   asides in brackets, thresholds (超过三次者) and 每X words naming an activity (asides.py), episodes
   (16集专题片) without a frequency, or length limits (控制在500字以内).
 - per="person" when the clause names a per-person subject (每人, 人均, 每名, 成员, 党员干部 …)
-  that is not the object of an organising verb (组织党员干部… is the organisation's count). Reflections
+  that is not the object of an organising verb (组织党员干部… is the organisation's count) — except persons
+  organised to write (每半年组织中心组成员…撰写学习调研报告: each one's report, in 篇). Reflections
   counted in 篇 (每季度有一篇心得体会) are a person's; so, under 全体, is what each one earns, writes or
   reads (全体党员每年参训不少于32学时), while 全体干部每月集中学习 stays the organisation's.
 - The phrase runs from the frequency word (or the clause start, or a person subject right before the
@@ -147,6 +148,11 @@ _OWN_SUBJECT = re.compile(r"\s*(?:[各全本]|[\u4e00-\u9fff]{0,6}(?:办公室|�
 # 干警 and 民警: the staff of courts, procuratorates and police.
 _PERSON_SUBJECT = re.compile(r"成员|党员干部|领导干部|党员|干部职工|干部|干警|民警|职工|同志|委员|(?<!总)书记|网评员|教师|"
                              r"通讯员|宣讲员|监督员|负责人")
+# 每半年组织中心组成员结合分管领域撰写学习调研报告: the persons organised to write are the writers, and what is counted
+# is each one's writing (篇), as a reflection counted in 篇 is; not 组织干部参加培训 (the organ's sessions) nor
+# 组织撰写调研报告 (no persons named: the organ's).
+_ORGANISED_TO_WRITE = re.compile(r"组织[^,;。；]{0,8}?(?:" + _PERSON_SUBJECT.pattern + r")[^,;。；]{0,10}?(?:撰写|写出|提交)"
+                                 r"[^,;。；]{0,12}?(?:报告|文章|心得|体会|论文)")
 # A subject closing a quote names an award or an activity (“最美党员”评选).
 # 教师、保育员的学习每周一次: the study of the persons listed is the sessions the organ holds for them.
 _NOT_SUBJECT_AFTER = re.compile(r"[”\"」』》]|的?集中学习|的学习|(?:[、和及与][\u4e00-\u9fff]{1,6}?)+的(?:集中|政治|业务|理论)?学习|会|小组|班子|队伍|大会|会议|队|中|之中|名单|台账|档案|思想|年度|考核|培训|教育")
@@ -447,7 +453,8 @@ def _extract_targets(text: str, matching: str | None = None) -> list[ParsedTarge
             per = "person"  # 班子成员、副科级干部…分别挂包…,每季度至少参加1次: each one's duty in his branch
         if per == "org" and (count.unit == "篇" and _REFLECTIONS.search(folded, count.end, end)
                              and not _ORGANISING_VERB.search(person_region)
-                             or count.unit in _OWN_UNITS and _everyones_own(person_region)):
+                             or count.unit in _OWN_UNITS and _everyones_own(person_region)
+                             or count.unit == "篇" and _ORGANISED_TO_WRITE.search(folded, clause_start, end)):
             per = "person"
         if (per == "person" and frequency is not None and start == frequency.start
                 and _SUBJECT_BEFORE.fullmatch(folded, clause_start, start)):
@@ -495,11 +502,14 @@ def _extract_targets(text: str, matching: str | None = None) -> list[ParsedTarge
         per = _per(folded[clause_start:end])
         if per == "person" and _sessions_of_the_body(folded[clause_start:end], "次"):
             per = "org"
+        unit = "次"
+        if per == "org" and _ORGANISED_TO_WRITE.search(folded, clause_start, end):
+            per, unit = "person", "篇"
         if end <= when:
             start = _trim_start(folded, clause_start, frequency.start)
         else:
             start = _with_person_marker(folded, clause_start, frequency.start)
-        targets.append(ParsedTarget(text[start:end], frequency.factor, "次", frequency.period, "=",
+        targets.append(ParsedTarget(text[start:end], frequency.factor, unit, frequency.period, "=",
                                     per, False, start, end))
 
     targets.sort(key=lambda target: (target.start, target.end))
