@@ -13,8 +13,8 @@ from ideowork.core.permissions import require
 from ideowork.core.scoping import can_act_in
 
 from ..choices import ChecklistAnswer, Conclusion, MeasureKind, RiskSource
-from ..models.scoping import MANAGE
 from ..models import Assessment, AssessmentAnswer, ChecklistItem, Risk
+from ..models.scoping import MANAGE
 from .matrix import organ_of
 from .members import require_can_record_in, required_text
 from .risks import do_create_risk

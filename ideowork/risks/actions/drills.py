@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from ideowork.core.access import require_can
-from ideowork.core.audit import record, snapshot
+from ideowork.core.audit import snapshot
 from ideowork.core.models import OrgUnit, User
 from ideowork.ledger.actions import do_sync_activity
 from ideowork.ledger.choices import ActivityKind
@@ -16,6 +16,7 @@ from ideowork.plans.models import PlanItem
 
 from ..models import Drill, EmergencyPlan
 from .members import check_not_future, require_can_record_in, required_text
+from .saving import record_saved
 
 __all__ = ["do_save_drill", "DRILL_FIELDS"]
 
@@ -49,11 +50,7 @@ def do_save_drill(actor: User, drill: Drill | None = None, *, org_unit: OrgUnit,
         drill.evaluation, drill.item = (evaluation or "").strip(), item
         drill.save()
         drill.participants.set(participants)
-        new = snapshot(drill, DRILL_FIELDS)
-        if before is None:
-            record("risks.drill.create", drill, actor=actor, new=new)
-        elif new != before:
-            record("risks.drill.update", drill, actor=actor, old=before, new=new)
+        record_saved(actor, drill, DRILL_FIELDS, "risks.drill", before)
         do_sync_activity(actor, source=drill, kind=ActivityKind.DRILL, title=title, date=held_on, item=item,
                          summary=_summary(drill), participants=participants, org_unit=org_unit)
     return drill

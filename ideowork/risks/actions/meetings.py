@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from ideowork.core.access import require_can
-from ideowork.core.audit import record, snapshot
+from ideowork.core.audit import snapshot
 from ideowork.core.models import OrgUnit, User
 from ideowork.ledger.actions import do_sync_activity
 from ideowork.ledger.choices import ActivityKind
@@ -17,6 +17,7 @@ from ideowork.plans.models import PlanItem
 from ..choices import MeetingKind
 from ..models import JointMeeting
 from .members import check_member, check_not_future, require_can_record_in, required_text
+from .saving import record_saved
 
 __all__ = ["do_save_meeting", "MEETING_FIELDS"]
 
@@ -51,11 +52,7 @@ def do_save_meeting(actor: User, meeting: JointMeeting | None = None, *, org_uni
         meeting.save()
         meeting.units.set(units)
         meeting.participants.set(participants)
-        new = snapshot(meeting, MEETING_FIELDS)
-        if before is None:
-            record("risks.meeting.create", meeting, actor=actor, new=new)
-        elif new != before:
-            record("risks.meeting.update", meeting, actor=actor, old=before, new=new)
+        record_saved(actor, meeting, MEETING_FIELDS, "risks.meeting", before)
         do_sync_activity(actor, source=meeting, kind=ActivityKind.ANALYSIS, title=title, date=held_on, item=item,
                          summary=f"会议结论：{conclusions}", host=chair.name if chair else "",
                          participants=participants, org_unit=org_unit)

@@ -2,7 +2,7 @@
 adding a response action, closing it with a summary)."""
 
 from django.core.paginator import Paginator
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -14,7 +14,7 @@ from ..access import access_incident, access_plan
 from ..actions import do_add_entry, do_close_incident, do_open_incident
 from ..models import Incident, IncidentEntry
 from ..response_forms import CloseIncidentForm, EntryForm, IncidentForm
-from .posting import post_form, record_form
+from .posting import post_to, record_form
 from .register import manager_required
 
 PAGE_SIZE = 30
@@ -57,15 +57,13 @@ def incident_detail(request, pk):
 @require_POST
 def incident_entry(request, pk):
     incident = access_incident(request.user, pk, "change")
-    post_form(request, EntryForm(request.POST), lambda data: do_add_entry(request.user, incident, **data),
-              "已登记处置情况。")
-    return redirect(incident.get_absolute_url())
+    return post_to(request, incident, EntryForm(request.POST), lambda data: do_add_entry(request.user, incident, **data),
+                   "已登记处置情况。")
 
 
 @capability_required("risks.manage")
 @require_POST
 def incident_close(request, pk):
     incident = access_incident(request.user, pk, "change")
-    post_form(request, CloseIncidentForm(request.POST), lambda data: do_close_incident(request.user, incident, **data),
-              "事件处置已结束，处置总结已记入时间线。")
-    return redirect(incident.get_absolute_url())
+    return post_to(request, incident, CloseIncidentForm(request.POST),
+                   lambda data: do_close_incident(request.user, incident, **data), "事件处置已结束，处置总结已记入时间线。")

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 
 from ideowork.core.outcomes import form_outcome, report_outcome
 
-__all__ = ["post_form", "form_page", "record_form"]
+__all__ = ["post_form", "post_to", "form_page", "record_form"]
 
 
 def post_form(request, form, act, success) -> bool:
@@ -17,6 +17,12 @@ def post_form(request, form, act, success) -> bool:
     messages.error(request, "；".join(f"{form.fields[name].label}：{'；'.join(errors)}" if name in form.fields
                                      else "；".join(errors) for name, errors in form.errors.items()))
     return False
+
+
+def post_to(request, record, form, act, success):
+    """``post_form``, then back to ``record``'s page."""
+    post_form(request, form, act, success)
+    return redirect(record.get_absolute_url())
 
 
 def form_page(request, form, *, title: str, crumbs: list[tuple[str, str]], cancel_url: str,

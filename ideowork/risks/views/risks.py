@@ -22,7 +22,7 @@ from ..actions.matrix import current_matrix, organ_of
 from ..actions.risks import EDITABLE_FIELDS
 from ..forms import AcceptForm, ProgressForm, ReopenForm, RiskForm
 from ..models import RiskEvidence, RiskHistory, RiskProgress
-from .posting import post_form
+from .posting import post_to
 from .register import manager_required
 
 
@@ -87,10 +87,9 @@ def risk_edit(request, pk):
 @require_POST
 def risk_progress(request, pk):
     risk = access_risk(request.user, pk, "change")
-    post_form(request, ProgressForm(request.POST, request.FILES),
-              lambda data: do_record_progress(request.user, risk, text=data["text"], on=data["on"],
-                                              files=data["files"] or []), "已登记整改进展。")
-    return redirect(risk.get_absolute_url())
+    return post_to(request, risk, ProgressForm(request.POST, request.FILES),
+                   lambda data: do_record_progress(request.user, risk, text=data["text"], on=data["on"],
+                                                   files=data["files"] or []), "已登记整改进展。")
 
 
 @capability_required("risks.manage")
