@@ -130,7 +130,7 @@ def test_a_plan_approved_revised_and_activated_for_an_incident_to_its_summary(or
     staff.fill("#id_description", "论坛帖文转发200余次。")
     screenshot(staff, "risks-incident-open")
     submit(staff)
-    staff.wait_for_selector("text=已启动Ⅱ级响应应急响应")
+    staff.wait_for_selector("text=已启动Ⅱ级响应，已通知牵头领导")
     staff.select_option("[data-testid=entry-form] select[name=kind]", "report")
     staff.fill("[data-testid=entry-form] textarea[name=text]", "向市委宣传部、市委网信办报告。")
     staff.click("[data-testid=entry-form] button[type=submit]")

@@ -21,7 +21,8 @@ from .risks import do_create_risk
 
 __all__ = ["DEFAULT_CHECKLIST", "setup_checklist", "do_save_checklist", "do_create_assessment",
            "do_update_assessment", "submission_blockers", "do_submit_assessment", "sign_off_assessment",
-           "refuse_assessment", "do_add_assessment_risk", "can_edit_checklist", "check_editable_assessment", "ASSESSMENT_FIELDS"]
+           "refuse_assessment", "do_add_assessment_risk", "can_edit_checklist", "check_editable_assessment",
+           "ASSESSMENT_FIELDS"]
 
 # The checklist an organ starts with; its risks.manage holders edit it on 评估清单.
 DEFAULT_CHECKLIST = [

@@ -45,7 +45,8 @@ class Incident(models.Model):
         verbose_name_plural = "突发事件"
         ordering = ["-occurred_at", "-id"]
         constraints = [models.CheckConstraint(
-            condition=models.Q(status=IncidentStatus.OPEN) | ~models.Q(summary=""), name="risks_incident_closed_summary",
+            condition=models.Q(status=IncidentStatus.OPEN) | ~models.Q(summary=""),
+            name="risks_incident_closed_summary",
             violation_error_message="事件结束须填写处置总结。")]
 
     def __str__(self) -> str:

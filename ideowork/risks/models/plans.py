@@ -97,7 +97,8 @@ class PlanVersion(models.Model):
         return self.created_by
 
     def review_version(self) -> tuple[int, str]:
-        text = "\x1f".join(str(v) for v in (self.command, self.contacts, self.levels, self.procedures, self.change_note))
+        text = "\x1f".join(str(v) for v in (self.command, self.contacts, self.levels, self.procedures,
+                                            self.change_note))
         return self.revision, hashlib.sha256(text.encode()).hexdigest()
 
     def review_owners(self):

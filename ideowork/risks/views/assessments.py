@@ -64,7 +64,8 @@ def assessment_detail(request, pk):
                 request.user, assessment, **form.service_data()), "已保存评估。"):
             return redirect(assessment.get_absolute_url())
     found = Risk.objects.visible_to(request.user).filter(
-        source_type=ContentType.objects.get_for_model(Assessment), source_id=assessment.pk).select_related("matrix", "owner")
+        source_type=ContentType.objects.get_for_model(Assessment), source_id=assessment.pk
+    ).select_related("matrix", "owner")
     return render(request, "risks/assessment.html", {
         "assessment": assessment, "form": form, "answers": answers, "risks": found,
         "state": review_state(assessment), "blockers": submission_blockers(assessment) if editable else [],

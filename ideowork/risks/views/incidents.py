@@ -37,7 +37,7 @@ def incident_open(request, pk):
     intro = (f"据《{plan.title}》现行第{version.number}版启动应急响应；启动即记入处置时间线，并通知牵头领导。"
              if version else "该预案尚无经批准的版本，不能据此启动应急响应。")
     return record_form(request, form, lambda data: do_open_incident(request.user, plan, **data),
-                       lambda incident: f"已启动{incident.level}应急响应。", title="启动应急响应",
+                       lambda incident: f"已启动{incident.level}，已通知牵头领导{incident.lead.name}。", title="启动应急响应",
                        crumbs=[(reverse("risks:plans"), "应急预案"), (plan.get_absolute_url(), plan.title)],
                        cancel_url=plan.get_absolute_url(), idempotent=True, submit="启动响应", intro=intro)
 
@@ -57,8 +57,8 @@ def incident_detail(request, pk):
 @require_POST
 def incident_entry(request, pk):
     incident = access_incident(request.user, pk, "change")
-    return post_to(request, incident, EntryForm(request.POST), lambda data: do_add_entry(request.user, incident, **data),
-                   "已登记处置情况。")
+    return post_to(request, incident, EntryForm(request.POST),
+                   lambda data: do_add_entry(request.user, incident, **data), "已登记处置情况。")
 
 
 @capability_required("risks.manage")

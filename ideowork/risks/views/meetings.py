@@ -50,14 +50,16 @@ def meeting_edit(request, pk):
     form = MeetingForm(request.POST or None, user=request.user, initial=initial)
     return record_form(request, form, lambda data: do_save_meeting(request.user, meeting, **data),
                        "已保存修改，台账同步更新。", title="修改会议记录",
-                       crumbs=[*CRUMBS, (meeting.get_absolute_url(), meeting.title)], cancel_url=meeting.get_absolute_url())
+                       crumbs=[*CRUMBS, (meeting.get_absolute_url(), meeting.title)],
+                       cancel_url=meeting.get_absolute_url())
 
 
 @manager_required
 def meeting_detail(request, pk):
     meeting = access_meeting(request.user, pk)
     return render(request, "risks/meeting.html", {
-        "meeting": meeting, "units": meeting.units.all(), "participants": meeting.participants.select_related("org_unit"),
+        "meeting": meeting, "units": meeting.units.all(),
+        "participants": meeting.participants.select_related("org_unit"),
         "can_edit": can(request.user, "change", meeting), **task_panel(request, meeting)})
 
 
