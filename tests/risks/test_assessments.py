@@ -21,7 +21,7 @@ def state(assessment):
 
 
 def test_an_assessment_answers_its_organs_checklist_and_keeps_its_own_copy(org):
-    do_setup_organ(org.principal, org.city)
+    do_setup_organ(org.sysadmin, org.city)
     assert list(ChecklistItem.objects.filter(org_unit=org.city).values_list("text", flat=True)) == DEFAULT_CHECKLIST
     do_save_checklist(org.staff, org.city, ["是否涉及人员转隶", "是否可能引发舆情"])
     assessment = make_assessment(org, complete=False)
@@ -31,7 +31,7 @@ def test_an_assessment_answers_its_organs_checklist_and_keeps_its_own_copy(org):
 
 
 def test_a_county_may_not_change_the_citys_checklist(org):
-    do_setup_organ(org.principal, org.city)
+    do_setup_organ(org.sysadmin, org.city)
     before = list(ChecklistItem.objects.values_list("org_unit", "text"))
     with pytest.raises(PermissionDenied):
         do_save_checklist(org.county_staff, org.city, ["篡改"])

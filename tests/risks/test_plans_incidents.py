@@ -23,6 +23,7 @@ def test_a_plan_takes_effect_when_its_version_is_approved_and_a_revision_replace
     first = plan.versions.get()
     approve_through(do_submit_version(org.staff, first))
     plan.refresh_from_db()
+    first.refresh_from_db()
     assert plan.current_version == first and first.approved_by == org.principal
     with pytest.raises(ValidationError, match="已批准的版本不能修改"):
         do_update_version(org.staff, first, **{**CONTENT, "procedures": "改"})
@@ -89,7 +90,7 @@ def test_the_timeline_runs_to_the_summary_and_closing_needs_one(org):
 
 def test_a_county_neither_sees_nor_handles_the_citys_plans_and_incidents(org):
     incident = make_incident(org)
-    county_plan = make_approved_plan(org, unit=org.county_a, actor=org.county_staff, title="县预案")
+    county_plan = make_plan_draft(org, unit=org.county_a, actor=org.county_staff, title="县预案")
     assert set(EmergencyPlan.objects.visible_to(org.county_staff)) == {county_plan}
     assert not Incident.objects.visible_to(org.county_staff).exists()
     assert set(EmergencyPlan.objects.visible_to(org.principal)) == {incident.plan, county_plan}
@@ -97,4 +98,6 @@ def test_a_county_neither_sees_nor_handles_the_citys_plans_and_incidents(org):
         do_add_entry(org.other_county_staff, incident, kind="action", text="篡改")
     with pytest.raises(PermissionDenied):
         do_close_incident(org.county_staff, incident, summary="篡改")
-    assert Incident.objects.get(pk=incident.pk).is_open and open_review(county_plan.current_version) is None
+    with pytest.raises(PermissionDenied):
+        do_submit_version(org.other_county_staff, county_plan.versions.get())
+    assert Incident.objects.get(pk=incident.pk).is_open and open_review(county_plan.versions.get()) is None
