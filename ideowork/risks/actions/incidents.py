@@ -55,7 +55,7 @@ def do_open_incident(actor: User, plan: EmergencyPlan, *, title: str, descriptio
                                            occurred_at=occurred_at, plan=plan, plan_version=version, level=level,
                                            lead=lead, created_by=actor)
         IncidentEntry.objects.create(incident=incident, at=timezone.now(), kind=TimelineKind.ACTIVATION, actor=actor,
-                                     text=f"启动《{plan.title}》（第{version.number}版）{level}响应，由{lead.name}牵头处置。")
+                                     text=f"启动《{plan.title}》（第{version.number}版）{level}，由{lead.name}牵头处置。")
         record("risks.incident.open", incident, actor=actor,
                new={**snapshot(incident, INCIDENT_FIELDS), "plan": str(version)})
         transaction.on_commit(lambda: notify(lead, f"请牵头处置：{title}", kind="warning",
