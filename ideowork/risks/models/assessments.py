@@ -19,6 +19,7 @@ from ideowork.core.scoping import CHANGE, ORGAN, Allow
 
 from ..choices import ChecklistAnswer, Conclusion, MeasureKind
 from .scoping import MANAGE, ManagedQuerySet, RisksQuerySet
+from .signoff import SignOffSubject
 
 __all__ = ["ChecklistItem", "Assessment", "AssessmentAnswer"]
 
@@ -47,7 +48,7 @@ class ChecklistItem(models.Model):
 
 
 
-class Assessment(models.Model):
+class Assessment(SignOffSubject, models.Model):
     org_unit = models.ForeignKey("core.OrgUnit", verbose_name="评估单位", on_delete=models.PROTECT,
                                  related_name="risk_assessments")
     measure = models.CharField("拟出台措施", max_length=200)
@@ -65,6 +66,8 @@ class Assessment(models.Model):
     created_at = models.DateTimeField("登记时间", auto_now_add=True)
 
     objects = ManagedQuerySet.as_manager()
+    approved_by_review = "ideowork.risks.actions.assessments.sign_off_assessment"
+    refused_by_review = "ideowork.risks.actions.assessments.refuse_assessment"
 
     class Meta:
         verbose_name = "措施风险评估"
@@ -81,31 +84,15 @@ class Assessment(models.Model):
     def is_signed_off(self) -> bool:
         return self.signed_off_at is not None
 
-    # --- the review workflow (签批): see risks/reviews.py ---------------------------------------
+    # --- the review workflow (签批): see risks/reviews.py and SignOffSubject ----------------------
     def review_title(self) -> str:
         return f"措施风险评估：{self.measure}"
-
-    def review_author(self):
-        return self.created_by
 
     def review_version(self) -> tuple[int, str]:
         answers = "\x1e".join(f"{a.text}\x1f{a.answer}\x1f{a.note}" for a in self.answers.order_by("order", "id"))
         text = "\x1f".join(str(v) for v in (self.measure, self.kind, self.description, self.findings,
                                             self.conclusion, self.conclusion_note, answers))
         return self.revision, hashlib.sha256(text.encode()).hexdigest()
-
-    def review_owners(self):
-        return []
-
-    def on_review_approved(self, review, actor) -> None:
-        from ..actions.assessments import sign_off_assessment
-
-        sign_off_assessment(self, review, actor)
-
-    def on_review_rejected(self, review, actor) -> None:
-        from ..actions.assessments import refuse_assessment
-
-        refuse_assessment(self, review, actor)
 
 
 class AssessmentAnswer(models.Model):

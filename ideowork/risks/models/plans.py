@@ -13,6 +13,7 @@ from django.db import models
 from django.urls import reverse
 
 from .scoping import ManagedQuerySet, RisksQuerySet
+from .signoff import SignOffSubject
 
 __all__ = ["EmergencyPlan", "PlanVersion"]
 
@@ -43,7 +44,7 @@ class EmergencyPlan(models.Model):
         return reverse("risks:plan", args=[self.pk])
 
 
-class PlanVersion(models.Model):
+class PlanVersion(SignOffSubject, models.Model):
     plan = models.ForeignKey(EmergencyPlan, verbose_name="应急预案", on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveSmallIntegerField("版本号")
     command = models.TextField("指挥机构与职责", help_text="指挥长、副指挥长、成员及各自职责。")
@@ -60,6 +61,8 @@ class PlanVersion(models.Model):
     created_at = models.DateTimeField("修订时间", auto_now_add=True)
 
     objects = RisksQuerySet.through("plan").as_manager()
+    approved_by_review = "ideowork.risks.actions.plans.approve_version"
+    refused_by_review = "ideowork.risks.actions.plans.refuse_version"
 
     class Meta:
         verbose_name = "应急预案版本"
@@ -89,27 +92,11 @@ class PlanVersion(models.Model):
     def level_names(self) -> list[str]:
         return [level["name"] for level in self.levels]
 
-    # --- the review workflow (签批): see risks/reviews.py ---------------------------------------
+    # --- the review workflow (签批): see risks/reviews.py and SignOffSubject ----------------------
     def review_title(self) -> str:
         return f"应急预案：{self.plan.title}（第{self.number}版）"
-
-    def review_author(self):
-        return self.created_by
 
     def review_version(self) -> tuple[int, str]:
         text = "\x1f".join(str(v) for v in (self.command, self.contacts, self.levels, self.procedures,
                                             self.change_note))
         return self.revision, hashlib.sha256(text.encode()).hexdigest()
-
-    def review_owners(self):
-        return []
-
-    def on_review_approved(self, review, actor) -> None:
-        from ..actions.plans import approve_version
-
-        approve_version(self, review, actor)
-
-    def on_review_rejected(self, review, actor) -> None:
-        from ..actions.plans import refuse_version
-
-        refuse_version(self, review, actor)
