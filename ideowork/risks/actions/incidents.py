@@ -14,21 +14,13 @@ from ideowork.core.notify import notify
 
 from ..choices import IncidentStatus, TimelineKind
 from ..models import EmergencyPlan, Incident, IncidentEntry
-from .members import check_member, require_can_record_in, required_text
+from .members import check_member, check_not_future, require_can_record_in, required_text
 
 __all__ = ["do_open_incident", "do_add_entry", "do_close_incident", "INCIDENT_FIELDS", "ENTRY_KINDS"]
 
 INCIDENT_FIELDS = ["title", "occurred_at", "level", "lead", "status", "summary"]
 # What may be added to the timeline by hand: activation opens it, the summary closes it.
 ENTRY_KINDS = (TimelineKind.ACTION, TimelineKind.REPORT, TimelineKind.LEVEL)
-
-
-def _check_moment(at: datetime | None, field: str, label: str) -> datetime:
-    if at is None:
-        raise ValidationError({field: f"请填写{label}。"})
-    if at > timezone.now():
-        raise ValidationError({field: f"{label}不能晚于现在。"})
-    return at
 
 
 def do_open_incident(actor: User, plan: EmergencyPlan, *, title: str, description: str, occurred_at: datetime,
@@ -43,7 +35,7 @@ def do_open_incident(actor: User, plan: EmergencyPlan, *, title: str, descriptio
         raise ValidationError("该预案尚无经批准的版本，不能据此启动应急响应。")
     title = required_text(title, "title", "请填写事件名称。", limit=200)
     description = required_text(description, "description", "请填写事件概况。")
-    occurred_at = _check_moment(occurred_at, "occurred_at", "发生时间")
+    occurred_at = check_not_future(occurred_at, "occurred_at", "发生时间")
     if level not in version.level_names():
         raise ValidationError({"level": f"响应级别须为预案第{version.number}版规定的级别："
                                         f"{'、'.join(version.level_names())}。"})
@@ -69,7 +61,7 @@ def do_add_entry(actor: User, incident: Incident, *, kind: str, text: str, at: d
     if kind not in ENTRY_KINDS:
         raise ValidationError({"kind": "请选择处置措施、信息报送或调整响应级别。"})
     text = required_text(text, "text", "请填写处置情况。")
-    at = _check_moment(at or timezone.now(), "at", "时间")
+    at = check_not_future(at or timezone.now(), "at", "时间")
     with transaction.atomic():
         incident = Incident.objects.select_for_update().select_related("plan_version").get(pk=incident.pk)
         if not incident.is_open:

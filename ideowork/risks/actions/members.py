@@ -1,7 +1,7 @@
 """Checks the response services share: who may record in a unit, who may be named in its records,
 and the plain input rules (required text, a date not in the future)."""
 
-from datetime import date
+from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -40,9 +40,11 @@ def required_text(value: str, field: str, message: str, *, limit: int | None = N
     return value
 
 
-def check_not_future(day: date | None, field: str, label: str) -> date:
-    if day is None:
+def check_not_future(value: date | datetime | None, field: str, label: str):
+    """A date not after today, or a moment not after now; else a ValidationError on ``field``."""
+    if value is None:
         raise ValidationError({field: f"请填写{label}。"})
-    if day > timezone.localdate():
-        raise ValidationError({field: f"{label}不能晚于今天。"})
-    return day
+    moment = isinstance(value, datetime)
+    if value > (timezone.now() if moment else timezone.localdate()):
+        raise ValidationError({field: f"{label}不能晚于{'现在' if moment else '今天'}。"})
+    return value

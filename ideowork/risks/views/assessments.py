@@ -3,7 +3,6 @@ conclusion as one form while it is a draft; the 签批 panel; the risks it found
 found, submitting it, and the organ's checklist."""
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
@@ -22,19 +21,16 @@ from ..actions.matrix import current_matrix, organ_of
 from ..forms import RiskForm
 from ..models import Assessment, ChecklistItem, Risk
 from ..response_forms import AssessmentForm, AssessmentStartForm, ChecklistForm
-from .posting import record_form
+from .pages import list_page, record_form
 from .register import manager_required
 
-PAGE_SIZE = 30
 
 
 @manager_required
 def assessment_list(request):
-    assessments = with_review_state(Assessment.objects.visible_to(request.user)
-                                    .select_related("org_unit", "created_by", "signed_off_by"))
-    page = Paginator(assessments, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "risks/assessments.html", {
-        "page": page, "can_create": request.user.has_capability("risks.manage")})
+    return list_page(request, with_review_state(Assessment.objects.visible_to(request.user)
+                                                .select_related("org_unit", "created_by", "signed_off_by")),
+                     "risks/assessments.html")
 
 
 @capability_required("risks.manage")

@@ -1,7 +1,6 @@
 """Drills: the list, recording one, its page (the drill, its ledger entry, improvement items),
 editing it, adding an improvement item."""
 
-from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.urls import reverse, reverse_lazy
 from django.views.decorators.http import require_http_methods, require_POST
@@ -15,20 +14,17 @@ from ..actions import do_save_drill
 from ..models import Drill
 from ..response_forms import DrillForm
 from .followups import add_task, task_panel
-from .posting import record_form
+from .pages import list_page, record_form
 from .register import manager_required
 
-PAGE_SIZE = 30
 CRUMBS = [(reverse_lazy("risks:drills"), "应急演练")]
 FIELDS = ("org_unit", "title", "scenario", "held_on", "plan", "other_participants", "evaluation", "item")
 
 
 @manager_required
 def drill_list(request):
-    drills = Drill.objects.visible_to(request.user).select_related("org_unit", "plan_version__plan")
-    page = Paginator(drills, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "risks/drills.html", {"page": page,
-                                                 "can_create": request.user.has_capability("risks.manage")})
+    return list_page(request, Drill.objects.visible_to(request.user).select_related("org_unit", "plan_version__plan"),
+                     "risks/drills.html")
 
 
 @capability_required("risks.manage")

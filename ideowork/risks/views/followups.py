@@ -12,7 +12,7 @@ from ..access import access_task
 from ..actions import do_add_task, do_close_task
 from ..models import FollowUpTask
 from ..response_forms import CloseTaskForm, TaskForm
-from .posting import post_to
+from .pages import post_to
 
 __all__ = ["task_panel", "add_task", "task_close"]
 

@@ -1,7 +1,6 @@
 """Incidents: the list, opening one from a plan's current version, an incident's page (its timeline,
 adding a response action, closing it with a summary)."""
 
-from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
@@ -14,17 +13,15 @@ from ..access import access_incident, access_plan
 from ..actions import do_add_entry, do_close_incident, do_open_incident
 from ..models import Incident, IncidentEntry
 from ..response_forms import CloseIncidentForm, EntryForm, IncidentForm
-from .posting import post_to, record_form
+from .pages import list_page, post_to, record_form
 from .register import manager_required
 
-PAGE_SIZE = 30
 
 
 @manager_required
 def incident_list(request):
-    incidents = Incident.objects.visible_to(request.user).select_related("org_unit", "plan", "lead")
-    page = Paginator(incidents, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "risks/incidents.html", {"page": page})
+    return list_page(request, Incident.objects.visible_to(request.user).select_related("org_unit", "plan", "lead"),
+                     "risks/incidents.html")
 
 
 @capability_required("risks.manage")

@@ -1,7 +1,6 @@
 """Joint meetings: the list, recording one, its page (units and people, conclusions, its ledger
 entry, follow-up tasks), editing it, adding a follow-up task."""
 
-from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.urls import reverse, reverse_lazy
 from django.views.decorators.http import require_http_methods, require_POST
@@ -15,20 +14,17 @@ from ..actions import do_save_meeting
 from ..models import JointMeeting
 from ..response_forms import MeetingForm
 from .followups import add_task, task_panel
-from .posting import record_form
+from .pages import list_page, record_form
 from .register import manager_required
 
-PAGE_SIZE = 30
 CRUMBS = [(reverse_lazy("risks:meetings"), "联席会议")]
 FIELDS = ("org_unit", "kind", "title", "held_on", "chair", "other_units", "situation", "conclusions", "item")
 
 
 @manager_required
 def meeting_list(request):
-    meetings = JointMeeting.objects.visible_to(request.user).select_related("org_unit", "chair")
-    page = Paginator(meetings, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "risks/meetings.html", {"page": page,
-                                                   "can_create": request.user.has_capability("risks.manage")})
+    return list_page(request, JointMeeting.objects.visible_to(request.user).select_related("org_unit", "chair"),
+                     "risks/meetings.html")
 
 
 @capability_required("risks.manage")

@@ -3,7 +3,6 @@ revision, every earlier version), a version's page with its 签批 panel, revisi
 submitting it."""
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.views.decorators.http import require_http_methods, require_POST
@@ -19,19 +18,16 @@ from ..actions import do_create_plan, do_revise_plan, do_submit_version, do_upda
 from ..actions.plans import draft_of
 from ..models import EmergencyPlan, PlanVersion
 from ..response_forms import PlanForm, PlanVersionForm
-from .posting import record_form
+from .pages import list_page, record_form
 from .register import manager_required
 
-PAGE_SIZE = 30
 CRUMBS = [(reverse_lazy("risks:plans"), "应急预案")]
 
 
 @manager_required
 def plan_list(request):
-    plans = EmergencyPlan.objects.visible_to(request.user).select_related("org_unit", "current_version__approved_by")
-    page = Paginator(plans, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "risks/plans.html", {"page": page,
-                                                "can_create": request.user.has_capability("risks.manage")})
+    return list_page(request, EmergencyPlan.objects.visible_to(request.user)
+                     .select_related("org_unit", "current_version__approved_by"), "risks/plans.html")
 
 
 @capability_required("risks.manage")

@@ -22,7 +22,7 @@ from ..actions.matrix import current_matrix, organ_of
 from ..actions.risks import EDITABLE_FIELDS
 from ..forms import AcceptForm, ProgressForm, ReopenForm, RiskForm
 from ..models import RiskEvidence, RiskHistory, RiskProgress
-from .posting import post_to
+from .pages import post_to
 from .register import manager_required
 
 

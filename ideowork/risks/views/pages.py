@@ -1,13 +1,16 @@
-"""How the risks pages run a form: a small form posted from a record's page (progress, a timeline
+"""The shapes the risks pages share: a paged list (``list_page``), and how they run a form: a small form posted from a record's page (progress, a timeline
 entry, a task) reports the service's outcome, or the form's own errors, as a message on the page it
 returns to; a form page (``record_form``) shows the form again with the refusal on its fields."""
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 
 from ideowork.core.outcomes import form_outcome, report_outcome
 
-__all__ = ["post_form", "post_to", "form_page", "record_form"]
+__all__ = ["list_page", "post_form", "post_to", "form_page", "record_form"]
+
+PAGE_SIZE = 30
 
 
 def post_form(request, form, act, success) -> bool:
@@ -41,3 +44,10 @@ def record_form(request, form, act, success, **page):
         if outcome:
             return redirect(outcome.result.get_absolute_url())
     return form_page(request, form, **page)
+
+
+def list_page(request, records, template: str, **context):
+    """A page of ``records`` (already scoped to the user), with whether the user may record new ones."""
+    page = Paginator(records, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, template, {"page": page, "can_create": request.user.has_capability("risks.manage"),
+                                      **context})
