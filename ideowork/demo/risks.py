@@ -10,7 +10,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from ideowork.core.actions.reviews import active_stage, do_decide, eligible_users
 from ideowork.risks.actions import (do_accept_risk, do_create_risk, do_record_progress, do_request_closeout)
 
-__all__ = ["build", "RISKS"]
+from .risks_response import OWN_KINDS, build_response
+
+__all__ = ["build", "RISKS", "OWN_KINDS"]
 
 # (unit key, author, area, title, likelihood, impact, what happens: open/rectifying/closing/closed/accepted)
 RISKS = [
@@ -62,3 +64,4 @@ def build(ctx, log=print) -> None:
                            review_on=today + timedelta(days=90))
         made += 1
     log(f"已建立风险隐患台账：{made}项（市委编办与{ctx.units['county:0'].display_name}，各状态、各等级）。")
+    build_response(ctx, log)

@@ -3,10 +3,19 @@ record is not visible, a Chinese 403 when it is visible but the action is not al
 
 from ideowork.core.access import accessor
 
-from .models import Risk, RiskEvidence
+from .models import (Assessment, Drill, EmergencyPlan, FollowUpTask, Incident, JointMeeting, PlanVersion, Risk,
+                     RiskEvidence)
 
-__all__ = ["access_risk", "access_evidence"]
+__all__ = ["access_risk", "access_evidence", "access_assessment", "access_plan", "access_version", "access_incident",
+           "access_drill", "access_meeting", "access_task"]
 
 access_risk = accessor(Risk, "org_unit", "owner", "matrix", "carried_from", "accepted_by",
                        message="您无权处置该风险隐患。")
 access_evidence = accessor(RiskEvidence, "attachment", "risk")
+access_assessment = accessor(Assessment, "org_unit", "created_by", "signed_off_by", message="您无权修改该评估。")
+access_plan = accessor(EmergencyPlan, "org_unit", "current_version", message="您无权修订该预案。")
+access_version = accessor(PlanVersion, "plan__org_unit", "created_by", "approved_by", message="您无权修改该预案。")
+access_incident = accessor(Incident, "org_unit", "plan", "plan_version", "lead", message="您无权处置该事件。")
+access_drill = accessor(Drill, "org_unit", "plan", "plan_version", "item", message="您无权修改该演练记录。")
+access_meeting = accessor(JointMeeting, "org_unit", "chair", "item", message="您无权修改该会议记录。")
+access_task = accessor(FollowUpTask, "owner", "drill", "meeting", message="您无权确认该事项完成。")

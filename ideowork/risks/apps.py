@@ -9,8 +9,10 @@ class RisksConfig(AppConfig):
 
     def ready(self) -> None:
         from . import audit_events, capabilities, navigation  # noqa: F401  (register with core)
+        from .counting import register_risks_counting
         from .organ_defaults import register_defaults
         from .reviews import register_reviews
 
         register_reviews()
         register_defaults()
+        register_risks_counting()

@@ -33,3 +33,41 @@ class RiskStatus(models.TextChoices):
 OPEN_STATUSES = (RiskStatus.OPEN, RiskStatus.RECTIFYING, RiskStatus.CLOSING)
 # Statuses that end the handling; a risk leaves them only by do_reopen_risk.
 ENDED_STATUSES = (RiskStatus.CLOSED, RiskStatus.ACCEPTED)
+
+
+# --- response: assessments of proposed measures, emergency plans, incidents, drills, joint meetings ---
+class MeasureKind(models.TextChoices):
+    REFORM = "reform", "改革方案"
+    STAFFING = "staffing", "编制调整"
+    INNOVATION = "innovation", "制度创新"
+    OTHER = "other", "其他"
+
+
+class Conclusion(models.TextChoices):
+    PROCEED = "proceed", "可以实施"
+    ADJUST = "adjust", "调整后实施"
+    DEFER = "defer", "暂缓"
+
+
+class ChecklistAnswer(models.TextChoices):
+    YES = "yes", "是"
+    NO = "no", "否"
+    NA = "na", "不适用"
+
+
+class IncidentStatus(models.TextChoices):
+    OPEN = "open", "处置中"
+    CLOSED = "closed", "已结束"
+
+
+class TimelineKind(models.TextChoices):
+    ACTIVATION = "activation", "启动响应"
+    ACTION = "action", "处置措施"
+    REPORT = "report", "信息报送"
+    LEVEL = "level", "调整响应级别"
+    SUMMARY = "summary", "处置总结"
+
+
+class MeetingKind(models.TextChoices):
+    JOINT = "joint", "联席会议"
+    ANALYSIS = "analysis", "形势研判会"

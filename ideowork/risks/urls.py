@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import matrix, register, risks
+from .views import assessments, drills, followups, incidents, matrix, meetings, plans, register, risks
 
 app_name = "risks"
 
@@ -20,4 +20,36 @@ urlpatterns = [
     path("<int:pk>/accept/", risks.risk_accept, name="accept"),
     path("<int:pk>/reopen/", risks.risk_reopen, name="reopen"),
     path("evidence/<int:pk>/", risks.evidence_download, name="evidence_download"),
+    # assessments of proposed measures
+    path("assessments/", assessments.assessment_list, name="assessments"),
+    path("assessments/new/", assessments.assessment_create, name="assessment_create"),
+    path("assessments/checklist/", assessments.checklist_edit, name="checklist"),
+    path("assessments/<int:pk>/", assessments.assessment_detail, name="assessment"),
+    path("assessments/<int:pk>/submit/", assessments.assessment_submit, name="assessment_submit"),
+    path("assessments/<int:pk>/risk/", assessments.assessment_risk, name="assessment_risk"),
+    # emergency plans and incidents
+    path("plans/", plans.plan_list, name="plans"),
+    path("plans/new/", plans.plan_create, name="plan_create"),
+    path("plans/<int:pk>/", plans.plan_detail, name="plan"),
+    path("plans/<int:pk>/revise/", plans.plan_revise, name="plan_revise"),
+    path("plans/<int:pk>/incident/", incidents.incident_open, name="incident_open"),
+    path("plans/versions/<int:pk>/", plans.version_detail, name="plan_version"),
+    path("plans/versions/<int:pk>/edit/", plans.version_edit, name="plan_version_edit"),
+    path("plans/versions/<int:pk>/submit/", plans.version_submit, name="plan_version_submit"),
+    path("incidents/", incidents.incident_list, name="incidents"),
+    path("incidents/<int:pk>/", incidents.incident_detail, name="incident"),
+    path("incidents/<int:pk>/entry/", incidents.incident_entry, name="incident_entry"),
+    path("incidents/<int:pk>/close/", incidents.incident_close, name="incident_close"),
+    # drills and joint meetings, with their follow-up tasks
+    path("drills/", drills.drill_list, name="drills"),
+    path("drills/new/", drills.drill_create, name="drill_create"),
+    path("drills/<int:pk>/", drills.drill_detail, name="drill"),
+    path("drills/<int:pk>/edit/", drills.drill_edit, name="drill_edit"),
+    path("drills/<int:pk>/task/", drills.drill_task, name="drill_task"),
+    path("meetings/", meetings.meeting_list, name="meetings"),
+    path("meetings/new/", meetings.meeting_create, name="meeting_create"),
+    path("meetings/<int:pk>/", meetings.meeting_detail, name="meeting"),
+    path("meetings/<int:pk>/edit/", meetings.meeting_edit, name="meeting_edit"),
+    path("meetings/<int:pk>/task/", meetings.meeting_task, name="meeting_task"),
+    path("tasks/<int:pk>/close/", followups.task_close, name="task_close"),
 ]

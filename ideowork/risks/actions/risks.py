@@ -17,6 +17,7 @@ from .. import matrix as logic
 from ..choices import RiskArea, RiskSource
 from ..models import MatrixSnapshot, Risk
 from .history import risk_state, write_history
+from .members import check_member
 from .matrix import organ_of, snapshot_for
 
 __all__ = ["do_create_risk", "do_update_risk", "check_editable", "can_register_in", "EDITABLE_FIELDS"]
@@ -60,9 +61,7 @@ def _check_fields(unit: OrgUnit, *, title: str, area: str, owner) -> str:
         raise ValidationError({"title": "风险点不超过200字。"})
     if area not in RiskArea.values:
         raise ValidationError({"area": f"所属领域“{area}”不在可选范围内。"})
-    if owner is not None:
-        if not (owner.is_active and owner.is_business and owner.org_unit.organ_id == organ_of(unit).pk):
-            raise ValidationError({"owner": f"责任人“{owner.name}”不是{organ_of(unit).display_name}的在职人员。"})
+    check_member(unit, owner, "owner", "责任人")
     return title
 
 

@@ -1,6 +1,14 @@
+from .assessments import Assessment, AssessmentAnswer, ChecklistItem
+from .drills import Drill
+from .followups import FollowUpTask
 from .history import RiskHistory
+from .incidents import Incident, IncidentEntry
 from .matrix import MatrixSnapshot, RiskMatrix
+from .meetings import JointMeeting
+from .plans import EmergencyPlan, PlanVersion
 from .progress import RiskEvidence, RiskProgress
 from .risks import Risk
 
-__all__ = ["RiskMatrix", "MatrixSnapshot", "Risk", "RiskHistory", "RiskProgress", "RiskEvidence"]
+__all__ = ["RiskMatrix", "MatrixSnapshot", "Risk", "RiskHistory", "RiskProgress", "RiskEvidence",
+           "ChecklistItem", "Assessment", "AssessmentAnswer", "EmergencyPlan", "PlanVersion", "Incident",
+           "IncidentEntry", "Drill", "JointMeeting", "FollowUpTask"]

@@ -2,9 +2,9 @@
 
 from django.db.models import Q
 
-from ideowork.core.scoping import ORGAN, Allow, ScopedQuerySet
+from ideowork.core.scoping import CHANGE, ORGAN, Allow, ScopedQuerySet
 
-__all__ = ["RisksQuerySet", "MANAGE", "DECIDE_RULE"]
+__all__ = ["RisksQuerySet", "ManagedQuerySet", "MANAGE", "DECIDE_RULE"]
 
 MANAGE = "risks.manage"
 # Close-out is confirmed and a risk accepted by the leaders of the risk's own organ (a county
@@ -18,3 +18,10 @@ class RisksQuerySet(ScopedQuerySet):
 
     def cadre_filter(self, user) -> Q:
         return Q(pk__in=[])
+
+
+class ManagedQuerySet(RisksQuerySet):
+    """Records the holders of ``risks.manage`` change in their subtree (assessments, plans, incidents,
+    drills, meetings, tasks)."""
+
+    actions = {CHANGE: MANAGE}

@@ -4,5 +4,6 @@ register = template.Library()
 
 
 @register.filter
-def risk_overdue(risk, today) -> bool:
-    return risk.is_overdue(today)
+def risk_overdue(record, today) -> bool:
+    """Whether a risk (or a follow-up task) is past its deadline and not done on ``today``."""
+    return record.is_overdue(today)

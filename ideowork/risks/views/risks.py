@@ -22,6 +22,7 @@ from ..actions.matrix import current_matrix, organ_of
 from ..actions.risks import EDITABLE_FIELDS
 from ..forms import AcceptForm, ProgressForm, ReopenForm, RiskForm
 from ..models import RiskEvidence, RiskHistory, RiskProgress
+from .pages import post_to
 from .register import manager_required
 
 
@@ -86,15 +87,9 @@ def risk_edit(request, pk):
 @require_POST
 def risk_progress(request, pk):
     risk = access_risk(request.user, pk, "change")
-    form = ProgressForm(request.POST, request.FILES)
-    if form.is_valid():
-        data = form.cleaned_data
-        report_outcome(request, lambda: do_record_progress(request.user, risk, text=data["text"], on=data["on"],
-                                                           files=data["files"] or []), "已登记整改进展。")
-    else:
-        messages.error(request, "；".join(f"{form.fields[name].label}：{'；'.join(errors)}" if name in form.fields
-                                         else "；".join(errors) for name, errors in form.errors.items()))
-    return redirect(risk.get_absolute_url())
+    return post_to(request, risk, ProgressForm(request.POST, request.FILES),
+                   lambda data: do_record_progress(request.user, risk, text=data["text"], on=data["on"],
+                                                   files=data["files"] or []), "已登记整改进展。")
 
 
 @capability_required("risks.manage")
