@@ -33,3 +33,30 @@ class RiskStatus(models.TextChoices):
 OPEN_STATUSES = (RiskStatus.OPEN, RiskStatus.RECTIFYING, RiskStatus.CLOSING)
 # Statuses that end the handling; a risk leaves them only by do_reopen_risk.
 ENDED_STATUSES = (RiskStatus.CLOSED, RiskStatus.ACCEPTED)
+
+
+# --- screening campaigns (排查活动) -----------------------------------------------------------------
+# The focus areas a new campaign names unless the organiser edits them (seed 000, item 21).
+DEFAULT_FOCUS_AREAS = ("机构改革", "编制调整", "政策解读", "网络舆情")
+
+
+class CampaignStatus(models.TextChoices):
+    OPEN = "open", "开展中"
+    CLOSED = "closed", "已结束"
+
+
+class ReturnStatus(models.TextChoices):
+    PENDING = "pending", "未报送"
+    REPORTED = "reported", "已报送风险"
+    NIL = "nil", "无风险报告"
+
+
+# --- reporting up (向上报告) -------------------------------------------------------------------------
+class UpwardKind(models.TextChoices):
+    EARLY_SIGN = "early_sign", "苗头性、倾向性问题"
+    URGENT = "urgent", "重要情况报送"
+
+
+class UpwardStatus(models.TextChoices):
+    REPORTED = "reported", "待确认"
+    ACKNOWLEDGED = "acknowledged", "已确认"

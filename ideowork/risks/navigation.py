@@ -9,5 +9,7 @@ def manager(user) -> bool:
 
 register_menu("risks", "风险防控", order=65)
 register_menu_entries("risks", [("风险台账", "risks:register"), ("风险热力图", "risks:heatmap"),
-                                ("历史台账", "risks:asof")], visible=manager)
+                                ("历史台账", "risks:asof"), ("排查活动", "risks:campaigns"),
+                                ("指导意见", "risks:guidance_list"), ("情况报告", "risks:upward_list")],
+                      visible=manager)
 register_menu_entries("risks", [("风险矩阵", "risks:matrix")], visible=holds("risks.manage"), order=100)

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import matrix, register, risks
+from .views import campaigns, matrix, register, reports, risks
 
 app_name = "risks"
 
@@ -20,4 +20,23 @@ urlpatterns = [
     path("<int:pk>/accept/", risks.risk_accept, name="accept"),
     path("<int:pk>/reopen/", risks.risk_reopen, name="reopen"),
     path("evidence/<int:pk>/", risks.evidence_download, name="evidence_download"),
+    # screening campaigns (排查活动) and the units' returns
+    path("campaigns/", campaigns.campaign_list, name="campaigns"),
+    path("campaigns/new/", campaigns.campaign_create, name="campaign_create"),
+    path("campaigns/schedule/", campaigns.campaign_schedule, name="campaign_schedule"),
+    path("campaigns/<int:pk>/", campaigns.campaign_detail, name="campaign_detail"),
+    path("campaigns/<int:pk>/remind/", campaigns.campaign_remind, name="campaign_remind"),
+    path("campaigns/<int:pk>/close/", campaigns.campaign_close, name="campaign_close"),
+    path("returns/<int:pk>/", campaigns.return_detail, name="return_detail"),
+    path("returns/<int:pk>/risk/", campaigns.return_risk, name="return_risk"),
+    path("returns/<int:pk>/nil/", campaigns.return_nil, name="return_nil"),
+    # reaching down (指导意见) and reporting up (苗头性问题、信息报送)
+    path("guidance/", reports.guidance_list, name="guidance_list"),
+    path("guidance/new/", reports.guidance_create, name="guidance_create"),
+    path("guidance/<int:pk>/", reports.guidance_detail, name="guidance_detail"),
+    path("guidance/files/<int:pk>/", reports.guidance_file, name="guidance_file"),
+    path("upward/", reports.upward_list, name="upward_list"),
+    path("upward/new/", reports.upward_create, name="upward_create"),
+    path("upward/<int:pk>/", reports.upward_detail, name="upward_detail"),
+    path("upward/<int:pk>/acknowledge/", reports.upward_acknowledge, name="upward_acknowledge"),
 ]
