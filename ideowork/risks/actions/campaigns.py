@@ -4,7 +4,7 @@ reported, and closing it. A campaign is one ledger activity of kind 排查 (``do
 brought up to date when it closes.
 """
 
-from datetime import date
+from datetime import date, datetime, time
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -133,11 +133,12 @@ def _tell_unit(campaign_return: CampaignReturn, title: str, body: str, dedup_key
 
 def do_open_campaign(actor: User, *, organ: OrgUnit, title: str, year: int, quarter: int, focus_areas, units,
                      deadline: date | None, instructions: str = "", item: PlanItem | None = None,
-                     schedule=None) -> ScreeningCampaign:
+                     schedule=None, opened_on: date | None = None) -> ScreeningCampaign:
     """Open a campaign of ``organ`` to ``units``: the organ's matrix copy and each unit's organ's copy
     are fixed now, every unit gets a pending return and its risk staff a notification, and the
     campaign enters the ledger as 排查. ``actor`` is the organ's risk staff, or the system actor for a
-    scheduled campaign."""
+    scheduled campaign. ``opened_on`` (a past day of this year) records a campaign held before the
+    platform was used (补录): its returns and its close then carry the days they happened on."""
     require(is_system_actor(actor) or can_run_campaigns(actor, organ), "只有本单位风险防控工作人员可以发起排查。")
     errors = {}
     title = (title or "").strip()
@@ -150,10 +151,13 @@ def do_open_campaign(actor: User, *, organ: OrgUnit, title: str, year: int, quar
     today = timezone.localdate()
     if not isinstance(year, int) or not today.year - 1 <= year <= today.year + 1:
         errors["year"] = f"年度须在{today.year - 1}至{today.year + 1}年之间。"
+    recorded = opened_on is not None and opened_on < today
+    if opened_on is not None and not (date(today.year, 1, 1) <= opened_on <= today):
+        errors["opened_on"] = "补录的排查须在本年内、且不晚于今天开展。"
     if deadline is None:
         errors["deadline"] = "请填写报送截止日期。"
-    elif deadline < today:
-        errors["deadline"] = "报送截止日期不能早于今天。"
+    elif deadline < (opened_on if recorded else today):
+        errors["deadline"] = "报送截止日期不能早于开展日期。" if recorded else "报送截止日期不能早于今天。"
     if item is not None and not (is_system_actor(actor) or PlanItem.objects.visible_to(actor).filter(pk=item.pk).exists()):
         errors["item"] = "您无权使用该要点条目。"
     for check, field, value in ((check_focus_areas, "focus_areas", focus_areas),
@@ -172,17 +176,34 @@ def do_open_campaign(actor: User, *, organ: OrgUnit, title: str, year: int, quar
         campaign = ScreeningCampaign.objects.create(
             org_unit=organ, title=title, year=year, quarter=quarter, focus_areas=focus_areas,
             instructions=(instructions or "").strip(), deadline=deadline, matrix=snapshot_for(organ), item=item,
-            schedule=schedule, opened_by=None if is_system_actor(actor) else actor)
+            schedule=schedule, opened_by=None if is_system_actor(actor) else actor, recorded_later=recorded,
+            opened_at=_moment(opened_on) if recorded else timezone.now())
         returns = CampaignReturn.objects.bulk_create(
             CampaignReturn(campaign=campaign, org_unit=unit, matrix=snapshot_for(organ_of(unit))) for unit in units)
         _sync(actor, campaign)
         record("risks.campaign.open", campaign, actor=actor, new=campaign_state(campaign))
-        for campaign_return in returns:
+        for campaign_return in returns if not recorded else ():
             campaign_return.campaign = campaign
             _tell_unit(campaign_return, f"请报送：{title}",
                        f"{organ.display_name}开展{title}，排查重点：{'、'.join(focus_areas)}。"
                        f"请于{deadline:%Y年%m月%d日}前报送排查发现的风险，或无风险报告。", f"risks.campaign:{campaign.pk}:open")
     return campaign
+
+
+def _moment(day: date):
+    """A stated day of a recorded campaign, as a moment (its working day's noon)."""
+    return timezone.make_aware(datetime.combine(day, time(12)))
+
+
+def _reported_at(campaign: ScreeningCampaign, reported_on: date | None):
+    """When a return was made: now, or the stated day of a recorded campaign's return."""
+    if reported_on is None:
+        return timezone.now()
+    if not campaign.recorded_later:
+        raise ValidationError({"reported_on": "只有补录的排查可以填写报送日期。"})
+    if not timezone.localdate(campaign.opened_at) <= reported_on <= timezone.localdate():
+        raise ValidationError({"reported_on": "报送日期须在排查开展之后、且不晚于今天。"})
+    return _moment(reported_on)
 
 
 def _locked_return(campaign_return: CampaignReturn) -> CampaignReturn:
@@ -194,7 +215,7 @@ def _locked_return(campaign_return: CampaignReturn) -> CampaignReturn:
 
 
 def do_report_risk(actor: User, campaign_return: CampaignReturn, *, org_unit: OrgUnit | None = None,
-                   **risk) -> Risk:
+                   reported_on: date | None = None, **risk) -> Risk:
     """Report one risk found in the screening: it is registered in the unit's register (source 风险排查,
     linked to this return) on the matrix copy fixed when the campaign opened, and the return counts
     as reported. ``risk`` are ``do_create_risk``'s fields (area, title, likelihood, impact …)."""
@@ -209,8 +230,9 @@ def do_report_risk(actor: User, campaign_return: CampaignReturn, *, org_unit: Or
         created = do_create_risk(actor, org_unit=unit, source=RiskSource.SCREENING, source_record=locked,
                                  matrix=locked.matrix, **risk)
         old = locked.status
+        reported_at = _reported_at(locked.campaign, reported_on)
         if locked.status == ReturnStatus.PENDING:
-            locked.status, locked.reported_at, locked.reported_by = ReturnStatus.REPORTED, timezone.now(), actor
+            locked.status, locked.reported_at, locked.reported_by = ReturnStatus.REPORTED, reported_at, actor
             locked.save()
         record("risks.return.submit", locked, actor=actor, old={"status": old},
                new={"status": locked.status, "risk": created.title, "level": created.level["name"]})
@@ -218,7 +240,7 @@ def do_report_risk(actor: User, campaign_return: CampaignReturn, *, org_unit: Or
 
 
 def do_submit_nil_return(actor: User, campaign_return: CampaignReturn, *, checked_by: str, method: str,
-                         note: str = "") -> CampaignReturn:
+                         note: str = "", reported_on: date | None = None) -> CampaignReturn:
     """The unit found no risk (无风险报告): who checked and how are required; refused after the deadline
     and once the unit has reported a risk."""
     require_can(actor, "change", campaign_return, "只有本单位风险防控工作人员可以报送排查结果。")
@@ -238,10 +260,11 @@ def do_submit_nil_return(actor: User, campaign_return: CampaignReturn, *, checke
             raise ValidationError("本单位已报送排查发现的风险，不能再报无风险报告。")
         if locked.status == ReturnStatus.NIL:
             raise ValidationError("本单位已报送无风险报告。")
-        if locked.campaign.is_past_deadline():
+        reported_at = _reported_at(locked.campaign, reported_on)
+        if locked.campaign.is_past_deadline(reported_at):
             raise ValidationError(f"报送截止日期（{locked.campaign.deadline:%Y年%m月%d日}）已过，不能再报无风险报告；"
                                   f"发现风险的，仍可登记报送。")
-        locked.status, locked.reported_at, locked.reported_by = ReturnStatus.NIL, timezone.now(), actor
+        locked.status, locked.reported_at, locked.reported_by = ReturnStatus.NIL, reported_at, actor
         locked.checked_by, locked.method, locked.note = checked_by, method, (note or "").strip()
         locked.save()
         record("risks.return.submit_nil", locked, actor=actor, old={"status": ReturnStatus.PENDING},
@@ -290,13 +313,15 @@ def send_campaign_reminders(campaign: ScreeningCampaign, today: date | None = No
     return sent
 
 
-def do_close_campaign(actor: User, campaign: ScreeningCampaign, *, summary: str = "") -> ScreeningCampaign:
+def do_close_campaign(actor: User, campaign: ScreeningCampaign, *, summary: str = "",
+                      closed_on: date | None = None) -> ScreeningCampaign:
     """End the campaign: returns still pending stay 未报送 in its record; the ledger activity is brought
-    up to date with the figures."""
+    up to date with the figures. ``closed_on``: the day a recorded campaign ended."""
     with transaction.atomic():
         locked = _running(actor, campaign, "只有组织单位的风险防控工作人员可以结束排查。")
         old = campaign_state(locked)
-        locked.status, locked.closed_at, locked.closed_by = CampaignStatus.CLOSED, timezone.now(), actor
+        closed_at = _reported_at(locked, closed_on) if closed_on else timezone.now()
+        locked.status, locked.closed_at, locked.closed_by = CampaignStatus.CLOSED, closed_at, actor
         locked.summary = (summary or "").strip()
         locked.save()
         _sync(actor, locked)

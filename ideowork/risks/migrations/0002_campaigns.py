@@ -95,6 +95,7 @@ class Migration(migrations.Migration):
                 ('opened_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='开始时间')),
                 ('closed_at', models.DateTimeField(blank=True, null=True, verbose_name='结束时间')),
                 ('summary', models.TextField(blank=True, verbose_name='排查总结')),
+                ('recorded_later', models.BooleanField(default=False, verbose_name='补录')),
                 ('activity', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='ledger.activity', verbose_name='台账活动')),
                 ('closed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='结束人')),
                 ('item', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='plans.planitem', verbose_name='对应要点')),

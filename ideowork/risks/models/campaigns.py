@@ -65,6 +65,9 @@ class ScreeningCampaign(models.Model):
     closed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="结束人", null=True, blank=True,
                                   on_delete=models.SET_NULL, related_name="+")
     summary = models.TextField("排查总结", blank=True)
+    # A campaign held before the office used the platform, recorded afterwards (补录): its dates, and
+    # its returns' dates, are the ones stated; a live campaign's are always the moment of the action.
+    recorded_later = models.BooleanField("补录", default=False)
 
     objects = CampaignQuerySet.as_manager()
 
