@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from ideowork.core.actions.reviews import active_stage, do_decide, eligible_users
+from ideowork.plans.models import PlanItem
 from ideowork.risks.actions import (do_accept_risk, do_acknowledge_upward, do_close_campaign, do_create_risk,
                                     do_open_campaign, do_read_guidance, do_read_upward, do_record_progress,
                                     do_report_risk, do_report_upward, do_request_closeout, do_save_schedule,
@@ -115,13 +116,15 @@ def build_campaigns(ctx, log) -> None:
     units = list(campaign_units(city))
     keys = {ctx.units[key].pk: key for key in NIL_BY}
     current = quarter_of(today)
+    # The campaigns count under the plan's own item for screening (seed 000, item 21), chosen as a user would.
+    item = PlanItem.objects.filter(plan__org_unit=city, plan__year=today.year, title__contains="风险隐患排查").first()
     for quarter in range(1, current + 1):
         live = quarter == current
         opened = None if live else date(today.year, quarter * 3 - 2, 5)
         deadline = today + timedelta(days=14) if live else opened + timedelta(days=20)
         campaign = do_open_campaign(staff, organ=city, title=default_title(today.year, quarter), year=today.year,
                                     quarter=quarter, focus_areas=list(DEFAULT_FOCUS_AREAS), units=units,
-                                    deadline=deadline, opened_on=opened,
+                                    deadline=deadline, opened_on=opened, item=item,
                                     instructions="各科室、各县区编办对照重点领域全面排查，逐项登记风险点、等级、责任人和防控措施；"
                                                  "确无风险的，报送无风险报告。")
         returns = {keys[r.org_unit_id]: r for r in campaign.returns.all() if r.org_unit_id in keys}

@@ -14,6 +14,7 @@ from datetime import datetime, time, timedelta
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -36,8 +37,9 @@ class CampaignQuerySet(RisksQuerySet):
     actions = {"change": RUN}
 
     def fixing_matrix_of(self, organ):
-        """Open campaigns that fixed ``organ``'s matrix for their returns."""
-        return self.filter(status=CampaignStatus.OPEN, returns__matrix__org_unit=organ).distinct()
+        """Open campaigns that fixed ``organ``'s matrix: the organiser's, or a target unit's organ's."""
+        return self.filter(Q(matrix__org_unit=organ) | Q(returns__matrix__org_unit=organ),
+                           status=CampaignStatus.OPEN).distinct()
 
 
 class ScreeningCampaign(models.Model):
