@@ -30,8 +30,8 @@ def make_campaign(org, *, units=None, actor=None, deadline=None, **extra):
 
     today = timezone.localdate()
     extra.setdefault("title", f"{today.year}年第{(today.month - 1) // 3 + 1}季度意识形态风险隐患排查")
+    extra.setdefault("focus_areas", ["机构改革", "编制调整", "政策解读", "网络舆情"])
     return do_open_campaign(actor or org.staff, organ=org.city, year=today.year, quarter=(today.month - 1) // 3 + 1,
-                            focus_areas=["机构改革", "编制调整", "政策解读", "网络舆情"],
                             units=[org.office, org.county_a] if units is None else units,
                             deadline=deadline or today + timedelta(days=10), **extra)
 

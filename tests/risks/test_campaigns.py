@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ideowork.core.models import AuditEvent, Notification
+from ideowork.core.system import system_actor
 from ideowork.ledger.models import Activity
 from ideowork.plans.models import PlanItem, PlanSection, Target
 from ideowork.risks.actions import (do_close_campaign, do_remind_campaign, do_save_matrix, do_save_schedule,
@@ -186,9 +187,32 @@ def test_the_schedule_opens_each_quarters_campaign_once_as_the_system(org, trave
     assert [c.title for c in opened] == ["2026年第四季度意识形态风险隐患排查"]
     campaign = opened[0]
     assert campaign.opened_by is None and campaign.deadline == date(2026, 10, 25)
-    assert AuditEvent.objects.get(event_type="risks.campaign.open").actor_name == "系统（自动任务）"
+    assert AuditEvent.objects.get(event_type="risks.campaign.open").actor_id == system_actor().pk
     travel("2026-11-10T07:10")
     assert open_due_campaigns() == []  # once a quarter
     with pytest.raises(ValidationError) as exc:
         do_save_schedule(org.staff, org.city, is_active=True, focus_areas=[], units=[], open_day=31, days_given=1)
     assert set(exc.value.message_dict) == {"focus_areas", "units", "open_day", "days_given"}
+
+
+def test_the_pages_open_a_campaign_show_a_refusal_on_its_field_and_save_the_schedule(org, client):
+    client.force_login(org.staff, backend="django.contrib.auth.backends.ModelBackend")
+    form = {"title": "2026年第四季度意识形态风险隐患排查", "year": 2026, "quarter": 4,
+            "deadline": "2026-11-01", "focus_areas": "机构改革、网络舆情", "units": [org.office.pk, org.county_a.pk]}
+    page = client.post(reverse("risks:campaign_create"), form).content.decode()
+    assert "报送截止日期不能早于今天" in page and not ScreeningCampaign.objects.exists()
+    response = client.post(reverse("risks:campaign_create"), {**form, "deadline": "2026-11-20"})
+    campaign = ScreeningCampaign.objects.get()
+    assert response["Location"] == campaign.get_absolute_url()
+    assert campaign.focus_areas == ["机构改革", "网络舆情"]
+    page = client.get(reverse("risks:campaigns")).content.decode()
+    assert campaign.title in page and "已报送 0/2" in page
+    response = client.post(reverse("risks:campaign_schedule"), {
+        "is_active": "on", "open_day": 3, "days_given": 15, "focus_areas": "机构改革", "units": [org.office.pk]})
+    assert response.status_code == 302
+    page = client.get(reverse("risks:campaign_schedule")).content.decode()
+    assert "下一次自动发起：2027年1月3日" in page
+    client.force_login(org.county_staff, backend="django.contrib.auth.backends.ModelBackend")
+    page = client.get(reverse("risks:campaigns")).content.decode()
+    owed = page[page.index('data-testid="owed"'):page.index('data-testid="campaigns"')]
+    assert campaign.title in owed and return_of(campaign, org.county_a).get_absolute_url() in owed

@@ -55,8 +55,11 @@ def test_guidance_with_bad_input_is_refused_and_sends_nothing(org):
         assert field is None or field in exc.value.message_dict
     with pytest.raises(ValidationError):
         do_send_guidance(org.staff, title=" ", body="", recipients=[org.county_a])
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(ValidationError) as exc:  # a county sends only to the bureaus under it: none here
         do_send_guidance(org.county_staff, title="t", body="b", recipients=[org.county_b])
+    assert "不是本单位下属的县区单位" in str(exc.value)
+    with pytest.raises(PermissionDenied):
+        do_send_guidance(org.cadre, title="t", body="b", recipients=[org.county_a])
     assert not Guidance.objects.exists() and not GuidanceRecipient.objects.exists()
 
 

@@ -30,7 +30,8 @@ from ..models.scoping import MANAGE
 from .matrix import organ_of, snapshot_for
 from .risks import do_create_risk
 
-__all__ = ["campaign_units", "can_run_campaigns", "check_focus_areas", "check_campaign_units", "do_open_campaign",
+__all__ = ["campaign_units", "can_run_campaigns", "check_focus_areas", "check_campaign_units", "check_focus_and_units",
+           "do_open_campaign",
            "do_report_risk", "do_submit_nil_return", "do_remind_campaign", "send_campaign_reminders",
            "do_close_campaign", "return_staff", "quarter_of", "reported_risks", "return_of", "default_title",
            "MAX_FOCUS_AREAS"]
@@ -78,6 +79,18 @@ def check_campaign_units(organ: OrgUnit, units) -> list[OrgUnit]:
     if outside is not None:
         raise ValidationError({"units": f"“{outside.display_name}”不是{organ.display_name}的科室或下属县区单位。"})
     return units
+
+
+def check_focus_and_units(organ: OrgUnit, focus_areas, units, errors: dict) -> tuple[list[str], list[OrgUnit]]:
+    """Both checks of a campaign's (or a schedule's) focus areas and units; refusals join ``errors``."""
+    clean = {}
+    for field, check, value in (("focus_areas", check_focus_areas, focus_areas),
+                                ("units", lambda v: check_campaign_units(organ, v), units)):
+        try:
+            clean[field] = check(value)
+        except ValidationError as exc:
+            errors.update(exc.message_dict)
+    return clean.get("focus_areas", []), clean.get("units", [])
 
 
 def campaign_state(campaign: ScreeningCampaign) -> dict:
@@ -160,16 +173,7 @@ def do_open_campaign(actor: User, *, organ: OrgUnit, title: str, year: int, quar
         errors["deadline"] = "报送截止日期不能早于开展日期。" if recorded else "报送截止日期不能早于今天。"
     if item is not None and not (is_system_actor(actor) or PlanItem.objects.visible_to(actor).filter(pk=item.pk).exists()):
         errors["item"] = "您无权使用该要点条目。"
-    for check, field, value in ((check_focus_areas, "focus_areas", focus_areas),
-                                (lambda v: check_campaign_units(organ, v), "units", units)):
-        try:
-            value = check(value)
-        except ValidationError as exc:
-            errors.update(exc.message_dict)
-        if field == "focus_areas":
-            focus_areas = value
-        else:
-            units = value
+    focus_areas, units = check_focus_and_units(organ, focus_areas, units, errors)
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():

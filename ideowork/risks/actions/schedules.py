@@ -14,8 +14,8 @@ from ideowork.core.system import system_actor
 
 from ..choices import CampaignStatus
 from ..models import CampaignSchedule, ScreeningCampaign
-from .campaigns import (can_run_campaigns, check_campaign_units, check_focus_areas, default_title, do_open_campaign,
-                        quarter_of, send_campaign_reminders)
+from .campaigns import (can_run_campaigns, check_focus_and_units, default_title, do_open_campaign, quarter_of,
+                        send_campaign_reminders)
 
 __all__ = ["do_save_schedule", "next_opening", "open_due_campaigns", "remind_before_deadlines", "REMIND_DAYS"]
 
@@ -31,16 +31,7 @@ def do_save_schedule(actor: User, organ: OrgUnit, *, is_active: bool, focus_area
         errors["open_day"] = "开始日须在每季度首月的1至28日之间。"
     if not isinstance(days_given, int) or not 5 <= days_given <= 60:
         errors["days_given"] = "报送期限须在5至60天之间。"
-    for field, check in (("focus_areas", check_focus_areas), ("units", lambda v: check_campaign_units(organ, v))):
-        try:
-            value = check(focus_areas if field == "focus_areas" else units)
-        except ValidationError as exc:
-            errors.update(exc.message_dict)
-            continue
-        if field == "focus_areas":
-            focus_areas = value
-        else:
-            units = value
+    focus_areas, units = check_focus_and_units(organ, focus_areas, units, errors)
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
