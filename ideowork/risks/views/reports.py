@@ -119,9 +119,7 @@ def upward_detail(request, pk):
 def upward_acknowledge(request, pk):
     report = access_upward(request.user, pk, "acknowledge")
     form = AcknowledgeForm(request.POST)
-    if form.is_valid():
-        report_outcome(request, lambda: do_acknowledge_upward(request.user, report, reply=form.cleaned_data["reply"]),
-                       "已确认，报告单位将收到通知。")
-    else:
-        report_outcome(request, lambda: do_acknowledge_upward(request.user, report, reply=""), "")
+    reply = form.cleaned_data["reply"] if form.is_valid() else ""  # the service refuses an empty reply
+    report_outcome(request, lambda: do_acknowledge_upward(request.user, report, reply=reply),
+                   "已确认，报告单位将收到通知。")
     return redirect(report.get_absolute_url())
