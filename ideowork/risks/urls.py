@@ -27,9 +27,9 @@ urlpatterns = [
     path("campaigns/<int:pk>/", campaigns.campaign_detail, name="campaign_detail"),
     path("campaigns/<int:pk>/remind/", campaigns.campaign_remind, name="campaign_remind"),
     path("campaigns/<int:pk>/close/", campaigns.campaign_close, name="campaign_close"),
-    path("returns/<int:pk>/", campaigns.return_detail, name="return_detail"),
-    path("returns/<int:pk>/risk/", campaigns.return_risk, name="return_risk"),
-    path("returns/<int:pk>/nil/", campaigns.return_nil, name="return_nil"),
+    path("campaigns/returns/<int:pk>/", campaigns.return_detail, name="return_detail"),
+    path("campaigns/returns/<int:pk>/risk/", campaigns.return_risk, name="return_risk"),
+    path("campaigns/returns/<int:pk>/nil/", campaigns.return_nil, name="return_nil"),
     # reaching down (指导意见) and reporting up (苗头性问题、信息报送)
     path("guidance/", reports.guidance_list, name="guidance_list"),
     path("guidance/new/", reports.guidance_create, name="guidance_create"),

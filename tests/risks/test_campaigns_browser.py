@@ -97,7 +97,7 @@ def test_a_county_reports_an_early_sign_and_the_city_acknowledges_it(org, page_a
     city.fill("[data-testid=ack-form] textarea", "请继续做好思想引导，情况有变化及时报告。")
     submit(city, "[data-testid=ack-form]")
     city.wait_for_selector("text=已确认，报告单位将收到通知")
-    assert "赵专干阅读" in city.inner_text("[data-testid=upward-timeline]")
+    assert "赵专干（秘书科）阅读" in city.inner_text("[data-testid=upward-timeline]")
     screenshot(city, "risks-upward-detail")
 
     county.goto(report.get_absolute_url())

@@ -2,6 +2,8 @@
 one, its page (who has reported, reminding, closing), a unit's return (its risks or a nil return),
 and the quarterly schedule."""
 
+from datetime import timedelta
+
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
@@ -60,7 +62,8 @@ def campaign_create(request):
     units = campaign_units(organ)
     form = CampaignForm(request.POST or None, user=request.user, units=units, initial={
         "title": default_title(today.year, quarter_of(today)), "year": today.year, "quarter": quarter_of(today),
-        "units": [u.pk for u in units], "focus_areas": "、".join(DEFAULT_FOCUS_AREAS)})
+        "units": [u.pk for u in units], "focus_areas": "、".join(DEFAULT_FOCUS_AREAS),
+        "deadline": today + timedelta(days=20)})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         outcome = form_outcome(request, form, lambda: do_open_campaign(request.user, organ=organ, **data),
