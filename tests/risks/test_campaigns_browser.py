@@ -10,13 +10,10 @@ from django.utils import timezone
 from ideowork.risks.models import CampaignReturn, ScreeningCampaign, UpwardReport
 from tests.conftest import PHONE, screenshot
 from tests.factories import make_plan
+from tests.risks.browser import fill_risk, submit
 from tests.test_phone_layout_browser import overflowing_pages
 
 pytestmark = pytest.mark.browser
-
-
-def submit(page, form):
-    page.locator(f"{form} button[type=submit]").first.click()
 
 
 def test_a_campaign_from_opening_through_the_returns_to_closing(org, page_as):
@@ -33,11 +30,7 @@ def test_a_campaign_from_opening_through_the_returns_to_closing(org, page_as):
     county = page_as(org.county_staff)
     county.goto("/risks/campaigns/")
     county.click(f"[data-testid=owed] >> text={campaign.title}")
-    county.fill("#id_title", "乡镇机构改革人员分流中个别干部思想包袱较重")
-    county.select_option("#id_area", "reform")
-    county.select_option("#id_likelihood", "4")
-    county.select_option("#id_impact", "4")
-    county.fill("#id_measures", "逐一谈心谈话，讲清政策。")
+    fill_risk(county, "乡镇机构改革人员分流中个别干部思想包袱较重")
     screenshot(county, "risks-return")
     submit(county, "[data-testid=return-risk-form]")
     county.wait_for_selector("text=已登记入风险台账")
