@@ -36,8 +36,8 @@ BUILDERS = [
     Builder("learning", learning.build, own_kinds=learning.OWN_KINDS),
     Builder("outlets", outlets.build, own_kinds={"city": outlets.OUTLET_KINDS, "gov": outlets.OUTLET_KINDS}),
     Builder("opinion", opinion.build),  # sources of the city and 城关区, items through the ingestion service
-    # the register (every status and level, in the city office and a county), assessments, plans,
-    # incidents, drills and joint meetings
+    # the register (every status and level, in the city office and a county), the year's screening
+    # campaigns, guidance down and reports up, assessments, plans, incidents, drills and joint meetings
     Builder("risks", risks.build, own_kinds=risks.OWN_KINDS),
 ]
 

@@ -8,7 +8,7 @@ class RisksConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import audit_events, capabilities, navigation  # noqa: F401  (register with core)
+        from . import audit_events, capabilities, navigation, panels  # noqa: F401  (register with core)
         from .counting import register_risks_counting
         from .organ_defaults import register_defaults
         from .reviews import register_reviews

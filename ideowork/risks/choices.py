@@ -71,3 +71,28 @@ class TimelineKind(models.TextChoices):
 class MeetingKind(models.TextChoices):
     JOINT = "joint", "联席会议"
     ANALYSIS = "analysis", "形势研判会"
+# --- screening campaigns (排查活动) -----------------------------------------------------------------
+# The focus areas a new campaign names unless the organiser edits them (seed 000, item 21).
+DEFAULT_FOCUS_AREAS = ("机构改革", "编制调整", "政策解读", "网络舆情")
+
+
+class CampaignStatus(models.TextChoices):
+    OPEN = "open", "开展中"
+    CLOSED = "closed", "已结束"
+
+
+class ReturnStatus(models.TextChoices):
+    PENDING = "pending", "未报送"
+    REPORTED = "reported", "已报送风险"
+    NIL = "nil", "无风险报告"
+
+
+# --- reporting up (向上报告) -------------------------------------------------------------------------
+class UpwardKind(models.TextChoices):
+    EARLY_SIGN = "early_sign", "苗头性、倾向性问题"
+    URGENT = "urgent", "重要情况报送"
+
+
+class UpwardStatus(models.TextChoices):
+    REPORTED = "reported", "待确认"
+    ACKNOWLEDGED = "acknowledged", "已确认"

@@ -49,13 +49,17 @@ class RegisterFilterForm(forms.Form):
 class AsOfForm(forms.Form):
     at = forms.TypedChoiceField(label="季度末", required=False, coerce=str)
     unit = UnitChoiceField(label="责任单位", required=False, queryset=OrgUnit.objects.none(), empty_label="全部单位")
+    level = forms.TypedChoiceField(label="当时等级", required=False, coerce=int, empty_value=None)
+    status = forms.ChoiceField(label="当时状态", required=False,
+                               choices=[("", "全部状态"), (ACTIVE, "未办结"), *RiskStatus.choices])
 
-    def __init__(self, *args, user, quarter_ends, **kwargs):
+    def __init__(self, *args, user, quarter_ends, levels, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["at"].choices = [(d.isoformat(), f"{d.year}年第{(d.month - 1) // 3 + 1}季度末（{d:%m月%d日}）")
                                      for d in quarter_ends]
         self.fields["unit"].queryset = units_for(user)
-        for name in ("at", "unit"):
+        self.fields["level"].choices = [("", "全部等级"), *((rank, level["name"]) for rank, level in enumerate(levels))]
+        for name in ("at", "unit", "level", "status"):
             self.fields[name].widget.attrs["data-autosubmit"] = ""
 
 

@@ -9,7 +9,9 @@ def manager(user) -> bool:
 
 register_menu("risks", "风险防控", order=65)
 register_menu_entries("risks", [("风险台账", "risks:register"), ("风险热力图", "risks:heatmap"),
-                                ("历史台账", "risks:asof")], visible=manager)
+                                ("历史台账", "risks:asof"), ("排查活动", "risks:campaigns"),
+                                ("指导意见", "risks:guidance_list"), ("情况报告", "risks:upward_list")],
+                      visible=manager)
 register_menu_entries("risks", [("措施风险评估", "risks:assessments"), ("应急预案", "risks:plans"),
                                 ("突发事件处置", "risks:incidents"), ("应急演练", "risks:drills"),
                                 ("联席会议", "risks:meetings")], visible=manager, order=50)

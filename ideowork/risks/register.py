@@ -69,17 +69,38 @@ class AsOfPage:
     rows: list  # RiskHistory rows in force, in the page's order
 
 
-def as_of_page(user, day: date, page_number, unit=None) -> AsOfPage:
+def _in_force(user, moment):
+    return (RiskHistory.objects.visible_to(user).filter(valid_from__lt=moment)
+            .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=moment)))
+
+
+def as_of_page(user, day: date, page_number, unit=None, level: int | None = None, status: str = "") -> AsOfPage:
     """The register as it stood at the end of ``day``: the risks registered by then (a page of them,
     counted on the register's own index), and for each the history row in force then — found by its
-    (risk, valid_from) index, one short range per risk of the page. Four queries whatever the data."""
+    (risk, valid_from) index, one short range per risk of the page. Four queries whatever the data.
+
+    Filtered by the level or the status the risks had *then* (``level``, ``status``: 未办结 is
+    ``ACTIVE``), the page is of the rows in force that match, read from the history itself."""
     moment = as_of_moment(day)
+    if level is not None or status:
+        rows = _in_force(user, moment)
+        if unit is not None:
+            rows = rows.filter(org_unit__path__startswith=unit.path)
+        if level is not None:
+            rows = rows.filter(inherent_level=level)
+        if status == ACTIVE:
+            rows = rows.filter(status__in=OPEN_STATUSES)
+        elif status:
+            rows = rows.filter(status=status)
+        page = Paginator(rows.order_by("risk_id").values_list("id", flat=True), PAGE_SIZE).get_page(page_number)
+        rows = RiskHistory.objects.visible_to(user).filter(pk__in=list(page)).select_related("org_unit")
+        by_id = {row.pk: row for row in rows}
+        return AsOfPage(page, [by_id[pk] for pk in page if pk in by_id])
     risks = Risk.objects.visible_to(user).filter(created_at__lt=moment)
     if unit is not None:
         risks = risks.filter(org_unit__path__startswith=unit.path)
     page = Paginator(risks.order_by("id").values_list("id", flat=True), PAGE_SIZE).get_page(page_number)
     ids = list(page)
-    in_force = (RiskHistory.objects.visible_to(user).filter(risk_id__in=ids, valid_from__lt=moment)
-                .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=moment)).select_related("org_unit"))
+    in_force = _in_force(user, moment).filter(risk_id__in=ids).select_related("org_unit")
     by_risk = {row.risk_id: row for row in in_force}
     return AsOfPage(page, [by_risk[pk] for pk in ids if pk in by_risk])

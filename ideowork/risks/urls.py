@@ -2,7 +2,8 @@
 
 from django.urls import path
 
-from .views import assessments, drills, followups, incidents, matrix, meetings, plans, register, risks
+from .views import (assessments, campaigns, drills, followups, incidents, matrix, meetings, plans, register, reports,
+                    risks)
 
 app_name = "risks"
 
@@ -52,4 +53,23 @@ urlpatterns = [
     path("meetings/<int:pk>/edit/", meetings.meeting_edit, name="meeting_edit"),
     path("meetings/<int:pk>/task/", meetings.meeting_task, name="meeting_task"),
     path("tasks/<int:pk>/close/", followups.task_close, name="task_close"),
+    # screening campaigns (排查活动) and the units' returns
+    path("campaigns/", campaigns.campaign_list, name="campaigns"),
+    path("campaigns/new/", campaigns.campaign_create, name="campaign_create"),
+    path("campaigns/schedule/", campaigns.campaign_schedule, name="campaign_schedule"),
+    path("campaigns/<int:pk>/", campaigns.campaign_detail, name="campaign_detail"),
+    path("campaigns/<int:pk>/remind/", campaigns.campaign_remind, name="campaign_remind"),
+    path("campaigns/<int:pk>/close/", campaigns.campaign_close, name="campaign_close"),
+    path("campaigns/returns/<int:pk>/", campaigns.return_detail, name="return_detail"),
+    path("campaigns/returns/<int:pk>/risk/", campaigns.return_risk, name="return_risk"),
+    path("campaigns/returns/<int:pk>/nil/", campaigns.return_nil, name="return_nil"),
+    # reaching down (指导意见) and reporting up (苗头性问题、信息报送)
+    path("guidance/", reports.guidance_list, name="guidance_list"),
+    path("guidance/new/", reports.guidance_create, name="guidance_create"),
+    path("guidance/<int:pk>/", reports.guidance_detail, name="guidance_detail"),
+    path("guidance/files/<int:pk>/", reports.guidance_file, name="guidance_file"),
+    path("upward/", reports.upward_list, name="upward_list"),
+    path("upward/new/", reports.upward_create, name="upward_create"),
+    path("upward/<int:pk>/", reports.upward_detail, name="upward_detail"),
+    path("upward/<int:pk>/acknowledge/", reports.upward_acknowledge, name="upward_acknowledge"),
 ]

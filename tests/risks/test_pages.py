@@ -62,6 +62,23 @@ def test_the_as_of_view_shows_the_register_as_it_stood_at_a_quarter_end(org, cli
     assert "二季度调整后的风险" in june and "二季度新登记的风险" in june and "一季度登记的风险" not in june
 
 
+def test_the_as_of_view_filters_by_the_level_and_status_the_risks_had_then(org, client, travel):
+    travel("2026-03-10T10:00")
+    grave = make_risk(org, title="一季度重大风险", likelihood=5, impact=5)
+    make_risk(org, title="一季度低风险", likelihood=1, impact=1)
+    travel("2026-05-10T10:00")
+    do_update_risk(org.staff, grave, likelihood=1, impact=1)  # lowered in the second quarter
+    travel("2026-07-15T10:00")
+    login(client, org.staff)
+    march = client.get(reverse("risks:asof"), {"at": "2026-03-31", "level": 3}).content.decode()
+    assert "一季度重大风险" in march and "一季度低风险" not in march
+    june = client.get(reverse("risks:asof"), {"at": "2026-06-30", "level": 3}).content.decode()
+    assert "一季度重大风险" not in june and "该季度末没有符合条件的风险" in june
+    june_low = client.get(reverse("risks:asof"), {"at": "2026-06-30", "level": 0, "status": "open"}).content.decode()
+    assert "一季度重大风险" in june_low and "一季度低风险" in june_low
+    assert "一季度" not in client.get(reverse("risks:asof"), {"at": "2026-06-30", "status": "closed"}).content.decode()
+
+
 def test_the_as_of_views_and_the_registers_queries_do_not_grow_with_the_data(org, client, travel):
     travel("2026-03-10T10:00")
     make_risk(org)
@@ -76,6 +93,7 @@ def test_the_as_of_views_and_the_registers_queries_do_not_grow_with_the_data(org
 
     travel("2026-07-15T10:00")
     small = (queries(reverse("risks:asof"), {"at": "2026-06-30"}),
+             queries(reverse("risks:asof"), {"at": "2026-06-30", "level": 3, "status": "active"}),
              queries(reverse("risks:register"), {"level": 3, "status": "open"}))
     travel("2026-04-02T10:00")
     for n in range(12):
@@ -83,6 +101,7 @@ def test_the_as_of_views_and_the_registers_queries_do_not_grow_with_the_data(org
         do_update_risk(org.staff, risk, measures=f"措施{n}")
     travel("2026-07-15T10:00")
     large = (queries(reverse("risks:asof"), {"at": "2026-06-30"}),
+             queries(reverse("risks:asof"), {"at": "2026-06-30", "level": 3, "status": "active"}),
              queries(reverse("risks:register"), {"level": 3, "status": "open"}))
     assert small == large
 

@@ -11,13 +11,10 @@ from ideowork.core.actions.reviews import active_stage, do_decide, open_review
 from ideowork.risks.models import Risk
 from tests.conftest import PHONE, screenshot
 from tests.ledger.files import png_bytes
+from tests.risks.browser import fill_risk, submit
 from tests.risks.builders import make_risk
 
 pytestmark = pytest.mark.browser
-
-
-def submit(page, form="main form[method=post]"):
-    page.locator(f"{form} button[type=submit]").first.click()
 
 
 def test_a_risk_from_registration_to_close_out(org, page_as, tmp_path):
@@ -27,13 +24,8 @@ def test_a_risk_from_registration_to_close_out(org, page_as, tmp_path):
     staff = page_as(org.staff)
     staff.goto("/risks/")
     staff.click("text=＋ 登记风险")
-    staff.fill("#id_title", "机构改革期间转隶人员思想波动")
-    staff.select_option("#id_area", "reform")
-    staff.select_option("#id_likelihood", "4")
-    staff.select_option("#id_impact", "5")
-    staff.select_option("#id_owner", str(org.staff.pk))
-    staff.fill("#id_measures", "逐一谈心谈话，讲清政策；建立思想动态周报告制度。")
-    staff.fill("#id_deadline", (timezone.localdate() + timedelta(days=60)).isoformat())
+    fill_risk(staff, "机构改革期间转隶人员思想波动", impact=5, measures="逐一谈心谈话，讲清政策；建立思想动态周报告制度。",
+              owner=org.staff.pk, deadline=(timezone.localdate() + timedelta(days=60)).isoformat())
     screenshot(staff, "risks-form")
     submit(staff)
     staff.wait_for_selector("text=已登记风险“机构改革期间转隶人员思想波动”（重大）")

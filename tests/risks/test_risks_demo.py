@@ -5,7 +5,7 @@ from django.utils import timezone
 from ideowork.demo import people, risks
 from ideowork.demo.context import DemoContext, png_photo
 from ideowork.risks.choices import RiskStatus
-from ideowork.risks.models import Risk
+from ideowork.risks.models import CampaignReturn, GuidanceRecipient, Risk, ScreeningCampaign, UpwardReport
 
 
 def test_the_demo_register_has_every_status_and_level_in_the_city_and_a_county(db):
@@ -44,3 +44,19 @@ def test_the_demo_has_an_assessment_a_plan_with_two_versions_an_incident_a_drill
     assert FollowUpTask.objects.filter(drill=drill).count() == 2
     meeting = JointMeeting.objects.get()
     assert meeting.item is not None and meeting.item.number == 6 and meeting.activity is not None
+def test_the_demo_has_the_years_campaigns_one_open_with_units_not_reported_and_reports_both_ways(db):
+    today = timezone.localdate()
+    ctx = DemoContext(today=today, photo=png_photo())
+    people.build(ctx, log=lambda *_: None)
+    risks.build(ctx, log=lambda *_: None)
+    quarter = (today.month - 1) // 3 + 1
+    campaigns = ScreeningCampaign.objects.filter(org_unit=ctx.units["city"], year=today.year)
+    assert sorted(c.quarter for c in campaigns) == list(range(1, quarter + 1))
+    assert {c.quarter for c in campaigns if c.status == "closed"} == set(range(1, quarter))
+    live = campaigns.get(status="open")
+    statuses = {r.org_unit.display_name: r.status for r in CampaignReturn.objects.filter(campaign=live)}
+    assert "pending" in statuses.values() and "reported" in statuses.values() and "nil" in statuses.values()
+    assert statuses[ctx.units["county:1"].display_name] == "pending"
+    assert not CampaignReturn.objects.filter(campaign__status="closed", status="pending").exists()
+    assert UpwardReport.objects.filter(kind="early_sign").count() == 2
+    assert GuidanceRecipient.objects.filter(read_at__isnull=False).count() == 1

@@ -47,6 +47,9 @@ class Reviewable(Protocol):
 
     def on_review_rejected(self, review, actor) -> None: ...
 
+    # Optional: ``on_review_returned(review, actor, comment)`` when a decider returns the record to its
+    # author, ``on_review_withdrawn(review, actor, comment)`` when the author takes it back.
+
 
 @dataclass(frozen=True)
 class Purpose:

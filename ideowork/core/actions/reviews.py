@@ -109,6 +109,15 @@ def _visible(user: User, subject) -> bool:
     return manager.visible_to(user).filter(pk=subject.pk).exists()
 
 
+def _tell_subject(subject, hook: str, review: Review, user: User, comment: str) -> None:
+    """Call one of the optional hooks of the Reviewable protocol (``on_review_returned``,
+    ``on_review_withdrawn``): a subject that keeps a state of its own while under review (a risk
+    waiting for close-out) takes it back when the review comes back to its author."""
+    method = getattr(subject, hook, None)
+    if method is not None:
+        method(review, user, comment)
+
+
 # --- submitting ------------------------------------------------------------------------------------
 def do_submit_for_review(user: User, subject, *, flow: ReviewFlow | None = None) -> Review:
     """Submit ``subject``: a new review through ``flow`` (the organ's default flow for the subject's
@@ -271,6 +280,7 @@ def do_decide(user: User, review: Review, *, stage_id: int, version: int, decisi
         elif decision == Decision.RETURN_AUTHOR:
             review.status = ReviewStatus.RETURNED
             review.save(update_fields=["status"])
+            _tell_subject(subject, "on_review_returned", review, user, comment)
             notify(review.author, f"《{review.title}》在“{stage.name}”环节被退回修改", body=comment, url=url,
                    kind="review")
         else:
@@ -336,6 +346,7 @@ def do_withdraw(user: User, review: Review, *, comment: str = "") -> Review:
             status=StageStatus.WAITING, activated_at=None, due_at=None)
         review.status, review.finished_at = ReviewStatus.WITHDRAWN, timezone.now()
         review.save(update_fields=["status", "finished_at"])
+        _tell_subject(review.subject, "on_review_withdrawn", review, user, comment)
         ReviewDecision.objects.create(review=review, stage=stage, actor=user, decision=Decision.WITHDRAW,
                                       comment=comment, version=review.version, version_digest=review.version_digest)
         record("core.review.withdraw", review, actor=user, old=old, new={**_review_state(review), "comment": comment})

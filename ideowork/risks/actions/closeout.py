@@ -16,7 +16,8 @@ from ..choices import ENDED_STATUSES, RiskStatus
 from ..models import Risk, RiskEvidence
 from .history import risk_state, write_history
 
-__all__ = ["closeout_blockers", "do_request_closeout", "close_risk", "refuse_closeout", "do_accept_risk",
+__all__ = ["closeout_blockers", "do_request_closeout", "close_risk", "refuse_closeout", "closeout_comes_back",
+           "do_accept_risk",
            "do_reopen_risk", "can_accept"]
 
 NO_EVIDENCE = "尚未上传整改佐证材料，不能销号：请先在整改进展中上传佐证材料。"
@@ -72,6 +73,19 @@ def refuse_closeout(risk: Risk, review, actor: User) -> None:
     risk.save()
     write_history(risk, actor, "销号未通过")
     record("risks.risk.closeout_refused", risk, actor=actor, old=old, new=risk_state(risk))
+
+
+def closeout_comes_back(risk: Risk, actor: User, event: str, comment: str) -> None:
+    """The 销号 review came back to the author (returned by a decider, or withdrawn): the risk is being
+    rectified again (整改中) and the comment shows in its history. Inside the workflow's transaction."""
+    risk = _locked(risk)
+    if risk.status != RiskStatus.CLOSING:
+        return
+    old = risk_state(risk)
+    risk.status = RiskStatus.RECTIFYING
+    risk.save()
+    write_history(risk, actor, event, note=comment)
+    record("risks.risk.closeout_returned", risk, actor=actor, old=old, new={**risk_state(risk), "comment": comment})
 
 
 def can_accept(user: User, risk: Risk) -> bool:

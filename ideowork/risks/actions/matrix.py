@@ -10,9 +10,10 @@ from ideowork.core.permissions import require
 from ideowork.core.scoping import can_act_in
 
 from .. import matrix as logic
-from ..models import MatrixSnapshot, RiskMatrix
+from ..models import MatrixSnapshot, RiskMatrix, ScreeningCampaign
 
-__all__ = ["organ_of", "current_matrix", "snapshot_for", "check_matrix_input", "do_save_matrix", "can_edit_matrix"]
+__all__ = ["organ_of", "current_matrix", "snapshot_for", "check_matrix_input", "do_save_matrix", "can_edit_matrix",
+           "check_matrix_not_fixed"]
 
 
 def organ_of(unit: OrgUnit) -> OrgUnit:
@@ -46,6 +47,15 @@ def check_matrix_input(data: dict) -> dict:
         raise ValidationError({exc.field: exc.message}) from None
 
 
+def check_matrix_not_fixed(organ: OrgUnit) -> None:
+    """Refuse a change while an open screening campaign holds the organ's matrix fixed: the risks its
+    returns still bring in are assessed on the copy taken when it opened."""
+    campaign = ScreeningCampaign.objects.fixing_matrix_of(organ).order_by("opened_at").first()
+    if campaign is not None:
+        raise ValidationError(f"排查活动“{campaign.title}”开展期间，本单位的风险矩阵已固定，"
+                              f"活动结束后才能修改。")
+
+
 def can_edit_matrix(user: User, organ: OrgUnit) -> bool:
     return can_act_in(user, organ, "risks.manage") and user.scope_root is not None \
         and organ_of(user.scope_root).pk == organ.pk
@@ -61,6 +71,7 @@ def do_save_matrix(actor: User, organ: OrgUnit, data: dict) -> RiskMatrix:
         require(can_edit_matrix(actor, organ), "您无权修改该单位的风险矩阵。")
     clean = check_matrix_input(data)
     with transaction.atomic():
+        check_matrix_not_fixed(organ)
         if matrix is None:
             matrix = RiskMatrix.objects.create(org_unit=organ, data=clean, updated_by=actor)
             record("risks.matrix.create", matrix, actor=actor, new=clean)

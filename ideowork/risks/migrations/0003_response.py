@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
         ('core', '0012_api_client'),
         ('ledger', '0006_versions_in_core'),
         ('plans', '0003_fill_target_media_level'),
-        ('risks', '0001_initial'),
+        ('risks', '0002_campaigns'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -132,3 +132,13 @@ class Risk(models.Model):
         from ..actions.closeout import refuse_closeout
 
         refuse_closeout(self, review, actor)
+
+    def on_review_returned(self, review, actor, comment: str) -> None:
+        from ..actions.closeout import closeout_comes_back
+
+        closeout_comes_back(self, actor, "销号退回", comment)
+
+    def on_review_withdrawn(self, review, actor, comment: str) -> None:
+        from ..actions.closeout import closeout_comes_back
+
+        closeout_comes_back(self, actor, "撤回销号申请", comment)

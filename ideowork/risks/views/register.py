@@ -80,9 +80,11 @@ def heatmap(request):
 def as_of(request):
     today = timezone.localdate()
     ends = quarter_ends(today)
-    form = AsOfForm(request.GET or None, user=request.user, quarter_ends=ends)
+    form = AsOfForm(request.GET or None, user=request.user, quarter_ends=ends,
+                    levels=current_matrix(_own_organ(request.user)).levels)
     data = form.cleaned_data if form.is_valid() else {}
     day = date.fromisoformat(data["at"]) if data.get("at") else ends[0]
-    result = as_of_page(request.user, day, request.GET.get("page"), unit=data.get("unit"))
+    result = as_of_page(request.user, day, request.GET.get("page"), unit=data.get("unit"), level=data.get("level"),
+                        status=data.get("status") or "")
     return render(request, "risks/asof.html", {"form": form, "day": day, "page": result.page, "rows": result.rows,
                                                 "offset": result.page.start_index()})
