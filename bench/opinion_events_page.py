@@ -26,7 +26,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.bulk import bulk_insert  # noqa: E402
-from bench.runner import run_databases, time_requests  # noqa: E402
+from bench.opinion_world import analyse_tables, db_moment, opinion_world, time_pages  # noqa: E402
+from bench.runner import run_databases  # noqa: E402
 
 ITEMS = int(os.environ.get("BENCH_ITEMS", 1_000_000))
 CITY_EVENTS, COUNTY_EVENTS = ITEMS // 25, ITEMS // 200
@@ -36,31 +37,15 @@ MOODS = ["negative", "neutral", "neutral", "positive"]
 GRADES = ["1"] * 12 + ["2"] * 5 + ["3"] * 2 + ["4"]
 
 
-def _moment(connection, value: datetime) -> str:
-    text = value.isoformat(sep=" ")
-    return text.replace("+00:00", "") if connection.vendor == "sqlite" else text
-
-
 def child() -> dict:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ideowork.settings")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-    from django.db import connection
+    connection, city, county, staff = opinion_world()
     from django.test import Client
 
-    from ideowork.core.choices import OrgKind, Role
-    from ideowork.core.models import OrgUnit, User
     from ideowork.opinion.actions.sources import do_create_source
     from ideowork.opinion.listing import cursor_for
     from ideowork.opinion.models import Event, Item, ItemMatch, Scheme
 
-    call_command("migrate", verbosity=0)
     rng = random.Random(7)
-    city = OrgUnit.objects.create(name="市委宣传部", kind=OrgKind.ORGAN)
-    county = OrgUnit.objects.create(name="甲县委宣传部", parent=city, kind=OrgKind.COUNTY)
-    staff = User.objects.create(username="bench_staff", role=Role.STAFF, org_unit=city, display_name="赵专干")
     source = do_create_source(staff, org_unit=city, name="采集网关", kind="api", level="city")
     schemes = {unit.pk: Scheme.objects.create(org_unit=unit, name="方案", expression="词") for unit in (city, county)}
     start = datetime(2025, 1, 1, tzinfo=dt_timezone.utc)
@@ -77,9 +62,9 @@ def child() -> dict:
         last = first + timedelta(hours=rng.randint(1, 96))
         merged = rng.randint(1, pk - 1) if pk > 10 and rng.random() < 0.01 else None
         events.append((pk, unit.pk, f"e{pk:016x}", f"第{pk}号事件：某地道路改造引发关注", "市融媒体中心",
-                       _moment(connection, first), _moment(connection, last), rng.randint(1, 40), rng.randint(0, 10),
+                       db_moment(connection, first), db_moment(connection, last), rng.randint(1, 40), rng.randint(0, 10),
                        rng.randint(1, 12), rng.choice(MOODS), rng.choice(GRADES), "{}", rng.choice(STATUSES), merged,
-                       _moment(connection, first), _moment(connection, last)))
+                       db_moment(connection, first), db_moment(connection, last)))
     for at in range(0, len(events), 50_000):
         bulk_insert(connection, Event._meta.db_table, event_cols, events[at:at + 50_000])
     item_cols = ["id", "source_id", "org_unit_id", "outlet_name", "url", "url_key", "content_key", "title", "text",
@@ -91,7 +76,7 @@ def child() -> dict:
         rows, matches = [], []
         for _ in range(min(50_000, ITEMS - pk)):
             pk += 1
-            moment = _moment(connection, start + timedelta(seconds=pk * 20))
+            moment = db_moment(connection, start + timedelta(seconds=pk * 20))
             key = hashlib.sha256(str(pk).encode()).hexdigest()
             rows.append((pk, source.pk, city.pk, "市融媒体中心", f"https://n.example.cn/{pk}", key, key,
                          f"第{pk}条：城区道路改造进展通报", "正文从略", moment, moment, 0, 0, 0, 0,
@@ -101,16 +86,7 @@ def child() -> dict:
                 matches.append((pk, schemes[event[1]].pk, event[1], moment, moment, event[0], "event"))
         bulk_insert(connection, Item._meta.db_table, item_cols, rows)
         bulk_insert(connection, ItemMatch._meta.db_table, match_cols, matches)
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            for model in (Item, Event):
-                cursor.execute(f"SELECT setval(pg_get_serial_sequence('{model._meta.db_table}', 'id'), "
-                               f"(SELECT max(id) FROM {model._meta.db_table}))")
-            for model in (Item, ItemMatch, Event):
-                cursor.execute(f"ANALYZE {model._meta.db_table}")
-    else:
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+    analyse_tables(connection, (Item, ItemMatch, Event))
     load_s = time.perf_counter() - t0
     client = Client()
     client.force_login(staff, backend="django.contrib.auth.backends.ModelBackend")
@@ -121,12 +97,8 @@ def child() -> dict:
             "period": "/opinion/events/?since=2025-03-01&until=2025-03-31"}
     deep_page = client.get(urls["deep"]).content.decode()
     assert deep_page.count("data-event=") == 50 and f"第{total}号事件" not in deep_page, "the keyset page is wrong"
-    result = {"items": ITEMS, "events": total, "matches": ITEMS // 10, "load_s": round(load_s, 1)}
-    for name, url in urls.items():
-        figures = time_requests(client, url, REQUESTS)
-        result[f"{name}_p50_ms"], result[f"{name}_p95_ms"] = figures["p50"], figures["p95"]
-        result[f"{name}_cpu_p95_ms"] = figures["cpu_p95"]
-    return result
+    return {"items": ITEMS, "events": total, "matches": ITEMS // 10, "load_s": round(load_s, 1),
+            **time_pages(client, staff, urls, REQUESTS)}
 
 
 if __name__ == "__main__":

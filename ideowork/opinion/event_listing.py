@@ -11,11 +11,11 @@ index's own column).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import datetime
 
 from django.db.models import Q
 
-from .listing import PAGE_SIZE, SHANGHAI, cursor_for
+from .listing import PAGE_SIZE, after_cursor, cursor_for, days_between
 from .models import Event
 
 __all__ = ["EventPage", "event_page"]
@@ -28,21 +28,15 @@ class EventPage:
 
 
 def _filter(status: str, grade: str, sentiment: str, since, until, before) -> Q:
-    q = Q(merged_into__isnull=True)
+    q = Q(merged_into__isnull=True) & days_between("last_seen_at", since, until)
     if status:
         q &= Q(status=status)
     if grade:
         q &= Q(grade=grade)
     if sentiment:
         q &= Q(sentiment=sentiment)
-    if since:
-        q &= Q(last_seen_at__gte=datetime.combine(since, time.min, SHANGHAI))
-    if until:
-        q &= Q(last_seen_at__lte=datetime.combine(until, time.max, SHANGHAI))
     if before:
-        moment, pk = before
-        # The plain bound first, so that the index scan starts at the cursor (as the item list does).
-        q &= Q(last_seen_at__lte=moment) & (Q(last_seen_at__lt=moment) | Q(last_seen_at=moment, id__lt=pk))
+        q &= after_cursor("last_seen_at", "id", before)
     return q
 
 

@@ -10,3 +10,18 @@ def _fresh_matcher():
     matching._current = None
     yield
     matching._current = None
+
+
+@pytest.fixture(autouse=True)
+def _fresh_event_indexes_and_lexicons():
+    """Likewise each worker's event indexes and word-list lexicons: a rolled-back test leaves their
+    versions at 0, so a unit id reused by the next test could meet a cache built for the last one."""
+    from ideowork.opinion.actions import events, lexicon
+
+    events._indexes.clear()
+    lexicon._built.clear()
+    lexicon._built_at = None
+    yield
+    events._indexes.clear()
+    lexicon._built.clear()
+    lexicon._built_at = None

@@ -31,8 +31,12 @@ MERGE_MAX = 50
 SPLIT_TITLE_MAX = 500
 
 
-def _locked(event: Event) -> Event:
-    return Event.objects.select_for_update(of=("self",)).select_related("org_unit").get(pk=event.pk)
+def _locked_live(event: Event) -> Event:
+    """The event again, its row locked; refused when it has been merged into another meanwhile."""
+    event = Event.objects.select_for_update(of=("self",)).select_related("org_unit").get(pk=event.pk)
+    if event.merged_into_id:
+        raise ValidationError("该事件已并入其他事件，请在合并后的事件中操作。")
+    return event
 
 
 def _ids(values, what: str) -> list[int]:
@@ -51,9 +55,7 @@ def do_merge_events(actor: User, target: Event, others) -> Event:
     if len(ids) > MERGE_MAX:
         raise ValidationError(f"一次最多合并{MERGE_MAX}个事件。")
     with transaction.atomic():
-        target = _locked(target)
-        if target.merged_into_id:
-            raise ValidationError("该事件已并入其他事件，请在合并后的事件中操作。")
+        target = _locked_live(target)
         found = list(Event.objects.visible_to(actor, "change").select_for_update(of=("self",)).filter(pk__in=ids)
                      .select_related("org_unit"))
         if len(found) != len(ids):
@@ -88,9 +90,7 @@ def do_split_event(actor: User, event: Event, item_ids, title: str = "") -> Even
     if len(title) > SPLIT_TITLE_MAX:
         raise ValidationError(f"新事件名称不能超过{SPLIT_TITLE_MAX}个字。")
     with transaction.atomic():
-        event = _locked(event)
-        if event.merged_into_id:
-            raise ValidationError("该事件已并入其他事件，请在合并后的事件中操作。")
+        event = _locked_live(event)
         own = set(ItemMatch.objects.filter(event=event).values_list("item_id", flat=True))
         if not set(chosen) <= own:
             raise ValidationError("所选信息中有不属于该事件的信息。")
