@@ -36,7 +36,7 @@ def test_matched_items_form_events_and_two_floods_stay_two(org):
     assert events.count() == 2
     tongcheng, wangcang = events
     assert tongcheng.item_count == 4 and tongcheng.outlet_count == 4 and tongcheng.reprint_count >= 1
-    assert tongcheng.first_source_name == "防汛来源" and tongcheng.first_item.outlet_name == "安徽日报"
+    assert tongcheng.first_source_name == "安徽日报" and tongcheng.first_item.source == source
     assert tongcheng.title == "桐城发布暴雨红色预警"
     assert wangcang.item_count == 1 and "旺苍" in wangcang.title
     # two schemes of the city matched each item: each item is counted once, in one event

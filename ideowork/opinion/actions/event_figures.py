@@ -3,7 +3,7 @@
 Items are counted once however many schemes of the unit matched them. ``item_count`` the items,
 ``reprint_count`` those that joined as an exact or near-duplicate, ``outlet_count`` the distinct
 outlets (the source's name where an item names none); first seen is the earliest publication (or
-arrival) and its item and source are the event's first item and 首发来源; last seen the latest
+arrival) and its item and outlet are the event's first item and 首发来源; last seen the latest
 arrival. The sentiment is the one most of its items carry (a tie goes to the graver: negative, then
 neutral); the name, once given, stays; the grade is the rules' grade of the lead item (its highest-graded, earliest) with the
 event's sentiment, its summed reach and its outlets — kept with its reasons in ``Event.analysis``.
@@ -59,14 +59,14 @@ def _refresh(ids: list[int]) -> None:
             continue
         own = ItemMatch.objects.filter(event_id=event.pk)
         first = (own.annotate(seen=SEEN).order_by("seen", "item_id")
-                 .values("item_id", "item__title", "item__source__name").first())
+                 .values("item_id", "item__title", outlet=OUTLET).first())
         lead = (own.annotate(seen=SEEN).order_by("-item__grade", "seen", "item_id")
                 .values("item_id", "item__title", "item__analysis", "item__source__level").first())
         reach = Item.objects.filter(pk__in=own.values("item_id")).aggregate(**{f: Sum(f) for f in REACH})
         if not event.title:   # named after its first item when made; a name given by hand stays
             event.title = first["item__title"][:500]
         event.first_item_id = first["item_id"]
-        event.first_source_name = first["item__source__name"][:200]
+        event.first_source_name = first["outlet"][:200]
         event.first_seen_at, event.last_seen_at = figures["first"], figures["last"]
         event.item_count, event.outlet_count = figures["items"], figures["outlets"]
         event.reprint_count = figures["reprints"]

@@ -52,7 +52,7 @@ class WordLists(models.Model):
 LIST_FIELDS = (
     ("positive_words", "正面词", "词语 或 词语 权重（0.1～3，默认1.5）", 1.5, (0.1, 3)),
     ("negative_words", "负面词", "词语 或 词语 权重（0.1～3，默认1.5，按负面计）", 1.5, (0.1, 3)),
-    ("negators", "否定词", "每行一个词语", None, None),
+    ("negators", "否定词", "词语（如：未曾、从不）", None, None),
     ("degree_words", "程度词", "词语 或 词语 倍数（0～5，默认1.5）", 1.5, (0, 5)),
     ("sensitive_words", "敏感话题词", "词语 话题 分值（分值0～10，默认2；话题默认“本单位关注”）", 2.0, (0, 10)),
 )

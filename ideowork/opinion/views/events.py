@@ -57,6 +57,7 @@ def event_detail(request, pk):
         "event": event, "rows": rows[:ITEMS_SHOWN], "more": max(len(rows) - ITEMS_SHOWN, 0),
         "spread": spread_curve([m.item.published_at or m.arrived_at for m in rows]),
         "editable": editable and not event.merged_into_id, "split_form": SplitForm(),
+        "can_split": editable and not event.merged_into_id and len(rows) > 1,
         "merged": Event.objects.visible_to(request.user).filter(merged_into=event).order_by("-last_seen_at"),
     })
 
