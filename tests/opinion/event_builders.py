@@ -30,6 +30,16 @@ def flood_reports(start: int = 1) -> list[dict]:
     ]
 
 
+def forget_worker_caches() -> None:
+    """Drop what each worker keeps by data version (see ``tests/opinion/conftest.py``)."""
+    from ideowork.opinion.actions import events, lexicon, matching
+
+    matching._current = None
+    events._indexes.clear()
+    lexicon._built.clear()
+    lexicon._built_at = None
+
+
 def watched_floods(org, unit=None, source_unit=None, name="暴雨"):
     """A scheme of ``unit`` (the city by default) watching 暴雨, and a source of ``source_unit``."""
     scheme = make_scheme(unit or org.city, name=f"{name}方案", expression="暴雨|强降雨")
