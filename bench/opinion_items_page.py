@@ -24,32 +24,22 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.bulk import bulk_insert  # noqa: E402
-from bench.runner import run_databases, time_requests  # noqa: E402
+from bench.opinion_world import analyse_tables, db_moment, opinion_world, time_pages  # noqa: E402
+from bench.runner import run_databases  # noqa: E402
 
 ITEMS = int(os.environ.get("BENCH_ITEMS", 1_000_000))
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", 30))
 
 
 def child() -> dict:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ideowork.settings")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-    from django.db import connection
+    connection, city, county, staff = opinion_world()
     from django.test import Client
 
-    from ideowork.core.choices import OrgKind, Role
-    from ideowork.core.models import OrgUnit, User
     from ideowork.opinion.actions.sources import do_create_source
     from ideowork.opinion.listing import cursor_for
     from ideowork.opinion.models import Item, ItemMatch, Scheme
 
-    call_command("migrate", verbosity=0)
     rng = random.Random(5)
-    city = OrgUnit.objects.create(name="市委宣传部", kind=OrgKind.ORGAN)
-    county = OrgUnit.objects.create(name="甲县委宣传部", parent=city, kind=OrgKind.COUNTY)
-    staff = User.objects.create(username="bench_staff", role=Role.STAFF, org_unit=city, display_name="赵专干")
     sources = [do_create_source(staff, org_unit=city if n < 4 else county, name=f"来源{n}", kind="api", level="city")
                for n in range(5)]
     schemes = [Scheme.objects.create(org_unit=city if n < 15 else county, name=f"方案{n}", expression=f"词{n}")
@@ -58,7 +48,7 @@ def child() -> dict:
     item_cols = ["id", "source_id", "org_unit_id", "outlet_name", "url", "url_key", "content_key", "title", "text",
                  "published_at", "arrived_at", "reads", "reposts", "comments", "likes", "sentiment", "grade",
                  "analysis", "text_purged_at"]
-    match_cols = ["item_id", "scheme_id", "org_unit_id", "arrived_at", "matched_at"]
+    match_cols = ["item_id", "scheme_id", "org_unit_id", "arrived_at", "matched_at", "joined"]
     t0 = time.perf_counter()
     pk = 0
     while pk < ITEMS:
@@ -66,23 +56,17 @@ def child() -> dict:
         for _ in range(min(50_000, ITEMS - pk)):
             pk += 1
             source = sources[pk % 5]
-            moment = (start + timedelta(seconds=pk * 20)).isoformat(sep=" ")
-            if connection.vendor == "sqlite":
-                moment = moment.replace("+00:00", "")
+            moment = db_moment(connection, start + timedelta(seconds=pk * 20))
             key = hashlib.sha256(str(pk).encode()).hexdigest()
             rows.append((pk, source.pk, source.org_unit_id, "市融媒体中心", f"https://n.example.cn/{pk}", key, key,
                          f"第{pk}条：城区道路改造进展通报", "正文从略", moment, moment, rng.randint(0, 9999), 0, 0, 0,
                          rng.choice(["negative", "neutral", "neutral", "positive"]), "1", "{}", None))
             if pk % 20 == 0:
                 scheme = schemes[rng.randrange(20)]
-                matches.append((pk, scheme.pk, scheme.org_unit_id, moment, moment))
+                matches.append((pk, scheme.pk, scheme.org_unit_id, moment, moment, ""))
         bulk_insert(connection, Item._meta.db_table, item_cols, rows)
         bulk_insert(connection, ItemMatch._meta.db_table, match_cols, matches)
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT setval(pg_get_serial_sequence('{Item._meta.db_table}', 'id'), {pk})")
-            cursor.execute(f"ANALYZE {Item._meta.db_table}")
-            cursor.execute(f"ANALYZE {ItemMatch._meta.db_table}")
+    analyse_tables(connection, (Item, ItemMatch))
     load_s = time.perf_counter() - t0
     client = Client()
     client.force_login(staff, backend="django.contrib.auth.backends.ModelBackend")
@@ -92,12 +76,7 @@ def child() -> dict:
             "negative": "/opinion/items/?sentiment=negative"}
     deep_page = client.get(urls["deep"]).content.decode()
     assert f"第{ITEMS // 2 - 1}条" in deep_page and f"第{ITEMS}条" not in deep_page, "the keyset page is not half-way"
-    result = {"items": ITEMS, "load_s": round(load_s, 1)}
-    for name, url in urls.items():
-        figures = time_requests(client, url, REQUESTS)
-        result[f"{name}_p50_ms"], result[f"{name}_p95_ms"] = figures["p50"], figures["p95"]
-        result[f"{name}_cpu_p95_ms"] = figures["cpu_p95"]
-    return result
+    return {"items": ITEMS, "load_s": round(load_s, 1), **time_pages(client, staff, urls, REQUESTS)}
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
-"""The opinion demo (intake): sources of the city office and of 城关区, and a few hundred items about
-local government work — written here, about no private person — stored through the one ingestion
-service, as a collector or an import would bring them."""
+"""The opinion demo (intake): sources of the city office and of 城关区, two monitoring schemes, and a
+few hundred items about local government work — written here, about no private person — stored
+through the one ingestion service, as a collector or an import would bring them: each is analysed on
+arrival and what the schemes match is grouped into events."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ from datetime import datetime, time, timedelta
 from django.utils import timezone
 
 from ideowork.opinion.actions.ingest import do_ingest_items
+from ideowork.opinion.actions.schemes import do_create_scheme
 from ideowork.opinion.actions.sources import do_create_source
+from ideowork.opinion.models import Event
 
 __all__ = ["build"]
 
@@ -30,6 +33,11 @@ TOPICS = [
     ("营商环境", ["涉企检查“综合查一次”，减少对企业正常经营的干扰。", "有企业在留言板反映审批材料要求不一，部门已统一清单。"]),
     ("学位供给", ["新建改扩建学校五所，新增学位四千个。", "个别片区入学报名咨询集中，教育部门开通专线答疑。"]),
     ("物业管理", ["物业服务纳入社区治理，业主满意度测评常态化。", "有居民在论坛反映小区物业费公示不及时，街道已督促整改。"]),
+]
+# (unit key, staff username, name, word groups): made before the items arrive, so that they form events.
+SCHEMES = [
+    ("city", "zhoujie", "民生热点", {"event_words": "老旧小区\n物业\n学位\n防汛\n一网通办\n窗口"}),
+    ("county:0", "cg_staff", "城关区动态", {"region_words": "城关区\n东关街道\n西湖社区"}),
 ]
 OUTLETS = ["市融媒体中心", "市日报", "市广播电视台", "本地论坛", "某短视频平台", "市政府网站", "城关区融媒体中心"]
 ITEMS_PER_SOURCE = 80
@@ -53,6 +61,9 @@ def _items(ctx, source_index: int) -> list[dict]:
 
 
 def build(ctx, log) -> None:
+    for unit_key, username, name, words in SCHEMES:
+        if unit_key in ctx.units and username in ctx.users:
+            do_create_scheme(ctx.users[username], org_unit=ctx.units[unit_key], name=name, **words)
     created = 0
     for index, (unit_key, username, name, kind, level, description) in enumerate(SOURCES):
         if unit_key not in ctx.units or username not in ctx.users:
@@ -61,4 +72,5 @@ def build(ctx, log) -> None:
         source = do_create_source(staff, org_unit=ctx.units[unit_key], name=name, kind=kind, level=level,
                                   description=description)
         created += do_ingest_items(staff, source, _items(ctx, index)).created
-    log(f"已生成舆情信息来源 {len(SOURCES)} 个、舆情信息 {created} 条。")
+    log(f"已生成舆情信息来源 {len(SOURCES)} 个、监测方案 {len(SCHEMES)} 个、舆情信息 {created} 条、"
+        f"舆情事件 {Event.objects.count()} 个。")

@@ -5,12 +5,15 @@ from django.http import Http404
 
 from ideowork.core.access import access, accessor
 
-from .models import Item, ItemMatch, Scheme, Source
+from .models import Event, Item, ItemMatch, Scheme, Source
 
-__all__ = ["access_scheme", "access_source", "access_item"]
+__all__ = ["access_scheme", "access_source", "access_item", "access_event"]
 
 # Monitoring schemes: a unit sees its subtree's; the holders of opinion.monitor there change them.
 access_scheme = accessor(Scheme, "org_unit", "created_by", message="您无权修改该监测方案。")
+
+# Events: a unit sees its subtree's; the holders of opinion.handle there merge, split and handle them.
+access_event = accessor(Event, "org_unit", "merged_into", message="您无权处置该舆情事件。")
 
 # Intake (sources and items).
 access_source = accessor(Source, "org_unit", message="您无权管理该信息来源。")

@@ -21,3 +21,12 @@ register_audit_events({
     "opinion.item.ingest": "接收舆情信息",
     "opinion.item.purge_text": "清理过期舆情正文",
 })
+
+# Events (actions/events.py, actions/event_edits.py): one event per batch of arriving matches; merges
+# and splits by hand. The users' own word lists (actions/lexicon.py).
+register_audit_events({
+    "opinion.event.assign": "舆情信息归入事件",
+    "opinion.event.merge": "合并舆情事件",
+    "opinion.event.split": "拆分舆情事件",
+    "opinion.lexicon.update": "修改本单位词表",
+})

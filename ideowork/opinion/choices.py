@@ -2,7 +2,7 @@
 
 from django.db import models
 
-__all__ = ["SourceKind", "SourceLevel", "Sentiment", "Grade", "EventStatus"]
+__all__ = ["SourceKind", "SourceLevel", "Sentiment", "Grade", "EventStatus", "EventJoin"]
 
 
 class SourceKind(models.TextChoices):
@@ -45,3 +45,12 @@ class EventStatus(models.TextChoices):
     CLOSING = "closing", "待销号"
     CLOSED = "closed", "已销号"
     DISMISSED = "dismissed", "无需处置"
+
+
+class EventJoin(models.TextChoices):
+    # How an item joined its event (``analysis.events.Assignment.how``).
+    NEW = "new", "首条信息"
+    EXACT = "exact", "完全转载"
+    NEAR = "near", "近似重复"
+    EVENT = "event", "同一事件"
+    MOVED = "moved", "人工调整"

@@ -18,7 +18,7 @@ from django.db.models import Q
 
 from .models import Item, ItemMatch, Scheme, Source
 
-__all__ = ["PAGE_SIZE", "ItemPage", "item_page", "parse_cursor", "cursor_for"]
+__all__ = ["PAGE_SIZE", "ItemPage", "item_page", "parse_cursor", "cursor_for", "days_between", "after_cursor"]
 
 PAGE_SIZE = 50
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -46,21 +46,31 @@ def cursor_for(arrived_at: datetime, pk: int) -> str:
     return f"{(delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds}_{pk}"
 
 
-def _item_filter(prefix: str, sentiment: str, grade: str, since, until, before) -> Q:
+def days_between(field: str, since, until) -> Q:
+    """``field`` within the days ``since`` to ``until`` (either may be None), Beijing time."""
     q = Q()
+    if since:
+        q &= Q(**{f"{field}__gte": datetime.combine(since, time.min, SHANGHAI)})
+    if until:
+        q &= Q(**{f"{field}__lt": datetime.combine(until, time.max, SHANGHAI)})
+    return q
+
+
+def after_cursor(field: str, key: str, before: tuple[datetime, int]) -> Q:
+    """The rows after the keyset cursor ``before`` in ``(-field, -key)`` order."""
+    moment, pk = before
+    # The plain bound first: with only the OR, neither database starts the index scan at the cursor.
+    return Q(**{f"{field}__lte": moment}) & (Q(**{f"{field}__lt": moment}) | Q(**{field: moment, f"{key}__lt": pk}))
+
+
+def _item_filter(prefix: str, sentiment: str, grade: str, since, until, before) -> Q:
+    q = days_between("arrived_at", since, until)
     if sentiment:
         q &= Q(**{f"{prefix}sentiment": sentiment})
     if grade:
         q &= Q(**{f"{prefix}grade": grade})
-    if since:
-        q &= Q(arrived_at__gte=datetime.combine(since, time.min, SHANGHAI))
-    if until:
-        q &= Q(arrived_at__lt=datetime.combine(until, time.max, SHANGHAI))
     if before:
-        moment, pk = before
-        key = "item_id" if prefix else "id"
-        # The plain bound first: with only the OR, neither database starts the index scan at the cursor.
-        q &= Q(arrived_at__lte=moment) & (Q(arrived_at__lt=moment) | Q(arrived_at=moment, **{f"{key}__lt": pk}))
+        q &= after_cursor("arrived_at", "item_id" if prefix else "id", before)
     return q
 
 

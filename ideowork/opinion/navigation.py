@@ -7,3 +7,6 @@ register_menu("opinion", "舆情监测", order=55)
 register_menu_entry("opinion", "舆情信息", "opinion:item_list", visible=holds("opinion.monitor"), order=10)
 register_menu_entry("opinion", "监测方案", "opinion:scheme_list", visible=holds("opinion.monitor"), order=20)
 register_menu_entry("opinion", "信息来源", "opinion:source_list", visible=holds("opinion.monitor"), order=80)
+# Events (views/events.py) and the unit's word lists (views/lexicon.py).
+register_menu_entry("opinion", "舆情事件", "opinion:event_list", visible=holds("opinion.monitor"), order=15)
+register_menu_entry("opinion", "本单位词表", "opinion:word_lists", visible=holds("opinion.monitor"), order=70)

@@ -14,9 +14,10 @@ from ideowork.core.notify import notify
 from ideowork.core.system import system_actor
 
 from .actions.feeds import do_poll_feed, due_feed_sources
+from .actions.events import do_assign_events
 from .actions.matching import match_items
 from .actions.retention import do_purge_item_texts
-from .models import Item, Scheme
+from .models import Item, ItemMatch, Scheme
 
 BATCH = 500
 
@@ -38,12 +39,15 @@ def backrun_scheme(scheme_id: int, start: str, end: str, actor_id: int) -> int:
     # The items in the scheme's reach (actions/matching.py): its subtree's sources and those above it.
     reach = Q(org_unit__path__startswith=unit.path) | Q(org_unit_id__in=[int(p) for p in unit.path.split(".") if p])
     items = (Item.objects.filter(reach, arrived_at__gte=since, arrived_at__lt=until)
-             .only("pk", "org_unit_id", "title", "text", "arrived_at").order_by("pk"))
+             .only("pk", "org_unit_id", "title", "text", "arrived_at", "published_at", "signature").order_by("pk"))
     scanned = matched = 0
     last = 0
     while batch := list(items.filter(pk__gt=last)[:BATCH]):
         with transaction.atomic():
             matched += match_items(batch, scheme_ids=[scheme.pk])
+            # What the back-run matched joins the unit's events, as an arriving item's match does.
+            do_assign_events(ItemMatch.objects.filter(scheme=scheme, item__in=batch, event__isnull=True),
+                             actor=User.objects.filter(pk=actor_id).first(), items=batch)
         scanned += len(batch)
         last = batch[-1].pk
     actor = User.objects.filter(pk=actor_id, is_active=True).first()

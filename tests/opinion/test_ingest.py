@@ -89,7 +89,7 @@ def test_new_items_are_matched_audited_once_and_the_version_raised(org):
     assert result.matches == 2
     assert ItemMatch.objects.filter(scheme=scheme).count() == 2
     event = AuditEvent.objects.get(event_type="opinion.item.ingest")
-    assert event.new == {"created": 3, "duplicates": 0, "errors": 0, "matches": 2}
+    assert event.new == {"created": 3, "duplicates": 0, "errors": 0, "matches": 2, "events": 2}
     assert event.actor == org.staff and event.org_unit == org.city
     assert DataVersion.objects.filter(topic="opinion.items").count() == before + 1
 

@@ -4,8 +4,11 @@ the HTTP API and the demo alike.
 Each record is checked on its own (``intake.records.clean_record``): a bad one is reported by its
 row and the good ones are kept. The same item twice — the same URL, or the same normalised title and
 text from the same source — is stored once, within the batch and against what is stored. The batch
-is one transaction: bulk inserts, the new items matched against every active scheme
-(``match_items``), one audit event with the counts, and the ``opinion.items`` data version raised.
+is one transaction: each new item analysed (sentiment and grade with the lexicon of the source's
+unit, ``actions/lexicon.py``; the normalised text the fingerprint needed is reused), bulk inserts,
+the new items matched against every active scheme (``match_items``) and the matched ones assigned
+to their units' events (``do_assign_events``), one audit event with the counts, and the
+``opinion.items`` data version raised.
 Two batches racing with the same items meet the unique constraints: the insert is retried in a
 savepoint after reading again what the other one stored, so nothing is stored twice or half.
 """
@@ -23,8 +26,11 @@ from ideowork.core.access import can
 from ideowork.core.system import is_system_actor
 from ideowork.core.versions import bump_versions
 
+from ..analysis import Lexicon, analyse_normalised
 from ..intake.records import CleanRecord, RecordError, clean_record
-from ..models import Item, Source
+from ..models import Item, ItemMatch, Source
+from .events import do_assign_events
+from .lexicon import lexicon_for_unit
 from .matching import match_items
 
 __all__ = ["IngestResult", "do_ingest_items", "ITEMS_TOPIC", "require_can_ingest"]
@@ -42,6 +48,7 @@ class IngestResult:
     # (row number as the caller counts rows, Chinese message)
     errors: list[tuple[int, str]] = field(default_factory=list)
     matches: int = 0
+    events: int = 0
     items: list[Item] = field(default_factory=list, repr=False)
 
 
@@ -84,11 +91,28 @@ def _fresh(source: Source, cleaned: list[CleanRecord]) -> tuple[list[CleanRecord
     return fresh, len(cleaned) - len(fresh)
 
 
+def _analysis(source: Source, record: CleanRecord, lexicon: Lexicon) -> tuple[str, str, dict]:
+    """The item's sentiment and grade, and why (for the item page), from its normalised text."""
+    reach = {"reads": record.reads, "reposts": record.reposts, "comments": record.comments, "likes": record.likes}
+    found = analyse_normalised(record.title_n, record.text_n, source_level=source.level, reach=reach,
+                               lexicon=lexicon, with_signature=False)
+    return found.sentiment.label, found.grade.code, {
+        "sentiment_score": found.sentiment.score, "grade_points": found.grade.points,
+        "grade_reasons": list(found.grade.reasons), "sensitive": [list(s) for s in found.sentiment.sensitive]}
+
+
 def _rows(source: Source, records: list[CleanRecord], now) -> list[Item]:
-    return [Item(source=source, org_unit_id=source.org_unit_id, outlet_name=r.outlet_name, url=r.url,
-                 url_key=r.url_key, content_key=r.content_key, title=r.title, text=r.text,
-                 published_at=r.published_at, arrived_at=now, reads=r.reads, reposts=r.reposts,
-                 comments=r.comments, likes=r.likes) for r in records]
+    lexicon = lexicon_for_unit(source.org_unit)
+    rows = []
+    for r in records:
+        sentiment, grade, analysis = _analysis(source, r, lexicon)
+        item = Item(source=source, org_unit_id=source.org_unit_id, outlet_name=r.outlet_name, url=r.url,
+                    url_key=r.url_key, content_key=r.content_key, title=r.title, text=r.text,
+                    published_at=r.published_at, arrived_at=now, reads=r.reads, reposts=r.reposts,
+                    comments=r.comments, likes=r.likes, sentiment=sentiment, grade=grade, analysis=analysis)
+        item.normalised = (r.title_n, r.text_n)   # for the event signature of a matched item
+        rows.append(item)
+    return rows
 
 
 def _store(source: Source, cleaned: list[CleanRecord], now) -> tuple[list[Item], int]:
@@ -104,6 +128,14 @@ def _store(source: Source, cleaned: list[CleanRecord], now) -> tuple[list[Item],
             if attempt == RACE_RETRIES - 1:
                 raise
     raise AssertionError("unreachable")
+
+
+def _assign_events(actor, items: list[Item]) -> int:
+    ids = [item.pk for item in items]
+    matches = []
+    for start in range(0, len(ids), LOOKUP_CHUNK):
+        matches += ItemMatch.objects.filter(item_id__in=ids[start:start + LOOKUP_CHUNK], event__isnull=True)
+    return do_assign_events(matches, actor=actor, items=items)
 
 
 def do_ingest_items(actor, source: Source, records, *, first_row: int = 1,
@@ -134,8 +166,10 @@ def do_ingest_items(actor, source: Source, records, *, first_row: int = 1,
         result.created, result.items = len(items), items
         if items:
             result.matches = match_items(items)
+            if result.matches:
+                result.events = _assign_events(actor, items)
             bump_versions(ITEMS_TOPIC, [source.org_unit.organ_id or source.org_unit_id])
         audit.record("opinion.item.ingest", source, actor=actor,
                      new={"created": result.created, "duplicates": result.duplicates, "errors": len(result.errors),
-                          "matches": result.matches})
+                          "matches": result.matches, "events": result.events})
     return result

@@ -7,12 +7,12 @@ near-duplicate signatures and the incremental event index. ``analyse`` runs the 
 service needs per item.
 """
 
-from .analyse import Analysis, analyse
+from .analyse import Analysis, analyse, analyse_normalised
 from .events import Assignment, EventIndex, Signature, assign_events, signature
 from .grade import GradeResult, GradeRules, grade
 from .lexicon import Lexicon, LexiconError
 from .sentiment import SentimentResult, WordDecision, explain_sentiment, sentiment
 
-__all__ = ["Analysis", "analyse", "Assignment", "EventIndex", "Signature", "assign_events", "signature",
-           "GradeResult", "GradeRules", "grade", "Lexicon", "LexiconError", "SentimentResult", "WordDecision",
+__all__ = ["Analysis", "analyse", "analyse_normalised", "Assignment", "EventIndex", "Signature", "assign_events",
+           "signature", "GradeResult", "GradeRules", "grade", "Lexicon", "LexiconError", "SentimentResult", "WordDecision",
            "explain_sentiment", "sentiment"]

@@ -119,9 +119,13 @@ def grade(title: str, text: str, *, sentiment: str, source_level: str | None = N
             named = "、".join(f"{topic}（“{word}”）" for topic, (_p, word) in sorted(topics.items()))
             reasons.append(f"敏感话题{named}：{total:+g}分（上限{rules.sensitive_cap:g}分）")
 
-    for code, label, at_least in rules.levels:
+    for index, (code, label, at_least) in enumerate(rules.levels):
         if points >= at_least:
-            reasons.append(f"合计{points:g}分，达到“{label}”的{at_least:g}分")
+            if index == len(rules.levels) - 1 and index:   # the lowest level: say what it fell short of
+                _code, above, needed = rules.levels[index - 1]
+                reasons.append(f"合计{points:g}分，不足“{above}”的{needed:g}分，定为“{label}”")
+            else:
+                reasons.append(f"合计{points:g}分，达到“{label}”的{at_least:g}分")
             return GradeResult(code, label, round(points, 3), tuple(reasons))
     code, label, _ = rules.levels[-1]
     return GradeResult(code, label, round(points, 3), tuple(reasons))

@@ -123,14 +123,18 @@ class Lexicon:
 
     def extended(self, *, sentiment: Mapping[str, float] | None = None,
                  sensitive: Mapping[str, tuple[str, float]] | None = None,
+                 modifiers: Mapping[str, tuple[str, float]] | None = None,
                  removed: Iterable[str] = ()) -> Lexicon:
         """A new lexicon: this one with the users' words laid over it (and ``removed`` words taken out).
 
-        ``sentiment`` maps a word to its weight (-3…3); ``sensitive`` a word to (topic, points). A word
-        that is empty after normalisation, or a weight out of range, is a ``LexiconError`` naming it.
+        ``sentiment`` maps a word to its weight (-3…3); ``sensitive`` a word to (topic, points);
+        ``modifiers`` a word to (kind, factor), kind one of ``MODIFIER_KINDS`` (a negator's factor is
+        unused, a degree's 0…5). A word that is empty after normalisation, or a value out of range, is a
+        ``LexiconError`` naming it.
         """
         merged = dict(self.sentiment)
         merged_sensitive = dict(self.sensitive)
+        merged_modifiers = dict(self.modifiers)
         for word in removed:
             key = normalise(word.strip())
             merged.pop(key, None)
@@ -149,7 +153,16 @@ class Lexicon:
             if not isinstance(points, (int, float)) or isinstance(points, bool) or not 0 <= points <= 10:
                 raise LexiconError(f"敏感词表中“{word}”的分值应为 0 到 10 之间的数")
             merged_sensitive[key] = (str(topic), float(points))
-        return Lexicon(merged, self.modifiers, merged_sensitive)
+        for word, (kind, factor) in (modifiers or {}).items():
+            key = normalise(str(word).strip())
+            if not key:
+                raise LexiconError("修饰词表中有空词语")
+            if kind not in MODIFIER_KINDS:
+                raise LexiconError(f"修饰词“{word}”的类别“{kind}”不是 {'、'.join(MODIFIER_KINDS)} 之一")
+            if not isinstance(factor, (int, float)) or isinstance(factor, bool) or not 0 <= factor <= 5:
+                raise LexiconError(f"修饰词“{word}”的倍数应为 0 到 5 之间的数")
+            merged_modifiers[key] = (kind, float(factor))
+        return Lexicon(merged, merged_modifiers, merged_sensitive)
 
     # -- scanning ---------------------------------------------------------------------------------
 

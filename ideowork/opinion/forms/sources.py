@@ -6,7 +6,7 @@ from ideowork.core.models import OrgUnit
 
 from ..choices import Grade, Sentiment, SourceKind, SourceLevel
 
-__all__ = ["SourceForm", "ItemFilterForm"]
+__all__ = ["SourceForm", "ItemFilterForm", "PeriodFilterForm"]
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -33,21 +33,28 @@ class SourceForm(forms.Form):
         return dict(self.cleaned_data)
 
 
-class ItemFilterForm(forms.Form):
-    source = forms.TypedChoiceField(label="来源", required=False, coerce=int, empty_value=None)
-    scheme = forms.TypedChoiceField(label="监测方案", required=False, coerce=int, empty_value=None)
-    sentiment = forms.ChoiceField(label="倾向", required=False, choices=[("", "全部倾向"), *Sentiment.choices])
-    grade = forms.ChoiceField(label="等级", required=False, choices=[("", "全部等级"), *Grade.choices])
-    since = forms.DateField(label="接收起始日期", required=False, widget=DATE)
-    until = forms.DateField(label="接收截止日期", required=False, widget=DATE)
+class PeriodFilterForm(forms.Form):
+    """A list's filter with a period of days (the item list's arrivals, the event list's activity)."""
 
-    def __init__(self, *args, sources, schemes, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["source"].choices = [("", "全部来源"), *((s.pk, s.name) for s in sources)]
-        self.fields["scheme"].choices = [("", "全部方案"), *((s.pk, s.name) for s in schemes)]
+    since = forms.DateField(label="起始日期", required=False, widget=DATE)
+    until = forms.DateField(label="截止日期", required=False, widget=DATE)
 
     def clean(self):
         data = super().clean()
         if data.get("since") and data.get("until") and data["since"] > data["until"]:
             self.add_error("until", "截止日期不能早于起始日期。")
         return data
+
+
+class ItemFilterForm(PeriodFilterForm):
+    source = forms.TypedChoiceField(label="来源", required=False, coerce=int, empty_value=None)
+    scheme = forms.TypedChoiceField(label="监测方案", required=False, coerce=int, empty_value=None)
+    sentiment = forms.ChoiceField(label="倾向", required=False, choices=[("", "全部倾向"), *Sentiment.choices])
+    grade = forms.ChoiceField(label="等级", required=False, choices=[("", "全部等级"), *Grade.choices])
+    field_order = ["source", "scheme", "sentiment", "grade", "since", "until"]
+
+    def __init__(self, *args, sources, schemes, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["source"].choices = [("", "全部来源"), *((s.pk, s.name) for s in sources)]
+        self.fields["scheme"].choices = [("", "全部方案"), *((s.pk, s.name) for s in schemes)]
+        self.fields["since"].label, self.fields["until"].label = "接收起始日期", "接收截止日期"

@@ -53,6 +53,9 @@ class CleanRecord:
     reposts: int | None
     comments: int | None
     likes: int | None
+    # Title and text through the one normalisation (for the fingerprint, and reused by the analysis).
+    title_n: str = ""
+    text_n: str = ""
 
 
 def mask_private_numbers(text: str) -> str:
@@ -73,7 +76,11 @@ def url_key(url: str) -> str:
 
 
 def content_key(title: str, text: str) -> str:
-    return hashlib.sha256(f"{normalise(title)}\n{normalise(text)}".encode()).hexdigest()
+    return _content_key(normalise(title), normalise(text))
+
+
+def _content_key(title_n: str, text_n: str) -> str:
+    return hashlib.sha256(f"{title_n}\n{text_n}".encode()).hexdigest()
 
 
 def _text(record: dict, key: str, label: str, limit: int) -> str:
@@ -156,6 +163,8 @@ def clean_record(record) -> CleanRecord:
         if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
             raise RecordError(f"原文链接“{url[:60]}”应以 http:// 或 https:// 开头。")
     counts = {key: parse_count(record.get(key), label) for key, label in COUNT_FIELDS.items()}
-    return CleanRecord(title=title, text=text, url=url, url_key=url_key(url), content_key=content_key(title, text),
+    title_n, text_n = normalise(title), normalise(text)
+    return CleanRecord(title=title, text=text, url=url, url_key=url_key(url), content_key=_content_key(title_n, text_n),
                        published_at=parse_published(record.get("published")),
-                       outlet_name=_text(record, "outlet", "发布媒体", MAX_OUTLET), **counts)
+                       outlet_name=_text(record, "outlet", "发布媒体", MAX_OUTLET), **counts,
+                       title_n=title_n, text_n=text_n)

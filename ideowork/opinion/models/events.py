@@ -46,6 +46,8 @@ class Event(models.Model):
     outlet_count = models.PositiveIntegerField("媒体数", default=0)
     sentiment = models.CharField("倾向", max_length=8, choices=Sentiment.choices, blank=True)
     grade = models.CharField("等级", max_length=1, choices=Grade.choices, blank=True)
+    # Why the grade: the lead item, the points and the reasons (``actions/events.py``), for the event page.
+    analysis = models.JSONField("定级依据", default=dict, blank=True)
 
     status = models.CharField("处置状态", max_length=12, choices=EventStatus.choices, default=EventStatus.JUDGING)
     assigned_unit = models.ForeignKey("core.OrgUnit", verbose_name="处置单位", null=True, blank=True,

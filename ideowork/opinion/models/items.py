@@ -11,7 +11,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from ..choices import Grade, Sentiment
+from ..choices import EventJoin, Grade, Sentiment
 from .scoping import OpinionQuerySet
 
 __all__ = ["Item", "ItemMatch"]
@@ -43,6 +43,10 @@ class Item(models.Model):
     grade = models.CharField("等级", max_length=1, choices=Grade.choices, blank=True)
     # Why the item got its sentiment and grade, for the item page.
     analysis = models.JSONField("研判依据", default=dict, blank=True)
+    # What the event index keeps of the item (``analysis.events.Signature`` as ``signature_to_json``
+    # writes it), so that a worker rebuilds a unit's index from the database; set when a scheme first
+    # matches the item (the items no scheme matches join no event).
+    signature = models.JSONField("事件特征", null=True, blank=True)
     text_purged_at = models.DateTimeField("正文清理时间", null=True, blank=True)
 
     objects = ItemQuerySet.as_manager()
@@ -79,6 +83,9 @@ class ItemMatch(models.Model):
     # events service after matching.
     event = models.ForeignKey("opinion.Event", verbose_name="所属事件", null=True, blank=True,
                               on_delete=models.SET_NULL, related_name="matches")
+    # How the item joined its event (``analysis.events.Assignment.how``: 新事件, 完全转载, 近似重复,
+    # 同一事件); a reprint is an exact or near-duplicate.
+    joined = models.CharField("归并方式", max_length=8, choices=EventJoin.choices, blank=True)
 
     objects = ItemMatchQuerySet.as_manager()
 

@@ -6,6 +6,8 @@ from django.shortcuts import render
 from ideowork.core.permissions import capability_required
 
 from ..access import access_item
+from ..actions.lexicon import lexicon_for_unit
+from ..analysis import explain_sentiment
 from ..forms.sources import ItemFilterForm
 from ..listing import item_page, parse_cursor
 from ..models import ItemMatch, Scheme, Source
@@ -31,6 +33,14 @@ def item_list(request):
 @capability_required(MONITOR)
 def item_detail(request, pk):
     item = access_item(request.user, pk)
-    matches = (ItemMatch.objects.visible_to(request.user).filter(item=item).select_related("scheme")
+    matches = (ItemMatch.objects.visible_to(request.user).filter(item=item).select_related("scheme", "event")
                .order_by("scheme__name"))
-    return render(request, "opinion/item_detail.html", {"item": item, "matches": matches})
+    events = {m.event_id: m.event for m in matches if m.event_id}
+    # Why the sentiment: worked out again with the word lists now in force (the text is needed; the
+    # stored score says what it was on arrival). Why the grade: as stored on arrival.
+    why = None
+    if item.sentiment and not item.text_purged_at:
+        why = explain_sentiment(item.title, item.text, lexicon_for_unit(item.org_unit))
+    return render(request, "opinion/item_detail.html", {
+        "item": item, "matches": matches, "events": list(events.values()), "why": why,
+        "lists_changed": why is not None and why.label != item.sentiment})

@@ -1,0 +1,56 @@
+"""The unit's event list (舆情事件), read fast at any size of the store.
+
+Events not merged into another, most recently active first. Read per unit from the index written for
+it — ``Event(org_unit, -last_seen_at, -id)``, or ``(org_unit, status, -last_seen_at)`` when filtered
+by status — one query per unit that has events, each ``LIMIT``-ed to a page plus one, merged here.
+Paging is by keyset (the last row's last-seen time and id, the item list's cursor), never by offset,
+and nothing counts the whole store. The period keeps the events last seen in it (a range of the
+index's own column).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db.models import Q
+
+from .listing import PAGE_SIZE, after_cursor, cursor_for, days_between
+from .models import Event
+
+__all__ = ["EventPage", "event_page"]
+
+
+@dataclass
+class EventPage:
+    events: list[Event]
+    next_cursor: str | None
+
+
+def _filter(status: str, grade: str, sentiment: str, since, until, before) -> Q:
+    q = Q(merged_into__isnull=True) & days_between("last_seen_at", since, until)
+    if status:
+        q &= Q(status=status)
+    if grade:
+        q &= Q(grade=grade)
+    if sentiment:
+        q &= Q(sentiment=sentiment)
+    if before:
+        q &= after_cursor("last_seen_at", "id", before)
+    return q
+
+
+def event_page(user, *, status: str = "", grade: str = "", sentiment: str = "", since=None, until=None,
+               before: tuple[datetime, int] | None = None) -> EventPage:
+    """A page of the live events ``user`` sees, most recently active first."""
+    take = PAGE_SIZE + 1
+    condition = _filter(status, grade, sentiment, since, until, before)
+    visible = Event.objects.visible_to(user)
+    found: list[Event] = []
+    for unit_id in visible.order_by().values_list("org_unit_id", flat=True).distinct():
+        found += (visible.filter(condition, org_unit_id=unit_id).select_related("org_unit")
+                  .defer("analysis").order_by("-last_seen_at", "-id")[:take])
+    found.sort(key=lambda e: (e.last_seen_at, e.pk), reverse=True)
+    events = found[:PAGE_SIZE]
+    next_cursor = cursor_for(events[-1].last_seen_at, events[-1].pk) if len(found) > PAGE_SIZE else None
+    return EventPage(events=events, next_cursor=next_cursor)
