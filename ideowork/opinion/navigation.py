@@ -7,3 +7,6 @@ register_menu("opinion", "舆情监测", order=55)
 register_menu_entry("opinion", "舆情信息", "opinion:item_list", visible=holds("opinion.monitor"), order=10)
 register_menu_entry("opinion", "监测方案", "opinion:scheme_list", visible=holds("opinion.monitor"), order=20)
 register_menu_entry("opinion", "信息来源", "opinion:source_list", visible=holds("opinion.monitor"), order=80)
+# Warnings (views/warnings.py).
+register_menu_entry("opinion", "预警信息", "opinion:warning_list", visible=holds("opinion.handle"), order=30)
+register_menu_entry("opinion", "预警规则", "opinion:warning_rules", visible=holds("opinion.monitor"), order=40)

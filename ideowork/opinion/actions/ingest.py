@@ -26,6 +26,7 @@ from ideowork.core.versions import bump_versions
 from ..intake.records import CleanRecord, RecordError, clean_record
 from ..models import Item, Source
 from .matching import match_items
+from .warnings import do_evaluate_warnings
 
 __all__ = ["IngestResult", "do_ingest_items", "ITEMS_TOPIC", "require_can_ingest"]
 
@@ -134,6 +135,7 @@ def do_ingest_items(actor, source: Source, records, *, first_row: int = 1,
         result.created, result.items = len(items), items
         if items:
             result.matches = match_items(items)
+            do_evaluate_warnings(items)
             bump_versions(ITEMS_TOPIC, [source.org_unit.organ_id or source.org_unit_id])
         audit.record("opinion.item.ingest", source, actor=actor,
                      new={"created": result.created, "duplicates": result.duplicates, "errors": len(result.errors),
