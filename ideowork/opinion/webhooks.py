@@ -42,6 +42,10 @@ def check_webhook_url(url: str) -> str:
         raise ValueError("机器人地址应以 https:// 或 http:// 开头。")
     if not parts.hostname:
         raise ValueError("机器人地址缺少主机名。")
+    try:
+        parts.port
+    except ValueError:
+        raise ValueError("机器人地址的端口有误。") from None
     if parts.username or parts.password:
         raise ValueError("机器人地址不能包含用户名或密码。")
     if any(ch.isspace() for ch in url):
@@ -63,7 +67,8 @@ def mask_webhook_url(url: str) -> str:
     if not query and path.strip("/"):
         head, _, last = path.rstrip("/").rpartition("/")
         path = f"{head}/{_mask(last)}"
-    return urllib.parse.urlunsplit((parts.scheme, parts.hostname or "", path, query, ""))
+    host = (parts.hostname or "") + (f":{parts.port}" if parts.port else "")
+    return urllib.parse.urlunsplit((parts.scheme, host, path, query, ""))
 
 
 def message(kind: str, title: str, lines: list[str], *, markdown: bool = True) -> dict:

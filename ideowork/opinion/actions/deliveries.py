@@ -183,7 +183,14 @@ def deliver_due(now: datetime | None = None) -> dict:
     now = now or timezone.now()
     held = (Delivery.objects.filter(state=DeliveryState.HELD, next_attempt_at__lte=now)
             .select_related("warning__org_unit"))
-    released = [d.pk for d in held[:DUE_BATCH] if not quiet_until(settings_for(d.warning.org_unit), now)]
+    quiet: dict[int, WarningSettings] = {}
+    released = []
+    for delivery in held[:DUE_BATCH]:
+        unit = delivery.warning.org_unit
+        if unit.pk not in quiet:
+            quiet[unit.pk] = settings_for(unit)
+        if not quiet_until(quiet[unit.pk], now):
+            released.append(delivery.pk)
     Delivery.objects.filter(pk__in=released, state=DeliveryState.HELD).update(state=DeliveryState.PENDING)
     due = list(Delivery.objects.filter(Q(next_attempt_at__lte=now) | Q(next_attempt_at__isnull=True),
                                        state__in=[DeliveryState.PENDING, DeliveryState.RETRYING])

@@ -199,7 +199,9 @@ def _raise_or_merge(hit: _Hit, now: datetime, *, kind: str, reason: str, count: 
     escalated = grade > warning.grade
     warning.grade = max(grade, warning.grade)
     warning.last_at = now
-    warning.save(update_fields=["item_count", "grade", "last_at"])
+    if count is not None:  # a spike: the hour's figures as they stand now
+        warning.reason, warning.title = reason, (title or _title(hit, topic, kind, count))[:300]
+    warning.save(update_fields=["item_count", "grade", "last_at", "reason", "title"])
     record("opinion.warning.merge", warning, actor=actor, unit=warning.org_unit, old=old,
            new={"items": warning.item_count, "grade": warning.grade})
     if escalated and warning.grade == Grade.GRAVE:
