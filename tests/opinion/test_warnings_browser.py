@@ -8,6 +8,8 @@ import pytest
 from ideowork.opinion.models import Warning, WarningRule
 from tests.conftest import PHONE, screenshot
 
+from .phone import fits_the_phone
+
 from .warning_builders import arrive, city_watch
 
 pytestmark = [pytest.mark.browser, pytest.mark.clock("2026-12-03T10:05")]
@@ -78,11 +80,8 @@ def test_a_warning_raised_by_hand_and_the_pages_at_a_phone_width(org, page_as):
     phone.click("button:has-text('发布预警')")
     phone.wait_for_selector("text=预警已发布")
     assert "人工预警：网传城管违规收费" in phone.inner_text("[data-testid=warning-title]")
-    assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
-    screenshot(phone, "opinion-warning-detail-phone")
+    fits_the_phone(phone, "opinion-warning-detail-phone")
     phone.goto("/opinion/warnings/")
-    assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
-    screenshot(phone, "opinion-warning-list-phone")
+    fits_the_phone(phone, "opinion-warning-list-phone")
     phone.goto("/opinion/warnings/rules/")
-    assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
-    screenshot(phone, "opinion-warning-rules-phone")
+    fits_the_phone(phone, "opinion-warning-rules-phone")

@@ -28,7 +28,7 @@ class WarningRuleForm(forms.Form):
     spike_ratio = forms.FloatField(label="激增倍数", initial=3, min_value=1, max_value=100)
     spike_min_count = forms.IntegerField(label="最少条数", initial=20, min_value=1, max_value=100000,
                                          help_text="本小时命中不少于此数才预警，避免夜间零星信息误报。")
-    channels = forms.MultipleChoiceField(label="推送渠道", choices=Channel.choices, initial=[Channel.IN_APP],
+    channels = forms.MultipleChoiceField(label="推送渠道", choices=Channel.choices, initial=[Channel.IN_APP], required=False,
                                          widget=forms.CheckboxSelectMultiple,
                                          help_text="接收人和群机器人在各方案的“预警接收人”中设置。")
     window_minutes = forms.IntegerField(label="合并时段（分钟）", initial=60, min_value=5, max_value=1440,
