@@ -106,6 +106,10 @@ def post_message(url: str, body: dict, *, secret: str = "", timeout: float = 5) 
         reason = getattr(exc, "reason", exc)
         if isinstance(reason, (TimeoutError, socket.timeout)):
             raise WebhookError(f"机器人网关在{timeout:g}秒内没有响应。") from None
+        if isinstance(reason, ConnectionRefusedError):
+            raise WebhookError("无法连接机器人网关：连接被拒绝。") from None
+        if isinstance(reason, socket.gaierror):
+            raise WebhookError("无法连接机器人网关：找不到该主机。") from None
         raise WebhookError(f"无法连接机器人网关：{str(reason)[:120]}") from None
     try:
         data = json.loads(answer.decode("utf-8"))

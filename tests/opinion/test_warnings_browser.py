@@ -18,7 +18,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.clock("2026-12-03T10:05")]
 def test_staff_set_a_rule_and_the_deputy_handles_the_warning_it_raises(org, page_as):
     source, scheme = city_watch(org)
     staff = page_as(org.staff)
-    staff.goto("/opinion/warnings/rules/")
+    staff.goto("/opinion/warning-rules/")
     screenshot(staff, "opinion-warning-rules-empty")
     staff.click(f"[data-testid=rule-group-{scheme.pk}] >> text=为该方案新建规则")
     staff.fill("#id_name", "重大以上舆情")
@@ -37,6 +37,9 @@ def test_staff_set_a_rule_and_the_deputy_handles_the_warning_it_raises(org, page
     staff.fill("#id_label", "舆情工作群")
     staff.click("[data-testid=add-webhook] button")
     staff.wait_for_selector("text=已添加群机器人")
+    staff.select_option("[data-testid=add-person] #id_user", str(org.deputy.pk))
+    staff.click("[data-testid=add-person] button")
+    staff.wait_for_selector("text=已添加预警接收人李副主任")
     table = staff.inner_text("[data-testid=recipient-table]")
     assert "693a****5aaa" in table and "91f6-7a1b" not in table
     screenshot(staff, "opinion-warning-recipients")
@@ -47,9 +50,10 @@ def test_staff_set_a_rule_and_the_deputy_handles_the_warning_it_raises(org, page
 
     deputy = page_as(org.deputy)
     deputy.goto("/notifications/")
-    deputy.click("text=【舆情预警·特别重大】")
+    deputy.click("text=【舆情预警·重大】")  # raised at 重大; the second item made it 特别重大
     deputy.wait_for_selector("[data-testid=warning-title]")
     assert "2条" in deputy.inner_text("[data-testid=warning-count]")
+    assert "特别重大" in deputy.inner_text("[data-testid=warning-title]")
     deliveries = deputy.inner_text("[data-testid=delivery-table]")
     assert "站内通知" in deliveries and "群机器人" in deliveries and "693a****5aaa" in deliveries
     assert "等待重试" in deliveries and "无法连接机器人网关" in deliveries
@@ -83,5 +87,5 @@ def test_a_warning_raised_by_hand_and_the_pages_at_a_phone_width(org, page_as):
     fits_the_phone(phone, "opinion-warning-detail-phone")
     phone.goto("/opinion/warnings/")
     fits_the_phone(phone, "opinion-warning-list-phone")
-    phone.goto("/opinion/warnings/rules/")
+    phone.goto("/opinion/warning-rules/")
     fits_the_phone(phone, "opinion-warning-rules-phone")

@@ -145,8 +145,8 @@ def _title(hit: _Hit, topic: str, kind: str, count: int) -> str:
     if topic == "more":
         return f"{scheme}：{hit.rule.name}（多起）"
     story = hit.event.title if hit.event else hit.items[0].title
-    label = "负面信息" if kind == WarningKind.NEGATIVE else f"{Grade(_max_grade(hit.items)).label}舆情"
-    return f"{scheme}：{label}“{story[:80]}”"
+    # The grade is not in the title: it is shown beside it and may rise as items merge in.
+    return f"{scheme}：{'负面信息' if kind == WarningKind.NEGATIVE else '舆情'}“{story[:80]}”"
 
 
 def _add_items(warning: Warning, items: list[Item]) -> int:
