@@ -3,6 +3,8 @@ decide."""
 
 from django import forms
 
+from ideowork.core.forms.pickers import TickListPicker
+
 from ..choices import Channel, Grade, SourceLevel, WarningKind, WarningStatus, WebhookKind
 from ..models import Scheme
 
@@ -21,7 +23,7 @@ class WarningRuleForm(forms.Form):
     min_grade = forms.ChoiceField(label="最低等级", required=False, choices=[("", "—"), *Grade.choices],
                                   help_text="按等级：信息等级达到此级及以上即预警。")
     source_levels = forms.MultipleChoiceField(label="来源级别", required=False, choices=SourceLevel.choices,
-                                              widget=forms.CheckboxSelectMultiple,
+                                              widget=TickListPicker(unit="类", placeholder="输入级别筛选"),
                                               help_text="负面信息：只看这些级别的来源；都不选表示任意级别。")
     spike_days = forms.IntegerField(label="对比天数", initial=7, min_value=1, max_value=30,
                                     help_text="信息量激增：与前几天同一小时的平均数比较。")
@@ -29,7 +31,7 @@ class WarningRuleForm(forms.Form):
     spike_min_count = forms.IntegerField(label="最少条数", initial=20, min_value=1, max_value=100000,
                                          help_text="本小时命中不少于此数才预警，避免夜间零星信息误报。")
     channels = forms.MultipleChoiceField(label="推送渠道", choices=Channel.choices, initial=[Channel.IN_APP], required=False,
-                                         widget=forms.CheckboxSelectMultiple,
+                                         widget=TickListPicker(unit="个", placeholder="输入渠道筛选"),
                                          help_text="接收人和群机器人在各方案的“预警接收人”中设置。")
     window_minutes = forms.IntegerField(label="合并时段（分钟）", initial=60, min_value=5, max_value=1440,
                                         help_text="同一方案、同一规则、同一事件在此时段内只发一条预警，后续信息并入其中。")
