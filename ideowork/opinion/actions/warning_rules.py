@@ -112,7 +112,7 @@ def do_update_warning_rule(actor: User, rule: WarningRule, **changes) -> Warning
     require_can(actor, "change", rule, "您无权修改该预警规则。")
     try:
         with transaction.atomic():
-            rule = WarningRule.objects.select_for_update().select_related("org_unit", "scheme").get(pk=rule.pk)
+            rule = WarningRule.objects.select_for_update(of=("self",)).select_related("org_unit", "scheme").get(pk=rule.pk)
             old = snapshot(rule, AUDITED)
             for name, value in changes.items():
                 setattr(rule, name, value)
@@ -142,7 +142,7 @@ def do_delete_warning_rule(actor: User, rule: WarningRule) -> None:
     """Delete a rule; the warnings it raised stay (without their rule)."""
     require_can(actor, "change", rule, "您无权删除该预警规则。")
     with transaction.atomic():
-        rule = WarningRule.objects.select_for_update().select_related("org_unit", "scheme").get(pk=rule.pk)
+        rule = WarningRule.objects.select_for_update(of=("self",)).select_related("org_unit", "scheme").get(pk=rule.pk)
         record("opinion.warning_rule.delete", rule, actor=actor, old=snapshot(rule, AUDITED))
         rule.delete()
 
