@@ -29,7 +29,7 @@ from ideowork.core.audit import record
 from ideowork.core.system import is_system_actor, system_actor
 
 from ..choices import Channel, Grade, Sentiment, WarningKind, WarningStatus
-from ..models import Event, Item, ItemMatch, Scheme, Warning, WarningItem, WarningRule
+from ..models import Event, Item, ItemMatch, Scheme, Source, Warning, WarningItem, WarningRule
 from .deliveries import create_deliveries, queue_sending, release_held
 from .warning_rules import describe_rule
 
@@ -85,11 +85,22 @@ def _reason(rule: WarningRule, items: list[Item]) -> str:
 
 
 def _matches_of(items: list[Item]) -> list[ItemMatch]:
-    ids = [item.pk for item in items]
-    found = []
+    """The matches of ``items``, joined in memory to the items the caller holds (their text is not
+    read again) and to their sources, schemes and events (one query each)."""
+    by_id = {item.pk: item for item in items}
+    ids = list(by_id)
+    found: list[ItemMatch] = []
     for start in range(0, len(ids), LOOKUP_CHUNK):
-        found += ItemMatch.objects.filter(item_id__in=ids[start:start + LOOKUP_CHUNK]).select_related(
-            "item__source", "scheme", "event")
+        found += ItemMatch.objects.filter(item_id__in=ids[start:start + LOOKUP_CHUNK]).only(
+            "item_id", "scheme_id", "org_unit_id", "event_id", "arrived_at")
+    sources = Source.objects.in_bulk({item.source_id for item in items})
+    schemes = Scheme.objects.in_bulk({m.scheme_id for m in found})
+    events = Event.objects.in_bulk({m.event_id for m in found if m.event_id})
+    for match in found:
+        match.item = by_id[match.item_id]
+        match.item.source = sources[match.item.source_id]
+        match.scheme = schemes[match.scheme_id]
+        match.event = events.get(match.event_id)
     return found
 
 
@@ -102,7 +113,7 @@ def do_evaluate_warnings(items) -> int:
     """Evaluate the active rules on the matches of ``items`` (just stored and matched); the caller
     holds the transaction. Returns how many warnings were raised or grown."""
     items = list(items)
-    rules = list(WarningRule.objects.filter(active=True).select_related("org_unit")) if items else []
+    rules = list(WarningRule.objects.filter(active=True)) if items else []
     if not rules:
         return 0
     hits: dict[tuple, _Hit] = {}
