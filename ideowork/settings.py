@@ -269,6 +269,21 @@ OPINION_API_MAX_ITEMS = int(os.environ.get("IDEOWORK_OPINION_API_MAX_ITEMS", 500
 OPINION_FEED_TIMEOUT = float(os.environ.get("IDEOWORK_OPINION_FEED_TIMEOUT", 10))
 OPINION_FEED_MAX_BYTES = int(os.environ.get("IDEOWORK_OPINION_FEED_MAX_KB", 5120)) * 1024
 OPINION_RETENTION_DAYS = int(os.environ.get("IDEOWORK_OPINION_RETENTION_DAYS", 180))
+# Warnings' webhooks (政务钉钉 / 企业微信 robots): how long a gateway may take to answer.
+OPINION_WEBHOOK_TIMEOUT = float(os.environ.get("IDEOWORK_OPINION_WEBHOOK_TIMEOUT", 5))
+# The address people open the platform at, for links in e-mails and robot messages ("" = paths only).
+SITE_URL = os.environ.get("IDEOWORK_SITE_URL", "").rstrip("/")
+
+# --- e-mail (warnings): Django's SMTP backend, configured from the environment -----------------
+EMAIL_BACKEND = os.environ.get("IDEOWORK_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = os.environ.get("IDEOWORK_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("IDEOWORK_EMAIL_PORT", 25))
+EMAIL_HOST_USER = os.environ.get("IDEOWORK_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("IDEOWORK_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("IDEOWORK_EMAIL_TLS", False)
+EMAIL_USE_SSL = env_bool("IDEOWORK_EMAIL_SSL", False)
+EMAIL_TIMEOUT = float(os.environ.get("IDEOWORK_EMAIL_TIMEOUT", 10))
+DEFAULT_FROM_EMAIL = os.environ.get("IDEOWORK_EMAIL_FROM", "ideowork@localhost")
 
 # --- uploads ----------------------------------------------------------------------------------
 UPLOAD_MAX_BYTES = int(os.environ.get("IDEOWORK_UPLOAD_MAX_MB", 20)) * 1024 * 1024

@@ -5,9 +5,10 @@ from django.http import Http404
 
 from ideowork.core.access import access, accessor
 
-from .models import Event, Item, ItemMatch, Scheme, Source
+from .models import Event, Item, ItemMatch, Scheme, Source, Warning, WarningRecipient, WarningRule
 
-__all__ = ["access_scheme", "access_source", "access_item", "access_event"]
+__all__ = ["access_scheme", "access_source", "access_item", "access_event", "access_warning", "access_warning_rule",
+           "access_warning_recipient"]
 
 # Monitoring schemes: a unit sees its subtree's; the holders of opinion.monitor there change them.
 access_scheme = accessor(Scheme, "org_unit", "created_by", message="您无权修改该监测方案。")
@@ -29,3 +30,14 @@ def access_item(user, pk, action: str = "view") -> Item:
         if action != "view" or not ItemMatch.objects.visible_to(user).filter(item_id=pk).exists():
             raise
     return items.get(pk=pk)
+
+
+# Events (the warning raised by hand on one; the events pages share it).
+access_event = accessor(Event, "org_unit", message="您无权处置该舆情事件。")
+
+# Warnings: a unit sees its subtree's; the holders of opinion.handle there acknowledge and close them.
+# Rules are the monitoring staff's (opinion.monitor).
+access_warning = accessor(Warning, "org_unit", "scheme", "event", message="您无权处理该预警。")
+access_warning_rule = accessor(WarningRule, "org_unit", "scheme", message="您无权修改该预警规则。")
+access_warning_recipient = accessor(WarningRecipient, "scheme", "scheme__org_unit", "user",
+                                    message="您无权设置该方案的预警接收人。")

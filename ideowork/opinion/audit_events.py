@@ -30,3 +30,20 @@ register_audit_events({
     "opinion.event.split": "拆分舆情事件",
     "opinion.lexicon.update": "修改本单位词表",
 })
+
+# Warnings (actions/warnings.py, actions/warning_rules.py): rules, recipients, quiet hours, and the
+# warnings themselves (raised by a rule or by hand, grown by merging, acknowledged, closed).
+register_audit_events({
+    "opinion.warning_rule.create": "新建预警规则",
+    "opinion.warning_rule.update": "修改预警规则",
+    "opinion.warning_rule.enable": "启用预警规则",
+    "opinion.warning_rule.disable": "停用预警规则",
+    "opinion.warning_rule.delete": "删除预警规则",
+    "opinion.warning_recipient.add": "添加预警接收人",
+    "opinion.warning_recipient.remove": "移除预警接收人",
+    "opinion.warning_settings.update": "修改预警静默时段",
+    "opinion.warning.raise": "发布舆情预警",
+    "opinion.warning.merge": "合并同类预警",
+    "opinion.warning.acknowledge": "确认舆情预警",
+    "opinion.warning.close": "关闭舆情预警",
+})

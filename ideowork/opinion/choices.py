@@ -2,7 +2,8 @@
 
 from django.db import models
 
-__all__ = ["SourceKind", "SourceLevel", "Sentiment", "Grade", "EventStatus", "EventJoin"]
+__all__ = ["SourceKind", "SourceLevel", "Sentiment", "Grade", "EventStatus", "EventJoin", "WarningKind", "WarningStatus",
+           "Channel", "DeliveryState", "WebhookKind"]
 
 
 class SourceKind(models.TextChoices):
@@ -54,3 +55,34 @@ class EventJoin(models.TextChoices):
     NEAR = "near", "近似重复"
     EVENT = "event", "同一事件"
     MOVED = "moved", "人工调整"
+# Warnings (预警, actions/warnings.py): what raised one, where it stands, and how it reaches people.
+class WarningKind(models.TextChoices):
+    GRADE = "grade", "按等级"
+    NEGATIVE = "negative", "负面信息"
+    SPIKE = "spike", "信息量激增"
+    MANUAL = "manual", "人工预警"
+
+
+class WarningStatus(models.TextChoices):
+    OPEN = "open", "待确认"
+    ACKNOWLEDGED = "acknowledged", "已确认"
+    CLOSED = "closed", "已关闭"
+
+
+class Channel(models.TextChoices):
+    IN_APP = "inapp", "站内通知"
+    EMAIL = "email", "电子邮件"
+    WEBHOOK = "webhook", "群机器人"
+
+
+class DeliveryState(models.TextChoices):
+    PENDING = "pending", "待发送"
+    HELD = "held", "静默时段暂缓"
+    SENT = "sent", "已送达"
+    RETRYING = "retrying", "发送失败，等待重试"
+    FAILED = "failed", "发送失败"
+
+
+class WebhookKind(models.TextChoices):
+    DINGTALK = "dingtalk", "政务钉钉群机器人"
+    WECOM = "wecom", "企业微信群机器人"

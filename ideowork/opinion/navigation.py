@@ -10,3 +10,6 @@ register_menu_entry("opinion", "信息来源", "opinion:source_list", visible=ho
 # Events (views/events.py) and the unit's word lists (views/lexicon.py).
 register_menu_entry("opinion", "舆情事件", "opinion:event_list", visible=holds("opinion.monitor"), order=15)
 register_menu_entry("opinion", "本单位词表", "opinion:word_lists", visible=holds("opinion.monitor"), order=70)
+# Warnings (views/warnings.py).
+register_menu_entry("opinion", "预警信息", "opinion:warning_list", visible=holds("opinion.handle"), order=30)
+register_menu_entry("opinion", "预警规则", "opinion:warning_rules", visible=holds("opinion.monitor"), order=40)

@@ -1,5 +1,6 @@
 """Work of the opinion area on the Huey task queue (``ideowork run_huey`` runs the consumer): feed
-polling and the retention purge (periodic), and a scheme's back-run (queued by its page)."""
+polling, the retention purge, the hourly spike check and the warnings' sending sweep (periodic), a
+scheme's back-run (queued by its page), and a new warning's e-mails and webhooks (queued on commit)."""
 
 from datetime import date, datetime, time, timedelta
 
@@ -13,10 +14,12 @@ from ideowork.core.models import User
 from ideowork.core.notify import notify
 from ideowork.core.system import system_actor
 
+from .actions.deliveries import deliver, deliver_due
 from .actions.feeds import do_poll_feed, due_feed_sources
 from .actions.events import do_assign_events
 from .actions.matching import match_items
 from .actions.retention import do_purge_item_texts
+from .actions.warnings import do_check_spikes
 from .models import Item, ItemMatch, Scheme
 
 BATCH = 500
@@ -71,3 +74,22 @@ def poll_feeds():
 def purge_item_texts():
     """Every night: purge the text of items older than the retention period (the rows stay)."""
     return {"purged": do_purge_item_texts(system_actor())}
+
+
+@db_task()
+def send_deliveries(ids: list[int]) -> list[str]:
+    """A new warning's e-mails and webhooks, sent after its transaction committed (never inside
+    the ingestion's); a failure is kept on the delivery and retried by ``send_due_warnings``."""
+    return [deliver(pk) for pk in ids]
+
+
+@db_periodic_task(crontab(minute="*"))
+def send_due_warnings():
+    """Every minute: send the deliveries held through quiet hours once they end, and the retries due."""
+    return deliver_due()
+
+
+@db_periodic_task(crontab(minute="2"))
+def check_spikes():
+    """Each hour: the spike rules on every scheme they watch, for the hour just ended."""
+    return {"warnings": do_check_spikes()}

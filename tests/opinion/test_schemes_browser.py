@@ -12,6 +12,7 @@ from ideowork.opinion.models import Scheme
 from tests.conftest import PHONE, screenshot
 
 from .factories import make_item, make_source
+from .phone import fits_the_phone
 
 pytestmark = pytest.mark.browser
 
@@ -89,13 +90,10 @@ def test_the_live_test_without_scripts_and_at_a_phone_width(org, page_as):
     phone.fill("#id_region_words", "甲县")
     phone.fill("#id_event_words", "暴雨")
     phone.wait_for_selector("[data-testid=explanation]")
-    assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
-    screenshot(phone, "opinion-scheme-form-phone")
+    fits_the_phone(phone, "opinion-scheme-form-phone")
     phone.fill("#id_name", "甲县暴雨")
     phone.click("button[value=save]")
     phone.wait_for_selector("text=监测方案“甲县暴雨”已创建")
-    assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
-    screenshot(phone, "opinion-scheme-detail-phone")
+    fits_the_phone(phone, "opinion-scheme-detail-phone")
     phone.goto("/opinion/schemes/")
-    assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
-    screenshot(phone, "opinion-scheme-list-phone")
+    fits_the_phone(phone, "opinion-scheme-list-phone")

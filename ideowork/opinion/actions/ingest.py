@@ -32,6 +32,7 @@ from ..models import Item, ItemMatch, Source
 from .events import do_assign_events
 from .lexicon import lexicon_for_unit
 from .matching import match_items
+from .warnings import do_evaluate_warnings
 
 __all__ = ["IngestResult", "do_ingest_items", "ITEMS_TOPIC", "require_can_ingest"]
 
@@ -168,6 +169,7 @@ def do_ingest_items(actor, source: Source, records, *, first_row: int = 1,
             result.matches = match_items(items)
             if result.matches:
                 result.events = _assign_events(actor, items)
+            do_evaluate_warnings(items)
             bump_versions(ITEMS_TOPIC, [source.org_unit.organ_id or source.org_unit_id])
         audit.record("opinion.item.ingest", source, actor=actor,
                      new={"created": result.created, "duplicates": result.duplicates, "errors": len(result.errors),

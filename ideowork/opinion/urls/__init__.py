@@ -1,6 +1,6 @@
 """The opinion area's pages, one URL module per part (all in the ``opinion`` namespace)."""
 
-from . import events, intake, schemes
+from . import events, intake, schemes, warnings
 
 app_name = "opinion"
 
@@ -8,4 +8,5 @@ urlpatterns = [
     *intake.urlpatterns,
     *schemes.urlpatterns,
     *events.urlpatterns,
+    *warnings.urlpatterns,
 ]
