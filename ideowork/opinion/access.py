@@ -5,9 +5,9 @@ from django.http import Http404
 
 from ideowork.core.access import access, accessor
 
-from .models import Item, ItemMatch, Scheme, Source
+from .models import Event, HandlingStep, Item, ItemMatch, Scheme, Source
 
-__all__ = ["access_scheme", "access_source", "access_item"]
+__all__ = ["access_scheme", "access_source", "access_item", "access_event", "access_step_attachment"]
 
 # Monitoring schemes: a unit sees its subtree's; the holders of opinion.monitor there change them.
 access_scheme = accessor(Scheme, "org_unit", "created_by", message="您无权修改该监测方案。")
@@ -26,3 +26,15 @@ def access_item(user, pk, action: str = "view") -> Item:
         if action != "view" or not ItemMatch.objects.visible_to(user).filter(item_id=pk).exists():
             raise
     return items.get(pk=pk)
+
+
+# Events (their handling): the watching unit's subtree, and the unit it is assigned to.
+access_event = accessor(Event, "org_unit", "assigned_unit", message="您无权处置该舆情事件。")
+
+
+def access_step_attachment(user, pk):
+    """A file of a handling step, where the user sees its event; 404 otherwise."""
+    step = HandlingStep.objects.visible_to(user).filter(attachments=pk).first()
+    if step is None:
+        raise Http404("记录不存在或您无权查看。")
+    return step, step.attachments.get(pk=pk)

@@ -2,7 +2,7 @@
 
 from django.db import models
 
-__all__ = ["SourceKind", "SourceLevel", "Sentiment", "Grade", "EventStatus"]
+__all__ = ["SourceKind", "SourceLevel", "Sentiment", "Grade", "EventStatus", "OPEN_EVENT_STATUSES", "HandlingStepKind"]
 
 
 class SourceKind(models.TextChoices):
@@ -45,3 +45,21 @@ class EventStatus(models.TextChoices):
     CLOSING = "closing", "待销号"
     CLOSED = "closed", "已销号"
     DISMISSED = "dismissed", "无需处置"
+
+
+# Events still being handled (an overdue deadline is flagged and reminded only on these).
+OPEN_EVENT_STATUSES = (EventStatus.HANDLING, EventStatus.RESPONDING, EventStatus.CLOSING)
+
+
+class HandlingStepKind(models.TextChoices):
+    # What a step of an event's handling timeline records (models/handling.py).
+    JUDGE = "judge", "研判"
+    DISMISS = "dismiss", "研判为无需处置"
+    ASSIGN = "assign", "交办处置"
+    REPORT = "report", "上报"
+    RESPOND = "respond", "回应"
+    JOINT = "joint", "联合处置"
+    REQUEST_CLOSEOUT = "request_closeout", "申请销号"
+    CLOSE = "close", "销号"
+    CLOSEOUT_REFUSED = "closeout_refused", "销号未通过"
+    ESCALATE = "escalate", "转为风险"

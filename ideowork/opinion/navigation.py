@@ -7,3 +7,7 @@ register_menu("opinion", "舆情监测", order=55)
 register_menu_entry("opinion", "舆情信息", "opinion:item_list", visible=holds("opinion.monitor"), order=10)
 register_menu_entry("opinion", "监测方案", "opinion:scheme_list", visible=holds("opinion.monitor"), order=20)
 register_menu_entry("opinion", "信息来源", "opinion:source_list", visible=holds("opinion.monitor"), order=80)
+# Handling (views/handling.py): the day's patrol, the 舆情台账 and the handling deadlines.
+register_menu_entry("opinion", "每日巡查", "opinion:patrol", visible=holds("opinion.monitor"), order=5)
+register_menu_entry("opinion", "舆情台账", "opinion:event_ledger", visible=holds("opinion.handle"), order=40)
+register_menu_entry("opinion", "处置时限", "opinion:handling_deadlines", visible=holds("opinion.handle"), order=90)

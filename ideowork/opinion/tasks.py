@@ -67,3 +67,11 @@ def poll_feeds():
 def purge_item_texts():
     """Every night: purge the text of items older than the retention period (the rows stay)."""
     return {"purged": do_purge_item_texts(system_actor())}
+
+
+@db_periodic_task(crontab(minute="5"))
+def handling_overdue() -> int:
+    """Every hour: remind the handlers of events past their handling deadline (once per deadline)."""
+    from .actions.handling import remind_overdue
+
+    return remind_overdue()
