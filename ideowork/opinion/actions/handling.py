@@ -150,7 +150,7 @@ def _tell(people: Iterable[User], actor: User, title: str, event: Event) -> None
     url = event.get_absolute_url()
     for person in people:
         if person.pk != actor.pk:
-            transaction.on_commit(lambda p=person: notify(p, title, url=url, kind="opinion"))
+            notify(person, title, url=url, kind="opinion")
 
 
 # --- 研判 ---------------------------------------------------------------------------------------------
