@@ -33,8 +33,7 @@ access_event = accessor(Event, "org_unit", "assigned_unit", message="您无权�
 
 
 def access_step_attachment(user, pk):
-    """A file of a handling step, where the user sees its event; 404 otherwise."""
-    step = HandlingStep.objects.visible_to(user).filter(attachments=pk).first()
-    if step is None:
-        raise Http404("记录不存在或您无权查看。")
+    """A file of a handling step and the step, where the user sees its event; 404 otherwise."""
+    links = HandlingStep.attachments.through.objects.filter(attachment_id=pk)
+    step = access(HandlingStep.objects.all(), user, links.values_list("handlingstep_id", flat=True).first())
     return step, step.attachments.get(pk=pk)

@@ -7,7 +7,7 @@ __all__ = ["register_opinion_kinds"]
 
 
 def register_opinion_kinds() -> None:
-    register_activity_kind("opinion_patrol", "舆情巡查", "opinion", keywords=("舆情巡查", "每日巡查", "巡查主流媒体", "网络巡查"),
+    register_activity_kind("opinion_patrol", "舆情巡查", "opinion", keywords=("舆情巡查", "巡查主流媒体", "巡查社交平台", "网络巡查"),
                            rank=55, order=200)
     register_activity_kind("opinion_response", "舆情处置", "opinion", keywords=("舆情处置", "舆情应对", "处置舆情"),
                            rank=45, order=210)
