@@ -13,6 +13,7 @@ from tests.conftest import PHONE, screenshot
 from .handling_builders import make_event
 
 pytestmark = pytest.mark.browser
+OVERFLOW = "() => document.documentElement.scrollWidth - window.innerWidth"
 
 
 def submit(page, testid):
@@ -80,13 +81,16 @@ def test_an_event_from_judgement_through_assignment_and_response_to_closeout(org
     screenshot(leader, "opinion-event-ledger")
 
 
-def test_the_patrol_page_on_a_phone(org, page_as):
-    make_event(org.city, title="城区停车收费标准调整引发讨论", items=2)
+def test_the_patrol_and_an_event_on_a_phone(org, page_as):
+    event = make_event(org.city, title="城区停车收费标准调整引发讨论", items=2)
     staff = page_as(org.staff, viewport=PHONE)
     staff.goto("/opinion/patrol/")
     assert staff.inner_text("[data-testid=queue-count]") == "2"
-    staff.click("[data-testid=patrolled]")
+    staff.tap("[data-testid=patrolled]")
     staff.wait_for_selector("[data-testid=patrol-recorded]")
-    overflow = staff.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
-    assert overflow <= 0
+    assert staff.evaluate(OVERFLOW) <= 0
     screenshot(staff, "opinion-patrol-phone")
+    staff.tap("[data-testid=waiting-events] a")
+    staff.wait_for_selector("[data-testid=handling-panel]")
+    assert staff.evaluate(OVERFLOW) <= 0
+    screenshot(staff, "opinion-handling-phone")
