@@ -73,6 +73,7 @@ KIND_TITLES = {
     "board_update": "宣传栏内容更新", "reflection": "心得体会", "assessment": "意识形态工作日常考核",
     "debriefing": "意识形态工作述职评议", "analysis": "意识形态领域形势分析研判", "other": "意识形态工作",
     "press_conference": "新闻发布会", "interpretation": "重大政策解读", "public_response": "回应群众关切",
+    "opinion_patrol": "每日网络舆情巡查", "opinion_response": "网络舆情事件处置",
 }
 
 ORG_KINDS = {"organ": OrgKind.ORGAN, "section": OrgKind.SECTION, "county": OrgKind.COUNTY}

@@ -5,16 +5,18 @@ from django.http import Http404
 
 from ideowork.core.access import access, accessor
 
-from .models import Event, Item, ItemMatch, Scheme, Source, Warning, WarningRecipient, WarningRule
+from .models import Event, HandlingStep, Item, ItemMatch, Scheme, Source, Warning, WarningRecipient, WarningRule
 
-__all__ = ["access_scheme", "access_source", "access_item", "access_event", "access_warning", "access_warning_rule",
-           "access_warning_recipient"]
+__all__ = ["access_scheme", "access_source", "access_item", "access_event", "access_step_attachment", "access_warning",
+           "access_warning_rule", "access_warning_recipient"]
 
 # Monitoring schemes: a unit sees its subtree's; the holders of opinion.monitor there change them.
 access_scheme = accessor(Scheme, "org_unit", "created_by", message="您无权修改该监测方案。")
 
-# Events: a unit sees its subtree's; the holders of opinion.handle there merge, split and handle them.
-access_event = accessor(Event, "org_unit", "merged_into", message="您无权处置该舆情事件。")
+# Events: a unit sees its subtree's and those assigned to a unit below it; the holders of opinion.handle
+# in the watching unit's subtree merge, split, judge and assign them, the assigned unit handles them
+# (the policy's "change" and "handle", models/events.py). Warnings raised by hand on one ask the same.
+access_event = accessor(Event, "org_unit", "assigned_unit", "merged_into", message="您无权处置该舆情事件。")
 
 # Intake (sources and items).
 access_source = accessor(Source, "org_unit", message="您无权管理该信息来源。")
@@ -32,12 +34,16 @@ def access_item(user, pk, action: str = "view") -> Item:
     return items.get(pk=pk)
 
 
-# Events (the warning raised by hand on one; the events pages share it).
-access_event = accessor(Event, "org_unit", message="您无权处置该舆情事件。")
-
 # Warnings: a unit sees its subtree's; the holders of opinion.handle there acknowledge and close them.
 # Rules are the monitoring staff's (opinion.monitor).
 access_warning = accessor(Warning, "org_unit", "scheme", "event", message="您无权处理该预警。")
 access_warning_rule = accessor(WarningRule, "org_unit", "scheme", message="您无权修改该预警规则。")
 access_warning_recipient = accessor(WarningRecipient, "scheme", "scheme__org_unit", "user",
                                     message="您无权设置该方案的预警接收人。")
+
+
+def access_step_attachment(user, pk):
+    """A file of a handling step and the step, where the user sees its event; 404 otherwise."""
+    links = HandlingStep.attachments.through.objects.filter(attachment_id=pk)
+    step = access(HandlingStep.objects.all(), user, links.values_list("handlingstep_id", flat=True).first())
+    return step, step.attachments.get(pk=pk)

@@ -16,3 +16,10 @@ class OpinionConfig(AppConfig):
         from .api import router as intake_router
 
         register_api_router("opinion", intake_router)
+
+        # Handling: 销号 through the review workflow, and the kinds the patrol and handling record.
+        from .kinds import register_opinion_kinds
+        from .reviews import register_reviews
+
+        register_opinion_kinds()
+        register_reviews()

@@ -25,7 +25,7 @@ register_audit_events({
 # Events (actions/events.py, actions/event_edits.py): one event per batch of arriving matches; merges
 # and splits by hand. The users' own word lists (actions/lexicon.py).
 register_audit_events({
-    "opinion.event.assign": "舆情信息归入事件",
+    "opinion.event.cluster": "舆情信息归入事件",
     "opinion.event.merge": "合并舆情事件",
     "opinion.event.split": "拆分舆情事件",
     "opinion.lexicon.update": "修改本单位词表",
@@ -46,4 +46,23 @@ register_audit_events({
     "opinion.warning.merge": "合并同类预警",
     "opinion.warning.acknowledge": "确认舆情预警",
     "opinion.warning.close": "关闭舆情预警",
+})
+
+# Handling events to closure (actions/handling.py), the daily patrol (actions/patrol.py), the handling
+# deadlines (actions/deadlines.py) and the 舆情台账's export (a read).
+register_audit_events({
+    "opinion.event.judge": "研判舆情事件",
+    "opinion.event.dismiss": "研判舆情事件为无需处置",
+    "opinion.event.assign": "交办舆情事件",
+    "opinion.event.report": "上报舆情事件",
+    "opinion.event.respond": "回应舆情事件",
+    "opinion.event.joint": "登记联合处置",
+    "opinion.event.request_closeout": "申请舆情事件销号",
+    "opinion.event.close": "舆情事件销号",
+    "opinion.event.closeout_refused": "舆情事件销号未通过",
+    "opinion.event.escalate": "舆情事件转为风险",
+    "opinion.patrol.record": "登记每日巡查",
+    "opinion.deadlines.update": "修改舆情处置时限",
+    "opinion.ledger.export": "导出舆情台账",
+    "opinion.attachment.download": "下载舆情处置附件",
 })

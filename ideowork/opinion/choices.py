@@ -2,8 +2,8 @@
 
 from django.db import models
 
-__all__ = ["SourceKind", "SourceLevel", "Sentiment", "Grade", "EventStatus", "EventJoin", "WarningKind", "WarningStatus",
-           "Channel", "DeliveryState", "WebhookKind"]
+__all__ = ["SourceKind", "SourceLevel", "Sentiment", "Grade", "EventStatus", "EventJoin", "WarningKind",
+           "WarningStatus", "Channel", "DeliveryState", "WebhookKind", "OPEN_EVENT_STATUSES", "HandlingStepKind"]
 
 
 class SourceKind(models.TextChoices):
@@ -55,6 +55,8 @@ class EventJoin(models.TextChoices):
     NEAR = "near", "近似重复"
     EVENT = "event", "同一事件"
     MOVED = "moved", "人工调整"
+
+
 # Warnings (预警, actions/warnings.py): what raised one, where it stands, and how it reaches people.
 class WarningKind(models.TextChoices):
     GRADE = "grade", "按等级"
@@ -86,3 +88,21 @@ class DeliveryState(models.TextChoices):
 class WebhookKind(models.TextChoices):
     DINGTALK = "dingtalk", "政务钉钉群机器人"
     WECOM = "wecom", "企业微信群机器人"
+
+
+# Events still being handled (an overdue deadline is flagged and reminded only on these).
+OPEN_EVENT_STATUSES = (EventStatus.HANDLING, EventStatus.RESPONDING, EventStatus.CLOSING)
+
+
+class HandlingStepKind(models.TextChoices):
+    # What a step of an event's handling timeline records (models/handling.py).
+    JUDGE = "judge", "研判"
+    DISMISS = "dismiss", "研判为无需处置"
+    ASSIGN = "assign", "交办处置"
+    REPORT = "report", "上报"
+    RESPOND = "respond", "回应"
+    JOINT = "joint", "联合处置"
+    REQUEST_CLOSEOUT = "request_closeout", "申请销号"
+    CLOSE = "close", "销号"
+    CLOSEOUT_REFUSED = "closeout_refused", "销号未通过"
+    ESCALATE = "escalate", "转为风险"

@@ -13,3 +13,7 @@ register_menu_entry("opinion", "本单位词表", "opinion:word_lists", visible=
 # Warnings (views/warnings.py).
 register_menu_entry("opinion", "预警信息", "opinion:warning_list", visible=holds("opinion.handle"), order=30)
 register_menu_entry("opinion", "预警规则", "opinion:warning_rules", visible=holds("opinion.monitor"), order=40)
+# Handling (views/handling.py): the day's patrol, the 舆情台账 and the handling deadlines.
+register_menu_entry("opinion", "每日巡查", "opinion:patrol", visible=holds("opinion.monitor"), order=5)
+register_menu_entry("opinion", "舆情台账", "opinion:event_ledger", visible=holds("opinion.handle"), order=40)
+register_menu_entry("opinion", "处置时限", "opinion:handling_deadlines", visible=holds("opinion.handle"), order=90)

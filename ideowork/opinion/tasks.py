@@ -93,3 +93,11 @@ def send_due_warnings():
 def check_spikes():
     """Each hour: the spike rules on every scheme they watch, for the hour just ended."""
     return {"warnings": do_check_spikes()}
+
+
+@db_periodic_task(crontab(minute="5"))
+def handling_overdue() -> int:
+    """Every hour: remind the handlers of events past their handling deadline (once per deadline)."""
+    from .actions.handling import remind_overdue
+
+    return remind_overdue()

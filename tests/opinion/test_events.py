@@ -45,7 +45,7 @@ def test_matched_items_form_events_and_two_floods_stay_two(org):
     assert tongcheng.sentiment and tongcheng.grade and tongcheng.analysis["reasons"]
     assert any("4家媒体" in r for r in tongcheng.analysis["reasons"])
     assert all(Item.objects.filter(signature__isnull=False).values_list("pk", flat=True))
-    assert AuditEvent.objects.filter(event_type="opinion.event.assign").count() == 1
+    assert AuditEvent.objects.filter(event_type="opinion.event.cluster").count() == 1
 
 
 def test_each_unit_has_its_own_events_and_later_items_join_them(org):

@@ -166,6 +166,6 @@ def do_assign_events(matches, *, actor=None, items=()) -> int:
         touched += len(by_item)
     ItemMatch.objects.bulk_update(matches, ["event", "joined"], batch_size=CHUNK)
     refresh_event_figures(event_ids)
-    audit.record("opinion.event.assign", actor=actor,
+    audit.record("opinion.event.cluster", actor=actor,
                  new={"items": touched, "events": len(event_ids), "new_events": created})
     return touched

@@ -16,21 +16,35 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from ideowork.core.choices import BUSINESS_ROLES, Role
+from ideowork.core.scoping import Allow
+
 from ..choices import EventStatus, Grade, Sentiment
+from .handling import HandlingMixin
 from .scoping import OpinionQuerySet
 
 __all__ = ["Event"]
 
 
 class EventQuerySet(OpinionQuerySet):
-    actions = {"change": "opinion.handle"}
+    # "change" (judge, assign, report, escalate): the handling staff of the watching unit's subtree;
+    # "handle" (respond, joint handling, ask for 销号): also those of the unit it is assigned to.
+    actions = {"change": "opinion.handle", "handle": Allow("opinion.handle", at="assigned_unit")}
+
+    def viewable_by(self, user):
+        """Also the events assigned to a unit of the user's subtree (the city assigns to a county bureau)."""
+        visible = super().viewable_by(user)
+        root = user.scope_root if user.is_authenticated and user.is_active else None
+        if root is None or user.role not in BUSINESS_ROLES or user.role == Role.CADRE:
+            return visible
+        return visible | self.filter(assigned_unit__path__startswith=root.path)
 
     def live(self):
         """Events not merged into another."""
         return self.filter(merged_into__isnull=True)
 
 
-class Event(models.Model):
+class Event(HandlingMixin, models.Model):
     org_unit = models.ForeignKey("core.OrgUnit", verbose_name="所属单位", on_delete=models.PROTECT,
                                  related_name="opinion_events")
     # The analyser's event key (``analysis.events.Assignment.key``), unique within the unit.

@@ -1,6 +1,6 @@
 """The opinion area's pages, one URL module per part (all in the ``opinion`` namespace)."""
 
-from . import events, intake, schemes, warnings
+from . import events, handling, intake, schemes, warnings
 
 app_name = "opinion"
 
@@ -9,4 +9,5 @@ urlpatterns = [
     *schemes.urlpatterns,
     *events.urlpatterns,
     *warnings.urlpatterns,
+    *handling.urlpatterns,
 ]
