@@ -21,3 +21,10 @@ register_audit_events({
     "opinion.item.ingest": "接收舆情信息",
     "opinion.item.purge_text": "清理过期舆情正文",
 })
+
+# Briefings (actions/briefings.py), and their Word files sent (views/briefings.py).
+register_audit_events({
+    "opinion.briefing.generate": "生成舆情简报",
+    "opinion.briefing.issue": "签发舆情简报",
+    "opinion.briefing.download": "下载舆情简报",
+})

@@ -2,7 +2,7 @@
 
 from django.db import models
 
-__all__ = ["SourceKind", "SourceLevel", "Sentiment", "Grade", "EventStatus"]
+__all__ = ["SourceKind", "SourceLevel", "Sentiment", "Grade", "EventStatus", "BriefingKind", "BriefingStatus"]
 
 
 class SourceKind(models.TextChoices):
@@ -45,3 +45,14 @@ class EventStatus(models.TextChoices):
     CLOSING = "closing", "待销号"
     CLOSED = "closed", "已销号"
     DISMISSED = "dismissed", "无需处置"
+
+
+class BriefingKind(models.TextChoices):
+    DAILY = "daily", "舆情日报"
+    WEEKLY = "weekly", "舆情周报"
+    SPECIAL = "special", "舆情专报"
+
+
+class BriefingStatus(models.TextChoices):
+    DRAFT = "draft", "待签发"
+    ISSUED = "issued", "已签发"

@@ -1,5 +1,5 @@
 """Work of the opinion area on the Huey task queue (``ideowork run_huey`` runs the consumer): feed
-polling and the retention purge (periodic), and a scheme's back-run (queued by its page)."""
+polling, the retention purge and the daily and weekly briefings (periodic), and a scheme's back-run (queued by its page)."""
 
 from datetime import date, datetime, time, timedelta
 
@@ -13,9 +13,11 @@ from ideowork.core.models import User
 from ideowork.core.notify import notify
 from ideowork.core.system import system_actor
 
+from .actions.briefings import generate_periodic_briefings
 from .actions.feeds import do_poll_feed, due_feed_sources
 from .actions.matching import match_items
 from .actions.retention import do_purge_item_texts
+from .choices import BriefingKind
 from .models import Item, Scheme
 
 BATCH = 500
@@ -67,3 +69,16 @@ def poll_feeds():
 def purge_item_texts():
     """Every night: purge the text of items older than the retention period (the rows stay)."""
     return {"purged": do_purge_item_texts(system_actor())}
+
+
+# The queue's clock is UTC (Huey's default): 00:00 UTC is 08:00 in Asia/Shanghai.
+@db_periodic_task(crontab(hour="0", minute="0"))
+def daily_briefings():
+    """Every morning at 8: each watching unit's daily briefing of the day before, as a draft to issue."""
+    return generate_periodic_briefings(BriefingKind.DAILY, timezone.localdate() - timedelta(days=1))
+
+
+@db_periodic_task(crontab(day_of_week="1", hour="0", minute="0"))
+def weekly_briefings():
+    """Every Monday at 8: each watching unit's weekly briefing of the week before."""
+    return generate_periodic_briefings(BriefingKind.WEEKLY, timezone.localdate() - timedelta(days=7))

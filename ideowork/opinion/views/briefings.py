@@ -1,0 +1,171 @@
+"""舆情简报: the unit's briefings, asking for one, the web view (each statement linked to the items
+behind it), the Word file, issuing, and the items behind a statement. Views are thin: the services
+in ``actions/briefings.py`` write, ``briefing_figures.py`` computed what a briefing says."""
+
+import json
+from datetime import date, timedelta
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from ideowork.core.access import can
+from ideowork.core.audit import record_read
+from ideowork.core.idempotency import idempotent
+from ideowork.core.outcomes import form_outcome, report_outcome
+from ideowork.core.permissions import capability_required
+
+from ..access import access_briefing, access_event
+from ..actions.briefings import (briefing_filename, can_generate_briefings, do_generate_briefing, do_issue_briefing)
+from ..briefing_docx import SECTIONS
+from ..briefing_figures import OPEN_STATUSES, basis_matches
+from ..choices import BriefingKind
+from ..forms.briefings import BriefingGenerateForm
+from ..models import Briefing, Event, Item, ItemMatch
+
+MONITOR = "opinion.monitor"
+PAGE_SIZE = 30
+EVENT_CHOICES = 200
+
+
+def _special_events(user):
+    return (Event.objects.visible_to(user).live().filter(org_unit__path__startswith=user.scope_root.path)
+            .order_by("-last_seen_at")[:EVENT_CHOICES] if user.scope_root else Event.objects.none())
+
+
+@capability_required(MONITOR)
+def briefing_list(request):
+    user = request.user
+    briefings = Briefing.objects.visible_to(user).select_related("org_unit", "event", "issued_by")
+    kind = request.GET.get("kind", "")
+    if kind in BriefingKind.values:
+        briefings = briefings.filter(kind=kind)
+    page = Paginator(briefings, PAGE_SIZE).get_page(request.GET.get("page"))
+    can_generate = can_generate_briefings(user)
+    form = None
+    if can_generate:
+        events = list(_special_events(user))
+        form = BriefingGenerateForm(initial={"event": request.GET.get("event"),
+                                             "kind": BriefingKind.SPECIAL if request.GET.get("event") else None},
+                                    events=events)
+    return render(request, "opinion/briefing_list.html", {"page": page, "kind": kind, "kinds": BriefingKind.choices,
+                                                          "form": form, "can_generate": can_generate})
+
+
+@capability_required(MONITOR)
+@require_POST
+@idempotent
+def briefing_generate(request):
+    user = request.user
+    form = BriefingGenerateForm(request.POST, events=_special_events(user))
+    if form.is_valid():
+        data = form.cleaned_data
+        event = access_event(user, data["event"]) if data.get("event") else None
+        done = form_outcome(request, form, lambda: do_generate_briefing(user, user.scope_root, data["kind"], data["day"],
+                                                                         event=event),
+                            lambda b: f"已生成{b.get_kind_display()}{b.number_label}，请核对后签发。")
+        if done:
+            return redirect("opinion:briefing_detail", pk=done.result.pk)
+    briefings = Briefing.objects.visible_to(user).select_related("org_unit", "event", "issued_by")
+    return render(request, "opinion/briefing_list.html", {
+        "page": Paginator(briefings, PAGE_SIZE).get_page(1), "kind": "", "kinds": BriefingKind.choices, "form": form,
+        "can_generate": can_generate_briefings(user)}, status=400)
+
+
+def _chart(figures: dict, briefing: Briefing) -> dict:
+    """The web view's ECharts spec of the sentiment by day; a bar opens that day's items."""
+    days = figures["days"]
+    series = [("负面", "negative", "#c82626"), ("中性", "neutral", "#969696"), ("正面", "positive", "#2e8b57"),
+              ("未研判", "unknown", "#d7d7d7")]
+    shown = [s for s in series if any(d[s[1]] for d in days)]
+    base = reverse("opinion:briefing_basis", args=[briefing.pk, 0])
+    return {"option": {"tooltip": {"trigger": "axis"}, "legend": {"bottom": 0},
+                       "grid": {"left": 40, "right": 16, "top": 24, "bottom": 48},
+                       "xAxis": {"type": "category", "data": [d["label"] for d in days]},
+                       "yAxis": {"type": "value", "minInterval": 1},
+                       "series": [{"name": name, "type": "bar", "stack": "all", "data": [d[key] for d in days],
+                                   "itemStyle": {"color": colour}} for name, key, colour in shown]},
+            "links": {d["label"]: f"{base}?day={d['day']}" for d in days}}
+
+
+@capability_required(MONITOR)
+def briefing_detail(request, pk):
+    briefing = access_briefing(request.user, pk)
+    figures = briefing.figures
+    statements = [dict(s, index=n) for n, s in enumerate(figures.get("statements", []))]
+    sections = [(key, heading, [s for s in statements if s["section"] == key]) for key, heading in SECTIONS]
+    return render(request, "opinion/briefing_detail.html", {
+        "briefing": briefing, "figures": figures, "sections": sections, "chart": _chart(figures, briefing),
+        "overdue": set(figures.get("handling", {}).get("overdue", [])),
+        "can_issue": not briefing.issued and can(request.user, "issue", briefing),
+        "can_regenerate": not briefing.issued and can(request.user, "change", briefing),
+    })
+
+
+@capability_required(MONITOR)
+def briefing_download(request, pk):
+    briefing = access_briefing(request.user, pk)
+    if not briefing.document:
+        raise Http404("该简报没有文件。")
+    try:
+        handle = briefing.document.open("rb")
+    except FileNotFoundError:
+        raise Http404("简报文件已不在存储中，请重新生成。") from None
+    record_read(request, "opinion.briefing.download", briefing)
+    return FileResponse(handle, as_attachment=True, filename=briefing_filename(briefing))
+
+
+@capability_required("opinion.handle")
+@require_POST
+def briefing_issue(request, pk):
+    briefing = access_briefing(request.user, pk, "issue")
+    report_outcome(request, lambda: do_issue_briefing(request.user, briefing), "简报已签发，本单位舆情工作人员已收到通知。")
+    return redirect("opinion:briefing_detail", pk=briefing.pk)
+
+
+@capability_required(MONITOR)
+@require_POST
+def briefing_regenerate(request, pk):
+    briefing = access_briefing(request.user, pk, "change")
+    report_outcome(request, lambda: do_generate_briefing(request.user, briefing.org_unit, briefing.kind,
+                                                         briefing.period_end, event=briefing.event),
+                   "已按最新数据重新生成。")
+    return redirect("opinion:briefing_detail", pk=briefing.pk)
+
+
+@capability_required(MONITOR)
+def briefing_basis(request, pk, index):
+    """The items behind statement ``index`` (0 with ``?day=`` for one day of the chart), as the reader
+    may see them now; the count the briefing was built on is shown beside them."""
+    briefing = access_briefing(request.user, pk)
+    figures = briefing.figures
+    statements = figures.get("statements", [])
+    if not 0 <= index < len(statements) or not statements[index].get("basis"):
+        raise Http404("该表述没有对应的信息。")
+    statement = statements[index]
+    basis = dict(statement["basis"])
+    day = request.GET.get("day", "")
+    if day:
+        try:
+            chosen = date.fromisoformat(day)
+        except ValueError:
+            raise Http404("日期有误。") from None
+        known = {d["day"] for d in figures.get("days", [])}
+        if day not in known:
+            raise Http404("该日期不在简报的图表中。")
+        basis = {**{k: v for k, v in basis.items() if k == "events"}, "since": day, "until": day}
+        statement = {"text": f"{chosen.month}月{chosen.day}日的信息", "count": next(
+            d["total"] for d in figures["days"] if d["day"] == day)}
+    visible = ItemMatch.objects.visible_to(request.user)
+    ids = (basis_matches(briefing.org_unit, basis).filter(pk__in=visible.values("pk"))
+           .order_by("-arrived_at", "-item_id").values_list("item_id", flat=True).distinct())
+    page = Paginator(ids, PAGE_SIZE).get_page(request.GET.get("page"))
+    by_id = Item.objects.select_related("source").defer("text", "analysis").in_bulk(list(page.object_list))
+    items = [by_id[pk] for pk in page.object_list if pk in by_id]
+    events = list(Event.objects.visible_to(request.user).filter(pk__in=basis.get("events", [])).order_by("title"))
+    return render(request, "opinion/briefing_basis.html", {
+        "briefing": briefing, "statement": statement, "page": page, "items": items, "events": events,
+        "day": day, "open_statuses": OPEN_STATUSES})
