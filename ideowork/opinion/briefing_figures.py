@@ -19,9 +19,9 @@ from django.db.models.functions import TruncDate
 from ideowork.core.models import OrgUnit
 
 from .choices import BriefingKind, EventStatus, Grade, Sentiment, SourceLevel
-from .models import Event, ItemMatch
+from .models import Event, Item, ItemMatch
 
-__all__ = ["compile_figures", "briefing_window", "basis_matches", "OPEN_STATUSES", "TOP_EVENTS", "SHANGHAI"]
+__all__ = ["compile_figures", "briefing_window", "basis_matches", "basis_item_ids", "items_in_order", "OPEN_STATUSES", "TOP_EVENTS", "SHANGHAI"]
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 OPEN_STATUSES = (EventStatus.JUDGING, EventStatus.HANDLING, EventStatus.RESPONDING, EventStatus.CLOSING)
@@ -70,6 +70,20 @@ def basis_matches(unit: OrgUnit, basis: dict):
     if basis.get("events"):
         matches = matches.filter(event_id__in=basis["events"])
     return matches
+
+
+def basis_item_ids(user, unit: OrgUnit, basis: dict):
+    """The ids of the items behind a statement that ``user`` sees (through their own units' matches),
+    newest first, each once."""
+    visible = ItemMatch.objects.visible_to(user).values("pk")
+    return (basis_matches(unit, basis).filter(pk__in=visible).order_by("-arrived_at", "-item_id")
+            .values_list("item_id", flat=True).distinct())
+
+
+def items_in_order(ids) -> list[Item]:
+    """The items of ``ids`` (which came from a scoped query) in that order, without their text."""
+    by_id = Item.objects.select_related("source").defer("text", "analysis").in_bulk(list(ids))
+    return [by_id[pk] for pk in ids if pk in by_id]
 
 
 def _share(part: int, whole: int) -> str:

@@ -46,7 +46,7 @@ def _rule(paragraph, side: str, *, size: int = 8) -> None:
 
 def briefing_masthead(document, name: str, number_label: str, editor: str, day) -> None:
     """The 简报 masthead: ``name`` in red, the number, then the editing unit flush left and the date
-    flush right above the red rule (also the opinion area's 舆情简报)."""
+    flush right above the red rule; other areas' briefings share it."""
     size = Pt(min(MASTHEAD_MAX, TEXT_WIDTH_MM / 25.4 * 72 / max(len(name), 1) * 0.9))
     write_paragraph(document, name, font=FONT_TITLE, size=size, align=WD_ALIGN_PARAGRAPH.CENTER, bold=True, color=RED,
                line=Pt(size.pt * 1.4))

@@ -11,5 +11,5 @@ urlpatterns = [
     path("briefings/<int:pk>/document/", briefings.briefing_download, name="briefing_download"),
     path("briefings/<int:pk>/issue/", briefings.briefing_issue, name="briefing_issue"),
     path("briefings/<int:pk>/regenerate/", briefings.briefing_regenerate, name="briefing_regenerate"),
-    path("briefings/<int:pk>/basis/<int:index>/", briefings.briefing_basis, name="briefing_basis"),
+    path("briefings/<int:pk>/basis/", briefings.briefing_basis, name="briefing_basis"),
 ]

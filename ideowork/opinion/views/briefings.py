@@ -2,10 +2,8 @@
 behind it), the Word file, issuing, and the items behind a statement. Views are thin: the services
 in ``actions/briefings.py`` write, ``briefing_figures.py`` computed what a briefing says."""
 
-import json
-from datetime import date, timedelta
+from datetime import date
 
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
@@ -21,10 +19,10 @@ from ideowork.core.permissions import capability_required
 from ..access import access_briefing, access_event
 from ..actions.briefings import (briefing_filename, can_generate_briefings, do_generate_briefing, do_issue_briefing)
 from ..briefing_docx import SECTIONS
-from ..briefing_figures import OPEN_STATUSES, basis_matches
+from ..briefing_figures import OPEN_STATUSES, basis_item_ids, items_in_order
 from ..choices import BriefingKind
 from ..forms.briefings import BriefingGenerateForm
-from ..models import Briefing, Event, Item, ItemMatch
+from ..models import Briefing, Event
 
 MONITOR = "opinion.monitor"
 PAGE_SIZE = 30
@@ -81,14 +79,14 @@ def _chart(figures: dict, briefing: Briefing) -> dict:
     series = [("负面", "negative", "#c82626"), ("中性", "neutral", "#969696"), ("正面", "positive", "#2e8b57"),
               ("未研判", "unknown", "#d7d7d7")]
     shown = [s for s in series if any(d[s[1]] for d in days)]
-    base = reverse("opinion:briefing_basis", args=[briefing.pk, 0])
+    base = reverse("opinion:briefing_basis", args=[briefing.pk])
     return {"option": {"tooltip": {"trigger": "axis"}, "legend": {"bottom": 0},
                        "grid": {"left": 40, "right": 16, "top": 24, "bottom": 48},
                        "xAxis": {"type": "category", "data": [d["label"] for d in days]},
                        "yAxis": {"type": "value", "minInterval": 1},
                        "series": [{"name": name, "type": "bar", "stack": "all", "data": [d[key] for d in days],
                                    "itemStyle": {"color": colour}} for name, key, colour in shown]},
-            "links": {d["label"]: f"{base}?day={d['day']}" for d in days}}
+            "links": {d["label"]: f"{base}?s=0&day={d['day']}" for d in days}}
 
 
 @capability_required(MONITOR)
@@ -137,11 +135,15 @@ def briefing_regenerate(request, pk):
 
 
 @capability_required(MONITOR)
-def briefing_basis(request, pk, index):
-    """The items behind statement ``index`` (0 with ``?day=`` for one day of the chart), as the reader
+def briefing_basis(request, pk):
+    """The items behind statement ``?s=N`` (or, with ``?day=``, one day of the chart), as the reader
     may see them now; the count the briefing was built on is shown beside them."""
     briefing = access_briefing(request.user, pk)
     figures = briefing.figures
+    try:
+        index = int(request.GET.get("s", "0"))
+    except ValueError:
+        raise Http404("该表述没有对应的信息。") from None
     statements = figures.get("statements", [])
     if not 0 <= index < len(statements) or not statements[index].get("basis"):
         raise Http404("该表述没有对应的信息。")
@@ -159,12 +161,8 @@ def briefing_basis(request, pk, index):
         basis = {**{k: v for k, v in basis.items() if k == "events"}, "since": day, "until": day}
         statement = {"text": f"{chosen.month}月{chosen.day}日的信息", "count": next(
             d["total"] for d in figures["days"] if d["day"] == day)}
-    visible = ItemMatch.objects.visible_to(request.user)
-    ids = (basis_matches(briefing.org_unit, basis).filter(pk__in=visible.values("pk"))
-           .order_by("-arrived_at", "-item_id").values_list("item_id", flat=True).distinct())
-    page = Paginator(ids, PAGE_SIZE).get_page(request.GET.get("page"))
-    by_id = Item.objects.select_related("source").defer("text", "analysis").in_bulk(list(page.object_list))
-    items = [by_id[pk] for pk in page.object_list if pk in by_id]
+    page = Paginator(basis_item_ids(request.user, briefing.org_unit, basis), PAGE_SIZE).get_page(request.GET.get("page"))
+    items = items_in_order(list(page.object_list))
     events = list(Event.objects.visible_to(request.user).filter(pk__in=basis.get("events", [])).order_by("title"))
     return render(request, "opinion/briefing_basis.html", {
         "briefing": briefing, "statement": statement, "page": page, "items": items, "events": events,
