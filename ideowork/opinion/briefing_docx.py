@@ -22,7 +22,6 @@ from ideowork.core.exports.gongwen import (FONT_HEADING, FONT_SUBHEADING, FONT_T
 from ideowork.outlets.briefing_docx import briefing_masthead
 
 from .charts import SENTIMENT_COLOURS, VOLUME_COLOUR, Series, bar_chart_png
-from .choices import BriefingKind
 
 __all__ = ["briefing_docx", "SECTIONS", "chart_images"]
 
@@ -112,7 +111,3 @@ def briefing_docx(*, name: str, title: str, number_label: str, editor: str, day:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
-
-
-def kind_name(kind: str) -> str:
-    return BriefingKind(kind).label

@@ -85,7 +85,7 @@ def do_generate_briefing(actor, unit: OrgUnit, kind: str, day: date, *, event: E
     now = timezone.now()
     with transaction.atomic():
         # One numbering per unit at a time: two generations never take the same number.
-        OrgUnit.objects.select_for_update().filter(pk=unit.pk).exists()
+        list(OrgUnit.objects.select_for_update().filter(pk=unit.pk).values_list("pk", flat=True))
         same = Briefing.objects.select_for_update().filter(org_unit=unit, kind=kind)
         same = same.filter(event=event, period_end=end) if event is not None else \
             same.filter(event__isnull=True, period_start=start, period_end=end)
