@@ -4,6 +4,7 @@ in ``actions/briefings.py`` write, ``briefing_figures.py`` computed what a brief
 
 from datetime import date
 
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
@@ -34,23 +35,27 @@ def _special_events(user):
             .order_by("-last_seen_at")[:EVENT_CHOICES] if user.scope_root else Event.objects.none())
 
 
+def _list_page(request, form, *, kind: str = "", status: int = 200):
+    """The list of the briefings the user sees (of one kind), under the generate form."""
+    briefings = Briefing.objects.visible_to(request.user).select_related("org_unit", "event", "issued_by")
+    if kind:
+        briefings = briefings.filter(kind=kind)
+    return render(request, "opinion/briefing_list.html", {
+        "page": Paginator(briefings, PAGE_SIZE).get_page(request.GET.get("page")), "kind": kind,
+        "kinds": BriefingKind.choices, "form": form, "can_generate": form is not None}, status=status)
+
+
 @capability_required(MONITOR)
 def briefing_list(request):
     user = request.user
-    briefings = Briefing.objects.visible_to(user).select_related("org_unit", "event", "issued_by")
-    kind = request.GET.get("kind", "")
-    if kind in BriefingKind.values:
-        briefings = briefings.filter(kind=kind)
-    page = Paginator(briefings, PAGE_SIZE).get_page(request.GET.get("page"))
-    can_generate = can_generate_briefings(user)
     form = None
-    if can_generate:
-        events = list(_special_events(user))
-        form = BriefingGenerateForm(initial={"event": request.GET.get("event"),
-                                             "kind": BriefingKind.SPECIAL if request.GET.get("event") else None},
-                                    events=events)
-    return render(request, "opinion/briefing_list.html", {"page": page, "kind": kind, "kinds": BriefingKind.choices,
-                                                          "form": form, "can_generate": can_generate})
+    if can_generate_briefings(user):
+        # A special report asked for from an event's page: ?event=<id>.
+        event = request.GET.get("event", "")
+        initial = {"event": event, "kind": BriefingKind.SPECIAL} if event.isdigit() else {}
+        form = BriefingGenerateForm(initial=initial, events=_special_events(user))
+    kind = request.GET.get("kind", "")
+    return _list_page(request, form, kind=kind if kind in BriefingKind.values else "")
 
 
 @capability_required(MONITOR)
@@ -58,6 +63,8 @@ def briefing_list(request):
 @idempotent
 def briefing_generate(request):
     user = request.user
+    if not can_generate_briefings(user):
+        raise PermissionDenied("只有本单位舆情监测人员可以编发本单位的舆情简报。")
     form = BriefingGenerateForm(request.POST, events=_special_events(user))
     if form.is_valid():
         data = form.cleaned_data
@@ -67,10 +74,7 @@ def briefing_generate(request):
                             lambda b: f"已生成{b.get_kind_display()}{b.number_label}，请核对后签发。")
         if done:
             return redirect("opinion:briefing_detail", pk=done.result.pk)
-    briefings = Briefing.objects.visible_to(user).select_related("org_unit", "event", "issued_by")
-    return render(request, "opinion/briefing_list.html", {
-        "page": Paginator(briefings, PAGE_SIZE).get_page(1), "kind": "", "kinds": BriefingKind.choices, "form": form,
-        "can_generate": can_generate_briefings(user)}, status=400)
+    return _list_page(request, form, status=400)
 
 
 def _chart(figures: dict, briefing: Briefing) -> dict:
