@@ -206,6 +206,7 @@ def compile_figures(unit: OrgUnit, kind: str, start: date, end: date, *, event: 
                 sentiment=Sentiment.NEGATIVE)
         if by_level:
             say("overall", "从来源看，" + "，".join(f"{row['label']}{row['count']}条" for row in by_level) + "。", total)
+        if len(by_level) > 1:
             top_level = max(by_level, key=lambda row: row["count"])
             say("overall", f"{top_level['label']}来源信息最多，共{top_level['count']}条。", top_level["count"],
                 level=top_level["level"])

@@ -40,7 +40,7 @@ def test_staff_generate_open_and_download_a_briefing_and_the_head_issues_it(org,
     staff.wait_for_selector(".briefing-chart svg")   # the web view's chart drawn
     screenshot(staff, "opinion-briefing-detail")
 
-    staff.locator("[data-testid=statement]", has_text="负面信息3条").locator("[data-testid=basis-link]").first.click()
+    staff.locator("[data-testid=statement]", has_text="负面信息3条，需逐条核实").locator("[data-testid=basis-link]").first.click()
     staff.wait_for_selector("[data-testid=basis-table]")
     assert staff.locator("[data-testid=basis-table] tbody tr").count() == 3
     screenshot(staff, "opinion-briefing-basis")
