@@ -31,8 +31,10 @@ EVENT_CHOICES = 200
 
 
 def _special_events(user):
-    return (Event.objects.visible_to(user).live().filter(org_unit__path__startswith=user.scope_root.path)
-            .order_by("-last_seen_at")[:EVENT_CHOICES] if user.scope_root else Event.objects.none())
+    """The events a special report may be about: the live ones of the user's subtree, latest first."""
+    events = Event.objects.visible_to(user).live().order_by("-last_seen_at")
+    root = user.scope_root
+    return events.filter(org_unit__path__startswith=root.path)[:EVENT_CHOICES] if root else events.none()
 
 
 def _list_page(request, form, *, kind: str = "", status: int = 200):
