@@ -1,6 +1,6 @@
 """In a real browser: the monitoring staff generate today's daily briefing from the menu, open it, follow
-a statement to the items behind it, download the Word file; the head issues it; the pages fit a
-390×844 phone."""
+a statement to the items behind it, download the Word file; the head issues it and sees the opinion
+card on the office dashboard; the pages fit a 390×844 phone."""
 
 import io
 
@@ -9,6 +9,7 @@ from docx import Document
 
 from ideowork.opinion.models import Briefing
 from tests.conftest import PHONE, screenshot
+from tests.factories import make_plan
 
 from .briefing_builders import Watch, make_event
 
@@ -65,3 +66,12 @@ def test_staff_generate_open_and_download_a_briefing_and_the_head_issues_it(org,
         assert phone.evaluate(OVERFLOW) <= 0, url
     phone.goto(f"/opinion/briefings/{briefing.pk}/")
     screenshot(phone, "opinion-briefing-detail-phone")
+
+    # The office dashboard's opinion card: today's items, the negative share, the events in hand.
+    make_plan(org.city, creator=org.staff)
+    head.goto("/office/")
+    card = head.locator("[data-testid=opinion-card]")
+    assert card.locator("[data-testid=today-items]").inner_text() == "6"
+    assert card.locator("[data-testid=negative-share]").inner_text() == "50%"
+    card.scroll_into_view_if_needed()
+    card.screenshot(path=str(screenshot(head, "opinion-dashboard").with_name("opinion-dashboard-card.png")))
