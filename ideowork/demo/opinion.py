@@ -1,7 +1,9 @@
-"""The opinion demo (intake): sources of the city office and of 城关区, two monitoring schemes, and a
-few hundred items about local government work — written here, about no private person — stored
-through the one ingestion service, as a collector or an import would bring them: each is analysed on
-arrival and what the schemes match is grouped into events."""
+"""The opinion demo: monitoring schemes of the city office and of 城关区, their sources, and a few
+hundred items about local government work — written here, about no private person — stored through
+the one ingestion service, as a collector or an import would bring them; then the stories several
+outlets carried, the events they form at every handling stage, and the briefings
+(``opinion_work.py``). Each item is analysed on arrival and what the schemes match is grouped into
+events by the events service."""
 
 from __future__ import annotations
 
@@ -13,6 +15,8 @@ from ideowork.opinion.actions.ingest import do_ingest_items
 from ideowork.opinion.actions.schemes import do_create_scheme
 from ideowork.opinion.actions.sources import do_create_source
 from ideowork.opinion.models import Event
+
+from . import opinion_work
 
 __all__ = ["build"]
 
@@ -64,13 +68,22 @@ def build(ctx, log) -> None:
     for unit_key, username, name, words in SCHEMES:
         if unit_key in ctx.units and username in ctx.users:
             do_create_scheme(ctx.users[username], org_unit=ctx.units[unit_key], name=name, **words)
-    created = 0
+    schemes = len(SCHEMES) + opinion_work.build_schemes(ctx)
+    created, sources = 0, []
     for index, (unit_key, username, name, kind, level, description) in enumerate(SOURCES):
         if unit_key not in ctx.units or username not in ctx.users:
             continue
         staff = ctx.users[username]
         source = do_create_source(staff, org_unit=ctx.units[unit_key], name=name, kind=kind, level=level,
                                   description=description)
+        sources.append((source, staff))
         created += do_ingest_items(staff, source, _items(ctx, index)).created
-    log(f"已生成舆情信息来源 {len(SOURCES)} 个、监测方案 {len(SCHEMES)} 个、舆情信息 {created} 条、"
+    log(f"已生成舆情监测方案 {schemes} 个、信息来源 {len(SOURCES)} 个、舆情信息 {created} 条、"
         f"舆情事件 {Event.objects.count()} 个。")
+    if len(sources) < len(SOURCES):
+        return
+    stories = opinion_work.ingest_stories(ctx, sources)
+    opinion_work.backdate_arrivals()
+    events = opinion_work.build_events(ctx, stories)
+    briefings = opinion_work.build_briefings(ctx)
+    log(f"已生成舆情事件 {events} 件（各处置阶段）、舆情简报 {briefings} 期。")

@@ -5,10 +5,11 @@ from django.http import Http404
 
 from ideowork.core.access import access, accessor
 
-from .models import Event, HandlingStep, Item, ItemMatch, Scheme, Source, Warning, WarningRecipient, WarningRule
+from .models import (Briefing, Event, HandlingStep, Item, ItemMatch, Scheme, Source, Warning, WarningRecipient,
+                     WarningRule)
 
 __all__ = ["access_scheme", "access_source", "access_item", "access_event", "access_step_attachment", "access_warning",
-           "access_warning_rule", "access_warning_recipient"]
+           "access_warning_rule", "access_warning_recipient", "access_briefing"]
 
 # Monitoring schemes: a unit sees its subtree's; the holders of opinion.monitor there change them.
 access_scheme = accessor(Scheme, "org_unit", "created_by", message="您无权修改该监测方案。")
@@ -47,3 +48,5 @@ def access_step_attachment(user, pk):
     links = HandlingStep.attachments.through.objects.filter(attachment_id=pk)
     step = access(HandlingStep.objects.all(), user, links.values_list("handlingstep_id", flat=True).first())
     return step, step.attachments.get(pk=pk)
+# Briefings: seen in the unit's subtree; compiled and issued by the unit's own organ.
+access_briefing = accessor(Briefing, "org_unit", "event", "issued_by", "created_by", message="您无权编发或签发该简报。")

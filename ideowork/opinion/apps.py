@@ -8,7 +8,7 @@ class OpinionConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import audit_events, capabilities, navigation  # noqa: F401  (register with core)
+        from . import audit_events, capabilities, navigation, panels  # noqa: F401  (register with core)
 
         # Intake: the ingest endpoint on the HTTP API.
         from ideowork.core.api import register_api_router

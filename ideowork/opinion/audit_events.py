@@ -66,3 +66,10 @@ register_audit_events({
     "opinion.ledger.export": "导出舆情台账",
     "opinion.attachment.download": "下载舆情处置附件",
 })
+
+# Briefings (actions/briefings.py), and their Word files sent (views/briefings.py).
+register_audit_events({
+    "opinion.briefing.generate": "生成舆情简报",
+    "opinion.briefing.issue": "签发舆情简报",
+    "opinion.briefing.download": "下载舆情简报",
+})

@@ -3,7 +3,8 @@
 from django.db import models
 
 __all__ = ["SourceKind", "SourceLevel", "Sentiment", "Grade", "EventStatus", "EventJoin", "WarningKind",
-           "WarningStatus", "Channel", "DeliveryState", "WebhookKind", "OPEN_EVENT_STATUSES", "HandlingStepKind"]
+           "WarningStatus", "Channel", "DeliveryState", "WebhookKind", "OPEN_EVENT_STATUSES", "HandlingStepKind",
+           "BriefingKind", "BriefingStatus"]
 
 
 class SourceKind(models.TextChoices):
@@ -106,3 +107,14 @@ class HandlingStepKind(models.TextChoices):
     CLOSE = "close", "销号"
     CLOSEOUT_REFUSED = "closeout_refused", "销号未通过"
     ESCALATE = "escalate", "转为风险"
+
+
+class BriefingKind(models.TextChoices):
+    DAILY = "daily", "舆情日报"
+    WEEKLY = "weekly", "舆情周报"
+    SPECIAL = "special", "舆情专报"
+
+
+class BriefingStatus(models.TextChoices):
+    DRAFT = "draft", "待签发"
+    ISSUED = "issued", "已签发"

@@ -6,6 +6,7 @@ register_menu("opinion", "舆情监测", order=55)
 # Intake (views/items.py, views/sources.py) and monitoring schemes (views/schemes.py).
 register_menu_entry("opinion", "舆情信息", "opinion:item_list", visible=holds("opinion.monitor"), order=10)
 register_menu_entry("opinion", "监测方案", "opinion:scheme_list", visible=holds("opinion.monitor"), order=20)
+register_menu_entry("opinion", "舆情简报", "opinion:briefing_list", visible=holds("opinion.monitor"), order=60)
 register_menu_entry("opinion", "信息来源", "opinion:source_list", visible=holds("opinion.monitor"), order=80)
 # Events (views/events.py) and the unit's word lists (views/lexicon.py).
 register_menu_entry("opinion", "舆情事件", "opinion:event_list", visible=holds("opinion.monitor"), order=15)

@@ -1,6 +1,7 @@
 """Work of the opinion area on the Huey task queue (``ideowork run_huey`` runs the consumer): feed
-polling, the retention purge, the hourly spike check and the warnings' sending sweep (periodic), a
-scheme's back-run (queued by its page), and a new warning's e-mails and webhooks (queued on commit)."""
+polling, the retention purge, the hourly spike check, the warnings' sending sweep, the overdue handling
+reminders and the daily and weekly briefings (periodic), a scheme's back-run (queued by its page), and
+a new warning's e-mails and webhooks (queued on commit)."""
 
 from datetime import date, datetime, time, timedelta
 
@@ -14,12 +15,14 @@ from ideowork.core.models import User
 from ideowork.core.notify import notify
 from ideowork.core.system import system_actor
 
+from .actions.briefings import generate_periodic_briefings
 from .actions.deliveries import deliver, deliver_due
 from .actions.feeds import do_poll_feed, due_feed_sources
 from .actions.events import do_assign_events
 from .actions.matching import match_items
 from .actions.retention import do_purge_item_texts
 from .actions.warnings import do_check_spikes
+from .choices import BriefingKind
 from .models import Item, ItemMatch, Scheme
 
 BATCH = 500
@@ -101,3 +104,16 @@ def handling_overdue() -> int:
     from .actions.handling import remind_overdue
 
     return remind_overdue()
+
+
+# The queue's clock is UTC (Huey's default): 00:00 UTC is 08:00 in Asia/Shanghai.
+@db_periodic_task(crontab(hour="0", minute="0"))
+def daily_briefings():
+    """Every morning at 8: each watching unit's daily briefing of the day before, as a draft to issue."""
+    return generate_periodic_briefings(BriefingKind.DAILY, timezone.localdate() - timedelta(days=1))
+
+
+@db_periodic_task(crontab(day_of_week="1", hour="0", minute="0"))
+def weekly_briefings():
+    """Every Monday at 8: each watching unit's weekly briefing of the week before."""
+    return generate_periodic_briefings(BriefingKind.WEEKLY, timezone.localdate() - timedelta(days=7))

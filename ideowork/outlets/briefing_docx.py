@@ -18,7 +18,7 @@ from ideowork.core.exports.gongwen import (PPR_AFTER_PBDR, FONT_BODY, FONT_HEADI
 
 from .models import BriefingIssue
 
-__all__ = ["briefing_document", "briefing_filename"]
+__all__ = ["briefing_document", "briefing_filename", "briefing_masthead"]
 
 MASTHEAD_MAX = 42.0  # 初号
 
@@ -44,17 +44,16 @@ def _rule(paragraph, side: str, *, size: int = 8) -> None:
         borders.append(line)
 
 
-def _masthead(document, issue: BriefingIssue) -> None:
-    name = issue.series.name
+def briefing_masthead(document, name: str, number_label: str, editor: str, day) -> None:
+    """The 简报 masthead: ``name`` in red, the number, then the editing unit flush left and the date
+    flush right above the red rule; other areas' briefings share it."""
     size = Pt(min(MASTHEAD_MAX, TEXT_WIDTH_MM / 25.4 * 72 / max(len(name), 1) * 0.9))
     write_paragraph(document, name, font=FONT_TITLE, size=size, align=WD_ALIGN_PARAGRAPH.CENTER, bold=True, color=RED,
                line=Pt(size.pt * 1.4))
     write_paragraph(document)
-    write_paragraph(document, issue.number_label, align=WD_ALIGN_PARAGRAPH.CENTER)
+    write_paragraph(document, number_label, align=WD_ALIGN_PARAGRAPH.CENTER)
     write_paragraph(document)
-    # Editing unit flush left, date flush right, on one line above the red rule.
-    day = issue.issue_date
-    byline = write_paragraph(document, f"{issue.editor}编")
+    byline = write_paragraph(document, f"{editor}编")
     byline.paragraph_format.tab_stops.add_tab_stop(Mm(TEXT_WIDTH_MM), WD_TAB_ALIGNMENT.RIGHT)
     add_text(byline, f"\t{day.year}年{day.month}月{day.day}日", FONT_BODY, SIZE_3)
     red_line(byline)
@@ -97,7 +96,7 @@ def briefing_document(issue: BriefingIssue) -> Document:
     register_fallback_fonts(document)
     add_page_numbers(document)
     set_properties(document, title=str(issue), author=issue.editor)
-    _masthead(document, issue)
+    briefing_masthead(document, issue.series.name, issue.number_label, issue.editor, issue.issue_date)
     _entries(document, issue)
     _colophon(document, issue)
     return document

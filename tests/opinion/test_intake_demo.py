@@ -16,7 +16,8 @@ def test_the_demo_brings_sources_and_a_few_hundred_items():
     people.build(ctx, lambda _: None)
     opinion.build(ctx, lambda _: None)
     assert Source.objects.count() == len(opinion.SOURCES)
-    assert 250 <= Item.objects.count() <= len(opinion.SOURCES) * opinion.ITEMS_PER_SOURCE
+    stories = sum(len(story.reports) for story in opinion.opinion_work.STORIES)
+    assert 250 <= Item.objects.count() <= len(opinion.SOURCES) * opinion.ITEMS_PER_SOURCE + stories
     county = Item.objects.filter(org_unit=ctx.units["county:0"])
     assert county.exists() and not Item.objects.filter(text="").exists()
 

@@ -31,7 +31,7 @@ from .excel import content_disposition
 
 __all__ = ["Paragraph", "Heading", "Table", "gongwen_document", "docx_response", "set_run_font", "DOCX_MIME",
            "write_paragraph", "page_setup", "register_fallback_fonts", "add_page_numbers", "red_line", "PPR_AFTER_PBDR",
-           "add_text", "set_properties"]
+           "add_text", "set_properties", "write_table"]
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -218,7 +218,8 @@ def _masthead(document, issuer: str, doc_number: str) -> None:
     write_paragraph(document)
 
 
-def _table(document, block: Table) -> None:
+def write_table(document, block: Table) -> None:
+    """A grid table with its header row repeated on every page it runs over."""
     headers = list(block.headers)
     table = document.add_table(rows=1, cols=len(headers))
     table.style = document.styles["Table Grid"]
@@ -285,7 +286,7 @@ def gongwen_document(title: str, doc_number: str, issuer: str, date: datetime.da
             font = FONT_HEADING if block.level == 1 else FONT_SUBHEADING
             write_paragraph(document, block.text, font=font, indent_chars=2)
         elif isinstance(block, Table):
-            _table(document, block)
+            write_table(document, block)
         else:
             write_paragraph(document, block.text, indent_chars=2 if block.indent else 0)
     if issuer and date:

@@ -1,3 +1,4 @@
+from .briefings import Briefing
 from .events import Event
 from .handling import DeadlinePolicy, Handling, HandlingStep
 from .items import Item, ItemMatch
@@ -9,4 +10,4 @@ from .warnings import Delivery, Warning, WarningItem, WarningRecipient, WarningR
 
 __all__ = ["Source", "Item", "ItemMatch", "Scheme", "Event", "WordLists", "WarningRule", "WarningRecipient",
            "WarningSettings", "Warning", "WarningItem", "Delivery", "Handling", "HandlingStep", "DeadlinePolicy",
-           "Patrol"]
+           "Patrol", "Briefing"]

@@ -1,6 +1,6 @@
 """The opinion area's pages, one URL module per part (all in the ``opinion`` namespace)."""
 
-from . import events, handling, intake, schemes, warnings
+from . import briefings, events, handling, intake, schemes, warnings
 
 app_name = "opinion"
 
@@ -10,4 +10,5 @@ urlpatterns = [
     *events.urlpatterns,
     *warnings.urlpatterns,
     *handling.urlpatterns,
+    *briefings.urlpatterns,
 ]
