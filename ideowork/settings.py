@@ -119,7 +119,11 @@ else:
                 # WAL lets readers work while a writer commits; IMMEDIATE avoids lock upgrades
                 # failing half-way through a write transaction. A writer waits up to 20 s for the lock:
                 # on an exam morning's spike 5 s was exceeded on a busy machine (500s, bench/exam_spike.py).
-                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=20000;",
+                # A 64 MB page cache per connection (SQLite's default is 2 MB): with a million opinion
+                # items the unique keys' indexes no longer fit 2 MB and ingestion fell to a quarter
+                # (bench/opinion_ingest.py --stored 1000000).
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=20000; "
+                                "PRAGMA cache_size=-65536;",
                 "transaction_mode": "IMMEDIATE",
             },
         }

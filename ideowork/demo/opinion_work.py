@@ -2,10 +2,10 @@
 carried (written here, about no private person), the events they form at every handling stage, and a
 daily and a weekly briefing.
 
-``build_events`` writes the events straight to the table with realistic figures and links the stories'
-matches to them, and ``analyse_items`` stores each item's sentiment and grade with the analysis
-package: both stand in for the events and handling services (issue 13, parts 5 and 7), which the demo
-switches to once they exist. Everything else goes through the area's services.
+The items are analysed and grouped into events on arrival by the events service; ``build_events`` merges
+a story's events by hand where the analyser left it in two (``do_merge_events``) and then sets each
+story's event at its handling stage directly — a stand-in for walking it through the handling services
+(``actions/handling.py``), to be switched to them. Everything else goes through the area's services.
 """
 
 from __future__ import annotations
@@ -20,11 +20,10 @@ from ideowork.opinion.actions.briefings import do_generate_briefing, do_issue_br
 from ideowork.opinion.actions.event_edits import do_merge_events
 from ideowork.opinion.actions.ingest import do_ingest_items
 from ideowork.opinion.actions.schemes import do_create_scheme
-from ideowork.opinion.analysis import analyse
 from ideowork.opinion.choices import BriefingKind, EventStatus
 from ideowork.opinion.models import Event, Item, ItemMatch
 
-__all__ = ["SCHEMES", "STORIES", "build_schemes", "ingest_stories", "backdate_arrivals", "analyse_items",
+__all__ = ["SCHEMES", "STORIES", "build_schemes", "ingest_stories", "backdate_arrivals",
            "build_events", "build_briefings"]
 
 # (unit key, staff username, name, region words, subject words, event words, exclude words, description)
@@ -128,19 +127,6 @@ def backdate_arrivals(item_ids=None) -> None:
             arrived = min(published + timedelta(minutes=7), now)
             Item.objects.filter(pk=pk).update(arrived_at=arrived)
             ItemMatch.objects.filter(item_id=pk).update(arrived_at=arrived)
-
-
-def analyse_items() -> int:
-    """Sentiment and grade of every item not analysed yet (stand-in for the analysis on ingest)."""
-    done = 0
-    with transaction.atomic():
-        for item in Item.objects.filter(sentiment="").select_related("source"):
-            result = analyse(item.title, item.text, source_level=item.source.level,
-                             reach={"reads": item.reads or 0, "reposts": item.reposts or 0})
-            item.sentiment, item.grade = result.sentiment.label, result.grade.code
-            item.save(update_fields=["sentiment", "grade"])
-            done += 1
-    return done
 
 
 # Who merges a story's events by hand in each watching unit.

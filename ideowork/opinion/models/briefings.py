@@ -51,8 +51,7 @@ class Briefing(models.Model):
     objects = BriefingQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "舆情简报"
-        verbose_name_plural = "舆情简报"
+        verbose_name = verbose_name_plural = "舆情简报"
         ordering = ["-period_end", "-id"]
         constraints = [
             models.UniqueConstraint(fields=["org_unit", "kind", "year", "number"], name="opinion_briefing_number_unique",

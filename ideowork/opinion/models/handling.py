@@ -92,8 +92,7 @@ class Handling(models.Model):
     objects = OpinionQuerySet.through("event").as_manager()
 
     class Meta:
-        verbose_name = "舆情处置"
-        verbose_name_plural = "舆情处置"
+        verbose_name = verbose_name_plural = "舆情处置"
         ordering = ["event"]
 
     def __str__(self) -> str:
@@ -121,8 +120,7 @@ class HandlingStep(models.Model):
     objects = OpinionQuerySet.through("event").as_manager()
 
     class Meta:
-        verbose_name = "处置记录"
-        verbose_name_plural = "处置记录"
+        verbose_name = verbose_name_plural = "处置记录"
         ordering = ["event", "at", "id"]
         indexes = [models.Index(fields=["event", "at"], name="opinion_step_event_at"),
                    models.Index(fields=["actor", "kind", "at"], name="opinion_step_actor_kind")]
@@ -155,8 +153,7 @@ class DeadlinePolicy(models.Model):
               Grade.GENERAL: "general_hours"}
 
     class Meta:
-        verbose_name = "舆情处置时限"
-        verbose_name_plural = "舆情处置时限"
+        verbose_name = verbose_name_plural = "舆情处置时限"
         ordering = ["org_unit"]
 
     def __str__(self) -> str:

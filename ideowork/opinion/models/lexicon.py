@@ -36,8 +36,7 @@ class WordLists(models.Model):
     objects = WordListsQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "本单位词表"
-        verbose_name_plural = "本单位词表"
+        verbose_name = verbose_name_plural = "本单位词表"
         ordering = ["org_unit__path"]
 
     def __str__(self) -> str:

@@ -30,8 +30,7 @@ class Patrol(models.Model):
     objects = PatrolQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "每日巡查"
-        verbose_name_plural = "每日巡查"
+        verbose_name = verbose_name_plural = "每日巡查"
         ordering = ["-day", "org_unit__path", "id"]
         constraints = [models.UniqueConstraint(fields=["person", "day"], name="opinion_patrol_person_day_unique",
                                                violation_error_message="今天已登记过巡查。")]

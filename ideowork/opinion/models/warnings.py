@@ -56,8 +56,7 @@ class WarningRule(models.Model):
     objects = WarningRuleQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "预警规则"
-        verbose_name_plural = "预警规则"
+        verbose_name = verbose_name_plural = "预警规则"
         ordering = ["org_unit__path", "scheme_id", "name", "id"]
         constraints = [models.UniqueConstraint(fields=["org_unit", "name"], name="opinion_warning_rule_unit_name_unique",
                                                violation_error_message="本单位已有同名预警规则。")]
@@ -85,8 +84,7 @@ class WarningRecipient(models.Model):
     objects = OpinionQuerySet.through("scheme").as_manager()
 
     class Meta:
-        verbose_name = "预警接收人"
-        verbose_name_plural = "预警接收人"
+        verbose_name = verbose_name_plural = "预警接收人"
         ordering = ["scheme_id", "user_id", "id"]
         constraints = [
             models.UniqueConstraint(fields=["scheme", "user"], condition=Q(user__isnull=False),
@@ -121,8 +119,7 @@ class WarningSettings(models.Model):
     objects = WarningSettingsQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "预警设置"
-        verbose_name_plural = "预警设置"
+        verbose_name = verbose_name_plural = "预警设置"
         ordering = ["org_unit_id"]
 
     def __str__(self) -> str:
@@ -169,8 +166,7 @@ class Warning(models.Model):
     objects = WarningQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "预警信息"
-        verbose_name_plural = "预警信息"
+        verbose_name = verbose_name_plural = "预警信息"
         ordering = ["-last_at", "-id"]
         constraints = [models.UniqueConstraint(fields=["merge_key", "window_start"], name="opinion_warning_merge_unique")]
         indexes = [models.Index(fields=["org_unit", "-last_at", "-id"], name="opinion_warning_unit_last"),
@@ -191,8 +187,7 @@ class WarningItem(models.Model):
     objects = OpinionQuerySet.through("warning").as_manager()
 
     class Meta:
-        verbose_name = "预警信息条目"
-        verbose_name_plural = "预警信息条目"
+        verbose_name = verbose_name_plural = "预警信息条目"
         ordering = ["warning_id", "-id"]
         constraints = [models.UniqueConstraint(fields=["warning", "item"], name="opinion_warning_item_unique")]
 
@@ -219,8 +214,7 @@ class Delivery(models.Model):
     objects = OpinionQuerySet.through("warning").as_manager()
 
     class Meta:
-        verbose_name = "预警推送"
-        verbose_name_plural = "预警推送"
+        verbose_name = verbose_name_plural = "预警推送"
         ordering = ["warning_id", "channel", "id"]
         indexes = [models.Index(fields=["state", "next_attempt_at"], name="opinion_delivery_due",
                                 condition=Q(state__in=["pending", "held", "retrying"]))]

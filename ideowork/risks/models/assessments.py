@@ -39,8 +39,7 @@ class ChecklistItem(models.Model):
     objects = ChecklistItemQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "风险评估清单事项"
-        verbose_name_plural = "风险评估清单事项"
+        verbose_name = verbose_name_plural = "风险评估清单事项"
         ordering = ["org_unit", "order", "id"]
 
     def __str__(self) -> str:
@@ -70,8 +69,7 @@ class Assessment(SignOffSubject, models.Model):
     refused_by_review = "ideowork.risks.actions.assessments.refuse_assessment"
 
     class Meta:
-        verbose_name = "措施风险评估"
-        verbose_name_plural = "措施风险评估"
+        verbose_name = verbose_name_plural = "措施风险评估"
         ordering = ["-created_at", "-id"]
 
     def __str__(self) -> str:
@@ -108,8 +106,7 @@ class AssessmentAnswer(models.Model):
     objects = RisksQuerySet.through("assessment").as_manager()
 
     class Meta:
-        verbose_name = "风险评估清单答复"
-        verbose_name_plural = "风险评估清单答复"
+        verbose_name = verbose_name_plural = "风险评估清单答复"
         ordering = ["assessment", "order", "id"]
 
     def __str__(self) -> str:

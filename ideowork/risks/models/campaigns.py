@@ -74,8 +74,7 @@ class ScreeningCampaign(models.Model):
     objects = CampaignQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "风险排查活动"
-        verbose_name_plural = "风险排查活动"
+        verbose_name = verbose_name_plural = "风险排查活动"
         ordering = ["-year", "-quarter", "-id"]
         indexes = [models.Index(fields=["org_unit", "status"], name="risks_campaign_organ_status")]
         constraints = [
@@ -136,8 +135,7 @@ class CampaignReturn(models.Model):
     objects = CampaignReturnQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "排查报送"
-        verbose_name_plural = "排查报送"
+        verbose_name = verbose_name_plural = "排查报送"
         ordering = ["campaign", "org_unit__path"]
         constraints = [models.UniqueConstraint(fields=["campaign", "org_unit"], name="risks_return_once_per_unit",
                                                violation_error_message="该单位已在本次排查的报送范围内。")]
@@ -176,8 +174,7 @@ class CampaignSchedule(models.Model):
     objects = RisksQuerySet.declare(actions={"change": RUN}).as_manager()
 
     class Meta:
-        verbose_name = "定期排查安排"
-        verbose_name_plural = "定期排查安排"
+        verbose_name = verbose_name_plural = "定期排查安排"
         ordering = ["org_unit"]
         constraints = [
             models.CheckConstraint(condition=models.Q(open_day__gte=1, open_day__lte=28),

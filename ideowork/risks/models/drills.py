@@ -39,8 +39,7 @@ class Drill(models.Model):
     objects = ManagedQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "应急演练"
-        verbose_name_plural = "应急演练"
+        verbose_name = verbose_name_plural = "应急演练"
         ordering = ["-held_on", "-id"]
 
     def __str__(self) -> str:

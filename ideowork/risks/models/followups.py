@@ -47,8 +47,7 @@ class FollowUpTask(models.Model):
     objects = FollowUpQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "跟踪事项"
-        verbose_name_plural = "跟踪事项"
+        verbose_name = verbose_name_plural = "跟踪事项"
         ordering = ["deadline", "id"]
         constraints = [
             models.CheckConstraint(condition=(models.Q(drill__isnull=False, meeting__isnull=True)

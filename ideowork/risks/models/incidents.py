@@ -41,8 +41,7 @@ class Incident(models.Model):
     objects = ManagedQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "突发事件"
-        verbose_name_plural = "突发事件"
+        verbose_name = verbose_name_plural = "突发事件"
         ordering = ["-occurred_at", "-id"]
         constraints = [models.CheckConstraint(
             condition=models.Q(status=IncidentStatus.OPEN) | ~models.Q(summary=""),
@@ -72,8 +71,7 @@ class IncidentEntry(models.Model):
     objects = RisksQuerySet.through("incident").as_manager()
 
     class Meta:
-        verbose_name = "处置记录"
-        verbose_name_plural = "处置记录"
+        verbose_name = verbose_name_plural = "处置记录"
         ordering = ["incident", "at", "id"]
 
     def __str__(self) -> str:

@@ -41,8 +41,7 @@ class JointMeeting(models.Model):
     objects = ManagedQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "联席会议"
-        verbose_name_plural = "联席会议"
+        verbose_name = verbose_name_plural = "联席会议"
         ordering = ["-held_on", "-id"]
 
     def __str__(self) -> str:

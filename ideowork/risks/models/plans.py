@@ -33,8 +33,7 @@ class EmergencyPlan(models.Model):
     objects = ManagedQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "应急预案"
-        verbose_name_plural = "应急预案"
+        verbose_name = verbose_name_plural = "应急预案"
         ordering = ["org_unit", "title", "id"]
 
     def __str__(self) -> str:
@@ -65,8 +64,7 @@ class PlanVersion(SignOffSubject, models.Model):
     refused_by_review = "ideowork.risks.actions.plans.refuse_version"
 
     class Meta:
-        verbose_name = "应急预案版本"
-        verbose_name_plural = "应急预案版本"
+        verbose_name = verbose_name_plural = "应急预案版本"
         ordering = ["plan", "-number"]
         constraints = [models.UniqueConstraint(fields=["plan", "number"], name="risks_plan_version_number",
                                                violation_error_message="该预案已有此版本号。")]

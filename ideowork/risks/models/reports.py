@@ -48,8 +48,7 @@ class Guidance(models.Model):
     objects = GuidanceQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "指导意见"
-        verbose_name_plural = "指导意见"
+        verbose_name = verbose_name_plural = "指导意见"
         ordering = ["-sent_at", "-id"]
 
     def __str__(self) -> str:
@@ -69,8 +68,7 @@ class GuidanceRecipient(models.Model):
     objects = RisksQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "指导意见接收单位"
-        verbose_name_plural = "指导意见接收单位"
+        verbose_name = verbose_name_plural = "指导意见接收单位"
         ordering = ["guidance", "org_unit__path"]
         constraints = [models.UniqueConstraint(fields=["guidance", "org_unit"], name="risks_guidance_recipient_once",
                                                violation_error_message="该单位已在接收范围内。")]
@@ -86,8 +84,7 @@ class GuidanceFile(models.Model):
     objects = RisksQuerySet.through("guidance").as_manager()
 
     class Meta:
-        verbose_name = "指导意见附件"
-        verbose_name_plural = "指导意见附件"
+        verbose_name = verbose_name_plural = "指导意见附件"
         ordering = ["guidance", "id"]
 
     def __str__(self) -> str:
@@ -120,8 +117,7 @@ class UpwardReport(models.Model):
     objects = UpwardReportQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "向上报告"
-        verbose_name_plural = "向上报告"
+        verbose_name = verbose_name_plural = "向上报告"
         ordering = ["-reported_at", "-id"]
         indexes = [models.Index(fields=["status", "kind"], name="risks_upward_status_kind")]
 
@@ -141,8 +137,7 @@ class UpwardReportRead(models.Model):
     objects = RisksQuerySet.through("report").as_manager()
 
     class Meta:
-        verbose_name = "报告阅读记录"
-        verbose_name_plural = "报告阅读记录"
+        verbose_name = verbose_name_plural = "报告阅读记录"
         ordering = ["report", "read_at", "id"]
         constraints = [models.UniqueConstraint(fields=["report", "reader"], name="risks_upward_read_once",
                                                violation_error_message="已记录该人员的阅读。")]
