@@ -13,9 +13,12 @@ RUN_LEARNING = ["题库管理", "积分规则", "学习统计"]
 OUTLETS = ["阵地管理", "稿件与审核", "待我审核", "在线校对", "工作简报", "对外宣传", "新闻发布", "政策解读专家库",
            "群众关切回应"]
 RUN_PUBLICITY = ["校对规则", "审核流程"]
-OPINION = ["舆情信息", "监测方案", "信息来源"]  # the holders of opinion.monitor: every manager but the supervisor
-RISKS = ["风险台账", "风险热力图", "历史台账"]
-RUN_RISKS = ["风险矩阵"]  # the holders of risks.manage: every manager but the supervisor
+# The holders of opinion.monitor and opinion.handle: every manager but the supervisor.
+OPINION = ["每日巡查", "舆情信息", "舆情事件", "监测方案", "预警信息", "预警规则", "舆情台账", "舆情简报", "本单位词表",
+           "信息来源", "处置时限"]
+RISKS = ["风险台账", "风险热力图", "历史台账", "排查活动", "指导意见", "情况报告", "措施风险评估", "应急预案", "突发事件处置",
+         "应急演练", "联席会议"]
+RUN_RISKS = ["风险矩阵", "评估清单"]  # the holders of risks.manage: every manager but the supervisor
 PERSONAL = ("个人", ["通知中心", "修改密码", "账户安全"])
 
 

@@ -178,22 +178,22 @@ def test_the_export_is_the_register_as_a_workbook(org, login):
 
 
 def test_the_dashboard_panel_lists_outlets_needing_attention(org, rf):
-    from ideowork.core.panels import OFFICE_DASHBOARD, render_panels
+    from ideowork.outlets.panels import outlet_register_panel  # its own panel, not the other areas' cards
 
     request = rf.get("/")
     request.user = org.principal
-    assert render_panels(OFFICE_DASHBOARD, request, None) == ""  # no outlets, no panel
+    assert not outlet_register_panel(request, None)  # no outlets, no panel
     board(org, last=100)
     wechat(org, last=1)
     flagged = do_create_outlet(org.staff, org_unit=org.city, name="编办工作群", kind=OutletKind.WORK_GROUP,
                                responsible=org.cadre, last_updated_on=TODAY())
     do_record_inspection(org.staff, flagged, date=TODAY(), result="issues", findings="x", rectification="y",
                          rectify_by=TODAY())
-    html = render_panels(OFFICE_DASHBOARD, request, None)
+    html = outlet_register_panel(request, None)
     assert "逾期8天" in html and "机关宣传栏" in html and "编办工作群" in html and "整改中" in html
     assert "市委编办微信公众号" not in html  # up to date: not listed
     request.user = org.gov_staff
-    assert render_panels(OFFICE_DASHBOARD, request, None) == ""
+    assert not outlet_register_panel(request, None)
 
 
 def test_a_closed_outlet_is_reopened_from_its_page(org, login):
