@@ -12,7 +12,9 @@ class RisksConfig(AppConfig):
         from .counting import register_risks_counting
         from .organ_defaults import register_defaults
         from .reviews import register_reviews
+        from .signals import connect_version_signals
 
         register_reviews()
         register_defaults()
         register_risks_counting()
+        connect_version_signals()

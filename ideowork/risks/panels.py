@@ -2,21 +2,34 @@
 
 ``OFFICE_DASHBOARD`` (the office dashboard, given the selected plan): the risk card — open risks by
 level, overdue rectifications, the county bureaus (and sections) that have not reported in the organ's
-current screening campaign, and early signs from below waiting to be acknowledged. A fixed handful of
-queries whatever the size of the register.
+current screening campaign, and early signs from below waiting to be acknowledged. The figures are
+cached under every organ's ``risks`` version (``signals.py``; the counties' risks count on the city's
+card, and one read of the versions costs less than finding the organs below) and the day ("overdue"
+moves with the date): one query when cached, a fixed handful when not, whatever the register's size.
 """
 
 from django.db.models import Count
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from ideowork.core.caching import cached_figure
 from ideowork.core.choices import OrgKind
+from ideowork.core.models import DataVersion
 from ideowork.core.panels import OFFICE_DASHBOARD, register_panel
 
 __all__ = ["risk_card", "risk_card_figures"]
 
 
 def risk_card_figures(user, organ, today) -> dict:
+    from .signals import RISKS_TOPIC
+
+    versions = tuple(DataVersion.objects.filter(topic=RISKS_TOPIC).order_by("organ_id")
+                     .values_list("organ_id", "version"))
+    return cached_figure("risk_card", (user.pk, user.role, user.org_unit_id, organ.pk, today, versions),
+                         lambda: _compute_figures(user, organ, today))
+
+
+def _compute_figures(user, organ, today) -> dict:
     from .actions.matrix import current_matrix
     from .choices import OPEN_STATUSES, CampaignStatus, UpwardStatus
     from .models import CampaignReturn, Risk, ScreeningCampaign, UpwardReport
