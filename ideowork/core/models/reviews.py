@@ -20,6 +20,7 @@ from django.db import models
 
 from ..choices import Role
 from ..scoping import ScopedQuerySet
+from .bookkeeping import CreatedAt
 
 __all__ = ["StepKind", "ReviewStatus", "StageStatus", "Decision", "ReviewFlow", "ReviewFlowStep", "Review",
            "ReviewStage", "ReviewDecision", "OWNER", "STEP_ROLE_CHOICES"]
@@ -61,7 +62,7 @@ OWNER = "owner"
 STEP_ROLE_CHOICES = [*Role.choices, (OWNER, "事项负责人")]
 
 
-class ReviewFlow(models.Model):
+class ReviewFlow(CreatedAt, models.Model):
     org_unit = models.ForeignKey("core.OrgUnit", verbose_name="所属单位", on_delete=models.PROTECT,
                                  related_name="review_flows")
     purpose = models.CharField("用途", max_length=32, default="publish")
@@ -69,7 +70,6 @@ class ReviewFlow(models.Model):
     description = models.CharField("说明", max_length=300, blank=True)
     # The flow a record of this purpose takes when nothing names another one; one per organ and purpose.
     is_default = models.BooleanField("默认流程", default=False)
-    created_at = models.DateTimeField("创建时间", auto_now_add=True)
 
     objects = ScopedQuerySet.as_manager()
 

@@ -15,6 +15,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from ideowork.core.models import CreatedAt, CreatedBy, UpdatedAt
 from ideowork.core.scoping import Allow, ScopedQuerySet
 
 __all__ = ["GroupKind", "SessionKind", "SessionStatus", "AttendanceStatus", "LeaveStatus",
@@ -76,7 +77,7 @@ class StudyGroupQuerySet(ScopedQuerySet):
         return models.Q(members=user) | models.Q(secretary=user) | models.Q(org_unit=user.org_unit_id)
 
 
-class StudyGroup(models.Model):
+class StudyGroup(CreatedBy, models.Model):
     name = models.CharField("小组名称", max_length=100)
     kind = models.CharField("小组类型", max_length=16, choices=GroupKind.choices, default=GroupKind.CENTER)
     org_unit = models.ForeignKey("core.OrgUnit", verbose_name="所属单位", on_delete=models.PROTECT,
@@ -87,9 +88,6 @@ class StudyGroup(models.Model):
                                      related_name="study_groups")
     description = models.TextField("说明", blank=True)
     is_active = models.BooleanField("启用", default=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="创建人", null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
-    created_at = models.DateTimeField("创建时间", auto_now_add=True)
 
     objects = StudyGroupQuerySet.as_manager()
 
@@ -111,7 +109,7 @@ class StudySessionQuerySet(ScopedQuerySet):
                 | models.Q(org_unit=user.org_unit_id))
 
 
-class StudySession(models.Model):
+class StudySession(CreatedAt, models.Model):
     group = models.ForeignKey(StudyGroup, verbose_name="学习小组", on_delete=models.PROTECT, related_name="sessions")
     org_unit = models.ForeignKey("core.OrgUnit", verbose_name="单位", on_delete=models.PROTECT,
                                  related_name="study_sessions")
@@ -129,7 +127,6 @@ class StudySession(models.Model):
                                     on_delete=models.SET_NULL, related_name="study_session")
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="组织者", null=True, blank=True,
                                    on_delete=models.SET_NULL, related_name="+")
-    created_at = models.DateTimeField("创建时间", auto_now_add=True)
     closed_at = models.DateTimeField("归档时间", null=True, blank=True)
 
     objects = StudySessionQuerySet.as_manager()
@@ -219,14 +216,13 @@ class Speech(models.Model):
         return self.speaker_name
 
 
-class Attendance(models.Model):
+class Attendance(UpdatedAt, models.Model):
     session = models.ForeignKey(StudySession, verbose_name="学习活动", on_delete=models.CASCADE,
                                 related_name="attendances")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="人员", on_delete=models.CASCADE,
                              related_name="study_attendances")
     status = models.CharField("出勤情况", max_length=16, choices=AttendanceStatus.choices)
     signed_in_at = models.DateTimeField("签到时间", null=True, blank=True)
-    updated_at = models.DateTimeField("更新时间", auto_now=True)
 
     objects = ScopedQuerySet.through("session").as_manager()
 

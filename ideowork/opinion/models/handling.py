@@ -18,6 +18,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
+from ideowork.core.models import EditedBy
 from ideowork.core.scoping import ORGAN, Allow
 
 from ..choices import Grade, HandlingStepKind
@@ -134,7 +135,7 @@ class DeadlinePolicyQuerySet(OpinionQuerySet):
     actions = {"change": Allow("opinion.handle", within=ORGAN)}
 
 
-class DeadlinePolicy(models.Model):
+class DeadlinePolicy(EditedBy, models.Model):
     """An organ's handling deadlines by grade (处置时限), in hours."""
 
     org_unit = models.OneToOneField("core.OrgUnit", verbose_name="单位", on_delete=models.CASCADE,
@@ -143,9 +144,6 @@ class DeadlinePolicy(models.Model):
     major_hours = models.PositiveIntegerField("重大（小时）", default=DEFAULT_DEADLINE_HOURS[Grade.MAJOR])
     large_hours = models.PositiveIntegerField("较大（小时）", default=DEFAULT_DEADLINE_HOURS[Grade.LARGE])
     general_hours = models.PositiveIntegerField("一般（小时）", default=DEFAULT_DEADLINE_HOURS[Grade.GENERAL])
-    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="修改人", null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
-    updated_at = models.DateTimeField("修改时间", auto_now=True)
 
     objects = DeadlinePolicyQuerySet.as_manager()
 

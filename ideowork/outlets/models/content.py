@@ -17,6 +17,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
+from ideowork.core.models import CreatedAt, UpdatedAt
 from ideowork.core.scoping import Allow, ScopedQuerySet
 
 from ..choices import ContentKind, ContentStatus
@@ -67,7 +68,7 @@ class ContentQuerySet(ScopedQuerySet):
             default=models.Value(ContentStatus.DRAFT), output_field=models.CharField()))
 
 
-class ContentItem(models.Model):
+class ContentItem(CreatedAt, UpdatedAt, models.Model):
     org_unit = models.ForeignKey("core.OrgUnit", verbose_name="单位", on_delete=models.PROTECT, related_name="+")
     outlet = models.ForeignKey("outlets.Outlet", verbose_name="发布阵地", null=True, blank=True,
                                on_delete=models.PROTECT, related_name="contents")
@@ -87,8 +88,6 @@ class ContentItem(models.Model):
                                      on_delete=models.SET_NULL, related_name="+")
     activity = models.OneToOneField("ledger.Activity", verbose_name="台账活动", null=True, blank=True,
                                     on_delete=models.SET_NULL, related_name="content_item")
-    created_at = models.DateTimeField("创建时间", auto_now_add=True)
-    updated_at = models.DateTimeField("更新时间", auto_now=True)
 
     objects = ContentQuerySet.as_manager()
 

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 
+from ideowork.core.models import UpdatedAt
 from ideowork.core.scoping import ScopedQuerySet
 
 from ..choices import PlanStatus
@@ -17,7 +18,7 @@ class WorkPlanQuerySet(ScopedQuerySet):
         return models.Q(org_unit=user.scope_root)
 
 
-class WorkPlan(models.Model):
+class WorkPlan(UpdatedAt, models.Model):
     org_unit = models.ForeignKey("core.OrgUnit", verbose_name="所属单位", on_delete=models.PROTECT,
                                  related_name="work_plans")
     year = models.PositiveSmallIntegerField("年度")
@@ -31,7 +32,6 @@ class WorkPlan(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="导入人", null=True, blank=True,
                                    on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField("导入时间", auto_now_add=True)
-    updated_at = models.DateTimeField("更新时间", auto_now=True)
 
     objects = WorkPlanQuerySet.as_manager()
 
