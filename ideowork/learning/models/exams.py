@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from ideowork.core.models import CreatedBy
+from ideowork.core.models import CreatedBy, person_field
 from ideowork.core.scoping import ScopedQuerySet
 
 from ..choices import Difficulty, QuestionKind
@@ -236,8 +236,7 @@ class Answer(models.Model):
     response = models.JSONField("作答", null=True, blank=True)
     saved_at = models.DateTimeField("保存时间")
     score = models.DecimalField("得分", max_digits=5, decimal_places=1, null=True, blank=True)
-    graded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="阅卷人", null=True, blank=True,
-                                  on_delete=models.SET_NULL, related_name="+")
+    graded_by = person_field("阅卷人")
     graded_at = models.DateTimeField("阅卷时间", null=True, blank=True)
     comment = models.CharField("评语", max_length=500, blank=True)
 

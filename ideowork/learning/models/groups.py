@@ -15,7 +15,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from ideowork.core.models import CreatedAt, CreatedBy, UpdatedAt
+from ideowork.core.models import CreatedAt, CreatedBy, UpdatedAt, person_field
 from ideowork.core.scoping import Allow, ScopedQuerySet
 
 __all__ = ["GroupKind", "SessionKind", "SessionStatus", "AttendanceStatus", "LeaveStatus",
@@ -125,8 +125,7 @@ class StudySession(CreatedAt, models.Model):
     minutes = models.TextField("会议记录", blank=True)
     activity = models.OneToOneField("ledger.Activity", verbose_name="台账活动", null=True, blank=True,
                                     on_delete=models.SET_NULL, related_name="study_session")
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="组织者", null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
+    created_by = person_field("组织者")
     closed_at = models.DateTimeField("归档时间", null=True, blank=True)
 
     objects = StudySessionQuerySet.as_manager()
@@ -200,8 +199,7 @@ class SessionMaterial(models.Model):
 class Speech(models.Model):
     session = models.ForeignKey(StudySession, verbose_name="学习活动", on_delete=models.CASCADE,
                                 related_name="speeches")
-    speaker = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="发言人", null=True, blank=True,
-                                on_delete=models.SET_NULL, related_name="+")
+    speaker = person_field("发言人")
     speaker_name = models.CharField("发言人姓名", max_length=50)
     content = models.TextField("发言要点")
     created_at = models.DateTimeField("记录时间", auto_now_add=True)
@@ -333,8 +331,7 @@ class MakeupStudy(models.Model):
     studied_on = models.DateField("补学日期")
     attachment = models.ForeignKey("core.Attachment", verbose_name="补学材料", null=True, blank=True,
                                    on_delete=models.PROTECT, related_name="+")
-    confirmed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="确认人", null=True, blank=True,
-                                     on_delete=models.SET_NULL, related_name="+")
+    confirmed_by = person_field("确认人")
     confirmed_at = models.DateTimeField("确认时间", null=True, blank=True)
     created_at = models.DateTimeField("提交时间", auto_now_add=True)
 

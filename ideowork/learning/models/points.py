@@ -11,7 +11,7 @@ Everything here is written by ``learning.actions.points`` only.
 from django.conf import settings
 from django.db import models
 
-from ideowork.core.models import UpdatedAt
+from ideowork.core.models import UpdatedAt, person_field
 from ideowork.core.scoping import ScopedQuerySet
 
 from ..choices import PointsAction, RankingPeriod
@@ -50,8 +50,7 @@ class PointsEntry(models.Model):
     points = models.SmallIntegerField("积分")
     date = models.DateField("日期")
     note = models.CharField("说明", max_length=200, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="操作人", null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
+    created_by = person_field("操作人")
     created_at = models.DateTimeField("记录时间", auto_now_add=True)
 
     objects = PointsEntryQuerySet.as_manager()

@@ -11,13 +11,12 @@ events service, so that list pages read no aggregate; the spread curve is read f
 An event merged into another keeps its row, with ``merged_into`` set and no matches of its own.
 """
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
 from ideowork.core.choices import BUSINESS_ROLES, Role
-from ideowork.core.models import CreatedAt
+from ideowork.core.models import CreatedAt, person_field
 from ideowork.core.scoping import Allow
 
 from ..choices import EventStatus, Grade, Sentiment
@@ -72,8 +71,7 @@ class Event(CreatedAt, HandlingMixin, models.Model):
     merged_into = models.ForeignKey("self", verbose_name="并入事件", null=True, blank=True,
                                     on_delete=models.SET_NULL, related_name="merged")
     updated_at = models.DateTimeField("修改时间", auto_now=True)
-    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="最后修改人", null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
+    updated_by = person_field("最后修改人")
 
     objects = EventQuerySet.as_manager()
 

@@ -20,7 +20,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from ideowork.core.models import CreatedAt, CreatedBy, EditedBy
+from ideowork.core.models import CreatedAt, CreatedBy, EditedBy, person_field
 
 from ..choices import Channel, DeliveryState, Grade, WarningKind, WarningStatus, WebhookKind
 from .scoping import OpinionQuerySet
@@ -148,13 +148,10 @@ class Warning(CreatedAt, models.Model):
     first_at = models.DateTimeField("首次触发")
     last_at = models.DateTimeField("最近触发")
     status = models.CharField("状态", max_length=12, choices=WarningStatus.choices, default=WarningStatus.OPEN)
-    raised_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="发起人", null=True, blank=True,
-                                  on_delete=models.SET_NULL, related_name="+")
-    acknowledged_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="确认人", null=True, blank=True,
-                                        on_delete=models.SET_NULL, related_name="+")
+    raised_by = person_field("发起人")
+    acknowledged_by = person_field("确认人")
     acknowledged_at = models.DateTimeField("确认时间", null=True, blank=True)
-    closed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="关闭人", null=True, blank=True,
-                                  on_delete=models.SET_NULL, related_name="+")
+    closed_by = person_field("关闭人")
     closed_at = models.DateTimeField("关闭时间", null=True, blank=True)
     close_note = models.CharField("关闭说明", max_length=300, blank=True)
 
@@ -195,8 +192,7 @@ class Delivery(CreatedAt, models.Model):
     channel = models.CharField("渠道", max_length=12, choices=Channel.choices)
     recipient = models.ForeignKey(WarningRecipient, verbose_name="接收端", null=True, blank=True,
                                   on_delete=models.SET_NULL, related_name="deliveries")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="接收人", null=True, blank=True,
-                             on_delete=models.SET_NULL, related_name="+")
+    user = person_field("接收人")
     # Who or where, as shown on the warning page (a webhook address masked).
     target = models.CharField("发送对象", max_length=300)
     state = models.CharField("状态", max_length=12, choices=DeliveryState.choices, default=DeliveryState.PENDING)

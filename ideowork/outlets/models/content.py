@@ -17,7 +17,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
-from ideowork.core.models import CreatedAt, UpdatedAt
+from ideowork.core.models import CreatedAt, UpdatedAt, person_field
 from ideowork.core.scoping import Allow, ScopedQuerySet
 
 from ..choices import ContentKind, ContentStatus
@@ -84,8 +84,7 @@ class ContentItem(CreatedAt, UpdatedAt, models.Model):
     published_at = models.DateTimeField("发布时间", null=True, blank=True)
     published_where = models.CharField("发布位置/链接", max_length=300, blank=True)
     published_version = models.PositiveIntegerField("发布版本号", null=True, blank=True)
-    published_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="发布人", null=True, blank=True,
-                                     on_delete=models.SET_NULL, related_name="+")
+    published_by = person_field("发布人")
     activity = models.OneToOneField("ledger.Activity", verbose_name="台账活动", null=True, blank=True,
                                     on_delete=models.SET_NULL, related_name="content_item")
 

@@ -8,12 +8,11 @@ where the plan counts it. Written only by ``outlets.actions.news``.
 
 from datetime import date
 
-from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from ideowork.core.models import RecordedBy
+from ideowork.core.models import RecordedBy, person_field
 from ideowork.core.scoping import ScopedQuerySet
 
 __all__ = ["PressConference", "Expert", "PolicyInterpretation", "InterpretationForm", "PublicQuestion",
@@ -159,8 +158,7 @@ class PublicQuestion(RecordedBy, models.Model):
     due_on = models.DateField("答复期限")
     status = models.CharField("状态", max_length=16, choices=QuestionStatus.choices, default=QuestionStatus.PENDING)
     answer = models.TextField("答复内容", blank=True)
-    answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="答复人", null=True, blank=True,
-                                    on_delete=models.SET_NULL, related_name="+")
+    answered_by = person_field("答复人")
     answered_on = models.DateField("答复日期", null=True, blank=True)
     published_on = models.DateField("公开日期", null=True, blank=True)
     activity = models.OneToOneField("ledger.Activity", verbose_name="台账活动", null=True, blank=True,

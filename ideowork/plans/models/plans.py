@@ -1,9 +1,8 @@
 """A year's work plan (工作要点) of one organ, and its sections."""
 
-from django.conf import settings
 from django.db import models
 
-from ideowork.core.models import UpdatedAt
+from ideowork.core.models import UpdatedAt, person_field
 from ideowork.core.scoping import ScopedQuerySet
 
 from ..choices import PlanStatus
@@ -29,8 +28,7 @@ class WorkPlan(UpdatedAt, models.Model):
     source_name = models.CharField("来源文件", max_length=255, blank=True)
     source_text = models.TextField("原文", blank=True)
     status = models.CharField("状态", max_length=16, choices=PlanStatus.choices, default=PlanStatus.ACTIVE)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="导入人", null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
+    created_by = person_field("导入人")
     created_at = models.DateTimeField("导入时间", auto_now_add=True)
 
     objects = WorkPlanQuerySet.as_manager()

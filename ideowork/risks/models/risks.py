@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
-from ideowork.core.models import UpdatedAt
+from ideowork.core.models import UpdatedAt, person_field
 from ideowork.core.scoping import CHANGE
 
 from ..choices import ENDED_STATUSES, OPEN_STATUSES, RiskArea, RiskSource, RiskStatus
@@ -65,8 +65,7 @@ class Risk(UpdatedAt, models.Model):
                                               blank=True, on_delete=models.PROTECT, related_name="+")
 
     revision = models.PositiveIntegerField("版本", default=1)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="登记人", null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
+    created_by = person_field("登记人")
     created_at = models.DateTimeField("登记时间", auto_now_add=True)
 
     objects = RiskQuerySet.as_manager()
