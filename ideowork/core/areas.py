@@ -42,10 +42,13 @@ class AreaConfig(AppConfig):
         super().__init_subclass__(**kwargs)
         if "default" not in vars(cls):
             cls.default = True
-        # The app is the package its apps module is in (``ideowork.outlets``); Django derives the label
-        # (``outlets``) from the name.
+        # The app is the package its apps module is in (``ideowork.outlets``), its label the package's last
+        # part (``outlets``), as Django would derive it; set on the class, so that code may name
+        # ``OutletsConfig.label`` without the app registry.
         if "name" not in vars(cls):
             cls.name = cls.__module__.rpartition(".")[0]
+        if "label" not in vars(cls):
+            cls.label = cls.name.rpartition(".")[2]
 
     def ready(self) -> None:
         for registration in self.registrations:

@@ -19,7 +19,7 @@ def test_every_area_is_an_area_config_named_after_its_package():
     for config in configs:
         assert isinstance(config, AreaConfig)
         assert type(config).__module__ == f"{config.name}.apps"
-        assert config.label == config.name.rpartition(".")[2]
+        assert config.label == type(config).label == config.name.rpartition(".")[2]
 
 
 def test_the_base_is_never_taken_for_an_app_config():
