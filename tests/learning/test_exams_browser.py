@@ -7,7 +7,7 @@ import pytest
 
 from ideowork.learning.imports.questions import COLUMNS, build_template
 from ideowork.learning.models import Answer, Attempt, Exam, Question
-from tests.conftest import screenshot
+from tests.conftest import screenshot, submit
 
 pytestmark = pytest.mark.browser
 HEADERS = [title for _, title, _ in COLUMNS]
@@ -35,10 +35,6 @@ def bank_rows():
     rows.append({"题型": "简答题", "题干": "简述如何落实意识形态工作责任制。", "答案": "压实责任，健全机制。",
                  "分类": "责任制", "难度": "较难"})
     return rows
-
-
-def submit(page):
-    page.locator("main form[method=post] button[type=submit]").first.click()
 
 
 def test_organiser_imports_builds_and_publishes_a_random_exam(org, page_as, tmp_path):

@@ -8,7 +8,7 @@ import pytest
 from ideowork.learning.actions.materials import do_save_topic
 from ideowork.learning.models import Course, Material, StudyProgress
 from ideowork.learning.models.points import PointsEntry
-from tests.conftest import screenshot
+from tests.conftest import screenshot, submit
 
 from .test_materials import FILES, make_article
 
@@ -21,10 +21,6 @@ def until(page, expression: str, timeout: float = 20) -> None:
     while not page.evaluate(f"() => Boolean({expression})"):
         assert time.monotonic() < deadline, f"still false after {timeout} s: {expression}"
         page.wait_for_timeout(200)
-
-
-def submit(page):
-    page.locator("main form[method=post] button[type=submit]").first.click()
 
 
 def test_admin_uploads_a_video_and_builds_a_course_a_cadre_studies_it(org, page_as, settings):

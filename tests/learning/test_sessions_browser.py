@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from ideowork.ledger.models import Activity, TargetCredit
 from ideowork.learning.models import Attendance, StudyGroup, StudySession
-from tests.conftest import screenshot
+from tests.conftest import screenshot, submit
 from tests.factories import make_plan
 from tests.ledger.files import pdf_bytes
 
@@ -18,10 +18,6 @@ def open_as(page_as, client, user):
     and Django flushes the previous user's session when another signs in on the same cookie."""
     client.cookies.clear()
     return page_as(user)
-
-
-def submit(page):
-    page.locator("main form[method=post] button[type=submit]").first.click()
 
 
 def test_organiser_runs_a_session_from_group_to_ledger(org, page_as, client, tmp_path):

@@ -8,13 +8,9 @@ from django.utils import timezone
 
 from ideowork.ledger.models import Activity
 from ideowork.learning.models import EssayContest, EssaySubmission, MentorPair
-from tests.conftest import screenshot
+from tests.conftest import screenshot, submit
 
 pytestmark = pytest.mark.browser
-
-
-def submit(page):
-    page.locator("main form[method=post] button[type=submit]").first.click()
 
 
 def test_admin_pairs_a_mentor_and_the_mentee_records_meetings(org, page_as):

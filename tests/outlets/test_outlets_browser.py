@@ -9,16 +9,12 @@ from django.utils import timezone
 from ideowork.outlets.actions.outlets import do_create_outlet, do_record_outlet_update
 from ideowork.outlets.choices import OutletKind, UpdateFrequency
 from ideowork.outlets.models import Outlet
-from tests.conftest import screenshot
+from tests.conftest import screenshot, submit
 from tests.ledger.files import png_bytes
 
 from .outlet_builders import board, days_ago
 
 pytestmark = pytest.mark.browser
-
-
-def submit(page):
-    page.locator("main form[method=post] button[type=submit]").first.click()
 
 
 def test_staff_register_inspect_and_rectify_an_outlet(org, page_as, tmp_path):

@@ -1,9 +1,9 @@
 """What the risks area's browser tests share: filling in a risk (the register's form and a campaign
-return's), and posting a form."""
+return's), and posting a form (the one helper every area's browser tests use)."""
 
+from tests.conftest import submit
 
-def submit(page, form="main form[method=post]"):
-    page.locator(f"{form} button[type=submit]").first.click()
+__all__ = ["fill_risk", "submit"]
 
 
 def fill_risk(page, title, *, area="reform", likelihood=4, impact=4, measures="逐一谈心谈话，讲清政策。", **more):

@@ -11,12 +11,12 @@ events service, so that list pages read no aggregate; the spread curve is read f
 An event merged into another keeps its row, with ``merged_into`` set and no matches of its own.
 """
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
 from ideowork.core.choices import BUSINESS_ROLES, Role
+from ideowork.core.models import CreatedAt, person_field
 from ideowork.core.scoping import Allow
 
 from ..choices import EventStatus, Grade, Sentiment
@@ -44,7 +44,7 @@ class EventQuerySet(OpinionQuerySet):
         return self.filter(merged_into__isnull=True)
 
 
-class Event(HandlingMixin, models.Model):
+class Event(CreatedAt, HandlingMixin, models.Model):
     org_unit = models.ForeignKey("core.OrgUnit", verbose_name="所属单位", on_delete=models.PROTECT,
                                  related_name="opinion_events")
     # The analyser's event key (``analysis.events.Assignment.key``), unique within the unit.
@@ -70,10 +70,8 @@ class Event(HandlingMixin, models.Model):
     reported_at = models.DateTimeField("上报时间", null=True, blank=True)
     merged_into = models.ForeignKey("self", verbose_name="并入事件", null=True, blank=True,
                                     on_delete=models.SET_NULL, related_name="merged")
-    created_at = models.DateTimeField("创建时间", auto_now_add=True)
     updated_at = models.DateTimeField("修改时间", auto_now=True)
-    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="最后修改人", null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
+    updated_by = person_field("最后修改人")
 
     objects = EventQuerySet.as_manager()
 
