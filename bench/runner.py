@@ -13,7 +13,26 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
-__all__ = ["run_child", "postgres_url", "postgres_database", "time_requests"]
+__all__ = ["run_child", "postgres_url", "postgres_database", "time_requests", "setup_django", "child_or_main",
+           "run_databases"]
+
+
+def setup_django() -> None:
+    """Set Django up in a benchmark's child process: the project's settings, the checkout importable."""
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ideowork.settings")
+    import django
+
+    django.setup()
+
+
+def child_or_main(child, main) -> None:
+    """A benchmark script's entry: ``--child`` runs ``child()`` and prints its result as the last line
+    (what ``run_child`` reads); otherwise ``main()`` starts the children."""
+    if "--child" in sys.argv:
+        print(json.dumps(child(), ensure_ascii=False))
+    else:
+        main()
 
 
 def run_child(script: str, env_extra: dict, drop: tuple = ("DATABASE_URL",)) -> dict:
