@@ -13,26 +13,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
-__all__ = ["run_child", "postgres_url", "postgres_database", "time_requests", "setup_django", "child_or_main",
-           "run_databases"]
-
-
-def setup_django() -> None:
-    """Set Django up in a benchmark's child process: the project's settings, the checkout importable."""
-    sys.path.insert(0, str(ROOT))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ideowork.settings")
-    import django
-
-    django.setup()
-
-
-def child_or_main(child, main) -> None:
-    """A benchmark script's entry: ``--child`` runs ``child()`` and prints its result as the last line
-    (what ``run_child`` reads); otherwise ``main()`` starts the children."""
-    if "--child" in sys.argv:
-        print(json.dumps(child(), ensure_ascii=False))
-    else:
-        main()
+__all__ = ["run_child", "postgres_url", "postgres_database", "time_requests"]
 
 
 def run_child(script: str, env_extra: dict, drop: tuple = ("DATABASE_URL",)) -> dict:
@@ -92,6 +73,24 @@ def time_requests(client, url: str, requests: int, before=None) -> dict:
 def _percentiles(samples: list[float]) -> dict:
     samples = sorted(samples)
     return {"p50": round(samples[len(samples) // 2], 1), "p95": round(samples[int(len(samples) * 0.95) - 1], 1)}
+
+
+def setup_django() -> None:
+    """Set Django up in a benchmark's child process: the project's settings, the checkout importable."""
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ideowork.settings")
+    import django
+
+    django.setup()
+
+
+def child_or_main(child, main) -> None:
+    """A benchmark script's entry: ``--child`` runs ``child()`` and prints its result as the last line
+    (what ``run_child`` reads); otherwise ``main()`` starts the children."""
+    if "--child" in sys.argv:
+        print(json.dumps(child(), ensure_ascii=False))
+    else:
+        main()
 
 
 def status_mb(field: str) -> float:
