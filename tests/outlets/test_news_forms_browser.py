@@ -7,7 +7,8 @@ from django.utils import timezone
 from ideowork.ledger.models import Activity
 from ideowork.outlets.models import Expert, PolicyInterpretation, PressConference
 from tests.conftest import screenshot
-from tests.ledger.browser import fill_form
+
+from ..ledger.browser import fill_form
 
 pytestmark = pytest.mark.browser
 

@@ -10,9 +10,9 @@ from ideowork.outlets.actions.outlets import do_create_outlet, do_record_outlet_
 from ideowork.outlets.choices import OutletKind, UpdateFrequency
 from ideowork.outlets.models import Outlet
 from tests.conftest import screenshot
-from tests.ledger.browser import fill_form
 from tests.ledger.files import png_bytes
 
+from ..ledger.browser import fill_form
 from .outlet_builders import board, days_ago
 
 pytestmark = pytest.mark.browser

@@ -6,9 +6,9 @@ from django.utils import timezone
 
 from ideowork.outlets.models import ExternalPlacement, PublicQuestion, QuestionStatus
 from tests.conftest import screenshot
-from tests.ledger.browser import fill_form
 from tests.ledger.files import png_bytes
 
+from ..ledger.browser import fill_form
 from .publicity_builders import build_publicity_demo, plan_with_media_target
 
 pytestmark = pytest.mark.browser

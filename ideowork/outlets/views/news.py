@@ -62,12 +62,19 @@ def _record_page(request, template, record, **context):
                                       "targets": list(record.activity.targets.all()) if record.activity else []})
 
 
-def _delete(request, record, delete, success, *, done_url, refused_url=None):
-    """Delete ``record`` with the service ``delete(user, record)``; a refusal goes back to ``refused_url``."""
-    _require_can_edit(request, record)
-    if report_outcome(request, lambda: delete(request.user, record), success):
-        return redirect(done_url)
-    return redirect(refused_url or done_url)
+def _delete_view(access, delete, success, done_url: str):
+    """The delete button of a record: ``access(user, pk)`` fetches it, the service ``delete(user, record)``
+    deletes it and the list ``done_url`` follows with ``success(record)``; a refusal goes back to the
+    record's own page (the list, for a record without one)."""
+    @capability_required("outlets.publish")
+    @require_POST
+    def view(request, pk):
+        record = access(request.user, pk)
+        _require_can_edit(request, record)
+        if report_outcome(request, lambda: delete(request.user, record), success(record)):
+            return redirect(done_url)
+        return redirect(record.get_absolute_url() if hasattr(record, "get_absolute_url") else done_url)
+    return view
 
 
 # --- press conferences -------------------------------------------------------------------------------
@@ -108,12 +115,8 @@ def press_edit(request, pk):
                       title=f"修改新闻发布会：{conference.title}", cancel_url=conference.get_absolute_url())
 
 
-@capability_required("outlets.publish")
-@require_POST
-def press_delete(request, pk):
-    conference = access_press_conference(request.user, pk)
-    return _delete(request, conference, services.do_delete_press_conference,
-                   f"已删除“{conference.title}”及其台账记录。", done_url="outlets:press_list")
+press_delete = _delete_view(access_press_conference, services.do_delete_press_conference,
+                            lambda conference: f"已删除“{conference.title}”及其台账记录。", "outlets:press_list")
 
 
 # --- the expert library -----------------------------------------------------------------------------
@@ -207,12 +210,9 @@ def interpretation_edit(request, pk):
                       title=f"修改政策解读：《{item.policy_title}》", cancel_url=interpretations)
 
 
-@capability_required("outlets.publish")
-@require_POST
-def interpretation_delete(request, pk):
-    item = access_interpretation(request.user, pk)
-    return _delete(request, item, services.do_delete_interpretation,
-                   f"已删除《{item.policy_title}》的解读记录及其台账记录。", done_url="outlets:interpretation_list")
+interpretation_delete = _delete_view(access_interpretation, services.do_delete_interpretation,
+                                     lambda item: f"已删除《{item.policy_title}》的解读记录及其台账记录。",
+                                     "outlets:interpretation_list")
 
 
 # --- the public's questions -------------------------------------------------------------------------
@@ -280,9 +280,5 @@ def question_answer(request, pk):
                                                             "overdue": item.is_overdue()})
 
 
-@capability_required("outlets.publish")
-@require_POST
-def question_delete(request, pk):
-    item = access_public_question(request.user, pk)
-    return _delete(request, item, services.do_delete_question, f"已删除群众关切“{item.topic}”。",
-                   done_url="outlets:question_list", refused_url=item.get_absolute_url())
+question_delete = _delete_view(access_public_question, services.do_delete_question,
+                               lambda item: f"已删除群众关切“{item.topic}”。", "outlets:question_list")
