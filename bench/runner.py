@@ -75,6 +75,24 @@ def _percentiles(samples: list[float]) -> dict:
     return {"p50": round(samples[len(samples) // 2], 1), "p95": round(samples[int(len(samples) * 0.95) - 1], 1)}
 
 
+def setup_django() -> None:
+    """Set Django up in a benchmark's child process: the project's settings, the checkout importable."""
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ideowork.settings")
+    import django
+
+    django.setup()
+
+
+def child_or_main(child, main) -> None:
+    """A benchmark script's entry: ``--child`` runs ``child()`` and prints its result as the last line
+    (what ``run_child`` reads); otherwise ``main()`` starts the children."""
+    if "--child" in sys.argv:
+        print(json.dumps(child(), ensure_ascii=False))
+    else:
+        main()
+
+
 def status_mb(field: str) -> float:
     """A memory figure of this process from /proc/self/status (VmRSS, VmHWM …) in MB."""
     for line in Path("/proc/self/status").read_text().splitlines():
