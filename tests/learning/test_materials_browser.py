@@ -8,8 +8,9 @@ import pytest
 from ideowork.learning.actions.materials import do_save_topic
 from ideowork.learning.models import Course, Material, StudyProgress
 from ideowork.learning.models.points import PointsEntry
-from tests.conftest import screenshot, submit
+from tests.conftest import screenshot
 
+from .browser import save_form, submit
 from .test_materials import FILES, make_article
 
 pytestmark = pytest.mark.browser
@@ -38,9 +39,7 @@ def test_admin_uploads_a_video_and_builds_a_course_a_cadre_studies_it(org, page_
     admin.fill("#id_summary", "市委党校专家解读党的二十大精神。")
     admin.set_input_files("#id_upload", str(FILES / "tiny.webm"))
     until(admin, "document.querySelector('#id_duration').value === '0:03'")  # read from the file
-    screenshot(admin, "materials-upload-form")
-    submit(admin)
-    admin.wait_for_selector("text=已发布学习资料")
+    save_form(admin, "materials-upload-form", "已发布学习资料")
     video = Material.objects.get(kind="video")
     assert video.duration_seconds == 3 and video.attachment.kind == "webm"
 
