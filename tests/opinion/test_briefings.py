@@ -209,7 +209,7 @@ def test_the_dashboard_card_shows_todays_items_and_events_in_hand(org, watched, 
     # A new item counts on the next read: the ingest raises the version the card is cached under.
     from ideowork.opinion.actions.ingest import do_ingest_items
 
-    from .intake_builders import record
+    from .factories import record
     watched["city"].scheme.refresh_from_db()
     do_ingest_items(org.staff, watched["city"].source, [{**record(77), "title": "编办第77条动态"}])
     assert 'data-testid="today-items">10<' in opinion_card(request, None)
