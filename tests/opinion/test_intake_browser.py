@@ -6,7 +6,7 @@ import pytest
 from ideowork.opinion.models import Item, Source
 from tests.conftest import OVERFLOW, PHONE, screenshot
 
-from .intake_builders import make_scheme
+from .factories import make_scheme
 
 pytestmark = pytest.mark.browser
 
