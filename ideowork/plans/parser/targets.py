@@ -405,6 +405,9 @@ def _extract_targets(text: str, matching: str | None = None) -> list[ParsedTarge
         if (frequency is None and count.unit in _GUEST_UNITS and not PERIOD_SUFFIX.match(folded, count.end)
                 and _INVITED.search(folded, clause_start, count.start)):
             continue  # 公开团日活动必须邀请3个以上其它班级: who is invited to each occasion, not a count to reach
+        if (frequency is None and comparator == "=" and count.unit == "个" and not PERIOD_SUFFIX.match(folded, count.end)
+                and _PLACES.match(folded, count.end)):
+            continue  # 巩固42个市、县级党建示范点, 在50个新农村示范村: the places the work covers, not a count to reach
         if comparator == "<=" and count.unit == "字":
             continue  # 字数控制在500字以内: a length limit, not a count to reach
         bracket = brackets.bare(count.start)
@@ -524,6 +527,8 @@ _PARALLEL_UNITS = {"次", "场", "期", "轮", "篇"}
 _MONEY = re.compile(r"\d+(?:\.\d+)?\s*(?:万|千|百)?\s*元")
 # Units invited to an occasion (邀请3个以上其它班级), counted with no period of their own.
 _INVITED = re.compile(r"邀请|邀约|吸收")
+# Places and bodies counted in 个 (42个市、县级党建示范点, 50个新农村示范村, 10个社区): what the work covers.
+_PLACES = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:村|社区|市|县|区|乡|镇|示范点|基地|单位)")
 _GUEST_UNITS = {"个", "家", "所"}
 
 
