@@ -58,6 +58,7 @@ _ISSUED = re.compile(r"《([^《》]+)》")
 _NOTICE = re.compile(r"通知如下|特此通知|现将.{0,30}通知|现将.{0,40}如下|现就.{0,40}(?:提出|作出|作)如下"
                      r"|(?:制定|制订)(?:本(?:方案|计划|要点|安排)|了?《[^《》]{0,40}(?:方案|计划|要点|安排)》)")
 _NOTICE_LINES = 8
+_RULES_SAYS = re.compile(r"(?:制定|制订)(?:(?:本|如下)[\u4e00-\u9fff]{0,4}|了?《[^《》]{0,40})(?:制度|办法|细则|规定|规则)")
 _FRAMING_TITLE = 12
 # A section heading this long without text of its own is a statement of a duty, not a label.
 _STATEMENT = 15
@@ -107,6 +108,8 @@ class _Section:
     cut: bool = False
     # A plan's framing part (一、实行…的指导思想和工作原则): its framing points ((一)指导思想) are no items.
     framing: bool = False
+    # A plan's part whose heading is the page's last line, cut off in the middle: it shows no item.
+    lost: bool = False
 
 
 def _choose_levels(headings: list[Heading]) -> tuple[str | None, str]:
@@ -176,6 +179,9 @@ def _passes(lines: list[Line], meta: Metadata,
     lead_owner = _lead_owner(headings, fragment_lead, section_level, item_level)
     title = simplified_copy(meta.title) if meta.title and looks_traditional(meta.title) else meta.title
     plan = _is_plan(title) if title else any(_NOTICE.search(line.folded) for line in lines[:_NOTICE_LINES])
+    # Rules by their title (…学习制度) or, untitled, by what they say (特制定本制度): every part is an item, 一、指导思想 too.
+    rules = (not plan and bool(_DOCUMENT_KIND.search(title)) if title
+             else any(_RULES_SAYS.search(line.folded) for line in lines[:_NOTICE_LINES]))
     passes: list[list[_Section]] = []
     section: _Section | None = None
     item: _Item | None = None
@@ -212,6 +218,8 @@ def _passes(lines: list[Line], meta: Metadata,
             # A chapter (第二章 责任) only groups the articles under it: cut off, it stands for none.
             section.cut = (not plan and index == last_line and heading.level != "part" and bool(passes[-1])
                            and any(s.items for s in passes[-1]))
+            # 二、履行保证宪法实施、加强宪法监督职 as a plan's last line: the page cut its heading, no item shows.
+            section.lost = plan and index == last_line and heading.content.rstrip()[-1:] not in SENTENCE_END
             passes[-1].append(section)
             item, awaiting_section_title = None, not title
             simplified_title = _simplified(line, title)
@@ -225,7 +233,7 @@ def _passes(lines: list[Line], meta: Metadata,
                 if not own_text and heading.content.rstrip()[-1:] in "。；;":
                     own_text = heading.content.strip()  # the sentence is the item's text
                 item = section.own = _Item(1, own_title, [(own_text, True)] if own_text else [])
-            elif title and not _FRAMING.search(simplified_title if plan else title):
+            elif title and not (_FRAMING.search(simplified_title) and not rules):
                 section.label = plan and bool(_FRAMING_LABEL.fullmatch(simplified_title.strip().rstrip(":：")))
                 # "一、要制订学习计划" over a paragraph of duties, beside sections divided into items:
                 # the section is its own item 1 when no numbered item follows.
@@ -472,6 +480,9 @@ def _only_says_when_or_who(text: str) -> bool:
 
 # "实行镇容管理长效化工作机制的指导思想和工作原则": a part named as the idea and principles of something.
 _FRAMING_ENDING = re.compile(r"的(?:指导思想|总体要求|基本原则|工作原则)(?:(?:和|与|及)(?:指导思想|总体要求|基本原则|工作原则))?$")
+# 二、工作目标 over 1. 2. 3. of its own level beside parts over (一)(二): its points say what to do (加强…), so they are
+# its items, as under any part (a bare 工作目标 paragraph still frames the plan).
+_GOALS = re.compile(r"(?:工作|主要|总体)?目标(?:任务)?|目标任务")
 # 一、活动目的 (工作目的, 学习目的): a part naming the plan's aims; its numbered points are aims too.
 _AIMS = re.compile(r"^(?:活动|工作|学习|开展活动的?)?目的[:：]?$")
 # The names of framing parts that never open a duty, even with text run on after them (not 组织机构,
@@ -493,7 +504,8 @@ def _section_item_levels(headings: dict[int, Heading], section_level: str | None
     for index in sorted(headings):
         if headings[index].level == section_level:
             # A framing section (一、指导思想) keeps its sub-points in its text.
-            spans.append(None if _FRAMING.search(fold(split_title(headings[index].content)[0])) else [])
+            title = fold(split_title(headings[index].content)[0]).strip().rstrip(":：")
+            spans.append(None if _FRAMING.search(title) and not _GOALS.fullmatch(title) else [])
         elif spans and spans[-1] is not None:
             spans[-1].append(index)
     levels: dict[int, str] = {}
@@ -532,7 +544,7 @@ def build_sections(lines: list[Line], meta: Metadata) -> list[ParsedSection]:
                 if (item.label and _only_says_when_or_who(item.text)
                         or item.theme and not _THEME_DUTY.match(fold(item.text))):
                     del section.items[number]  # "一、活动范围" over a list of who; "二、活动主题" over theme names
-            if not section.items and section.own is not None and (section.own.chunks or section.own.title != section.title
+            if not section.items and section.own is not None and not section.lost and (section.own.chunks or section.own.title != section.title
                                                                   or len(section.own.title) > _STATEMENT or section.cut):
                 section.items[1] = section.own
     passes = [sections for sections in all_passes if any(s.items for s in sections)]

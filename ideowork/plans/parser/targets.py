@@ -66,6 +66,8 @@ _PEOPLE_UNITS = {"名", "人"}
 # the whole list of books that follows).
 _OBJECT_REACH = 16
 _MAX_COUNT = 100000
+# "两个小时" is a duration (of each session) unless a frequency right before makes it hours to reach (每月不少于30个小时).
+_HOURS_LICENSED = re.compile(r"每[年月周季日天][^,;:。!?\n]{0,6}$")
 
 _COUNT = re.compile(
     r"(?P<num>\d+(?:\s*[-~～至到—]\s*\d+)?|[一二两三四五六七八九十百千]+(?:[至到][一二两三四五六七八九十]+)?)"
@@ -237,7 +239,11 @@ def _find_counts(folded: str, quotes: list[tuple[int, int]]) -> list[_Count]:
             continue
         if _inside(quotes, match.start()):
             continue
-        if unit in _AFTER_UNIT and _AFTER_UNIT[unit].match(folded, match.end()):
+        end = match.end()
+        if unit == "个" and folded.startswith("小时", end) and _HOURS_LICENSED.search(
+                folded, max(0, match.start() - 10), match.start()):
+            unit, end = "小时", end + 2  # 自学时间每月不少于30个小时: hours written with 个
+        elif unit in _AFTER_UNIT and _AFTER_UNIT[unit].match(folded, match.end()):
             continue
         if chinese and unit == "次" and folded.startswith("性", match.end()):
             continue
@@ -249,7 +255,7 @@ def _find_counts(folded: str, quotes: list[tuple[int, int]]) -> list[_Count]:
             value *= 10000 if match.group("mult") == "万" else 1000
         if not 1 <= value <= _MAX_COUNT:
             continue
-        end, comparator = match.end(), "="
+        comparator = "="
         suffix = _SUFFIX_AT_LEAST.match(folded, end) or _SUFFIX_AT_MOST.match(folded, end)
         if suffix:
             comparator = ">=" if suffix.re is _SUFFIX_AT_LEAST else "<="
