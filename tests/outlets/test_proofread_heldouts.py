@@ -58,6 +58,9 @@ SETS = [
     # Xinhua list's items the rule files do not list are rare in local organ news: three planted (README.md).
     HeldOut("proofread_heldout6", 12, 20, 80, 3, (140, 800), Ratchet(recall=0.84, precision=0.98),
             earliest=date(2017, 1, 1)),
+    # Built blind by an engineer who had not read the rules and measured once (recall 0.44, session 9); round seven
+    # worked against its classes of miss.
+    HeldOut("proofread_heldout7", 9, 10, 60, 4, (200, 500), Ratchet(recall=0.96, precision=1.0)),
 ]
 
 

@@ -69,6 +69,8 @@ class Line:
     text: str
     folded: str
     gap_before: bool = False
+    # The line followed a collection page's number of its first text (【篇一】, 第1篇:), now removed.
+    first_text: bool = False
 
 
 _FOLDABLE = re.compile("[\uff01-\uff5e\u3000\xa0\u2002\u2003]")
@@ -93,7 +95,14 @@ _DOCUMENT_NAME = re.compile(r"制度|要点|计划|方案|办法|细则|规定|�
 # stays a heading; an Arabic number and a colon (第1篇:) are the site's whatever follows.
 _SITE_NUMBER = r"(?:第\s*[\d一二三四五六七八九十]{1,3}\s*篇|篇\s*[\d一二三四五六七八九十]{1,3}|范文\s*[\d一二三四五六七八九十]{0,3})"
 _ARABIC_SITE_NUMBER = re.compile(r"^第\s*\d{1,3}\s*篇\s*[:：]")
+_FIRST_SITE_NUMBER = re.compile(r"(?<![\d一二三四五六七八九十])[1一](?![\d一二三四五六七八九十])")
 _SITE_PREFIX = re.compile(r"^(?:" + _SITE_NUMBER + r"\s*[:：]|[【\[]" + _SITE_NUMBER + r"[】\]]\s*[:：]?)\s*(?=\S)")
+
+
+# A collection page's line counting the texts it holds (…工作要点2篇, …计划【精选5篇】) and its bare label of one text.
+_COLLECTION_LINE = re.compile(r"[\u4e00-\u9fff][\d一二三四五六七八九十]{1,3}\s*篇\s*(?:参考|范文|精选|合集|汇编|通用)?\s*[】\])）]?$")
+_COLLECTION_LINE_LENGTH = 60
+_BARE_SITE_LABEL = re.compile(r"第\s*[\d一二三四五六七八九十]{1,3}\s*篇|篇\s*[\d一二三四五六七八九十]{1,3}|[【\[]\s*(?:第\s*)?[\d一二三四五六七八九十]{1,3}\s*篇\s*[】\]]")
 
 
 def _without_site_prefix(folded_line: str) -> int:
@@ -221,6 +230,9 @@ def clean_lines(text: str, matching: str | None = None) -> list[Line]:
             raw[index] = _GARBLED_ONE.sub(lambda m: m.group()[0] + "一" + m.group()[2], raw[index])
             folded[index] = _GARBLED_ONE.sub("(一)", line_folded)
     clutter = [bool(line) and is_clutter(line) for line in folded]
+    # "政协和县委工作要点2篇" then "第一篇" alone: the collection's label of the text that follows, no part heading.
+    if any(len(line) <= _COLLECTION_LINE_LENGTH and _COLLECTION_LINE.search(line) for line in folded):
+        clutter = [flag or bool(_BARE_SITE_LABEL.fullmatch(line)) for flag, line in zip(clutter, folded)]
     lines: list[Line] = []
     gap = False
     previous_removed = True  # the start of the document counts as a boundary
@@ -238,6 +250,7 @@ def clean_lines(text: str, matching: str | None = None) -> list[Line]:
             continue
         line_folded = line_folded if len(line_folded) == len(line) else fold(line)
         prefix = _without_site_prefix(line_folded)
-        lines.append(Line(line[prefix:], line_folded[prefix:], gap))
+        first_text = bool(prefix) and bool(_FIRST_SITE_NUMBER.search(line_folded[:prefix]))
+        lines.append(Line(line[prefix:], line_folded[prefix:], gap, first_text))
         gap, previous_removed = False, False
     return lines

@@ -127,6 +127,8 @@ def _first_text_title(lines: list[Line], index: int) -> tuple[int, str] | None:
         label = _FIRST_TEXT.search(line.text)
         if label and _usable(line) and (_TITLE_WORDS.search(line.folded) or _DOCUMENT_NOUNS.search(line.folded)):
             return later, line.text[:label.start()].strip()
+        if line.first_text and _usable(line) and (_TITLE_WORDS.search(line.folded) or _DOCUMENT_NOUNS.search(line.folded)):
+            return later, line.text.strip()  # "【篇一】20xx幼儿园团支部工作计划": the label before it, already removed
         if _usable(line) and _FIRST_NUMBER.search(_GLOSS.sub("", line.folded)):
             return later, line.text.rstrip()[:-1].rstrip()  # "乡镇精神文明建设工作计划1"
     return None
@@ -160,6 +162,12 @@ def _title_line(lines: list[Line]) -> tuple[int | None, str | None]:
         first = _first_text_title(lines, index)
         if first is not None:
             index, title = first
+            # "篇1:…样本_网" then "…样本【三篇】" then "【篇一】…": a collection's first text that is itself a collection.
+            nested = next((later for later in range(index + 1, min(len(lines), index + 3))
+                           if _COLLECTION.search(lines[later].folded)), None)
+            inner = _first_text_title(lines, nested) if nested is not None else None
+            if inner is not None:
+                index, title = inner
     if index is None:
         index, title = _news_lead_title(lines)
     if title is not None:
@@ -209,10 +217,15 @@ def _file_name_title(lines: list[Line], index: int, title: str) -> tuple[str, in
 _FILE_NAME_REACH = 12
 
 
+_CLAUSES = re.compile(r"[,，、]")
+
+
 def _without_site_suffix(title: str) -> str:
     suffix = _SITE_SUFFIX.search(title)
     if suffix is None or _DOCUMENT_NOUNS.search(suffix.group("tail")) or _TITLE_WORDS.search(suffix.group("tail")):
         return title
+    if "——" in title[suffix.start():suffix.start("tail")] and _CLAUSES.search(suffix.group("tail")):
+        return title  # "…工作计划——发挥青年党员作用,助力学校发展": a subtitle of clauses, not a site's name
     return title[:suffix.start()].rstrip()
 
 
@@ -301,11 +314,17 @@ _START_AFTER = re.compile(r"\s*\d{1,2}\s*月\s*(?:起|开始)\s*(?:施行|实施
 _HISTORY_AFTER = re.compile(r"\s*(?:\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?[^,，。;；\n]{0,30}?(?:修订|修訂|修正|修改|通过|通過)(?:稿)?\s*[)）]?\s*$")
 
 
+# "20xx幼儿园团支部工作计划", "…工作计划20_年", "XX年…": a model text's placeholder; the page's dates are not its year.
+_PLACEHOLDER_YEAR = re.compile(r"20(?:[xX×*]{1,2}|\s*_+)|[xX×]{2,4}\s*年")
+
+
 def _year(title: str | None, lines: list[Line], skip: set[int] = frozenset()) -> int | None:
     if title:
         match = _YEAR.search(title) or _TITLE_YEAR.search(title)
         if match:
             return int(match.group(1))
+        if _PLACEHOLDER_YEAR.search(title):
+            return None
     for text in ([title] if title else []) + [line.folded for index, line in enumerate(lines[:40]) if index not in skip]:
         match = next((year for year in _YEAR.finditer(text) if not _MONTH_AFTER.match(text, year.end())
                       and not _HISTORY_AFTER.match(text, year.end())

@@ -199,24 +199,40 @@ def _piece(line: Line, start: int, end: int, gap_before: bool) -> Line | None:
     return Line(line.text[start:end], line.folded[start:end], gap_before)
 
 
-# "2026年学校意识形态工作计划2026年是…", "…学习规章制度(三)要建立…", "街道办宣传思想打算20XX年街道…": a title
+# "2026年学校意识形态工作计划2026年是…", "…学习规章制度(三)要建立…", "街道办宣传思想打算20XX年街道…",
+# "【…党建工作规章制度】为进一步…": a title
 # glued to the text after it. The title ends on a document's name (打算 is a plan), unpunctuated, where the body
 # opens: a year (or its placeholder 20XX年), a heading marker,
 # a salutation (各…) or the words a preamble opens with (为, 根据, 按照 …).
 _GLUED_TITLE = re.compile(
-    r"(?!为|根据|按照|结合|依据|围绕|现将|现就|经|各|今年|我)[^,;:。!?“”\"了]{4,40}?(?:要点|计划|打算|方案|安排|制度|办法|细则|规定|规则|通知|意见|规划)"
+    r"(?P<open>【)?(?!为|根据|按照|结合|依据|围绕|现将|现就|经|各|今年|我)[^,;:。!?“”\"了【】]{4,40}?"
+    r"(?:要点|计划|打算|方案|安排|制度|办法|细则|规定|规则|通知|意见|规划)(?(open)】)"
     r"(?=\s*(?:(?:20\d{2}|20[Xx×]{2})\s*年|为|根据|按照|结合|依据|围绕|各[^,;:。]{1,20}:|[(]\s*(?:" + _CN + r"|\d{1,2})\s*[)]|"
     + _CN + r"\s*[、.]|第\s*(?:" + _CN + r"|\d{1,3})\s*(?:条|章|部分)))")
 _TITLE_LINES = 3  # a title stands among the first lines
 _GLUED_REST = 8  # the body after it is at least a clause
 
 
+# "小学支部党建工作计划——发挥…发展2023年小学支部党建工作计划——发挥…发展随着…": a viewer's page title, then the
+# document's own title (the same name with its year), run on into the text: the second is the title.
+_REPEATED_TITLE = re.compile(r"(?P<name>[^。!?]{4,40}?(?:要点|计划|打算|方案|安排|制度|办法|细则|规定|规则|通知|意见|规划)"
+                             r"[^。!?]{0,30}?)(?P<year>20\d{2}\s*年(?:度)?)(?P=name)")
+
+
 def _split_glued_title(line: Line) -> list[Line]:
+    repeated = _REPEATED_TITLE.match(line.folded)
+    if repeated and len(line.folded) - repeated.end() >= _GLUED_REST:
+        start, end = repeated.start("year"), repeated.end()
+        rest = _piece(line, end, len(line.text), True)
+        return [Line(line.text[start:end], line.folded[start:end], line.gap_before, line.first_text)] + (
+            [rest] if rest else [])
     title = _GLUED_TITLE.match(line.folded)
     if title is None or len(line.folded) - title.end() < _GLUED_REST or match_heading(line.folded, line.text):
         return [line]
     rest = _piece(line, title.end(), len(line.text), True)
-    return [Line(line.text[:title.end()], line.folded[:title.end()], line.gap_before)] + ([rest] if rest else [])
+    # "【张泾实验小学党建工作规章制度】为进一步…": the title in brackets, without them.
+    start, end = (1, title.end() - 1) if title.group("open") else (0, title.end())
+    return [Line(line.text[start:end], line.folded[start:end], line.gap_before, line.first_text)] + ([rest] if rest else [])
 
 
 # "2024年党支部生活制度落实法律规范 、会议制度…": after a page break, the next document's name, then its first
@@ -231,7 +247,7 @@ def _split_document_name(line: Line) -> list[Line]:
         return [line]
     rest = _piece(line, name.end(), len(line.text), False)
     end = name.end("name")
-    return [Line(line.text[:end], line.folded[:end], line.gap_before)] + ([rest] if rest else [])
+    return [Line(line.text[:end], line.folded[:end], line.gap_before, line.first_text)] + ([rest] if rest else [])
 
 
 _FIRST_LINES = 6  # a page's clutter (时间, 作者) may stand before the fragment's first heading

@@ -48,15 +48,17 @@ _CLAUSE = re.compile(r"[，,；;]")
 _SECTION_LEVELS = ("part", "article", "cn")
 # Sections that frame the plan rather than assign duties (一、指导思想 over a paragraph).
 _FRAMING = re.compile(r"指导思想|总体要求|总体目标|工作目标|主要目标|目标任务|基本原则|工作原则|基本要求|背景|依据|意义|"
-                      r"活动时间|活动地点|组织机构|活动主题")
+                      r"活动时间|活动地点|组织机构|活动主题|主题内容")
 # A plan's framing parts are no items; in rules (制度), every numbered part is one (一、指导思想和基本原则).
 _PLAN_TITLE = re.compile(r"计划|打算|方案|要点|安排|思路|意见|通知")
 _RULES_TITLE = re.compile(r"制度|办法|细则|规定|规则")
 _DOCUMENT_KIND = re.compile(_PLAN_TITLE.pattern + "|" + _RULES_TITLE.pattern)
 _ISSUED = re.compile(r"《([^《》]+)》")
 # A document without a title line that says it is a notice ("现将有关事项通知如下：") frames as one.
-_NOTICE = re.compile(r"通知如下|特此通知|现将.{0,30}通知|现将.{0,40}如下|现就.{0,40}(?:提出|作出|作)如下")
+_NOTICE = re.compile(r"通知如下|特此通知|现将.{0,30}通知|现将.{0,40}如下|现就.{0,40}(?:提出|作出|作)如下"
+                     r"|(?:制定|制订)(?:本(?:方案|计划|要点|安排)|了?《[^《》]{0,40}(?:方案|计划|要点|安排)》)")
 _NOTICE_LINES = 8
+_RULES_SAYS = re.compile(r"(?:制定|制订)(?:(?:本|如下)[\u4e00-\u9fff]{0,4}|了?《[^《》]{0,40})(?:制度|办法|细则|规定|规则)")
 _FRAMING_TITLE = 12
 # A section heading this long without text of its own is a statement of a duty, not a label.
 _STATEMENT = 15
@@ -72,6 +74,10 @@ class _Item:
     # "(三)要建立并实行学习考勤、通报、考核和档案等制度。中心组成员要…": a long sentence the heading's
     # title was cut from, with its text on the same line; the first sentence of that paragraph.
     sentence: str = ""
+    # A plan's part under a bare label of when or for whom (一、活动范围) among parts that are the items: no
+    # item when its text only says when or who; a theme part (二、活动主题) none unless its text sets the duty.
+    label: bool = False
+    theme: bool = False
 
     @property
     def text(self) -> str:
@@ -102,6 +108,8 @@ class _Section:
     cut: bool = False
     # A plan's framing part (一、实行…的指导思想和工作原则): its framing points ((一)指导思想) are no items.
     framing: bool = False
+    # A plan's part whose heading is the page's last line, cut off in the middle: it shows no item.
+    lost: bool = False
 
 
 def _choose_levels(headings: list[Heading]) -> tuple[str | None, str]:
@@ -171,6 +179,9 @@ def _passes(lines: list[Line], meta: Metadata,
     lead_owner = _lead_owner(headings, fragment_lead, section_level, item_level)
     title = simplified_copy(meta.title) if meta.title and looks_traditional(meta.title) else meta.title
     plan = _is_plan(title) if title else any(_NOTICE.search(line.folded) for line in lines[:_NOTICE_LINES])
+    # Rules by their title (…学习制度) or, untitled, by what they say (特制定本制度): every part is an item, 一、指导思想 too.
+    rules = (not plan and bool(_DOCUMENT_KIND.search(title)) if title
+             else any(_RULES_SAYS.search(line.folded) for line in lines[:_NOTICE_LINES]))
     passes: list[list[_Section]] = []
     section: _Section | None = None
     item: _Item | None = None
@@ -207,6 +218,8 @@ def _passes(lines: list[Line], meta: Metadata,
             # A chapter (第二章 责任) only groups the articles under it: cut off, it stands for none.
             section.cut = (not plan and index == last_line and heading.level != "part" and bool(passes[-1])
                            and any(s.items for s in passes[-1]))
+            # 二、履行保证宪法实施、加强宪法监督职 as a plan's last line: the page cut its heading, no item shows.
+            section.lost = plan and index == last_line and heading.content.rstrip()[-1:] not in SENTENCE_END
             passes[-1].append(section)
             item, awaiting_section_title = None, not title
             simplified_title = _simplified(line, title)
@@ -220,7 +233,7 @@ def _passes(lines: list[Line], meta: Metadata,
                 if not own_text and heading.content.rstrip()[-1:] in "。；;":
                     own_text = heading.content.strip()  # the sentence is the item's text
                 item = section.own = _Item(1, own_title, [(own_text, True)] if own_text else [])
-            elif title and not _FRAMING.search(title):
+            elif title and not (_FRAMING.search(simplified_title) and not rules):
                 section.label = plan and bool(_FRAMING_LABEL.fullmatch(simplified_title.strip().rstrip(":：")))
                 # "一、要制订学习计划" over a paragraph of duties, beside sections divided into items:
                 # the section is its own item 1 when no numbered item follows.
@@ -236,8 +249,10 @@ def _passes(lines: list[Line], meta: Metadata,
             if not passes:
                 new_pass()
             framing, framing_text = split_title(heading.content)
+            framing = _simplified(line, framing).strip().rstrip(":：")
+            theme = plan and section_level is None and bool(_THEME.fullmatch(framing)) and not framing_text
             if (plan and (section_level is None or section is not None and section.framing)
-                    and _is_framing(_simplified(line, framing), framing_text)):
+                    and _is_framing(framing, framing_text) and not theme):
                 item = None  # a plan's "一、指导思想" among its numbered parts (or under its framing part) frames it
                 continue
             if plan and section is not None and section.framing and _AIMS.search(section.title or ""):
@@ -265,7 +280,8 @@ def _passes(lines: list[Line], meta: Metadata,
                 item = existing
                 item.chunks.append((heading.content, True))
             else:
-                item = section.items[heading.number] = _Item(heading.number, title)
+                item = section.items[heading.number] = _Item(heading.number, title, theme=theme)
+                item.label = plan and section_level is None and bool(_FRAMING_LABEL.fullmatch(framing))
                 if rest:
                     item.chunks.append((rest, True))
                     item.sentence = _title_sentence(heading.content, title, rest)
@@ -341,11 +357,14 @@ def _lead_owner(headings: dict[int, Heading], lead: dict[int, str], section_leve
     level = levels.pop()
     last = headings[leading[-1]].number
     first_item = next((headings[index] for index in order if index > part and headings[index].level == level), None)
-    if last <= 1 or first_item is not None and first_item.number != last + 1:
+    # "3、完善制度体系…" then "(二)…" "1、…": a fragment opening inside the list of the part before, whose items
+    # the next part numbers again from 1, is that part's too.
+    restarts = (first_item is not None and first_item.number == 1 and level == item_level
+                and headings[leading[0]].number > 1)
+    if last <= 1 or first_item is not None and first_item.number != last + 1 and not restarts:
         return None
     if first_item is None and (level != item_level or headings[leading[0]].number <= 1):
         return None  # (三)(四) then 三、 with no items of that level under it: the items' level, not from 1
-    return headings[part].number - 1
     return headings[part].number - 1
 
 
@@ -435,8 +454,12 @@ _DUTY_OPENING = re.compile(r"\s*(?:要|必须|务必|应当|一定要)(?![求点
 # 二、对象 over a list of units) are no items when their text is only a date or a list; under the same
 # label a paragraph that fixes the day each month (固定每月20日…) is a duty. Not 严格落实学习时间.
 _LABEL_TEXT = 40
-_FRAMING_LABEL = re.compile(r"(?:学习|活动|会议|培训|宣讲)?(?:时间|地点|对象|时间和地点|时间地点|时间安排)"
-                            r"|(?:参加|参会|参学|学习|培训|活动)(?:人员|对象|范围)")
+_FRAMING_LABEL = re.compile(r"(?:学习|活动|会议|培训|宣讲|开展)?(?:时间|地点|对象|时间和地点|时间地点|时间安排)"
+                            r"|(?:参加|参与|参会|参学|学习|培训|活动)(?:人员|对象|范围)")
+# A bare theme part (二、活动主题) over a paragraph whose first sentence sets the duty itself (面向全院各团支部组织
+# 开展春季主题团日活动) is an item; over theme names (主题1:…) it frames the plan.
+_THEME = re.compile(r"活动主题|主题内容")
+_THEME_DUTY = re.compile(r"[^。;；\n]{0,20}(?:组织|开展)[^。;；\n]{0,30}活动")
 
 
 # Under a label of for whom (参加对象), a longer text whose every clause ends on who takes part
@@ -457,12 +480,15 @@ def _only_says_when_or_who(text: str) -> bool:
 
 # "实行镇容管理长效化工作机制的指导思想和工作原则": a part named as the idea and principles of something.
 _FRAMING_ENDING = re.compile(r"的(?:指导思想|总体要求|基本原则|工作原则)(?:(?:和|与|及)(?:指导思想|总体要求|基本原则|工作原则))?$")
+# 二、工作目标 over 1. 2. 3. of its own level beside parts over (一)(二): its points say what to do (加强…), so they are
+# its items, as under any part (a bare 工作目标 paragraph still frames the plan).
+_GOALS = re.compile(r"(?:工作|主要|总体)?目标(?:任务)?|目标任务")
 # 一、活动目的 (工作目的, 学习目的): a part naming the plan's aims; its numbered points are aims too.
-_AIMS = re.compile(r"^(?:活动|工作|学习|开展活动的?)目的[:：]?$")
+_AIMS = re.compile(r"^(?:活动|工作|学习|开展活动的?)?目的[:：]?$")
 # The names of framing parts that never open a duty, even with text run on after them (not 组织机构,
 # whose text may set up a group with duties).
-_FRAMING_OPENING = re.compile(r"指导思想|总体要求|总体目标|工作目标|主要目标|基本原则|工作原则|活动主题|背景(?:和|与|及)?目的|目的(?:和|与|及)?意义"
-                              r"|(?:活动|工作|学习|开展活动的?)目的[:：]?$")
+_FRAMING_OPENING = re.compile(r"指导思想|总体要求|总体目标|工作目标|主要目标|目标任务|基本原则|工作原则|活动主题|背景(?:和|与|及)?目的"
+                              r"|目的(?:和|与|及)?意义|(?:活动|工作|学习|开展活动的?)?目的[:：]?$")
 
 
 def _section_item_levels(headings: dict[int, Heading], section_level: str | None, item_level: str) -> dict[int, str]:
@@ -478,7 +504,8 @@ def _section_item_levels(headings: dict[int, Heading], section_level: str | None
     for index in sorted(headings):
         if headings[index].level == section_level:
             # A framing section (一、指导思想) keeps its sub-points in its text.
-            spans.append(None if _FRAMING.search(split_title(headings[index].content)[0]) else [])
+            title = fold(split_title(headings[index].content)[0]).strip().rstrip(":：")
+            spans.append(None if _FRAMING.search(title) and not _GOALS.fullmatch(title) else [])
         elif spans and spans[-1] is not None:
             spans[-1].append(index)
     levels: dict[int, str] = {}
@@ -511,9 +538,13 @@ def build_sections(lines: list[Line], meta: Metadata) -> list[ParsedSection]:
         all_passes, section_level = documents, None
     for sections in all_passes:
         for section in sections:
-            if section.label and _only_says_when_or_who(section.own.text):
+            if section.label and section.own is not None and _only_says_when_or_who(section.own.text):
                 continue  # "一、学习时间" over "3月28日下午": when, not a duty
-            if not section.items and section.own is not None and (section.own.chunks or section.own.title != section.title
+            for number, item in list(section.items.items()):
+                if (item.label and _only_says_when_or_who(item.text)
+                        or item.theme and not _THEME_DUTY.match(fold(item.text))):
+                    del section.items[number]  # "一、活动范围" over a list of who; "二、活动主题" over theme names
+            if not section.items and section.own is not None and not section.lost and (section.own.chunks or section.own.title != section.title
                                                                   or len(section.own.title) > _STATEMENT or section.cut):
                 section.items[1] = section.own
     passes = [sections for sections in all_passes if any(s.items for s in sections)]

@@ -66,6 +66,8 @@ _PEOPLE_UNITS = {"名", "人"}
 # the whole list of books that follows).
 _OBJECT_REACH = 16
 _MAX_COUNT = 100000
+# "两个小时" is a duration (of each session) unless a frequency right before makes it hours to reach (每月不少于30个小时).
+_HOURS_LICENSED = re.compile(r"每[年月周季日天][^,;:。!?\n]{0,6}$")
 
 _COUNT = re.compile(
     r"(?P<num>\d+(?:\s*[-~～至到—]\s*\d+)?|[一二两三四五六七八九十百千]+(?:[至到][一二两三四五六七八九十]+)?)"
@@ -237,7 +239,11 @@ def _find_counts(folded: str, quotes: list[tuple[int, int]]) -> list[_Count]:
             continue
         if _inside(quotes, match.start()):
             continue
-        if unit in _AFTER_UNIT and _AFTER_UNIT[unit].match(folded, match.end()):
+        end = match.end()
+        if unit == "个" and folded.startswith("小时", end) and _HOURS_LICENSED.search(
+                folded, max(0, match.start() - 10), match.start()):
+            unit, end = "小时", end + 2  # 自学时间每月不少于30个小时: hours written with 个
+        elif unit in _AFTER_UNIT and _AFTER_UNIT[unit].match(folded, match.end()):
             continue
         if chinese and unit == "次" and folded.startswith("性", match.end()):
             continue
@@ -249,7 +255,7 @@ def _find_counts(folded: str, quotes: list[tuple[int, int]]) -> list[_Count]:
             value *= 10000 if match.group("mult") == "万" else 1000
         if not 1 <= value <= _MAX_COUNT:
             continue
-        end, comparator = match.end(), "="
+        comparator = "="
         suffix = _SUFFIX_AT_LEAST.match(folded, end) or _SUFFIX_AT_MOST.match(folded, end)
         if suffix:
             comparator = ">=" if suffix.re is _SUFFIX_AT_LEAST else "<="
@@ -405,6 +411,9 @@ def _extract_targets(text: str, matching: str | None = None) -> list[ParsedTarge
         if (frequency is None and count.unit in _GUEST_UNITS and not PERIOD_SUFFIX.match(folded, count.end)
                 and _INVITED.search(folded, clause_start, count.start)):
             continue  # 公开团日活动必须邀请3个以上其它班级: who is invited to each occasion, not a count to reach
+        if (frequency is None and comparator == "=" and count.unit == "个" and not PERIOD_SUFFIX.match(folded, count.end)
+                and _PLACES.match(folded, count.end)):
+            continue  # 巩固42个市、县级党建示范点, 在50个新农村示范村: the places the work covers, not a count to reach
         if comparator == "<=" and count.unit == "字":
             continue  # 字数控制在500字以内: a length limit, not a count to reach
         bracket = brackets.bare(count.start)
@@ -524,6 +533,8 @@ _PARALLEL_UNITS = {"次", "场", "期", "轮", "篇"}
 _MONEY = re.compile(r"\d+(?:\.\d+)?\s*(?:万|千|百)?\s*元")
 # Units invited to an occasion (邀请3个以上其它班级), counted with no period of their own.
 _INVITED = re.compile(r"邀请|邀约|吸收")
+# Places and bodies counted in 个 (42个市、县级党建示范点, 50个新农村示范村, 10个社区): what the work covers.
+_PLACES = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:村|社区|市|县|区|乡|镇|示范点|基地|单位)")
 _GUEST_UNITS = {"个", "家", "所"}
 
 

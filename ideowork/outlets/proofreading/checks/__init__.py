@@ -14,6 +14,7 @@ from .history import check_history
 from .judicial import check_judicial
 from .leftovers import check_leftovers
 from .bodies import check_bodies
+from .mentions import check_mentions
 from .numbering import check_document_numbers, check_heading_marks, check_inline_consistency, check_inline_marks, check_inline_sequences, check_numbering
 from .numbers import check_fixed_numbers, check_mixed_counts, check_number_usage, check_numbers
 from .terms import check_terms
@@ -32,4 +33,4 @@ STRUCTURAL_CHECKS = (check_numbering, check_inline_sequences, check_inline_marks
                      check_number_usage, check_fixed_numbers, check_mixed_counts, check_written_numbers, check_pairing, check_doubled, check_doubled_words,
                      check_enumerations, check_quotes, check_periods, check_congresses, check_history, check_leftovers, check_terms,
                      check_context_words, check_adverbials, check_glyphs,
-                     check_superlatives, check_judicial, check_bodies)
+                     check_superlatives, check_judicial, check_bodies, check_mentions)

@@ -34,7 +34,7 @@ _VERBS = sorted("""
 体现 保持 坚持 遵循 推广 普及 培育 打造 巩固 拓展 深化 强化 优化 细化 制定 修订 解答 协调 沟通 收集 排查 整治
 分析 关爱 观看 惩治 打击 调整 清理 审查 核查 宣讲 总结 梳理 策划 筹划 谋求 摸清 厘清 理顺 调研 检验 检测 监测
 召开 举办 打赢 打好 做实 做细 压紧 夯实 擦亮 激发 释放 增强 凝聚 汇聚 弘扬 传承 践行 守护 捍卫 落细 改善
-督办 紧盯 聚焦 围绕 对接 衔接 破解 攻克 突破 处置 排除 消除 清除 整顿 带动 推出 加快 加大 加紧 听取 倾听
+安排 吸纳 督办 紧盯 聚焦 围绕 对接 衔接 破解 攻克 突破 处置 排除 消除 清除 整顿 带动 推出 加快 加大 加紧 听取 倾听
 征求 汇总 研判 走访 慰问 扶持 培养 选拔 动员 发动 传递 传播 研读 研讨 聆听 收看 阅读 撰写 起草 审核 审议
 印发 出台 补齐 弥补 填补 拓宽 扩大 延伸 增加 减少 降低 遏制 杜绝 纠正 查找 剖析 检视 对照
 掀起 依靠 拥护 贯穿 吸取 汲取 铭记 牢记 树立 增进 结合 团结 带领 实现 投入 打通 抓住 扛起 扛牢 肩负 承接
@@ -91,6 +91,10 @@ _LIGHT_VERB_BEFORE = re.compile("(?:开展|进行|加强|形成|实行|实施|�
 _CAUSATIVE_BEFORE = re.compile("(?:推动|促进|确保|保障|保证|促使|推进|带动|助推|让|使)[^，。；：！？、“”\n]{1,12}$")
 # An aspect particle after the verb (not the start of a noun: "调整过程", "学习了解").
 _ASPECT = re.compile("[了着](?![解力手装])|过(?![程渡去往])")
+# A verb run on into a second one ("谋划安排", "研究部署"), and a series of adverbial-verb phrases before the
+# adverbial ("逐一梳理、充分吸纳、认真的研究").
+_COMPOUND_VERB = re.compile("(?:" + "|".join(_VERBS) + ")")
+_SERIES_BEFORE = re.compile("(?:" + "|".join(_ADVERBIALS) + ")(?:" + "|".join(_VERBS) + ")、$")
 # Two verbs joined, the second with its object: "坚决的防范和惩治统计造假" (not "认真的学习和研究，").
 _SECOND_VERB = re.compile("[和与及并](" + "|".join(_VERBS) + ")")
 
@@ -111,6 +115,11 @@ def check_adverbials(text, context):
                                                                            before.start()) \
             or _CAUSATIVE_BEFORE.search(text, max(0, before.start() - 14), before.start())
         nominal = _NOUN_SUFFIX if match.group(1) in _VERBAL else _NOUN_AFTER
+        compound = _COMPOUND_VERB.match(text, end)
+        if compound and not _NOUN_AFTER.match(text, compound.end()):
+            verbal = True  # "系统的谋划安排全市教育重点工作": two verbs run together, then their object
+        if not verbal and _SERIES_BEFORE.search(text, max(0, before.start() - 8), before.start()):
+            verbal = True  # "逐一梳理、充分吸纳、认真的研究": one of a series of adverbial-verb phrases
         if not verbal and not _ASPECT.match(text, end) and nominal.match(text, end) and not _word_after(text, end):
             second = _SECOND_VERB.match(text, end)
             if second is None or not _ASPECT.match(text, second.end()) and (
@@ -136,9 +145,19 @@ _SUBJECT_VERB_DI = re.compile("(?:人民群众|群众|老百姓|百姓|社会各
                               "(?:最|普遍|共同|高度|十分|广泛)?(?:关注|关心|关切|期盼|期待|反映|急需|盼望|热议|身边)地")
 
 
+# 地 inside the object of a verb that makes a state ("营造放心满意地消费环境"): the object is a noun phrase, so 的.
+_OBJECT_DI = re.compile("(?:营造|形成|打造|创造|构建|创建)[^，。；、地的]{1,8}?(地)[^，。；、地的]{2,4}?"
+                        "(?:环境|氛围|局面|格局|态势|风气|风尚|生态|秩序)(?=[，。；、！？\n]|$)")
+
+
 def _subject_verb_di(text):
     if "地" not in text:
         return
+    for match in _OBJECT_DI.finditer(text):
+        start = match.start(1)
+        yield finding(text, start, start + 1, rule="confusable.de_di.noun", category="confusable", severity="error",
+                      suggestion="的",
+                      message=f"“{text[match.start():start]}地……”是“{match.group()[:2]}”的宾语中修饰名词的定语，应用“的”。")
     for match in _SUBJECT_VERB_DI.finditer(text):
         end = match.end()
         if end < len(text) and text[end] in "，。；、！？：":

@@ -383,6 +383,49 @@ def _drawn_plan_findings(text, day, ev):
                               + "，请核实。")
 
 
+# A plan being carried out ("围绕“十三五”规划实施主线", "落实“十三五”规划") after its last year: the text reused an
+# older one (not its review: "“十三五”规划实施情况", "实施以来", "圆满收官").
+_PLAN_CARRIED = re.compile(f"[“\"]?(十[{_CN}]?五|[{_CN}]五)[”\"]?(?:发展)?规划(?:的)?(?:实施|落实|执行)"
+                           f"(?!情况|成效|成果|以来|期间|评估|总结|圆满|完成|收官|中期|的?成)"
+                           f"|(?:实施|落实|贯彻|推进|执行)好?[“\"]?(十[{_CN}]?五|[{_CN}]五)[”\"]?(?:发展)?规划(?!实施情况|执行情况)")
+_REVIEWED = re.compile("回顾|总结|过去|以来|期间|收官|完成|评估|成就|成效")
+
+
+def _around(pattern, text, word, reach=12):
+    """The matches of ``pattern`` near each occurrence of ``word`` only (a scan of the whole text costs more)."""
+    last = -1
+    at = text.find(word)
+    while at >= 0:
+        for match in pattern.finditer(text, max(last, at - reach), min(len(text), at + len(word) + reach)):
+            if match.start() >= last:
+                last = match.end()
+                yield match
+        at = text.find(word, at + 1)
+
+
+def _carried_plan_findings(text, day, ev):
+    if "五" not in text or "规划" not in text:
+        return
+    for match in _around(_PLAN_CARRIED, text, "规划"):
+        group = 1 if match.group(1) else 2
+        token = match.group(group)
+        number = 10 if token == "十五" else _number(token[:-1])
+        span = ev.plans.get(number)
+        if span is None or span[1] >= day.year:
+            continue
+        begin, stop = _sentence(text, match.start(), match.end())
+        if _REVIEWED.search(text, begin, stop) or _PAST_WORDS.search(text, begin, match.start()):
+            continue
+        year, explicit = _year_of(text, begin, match.start(), day)
+        if explicit and year <= span[1]:
+            continue  # "2023年，我市正处在“十四五”规划实施的攻坚阶段": the year the sentence speaks of
+        right = next((n for n, (a, b) in ev.plans.items() if a <= day.year <= b), None)
+        yield finding(text, *match.span(group), rule="outdated.plan.carried", category="outdated", severity="warning",
+                      suggestion=right and _plan_label(right),
+                      message=f"“{token}”时期为{span[0]}—{span[1]}年，文档日期为{day.year}年，实施中的应是"
+                              + (f"“{_plan_label(right)}”规划" if right else "下一个五年规划") + "，请核实。")
+
+
 # 全面建成小康社会 was declared achieved on 2021-07-01: after that it is no longer a goal to work for.
 _XIAOKANG = re.compile("(?:决胜|确保|助力|冲刺|早日|力争|为(?:[^。；，、]{0,12}、)?)全面建成小康社会"
                        "|全面建成小康社会(?=作出|做出|贡献|而奋斗|而努力|目标任务|冲刺|决战)")
@@ -552,6 +595,7 @@ def check_history(text, context):
         yield from _session_findings(text, day, ev)
     yield from _plan_findings(text, day, ev)
     yield from _drawn_plan_findings(text, day, ev)
+    yield from _carried_plan_findings(text, day, ev)
     yield from _stated_year_findings(text, day, ev)
     yield from _xiaokang_findings(text, day, ev)
     yield from _spirit_year_findings(text, day, ev)

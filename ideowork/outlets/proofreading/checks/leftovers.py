@@ -9,7 +9,10 @@ document's date (``Context.date``):
   studied in March 2021, after the fifth);
 - early in the year, last year's plan reported as the coming one ("汇报了2023年工作开展情况和2023年工作计划" in
   January 2024) and a past year's draft budget reviewed ("审议了……和2020年财政预算（草案）报告" in January 2021);
-- in a plan, key points or a programme, a target date already past ("到2022年底，……趋于完善" in August 2023).
+- in a plan, key points or a programme, a target date already past ("到2022年底，……趋于完善" in August 2023);
+- work of a past year arranged or drafted as the coming one ("安排部署2022年执法稽查重点任务" in March 2023,
+  "审议了……2018年顺德改革工作的安排" in March 2019, "《2019年区级重点改革项目督察计划（送审稿）》" in March 2020), and
+  next year's plan draft given the year whose execution it follows ("2022年……执行情况及2022年……计划草案").
 
 Plans drawn up early in the year and commendations are judged in ``history.py`` (``_template_year_findings``).
 """
@@ -21,7 +24,7 @@ import re
 from ideowork.core.numerals import int_to_cn
 
 from .base import finding
-from .history import _PAST_WORDS, _PLAN_OF_YEAR, _STUDY, _number, _sentence, _year_of, events
+from .history import _PAST_WORDS, _PLAN_OF_YEAR, _STUDY, _around, _number, _sentence, _year_of, events
 
 __all__ = ["check_leftovers"]
 
@@ -47,6 +50,10 @@ def check_leftovers(text, context):
         yield from _followed_plan_findings(text, context.date)
         yield from _coming_plan_findings(text, context.date)
         yield from _target_findings(text, context.date)
+        if any(word in text for word in _ARRANGED_WORDS):
+            yield from _arranged_findings(text, context.date)
+        if "执行情况" in text:
+            yield from _paired_draft_findings(text, context.date)
     if "中全会" in text or "中、" in text:
         yield from _plenum_list_findings(text, context.date)
 
@@ -152,3 +159,48 @@ def _target_findings(text, day):
                       suggestion=None,
                       message=f"文档日期为{day.year}年{day.month}月{day.day}日，“到{year}年”的目标时间已经过去，"
                               "可能沿用了往年的文稿，请核实。")
+
+
+# Work arranged for a year ("安排部署2022年执法稽查重点任务", "研究审议了……2018年顺德改革工作的安排") and a plan in draft
+# ("《2019年区级重点改革项目督察计划（送审稿）》"): they look ahead, so the year is the document's own (or the next).
+_ARRANGED = re.compile(r"(?:安排部署|部署|谋划|安排)((?:19|20)\d\d)年度?[^。；，、\d]{0,12}?(?:工作|任务)"
+                       r"|(?<![\d—\-~～至到])((?:19|20)\d\d)年度?[^。；，、\d]{0,12}?工作的?安排"
+                       r"|(?<![\d—\-~～至到])((?:19|20)\d\d)年度?[^。；，、\d《》]{0,16}?(?:计划|方案|要点)[（(](?:送审稿|草案|征求意见稿|讨论稿)")
+
+
+_ARRANGED_WORDS = ("安排", "部署", "谋划", "稿", "草案")
+_LOOKS_BACK_ON = re.compile("表扬|表彰|考核|考评|评比|评选|奖励|总结|述职|决算")
+
+
+def _arranged_findings(text, day):
+    matches = {m.span(): m for word in ("安排", "部署", "谋划", "稿", "草案") if word in text
+               for m in _around(_ARRANGED, text, word, reach=30)}
+    for _span, match in sorted(matches.items()):
+        group = next(g for g in (1, 2, 3) if match.group(g))
+        year = int(match.group(group))
+        if year >= day.year or _LOOKS_BACK_ON.search(match.group()):
+            continue  # "2022年度优秀政协委员通报表扬方案（送审稿）": a scheme that looks back on the year
+        begin, _stop = _sentence(text, match.start(), match.end())
+        clause = max(begin, max(text.rfind(mark, begin, match.start()) for mark in "，,：") + 1)
+        if _PAST_WORDS.search(text, clause, match.start()) or _LOOKING_BACK.search(text, begin, match.start()) \
+                or re.match(rf"[\s\u3000]*(?:[^。；，]{{0,6}}[，,])?{year}年", text[begin:match.start(group)]):
+            continue  # "回顾……2022年工作安排", "2022年，……部署2022年工作": a clause or sentence about that year
+        yield finding(text, *match.span(group), rule="outdated.year.arranged", category="outdated", severity="warning",
+                      suggestion=str(day.year),
+                      message=f"文档日期为{day.year}年{day.month}月{day.day}日，安排部署或起草的应是{day.year}年"
+                              f"（或以后）的工作，“{match.group(group)}年”可能沿用了往年的文稿，请核实。")
+
+
+# "审查2022年……计划执行情况及2022年……计划草案的报告": the draft is for the year after the one executed.
+_PAIRED_DRAFT = re.compile(r"((?:19|20)\d\d)年[^。；]{0,24}?执行情况(?:和|及|与)((?:19|20)\d\d)年[^。；]{0,24}?草案")
+
+
+def _paired_draft_findings(text, day):
+    for match in _PAIRED_DRAFT.finditer(text):
+        executed, drafted = int(match.group(1)), int(match.group(2))
+        if drafted > executed:
+            continue
+        yield finding(text, *match.span(2), rule="outdated.year.draft", category="outdated", severity="warning",
+                      suggestion=str(executed + 1),
+                      message=f"与{executed}年执行情况一并审查的应是{executed + 1}年的草案，“{drafted}年”可能沿用了往年的文稿，"
+                              "请核实。")

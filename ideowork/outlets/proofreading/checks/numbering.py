@@ -276,10 +276,10 @@ def check_heading_marks(text, context):
 def check_inline_sequences(text, context):
     if "是" in text:
         for match, previous in _runs(text, _INLINE, _cn_number, per_paragraph=True):
-            yield _inline(text, match, previous, "{}是")
+            yield _mixed(text, match, previous, _INLINE_YAO, "是", "要") or _inline(text, match, previous, "{}是")
     if "要" in text:
         for match, previous in _runs(text, _INLINE_YAO, _cn_number, per_paragraph=True):
-            yield _inline(text, match, previous, "{}要")
+            yield _mixed(text, match, previous, _INLINE, "要", "是") or _inline(text, match, previous, "{}要")
     if "（" in text or "(" in text:
         for match, previous in _runs(text, _INLINE_PAREN, int, per_paragraph=True):
             yield _inline(text, match, previous, "（{}）", arabic=True)
@@ -293,6 +293,22 @@ def check_inline_sequences(text, context):
             yield _inline(text, match, previous, "第{}")
         for match, previous in _runs(text, _ARTICLE, _article_number, per_paragraph=False):
             yield _inline(text, match, previous, "第{}条")
+
+
+def _mixed(text, match, previous, other, word, other_word):
+    """"一要……二是……三要……": the gap in the 要-list is filled by an item of the same number written with 是 in the
+    same paragraph; that item is the slip (its particle), not the number after it."""
+    if _cn_number(match.group(1)) != previous + 2:
+        return None
+    paragraph = text.rfind("\n", 0, match.start())
+    for item in other.finditer(text, paragraph + 1, match.start()):
+        if _cn_number(item.group(1)) == previous + 1:
+            right = f"{item.group(1)}{word}"
+            return finding(text, item.start(1), item.end(), rule="structure.numbering.inline_particle",
+                           category="numbering", severity="error", suggestion=right,
+                           message=f"同一组序数前后用“{_label(previous, 1)}{word}”“{match.group(1)}{word}”，"
+                                   f"此处“{item.group(1)}{other_word}”体例不一致，应为“{right}”。")
+    return None
 
 
 def _inline(text, match, previous, shape, *, arabic=False, circled=False):

@@ -119,6 +119,10 @@ _BIG_N = re.compile(r"(?<![\d.第])([1-9])大(?=班子|平台|工程|行动|战�
 # ("第14届全国人民代表大会"): names take Chinese numerals, as the party's congresses do.
 _TERM_IN_NAME = re.compile(r"(?<![\d.])(第?)(\d{1,2})届(?=全国人民代表大会|全国人大|全国政协|中国人民政治协商会议|"
                            r"[省市县区镇乡州旗]?人民代表大会|[省市县区镇乡州旗]?人大|[省市县区州旗]?政协|[省市县区州旗]?委员会)")
+# A sentence opening on a two-digit year ("22年，漳州开发区…"): the year of the text's own account.
+_SHORT_YEAR_OPENING = re.compile(r"(?:^|(?<=[。；！？]))[ \t\u3000]*(\d{2})年(?=[，,])", re.MULTILINE)
+# A date with its month in Chinese numerals and its day in digits ("四月14日"): one style for the whole date.
+_MIXED_MONTH_DAY = re.compile(r"(?<![\u4e00-\u9fff\d])(十[一二]|[一二三四五六七八九十])月(\d{1,2})日")
 # A date with 号 ("11月7号"): official texts write 日.
 _DATE_HAO = re.compile(r"(?<!\d)(\d{1,2})月(\d{1,2})号(?![文令楼线院房机台码字])")
 # A clock time written with a colon and 分 as well ("19:40分").
@@ -298,7 +302,20 @@ def check_number_usage(text, context):
                           suggestion="两",
                           message=f"量词“{text[match.end()]}”前表示数量用“两”，不用“二”：“二{text[match.end()]}”应为"
                                   f"“两{text[match.end()]}”。")
+    if "月" in text:
+        for match in _MIXED_MONTH_DAY.finditer(text):
+            month = "一二三四五六七八九十".index(match.group(1)[-1]) + 1 + (10 if len(match.group(1)) == 2 else 0)
+            fixed = f"{month}月{match.group(2)}日"
+            yield finding(text, *match.span(), rule="structure.number.mixed_month_day", category="number", severity="error",
+                          suggestion=fixed,
+                          message=f"日期中汉字数字与阿拉伯数字混用：“{match.group()}”应统一写作“{fixed}”（GB/T 15835—2011）。")
     if "年" in text:
+        for match in _SHORT_YEAR_OPENING.finditer(text):
+            year = 2000 + int(match.group(1))
+            if context.date.year - 1 <= year <= context.date.year:  # "12年，我们…" may be a span of years
+                yield finding(text, match.start(1), match.end(), rule="structure.number.short_year", category="number",
+                              severity="error", suggestion=f"{year}年",
+                              message=f"年份不能简写：“{match.group(1)}年”应写作“{year}年”。")
         for match in _SHORT_YEAR_NOUN.finditer(text):
             year = 2000 + int(match.group(1))
             if not context.date.year - 12 <= year <= context.date.year + 1:

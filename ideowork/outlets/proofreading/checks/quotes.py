@@ -56,10 +56,28 @@ def formulations() -> tuple[Formulation, ...]:
         exceptions = ()
         if _EXCEPT in options:
             exceptions = tuple(p for p in options.split(_EXCEPT, 1)[1].split("|") if p)
-        result.append(Formulation(canonical, tuple(m for m in members.split("|") if m), tuple(pairs),
+        formulation = Formulation(canonical, tuple(m for m in members.split("|") if m), tuple(pairs),
                                   Date.fromisoformat(since) if since else None, "quoted" in options.split(),
-                                  exceptions))
+                                  exceptions)
+        result.append(formulation)
+        result.extend(_separated(formulation))
     return tuple(result)
+
+
+def _separated(formulation: Formulation) -> list[Formulation]:
+    """The same formulation as editors also write it: short members run together with 顿号 between them
+    ("忠诚、干净、担当" for "忠诚干净担当"), and a list's last 顿号 as 和 ("政治自觉、思想自觉和行动自觉")."""
+    canonical, members = formulation.canonical, formulation.members
+    if len(members) < 3:
+        return []
+    spelled = []
+    if "".join(members) in canonical and all(len(m) <= 2 for m in members):
+        spelled.append(canonical.replace("".join(members), "、".join(members)))
+    listed = "、".join(members)
+    if listed in canonical:
+        spelled.append(canonical.replace(listed, "、".join(members[:-1]) + "和" + members[-1]))
+    return [Formulation(text, members, formulation.substitutions, formulation.since, formulation.quoted, ())
+            for text in spelled]
 
 
 def variants(formulation: Formulation) -> list[tuple[str, str]]:

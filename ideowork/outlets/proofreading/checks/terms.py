@@ -160,6 +160,10 @@ def _slip_at_the_end(window: str, term: str, position: int, delta: int) -> bool:
 # Characters that seldom begin a word with the one before them: after a term's last character they leave it
 # standing ("中国特色社会主义道理的…" is 道路 misspelt, not the start of another word).
 _PARTICLES = frozenset("的地得了着过吗呢吧是有在为和与及或等")
+# Conjunctions that stand for one another in a formulation ("统筹发展与安全", "人与自然和谐共生").
+_CONJUNCTIONS = frozenset("和与及同")
+# A body's or a law's name keeps its own conjunction (国家粮食和物资储备局, 基本医疗卫生与健康促进法).
+_NAMES_OF_LAWS = ("法", "条例", "规定", "办法", "规则")
 
 
 def _is_han_like(ch: str) -> bool:
@@ -233,8 +237,13 @@ def check_terms(text, context):
                 continue  # a particle added ("习近平总书记的重要讲话精神") leaves the term correct
             if not _is_han_like(changed) or not _simplified(changed) or window in real or covered(begin, stop):
                 continue
+            if (delta == 0 and window[position] in _CONJUNCTIONS and term[position] in _CONJUNCTIONS
+                    and not _is_body(term) and not term.endswith(_NAMES_OF_LAWS)):
+                continue  # "统筹发展与安全" for "…和安全": one conjunction for another leaves the term as it is
             if delta == 0 and _other_word(window, term, position):
                 continue  # "推进全面从严治党…" for "推动…", "安全生产责任书": another correct word
+            if delta == 0 and position == size - 1 and _tokenizer().FREQ.get(text[stop - 1:stop + 1], 0) > 0:
+                continue  # "把安全生产责任放在心上": the last character begins a word with the next one
             if delta == 0 and position == size - 1 and stop < len(text) and _is_han_like(text[stop]) \
                     and text[stop] not in _PARTICLES:
                 continue  # the last character begins another word: "意识形态工作责任清单"

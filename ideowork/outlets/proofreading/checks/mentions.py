@@ -1,0 +1,79 @@
+"""Usages judged against the rest of the same text:
+
+- a party congress written bare ("学习宣传二十大精神") in a text that elsewhere writes it in full ("党的二十大"): the
+  Xinhua list has 党的X大, and the text's own usage shows the bare form is a slip (a text that writes it bare
+  throughout is left alone, as published texts do);
+- the members of a political consultative conference called 代表 ("看望参加政协会议的…教育界代表", "感谢各位代表")
+  in a paragraph about the CPPCC that does not name a people's congress: CPPCC members are 委员 (Xinhua list);
+- one body's party organisation written both 党组 and 党委 ("教科局党委书记" beside "教科局党组成员"): a government
+  department has a 党组, so the form that disagrees with the other mention is reported.
+
+Sources: 《新华社新闻信息报道中的禁用词和慎用词（2016年7月修订）》（“党的十八大”等不简称；政协委员不称“代表”）；
+《中国共产党党组工作条例》（2019年修订：政府工作部门设立党组）。
+"""
+
+from __future__ import annotations
+
+import re
+
+from .base import finding
+
+__all__ = ["check_mentions"]
+
+_CN = "一二三四五六七八九十"
+_CONGRESS = re.compile(f"(?<![{_CN}党届])((?:[十二]?[{_CN}])大)(?=精神|报告|会议|胜利|召开|以来|代表|和|、)")
+_CPPCC_DELEGATES = re.compile("各位代表|(?<=界)代表|委员代表")
+_BODY_PARTY = re.compile("(?<=[局厅])(党组|党委)(?=书记|副书记|成员|委员|会议|理论学习)")
+
+
+def check_mentions(text, context):
+    if "大" in text and "党的" in text:
+        yield from _bare_congresses(text)
+    if "政协" in text and "代表" in text:
+        yield from _cppcc_delegates(text)
+    if "党组" in text and "党委" in text:
+        yield from _party_organs(text)
+
+
+def _bare_congresses(text):
+    full: dict[str, int] = {}
+    for match in re.finditer(f"党的((?:[十二]?[{_CN}])大)", text):
+        full[match.group(1)] = full.get(match.group(1), 0) + 1
+    bare = [m for m in _CONGRESS.finditer(text) if text[max(0, m.start() - 2):m.start()] not in ("党的", "中共")
+            and text.rfind("“", 0, m.start()) <= text.rfind("”", 0, m.start())]  # not a slogan in quotes ("笃行二十大")
+    for match in bare:
+        if sum(m.group(1) == match.group(1) for m in bare) >= full.get(match.group(1), 0):
+            continue  # the text's own usage is the bare form (or as often): left alone
+        yield finding(text, *match.span(1), rule="forbidden.congress.bare", category="forbidden", severity="warning",
+                      suggestion=f"党的{match.group(1)}",
+                      message=f"全文他处写作“党的{match.group(1)}”，此处单称“{match.group(1)}”，应统一为“党的{match.group(1)}”。")
+
+
+def _cppcc_delegates(text):
+    first_cppcc = text.find("政协")
+    for match in _CPPCC_DELEGATES.finditer(text, first_cppcc):
+        if match.group() == "委员代表":
+            continue  # representatives chosen among the members
+        begin = text.rfind("\n", 0, match.start()) + 1
+        stop = text.find("\n", match.end())
+        body = text[begin:len(text) if stop < 0 else stop]
+        if "政协" not in body and "委员" not in body or "人大" in body or "人民代表" in body or "党代" in body:
+            continue
+        yield finding(text, *match.span(), rule="forbidden.cppcc.delegates", category="forbidden",
+                      severity="warning", suggestion=match.group().replace("代表", "委员"),
+                      message="政协委员不称“代表”，请核实：出席政协会议的是“委员”。")
+
+
+def _party_organs(text):
+    seen: dict[str, list[re.Match]] = {}
+    for match in _BODY_PARTY.finditer(text):
+        body = text[max(0, match.start() - 2):match.start()]  # "科局" of 教科局: the body's own name
+        seen.setdefault(body, []).append(match)
+    for body, matches in seen.items():
+        if {m.group(1) for m in matches} != {"党组", "党委"}:
+            continue
+        for match in matches:
+            if match.group(1) == "党委":
+                yield finding(text, *match.span(1), rule="formulation.organ.party_group", category="formulation",
+                              severity="warning", suggestion="党组",
+                              message=f"政府工作部门设党组，下文亦作“…{body}党组”，此处“…{body}党委”不一致，请核实。")
