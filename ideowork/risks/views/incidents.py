@@ -13,6 +13,7 @@ from ..access import access_incident, access_plan
 from ..actions import do_add_entry, do_close_incident, do_open_incident
 from ..models import Incident, IncidentEntry
 from ..response_forms import CloseIncidentForm, EntryForm, IncidentForm
+from ..sources import source_of
 from .pages import list_page, post_to, record_form
 from .register import manager_required
 
@@ -46,6 +47,7 @@ def incident_detail(request, pk):
     may_change = incident.is_open and can(request.user, "change", incident)
     return render(request, "risks/incident.html", {
         "incident": incident, "timeline": timeline, "can_change": may_change,
+        "source": source_of(request.user, incident),
         "entry_form": EntryForm(), "close_form": CloseIncidentForm(),
     })
 

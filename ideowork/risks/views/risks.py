@@ -17,12 +17,12 @@ from ideowork.core.uploads import attachment_response
 from ..access import access_evidence, access_risk
 from ..actions import (do_accept_risk, do_create_risk, do_record_progress, do_reopen_risk, do_request_closeout,
                        do_update_risk)
-from ..actions.campaigns import return_of
 from ..actions.closeout import closeout_blockers
 from ..actions.matrix import current_matrix, organ_of
 from ..actions.risks import EDITABLE_FIELDS
 from ..forms import AcceptForm, ProgressForm, ReopenForm, RiskForm
 from ..models import RiskEvidence, RiskHistory, RiskProgress
+from ..sources import source_of
 from .pages import post_to
 from .register import manager_required
 
@@ -66,7 +66,7 @@ def risk_detail(request, pk):
         "can_reopen": may_change and risk.is_ended,
         "progress_form": ProgressForm(), "accept_form": AcceptForm(), "reopen_form": ReopenForm(),
         "panel": review_panel(request.user, risk),
-        "source_label": risk.get_source_display(), "campaign_return": return_of(request.user, risk),
+        "source": source_of(request.user, risk),
     })
 
 
