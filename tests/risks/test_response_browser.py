@@ -165,7 +165,7 @@ def test_a_drill_and_a_joint_meeting_with_their_follow_up_tasks(org, page_as):
     staff.fill("#id_evaluation", "信息报告及时；发布审核用时偏长。")
     screenshot(staff, "risks-drill-form")
     submit(staff)
-    staff.wait_for_selector("text=已登记应急演练")
+    staff.wait_for_selector("text=已登记演练")
     drill = Drill.objects.get()
     assert drill.activity is not None
     staff.click("text=＋ 添加整改事项")

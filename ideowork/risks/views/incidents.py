@@ -3,7 +3,7 @@ adding a response action, closing it with a summary)."""
 
 from django.shortcuts import render
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from ideowork.core.access import can
 from ideowork.core.idempotency import idempotent
@@ -14,7 +14,7 @@ from ..actions import do_add_entry, do_close_incident, do_open_incident
 from ..models import Incident, IncidentEntry
 from ..response_forms import CloseIncidentForm, EntryForm, IncidentForm
 from ..sources import source_of
-from .pages import list_page, post_to, record_form
+from .pages import list_page, posted, record_form
 from .register import manager_required
 
 
@@ -52,17 +52,7 @@ def incident_detail(request, pk):
     })
 
 
-@capability_required("risks.manage")
-@require_POST
-def incident_entry(request, pk):
-    incident = access_incident(request.user, pk, "change")
-    return post_to(request, incident, EntryForm(request.POST),
-                   lambda data: do_add_entry(request.user, incident, **data), "已登记处置情况。")
+incident_entry = posted(access_incident, do_add_entry, "已登记处置情况。", form=EntryForm)
 
-
-@capability_required("risks.manage")
-@require_POST
-def incident_close(request, pk):
-    incident = access_incident(request.user, pk, "change")
-    return post_to(request, incident, CloseIncidentForm(request.POST),
-                   lambda data: do_close_incident(request.user, incident, **data), "事件处置已结束，处置总结已记入时间线。")
+incident_close = posted(access_incident, do_close_incident, "事件处置已结束，处置总结已记入时间线。",
+                        form=CloseIncidentForm)

@@ -2,11 +2,11 @@
 the reports a county makes upward with their read timeline and acknowledgement."""
 
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from ideowork.core.audit import record_read
 from ideowork.core.idempotency import idempotent
-from ideowork.core.outcomes import form_outcome, report_outcome
+from ideowork.core.outcomes import form_outcome
 from ideowork.core.permissions import capability_required, require
 from ideowork.core.uploads import attachment_response
 
@@ -18,6 +18,7 @@ from ..actions.reports import can_acknowledge, can_report_upward, county_bureaus
 from ..campaign_forms import AcknowledgeForm, GuidanceForm, UpwardReportForm
 from ..choices import UpwardKind, UpwardStatus
 from ..models import Guidance, GuidanceFile, GuidanceRecipient, UpwardReport, UpwardReportRead
+from .pages import posted
 from .register import manager_required
 
 
@@ -114,12 +115,5 @@ def upward_detail(request, pk):
     })
 
 
-@capability_required("risks.manage")
-@require_POST
-def upward_acknowledge(request, pk):
-    report = access_upward(request.user, pk, "acknowledge")
-    form = AcknowledgeForm(request.POST)
-    reply = form.cleaned_data["reply"] if form.is_valid() else ""  # the service refuses an empty reply
-    report_outcome(request, lambda: do_acknowledge_upward(request.user, report, reply=reply),
-                   "已确认，报告单位将收到通知。")
-    return redirect(report.get_absolute_url())
+upward_acknowledge = posted(access_upward, do_acknowledge_upward, "已确认，报告单位将收到通知。", form=AcknowledgeForm,
+                            action="acknowledge")
