@@ -20,7 +20,6 @@ import json
 import os
 import random
 import sys
-import tempfile
 import time
 from datetime import datetime, timedelta, timezone as dt_timezone
 from pathlib import Path
@@ -29,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.bulk import bulk_insert  # noqa: E402
-from bench.runner import postgres_database, postgres_url, run_child  # noqa: E402
+from bench.runner import child_or_main, run_databases, setup_django  # noqa: E402
 
 EVENTS = int(os.environ.get("BENCH_AUDIT_EVENTS", 1_000_000))
 BATCH = 20_000
@@ -40,10 +39,7 @@ TYPES = [("ledger.activity.update", "ledger.activity"), ("ledger.activity.create
 
 
 def child() -> dict:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ideowork.settings")
-    import django
-
-    django.setup()
+    setup_django()
     from django.core.management import call_command
     from django.db import connection, transaction
 
@@ -112,19 +108,8 @@ def child() -> dict:
 
 
 def main() -> None:
-    results = {}
-    databases = os.environ.get("BENCH_DATABASES", "sqlite,postgres").split(",")
-    if "sqlite" in databases:
-        with tempfile.TemporaryDirectory() as tmp:
-            results["sqlite"] = run_child(__file__, {"IDEOWORK_VAR_DIR": tmp})
-    if "postgres" in databases:
-        with postgres_database(postgres_url("ideowork_bench_audit")) as url, tempfile.TemporaryDirectory() as tmp:
-            results["postgres"] = run_child(__file__, {"IDEOWORK_VAR_DIR": tmp, "DATABASE_URL": url})
-    print(json.dumps(results, ensure_ascii=False))
+    print(json.dumps(run_databases(__file__, "ideowork_bench_audit"), ensure_ascii=False))
 
 
 if __name__ == "__main__":
-    if "--child" in sys.argv:
-        print(json.dumps(child(), ensure_ascii=False))
-    else:
-        main()
+    child_or_main(child, main)

@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.runner import run_databases  # noqa: E402
+from bench.runner import child_or_main, run_databases, setup_django  # noqa: E402
 
 ACTIVITIES = 100_000
 PHOTOS = 300  # extra uploaded files of 64 KiB (incompressible) beside the demo's evidence
@@ -55,10 +55,7 @@ def _photos(activities) -> None:
 
 
 def child() -> dict:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ideowork.settings")
-    import django
-
-    django.setup()
+    setup_django()
     from django.conf import settings
     from django.core.cache import cache
     from django.core.management import call_command
@@ -101,9 +98,6 @@ def child() -> dict:
 
 
 def main() -> None:
-    if "--child" in sys.argv:
-        print(json.dumps(child(), ensure_ascii=False))
-        return
     results = run_databases(__file__, "ideowork_bench_backup")
     summary = {}
     for db, result in results.items():
@@ -115,4 +109,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    child_or_main(child, main)

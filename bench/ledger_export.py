@@ -33,7 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.runner import reset_peak_rss, status_mb  # noqa: E402
+from bench.runner import reset_peak_rss, setup_django, status_mb  # noqa: E402
 
 ACTIVITIES = 100_000
 
@@ -91,11 +91,7 @@ def main() -> dict:
 
 def measure(workdir: Path) -> dict:
     os.environ["IDEOWORK_VAR_DIR"] = str(workdir)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ideowork.settings")
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
+    setup_django()
     from django.core.management import call_command
     from django.db import connection
     from django.test import Client

@@ -28,6 +28,7 @@ sys.path.insert(0, str(ROOT))  # runs standalone; the analysis package needs no 
 
 import opencc  # noqa: E402
 
+from bench.opinion_world import sentences_up_to  # noqa: E402
 from ideowork.opinion.analysis import EventIndex, Lexicon, analyse  # noqa: E402
 from ideowork.opinion.analysis.grade import GradeRules  # noqa: E402
 from ideowork.opinion.matching.normalise import normalisation_table  # noqa: E402
@@ -51,12 +52,7 @@ def make_items(count: int, rng: random.Random) -> list[tuple[str, str, int | Non
     items = []
     for _ in range(count):
         length = rng.randint(300, 800)
-        parts, size = [], 0
-        while size < length:
-            part = rng.choice(pool)
-            parts.append(part)
-            size += len(part)
-        text = "".join(parts)[:length]
+        text = "".join(sentences_up_to(rng, pool, length))[:length]
         title = rng.choice(pool)[: rng.randint(10, 30)]
         if rng.random() < TRADITIONAL_SHARE:
             title, text = s2t.convert(title), s2t.convert(text)

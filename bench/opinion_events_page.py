@@ -14,7 +14,6 @@ line: {"sqlite": {"first_p95_ms": …, …}, "postgres": {…}}.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import random
 import sys
@@ -26,8 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.bulk import bulk_insert  # noqa: E402
-from bench.opinion_world import analyse_tables, db_moment, opinion_world, time_pages  # noqa: E402
-from bench.runner import run_databases  # noqa: E402
+from bench.opinion_world import analyse_tables, db_moment, opinion_world, page_bench_main, time_pages  # noqa: E402
 
 ITEMS = int(os.environ.get("BENCH_ITEMS", 1_000_000))
 CITY_EVENTS, COUNTY_EVENTS = ITEMS // 25, ITEMS // 200
@@ -53,7 +51,7 @@ def child() -> dict:
     # The events first (ids 1…), each over a stretch of the items' time; then the items and matches.
     event_cols = ["id", "org_unit_id", "key", "title", "first_source_name", "first_seen_at", "last_seen_at",
                   "item_count", "reprint_count", "outlet_count", "sentiment", "grade", "analysis", "status",
-                  "merged_into_id", "created_at", "updated_at"]
+                  "merged_into_id", "assigned_unit_id", "created_at", "updated_at"]
     events, total = [], CITY_EVENTS + COUNTY_EVENTS
     span = ITEMS * 20
     for pk in range(1, total + 1):
@@ -61,10 +59,13 @@ def child() -> dict:
         first = start + timedelta(seconds=span * (pk - 1) / total)
         last = first + timedelta(hours=rng.randint(1, 96))
         merged = rng.randint(1, pk - 1) if pk > 10 and rng.random() < 0.01 else None
+        status = rng.choice(STATUSES)
+        # Judged events are handled by their own unit; one in a hundred of the city's by the county bureau.
+        assigned = None if status == "judging" else (county if unit == city and rng.random() < 0.01 else unit)
         events.append((pk, unit.pk, f"e{pk:016x}", f"第{pk}号事件：某地道路改造引发关注", "市融媒体中心",
                        db_moment(connection, first), db_moment(connection, last), rng.randint(1, 40), rng.randint(0, 10),
-                       rng.randint(1, 12), rng.choice(MOODS), rng.choice(GRADES), "{}", rng.choice(STATUSES), merged,
-                       db_moment(connection, first), db_moment(connection, last)))
+                       rng.randint(1, 12), rng.choice(MOODS), rng.choice(GRADES), "{}", status, merged,
+                       assigned.pk if assigned else None, db_moment(connection, first), db_moment(connection, last)))
     for at in range(0, len(events), 50_000):
         bulk_insert(connection, Event._meta.db_table, event_cols, events[at:at + 50_000])
     item_cols = ["id", "source_id", "org_unit_id", "outlet_name", "url", "url_key", "content_key", "title", "text",
@@ -102,8 +103,4 @@ def child() -> dict:
 
 
 if __name__ == "__main__":
-    if "--child" in sys.argv:
-        print(json.dumps(child(), ensure_ascii=False))
-    else:
-        results = run_databases(__file__, "ideowork_bench_events_page")
-        print(json.dumps(results, ensure_ascii=False))
+    page_bench_main(__file__, child, "ideowork_bench_events_page")

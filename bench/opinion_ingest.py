@@ -24,7 +24,6 @@ import json
 import os
 import random
 import sys
-import tempfile
 import time
 from datetime import datetime, timedelta, timezone as dt_timezone
 from pathlib import Path
@@ -33,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.bulk import bulk_insert  # noqa: E402
-from bench.runner import postgres_database, postgres_url, run_child  # noqa: E402
+from bench.runner import run_databases  # noqa: E402
 
 PLACES = ["城东区", "城西区", "高新区", "经开区", "甲县", "乙县", "丙镇", "丁街道", "滨江新区", "老城片区"]
 SUBJECTS = ["城管", "住建局", "交通运输局", "教育局", "卫健委", "市场监管局", "生态环境局", "街道办", "社区", "供水公司",
@@ -130,7 +129,9 @@ def measure(actor, source, rng, items: int, batch: int, offset: int) -> dict:
             "ms_per_item": round(wall * 1000 / sent, 3), "cpu_ms_per_item": round(cpu * 1000 / sent, 3)}
 
 
-def child(stored_sizes: list[int], items: int, batch: int) -> dict:
+def monitoring_office(rng, **staff_fields):
+    """Django set up and migrated, and a city office with its staff member, one source and 60 schemes (of
+    the rare words): (connection, city, staff, source)."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ideowork.settings")
     import django
 
@@ -146,9 +147,9 @@ def child(stored_sizes: list[int], items: int, batch: int) -> dict:
     from ideowork.opinion.models import Scheme
 
     call_command("migrate", verbosity=0)
-    rng = random.Random(13)
     city = OrgUnit.objects.create(name="市委宣传部", kind=OrgKind.ORGAN)
-    staff = User.objects.create(username="bench_staff", role=Role.STAFF, org_unit=city, display_name="赵专干")
+    staff = User.objects.create(username="bench_staff", role=Role.STAFF, org_unit=city, display_name="赵专干",
+                                **staff_fields)
     source = do_create_source(staff, org_unit=city, name="采集网关", kind="api", level="city")
     with transaction.atomic():
         for n in range(60):
@@ -158,6 +159,12 @@ def child(stored_sizes: list[int], items: int, batch: int) -> dict:
                                   expression="" if n % 2 else f"{rng.choice(RARE_EVENTS)}~20 {rng.choice(RARE)}"
                                   f"|-{rng.choice(EVENTS)}+{rng.choice(RARE_SUBJECTS)}")
         bump_versions(SCHEMES_TOPIC, [city.pk])
+    return connection, city, staff, source
+
+
+def child(stored_sizes: list[int], items: int, batch: int) -> dict:
+    rng = random.Random(13)
+    connection, _, staff, source = monitoring_office(rng)
     # Warm up once (normalisation table, matcher compile) so that neither is counted.
     from ideowork.opinion.actions.ingest import do_ingest_items
 
@@ -172,32 +179,11 @@ def child(stored_sizes: list[int], items: int, batch: int) -> dict:
 
 
 def main(args) -> None:
-    argv = ["--stored", args.stored, "--items", str(args.items), "--batch", str(args.batch), "--child"]
-    databases = os.environ.get("BENCH_DATABASES", "sqlite,postgres").split(",")
-    results = {}
-    sys.argv = [sys.argv[0], *argv]
-    if "sqlite" in databases:
-        with tempfile.TemporaryDirectory() as tmp:
-            results["sqlite"] = run_child_args(argv, {"IDEOWORK_VAR_DIR": tmp}, drop=("DATABASE_URL", "REDIS_URL"))
-    if "postgres" in databases:
-        with postgres_database(postgres_url("ideowork_bench_ingest")) as url, tempfile.TemporaryDirectory() as tmp:
-            results["postgres"] = run_child_args(argv, {"IDEOWORK_VAR_DIR": tmp, "DATABASE_URL": url})
+    argv = ["--stored", args.stored, "--items", str(args.items), "--batch", str(args.batch)]
+    results = run_databases(__file__, "ideowork_bench_ingest", args=argv)
     last = args.stored.split(",")[-1]
     summary = {f"items_per_s_{vendor}": result["by_stored"][last]["items_per_s"] for vendor, result in results.items()}
     print(json.dumps({**summary, **results}, ensure_ascii=False))
-
-
-def run_child_args(argv, env_extra, drop=("DATABASE_URL",)):
-    import subprocess
-
-    env = {**{k: v for k, v in os.environ.items() if k not in drop}, **env_extra}
-    out = subprocess.run([sys.executable, __file__, *argv], env=env, capture_output=True, text=True, cwd=ROOT)
-    if out.returncode != 0:
-        sys.stderr.write(out.stdout + out.stderr)
-        raise SystemExit(f"benchmark child failed ({env_extra})")
-    result = json.loads(out.stdout.strip().splitlines()[-1])
-    print(json.dumps(result, ensure_ascii=False))
-    return result
 
 
 if __name__ == "__main__":

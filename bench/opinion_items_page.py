@@ -12,7 +12,6 @@ its last line: {"sqlite": {"first_p95_ms": …, …}, "postgres": {…}}.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import random
 import sys
@@ -24,8 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.bulk import bulk_insert  # noqa: E402
-from bench.opinion_world import analyse_tables, db_moment, opinion_world, time_pages  # noqa: E402
-from bench.runner import run_databases  # noqa: E402
+from bench.opinion_world import analyse_tables, db_moment, opinion_world, page_bench_main, time_pages  # noqa: E402
 
 ITEMS = int(os.environ.get("BENCH_ITEMS", 1_000_000))
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", 30))
@@ -80,8 +78,4 @@ def child() -> dict:
 
 
 if __name__ == "__main__":
-    if "--child" in sys.argv:
-        print(json.dumps(child(), ensure_ascii=False))
-    else:
-        results = run_databases(__file__, "ideowork_bench_items_page")
-        print(json.dumps(results, ensure_ascii=False))
+    page_bench_main(__file__, child, "ideowork_bench_items_page")

@@ -39,6 +39,7 @@ sys.path.insert(0, str(ROOT))  # runs standalone; the matching package needs no 
 
 import jieba  # noqa: E402
 
+from bench.opinion_world import sentences_up_to  # noqa: E402
 from ideowork.opinion.matching import (And, Matcher, Near, Not, Or, Word, item_text, normalise,  # noqa: E402
                                        parse, scheme_expression, words_of)
 from ideowork.opinion.matching.normalise import normalisation_table  # noqa: E402
@@ -125,11 +126,7 @@ def make_items(rng: random.Random, count: int, pool: list[str], schemes) -> list
     items = []
     for _ in range(count):
         length = rng.randint(200, 2000)
-        parts, size = [], 0
-        while size < length:
-            sentence = rng.choice(pool)
-            parts.append(sentence)
-            size += len(sentence)
+        parts = sentences_up_to(rng, pool, length)
         if rng.random() < 0.3:
             plant = rng.choice(schemes)[2]
             for word in rng.sample(plant, rng.randint(1, min(3, len(plant)))):

@@ -29,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.opinion_ingest import EVENTS, RARE, RARE_EVENTS, RARE_SUBJECTS, texts  # noqa: E402
+from bench.opinion_ingest import monitoring_office, texts  # noqa: E402
 from bench.runner import run_child  # noqa: E402
 
 
@@ -43,35 +43,14 @@ def ingest_rate(actor, source, records: list[dict], batch: int) -> float:
 
 
 def child(items: int, batch: int) -> dict:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ideowork.settings")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-    from django.db import transaction
-
-    from ideowork.core.choices import OrgKind, Role
-    from ideowork.core.models import Notification, OrgUnit, User
+    rng = random.Random(13)
+    _, city, staff, source = monitoring_office(rng, email="staff@example.gov.cn")
+    from ideowork.core.models import Notification
     from ideowork.core.versions import bump_versions
     from ideowork.opinion.actions.matching import SCHEMES_TOPIC
-    from ideowork.opinion.actions.sources import do_create_source
     from ideowork.opinion.actions.warning_rules import do_add_warning_recipient, do_create_warning_rule
     from ideowork.opinion.models import Delivery, Item, Scheme, Warning
 
-    call_command("migrate", verbosity=0)
-    rng = random.Random(13)
-    city = OrgUnit.objects.create(name="市委宣传部", kind=OrgKind.ORGAN)
-    staff = User.objects.create(username="bench_staff", role=Role.STAFF, org_unit=city, display_name="赵专干",
-                                email="staff@example.gov.cn")
-    source = do_create_source(staff, org_unit=city, name="采集网关", kind="api", level="city")
-    with transaction.atomic():
-        for n in range(60):
-            Scheme.objects.create(org_unit=city, name=f"方案{n}", region_words="\n".join(rng.sample(RARE, 3)),
-                                  subject_words="\n".join(rng.sample(RARE_SUBJECTS, 3)),
-                                  event_words="\n".join(rng.sample(RARE_EVENTS, 2)),
-                                  expression="" if n % 2 else f"{rng.choice(RARE_EVENTS)}~20 {rng.choice(RARE)}"
-                                  f"|-{rng.choice(EVENTS)}+{rng.choice(RARE_SUBJECTS)}")
-        bump_versions(SCHEMES_TOPIC, [city.pk])
     ingest_rate(staff, source, list(texts(rng, 50, 9_000_000)), batch)  # warm up: normalisation, matcher
     plain = ingest_rate(staff, source, list(texts(rng, items, 10_000_000)), batch)
     for kind, extra in (("grade", {"min_grade": "3"}), ("negative", {}), ("spike", {"spike_min_count": 100})):

@@ -1,14 +1,17 @@
-"""What the opinion page benchmarks share: a fresh database with a city office, a county bureau under it
-and the city's staff member, times written as each database takes them, and the pages timed."""
+"""What the opinion benchmarks share: a fresh database with a city office, a county bureau under it and
+the city's staff member, times written as each database takes them, the pages timed, a page benchmark's
+command line, and texts made of sentences."""
 
 from __future__ import annotations
 
+import json
 import os
+import sys
 from datetime import datetime
 
-from bench.runner import time_requests
+from bench.runner import run_databases, time_requests
 
-__all__ = ["opinion_world", "db_moment", "time_pages", "analyse_tables"]
+__all__ = ["opinion_world", "db_moment", "time_pages", "analyse_tables", "page_bench_main", "sentences_up_to"]
 
 
 def opinion_world():
@@ -56,3 +59,21 @@ def time_pages(client, staff, urls: dict, requests: int) -> dict:
         result[f"{name}_p50_ms"], result[f"{name}_p95_ms"] = figures["p50"], figures["p95"]
         result[f"{name}_cpu_p95_ms"] = figures["cpu_p95"]
     return result
+
+
+def page_bench_main(script: str, child, postgres_name: str) -> None:
+    """A page benchmark's command: ``--child`` runs ``child()`` here, else once per database."""
+    if "--child" in sys.argv:
+        print(json.dumps(child(), ensure_ascii=False))
+    else:
+        print(json.dumps(run_databases(script, postgres_name), ensure_ascii=False))
+
+
+def sentences_up_to(rng, pool: list[str], length: int) -> list[str]:
+    """Sentences drawn from ``pool`` until they hold at least ``length`` characters."""
+    parts, size = [], 0
+    while size < length:
+        part = rng.choice(pool)
+        parts.append(part)
+        size += len(part)
+    return parts

@@ -18,14 +18,10 @@ figure is computed again.
 from __future__ import annotations
 
 import json
-import os
-import sys
 import time
-from pathlib import Path
 
-from bench.runner import run_databases, time_requests
+from bench.runner import child_or_main, run_databases, setup_django, time_requests
 
-ROOT = Path(__file__).resolve().parents[1]
 UNITS, USERS, ACTIVITIES = 300, 5000, 200_000
 SMALL = 300  # activities in the small stage
 REQUESTS = 60
@@ -35,11 +31,7 @@ __all__ = ["main"]
 
 
 def child(page_names: list[str]) -> dict:
-    sys.path.insert(0, str(ROOT))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ideowork.settings")
-    import django
-
-    django.setup()
+    setup_django()
     from django.core.cache import cache
     from django.core.management import call_command
     from django.db import connection
@@ -89,9 +81,10 @@ def child(page_names: list[str]) -> dict:
 
 
 def main(script: str, page_names: list[str]) -> None:
-    if "--child" in sys.argv:
-        print(json.dumps(child(page_names), ensure_ascii=False))
-        return
+    child_or_main(lambda: child(page_names), lambda: _run(script))
+
+
+def _run(script: str) -> None:
     results = run_databases(script, "ideowork_bench")
     any_result = next(iter(results.values()))
     summary = {

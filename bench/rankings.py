@@ -18,7 +18,6 @@ import json
 import os
 import random
 import sys
-import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
@@ -27,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.bulk import bulk_insert  # noqa: E402
-from bench.runner import postgres_database, postgres_url, run_child  # noqa: E402
+from bench.runner import child_or_main, run_databases, setup_django  # noqa: E402
 USERS = int(os.environ.get("BENCH_USERS", 50_000))
 ENTRIES = int(os.environ.get("BENCH_ENTRIES", 5_000_000))
 COUNTIES, SECTIONS = 30, 9
@@ -37,11 +36,7 @@ ACTIONS = ["login", "read", "view", "quiz", "challenge", "session", "reflection"
 
 
 def child() -> dict:
-    sys.path.insert(0, str(ROOT))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ideowork.settings")
-    import django
-
-    django.setup()
+    setup_django()
     from unittest import mock
 
     from django.contrib.auth.hashers import make_password
@@ -171,17 +166,10 @@ def _derive_totals(connection, root_id: int) -> None:
 
 
 def main() -> None:
-    results = {}
-    databases = os.environ.get("BENCH_DATABASES", "sqlite,postgres").split(",")
-    if "sqlite" in databases:
-        with tempfile.TemporaryDirectory() as tmp:
-            os.environ.pop("DATABASE_URL", None)
-            results["sqlite"] = run_child(__file__, {"IDEOWORK_VAR_DIR": tmp})
-    if "postgres" not in databases:
+    results = run_databases(__file__, "ideowork_bench_rankings")
+    if "postgres" not in results:
         print(json.dumps(results, ensure_ascii=False))
         return
-    with postgres_database(postgres_url("ideowork_bench_rankings")) as url, tempfile.TemporaryDirectory() as tmp:
-        results["postgres"] = run_child(__file__, {"IDEOWORK_VAR_DIR": tmp, "DATABASE_URL": url})
     print(json.dumps({
         **{f"p95_ms_{db}": max(t["p95"] for t in r["timings"].values()) for db, r in results.items()},
         "users": results["postgres"]["users"], "entries": results["postgres"]["entries"],
@@ -190,7 +178,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    if "--child" in sys.argv:
-        print(json.dumps(child(), ensure_ascii=False))
-    else:
-        main()
+    child_or_main(child, main)

@@ -11,7 +11,6 @@ renders them in one pass. Prints one JSON object on its last line:
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 import tempfile
@@ -21,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.runner import run_child, time_requests  # noqa: E402
+from bench.runner import child_or_main, run_child, setup_django, time_requests  # noqa: E402
 CHARS = 20_000
 REQUESTS = 40
 
@@ -57,11 +56,7 @@ def article() -> str:
 
 
 def child() -> dict:
-    sys.path.insert(0, str(ROOT))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ideowork.settings")
-    import django
-
-    django.setup()
+    setup_django()
     from django.core.management import call_command
     from django.db import connection
     from django.test import Client
@@ -128,7 +123,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    if "--child" in sys.argv:
-        print(json.dumps(child(), ensure_ascii=False))
-    else:
-        main()
+    child_or_main(child, main)

@@ -16,13 +16,13 @@ ROOT = Path(__file__).resolve().parents[1]
 __all__ = ["run_child", "postgres_url", "postgres_database", "time_requests"]
 
 
-def run_child(script: str, env_extra: dict, drop: tuple = ("DATABASE_URL",)) -> dict:
-    """Run ``script --child`` with the environment changed; its last line is its JSON result."""
+def run_child(script: str, env_extra: dict, drop: tuple = ("DATABASE_URL",), args: tuple = ()) -> dict:
+    """Run ``script --child ARGS`` with the environment changed; its last line is its JSON result."""
     env = {**{k: v for k, v in os.environ.items() if k not in drop}, **env_extra}
     # The children drive the stack with Django's test client, whose host is "testserver"; the
     # settings' default hosts leave it out (tests/core/test_deployment.py), so the run allows it.
     env.setdefault("IDEOWORK_ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
-    out = subprocess.run([sys.executable, script, "--child"], env=env, capture_output=True, text=True, cwd=ROOT)
+    out = subprocess.run([sys.executable, script, "--child", *args], env=env, capture_output=True, text=True, cwd=ROOT)
     if out.returncode != 0:
         sys.stderr.write(out.stdout + out.stderr)
         raise SystemExit(f"benchmark child failed ({env_extra})")
@@ -75,6 +75,24 @@ def _percentiles(samples: list[float]) -> dict:
     return {"p50": round(samples[len(samples) // 2], 1), "p95": round(samples[int(len(samples) * 0.95) - 1], 1)}
 
 
+def setup_django() -> None:
+    """Set Django up in a benchmark's child process: the project's settings, the checkout importable."""
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ideowork.settings")
+    import django
+
+    django.setup()
+
+
+def child_or_main(child, main) -> None:
+    """A benchmark script's entry: ``--child`` runs ``child()`` and prints its result as the last line
+    (what ``run_child`` reads); otherwise ``main()`` starts the children."""
+    if "--child" in sys.argv:
+        print(json.dumps(child(), ensure_ascii=False))
+    else:
+        main()
+
+
 def status_mb(field: str) -> float:
     """A memory figure of this process from /proc/self/status (VmRSS, VmHWM …) in MB."""
     for line in Path("/proc/self/status").read_text().splitlines():
@@ -92,17 +110,18 @@ def reset_peak_rss() -> bool:
         return False
 
 
-def run_databases(script: str, postgres_name: str) -> dict:
-    """Run ``script --child`` once per database named in ``BENCH_DATABASES`` (both by default): SQLite in
-    a scratch directory, PostgreSQL in a database made and dropped for the run. {vendor: result}."""
+def run_databases(script: str, postgres_name: str, args: tuple = ()) -> dict:
+    """Run ``script --child ARGS`` once per database named in ``BENCH_DATABASES`` (both by default): SQLite
+    in a scratch directory, PostgreSQL in a database made and dropped for the run. {vendor: result}."""
     import tempfile
 
     databases = os.environ.get("BENCH_DATABASES", "sqlite,postgres").split(",")
     results = {}
     if "sqlite" in databases:
         with tempfile.TemporaryDirectory() as tmp:
-            results["sqlite"] = run_child(script, {"IDEOWORK_VAR_DIR": tmp}, drop=("DATABASE_URL", "REDIS_URL"))
+            results["sqlite"] = run_child(script, {"IDEOWORK_VAR_DIR": tmp}, drop=("DATABASE_URL", "REDIS_URL"),
+                                          args=args)
     if "postgres" in databases:
         with postgres_database(postgres_url(postgres_name)) as url, tempfile.TemporaryDirectory() as tmp:
-            results["postgres"] = run_child(script, {"IDEOWORK_VAR_DIR": tmp, "DATABASE_URL": url})
+            results["postgres"] = run_child(script, {"IDEOWORK_VAR_DIR": tmp, "DATABASE_URL": url}, args=args)
     return results

@@ -118,7 +118,6 @@ def travel(request):
     journey.stop()
 
 
-
 @pytest.fixture(autouse=True)
 def _huey_immediate():
     """Tasks run inline in tests; the real consumer runs them in `make run` and production."""
@@ -272,6 +271,17 @@ def page_as(browser, live_server, client, settings, browser_console):
 
 
 PHONE = {"width": 390, "height": 844}
+# How many pixels the page is wider than the screen (0 or less when it fits): ``page.evaluate(OVERFLOW)``.
+# In a phone's browser (a mobile context) window.innerWidth grows with a page that is too wide (the
+# browser zooms out to show it all), so the layout viewport's width (the root's clientWidth) is the
+# measure as well.
+OVERFLOW = """() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)
+                  - Math.min(window.innerWidth, document.documentElement.clientWidth)"""
+
+
+def submit(page, form="main form[method=post]"):
+    """Press the first submit button of ``form`` (the page's main form unless named)."""
+    page.locator(f"{form} button[type=submit]").first.click()
 
 
 @pytest.fixture

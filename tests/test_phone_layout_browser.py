@@ -8,19 +8,13 @@ from playwright.sync_api import expect
 
 from ideowork.core.menu import menu_for
 from ideowork.ledger.actions import do_record_activity
-from tests.conftest import PHONE, screenshot
+from tests.conftest import OVERFLOW, PHONE, screenshot
 from tests.factories import make_plan
 
 pytestmark = pytest.mark.browser
 
 SMALL_PHONE = {"width": 360, "height": 740}
 ROLES = ["principal", "deputy", "section_chief", "staff", "supervisor", "cadre", "sysadmin", "secadmin", "auditor"]
-
-# How far the page is wider than the screen. In a phone's browser (a mobile context) window.innerWidth
-# grows with a page that is too wide (the browser zooms out to show it all), so the layout viewport's
-# width (the root's clientWidth) is the measure as well.
-OVERFLOW = """() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)
-                  - Math.min(window.innerWidth, document.documentElement.clientWidth)"""
 
 
 def fill(org):

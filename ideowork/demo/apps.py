@@ -1,7 +1,5 @@
-from django.apps import AppConfig
+from ideowork.core.areas import AreaConfig
 
 
-class DemoConfig(AppConfig):
-    name = "ideowork.demo"
-    label = "demo"
+class DemoConfig(AreaConfig):
     verbose_name = "演示数据"

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from ideowork.opinion.actions.briefings import do_generate_briefing, do_issue_briefing
 from ideowork.opinion.actions.event_edits import do_merge_events
+from ideowork.opinion.actions.events import events_changed
 from ideowork.opinion.actions.ingest import do_ingest_items
 from ideowork.opinion.actions.schemes import do_create_scheme
 from ideowork.opinion.choices import BriefingKind, EventStatus
@@ -159,6 +160,7 @@ def build_events(ctx, story_items: dict[str, list[int]]) -> int:
                 assigned_unit=ctx.units.get(story.assigned) if story.assigned else None,
                 deadline=now + timedelta(hours=story.deadline_hours) if story.deadline_hours is not None else None,
                 reported_at=first + timedelta(hours=story.reported_hours) if story.reported_hours is not None else None)
+            events_changed([lead.org_unit_id])   # the stage set here shows on the opinion card at once
             made += 1
     return made
 

@@ -1,18 +1,14 @@
-from django.apps import AppConfig
+from ideowork.core.areas import AreaConfig
 
 
-class LedgerConfig(AppConfig):
-    name = "ideowork.ledger"
-    label = "ledger"
+class LedgerConfig(AreaConfig):
     verbose_name = "工作台账"
+    # signals: credits follow target changes
+    registrations = ("audit_events", "capabilities", "navigation", "signals", "kinds:register_ledger_kinds")
 
-    def ready(self) -> None:
-        from . import audit_events, capabilities, navigation  # noqa: F401  (register with core)
+    def register(self) -> None:
         from ideowork.core.panels import register_panel
 
-        from . import signals  # noqa: F401  (credits follow target changes)
-        from .kinds import register_ledger_kinds
         from .panels import item_progress_panel
 
-        register_ledger_kinds()
         register_panel("plans.item", item_progress_panel, order=10)

@@ -1,8 +1,11 @@
 """The unit's event list (舆情事件), read fast at any size of the store.
 
 Events not merged into another, most recently active first. Read per unit from the index written for
-it — ``Event(org_unit, -last_seen_at, -id)``, or ``(org_unit, status, -last_seen_at)`` when filtered
-by status — one query per unit that has events, each ``LIMIT``-ed to a page plus one, merged here.
+it — the live events' ``Event(org_unit, -last_seen_at, -id) WHERE merged_into IS NULL``, or
+``(org_unit, status, -last_seen_at)`` when filtered by status — one query per unit that has events,
+each ``LIMIT``-ed to a page plus one, merged here. The units are found first, in one query that reads
+no event but one per unit (``_units``): the reader's subtree's units that have a live event, and the
+units whose events were assigned into the subtree from outside it (``ASSIGNED_AWAY``, indexed apart).
 Paging is by keyset (the last row's last-seen time and id, the item list's cursor), never by offset,
 and nothing counts the whole store. The period keeps the events last seen in it (a range of the
 index's own column).
@@ -13,10 +16,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
+
+from ideowork.core.models import OrgUnit
 
 from .listing import PAGE_SIZE, after_cursor, cursor_for, days_between
 from .models import Event
+from .models.events import ASSIGNED_AWAY, LIVE
 
 __all__ = ["EventPage", "event_page"]
 
@@ -27,8 +33,21 @@ class EventPage:
     next_cursor: str | None
 
 
+def _units(user) -> list[int]:
+    """The units whose live events ``user`` may see (a superset: each unit's page is asked through
+    ``visible_to``): the events of the user's subtree, and those assigned into it (``Event.viewable_by``)."""
+    root = user.scope_root if user.is_authenticated else None
+    if root is None:
+        return []
+    subtree = OrgUnit.objects.filter(path__startswith=root.path)
+    own = subtree.filter(Exists(Event.objects.filter(LIVE, org_unit=OuterRef("pk")))).values_list("pk")
+    away = (Event.objects.filter(LIVE & ASSIGNED_AWAY, assigned_unit__in=subtree.values("pk"))
+            .values_list("org_unit_id"))
+    return sorted(pk for (pk,) in own.order_by().union(away.order_by()))
+
+
 def _filter(status: str, grade: str, sentiment: str, since, until, before) -> Q:
-    q = Q(merged_into__isnull=True) & days_between("last_seen_at", since, until)
+    q = LIVE & days_between("last_seen_at", since, until)
     if status:
         q &= Q(status=status)
     if grade:
@@ -47,7 +66,7 @@ def event_page(user, *, status: str = "", grade: str = "", sentiment: str = "", 
     condition = _filter(status, grade, sentiment, since, until, before)
     visible = Event.objects.visible_to(user)
     found: list[Event] = []
-    for unit_id in visible.order_by().values_list("org_unit_id", flat=True).distinct():
+    for unit_id in _units(user):
         found += (visible.filter(condition, org_unit_id=unit_id).select_related("org_unit")
                   .defer("analysis").order_by("-last_seen_at", "-id")[:take])
     found.sort(key=lambda e: (e.last_seen_at, e.pk), reverse=True)

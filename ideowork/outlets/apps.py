@@ -1,19 +1,7 @@
-from django.apps import AppConfig
+from ideowork.core.areas import AreaConfig
 
 
-class OutletsConfig(AppConfig):
-    name = "ideowork.outlets"
-    label = "outlets"
+class OutletsConfig(AreaConfig):
     verbose_name = "宣传阵地"
-    default_auto_field = "django.db.models.BigAutoField"
-
-    def ready(self) -> None:
-        from . import audit_events, capabilities, navigation  # noqa: F401  (register with core)
-        from . import panels, signals  # noqa: F401  (register panels and signal receivers)
-        from .counting import register_outlet_counting
-        from .kinds import register_outlet_kinds
-        from .reviews import register_reviews
-
-        register_outlet_kinds()
-        register_outlet_counting()
-        register_reviews()
+    registrations = ("audit_events", "capabilities", "navigation", "panels", "signals",
+                     "kinds:register_outlet_kinds", "counting:register_outlet_counting", "reviews:register_reviews")

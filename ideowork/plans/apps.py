@@ -1,15 +1,7 @@
-from django.apps import AppConfig
+from ideowork.core.areas import AreaConfig
 
 
-class PlansConfig(AppConfig):
-    name = "ideowork.plans"
-    label = "plans"
+class PlansConfig(AreaConfig):
     verbose_name = "工作要点"
-
-    def ready(self) -> None:
-        from . import audit_events, capabilities, navigation  # noqa: F401  (register with core)
-        from ideowork.core.api import register_api_router
-
-        from .api import router
-
-        register_api_router("plans", router)
+    registrations = ("audit_events", "capabilities", "navigation")
+    api_routers = {"plans": "api:router"}

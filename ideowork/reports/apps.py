@@ -1,10 +1,6 @@
-from django.apps import AppConfig
+from ideowork.core.areas import AreaConfig
 
 
-class ReportsConfig(AppConfig):
-    name = "ideowork.reports"
-    label = "reports"
+class ReportsConfig(AreaConfig):
     verbose_name = "统计报表"
-
-    def ready(self) -> None:
-        from . import navigation, panels  # noqa: F401  (register menu entries and panels)
+    registrations = ("navigation", "panels")

@@ -1,9 +1,8 @@
 """Building user import workbooks for the tests."""
 
-import io
-
-import openpyxl
 from django.core.files.uploadedfile import SimpleUploadedFile
+
+from tests import workbooks
 
 HEADERS = ["用户名", "姓名", "所在单位", "拟任角色", "职务", "联系电话"]
 
@@ -17,15 +16,7 @@ def good_rows():
 
 
 def workbook_bytes(rows, headers=HEADERS) -> bytes:
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "用户"
-    sheet.append(headers)
-    for row in rows:
-        sheet.append(row)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return workbooks.workbook_bytes(rows, sheet="用户", headers=headers)
 
 
 def upload(content: bytes, name: str = "用户.xlsx") -> SimpleUploadedFile:

@@ -6,8 +6,7 @@ from playwright.sync_api import expect
 from ideowork.ledger.models import Activity
 from tests.conftest import screenshot
 
-from .test_quizzes import make_questions
-from .test_quizzes_browser import pages  # noqa: F401  (fixture)
+from .browser import answer, quiz_hub, submit
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -22,17 +21,13 @@ def take_competition(page, title, *, wrong=0, shoot=False):
     page.get_by_role("button", name="开始竞赛").click()
     for n in range(1, 4):
         expect(page.get_by_text(f"第 {n} / 3 题")).to_be_visible()
-        page.locator("label.quiz-option").nth(1 if n <= wrong else 0).click()
-        page.locator("main form[method=post] button[type=submit]").first.click()
-        expect(page.get_by_test_id("quiz-feedback")).to_be_visible()
+        answer(page, right=n > wrong)
         page.get_by_role("button", name="查看成绩" if n == 3 else "下一题").click()
     expect(page.get_by_test_id("quiz-result")).to_be_visible()
 
 
-def test_competition_with_live_ranking_by_person_and_unit(pages, org):
-    make_questions(org.city, 8)
-    admin = pages(org.staff)
-    admin.goto("/learning/quizzes/")
+def test_competition_with_live_ranking_by_person_and_unit(page_as, org):
+    admin = quiz_hub(page_as, org.staff, questions=8)
     admin.get_by_role("link", name="＋ 组织知识竞赛").click()
     admin.get_by_label("竞赛名称").fill("学习贯彻党的二十届三中全会精神知识竞赛")
     admin.get_by_label("参赛范围").select_option(str(org.city.pk))
@@ -40,7 +35,7 @@ def test_competition_with_live_ranking_by_person_and_unit(pages, org):
     admin.get_by_label("开始时间").fill("2026-01-01T08:00")
     admin.get_by_label("结束时间").fill("2030-12-31T18:00")
     screenshot(admin, "learning-competition-form")
-    admin.locator("main form[method=post] button[type=submit]").first.click()
+    submit(admin)
     expect(admin.get_by_text("知识竞赛已发布。")).to_be_visible()
     detail_url = admin.url
 
@@ -49,9 +44,9 @@ def test_competition_with_live_ranking_by_person_and_unit(pages, org):
     expect(admin.get_by_test_id("person-ranking")).to_contain_text("还没有人完成答题")
 
     title = "学习贯彻党的二十届三中全会精神知识竞赛"
-    cadre = pages(org.cadre)
+    cadre = page_as(org.cadre)
     take_competition(cadre, title, shoot=True)
-    county = pages(org.county_staff)
+    county = page_as(org.county_staff)
     take_competition(county, title, wrong=1)
     screenshot(county, "learning-competition-result")
 

@@ -6,16 +6,16 @@ from playwright.sync_api import expect
 from ideowork.learning.models import Exam
 from tests.conftest import screenshot
 
+from .browser import fill_in, submit
+
 pytestmark = pytest.mark.browser
 
 
 def test_organiser_limits_an_exam_to_the_county_bureaus(org, page_as):
     page = page_as(org.staff)
     page.goto("/learning/exams/new/")
-    page.fill("#id_title", "县级编办理论学习测试")
-    page.fill("#id_opens_at", "2026-01-01T08:00")
-    page.fill("#id_closes_at", "2030-12-31T18:00")
-    page.fill("#id_time_limit_minutes", "30")
+    fill_in(page, title="县级编办理论学习测试", opens_at="2026-01-01T08:00", closes_at="2030-12-31T18:00",
+            time_limit_minutes="30")
     picker = page.locator("#id_audience")
     search = page.get_by_role("searchbox", name="限定参考单位")
     expect(search).to_be_visible()
@@ -29,6 +29,6 @@ def test_organiser_limits_an_exam_to_the_county_bureaus(org, page_as):
     # Labels keep the tree's indent on the list, not on the chips.
     assert sorted(picker.locator(".ticklist-chip").all_inner_texts()) == ["乙县委编办", "甲县委编办"]
     screenshot(page, "picker-desktop-exam-audience")
-    page.locator("main form[method=post] button[type=submit]").first.click()
+    submit(page)
     expect(page.get_by_text("考试设置已保存")).to_be_visible()
     assert set(Exam.objects.get().audience.all()) == {org.county_a, org.county_b}

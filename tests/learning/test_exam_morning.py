@@ -18,20 +18,10 @@ from ideowork.learning.actions.exams import do_save_answer, do_start_attempt, pa
 from ideowork.learning.actions.questions import do_update_question
 from ideowork.learning.models import Answer, Attempt, PointsEntry
 
-from .access_exams import make_bank, make_exam
+from .access_exams import make_exam
 
 pytestmark = pytest.mark.django_db
 PAPER_RE = re.compile(r'<script id="paper-data" type="application/json">(.*?)</script>', re.S)
-
-
-@pytest.fixture
-def bank(org):
-    return make_bank(org.staff, org.city)
-
-
-@pytest.fixture
-def exam(org, bank):
-    return make_exam(org.staff, org.city, bank)
 
 
 def paper_in(response) -> list[dict]:

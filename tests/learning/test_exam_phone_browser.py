@@ -19,6 +19,18 @@ def no_horizontal_scroll(page) -> bool:
     return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
+@pytest.fixture
+def attempt(org, exam):
+    """The cadre's attempt at the city's exam on the sample bank, just started."""
+    return do_start_attempt(org.cadre, exam)
+
+
+def paper_on_a_phone(page_as, attempt):
+    page = page_as(attempt.user, viewport=PHONE)
+    page.goto(f"/learning/exams/attempts/{attempt.pk}/")
+    return page
+
+
 def box_of(page, kind):
     return page.locator(f"[data-testid=question][data-kind={kind}]")
 
@@ -138,12 +150,8 @@ def test_a_cadre_takes_an_exam_on_a_phone_through_double_taps_and_a_lost_connect
     assert AuditEvent.objects.filter(event_type="learning.exam.submit_attempt", subject_id=str(attempt.pk)).count() == 1
 
 
-def test_a_second_tab_shows_the_answers_saved_in_the_first(org, page_as):
-    bank = make_bank(org.staff, org.city)
-    exam = make_exam(org.staff, org.city, bank)
-    attempt = do_start_attempt(org.cadre, exam)
-    page = page_as(org.cadre, viewport=PHONE)
-    page.goto(f"/learning/exams/attempts/{attempt.pk}/")
+def test_a_second_tab_shows_the_answers_saved_in_the_first(page_as, attempt):
+    page = paper_on_a_phone(page_as, attempt)
     judge = box_of(page, "judge")
     judge.locator(".exam-option").nth(1).tap()
     expect(judge.locator("[data-testid=saved-state]")).to_have_text(re.compile("^已保存"))
@@ -154,7 +162,7 @@ def test_a_second_tab_shows_the_answers_saved_in_the_first(org, page_as):
     expect(other.locator("[data-testid=countdown]")).to_have_text(re.compile(r"^\d\d:\d\d$"))
 
 
-def test_a_reload_drawn_before_the_last_save_landed_still_shows_that_answer(org, page_as):
+def test_a_reload_drawn_before_the_last_save_landed_still_shows_that_answer(page_as, attempt):
     """The page kept on the phone is newer than a page drawn a moment before the save landed.
 
     Reloading while a save is on its way can draw the page from the database before that save is
@@ -162,11 +170,7 @@ def test_a_reload_drawn_before_the_last_save_landed_still_shows_that_answer(org,
     page's server copy, so the page shows the stored copy and sends it again. Simulated here by
     removing the saved row before the reload.
     """
-    bank = make_bank(org.staff, org.city)
-    exam = make_exam(org.staff, org.city, bank)
-    attempt = do_start_attempt(org.cadre, exam)
-    page = page_as(org.cadre, viewport=PHONE)
-    page.goto(f"/learning/exams/attempts/{attempt.pk}/")
+    page = paper_on_a_phone(page_as, attempt)
     blank = box_of(page, "blank").first
     blank.locator("input").first.fill("实事求是")
     expect(blank.locator("[data-testid=saved-state]")).to_have_text(re.compile("^已保存"))
@@ -180,12 +184,8 @@ def test_a_reload_drawn_before_the_last_save_landed_still_shows_that_answer(org,
     assert Answer.objects.get(attempt=attempt, question_id=blank_id).response == ["实事求是"]
 
 
-def test_an_answer_saved_later_elsewhere_wins_over_the_copy_kept_on_the_phone(org, page_as):
-    bank = make_bank(org.staff, org.city)
-    exam = make_exam(org.staff, org.city, bank)
-    attempt = do_start_attempt(org.cadre, exam)
-    page = page_as(org.cadre, viewport=PHONE)
-    page.goto(f"/learning/exams/attempts/{attempt.pk}/")
+def test_an_answer_saved_later_elsewhere_wins_over_the_copy_kept_on_the_phone(org, page_as, attempt):
+    page = paper_on_a_phone(page_as, attempt)
     judge = box_of(page, "judge")
     judge.locator(".exam-option").nth(1).tap()  # 错误
     expect(judge.locator("[data-testid=saved-state]")).to_have_text(re.compile("^已保存"))

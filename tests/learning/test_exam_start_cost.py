@@ -10,14 +10,9 @@ from django.test.utils import CaptureQueriesContext
 
 from ideowork.learning.actions.exams import do_add_exam_question, do_start_attempt, is_for, paper_for_taking, paper_size
 
-from .access_exams import make_bank, make_exam
+from .access_exams import make_exam
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def bank(org):
-    return make_bank(org.staff, org.city)
 
 
 def test_a_published_papers_size_is_read_once(org, bank):

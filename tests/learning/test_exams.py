@@ -20,16 +20,6 @@ from .access_exams import make_bank, make_exam
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def bank(org):
-    return make_bank(org.staff, org.city)
-
-
-@pytest.fixture
-def exam(org, bank):
-    return make_exam(org.staff, org.city, bank)
-
-
 def by_kind(questions):
     return {q.kind: q for q in questions}
 

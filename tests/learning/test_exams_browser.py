@@ -9,6 +9,8 @@ from ideowork.learning.imports.questions import COLUMNS, build_template
 from ideowork.learning.models import Answer, Attempt, Exam, Question
 from tests.conftest import screenshot
 
+from .browser import fill_in, save_form
+
 pytestmark = pytest.mark.browser
 HEADERS = [title for _, title, _ in COLUMNS]
 
@@ -37,10 +39,6 @@ def bank_rows():
     return rows
 
 
-def submit(page):
-    page.locator("main form[method=post] button[type=submit]").first.click()
-
-
 def test_organiser_imports_builds_and_publishes_a_random_exam(org, page_as, tmp_path):
     page = page_as(org.staff)
     page.goto("/learning/questions/import/")
@@ -67,12 +65,8 @@ def test_organiser_imports_builds_and_publishes_a_random_exam(org, page_as, tmp_
     page.goto("/learning/exams/new/")
     page.fill("#id_title", "第一季度理论学习测试")
     page.select_option("#id_mode", "random")
-    page.fill("#id_opens_at", "2026-01-01T08:00")
-    page.fill("#id_closes_at", "2030-12-31T18:00")
-    page.fill("#id_time_limit_minutes", "30")
-    screenshot(page, "learning-exam-form")
-    submit(page)
-    page.wait_for_selector("text=考试设置已保存")
+    fill_in(page, opens_at="2026-01-01T08:00", closes_at="2030-12-31T18:00", time_limit_minutes="30")
+    save_form(page, "learning-exam-form", "考试设置已保存")
     page.select_option("select[name=kind]", "single")
     page.fill("input[name=count]", "3")
     page.fill("input[name=score]", "20")

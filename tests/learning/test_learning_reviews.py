@@ -17,17 +17,10 @@ from ideowork.learning.actions import exemplars as services
 from ideowork.learning.actions.points import do_award_points
 from ideowork.learning.actions.reflections import (counts_by_author, do_resubmit_reflection, do_review_reflection,
                                                    do_submit_reflection)
-from ideowork.learning.actions.sessions import do_save_group
 from ideowork.learning.models import PointsEntry, Reflection
 from tests.factories import make_plan
 
 pytestmark = pytest.mark.date_sensitive  # due dates in working days; plans of the current year
-
-
-@pytest.fixture
-def group(org):
-    return do_save_group(org.staff, name="秘书科党支部", kind="branch", org_unit=org.office, secretary=org.section_chief,
-                         members=[org.cadre, org.section_chief, org.staff])
 
 
 def submit(org, group, title="学习全会精神的体会"):

@@ -13,24 +13,17 @@ from ideowork.core.models import Notification
 from ideowork.ledger.models import Activity
 from ideowork.learning.actions import exemplars as services
 from ideowork.learning.actions.points import do_award_points
-from ideowork.learning.actions.sessions import do_save_group
 from ideowork.learning.models import ExemplarSelection, Reflection
 from tests.conftest import PHONE, screenshot
 
-from .test_sessions_browser import submit
+from .browser import submit
 
 pytestmark = [pytest.mark.browser, pytest.mark.date_sensitive]
 
 
-def open_as(page_as, client, user, viewport=None):
-    client.cookies.clear()  # keep the other pages signed in (see test_sessions_browser.open_as)
-    return page_as(user, viewport=viewport)
-
-
-def test_a_reflection_is_submitted_on_a_phone_and_accepted_from_the_review_inbox(org, page_as, client):
-    do_save_group(org.staff, name="秘书科党支部", kind="branch", org_unit=org.office, secretary=org.section_chief,
-                  members=[org.cadre, org.staff, org.section_chief])
-    cadre = open_as(page_as, client, org.cadre, viewport=PHONE)
+@pytest.mark.usefixtures("group")
+def test_a_reflection_is_submitted_on_a_phone_and_accepted_from_the_review_inbox(org, page_as):
+    cadre = page_as(org.cadre, viewport=PHONE)
     cadre.goto("/learning/reflections/new/")
     cadre.fill("#id_title", "学习条例的几点体会")
     cadre.fill("#id_body", "一是提高政治站位。\n\n二是严格执行编制审批程序。")
@@ -40,7 +33,7 @@ def test_a_reflection_is_submitted_on_a_phone_and_accepted_from_the_review_inbox
     screenshot(cadre, "learning-reflection-submitted-phone")
     reflection = Reflection.objects.get()
 
-    secretary = open_as(page_as, client, org.section_chief)
+    secretary = page_as(org.section_chief)
     secretary.goto("/reviews/")
     row = secretary.locator("table tr", has_text="心得体会：学习条例的几点体会")
     row.wait_for()
@@ -53,7 +46,7 @@ def test_a_reflection_is_submitted_on_a_phone_and_accepted_from_the_review_inbox
     assert Activity.objects.for_source(reflection).exists()
     assert not Notification.objects.filter(recipient=org.section_chief, kind="review", read_at__isnull=True).exists()
 
-    cadre = open_as(page_as, client, org.cadre, viewport=PHONE)
+    cadre = page_as(org.cadre, viewport=PHONE)
     cadre.goto(f"/learning/reflections/{reflection.pk}/")
     cadre.wait_for_selector("h1 >> text=已通过")
     assert "已计入工作台账" in cadre.inner_text("main")
@@ -63,7 +56,7 @@ def test_a_reflection_is_submitted_on_a_phone_and_accepted_from_the_review_inbox
     assert Notification.objects.filter(recipient=org.cadre, title__contains="已通过审阅").exists()
 
 
-def test_a_selection_is_signed_off_from_the_review_inbox_and_published(org, page_as, client):
+def test_a_selection_is_signed_off_from_the_review_inbox_and_published(org, page_as):
     today = date.today()
     for user, n in ((org.cadre, 5), (org.section_chief, 3)):
         for i in range(n):
@@ -71,13 +64,13 @@ def test_a_selection_is_signed_off_from_the_review_inbox_and_published(org, page
     selection = services.do_create_selection(org.staff, title=f"{today.year}年度学习标兵", start=date(today.year, 1, 1),
                                              end=date(today.year, 12, 31), quota=2)
     services.do_nominate_from_rankings(org.staff, selection)
-    organiser = open_as(page_as, client, org.staff)
+    organiser = page_as(org.staff)
     organiser.goto(f"/learning/exemplars/{selection.pk}/")
     organiser.click("[data-testid=submit-selection]")
     organiser.wait_for_selector("text=已提交领导审核")
     assert "待审核" in organiser.inner_text("[data-testid=selection-status]")
 
-    leader = open_as(page_as, client, org.principal)
+    leader = page_as(org.principal)
     leader.goto("/reviews/")
     row = leader.locator("table tr", has_text=f"学习标兵评选：{today.year}年度学习标兵")
     row.wait_for()
@@ -96,12 +89,12 @@ def test_a_selection_is_signed_off_from_the_review_inbox_and_published(org, page
     leader.wait_for_selector("text=评选结果已发布")
     assert ExemplarSelection.objects.get().status == "published"
 
-    organiser = open_as(page_as, client, org.staff)
+    organiser = page_as(org.staff)
     organiser.goto(f"/learning/exemplars/{selection.pk}/")
     assert "已发布" in organiser.inner_text("[data-testid=selection-status]")
     assert "审核通过" in organiser.inner_text("[data-testid=review-panel]")
 
-    cadre = open_as(page_as, client, org.cadre, viewport=PHONE)
+    cadre = page_as(org.cadre, viewport=PHONE)
     cadre.goto("/learning/exemplars/")
     wall = cadre.inner_text("[data-testid=exemplar-wall]")
     assert org.cadre.name in wall and org.section_chief.name in wall

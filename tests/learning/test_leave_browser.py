@@ -9,21 +9,20 @@ from ideowork.learning.models import LeaveRequest
 from tests.conftest import screenshot
 
 from .test_sessions import schedule
-from .test_sessions_browser import open_as
 
 pytestmark = pytest.mark.browser
 
 
-def test_a_leave_request_is_approved_in_one_step(org, page_as, client):
+def test_a_leave_request_is_approved_in_one_step(org, page_as):
     session = schedule(org)
-    member = open_as(page_as, client, org.deputy)
+    member = page_as(org.deputy)
     member.goto(f"/learning/sessions/{session.pk}/")
     member.fill(".leave-form input[name=reason]", "外出参加全省会议")
     member.click(".leave-form button:has-text('请假')")
     member.wait_for_selector("text=请假申请已提交")
     leave = LeaveRequest.objects.get()
 
-    organiser = open_as(page_as, client, org.staff)
+    organiser = page_as(org.staff)
     organiser.goto("/reviews/")
     row = organiser.locator("table tr", has_text="请假申请：李副主任")
     row.wait_for()
@@ -37,6 +36,6 @@ def test_a_leave_request_is_approved_in_one_step(org, page_as, client):
                                            read_at__isnull=True).exists()
     assert Notification.objects.filter(recipient=org.deputy, title__contains="已批准").exists()
 
-    member = open_as(page_as, client, org.deputy)
+    member = page_as(org.deputy)
     member.goto("/notifications/")
     member.wait_for_selector("text=《请假申请：李副主任（学习贯彻党的二十届四中全会精神）》已批准")

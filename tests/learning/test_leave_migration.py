@@ -6,9 +6,6 @@ closed session following the decision)."""
 from datetime import time, timedelta
 
 import pytest
-from django.core.management import call_command
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
 from ideowork.core.actions.reviews import active_stage, eligible_users, open_review
@@ -18,15 +15,10 @@ from ideowork.learning.actions.sessions import (do_decide_leave, do_request_leav
 from ideowork.learning.models import LeaveRequest
 from tests.factories import build_org
 
+from .migrating import migrate, migrated_to
+
 BEFORE = ("learning", "0004_reviews_on_workflow")
 AFTER = ("learning", "0005_leave_state_from_review")
-
-
-def migrate(target):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate([target])
-    return executor.loader.project_state([target]).apps
 
 
 @pytest.mark.django_db(transaction=True)
@@ -39,8 +31,7 @@ def test_mirrored_leave_states_become_reviews():
                                   agenda=[("学习重要讲话精神", True, "")])
     through_workflow = do_request_leave(org.principal, session, "出差")  # already has its review
     do_decide_leave(org.staff, through_workflow, approve=True)
-    try:
-        old = migrate(BEFORE)
+    with migrated_to(BEFORE) as old:
         OldLeave = old.get_model("learning", "LeaveRequest")
         assert OldLeave.objects.get(pk=through_workflow.pk).status == "approved"
         yesterday = timezone.now() - timedelta(days=1)
@@ -49,8 +40,6 @@ def test_mirrored_leave_states_become_reviews():
                                           decided_by_id=org.staff.pk, decided_at=yesterday).pk
         reviews_before = Review.objects.count()
         migrate(AFTER)
-    finally:
-        call_command("migrate", verbosity=0)  # leave the schema as the other tests expect it
 
     assert Review.objects.count() == reviews_before + 2  # one for each request without a review
     kept = LeaveRequest.objects.get(pk=through_workflow.pk)

@@ -7,14 +7,13 @@ from ideowork.learning.models import Match, MatchStatus
 from tests.conftest import screenshot
 
 from .test_quizzes import make_questions
-from .test_quizzes_browser import pages  # noqa: F401  (fixture)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_a_head_to_head_match_played_to_the_end(pages, org):
+def test_a_head_to_head_match_played_to_the_end(page_as, org):
     make_questions(org.city, 8)
-    first, second = pages(org.cadre), pages(org.staff)
+    first, second = page_as(org.cadre), page_as(org.staff)
     first.goto("/learning/quizzes/")
     first.get_by_role("link", name="进入对战大厅").click()
     screenshot(first, "learning-match-lobby")

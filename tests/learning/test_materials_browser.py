@@ -10,6 +10,7 @@ from ideowork.learning.models import Course, Material, StudyProgress
 from ideowork.learning.models.points import PointsEntry
 from tests.conftest import screenshot
 
+from .browser import save_form, submit
 from .test_materials import FILES, make_article
 
 pytestmark = pytest.mark.browser
@@ -21,10 +22,6 @@ def until(page, expression: str, timeout: float = 20) -> None:
     while not page.evaluate(f"() => Boolean({expression})"):
         assert time.monotonic() < deadline, f"still false after {timeout} s: {expression}"
         page.wait_for_timeout(200)
-
-
-def submit(page):
-    page.locator("main form[method=post] button[type=submit]").first.click()
 
 
 def test_admin_uploads_a_video_and_builds_a_course_a_cadre_studies_it(org, page_as, settings):
@@ -42,9 +39,7 @@ def test_admin_uploads_a_video_and_builds_a_course_a_cadre_studies_it(org, page_
     admin.fill("#id_summary", "市委党校专家解读党的二十大精神。")
     admin.set_input_files("#id_upload", str(FILES / "tiny.webm"))
     until(admin, "document.querySelector('#id_duration').value === '0:03'")  # read from the file
-    screenshot(admin, "materials-upload-form")
-    submit(admin)
-    admin.wait_for_selector("text=已发布学习资料")
+    save_form(admin, "materials-upload-form", "已发布学习资料")
     video = Material.objects.get(kind="video")
     assert video.duration_seconds == 3 and video.attachment.kind == "webm"
 

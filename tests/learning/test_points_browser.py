@@ -8,6 +8,8 @@ from ideowork.learning.actions.points import do_award_points
 from ideowork.learning.models import ExemplarSelection
 from tests.conftest import screenshot
 
+from .browser import fill_in, submit
+
 pytestmark = pytest.mark.browser
 
 
@@ -46,10 +48,10 @@ def test_admin_changes_a_rule_and_a_bad_value_is_refused(org, page_as):
     page.click("[data-testid=points-rules] tr:has-text('阅读文章') >> text=修改")
     page.fill("#id_points", "3")
     page.fill("#id_daily_cap", "2")
-    page.locator("main form[method=post] button[type=submit]").first.click()
+    submit(page)
     page.wait_for_selector("text=上限不能小于每次积分")
     page.fill("#id_daily_cap", "9")
-    page.locator("main form[method=post] button[type=submit]").first.click()
+    submit(page)
     page.wait_for_selector("text=已保存积分规则")
     assert "3" in page.inner_text("[data-testid=points-rules] tr:has-text('阅读文章')")
 
@@ -59,11 +61,8 @@ def test_exemplar_selection_from_nomination_to_publication(org, page_as, points,
     page.goto("/learning/exemplars/")
     page.click("text=发起评选")
     year = date.today().year
-    page.fill("#id_title", f"{year}年度学习标兵")
-    page.fill("#id_start", f"{year}-01-01")
-    page.fill("#id_end", f"{year}-12-31")
-    page.fill("#id_quota", "2")
-    page.locator("main form[method=post] button[type=submit]").first.click()
+    fill_in(page, title=f"{year}年度学习标兵", start=f"{year}-01-01", end=f"{year}-12-31", quota="2")
+    submit(page)
     page.wait_for_selector("text=按积分排名提名")
     page.click("button:has-text('按积分排名提名')")
     page.wait_for_selector("text=已按积分排名提名2人")

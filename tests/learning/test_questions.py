@@ -11,6 +11,7 @@ from django.urls import reverse
 from ideowork.learning.actions.questions import do_create_question, do_set_question_active, parse_answer
 from ideowork.learning.imports.questions import COLUMNS, build_template, read_question_rows
 from ideowork.learning.models import Question
+from tests.workbooks import workbook_bytes
 
 from .access_exams import make_bank
 
@@ -19,15 +20,7 @@ HEADERS = [title for _, title, _ in COLUMNS]
 
 
 def workbook(rows, headers=HEADERS) -> SimpleUploadedFile:
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "试题"
-    sheet.append(headers)
-    for row in rows:
-        sheet.append(row)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return SimpleUploadedFile("试题.xlsx", buffer.getvalue(),
+    return SimpleUploadedFile("试题.xlsx", workbook_bytes(rows, sheet="试题", headers=headers),
                               content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 

@@ -10,16 +10,9 @@ from ideowork.core.models import AuditEvent, Notification
 from ideowork.ledger.models import Activity, TargetCredit
 from ideowork.learning.actions.reflections import (clean_body, do_resubmit_reflection, do_review_reflection,
                                                    do_submit_reflection)
-from ideowork.learning.actions.sessions import do_save_group
 from ideowork.learning.models import PointsEntry, Reflection
 from tests.factories import make_plan
 from tests.ledger.files import docx_bytes, pdf_bytes, png_bytes, upload
-
-
-@pytest.fixture
-def group(org):
-    return do_save_group(org.staff, name="秘书科党支部", kind="branch", org_unit=org.office, secretary=org.section_chief,
-                         members=[org.cadre, org.section_chief, org.staff])
 
 
 def submit(org, group, **extra):

@@ -6,34 +6,30 @@ import pytest
 from django.utils import timezone
 
 from ideowork.ledger.models import Activity, TargetCredit
-from ideowork.learning.actions.sessions import do_save_group
 from ideowork.learning.models import Reflection
 from tests.conftest import screenshot
 from tests.factories import make_plan
 
-from .test_sessions_browser import open_as, submit
+from .browser import save_form, submit
 
 pytestmark = pytest.mark.browser
 
 
-def test_reflection_is_returned_revised_and_accepted(org, page_as, client):
+@pytest.mark.usefixtures("group")
+def test_reflection_is_returned_revised_and_accepted(org, page_as):
     plan = make_plan(org.city, year=timezone.localdate().year)
-    do_save_group(org.staff, name="秘书科党支部", kind="branch", org_unit=org.office, secretary=org.section_chief,
-                  members=[org.cadre, org.staff, org.section_chief])
 
-    cadre = open_as(page_as, client, org.cadre)
+    cadre = page_as(org.cadre)
     cadre.goto("/learning/reflections/")
     assert "0 / 4" in cadre.inner_text("[data-testid=my-count]")
     cadre.click("text=＋ 提交心得体会")
     cadre.fill("#id_title", "学习党的二十届四中全会精神心得体会")
     cadre.fill("#id_body", "通过学习，我深刻认识到……\n\n<script>alert('x')</script>要把学习成果转化为工作实效。")
-    screenshot(cadre, "learning-reflection-form")
-    submit(cadre)
-    cadre.wait_for_selector("text=等待学习秘书审阅")
+    save_form(cadre, "learning-reflection-form", "等待学习秘书审阅")
     reflection = Reflection.objects.get()
     assert "<script>alert('x')</script>" in cadre.inner_text(".reflection-body")  # shown as text, never run
 
-    secretary = open_as(page_as, client, org.section_chief)
+    secretary = page_as(org.section_chief)
     secretary.goto(f"/learning/reflections/{reflection.pk}/")
     secretary.check("[data-testid=review-decide] input[value=return_author]")
     secretary.fill("#id_comment", "请结合机构编制工作实际，补充具体举措。")

@@ -3,9 +3,6 @@ stand for, so that the state read from the review is the state they had, and the
 decided through the workflow."""
 
 import pytest
-from django.core.management import call_command
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
 from ideowork.core.actions.reviews import active_stage, eligible_users, open_review
@@ -14,22 +11,16 @@ from ideowork.learning.actions.reflections import do_review_reflection
 from ideowork.learning.models import ExemplarSelection, Reflection
 from tests.factories import build_org
 
+from .migrating import migrate, migrated_to
+
 BEFORE = ("learning", "0003_activity_source_record")
 AFTER = ("learning", "0004_reviews_on_workflow")
-
-
-def migrate(target):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate([target])
-    return executor.loader.project_state([target]).apps
 
 
 @pytest.mark.django_db(transaction=True)
 def test_states_kept_by_hand_become_reviews():
     org = build_org()
-    try:
-        old = migrate(BEFORE)
+    with migrated_to(BEFORE) as old:
         Group = old.get_model("learning", "StudyGroup")
         OldReflection = old.get_model("learning", "Reflection")
         OldReview = old.get_model("learning", "ReflectionReview")
@@ -60,8 +51,6 @@ def test_states_kept_by_hand_become_reviews():
         Nominee.objects.create(selection=selection, user_id=org.cadre.pk, points=5, rank=1)
 
         migrate(AFTER)
-    finally:
-        call_command("migrate", verbosity=0)  # leave the schema as the other tests expect it
 
     assert Reflection.objects.get(pk=waiting).status == "in_review"
     assert Reflection.objects.get(pk=accepted).status == "approved"

@@ -10,23 +10,14 @@ from tests.conftest import screenshot
 from tests.factories import make_plan
 from tests.ledger.files import pdf_bytes
 
+from .browser import fill_in, save_form, submit
+
 pytestmark = pytest.mark.browser
 
 
-def open_as(page_as, client, user):
-    """A page for ``user`` that keeps the others signed in: page_as signs in on the shared test client,
-    and Django flushes the previous user's session when another signs in on the same cookie."""
-    client.cookies.clear()
-    return page_as(user)
-
-
-def submit(page):
-    page.locator("main form[method=post] button[type=submit]").first.click()
-
-
-def test_organiser_runs_a_session_from_group_to_ledger(org, page_as, client, tmp_path):
+def test_organiser_runs_a_session_from_group_to_ledger(org, page_as, tmp_path):
     make_plan(org.city, year=timezone.localdate().year)
-    organiser = open_as(page_as, client, org.staff)
+    organiser = page_as(org.staff)
 
     organiser.goto("/learning/groups/new/")
     organiser.fill("#id_name", "市委编办理论学习中心组")
@@ -35,24 +26,16 @@ def test_organiser_runs_a_session_from_group_to_ledger(org, page_as, client, tmp
     organiser.select_option("#id_secretary", str(org.staff.pk))
     for name in ("张主任", "李副主任", "王科长", "孙干部"):
         organiser.get_by_label(name, exact=True).check()
-    screenshot(organiser, "learning-group-form")
-    submit(organiser)
-    organiser.wait_for_selector("text=已保存学习小组")
+    save_form(organiser, "learning-group-form", "已保存学习小组")
     group = StudyGroup.objects.get()
     assert group.members.count() == 4
     screenshot(organiser, "learning-group-detail")
 
     organiser.click("text=＋ 安排学习")
-    organiser.fill("#id_title", "学习贯彻党的二十届四中全会精神")
-    organiser.fill("#id_date", timezone.localdate().isoformat())
-    organiser.fill("#id_start_time", "00:00")
-    organiser.fill("#id_place", "三楼会议室")
-    organiser.fill("#id_first_topic", "学习习近平总书记关于机构编制工作的重要论述")
-    organiser.fill("#id_first_topic_presenter", "张主任")
-    organiser.fill("#id_other_topics", "传达学习全会公报\n交流研讨")
-    screenshot(organiser, "learning-session-form")
-    submit(organiser)
-    organiser.wait_for_selector("text=并通知了小组成员")
+    fill_in(organiser, title="学习贯彻党的二十届四中全会精神", date=timezone.localdate().isoformat(), start_time="00:00",
+            place="三楼会议室", first_topic="学习习近平总书记关于机构编制工作的重要论述", first_topic_presenter="张主任",
+            other_topics="传达学习全会公报\n交流研讨")
+    save_form(organiser, "learning-session-form", "并通知了小组成员")
     session = StudySession.objects.get()
     assert session.agenda.get(is_first_topic=True).title == "学习习近平总书记关于机构编制工作的重要论述"
 
@@ -62,25 +45,23 @@ def test_organiser_runs_a_session_from_group_to_ledger(org, page_as, client, tmp
     assert organiser.locator(".screen-qr svg").count() == 1
     screenshot(organiser, "learning-session-screen")
 
-    cadre = open_as(page_as, client, org.cadre)
+    cadre = page_as(org.cadre)
     cadre.goto("/learning/sign-in/")
     cadre.fill("#id_code", code)
-    screenshot(cadre, "learning-sign-in")
-    submit(cadre)
-    cadre.wait_for_selector("text=签到成功")
+    save_form(cadre, "learning-sign-in", "签到成功")
     cadre.goto(f"/learning/sign-in/?code={code}")  # scanning the QR again: no second count
     assert "学习贯彻党的二十届四中全会精神" in cadre.inner_text(".sign-in-session")
     submit(cadre)
     cadre.wait_for_selector("text=无需重复签到")
     assert Attendance.objects.filter(session=session, user=org.cadre).count() == 1
 
-    outsider = open_as(page_as, client, org.supervisor)
+    outsider = page_as(org.supervisor)
     outsider.goto(f"/learning/sign-in/?code={code}")
     submit(outsider)
     outsider.wait_for_selector("text=不能签到")
     screenshot(outsider, "learning-sign-in-refused")
 
-    deputy = open_as(page_as, client, org.deputy)
+    deputy = page_as(org.deputy)
     deputy.goto(f"/learning/sessions/{session.pk}/")
     deputy.fill("input[name=reason]", "赴省里参加业务培训")
     deputy.click("button:has-text('请假')")
@@ -110,14 +91,12 @@ def test_organiser_runs_a_session_from_group_to_ledger(org, page_as, client, tmp
     # The absentee records a make-up study; the organiser confirms it and it counts.
     notes = tmp_path / "补学笔记.pdf"
     notes.write_bytes(pdf_bytes())
-    chief = open_as(page_as, client, org.section_chief)
+    chief = page_as(org.section_chief)
     chief.goto(f"/learning/sessions/{session.pk}/")
     chief.click("text=补学登记")
     chief.fill("#id_content", "自学全会公报和总书记重要论述，撰写学习笔记。")
     chief.set_input_files("#id_file", str(notes))
-    screenshot(chief, "learning-session-makeup")
-    submit(chief)
-    chief.wait_for_selector("text=补学记录已提交")
+    save_form(chief, "learning-session-makeup", "补学记录已提交")
     organiser.goto(f"/learning/sessions/{session.pk}/")
     organiser.click("button:has-text('确认补学')")
     organiser.wait_for_selector("text=已确认补学")

@@ -10,11 +10,9 @@ from ideowork.ledger.models import Activity
 from ideowork.learning.models import EssayContest, EssaySubmission, MentorPair
 from tests.conftest import screenshot
 
+from .browser import fill_in, save_form, submit
+
 pytestmark = pytest.mark.browser
-
-
-def submit(page):
-    page.locator("main form[method=post] button[type=submit]").first.click()
 
 
 def test_admin_pairs_a_mentor_and_the_mentee_records_meetings(org, page_as):
@@ -24,9 +22,7 @@ def test_admin_pairs_a_mentor_and_the_mentee_records_meetings(org, page_as):
     admin.select_option("#id_mentor", str(org.section_chief.pk))
     admin.select_option("#id_mentee", str(org.cadre.pk))
     admin.fill("#id_goals", "一年内系统学习党的创新理论，完成调研报告1篇。")
-    screenshot(admin, "youth-pair-form")
-    submit(admin)
-    admin.wait_for_selector("text=已建立结对")
+    save_form(admin, "youth-pair-form", "已建立结对")
     pair = MentorPair.objects.get()
 
     mentee = page_as(org.cadre)
@@ -50,20 +46,13 @@ def test_admin_pairs_a_mentor_and_the_mentee_records_meetings(org, page_as):
 def test_essay_contest_end_to_end_with_two_judges(org, page_as, tmp_path):
     admin = page_as(org.staff)
     admin.goto("/learning/youth/contests/new/")
-    admin.fill("#id_title", "“青春心向党”主题征文")
-    admin.fill("#id_theme", "学习新思想 建功新时代")
-    admin.fill("#id_description", "字数3000字以内，须为原创。")
+    fill_in(admin, title="“青春心向党”主题征文", theme="学习新思想 建功新时代", description="字数3000字以内，须为原创。")
     for judge in (org.principal, org.deputy):
         admin.check(f"#id_judges input[value='{judge.pk}']")
     # The form proposes 09:00 today; open the window an hour ago so entries are taken at any hour.
-    admin.fill("#id_opens_at", f"{timezone.localtime() - timedelta(hours=1):%Y-%m-%dT%H:%M}")
-    admin.fill("#id_first_prizes", "1")
-    admin.fill("#id_second_prizes", "1")
-    admin.fill("#id_third_prizes", "0")
-    admin.fill("#id_merit_prizes", "1")
-    screenshot(admin, "youth-contest-form")
-    submit(admin)
-    admin.wait_for_selector("text=已保存征文")
+    fill_in(admin, opens_at=f"{timezone.localtime() - timedelta(hours=1):%Y-%m-%dT%H:%M}",
+            first_prizes="1", second_prizes="1", third_prizes="0", merit_prizes="1")
+    save_form(admin, "youth-contest-form", "已保存征文")
     contest = EssayContest.objects.get()
     assert set(contest.judges.all()) == {org.principal, org.deputy}
 

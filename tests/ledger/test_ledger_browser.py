@@ -6,6 +6,7 @@ from ideowork.core.models import Attachment
 from ideowork.ledger.models import Activity, Evidence, TargetCredit
 from tests.conftest import screenshot
 
+from .browser import fill_form
 from .files import png_bytes
 
 pytestmark = pytest.mark.browser
@@ -13,13 +14,10 @@ pytestmark = pytest.mark.browser
 
 def fill_study_session(page, org):
     page.goto("/ledger/new/")
-    page.select_option("#id_kind", "study")
-    page.fill("#id_date", "2026-03-10")
+    fill_form(page, kind="study", date="2026-03-10")
     page.dispatch_event("#id_date", "change")
-    page.fill("#id_title", "3月份理论学习中心组集中学习")
-    page.fill("#id_place", "三楼会议室")
-    page.fill("#id_host", "张主任")
-    page.fill("#id_summary", "集中学习党的二十届四中全会精神，交流研讨学习体会。")
+    fill_form(page, title="3月份理论学习中心组集中学习", place="三楼会议室", host="张主任",
+              summary="集中学习党的二十届四中全会精神，交流研讨学习体会。")
     for person in (org.staff, org.cadre, org.section_chief):
         page.check(f"#id_participants input[value='{person.pk}']")
 

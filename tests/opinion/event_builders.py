@@ -2,7 +2,7 @@
 
 from ideowork.opinion.actions.ingest import do_ingest_items
 
-from .intake_builders import make_scheme, make_source
+from .factories import make_scheme, register_source
 
 TONGCHENG = ("5月27日4时37分，桐城市变更发布暴雨红色预警，启动重大气象灾害（暴雨）三级应急响应，紧急转移受困群众76人。"
              "26日傍晚起，范岗镇西小河水位暴涨漫出堤坝，部分群众家中进水。截至27日中午12时，桐城市平均累积雨量超过"
@@ -43,7 +43,7 @@ def forget_worker_caches() -> None:
 def watched_floods(org, unit=None, source_unit=None, name="暴雨"):
     """A scheme of ``unit`` (the city by default) watching 暴雨, and a source of ``source_unit``."""
     scheme = make_scheme(unit or org.city, name=f"{name}方案", expression="暴雨|强降雨")
-    source = make_source(org, unit=source_unit or org.city, name=f"{name}来源")
+    source = register_source(org, unit=source_unit or org.city, name=f"{name}来源")
     return scheme, source
 
 

@@ -7,8 +7,7 @@ from django.utils import timezone
 
 from ideowork.opinion.models import Event, ItemMatch, Scheme
 
-from .factories import make_item, make_source
-from .intake_builders import make_scheme
+from .factories import make_item, make_scheme, make_source
 
 _keys = count(1)
 

@@ -209,9 +209,78 @@ def test_the_dashboard_card_shows_todays_items_and_events_in_hand(org, watched, 
     # A new item counts on the next read: the ingest raises the version the card is cached under.
     from ideowork.opinion.actions.ingest import do_ingest_items
 
-    from .intake_builders import record
+    from .factories import record
     watched["city"].scheme.refresh_from_db()
     do_ingest_items(org.staff, watched["city"].source, [{**record(77), "title": "编办第77条动态"}])
     assert 'data-testid="today-items">10<' in opinion_card(request, None)
     request.user = org.cadre
     assert opinion_card(request, None) is None
+
+
+def _card(rf, user):
+    from ideowork.opinion.panels import opinion_card
+
+    request = rf.get("/")
+    request.user = user
+    return opinion_card(request, None)
+
+
+def _kpi(html, testid) -> int:
+    return int(re.search(rf'data-testid="{testid}">(\d+)<', html).group(1))
+
+
+def test_every_write_to_an_event_shows_on_the_cards_next_read(org, watched, rf):
+    from ideowork.opinion.actions.event_edits import do_merge_events, do_split_event
+    from ideowork.opinion.actions.handling import do_dismiss_event, do_judge_event
+
+    from .briefing_builders import make_event
+
+    other = make_event(org.city, [watched["city"].item(sentiment="negative")], title="编办热线", grade="1")
+    html = _card(rf, org.principal)
+    assert (_kpi(html, "open-events"), _kpi(html, "overdue-events")) == (3, 1) and "一般 2" in html
+    assert _card(rf, org.principal) == html
+    # Handling: 研判 (一般 → 较大), then 无需处置.
+    do_judge_event(org.county_staff, watched["county_event"], grade="2", reason="群众反映集中")
+    html = _card(rf, org.principal)
+    assert "一般 1" in html and "较大 1" in html and _kpi(html, "open-events") == 3
+    do_dismiss_event(org.county_staff, watched["county_event"], reason="经核实为正常排队")
+    assert _kpi(_card(rf, org.principal), "open-events") == 2
+    # A merge and a split.
+    do_merge_events(org.staff, watched["event"], [other.pk])
+    assert _kpi(_card(rf, org.principal), "open-events") == 1
+    do_split_event(org.staff, watched["event"], [watched["today"][0].pk], title="拆出的事件")
+    assert _kpi(_card(rf, org.principal), "open-events") == 2
+
+
+def test_an_event_crossing_its_deadline_shows_as_overdue_without_any_write(org, watched, rf, travel):
+    from ideowork.core.models import DataVersion
+    from ideowork.opinion.actions.handling import do_assign_event, do_judge_event
+
+    now = travel(timezone.now())
+    do_judge_event(org.county_staff, watched["county_event"], grade="1")
+    do_assign_event(org.county_staff, watched["county_event"], unit=org.county_a, deadline=now + timedelta(hours=1))
+    assert _kpi(_card(rf, org.principal), "overdue-events") == 1
+    versions = list(DataVersion.objects.values_list("topic", "organ_id", "version"))
+    travel.shift(timedelta(minutes=59))
+    assert _kpi(_card(rf, org.principal), "overdue-events") == 1
+    travel.shift(timedelta(minutes=2))
+    assert _kpi(_card(rf, org.principal), "overdue-events") == 2
+    assert list(DataVersion.objects.values_list("topic", "organ_id", "version")) == versions
+
+
+def test_the_cached_card_costs_two_queries_of_its_own(org, watched, rf):
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _card(rf, org.principal)   # the reader's unit is read once, then held on the user
+    cache.clear()
+    with CaptureQueriesContext(connection) as cold:
+        _card(rf, org.principal)
+    with CaptureQueriesContext(connection) as cached:
+        html = _card(rf, org.principal)
+    # Cached: the versions of the items and the events (one query) and the latest briefing; computed: also
+    # today's items and the events in hand (one aggregate each). Rendered alone, the card's template also
+    # counts the reader's unread notifications (a context processor the dashboard page runs anyway).
+    assert (len(cold), len(cached)) == (5, 3)
+    assert _kpi(html, "open-events") == 2

@@ -8,15 +8,12 @@ import pytest
 from docx import Document
 
 from ideowork.opinion.models import Briefing
-from tests.conftest import PHONE, screenshot
+from tests.conftest import OVERFLOW, PHONE, screenshot
 from tests.factories import make_plan
 
 from .briefing_builders import Watch, make_event
 
 pytestmark = pytest.mark.browser
-
-OVERFLOW = """() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)
-                  - Math.min(window.innerWidth, document.documentElement.clientWidth)"""
 
 
 def test_staff_generate_open_and_download_a_briefing_and_the_head_issues_it(org, page_as):

@@ -10,7 +10,7 @@ from ideowork.opinion.actions.ingest import do_ingest_items
 from ideowork.opinion.models import Event, ItemMatch
 
 from .event_builders import flood_reports, ingest_floods, watched_floods
-from .intake_builders import make_scheme, make_source
+from .factories import make_scheme, register_source
 
 pytestmark = pytest.mark.django_db
 
@@ -45,7 +45,7 @@ def test_merging_moves_the_items_and_keeps_the_merged_row(org):
 def test_merging_refuses_what_it_cannot_do_and_changes_nothing(org):
     _source, tongcheng, wangcang = two_events(org)
     make_scheme(org.county_a, name="甲县暴雨", expression="暴雨")
-    do_ingest_items(org.staff, make_source(org, unit=org.county_a, name="甲县来源"), flood_reports(20))
+    do_ingest_items(org.staff, register_source(org, unit=org.county_a, name="甲县来源"), flood_reports(20))
     county_event = Event.objects.filter(org_unit=org.county_a).first()
     with pytest.raises(ValidationError, match="只能合并同一单位"):
         do_merge_events(org.staff, tongcheng, [county_event.pk])

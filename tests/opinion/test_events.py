@@ -10,13 +10,13 @@ from ideowork.opinion.actions.ingest import do_ingest_items
 from ideowork.opinion.models import Event, Item, ItemMatch
 
 from .event_builders import flood_reports, ingest_floods, watched_floods
-from .intake_builders import make_scheme, make_source, record
+from .factories import make_scheme, record, register_source
 
 pytestmark = pytest.mark.django_db
 
 
 def test_every_new_item_is_analysed_on_arrival_and_says_why(org):
-    source = make_source(org)
+    source = register_source(org)
     do_ingest_items(org.staff, source, [
         {"title": "推诿扯皮不作为 群众办事跑断腿", "text": "多名群众反映窗口工作人员推诿，问题拖了三个月没有解决。"},
         record(2)])
@@ -51,7 +51,7 @@ def test_matched_items_form_events_and_two_floods_stay_two(org):
 def test_each_unit_has_its_own_events_and_later_items_join_them(org):
     watched_floods(org)
     county_scheme = make_scheme(org.county_a, name="甲县暴雨", expression="暴雨")
-    source = make_source(org, unit=org.county_a, name="甲县来源")
+    source = register_source(org, unit=org.county_a, name="甲县来源")
     ingest_floods(org, source)
     assert Event.objects.filter(org_unit=org.city).count() == 2
     assert Event.objects.filter(org_unit=org.county_a).count() == 2
@@ -84,7 +84,7 @@ def test_the_cached_index_is_used_only_in_step_with_the_units_version(org, monke
 def test_a_back_run_puts_what_it_matches_into_events(org, django_capture_on_commit_callbacks):
     from ideowork.opinion.actions.schemes import do_backrun_scheme, do_create_scheme
 
-    source = make_source(org)
+    source = register_source(org)
     do_ingest_items(org.staff, source, flood_reports())
     assert not Event.objects.exists()
     scheme = do_create_scheme(org.staff, org_unit=org.city, name="回溯暴雨", expression="暴雨")

@@ -12,7 +12,7 @@ from ideowork.opinion.actions.feeds import do_poll_feed, due_feed_sources
 from ideowork.opinion.models import Item
 from ideowork.opinion.tasks import poll_feeds
 
-from .intake_builders import make_source
+from .factories import register_source
 
 pytestmark = pytest.mark.django_db
 
@@ -88,7 +88,7 @@ def server():
 
 
 def feed_source(org, url, name="市融媒体"):
-    return make_source(org, name=name, kind="feed", feed_url=url)
+    return register_source(org, name=name, kind="feed", feed_url=url)
 
 
 def test_a_good_feed_is_ingested_and_a_304_brings_nothing_new(org, server):
@@ -150,7 +150,7 @@ def test_the_periodic_task_polls_only_due_active_feeds(org, server, travel):
     travel("2026-12-03T10:00+08:00")
     Handler.routes["/rss"] = ("feed", RSS)
     source = feed_source(org, f"{server}/rss")
-    make_source(org, name="导入来源")
+    register_source(org, name="导入来源")
     assert poll_feeds.call_local() == {"polled": 1, "failed": 0}
     assert due_feed_sources() == []
     travel.shift(__import__("datetime").timedelta(minutes=31))

@@ -15,13 +15,13 @@ from ideowork.opinion.actions.sources import do_set_source_active
 from ideowork.opinion.intake.records import content_key, mask_private_numbers, url_key
 from ideowork.opinion.models import Item, ItemMatch
 
-from .intake_builders import make_scheme, make_source, record
+from .factories import make_scheme, record, register_source
 
 pytestmark = pytest.mark.django_db
 
 
 def test_good_records_are_stored_with_their_figures_and_unknown_keys_dropped(org):
-    source = make_source(org)
+    source = register_source(org)
     result = do_ingest_items(org.staff, source, [
         record(1, outlet="市融媒体中心", reads="1.2万", reposts=3, comments="1,024", likes=0, author="某网友",
                user_id="u123", published="2026-12-01T08:30:00"),
@@ -43,7 +43,7 @@ def test_phone_and_id_numbers_are_masked_on_arrival():
 
 
 def test_masking_is_stored_and_the_content_key_is_taken_after_it(org):
-    source = make_source(org)
+    source = register_source(org)
     do_ingest_items(org.staff, source, [{"title": "求助13912345678", "text": "身份证11010519900101123X丢失"}])
     item = Item.objects.get()
     assert item.title == "求助139****5678" and item.text == "身份证110105********123X丢失"
@@ -51,7 +51,7 @@ def test_masking_is_stored_and_the_content_key_is_taken_after_it(org):
 
 
 def test_bad_rows_are_named_and_good_rows_kept(org):
-    source = make_source(org)
+    source = register_source(org)
     result = do_ingest_items(org.staff, source, [
         record(1), {"text": "没有标题"}, record(2, url="ftp://x"), record(3, reads=-1), record(4, published="昨天"),
         "不是对象", record(5, title="标" * 501),
@@ -64,7 +64,7 @@ def test_bad_rows_are_named_and_good_rows_kept(org):
 
 
 def test_the_same_item_twice_is_stored_once_in_a_batch_and_across_batches(org):
-    source = make_source(org)
+    source = register_source(org)
     same_url = record(1, url="HTTPS://News.Example.cn/local/1.html#comments", title="另一个标题")
     same_content = record(1, url="https://other.example.cn/1", title="市区第１条道路完成改造")  # full-width 1
     result = do_ingest_items(org.staff, source, [record(1), same_url, same_content, record(2)])
@@ -76,13 +76,13 @@ def test_the_same_item_twice_is_stored_once_in_a_batch_and_across_batches(org):
 
 
 def test_another_source_of_the_same_unit_stores_its_own_copy(org):
-    first, second = make_source(org), make_source(org, name="市论坛", level="forum")
+    first, second = register_source(org), register_source(org, name="市论坛", level="forum")
     do_ingest_items(org.staff, first, [record(1)])
     assert do_ingest_items(org.staff, second, [record(1)]).created == 1
 
 
 def test_new_items_are_matched_audited_once_and_the_version_raised(org):
-    source = make_source(org)
+    source = register_source(org)
     scheme = make_scheme(org.city, expression="改造")
     before = DataVersion.objects.filter(topic="opinion.items").count()
     result = do_ingest_items(org.staff, source, [record(1), record(2), {"title": "天气预报"}])
@@ -95,7 +95,7 @@ def test_new_items_are_matched_audited_once_and_the_version_raised(org):
 
 
 def test_only_those_who_monitor_the_unit_or_the_system_actor_ingest(org):
-    source = make_source(org, unit=org.county_a, user=org.county_staff)
+    source = register_source(org, unit=org.county_a, user=org.county_staff)
     for outsider in (org.other_county_staff, org.cadre, org.supervisor, org.sysadmin, org.gov_staff):
         with pytest.raises(PermissionDenied):
             do_ingest_items(outsider, source, [record(1)])
@@ -105,7 +105,7 @@ def test_only_those_who_monitor_the_unit_or_the_system_actor_ingest(org):
 
 
 def test_an_inactive_source_takes_nothing(org):
-    source = do_set_source_active(org.staff, make_source(org), False)
+    source = do_set_source_active(org.staff, register_source(org), False)
     with pytest.raises(ValueError, match="已停用"):
         do_ingest_items(org.staff, source, [record(1)])
     assert not Item.objects.exists()
@@ -115,7 +115,7 @@ def test_an_inactive_source_takes_nothing(org):
 def test_two_batches_racing_store_each_item_once(org):
     if connection.vendor != "postgresql":
         pytest.skip("SQLite takes one writer at a time (IMMEDIATE transactions): no race to meet")
-    source = make_source(org)
+    source = register_source(org)
     batch = [record(n) for n in range(200)]
     barrier, results, failures = threading.Barrier(2), [], []
 

@@ -8,7 +8,7 @@ from ideowork.core.actions.api_clients import do_create_api_client, do_revoke_ap
 from ideowork.core.models import AuditEvent
 from ideowork.opinion.models import Item
 
-from .intake_builders import make_source, record
+from .factories import record, register_source
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +25,7 @@ def push(client, token, body, **headers):
 
 
 def test_a_collector_pushes_items_and_duplicates_sent_twice_are_stored_once(org, client):
-    source = make_source(org, kind="api")
+    source = register_source(org, kind="api")
     token = issue(org).token
     body = {"source": source.pk, "items": [record(1), record(2), record(1)]}
     first = push(client, token, body)
@@ -38,7 +38,7 @@ def test_a_collector_pushes_items_and_duplicates_sent_twice_are_stored_once(org,
 
 
 def test_malformed_items_are_named_by_index_and_the_good_kept(org, client):
-    source = make_source(org, kind="api")
+    source = register_source(org, kind="api")
     response = push(client, issue(org).token, {"source": source.pk, "items": [record(1), {"text": "无标题"},
                                                                             record(2, reads="很多"), "一行文字"]})
     assert response.status_code == 200
@@ -54,7 +54,7 @@ def test_a_body_that_is_not_the_schema_is_a_chinese_422(org, client):
 
 
 def test_bad_and_revoked_tokens_are_401(org, client):
-    source = make_source(org, kind="api")
+    source = register_source(org, kind="api")
     issued = issue(org)
     assert push(client, "iwk_nope_nope", {"source": source.pk, "items": [record(1)]}).status_code == 401
     do_revoke_api_client(org.sysadmin, issued.client)
@@ -64,25 +64,25 @@ def test_bad_and_revoked_tokens_are_401(org, client):
 
 
 def test_a_client_without_the_capability_is_403(org, client):
-    source = make_source(org, kind="api")
+    source = register_source(org, kind="api")
     response = push(client, issue(org, capabilities=("plans.read",)).token, {"source": source.pk, "items": [record(1)]})
     assert response.status_code == 403 and "权限" in response.json()["detail"]
     assert not Item.objects.exists()
 
 
 def test_another_units_source_is_404(org, client):
-    other = make_source(org, unit=org.county_b, user=org.other_county_staff, kind="api")
+    other = register_source(org, unit=org.county_b, user=org.other_county_staff, kind="api")
     token = issue(org, unit=org.county_a).token
     response = push(client, token, {"source": other.pk, "items": [record(1)]})
     assert response.status_code == 404 and "不存在" in response.json()["detail"]
-    gov = make_source(org, unit=org.gov, user=org.gov_staff, kind="api")
+    gov = register_source(org, unit=org.gov, user=org.gov_staff, kind="api")
     assert push(client, issue(org).token, {"source": gov.pk, "items": [record(1)]}).status_code == 404
     assert not Item.objects.exists()
 
 
 def test_too_many_items_in_one_call_is_413(org, client, settings):
     settings.OPINION_API_MAX_ITEMS = 3
-    source = make_source(org, kind="api")
+    source = register_source(org, kind="api")
     response = push(client, issue(org).token, {"source": source.pk, "items": [record(n) for n in range(4)]})
     assert response.status_code == 413 and "至多推送3条" in response.json()["detail"]
     assert not Item.objects.exists()
@@ -90,7 +90,7 @@ def test_too_many_items_in_one_call_is_413(org, client, settings):
 
 def test_an_oversized_body_is_413_before_it_is_read(org, client, settings):
     settings.API_MAX_BODY_BYTES = 2000
-    source = make_source(org, kind="api")
+    source = register_source(org, kind="api")
     response = push(client, issue(org).token, {"source": source.pk, "items": [record(n) for n in range(40)]})
     assert response.status_code == 413 and response.json()["detail"]
     assert not Item.objects.exists()
@@ -99,6 +99,6 @@ def test_an_oversized_body_is_413_before_it_is_read(org, client, settings):
 def test_an_inactive_source_is_a_chinese_409(org, client):
     from ideowork.opinion.actions.sources import do_set_source_active
 
-    source = do_set_source_active(org.staff, make_source(org, kind="api"), False)
+    source = do_set_source_active(org.staff, register_source(org, kind="api"), False)
     response = push(client, issue(org).token, {"source": source.pk, "items": [record(1)]})
     assert response.status_code == 409 and "已停用" in response.json()["detail"]

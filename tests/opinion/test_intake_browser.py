@@ -4,9 +4,9 @@ sees the items in the list and opens one; the pages fit a 390px phone."""
 import pytest
 
 from ideowork.opinion.models import Item, Source
-from tests.conftest import PHONE, screenshot
+from tests.conftest import OVERFLOW, PHONE, screenshot
 
-from .intake_builders import make_scheme
+from .factories import make_scheme
 
 pytestmark = pytest.mark.browser
 
@@ -14,8 +14,6 @@ CSV = ("信息标题,摘要,URL,时间,站点,作者ID\n"
        "城东区完成老旧小区改造,改造惠及居民两千户，小区加装电梯十二部。咨询电话13812345678,https://news.example.cn/1,2026-12-01 09:00,市融媒体中心,u001\n"
        "高新区新建三所学校,秋季学期投入使用，新增学位四千个。,https://news.example.cn/2,2026-12-02 10:30,市日报,u002\n"
        ",缺少标题的一行,https://news.example.cn/3,2026-12-02,市日报,u003\n")
-OVERFLOW = """() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)
-                  - Math.min(window.innerWidth, document.documentElement.clientWidth)"""
 
 
 def test_staff_create_a_source_import_a_csv_and_read_an_item(org, page_as, tmp_path):

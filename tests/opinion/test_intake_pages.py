@@ -11,7 +11,7 @@ from ideowork.core.models import AuditEvent
 from ideowork.opinion.actions.ingest import do_ingest_items
 from ideowork.opinion.models import Item, Source
 
-from .intake_builders import make_scheme, make_source, record
+from .factories import make_scheme, record, register_source
 
 pytestmark = pytest.mark.django_db
 
@@ -52,14 +52,14 @@ def test_staff_create_edit_and_deactivate_a_source(org, login):
 
 
 def test_another_county_and_a_cadre_do_not_reach_a_source(org, login):
-    source = make_source(org, unit=org.county_a, user=org.county_staff)
+    source = register_source(org, unit=org.county_a, user=org.county_staff)
     assert login(org.other_county_staff).get(f"/opinion/sources/{source.pk}/").status_code == 404
     assert login(org.cadre).get("/opinion/sources/").status_code == 403
 
 
 def test_a_csv_import_asks_for_the_columns_once_and_remembers_them(org, login):
     client = login(org.staff)
-    source = make_source(org)
+    source = register_source(org)
     response = upload(client, source, "导出.csv", CSV.encode("utf-8"))
     assert response.status_code == 302
     page = client.get(f"/opinion/sources/{source.pk}/import/").content.decode()
@@ -82,7 +82,7 @@ def test_a_csv_import_asks_for_the_columns_once_and_remembers_them(org, login):
 @pytest.mark.parametrize("encoding", ["utf-8-sig", "gb18030"])
 def test_csv_in_bom_utf8_and_gb18030_reads_the_same(org, login, encoding):
     client = login(org.staff)
-    source = make_source(org)
+    source = register_source(org)
     upload(client, source, "export.csv", CSV.encode(encoding))
     confirm(client, source, title="标题", text="内容")
     assert Item.objects.filter(title="城东区完成老旧小区改造").exists()
@@ -90,7 +90,7 @@ def test_csv_in_bom_utf8_and_gb18030_reads_the_same(org, login, encoding):
 
 def test_a_file_in_an_unknown_encoding_is_a_clear_chinese_error(org, login):
     client = login(org.staff)
-    source = make_source(org)
+    source = register_source(org)
     response = upload(client, source, "export.csv", "标题\n测试".encode("utf-16-le")[:-1] + b"\xff\xfe\x00\xd8")
     assert "编码" in response.content.decode()
     assert not Item.objects.exists()
@@ -98,7 +98,7 @@ def test_a_file_in_an_unknown_encoding_is_a_clear_chinese_error(org, login):
 
 def test_jsonl_and_xlsx_imports(org, login):
     client = login(org.staff)
-    source = make_source(org)
+    source = register_source(org)
     lines = [json.dumps({"title": "甲县推进河道治理", "content": "清淤十公里", "uid": "u1"}, ensure_ascii=False),
              "{broken", json.dumps({"title": "乙县举办招聘会", "content": "岗位三千个"}, ensure_ascii=False)]
     upload(client, source, "items.jsonl", "\n".join(lines).encode())
@@ -118,7 +118,7 @@ def test_jsonl_and_xlsx_imports(org, login):
 
 def test_a_renamed_file_is_refused(org, login):
     client = login(org.staff)
-    source = make_source(org)
+    source = register_source(org)
     response = upload(client, source, "export.xlsx", CSV.encode())
     assert "不符" in response.content.decode()
 
@@ -126,7 +126,7 @@ def test_a_renamed_file_is_refused(org, login):
 def test_the_item_list_shows_the_units_items_and_those_its_schemes_matched(org, login):
     # A county's scheme reaches the sources of the units above it (actions/matching.py): the city's
     # items it matched are on the county's list and open for it; the city's others are not.
-    city_source = make_source(org)
+    city_source = register_source(org)
     scheme = make_scheme(org.county_a, name="教育关注", expression="学校")
     do_ingest_items(org.staff, city_source, [record(n) for n in range(60)])
     do_ingest_items(org.staff, city_source, [{"title": "市政府部署新建学校", "text": "明年开工"},
@@ -151,7 +151,7 @@ def test_the_item_list_shows_the_units_items_and_those_its_schemes_matched(org, 
 
 
 def test_the_item_list_filters_by_source_and_date(org, login):
-    first, second = make_source(org), make_source(org, name="第二来源")
+    first, second = register_source(org), register_source(org, name="第二来源")
     do_ingest_items(org.staff, first, [record(1)])
     do_ingest_items(org.staff, second, [record(2)])
     client = login(org.staff)

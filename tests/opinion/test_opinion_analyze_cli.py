@@ -1,16 +1,11 @@
 """``ideowork opinion_analyze ITEMS.jsonl --json``: the contract, and bad input."""
 
 import json
-import os
-import subprocess
-import sys
-from io import StringIO
-from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 
-REPO = Path(__file__).resolve().parents[2]
+from .cli import bad_line_file, broken_encoding_file, console, items_file, output, refused
+
 TONGCHENG = "5月27日桐城市范岗镇西小河水位暴涨，桐城市启动暴雨三级应急响应，紧急转移受困群众76人，最大累积雨量278毫米。"
 ITEMS = [
     {"id": "a1", "title": "桐城发布暴雨红色预警", "text": TONGCHENG, "source_level": "province", "published": "2023-05-27"},
@@ -21,24 +16,8 @@ ITEMS = [
 ]
 
 
-def write_items(tmp_path, lines):
-    path = tmp_path / "items.jsonl"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
-
-
-def run(*args):
-    out, err = StringIO(), StringIO()
-    with pytest.raises(SystemExit) as stopped:
-        call_command("opinion_analyze", *map(str, args), stdout=out, stderr=err)
-    return stopped.value.code, out.getvalue(), err.getvalue()
-
-
 def test_prints_one_object_a_line_in_input_order(tmp_path):
-    path = write_items(tmp_path, [json.dumps(item, ensure_ascii=False) for item in ITEMS] + [""])
-    out = StringIO()
-    call_command("opinion_analyze", str(path), "--json", stdout=out)
-    rows = [json.loads(line) for line in out.getvalue().splitlines()]
+    rows = [json.loads(line) for line in output("opinion_analyze", items_file(tmp_path, ITEMS, ""), "--json").splitlines()]
     assert [row["id"] for row in rows] == ["a1", 2, "a3", "a4"]
     assert all(set(row) == {"id", "sentiment", "event"} for row in rows)
     assert [row["sentiment"] for row in rows] == ["neutral", "negative", "neutral", "positive"]
@@ -47,10 +26,7 @@ def test_prints_one_object_a_line_in_input_order(tmp_path):
 
 
 def test_without_json_a_readable_line_with_the_grade(tmp_path):
-    path = write_items(tmp_path, [json.dumps(ITEMS[1], ensure_ascii=False)])
-    out = StringIO()
-    call_command("opinion_analyze", str(path), stdout=out)
-    item_id, label, grade, event = out.getvalue().strip().split("\t")
+    item_id, label, grade, event = output("opinion_analyze", items_file(tmp_path, ITEMS[1:2])).strip().split("\t")
     assert (item_id, label, grade) == ("2", "负面", "一般") and event.startswith("e")
 
 
@@ -65,9 +41,7 @@ def test_without_json_a_readable_line_with_the_grade(tmp_path):
     ('{"id": "x", "text": "暴雨", "published": "2023-02-30"}', "第2行的published（发布时间）应为ISO 8601格式"),
 ])
 def test_a_bad_line_exits_2_naming_the_line_and_prints_nothing(tmp_path, bad_line, message):
-    good = json.dumps(ITEMS[0], ensure_ascii=False)
-    path = write_items(tmp_path, [good, bad_line, good])
-    code, out, err = run(path, "--json")
+    code, out, err = refused("opinion_analyze", bad_line_file(tmp_path, ITEMS[0], bad_line), "--json")
     assert code == 2 and out == ""
     assert message in err
 
@@ -77,26 +51,18 @@ def test_a_bad_line_exits_2_naming_the_line_and_prints_nothing(tmp_path, bad_lin
                                        1685147400000])
 def test_publication_dates_in_the_usual_forms_are_taken(tmp_path, published):
     item = dict(ITEMS[0], published=published, source_level="省级")
-    path = write_items(tmp_path, [json.dumps(item, ensure_ascii=False)])
-    out = StringIO()
-    call_command("opinion_analyze", str(path), "--json", stdout=out)
-    assert json.loads(out.getvalue())["id"] == "a1"
+    assert json.loads(output("opinion_analyze", items_file(tmp_path, [item]), "--json"))["id"] == "a1"
 
 
 def test_a_missing_file_and_a_broken_encoding(tmp_path):
-    code, out, err = run(tmp_path / "none.jsonl", "--json")
+    code, out, err = refused("opinion_analyze", tmp_path / "none.jsonl", "--json")
     assert code == 2 and out == "" and "无法读取文件" in err
-    path = tmp_path / "items.jsonl"
-    path.write_bytes(json.dumps(ITEMS[3]).encode() + b"\n" + '{"id": "g", "text": "暴雨"}'.encode("gbk") + b"\n")
-    code, out, err = run(path, "--json")
+    code, out, err = refused("opinion_analyze", broken_encoding_file(tmp_path, ITEMS[3]), "--json")
     assert code == 2 and out == "" and "第2行不是UTF-8编码的文本" in err
 
 
 def test_console_command_in_a_fresh_process_without_a_database(tmp_path):
-    path = write_items(tmp_path, [json.dumps(item, ensure_ascii=False) for item in ITEMS])
-    env = dict(os.environ, DATABASE_URL=f"sqlite:///{tmp_path / 'fresh.sqlite3'}", PYTHONIOENCODING="ascii")
-    done = subprocess.run([sys.executable, "-m", "ideowork", "opinion_analyze", str(path), "--json"], cwd=REPO,
-                          env=env, capture_output=True, timeout=300)
+    done = console(tmp_path, "opinion_analyze", items_file(tmp_path, ITEMS), "--json")
     assert done.returncode == 0, done.stderr.decode()
     rows = [json.loads(line) for line in done.stdout.decode("utf-8").splitlines()]
     assert [row["id"] for row in rows] == ["a1", 2, "a3", "a4"]

@@ -13,7 +13,7 @@ from ideowork.opinion.actions.retention import do_purge_item_texts
 from ideowork.opinion.models import Item
 from ideowork.opinion.tasks import purge_item_texts
 
-from .intake_builders import make_source, record
+from .factories import record, register_source
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 def test_old_texts_are_purged_once_and_the_rows_kept(org, travel, settings):
     settings.OPINION_RETENTION_DAYS = 180
     travel("2026-01-05T10:00+08:00")
-    source = make_source(org)
+    source = register_source(org)
     do_ingest_items(org.staff, source, [record(1, reads=500)])
     travel.shift(timedelta(days=100))
     do_ingest_items(org.staff, source, [record(2)])

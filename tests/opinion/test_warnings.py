@@ -16,9 +16,7 @@ from ideowork.opinion.actions.warnings import (TOPICS_PER_WINDOW, do_acknowledge
 from ideowork.opinion.choices import SourceLevel, WarningKind, WarningStatus
 from ideowork.opinion.models import Delivery, Warning
 
-from .factories import make_item, make_source
-from .intake_builders import make_scheme, record
-from .intake_builders import make_source as make_intake_source
+from .factories import make_item, make_scheme, make_source, record, register_source
 from .warning_builders import arrive, arrive_many, city_watch, event_of, grade_rule
 
 pytestmark = [pytest.mark.django_db, pytest.mark.clock("2026-12-03T10:05")]
@@ -116,7 +114,7 @@ def test_a_burst_of_a_thousand_matching_items_is_a_handful_of_warnings(org):
 
 
 def test_a_burst_through_the_ingestion_service_raises_one_spike_warning(org):
-    source = make_intake_source(org)
+    source = register_source(org)
     scheme = make_scheme(org.city, "道路改造", "道路")
     do_create_warning_rule(org.staff, org_unit=org.city, scheme=scheme, name="激增", kind="spike",
                            spike_min_count=20, channels=["inapp"])

@@ -9,7 +9,7 @@ from ideowork.opinion.actions.ingest import do_ingest_items
 from ideowork.opinion.actions.lexicon import do_save_word_lists, lexicon_for_unit
 from ideowork.opinion.models import Item, WordLists
 
-from .intake_builders import make_source
+from .factories import register_source
 
 pytestmark = pytest.mark.django_db
 
@@ -17,7 +17,7 @@ ITEM = {"title": "躺平式办公让人寒心", "text": "群众反映某窗口�
 
 
 def test_the_units_words_apply_to_the_next_item_without_a_restart(org):
-    source = make_source(org, unit=org.county_a, name="甲县来源")
+    source = register_source(org, unit=org.county_a, name="甲县来源")
     lexicon_for_unit(org.county_a)   # a worker has built it already
     do_ingest_items(org.staff, source, [ITEM])
     first_score = Item.objects.get().analysis["sentiment_score"]

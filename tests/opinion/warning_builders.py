@@ -11,8 +11,7 @@ from ideowork.opinion.actions.warnings import do_evaluate_warnings
 from ideowork.opinion.choices import Channel
 from ideowork.opinion.models import Event, Item, ItemMatch
 
-from .factories import make_item, make_source
-from .intake_builders import make_scheme
+from .factories import make_item, make_scheme, make_source
 
 __all__ = ["city_watch", "grade_rule", "arrive", "arrive_many", "event_of"]
 

@@ -250,13 +250,17 @@ def test_publishing_creates_the_activity_counted_on_the_plans_target(org):
         do_publish_content(org.staff, content, published_at=timezone.now())
 
 
-def test_a_board_update_counts_on_the_quarterly_target(org):
-    today = timezone.localdate()
-    plan = make_plan(org.city, year=today.year, creator=org.staff)
+def _published_on_the_board(org):
+    """The plan's quarterly board target, and an approved article published on the office's board."""
+    plan = make_plan(org.city, year=timezone.localdate().year, creator=org.staff)
     quarterly = Target.objects.get(item__plan=plan, text="每季度更新不少于1次")
-    board = make_outlet(org, name="机关宣传栏", kind="board", flow=short_flow(org))
-    content = _approved(org, board)
+    content = _approved(org, make_outlet(org, name="机关宣传栏", kind="board", flow=short_flow(org)))
     do_publish_content(org.staff, content, published_at=timezone.now())
+    return quarterly, content
+
+
+def test_a_board_update_counts_on_the_quarterly_target(org):
+    quarterly, content = _published_on_the_board(org)
     content.refresh_from_db()
     assert content.activity.kind == "board_update" and content.published_where == "gh_bianban"
     assert TargetCredit.objects.filter(activity=content.activity, target=quarterly).exists()
@@ -285,11 +289,7 @@ def test_publishing_needs_approval_and_revising_voids_it(org):
 
 
 def test_withdrawing_keeps_the_activity_marked_and_off_every_target(org):
-    today = timezone.localdate()
-    plan = make_plan(org.city, year=today.year, creator=org.staff)
-    quarterly = Target.objects.get(item__plan=plan, text="每季度更新不少于1次")
-    content = _approved(org, make_outlet(org, name="机关宣传栏", kind="board", flow=short_flow(org)))
-    do_publish_content(org.staff, content, published_at=timezone.now())
+    quarterly, content = _published_on_the_board(org)
     with pytest.raises(ValidationError):
         do_withdraw_content(org.staff, content, reason="")
     with pytest.raises(PermissionDenied):

@@ -31,6 +31,24 @@ def decide(page, label, comment=""):
     page.click("[data-testid=review-decide] button[type=submit]")
 
 
+def review(page, url, label="通过", comment=""):
+    """The reviewer opens the item at ``url`` and decides; the decision is taken."""
+    page.goto(url)
+    decide(page, label, comment)
+    page.wait_for_selector("text=审核意见已提交")
+
+
+def write_draft(page, title, body, **choices):
+    """The author writes a draft from the content list; ``choices`` set its select fields (kind, outlet)."""
+    page.goto("/outlets/content/")
+    page.click("text=＋ 撰写稿件")
+    for name, value in choices.items():
+        page.select_option(f"#id_{name}", value)
+    page.fill("#id_title", title)
+    page.fill("#id_body", body)
+    page.click("main form button:has-text('保存草稿')")
+
+
 def test_an_article_goes_through_review_to_the_ledger(org, page_as, client):
     today = timezone.localdate()
     plan = make_plan(org.city, year=today.year, creator=org.staff)
@@ -45,12 +63,7 @@ def test_an_article_goes_through_review_to_the_ledger(org, page_as, client):
 
     # The cadre writes the article and sees the proofreader's finding in place.
     cadre = open_as(page_as, client, org.cadre)
-    cadre.goto("/outlets/content/")
-    cadre.click("text=＋ 撰写稿件")
-    cadre.select_option("#id_outlet", str(outlet.pk))
-    cadre.fill("#id_title", "市委编办扎实推进机构编制工作")
-    cadre.fill("#id_body", DRAFT)
-    cadre.click("main form button:has-text('保存草稿')")
+    write_draft(cadre, "市委编办扎实推进机构编制工作", DRAFT, outlet=str(outlet.pk))
     cadre.wait_for_selector("text=请核对校对结果后提交审核")
     content = ContentItem.objects.get()
     assert cadre.inner_text("[data-testid=doc-body] mark.pf-error") == WRONG
@@ -58,16 +71,11 @@ def test_an_article_goes_through_review_to_the_ledger(org, page_as, client):
     cadre.wait_for_selector("text=审核期间稿件锁定")
 
     # 初审: the section chief passes it.
-    chief = open_as(page_as, client, org.section_chief)
-    chief.goto(content.get_absolute_url())
-    decide(chief, "通过")
-    chief.wait_for_selector("text=审核意见已提交")
+    review(open_as(page_as, client, org.section_chief), content.get_absolute_url())
 
     # 复审: the deputy returns it to the author with a comment.
     deputy = open_as(page_as, client, org.deputy)
-    deputy.goto(content.get_absolute_url())
-    decide(deputy, "退回作者修改", "第二段请写明具体数字，并补充监督检查工作。")
-    deputy.wait_for_selector("text=审核意见已提交")
+    review(deputy, content.get_absolute_url(), "退回作者修改", "第二段请写明具体数字，并补充监督检查工作。")
 
     # The author revises (a new version), compares the two and resubmits.
     cadre.goto(content.get_absolute_url())
@@ -88,9 +96,7 @@ def test_an_article_goes_through_review_to_the_ledger(org, page_as, client):
     cadre.wait_for_selector("text=已提交审核（第2版）")
 
     # 复审 again on the new version, then 终审.
-    deputy.goto(content.get_absolute_url())
-    decide(deputy, "通过")
-    deputy.wait_for_selector("text=审核意见已提交")
+    review(deputy, content.get_absolute_url())
 
     leader = open_as(page_as, client, org.principal)
     leader.goto(content.get_absolute_url())

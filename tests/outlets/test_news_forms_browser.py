@@ -8,6 +8,8 @@ from ideowork.ledger.models import Activity
 from ideowork.outlets.models import Expert, PolicyInterpretation, PressConference
 from tests.conftest import screenshot
 
+from ..ledger.browser import fill_form
+
 pytestmark = pytest.mark.browser
 
 
@@ -21,33 +23,24 @@ def test_staff_record_an_expert_a_press_conference_and_an_interpretation(org, pa
     page = page_as(org.staff)
 
     page.goto("/outlets/experts/new/")
-    page.fill("input[name=name]", "王立新")
-    page.fill("input[name=organisation]", "市委党校")
-    page.fill("input[name=position]", "教授")
-    page.fill("input[name=expertise]", "机构改革、编制管理")
+    fill_form(page, name="王立新", organisation="市委党校", position="教授", expertise="机构改革、编制管理")
     screenshot(page, "outlets-expert-form")
     submit(page)
     expert = Expert.objects.get(name="王立新")
     assert "王立新" in page.inner_text("main")
 
     page.goto("/outlets/press/new/")
-    page.fill("input[name=title]", "机构编制工作新闻发布会")
-    page.fill("input[name=held_on]", day)
-    page.fill("input[name=place]", "市政府新闻发布厅")
-    page.fill("textarea[name=spokespeople]", "市委编办主任")
-    page.fill("textarea[name=topics]", "介绍机构改革进展")
-    page.fill("input[name=media_count]", "6")
+    fill_form(page, title="机构编制工作新闻发布会", held_on=day, place="市政府新闻发布厅", spokespeople="市委编办主任",
+              topics="介绍机构改革进展", media_count=6)
     screenshot(page, "outlets-press-form")
     submit(page)
     conference = PressConference.objects.get(title="机构编制工作新闻发布会")
     assert Activity.objects.for_source(conference).filter(kind="press_conference").exists()
 
     page.goto("/outlets/interpretations/new/")
-    page.fill("input[name=policy_title]", "关于深化事业单位改革的实施意见")
-    page.fill("input[name=issuing_body]", "市委办公室")
-    page.fill("input[name=published_on]", day)
+    fill_form(page, policy_title="关于深化事业单位改革的实施意见", issuing_body="市委办公室", published_on=day)
     page.select_option("select[name=form]", index=0)
-    page.fill("input[name=channel]", "市政府门户网站“政策解读”栏目")
+    fill_form(page, channel="市政府门户网站“政策解读”栏目")
     page.locator(f"input[name=experts][value='{expert.pk}']").check()
     screenshot(page, "outlets-interpretation-form")
     submit(page)

@@ -9,16 +9,13 @@ from django.utils import timezone
 from ideowork.outlets.actions.outlets import do_create_outlet, do_record_outlet_update
 from ideowork.outlets.choices import OutletKind, UpdateFrequency
 from ideowork.outlets.models import Outlet
-from tests.conftest import screenshot
+from tests.conftest import screenshot, submit
 from tests.ledger.files import png_bytes
 
+from ..ledger.browser import fill_form
 from .outlet_builders import board, days_ago
 
 pytestmark = pytest.mark.browser
-
-
-def submit(page):
-    page.locator("main form[method=post] button[type=submit]").first.click()
 
 
 def test_staff_register_inspect_and_rectify_an_outlet(org, page_as, tmp_path):
@@ -31,12 +28,8 @@ def test_staff_register_inspect_and_rectify_an_outlet(org, page_as, tmp_path):
 
     staff.goto("/outlets/")
     staff.click("text=＋ 登记阵地")
-    staff.fill("#id_name", "市委编办微信公众号")
-    staff.select_option("#id_kind", "wechat")
-    staff.fill("#id_account", "微信号：sjgbz2026")
-    staff.select_option("#id_responsible", str(org.staff.pk))
-    staff.select_option("#id_frequency_days", str(UpdateFrequency.WEEKLY))
-    staff.fill("#id_last_updated_on", days_ago(2).isoformat())
+    fill_form(staff, name="市委编办微信公众号", kind="wechat", account="微信号：sjgbz2026", responsible=org.staff.pk,
+              frequency_days=UpdateFrequency.WEEKLY, last_updated_on=days_ago(2).isoformat())
     screenshot(staff, "outlets-register-form")
     submit(staff)
     staff.wait_for_selector("text=已登记阵地“市委编办微信公众号”")
@@ -45,9 +38,9 @@ def test_staff_register_inspect_and_rectify_an_outlet(org, page_as, tmp_path):
 
     staff.click("main .outlet-actions >> text=登记检查")
     staff.check("input[name=result][value=issues]")
-    staff.fill("#id_findings", "3月5日推文将“四个意识”表述顺序写错")
-    staff.fill("#id_rectification", "删除原文，更正后重新推送，并在审核流程中增加校对环节")
-    staff.fill("#id_rectify_by", (today + timedelta(days=7)).isoformat())
+    fill_form(staff, findings="3月5日推文将“四个意识”表述顺序写错",
+              rectification="删除原文，更正后重新推送，并在审核流程中增加校对环节",
+              rectify_by=(today + timedelta(days=7)).isoformat())
     screenshot(staff, "outlets-inspection-form")
     submit(staff)
     staff.wait_for_selector("[data-testid=outlet-alert]")

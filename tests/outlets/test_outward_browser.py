@@ -10,7 +10,7 @@ from ideowork.outlets.models import ContentItem
 from tests.conftest import screenshot
 
 from ..learning.test_sessions_browser import open_as
-from .test_content_browser import decide
+from .test_content_browser import review, write_draft
 
 pytestmark = pytest.mark.browser
 
@@ -21,12 +21,7 @@ def test_outward_material_without_an_outlet_takes_the_organs_flow(org, page_as, 
         {"name": "领导签发", "kind": "review", "role": "head", "due_days": 2, "signs": True}])
 
     cadre = open_as(page_as, client, org.cadre)
-    cadre.goto("/outlets/content/")
-    cadre.click("text=＋ 撰写稿件")
-    cadre.select_option("#id_kind", "external")
-    cadre.fill("#id_title", "市委编办机构编制工作情况介绍")
-    cadre.fill("#id_body", "市委编办坚持以人民为中心，扎实推进机构编制各项工作。")
-    cadre.click("main form button:has-text('保存草稿')")
+    write_draft(cadre, "市委编办机构编制工作情况介绍", "市委编办坚持以人民为中心，扎实推进机构编制各项工作。", kind="external")
     cadre.wait_for_selector("[data-testid=submit-review]")
     cadre.click("[data-testid=submit-review]")
     cadre.wait_for_selector("[data-testid=stage-科室把关]")
@@ -34,14 +29,9 @@ def test_outward_material_without_an_outlet_takes_the_organs_flow(org, page_as, 
     assert content.outlet is None and Review.objects.get().flow_name == "本办对外材料审核"
     assert cadre.locator("[data-testid^=stage-]").count() == 2
 
-    chief = open_as(page_as, client, org.section_chief)
-    chief.goto(content.get_absolute_url())
-    decide(chief, "通过")
-    chief.wait_for_selector("text=审核意见已提交")
+    review(open_as(page_as, client, org.section_chief), content.get_absolute_url())
     head = open_as(page_as, client, org.principal)
-    head.goto(content.get_absolute_url())
-    decide(head, "通过")
-    head.wait_for_selector("text=审核意见已提交")
+    review(head, content.get_absolute_url())
     screenshot(head, "outward-material-approved")
 
     staff = open_as(page_as, client, org.staff)

@@ -3,7 +3,6 @@
 import io
 from datetime import date
 
-import openpyxl
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -15,6 +14,7 @@ from ideowork.outlets.actions.proofreading import (do_import_rules, do_save_rule
 from ideowork.outlets.models import ProofRule
 from ideowork.outlets.proofreading.rules import RuleSpec, parse_rule_file
 from ideowork.outlets.proofreading_files import template_file
+from tests.workbooks import workbook_bytes
 
 pytestmark = pytest.mark.usefixtures("empty_rule_table")
 
@@ -80,14 +80,7 @@ def tsv(text: str, name="规则.tsv") -> SimpleUploadedFile:
 
 
 def xlsx(rows, name="规则.xlsx") -> SimpleUploadedFile:
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "校对规则"
-    for row in rows:
-        sheet.append(row)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return SimpleUploadedFile(name, buffer.getvalue())
+    return SimpleUploadedFile(name, workbook_bytes(rows, sheet="校对规则"))
 
 
 GOOD_TSV = ("# 本单位规则\n"

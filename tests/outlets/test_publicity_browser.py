@@ -8,6 +8,7 @@ from ideowork.outlets.models import ExternalPlacement, PublicQuestion, QuestionS
 from tests.conftest import screenshot
 from tests.ledger.files import png_bytes
 
+from ..ledger.browser import fill_form
 from .publicity_builders import build_publicity_demo, plan_with_media_target
 
 pytestmark = pytest.mark.browser
@@ -27,11 +28,8 @@ def test_staff_records_a_placement_and_answers_a_question(org, page_as, tmp_path
     screenshot(page, "outlets-placement-list")
 
     page.click("text=＋ 登记刊发稿件")
-    page.fill("#id_title", "市委编办扎实推进机构编制法定化建设")
-    page.fill("#id_medium", "市日报")
-    page.select_option("#id_level", "municipal")
-    page.fill("#id_column", "要闻版")
-    page.fill("#id_author_names", "赵专干")
+    fill_form(page, title="市委编办扎实推进机构编制法定化建设", medium="市日报", level="municipal", column="要闻版",
+              author_names="赵专干")
     clipping = tmp_path / "市日报剪报.png"
     clipping.write_bytes(png_bytes())
     page.set_input_files("#id_clipping", str(clipping))

@@ -1,13 +1,31 @@
-"""Shared bits of the plans feature tests: the seed documents and submitting forms as a browser would."""
+"""Shared bits of the plans feature tests: the seed documents, submitting forms as a browser would, and
+the import page driven in a real browser."""
 
 from html.parser import HTMLParser
 from pathlib import Path
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from tests.conftest import screenshot
+
 SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
 SEED_000 = SEEDS / "000_556bd5534a8c027b.txt"
 SEED_001 = SEEDS / "001_5c1c457176fed4ac.txt"
+
+
+def preview_import(page, path: Path) -> None:
+    """In the browser: upload ``path`` on the import page and wait for the preview."""
+    page.set_input_files("#id_file", str(path))
+    page.click("text=解析并预览")
+    page.wait_for_selector("text=导入预览")
+
+
+def save_import(page, screenshot_name: str) -> None:
+    """In the browser: the preview from the top (screenshot ``screenshot_name``), then saved."""
+    page.evaluate("window.scrollTo(0, 0)")
+    screenshot(page, screenshot_name)
+    page.locator(".sticky-head").get_by_role("button", name="保存导入").click()
+    page.wait_for_selector("text=已导入")
 
 
 def upload(path: Path, name: str | None = None, data: bytes | None = None) -> SimpleUploadedFile:

@@ -4,6 +4,7 @@ import pytest
 
 from ideowork.plans.models import Target, WorkPlan
 from tests.conftest import screenshot
+from tests.plans._helpers import preview_import, save_import
 from tests.plans._unnumbered import NOTICE, NOTICE_ITEMS
 
 pytestmark = pytest.mark.browser
@@ -14,18 +15,13 @@ def test_staff_imports_an_unnumbered_notice_as_candidate_paragraphs(org, page_as
     notice.write_text(NOTICE, encoding="utf-8")
     page = page_as(org.staff)
     page.goto("/plans/import/")
-    page.set_input_files("#id_file", str(notice))
-    page.click("text=解析并预览")
-    page.wait_for_selector("text=导入预览")
+    preview_import(page, notice)
     assert "未识别到编号结构，已按段落列出候选条目，请核对、修改后保存" in page.locator(
         "[data-testid=paragraphs-notice]").inner_text()
     assert page.locator("[data-testid=preview-item]").count() == len(NOTICE_ITEMS)
     assert [page.input_value(f"input[name=i{n}-title]") for n in (1, 2, 3)] == NOTICE_ITEMS
     page.fill("input[name=i1-title]", "每月集中学习")
-    page.evaluate("window.scrollTo(0, 0)")
-    screenshot(page, "plans-import-paragraphs")
-    page.locator(".sticky-head").get_by_role("button", name="保存导入").click()
-    page.wait_for_selector("text=已导入")
+    save_import(page, "plans-import-paragraphs")
     plan = WorkPlan.objects.get()
     assert plan.title == "关于加强2026年度理论学习的通知"
     assert list(plan.items.order_by("number").values_list("title", flat=True)) == ["每月集中学习", *NOTICE_ITEMS[1:]]

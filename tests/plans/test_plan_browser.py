@@ -5,7 +5,7 @@ from openpyxl import load_workbook
 
 from ideowork.plans.models import Assignment, Target, WorkPlan
 from tests.conftest import screenshot
-from tests.plans._helpers import SEED_000
+from tests.plans._helpers import SEED_000, preview_import, save_import
 
 pytestmark = pytest.mark.browser
 
@@ -17,18 +17,13 @@ def test_staff_imports_corrects_assigns_and_exports(org, page_as, tmp_path):
     page.get_by_role("link", name="导入工作要点").first.wait_for()
     screenshot(page, "plans-import")
 
-    page.set_input_files("#id_file", str(SEED_000))
-    page.click("text=解析并预览")
-    page.wait_for_selector("text=导入预览")
+    preview_import(page, SEED_000)
     assert page.locator("[data-testid=preview-item]").count() == 24
     assert page.locator(".preview-item mark.target").count() >= 10
     page.fill("input[name=i24-title]", "完善意识形态工作保障机制（修订）")
     # The parser reads 全年集中学习不少于12次; the office decides on 15 this year.
     page.fill("input[name=i1t2-count]", "15")
-    page.evaluate("window.scrollTo(0, 0)")
-    screenshot(page, "plans-preview")
-    page.locator(".sticky-head").get_by_role("button", name="保存导入").click()
-    page.wait_for_selector("text=已导入")
+    save_import(page, "plans-preview")
     plan = WorkPlan.objects.get()
     assert Target.objects.get(item__plan=plan, text="全年集中学习不少于12次").count == 15
     assert plan.items.get(number=24).title == "完善意识形态工作保障机制（修订）"

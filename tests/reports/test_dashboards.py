@@ -93,8 +93,11 @@ def test_county_comparison_for_the_city_only_shows_its_counties(org, plan, login
 # two fewer when cached. The opinion card (2026-12-04) adds 4 cold, 3 cached: the items' versions, today's
 # items (one aggregate, cached), the events in hand by grade with the overdue ones (one aggregate) and the
 # latest briefing.
-# 34 cold and 28 cached since the risk card (7 queries, not cached yet) and the opinion card (4, 3 cached) joined.
-DASHBOARD_QUERIES, DASHBOARD_QUERIES_CACHED = 34, 28
+# 34 cold and 28 cached since the risk card (7 queries) and the opinion card (4, 3 cached) joined; 35 cold and 23
+# cached since the risk card is cached under the risks version (one query, the versions, when cached; 8 when not);
+# 22 cached since the opinion card caches its events too: the versions of its items and events in one query, then
+# only the latest briefing (4 cold, 2 cached).
+DASHBOARD_QUERIES, DASHBOARD_QUERIES_CACHED = 35, 22
 
 
 def test_dashboard_query_count_does_not_grow_with_the_ledger(org, plan, login):
@@ -115,7 +118,7 @@ def test_dashboard_query_count_does_not_grow_with_the_ledger(org, plan, login):
     assert len(cached) < len(large)
     # A ratchet on the page's cost (docs/performance.md: 22 queries, 17 with its figures cached):
     # a change that adds queries to the office dashboard has to lower these or say why.
-    assert len(small) <= DASHBOARD_QUERIES and len(cached) <= DASHBOARD_QUERIES_CACHED
+    assert len(small) <= DASHBOARD_QUERIES and len(cached) <= DASHBOARD_QUERIES_CACHED, (len(small), len(cached))
 
 
 def test_cadre_and_county_cannot_open_the_city_plan_dashboard(org, plan, login):

@@ -45,3 +45,23 @@ def test_the_cards_queries_do_not_grow_with_the_register(org):
     for n in range(8):
         make_risk(org, title=f"风险{n}", likelihood=1 + n % 5, impact=3)
     assert count() == small
+
+
+def test_the_cards_figures_are_cached_and_never_read_stale_after_a_write(org):
+    campaign = make_campaign(org, units=[org.office, org.county_a, org.county_b])
+    risk = make_risk(org, title="整改风险", likelihood=2, impact=2)
+    today = timezone.localdate()
+    before = risk_card_figures(org.principal, org.city, today)
+    with CaptureQueriesContext(connection) as cached:
+        assert risk_card_figures(org.principal, org.city, today) == before
+    assert len(cached) == 1  # the versions; the figures come from the cache
+
+    report_risk(org, return_of(campaign, org.county_a))  # a county reports: one fewer pending
+    after = risk_card_figures(org.principal, org.city, today)
+    assert len(after["pending_counties"]) == len(before["pending_counties"]) - 1
+    assert after["below_open"] == before["below_open"] + 1
+
+    do_update_risk(org.staff, risk, deadline=today + timedelta(days=1))
+    assert risk_card_figures(org.principal, org.city, today)["overdue"] == 0
+    # No write at all, and the deadline has passed: the day is in the key, so the figure moves with it.
+    assert risk_card_figures(org.principal, org.city, today + timedelta(days=2))["overdue"] == 1

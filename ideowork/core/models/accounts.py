@@ -10,6 +10,7 @@ from django.db import models
 from django.utils import timezone
 
 from ..choices import ActivationReason, SessionEnd
+from .bookkeeping import person_field
 
 __all__ = ["SecurityPolicy", "ActivationCode", "PasswordHistory", "UserSession"]
 
@@ -70,8 +71,7 @@ class ActivationCode(models.Model):
     needs_confirmation = models.BooleanField("须安全管理员确认", default=False)
     pending_password = models.CharField("待确认的密码摘要", max_length=128, blank=True, editable=False)
     confirmed_at = models.DateTimeField("确认时间", null=True, blank=True)
-    confirmed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="确认人", null=True, blank=True,
-                                     on_delete=models.SET_NULL, related_name="+")
+    confirmed_by = person_field("确认人")
 
     class Meta:
         verbose_name = verbose_name_plural = "激活码"

@@ -5,9 +5,10 @@ A client's token is shown once when it is made; only its visible prefix and a ke
 docs/architecture.md.
 """
 
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
+
+from .bookkeeping import person_field
 
 __all__ = ["ApiClient"]
 
@@ -24,12 +25,10 @@ class ApiClient(models.Model):
     allowed_addresses = models.TextField("允许的来源地址", blank=True)
     expires_at = models.DateTimeField("有效期至", null=True, blank=True)
     is_active = models.BooleanField("有效", default=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="创建人", null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
+    created_by = person_field("创建人")
     created_at = models.DateTimeField("创建时间", default=timezone.now)
     revoked_at = models.DateTimeField("吊销时间", null=True, blank=True)
-    revoked_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="吊销人", null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
+    revoked_by = person_field("吊销人")
     last_used_at = models.DateTimeField("最近调用", null=True, blank=True)
 
     class Meta:

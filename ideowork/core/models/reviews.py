@@ -20,6 +20,7 @@ from django.db import models
 
 from ..choices import Role
 from ..scoping import ScopedQuerySet
+from .bookkeeping import CreatedAt, person_field
 
 __all__ = ["StepKind", "ReviewStatus", "StageStatus", "Decision", "ReviewFlow", "ReviewFlowStep", "Review",
            "ReviewStage", "ReviewDecision", "OWNER", "STEP_ROLE_CHOICES"]
@@ -61,7 +62,7 @@ OWNER = "owner"
 STEP_ROLE_CHOICES = [*Role.choices, (OWNER, "事项负责人")]
 
 
-class ReviewFlow(models.Model):
+class ReviewFlow(CreatedAt, models.Model):
     org_unit = models.ForeignKey("core.OrgUnit", verbose_name="所属单位", on_delete=models.PROTECT,
                                  related_name="review_flows")
     purpose = models.CharField("用途", max_length=32, default="publish")
@@ -69,7 +70,6 @@ class ReviewFlow(models.Model):
     description = models.CharField("说明", max_length=300, blank=True)
     # The flow a record of this purpose takes when nothing names another one; one per organ and purpose.
     is_default = models.BooleanField("默认流程", default=False)
-    created_at = models.DateTimeField("创建时间", auto_now_add=True)
 
     objects = ScopedQuerySet.as_manager()
 
@@ -91,8 +91,7 @@ class ReviewFlowStep(models.Model):
     kind = models.CharField("环节类型", max_length=16, choices=StepKind.choices, default=StepKind.REVIEW)
     role = models.CharField("办理角色", max_length=20, choices=STEP_ROLE_CHOICES, blank=True)
     # A named person overrides the role (a small office may name its proofreader).
-    assignee = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="指定办理人", null=True, blank=True,
-                                 on_delete=models.SET_NULL, related_name="+")
+    assignee = person_field("指定办理人")
     due_days = models.PositiveSmallIntegerField("办理时限（工作日）", default=2)
     signs = models.BooleanField("签发环节", default=False)
 
@@ -135,8 +134,7 @@ class Review(models.Model):
     version_digest = models.CharField("版本摘要", max_length=64)
     submitted_at = models.DateTimeField("提交时间")
     finished_at = models.DateTimeField("完成时间", null=True, blank=True)
-    signed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="签发人", null=True, blank=True,
-                                  on_delete=models.SET_NULL, related_name="+")
+    signed_by = person_field("签发人")
 
     objects = ReviewQuerySet.as_manager()
 
@@ -184,15 +182,13 @@ class ReviewStage(models.Model):
     # For a step of role ``OWNER``: the record's own deciders, fixed on submission.
     deciders = models.ManyToManyField(settings.AUTH_USER_MODEL, verbose_name="事项负责人", blank=True,
                                       related_name="+")
-    assignee = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="指定办理人", null=True, blank=True,
-                                 on_delete=models.SET_NULL, related_name="+")
+    assignee = person_field("指定办理人")
     due_days = models.PositiveSmallIntegerField("办理时限（工作日）", default=2)
     signs = models.BooleanField("签发环节", default=False)
     status = models.CharField("状态", max_length=16, choices=StageStatus.choices, default=StageStatus.WAITING)
     activated_at = models.DateTimeField("开始办理时间", null=True, blank=True)
     due_at = models.DateTimeField("办理期限", null=True, blank=True)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="办理人", null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
+    decided_by = person_field("办理人")
     decided_at = models.DateTimeField("办理时间", null=True, blank=True)
     decided_version = models.PositiveIntegerField("通过的版本号", null=True, blank=True)
 

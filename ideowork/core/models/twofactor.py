@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from ..choices import LEADER_ROLES, SYSTEM_ROLES
+from .bookkeeping import person_field
 
 __all__ = ["TwoFactorPolicy", "RecoveryCode", "DEFAULT_REQUIRED_ROLES"]
 
@@ -26,8 +27,7 @@ class TwoFactorPolicy(models.Model):
 
     required_roles = models.JSONField("须使用双因素认证的角色", default=default_required_roles)
     updated_at = models.DateTimeField("修改时间", default=timezone.now)
-    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="修改人", null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
+    updated_by = person_field("修改人")
 
     class Meta:
         verbose_name = verbose_name_plural = "双因素认证设置"

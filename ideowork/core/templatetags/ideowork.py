@@ -2,6 +2,7 @@
 
 from django import template
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from ..audit import audit_event_label
 from ..idempotency import idempotency_field as _idempotency_field
@@ -20,6 +21,21 @@ def idempotency_field():
 def panels(context, slot, obj):
     """Render the panels other apps registered for ``slot`` (see core.panels)."""
     return render_panels(slot, context.get("request"), obj)
+
+
+@register.simple_tag(takes_context=True)
+def fields(context, form, *names, radios=False):
+    """The named fields of ``form``, each drawn by ``core/field.html`` (label, input, help, errors), in order:
+    ``{% fields form "title" "kind" "org_unit?" %}``. A name ending in "?" is drawn only when the form has that
+    field (a form that offers it to some users); any other name the form lacks is an error."""
+    field_template = context.template.engine.get_template("core/field.html")
+    drawn = []
+    for name in names:
+        if name.endswith("?") and name[:-1] not in form.fields:
+            continue
+        with context.push(field=form[name.removesuffix("?")], radios=radios):
+            drawn.append(field_template.render(context))
+    return mark_safe("\n".join(drawn))
 
 
 @register.simple_tag

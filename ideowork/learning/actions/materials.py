@@ -95,22 +95,28 @@ def _clean_title(value: str, field: str = "title") -> str:
     return value
 
 
+def _save_in_organ(user, model, instance, values: dict, snapshot):
+    """Make a ``model`` of the user's organ (``instance`` None) or change ``instance``: set ``values``,
+    save, and record ``learning.<model>.save`` with the ``snapshot`` before and after. The caller has
+    checked the user may."""
+    with transaction.atomic():
+        old = None if instance is None else snapshot(instance)
+        if instance is None:
+            instance = model(org_unit=user.scope_root, created_by=user)
+        for name, value in values.items():
+            setattr(instance, name, value)
+        instance.save()
+        record(f"learning.{model._meta.model_name}.save", instance, actor=user, old=old, new=snapshot(instance))
+    return instance
+
+
 # --- topics -------------------------------------------------------------------------------------
 
 def do_save_topic(user, topic: Topic | None = None, *, title: str, description: str = "", order: int = 0) -> Topic:
     _check_admin(user, topic.org_unit if topic else None)
-    title = _clean_title(title)
-    with transaction.atomic():
-        old = None
-        if topic is None:
-            topic = Topic(org_unit=user.scope_root, created_by=user)
-        else:
-            old = {"title": topic.title, "description": topic.description, "order": topic.order}
-        topic.title, topic.description, topic.order = title, description.strip(), order or 0
-        topic.save()
-        record("learning.topic.save", topic, actor=user, old=old,
-               new={"title": topic.title, "description": topic.description, "order": topic.order})
-    return topic
+    return _save_in_organ(user, Topic, topic,
+                          {"title": _clean_title(title), "description": description.strip(), "order": order or 0},
+                          lambda t: {"title": t.title, "description": t.description, "order": t.order})
 
 
 # --- materials ----------------------------------------------------------------------------------
@@ -186,18 +192,9 @@ def do_save_course(user, course: Course | None = None, *, title: str, descriptio
                    topic: Topic | None = None) -> Course:
     _check_admin(user, course.org_unit if course else None)
     _check_topic(user, topic)
-    title = _clean_title(title)
-    with transaction.atomic():
-        old = None
-        if course is None:
-            course = Course(org_unit=user.scope_root, created_by=user)
-        else:
-            old = {"title": course.title, "description": course.description, "topic": str(course.topic or "")}
-        course.title, course.description, course.topic = title, description.strip(), topic
-        course.save()
-        record("learning.course.save", course, actor=user, old=old,
-               new={"title": course.title, "description": course.description, "topic": str(course.topic or "")})
-    return course
+    return _save_in_organ(user, Course, course,
+                          {"title": _clean_title(title), "description": description.strip(), "topic": topic},
+                          lambda c: {"title": c.title, "description": c.description, "topic": str(c.topic or "")})
 
 
 def do_add_course_item(user, course: Course, material: Material) -> CourseItem:

@@ -5,9 +5,8 @@ from django import forms
 from ideowork.core.forms.pickers import TickListPicker
 
 from ..actions.exams import EXAM_FIELDS
-from ..choices import Difficulty, QuestionKind
-from ..models import Exam, QuestionCategory, QuestionTag
-from .questions import bank_units
+from ..models import Exam
+from .questions import QuestionTraitsForm, bank_units
 
 __all__ = ["ExamForm", "ExamRuleForm", "ExamQuestionForm", "GradeForm"]
 
@@ -56,20 +55,10 @@ class ExamForm(forms.ModelForm):
     def service_data(self) -> dict:
         return {name: self.cleaned_data[name] for name in EXAM_FIELDS}
 
-class ExamRuleForm(forms.Form):
-    kind = forms.ChoiceField(label="题型", required=False, choices=[("", "不限题型"), *QuestionKind.choices])
-    category = forms.ModelChoiceField(label="分类", required=False, queryset=QuestionCategory.objects.none(),
-                                      empty_label="不限分类")
-    tag = forms.ModelChoiceField(label="标签", required=False, queryset=QuestionTag.objects.all(),
-                                 empty_label="不限标签")
-    difficulty = forms.TypedChoiceField(label="难度", required=False, coerce=int, empty_value=None,
-                                        choices=[("", "不限难度"), *Difficulty.choices])
+class ExamRuleForm(QuestionTraitsForm):
+    any_word = "不限"
     count = forms.IntegerField(label="抽题数量", min_value=1, max_value=200, initial=5)
     score = forms.DecimalField(label="每题分值", min_value=0.5, max_value=100, decimal_places=1, initial=2)
-
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["category"].queryset = QuestionCategory.objects.visible_to(user)
 
 class ExamQuestionForm(forms.Form):
     question = forms.IntegerField(widget=forms.HiddenInput)

@@ -9,7 +9,7 @@ from ..actions.questions import OPTION_KEYS, answer_text
 from ..choices import Difficulty, QuestionKind
 from ..models import QuestionCategory, QuestionTag
 
-__all__ = ["QuestionForm", "QuestionImportForm", "QuestionFilterForm", "bank_units"]
+__all__ = ["QuestionForm", "QuestionImportForm", "QuestionTraitsForm", "QuestionFilterForm", "bank_units"]
 
 ANSWER_HELP = ("单选题填一个字母，如 B；多选题填多个字母，如 ACD；判断题填“对”或“错”；"
                "填空题多个空用“|”分隔，同一空的多个可接受答案用“/”分隔；简答题填参考答案。")
@@ -84,21 +84,32 @@ class QuestionImportForm(forms.Form):
         self.fields["org_unit"].initial = user.scope_root
 
 
-class QuestionFilterForm(forms.Form):
-    q = forms.CharField(label="关键词", required=False, widget=forms.TextInput(attrs={"placeholder": "题干关键词"}))
-    kind = forms.ChoiceField(label="题型", required=False, choices=[("", "全部题型"), *QuestionKind.choices])
-    category = forms.ModelChoiceField(label="分类", required=False, queryset=QuestionCategory.objects.none(),
-                                      empty_label="全部分类")
-    tag = forms.ModelChoiceField(label="标签", required=False, queryset=QuestionTag.objects.all(),
-                                 empty_label="全部标签")
-    difficulty = forms.TypedChoiceField(label="难度", required=False, coerce=int, empty_value=None,
-                                        choices=[("", "全部难度"), *Difficulty.choices])
-    status = forms.ChoiceField(label="状态", required=False,
-                               choices=[("", "启用的题目"), ("off", "已停用"), ("all", "全部")])
+class QuestionTraitsForm(forms.Form):
+    """The traits questions are picked by — 题型, 分类, 标签, 难度, each optional — for the bank's filters
+    and an exam's drawing rule. ``any_word`` words the empty choices ("全部题型" in a filter, "不限题型"
+    in a rule); the categories offered are those ``user`` sees."""
+
+    any_word = "全部"
+    kind = forms.ChoiceField(label="题型", required=False)
+    category = forms.ModelChoiceField(label="分类", required=False, queryset=QuestionCategory.objects.none())
+    tag = forms.ModelChoiceField(label="标签", required=False, queryset=QuestionTag.objects.all())
+    difficulty = forms.TypedChoiceField(label="难度", required=False, coerce=int, empty_value=None)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["category"].queryset = QuestionCategory.objects.visible_to(user)
+        fields, word = self.fields, self.any_word
+        fields["kind"].choices = [("", f"{word}题型"), *QuestionKind.choices]
+        fields["category"].queryset = QuestionCategory.objects.visible_to(user)
+        fields["category"].empty_label = f"{word}分类"
+        fields["tag"].empty_label = f"{word}标签"
+        fields["difficulty"].choices = [("", f"{word}难度"), *Difficulty.choices]
+
+
+class QuestionFilterForm(QuestionTraitsForm):
+    q = forms.CharField(label="关键词", required=False, widget=forms.TextInput(attrs={"placeholder": "题干关键词"}))
+    status = forms.ChoiceField(label="状态", required=False,
+                               choices=[("", "启用的题目"), ("off", "已停用"), ("all", "全部")])
+    field_order = ["q", "kind", "category", "tag", "difficulty", "status"]
 
     def filter(self, qs):
         if not self.is_valid():

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from ideowork.core.models import CreatedBy, person_field
 from ideowork.core.scoping import ScopedQuerySet
 
 from ..choices import Difficulty, QuestionKind
@@ -64,7 +65,7 @@ class ExamQuerySet(ScopedQuerySet):
         return qs.exclude(status=ExamStatus.DRAFT)
 
 
-class Exam(models.Model):
+class Exam(CreatedBy, models.Model):
     org_unit = models.ForeignKey("core.OrgUnit", verbose_name="组织单位", on_delete=models.PROTECT,
                                  related_name="exams")
     title = models.CharField("考试名称", max_length=120)
@@ -87,9 +88,6 @@ class Exam(models.Model):
                                       related_name="+")
     activity = models.ForeignKey("ledger.Activity", verbose_name="台账活动", null=True, blank=True,
                                  on_delete=models.SET_NULL, related_name="+")
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="创建人", null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
-    created_at = models.DateTimeField("创建时间", auto_now_add=True)
     published_at = models.DateTimeField("发布时间", null=True, blank=True)
     closed_at = models.DateTimeField("结束操作时间", null=True, blank=True)
 
@@ -238,8 +236,7 @@ class Answer(models.Model):
     response = models.JSONField("作答", null=True, blank=True)
     saved_at = models.DateTimeField("保存时间")
     score = models.DecimalField("得分", max_digits=5, decimal_places=1, null=True, blank=True)
-    graded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="阅卷人", null=True, blank=True,
-                                  on_delete=models.SET_NULL, related_name="+")
+    graded_by = person_field("阅卷人")
     graded_at = models.DateTimeField("阅卷时间", null=True, blank=True)
     comment = models.CharField("评语", max_length=500, blank=True)
 

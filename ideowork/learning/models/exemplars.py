@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
+from ideowork.core.models import person_field
 from ideowork.core.scoping import ORGAN, Allow, ScopedQuerySet
 
 __all__ = ["ExemplarSelection", "ExemplarNominee"]
@@ -67,8 +68,7 @@ class ExemplarSelection(models.Model):
     created_at = models.DateTimeField("发起时间", auto_now_add=True)
     submitted_at = models.DateTimeField("提交审核时间", null=True, blank=True)
     published_at = models.DateTimeField("发布时间", null=True, blank=True)
-    published_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="发布人", null=True, blank=True,
-                                     on_delete=models.SET_NULL, related_name="+")
+    published_by = person_field("发布人")
 
     objects = SelectionQuerySet.as_manager()
 
@@ -150,8 +150,7 @@ class ExemplarNominee(models.Model):
     decision = models.CharField("审核意见", max_length=10, choices=NomineeDecision.choices,
                                 default=NomineeDecision.PENDING)
     comment = models.CharField("审核说明", max_length=300, blank=True)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="审核人", null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
+    decided_by = person_field("审核人")
     decided_at = models.DateTimeField("审核时间", null=True, blank=True)
 
     objects = NomineeQuerySet.as_manager()

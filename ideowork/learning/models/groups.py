@@ -15,6 +15,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from ideowork.core.models import CreatedAt, CreatedBy, UpdatedAt, person_field
 from ideowork.core.scoping import Allow, ScopedQuerySet
 
 __all__ = ["GroupKind", "SessionKind", "SessionStatus", "AttendanceStatus", "LeaveStatus",
@@ -76,7 +77,7 @@ class StudyGroupQuerySet(ScopedQuerySet):
         return models.Q(members=user) | models.Q(secretary=user) | models.Q(org_unit=user.org_unit_id)
 
 
-class StudyGroup(models.Model):
+class StudyGroup(CreatedBy, models.Model):
     name = models.CharField("小组名称", max_length=100)
     kind = models.CharField("小组类型", max_length=16, choices=GroupKind.choices, default=GroupKind.CENTER)
     org_unit = models.ForeignKey("core.OrgUnit", verbose_name="所属单位", on_delete=models.PROTECT,
@@ -87,9 +88,6 @@ class StudyGroup(models.Model):
                                      related_name="study_groups")
     description = models.TextField("说明", blank=True)
     is_active = models.BooleanField("启用", default=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="创建人", null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
-    created_at = models.DateTimeField("创建时间", auto_now_add=True)
 
     objects = StudyGroupQuerySet.as_manager()
 
@@ -111,7 +109,7 @@ class StudySessionQuerySet(ScopedQuerySet):
                 | models.Q(org_unit=user.org_unit_id))
 
 
-class StudySession(models.Model):
+class StudySession(CreatedAt, models.Model):
     group = models.ForeignKey(StudyGroup, verbose_name="学习小组", on_delete=models.PROTECT, related_name="sessions")
     org_unit = models.ForeignKey("core.OrgUnit", verbose_name="单位", on_delete=models.PROTECT,
                                  related_name="study_sessions")
@@ -127,9 +125,7 @@ class StudySession(models.Model):
     minutes = models.TextField("会议记录", blank=True)
     activity = models.OneToOneField("ledger.Activity", verbose_name="台账活动", null=True, blank=True,
                                     on_delete=models.SET_NULL, related_name="study_session")
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="组织者", null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
-    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    created_by = person_field("组织者")
     closed_at = models.DateTimeField("归档时间", null=True, blank=True)
 
     objects = StudySessionQuerySet.as_manager()
@@ -203,8 +199,7 @@ class SessionMaterial(models.Model):
 class Speech(models.Model):
     session = models.ForeignKey(StudySession, verbose_name="学习活动", on_delete=models.CASCADE,
                                 related_name="speeches")
-    speaker = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="发言人", null=True, blank=True,
-                                on_delete=models.SET_NULL, related_name="+")
+    speaker = person_field("发言人")
     speaker_name = models.CharField("发言人姓名", max_length=50)
     content = models.TextField("发言要点")
     created_at = models.DateTimeField("记录时间", auto_now_add=True)
@@ -219,14 +214,13 @@ class Speech(models.Model):
         return self.speaker_name
 
 
-class Attendance(models.Model):
+class Attendance(UpdatedAt, models.Model):
     session = models.ForeignKey(StudySession, verbose_name="学习活动", on_delete=models.CASCADE,
                                 related_name="attendances")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="人员", on_delete=models.CASCADE,
                              related_name="study_attendances")
     status = models.CharField("出勤情况", max_length=16, choices=AttendanceStatus.choices)
     signed_in_at = models.DateTimeField("签到时间", null=True, blank=True)
-    updated_at = models.DateTimeField("更新时间", auto_now=True)
 
     objects = ScopedQuerySet.through("session").as_manager()
 
@@ -337,8 +331,7 @@ class MakeupStudy(models.Model):
     studied_on = models.DateField("补学日期")
     attachment = models.ForeignKey("core.Attachment", verbose_name="补学材料", null=True, blank=True,
                                    on_delete=models.PROTECT, related_name="+")
-    confirmed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="确认人", null=True, blank=True,
-                                     on_delete=models.SET_NULL, related_name="+")
+    confirmed_by = person_field("确认人")
     confirmed_at = models.DateTimeField("确认时间", null=True, blank=True)
     created_at = models.DateTimeField("提交时间", auto_now_add=True)
 

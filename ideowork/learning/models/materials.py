@@ -10,6 +10,7 @@ between two accepted heartbeats, so the figure can be trusted by whoever reads i
 from django.conf import settings
 from django.db import models
 
+from ideowork.core.models import CreatedAt, UpdatedAt
 from ideowork.core.scoping import PublishedQuerySet, ScopedQuerySet
 
 __all__ = ["seconds_label", "MaterialKind", "Topic", "Material", "Course", "CourseItem", "StudyProgress"]
@@ -34,14 +35,13 @@ def seconds_label(seconds: int) -> str:
     return f"{minutes}分{secs}秒" if secs else f"{minutes}分钟"
 
 
-class Topic(models.Model):
+class Topic(CreatedAt, models.Model):
     org_unit = models.ForeignKey("core.OrgUnit", verbose_name="发布单位", on_delete=models.PROTECT, related_name="+")
     title = models.CharField("专题名称", max_length=100)
     description = models.TextField("专题简介", blank=True)
     order = models.PositiveIntegerField("排序", default=0)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="创建人", null=True,
                                    on_delete=models.SET_NULL, related_name="+")
-    created_at = models.DateTimeField("创建时间", auto_now_add=True)
 
     objects = PublishedQuerySet.declare(actions={"change": "learning.manage"}).as_manager()
 
@@ -53,7 +53,7 @@ class Topic(models.Model):
         return self.title
 
 
-class Material(models.Model):
+class Material(UpdatedAt, models.Model):
     org_unit = models.ForeignKey("core.OrgUnit", verbose_name="发布单位", on_delete=models.PROTECT, related_name="+")
     topic = models.ForeignKey(Topic, verbose_name="所属专题", null=True, blank=True, on_delete=models.SET_NULL,
                               related_name="materials")
@@ -68,7 +68,6 @@ class Material(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="上传人", null=True,
                                    on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField("发布时间", auto_now_add=True)
-    updated_at = models.DateTimeField("更新时间", auto_now=True)
 
     objects = PublishedQuerySet.declare(actions={"change": "learning.manage"}).as_manager()
 
@@ -100,7 +99,7 @@ class Material(models.Model):
         return self.required_seconds * 3
 
 
-class Course(models.Model):
+class Course(CreatedAt, models.Model):
     org_unit = models.ForeignKey("core.OrgUnit", verbose_name="发布单位", on_delete=models.PROTECT, related_name="+")
     topic = models.ForeignKey(Topic, verbose_name="所属专题", null=True, blank=True, on_delete=models.SET_NULL,
                               related_name="courses")
@@ -109,7 +108,6 @@ class Course(models.Model):
     materials = models.ManyToManyField(Material, verbose_name="课时", through="CourseItem", related_name="courses")
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="创建人", null=True,
                                    on_delete=models.SET_NULL, related_name="+")
-    created_at = models.DateTimeField("创建时间", auto_now_add=True)
 
     objects = PublishedQuerySet.declare(actions={"change": "learning.manage"}).as_manager()
 

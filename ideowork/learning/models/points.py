@@ -11,6 +11,7 @@ Everything here is written by ``learning.actions.points`` only.
 from django.conf import settings
 from django.db import models
 
+from ideowork.core.models import UpdatedAt, person_field
 from ideowork.core.scoping import ScopedQuerySet
 
 from ..choices import PointsAction, RankingPeriod
@@ -18,14 +19,13 @@ from ..choices import PointsAction, RankingPeriod
 __all__ = ["PointsRule", "PointsEntry", "PointsTotal", "UnitPointsTotal"]
 
 
-class PointsRule(models.Model):
+class PointsRule(UpdatedAt, models.Model):
     action = models.CharField("积分行为", max_length=16, choices=PointsAction.choices, unique=True)
     points = models.PositiveSmallIntegerField("每次积分", default=1)
     daily_cap = models.PositiveSmallIntegerField("每日上限", null=True, blank=True, help_text="留空表示不设上限。")
     weekly_cap = models.PositiveSmallIntegerField("每周上限", null=True, blank=True, help_text="留空表示不设上限。")
     is_active = models.BooleanField("启用", default=True)
     note = models.CharField("说明", max_length=200, blank=True)
-    updated_at = models.DateTimeField("更新时间", auto_now=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "积分规则"
@@ -50,8 +50,7 @@ class PointsEntry(models.Model):
     points = models.SmallIntegerField("积分")
     date = models.DateField("日期")
     note = models.CharField("说明", max_length=200, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="操作人", null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
+    created_by = person_field("操作人")
     created_at = models.DateTimeField("记录时间", auto_now_add=True)
 
     objects = PointsEntryQuerySet.as_manager()

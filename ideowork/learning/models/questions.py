@@ -12,9 +12,9 @@ question and never option by option. ``options`` is a list of ``{"key": "A", "te
 Grading lives in ``learning.grading``; the answer never leaves the server before submission.
 """
 
-from django.conf import settings
 from django.db import models
 
+from ideowork.core.models import EnteredBy, UpdatedAt
 from ideowork.core.scoping import PublishedQuerySet
 
 from ..choices import Difficulty, QuestionKind
@@ -57,7 +57,7 @@ class QuestionQuerySet(PublishedQuerySet):
         return self.filter(is_active=True)
 
 
-class Question(models.Model):
+class Question(EnteredBy, UpdatedAt, models.Model):
     org_unit = models.ForeignKey("core.OrgUnit", verbose_name="所属单位", on_delete=models.PROTECT,
                                  related_name="questions")
     kind = models.CharField("题型", max_length=10, choices=QuestionKind.choices, db_index=True)
@@ -72,10 +72,6 @@ class Question(models.Model):
     source = models.CharField("出处", max_length=200, blank=True)
     fingerprint = models.CharField("指纹", max_length=64, db_index=True, editable=False)
     is_active = models.BooleanField("启用", default=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="录入人", null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
-    created_at = models.DateTimeField("录入时间", auto_now_add=True)
-    updated_at = models.DateTimeField("更新时间", auto_now=True)
 
     objects = QuestionQuerySet.as_manager()
 

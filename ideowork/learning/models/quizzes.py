@@ -15,6 +15,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from ideowork.core.models import CreatedAt
 from ideowork.core.scoping import PublishedQuerySet, ScopedQuerySet
 
 __all__ = ["QuizKind", "SpecialQuiz", "Competition", "QuizRun", "QuizQuestion", "QuizAnswer",
@@ -37,7 +38,7 @@ class WindowQuerySet(PublishedQuerySet):
         return self.filter(starts_at__lte=moment, ends_at__gt=moment)
 
 
-class SpecialQuiz(models.Model):
+class SpecialQuiz(CreatedAt, models.Model):
     org_unit = models.ForeignKey("core.OrgUnit", verbose_name="发布单位", on_delete=models.PROTECT, related_name="+")
     title = models.CharField("名称", max_length=100)
     category = models.ForeignKey("learning.QuestionCategory", verbose_name="题目分类", null=True, blank=True,
@@ -47,7 +48,6 @@ class SpecialQuiz(models.Model):
     ends_at = models.DateTimeField("结束时间")
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="创建人", null=True,
                                    on_delete=models.SET_NULL, related_name="+")
-    created_at = models.DateTimeField("创建时间", auto_now_add=True)
 
     objects = WindowQuerySet.as_manager()
 
@@ -59,7 +59,7 @@ class SpecialQuiz(models.Model):
         return self.title
 
 
-class Competition(models.Model):
+class Competition(CreatedAt, models.Model):
     org_unit = models.ForeignKey("core.OrgUnit", verbose_name="主办单位", on_delete=models.PROTECT,
                                  related_name="+", help_text="本单位及下属单位的人员可参赛。")
     title = models.CharField("竞赛名称", max_length=100)
@@ -75,7 +75,6 @@ class Competition(models.Model):
                                  on_delete=models.SET_NULL, related_name="+")
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="创建人", null=True,
                                    on_delete=models.SET_NULL, related_name="+")
-    created_at = models.DateTimeField("创建时间", auto_now_add=True)
 
     objects = WindowQuerySet.as_manager()
 
@@ -195,7 +194,7 @@ class MatchQuerySet(ScopedQuerySet):
         return Q(players__user=user) | Q(status=MatchStatus.WAITING, org_unit=user.scope_root)
 
 
-class Match(models.Model):
+class Match(CreatedAt, models.Model):
     org_unit = models.ForeignKey("core.OrgUnit", verbose_name="所属机关", on_delete=models.PROTECT, related_name="+")
     size = models.PositiveSmallIntegerField("人数", choices=[(2, "双人对战"), (4, "四人对战")], default=2)
     status = models.CharField("状态", max_length=10, choices=MatchStatus.choices, default=MatchStatus.WAITING)
@@ -205,7 +204,6 @@ class Match(models.Model):
     question_started_at = models.DateTimeField("当前题开始时间", null=True, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="发起人", on_delete=models.CASCADE,
                                    related_name="+")
-    created_at = models.DateTimeField("创建时间", auto_now_add=True)
     started_at = models.DateTimeField("开始时间", null=True, blank=True)
     finished_at = models.DateTimeField("结束时间", null=True, blank=True)
 

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
+from ideowork.core.models import CreatedAt
 from ideowork.core.scoping import Allow, ScopedQuerySet
 
 __all__ = ["ReflectionKind", "ReflectionStatus", "Reflection", "REFLECTION_YEARLY_TARGET"]
@@ -47,7 +48,7 @@ class ReflectionQuerySet(ScopedQuerySet):
         return models.Q(author=user) | models.Q(group__secretary=user)
 
 
-class Reflection(models.Model):
+class Reflection(CreatedAt, models.Model):
     kind = models.CharField("类型", max_length=16, choices=ReflectionKind.choices, default=ReflectionKind.INSIGHT)
     author = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="作者", on_delete=models.PROTECT,
                                related_name="reflections")
@@ -66,7 +67,6 @@ class Reflection(models.Model):
     activity = models.OneToOneField("ledger.Activity", verbose_name="台账活动", null=True, blank=True,
                                     on_delete=models.SET_NULL, related_name="reflection")
     submitted_at = models.DateTimeField("提交时间")
-    created_at = models.DateTimeField("创建时间", auto_now_add=True)
 
     objects = ReflectionQuerySet.as_manager()
 

@@ -8,6 +8,7 @@ first submission and never changes; authors are revealed once the results are pu
 from django.conf import settings
 from django.db import models
 
+from ideowork.core.models import CreatedAt, UpdatedAt
 from ideowork.core.scoping import Allow, PublishedQuerySet, ScopedQuerySet
 
 __all__ = ["MentorPair", "MentorMeeting", "EssayAward", "EssayContest", "EssaySubmission", "EssayScore"]
@@ -22,7 +23,7 @@ class MentorPairQuerySet(ScopedQuerySet):
         return models.Q(mentor=user) | models.Q(mentee=user)
 
 
-class MentorPair(models.Model):
+class MentorPair(CreatedAt, models.Model):
     org_unit = models.ForeignKey("core.OrgUnit", verbose_name="所属单位", on_delete=models.PROTECT, related_name="+")
     mentor = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="导师", on_delete=models.PROTECT,
                                related_name="mentee_pairs")
@@ -33,7 +34,6 @@ class MentorPair(models.Model):
     is_active = models.BooleanField("结对中", default=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="创建人", null=True,
                                    on_delete=models.SET_NULL, related_name="+")
-    created_at = models.DateTimeField("创建时间", auto_now_add=True)
 
     objects = MentorPairQuerySet.as_manager()
 
@@ -85,7 +85,7 @@ class EssayAward(models.TextChoices):
     MERIT = "merit", "优秀奖"
 
 
-class EssayContest(models.Model):
+class EssayContest(CreatedAt, models.Model):
     org_unit = models.ForeignKey("core.OrgUnit", verbose_name="主办单位", on_delete=models.PROTECT, related_name="+")
     title = models.CharField("征文名称", max_length=200)
     theme = models.CharField("征文主题", max_length=200)
@@ -102,7 +102,6 @@ class EssayContest(models.Model):
                                  on_delete=models.SET_NULL, related_name="+")
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="创建人", null=True,
                                    on_delete=models.SET_NULL, related_name="+")
-    created_at = models.DateTimeField("创建时间", auto_now_add=True)
 
     # Judging (scoring the entries, reading them by number): the contest's judges, whatever their
     # role or capability; changing it and publishing the results: the learning managers of its organ.
@@ -127,7 +126,7 @@ class EssayContest(models.Model):
         return self.results_published_at is not None
 
 
-class EssaySubmission(models.Model):
+class EssaySubmission(UpdatedAt, models.Model):
     contest = models.ForeignKey(EssayContest, verbose_name="征文比赛", on_delete=models.CASCADE,
                                 related_name="submissions")
     number = models.PositiveIntegerField("作品编号")
@@ -139,7 +138,6 @@ class EssaySubmission(models.Model):
     attachment = models.ForeignKey("core.Attachment", verbose_name="附件", null=True, blank=True,
                                    on_delete=models.PROTECT, related_name="+")
     submitted_at = models.DateTimeField("提交时间", auto_now_add=True)
-    updated_at = models.DateTimeField("更新时间", auto_now=True)
     average_score = models.DecimalField("平均分", max_digits=5, decimal_places=2, null=True, blank=True)
     rank = models.PositiveIntegerField("名次", null=True, blank=True)
     award = models.CharField("奖项", max_length=10, choices=EssayAward.choices, blank=True)

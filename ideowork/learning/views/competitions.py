@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 from ideowork.core.access import can
 from ideowork.core.idempotency import idempotent
 from ideowork.core.permissions import capability_required, is_business
-from ideowork.core.outcomes import form_outcome, report_outcome
+from ideowork.core.outcomes import report_outcome
 
 from ..access import access_competition
 from ..actions.competitions import (can_enter_competition, do_close_competition, do_create_competition, entrant_count,
@@ -16,7 +16,7 @@ from ..actions.competitions import (can_enter_competition, do_close_competition,
 from ..actions.quizzes import do_start_quiz
 from ..forms.quizzes import CompetitionForm
 from ..models import Competition, QuizKind, QuizRun
-from .quizzes import start_run
+from .quizzes import setup_page, start_run
 
 COMPETITIONS = Competition.objects.select_related("org_unit", "category")
 
@@ -31,13 +31,9 @@ def competition_list(request):
 @capability_required("learning.manage")
 @idempotent
 def competition_create(request):
-    form = CompetitionForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        saved = form_outcome(request, form, lambda: do_create_competition(request.user, **form.cleaned_data),
-                             "知识竞赛已发布。")
-        if saved:
-            return redirect("learning:competition_detail", saved.result.pk)
-    return render(request, "learning/quizzes/competition_form.html", {"form": form})
+    return setup_page(request, CompetitionForm, do_create_competition, success="知识竞赛已发布。",
+                      template="learning/quizzes/competition_form.html",
+                      done=lambda competition: redirect("learning:competition_detail", competition.pk))
 
 
 @is_business

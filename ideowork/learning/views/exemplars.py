@@ -77,6 +77,13 @@ def _run(request, service, *args, success: str, **kwargs):
     report_outcome(request, lambda: service(request.user, *args, **kwargs), success)
 
 
+def _act_on_selection(request, pk, service, success: str):
+    """Run ``service`` on the selection the user may see, report how it went, back to its page."""
+    selection = _selection(request, pk)
+    _run(request, service, selection, success=success)
+    return redirect("learning:exemplar_detail", selection.pk)
+
+
 @capability_required("learning.manage")
 @require_POST
 def nominate(request, pk):
@@ -93,17 +100,13 @@ def nominate(request, pk):
 @capability_required("learning.manage")
 @require_POST
 def submit(request, pk):
-    selection = _selection(request, pk)
-    _run(request, services.do_submit_selection, selection, success="已提交领导审核。")
-    return redirect("learning:exemplar_detail", selection.pk)
+    return _act_on_selection(request, pk, services.do_submit_selection, "已提交领导审核。")
 
 
 @is_business
 @require_POST
 def publish(request, pk):
-    selection = _selection(request, pk)
-    _run(request, services.do_publish_selection, selection, success="评选结果已发布。")
-    return redirect("learning:exemplar_detail", selection.pk)
+    return _act_on_selection(request, pk, services.do_publish_selection, "评选结果已发布。")
 
 
 @is_business

@@ -151,13 +151,19 @@ def quiz_answer(request, pk):
     return render(request, "learning/quizzes/_feedback.html", context)
 
 
+def setup_page(request, form_class, service, *, success: str, template: str, done):
+    """Setting up a special quiz or a competition: the form; on a valid post the service given its
+    data, then the page ``done(created)`` answers."""
+    form = form_class(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        saved = form_outcome(request, form, lambda: service(request.user, **form.cleaned_data), success)
+        if saved:
+            return done(saved.result)
+    return render(request, template, {"form": form})
+
+
 @capability_required("learning.manage")
 @idempotent
 def special_create(request):
-    form = SpecialQuizForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        saved = form_outcome(request, form, lambda: do_create_special_quiz(request.user, **form.cleaned_data),
-                             "专项答题已发布。")
-        if saved:
-            return redirect("learning:quiz_home")
-    return render(request, "learning/quizzes/special_form.html", {"form": form})
+    return setup_page(request, SpecialQuizForm, do_create_special_quiz, success="专项答题已发布。",
+                      template="learning/quizzes/special_form.html", done=lambda _: redirect("learning:quiz_home"))

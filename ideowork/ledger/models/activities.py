@@ -13,6 +13,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
 from ideowork.core.activity_kinds import activity_kind_choices
+from ideowork.core.models import EnteredBy, UpdatedAt
 from ideowork.core.scoping import ScopedQuerySet
 
 from ..choices import ActivitySource, source_label
@@ -36,7 +37,7 @@ class ActivityQuerySet(ScopedQuerySet):
         return self.filter(source_type=ContentType.objects.get_for_model(model))
 
 
-class Activity(models.Model):
+class Activity(EnteredBy, UpdatedAt, models.Model):
     org_unit = models.ForeignKey("core.OrgUnit", verbose_name="单位", on_delete=models.PROTECT,
                                  related_name="activities")
     kind = models.CharField("活动类型", max_length=20, choices=activity_kind_choices, db_index=True)
@@ -62,10 +63,6 @@ class Activity(models.Model):
     source_id = models.PositiveBigIntegerField("来源记录编号", null=True, blank=True)
     source_record = GenericForeignKey("source_type", "source_id")
     source_record.verbose_name = "来源记录"
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="录入人", null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
-    created_at = models.DateTimeField("录入时间", auto_now_add=True)
-    updated_at = models.DateTimeField("更新时间", auto_now=True)
 
     objects = ActivityQuerySet.as_manager()
 

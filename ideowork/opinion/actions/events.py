@@ -10,7 +10,9 @@ is written per batch.
 The index of a unit is rebuilt from the items' stored signatures (``Item.signature``, computed when a
 scheme first matches the item) over the last ``INDEX_DAYS`` days, and kept per worker. It stays in
 step through the unit's ``opinion.events`` data version, which every change of the unit's events
-raises in its transaction (a batch here, a merge or split by hand): a batch raises it first — which
+raises in its transaction (a batch here, a merge or split by hand, a handling step — the opinion card's
+figures are cached under it too, ``panels.py``; after a handling step the next batch rebuilds the
+index, a cost paid at the pace people handle events): a batch raises it first — which
 also makes two batches of one unit wait for each other — and uses its cached index only when that
 was built at the version just below; otherwise it rebuilds. The index goes back into the cache when
 the transaction commits; a batch that rolls back leaves none behind.
@@ -68,8 +70,8 @@ def item_signature(item: Item) -> Signature:
 
 
 def events_changed(unit_ids) -> None:
-    """Inside the transaction of a change to these units' events: every worker's index of them is
-    stale (merges, splits)."""
+    """Inside the transaction of a change to these units' events (a batch, merges, splits, handling):
+    every worker's index of them and every opinion card that shows them are stale."""
     bump_versions(EVENTS_TOPIC, unit_ids)
 
 

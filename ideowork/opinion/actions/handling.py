@@ -15,7 +15,8 @@ escalation to a risk and overdue reminders.
 - ``do_escalate_event``: 转为风险 through risks' own ``do_create_risk``.
 
 Every service checks the event's policy ("change": the watching unit's handling staff; "handle": also
-those of the unit it is assigned to), locks the event, writes a timeline step and an audit event.
+those of the unit it is assigned to), locks the event, writes a timeline step and an audit event, and
+raises the unit's ``opinion.events`` version (``_save``).
 """
 
 from collections.abc import Iterable
@@ -45,6 +46,7 @@ from ideowork.risks.models import Risk
 from ..choices import OPEN_EVENT_STATUSES, EventStatus, Grade, HandlingStepKind as Step
 from ..models import DeadlinePolicy, Event, Handling, HandlingStep
 from ..models.handling import DEFAULT_DEADLINE_HOURS
+from .events import events_changed
 
 __all__ = ["WORKING", "deadline_for", "handlers_of", "closeout_blockers", "escalated_risk", "do_judge_event",
            "do_dismiss_event", "do_assign_event", "do_report_event", "do_respond_event", "do_record_joint",
@@ -125,8 +127,11 @@ def _expect_working(event: Event, action: str) -> None:
 
 
 def _save(event: Event, actor: User, handling: Handling | None = None) -> None:
+    """Save the event (and its handling) and raise its unit's events version, in the caller's
+    transaction: the opinion card's figures (``panels.py``) are cached under it."""
     event.updated_by = actor
     event.save()
+    events_changed([event.org_unit_id])
     if handling is not None:
         handling.revision += 1
         handling.save()

@@ -28,6 +28,7 @@ from ideowork.core.versions import bump_versions
 from ..matching import ExpressionError, parse
 from ..models import Scheme
 from ..models.schemes import WORD_GROUPS, group_words
+from .editing import apply_changes, check_field_names
 from .matching import SCHEMES_TOPIC
 
 __all__ = ["SCHEME_FIELDS", "BACKRUN_DAYS", "BACKRUN_MAX_DAYS", "can_create_schemes", "check_scheme",
@@ -117,17 +118,11 @@ def do_create_scheme(actor: User, *, org_unit: OrgUnit, name: str, region_words:
 
 def do_update_scheme(actor: User, scheme: Scheme, **changes) -> Scheme:
     """Change a scheme's fields (``SCHEME_FIELDS``)."""
-    unknown = set(changes) - set(SCHEME_FIELDS)
-    if unknown:
-        raise TypeError(f"do_update_scheme: not a scheme field: {', '.join(sorted(unknown))}")
+    check_field_names("do_update_scheme", changes, SCHEME_FIELDS)
     require_can(actor, "change", scheme, "您无权修改该监测方案。")
     with transaction.atomic():
         scheme = Scheme.objects.select_for_update().select_related("org_unit").get(pk=scheme.pk)
-        old = snapshot(scheme, AUDITED_FIELDS)
-        for field, value in changes.items():
-            setattr(scheme, field, value)
-        check_scheme(scheme)
-        new = snapshot(scheme, AUDITED_FIELDS)
+        old, new = apply_changes(scheme, changes, AUDITED_FIELDS, check_scheme)
         if new == old:
             return scheme
         scheme.save()

@@ -14,6 +14,7 @@ from ideowork.core.scoping import can_act_in
 
 from ..choices import SourceKind, SourceLevel
 from ..models import Source
+from .editing import apply_changes, check_field_names
 
 __all__ = ["SOURCE_FIELDS", "do_create_source", "do_update_source", "do_set_source_active", "do_remember_mapping"]
 
@@ -60,22 +61,16 @@ def do_create_source(user: User, *, org_unit: OrgUnit, name: str, kind: str, lev
 
 
 def do_update_source(user: User, source: Source, **changes) -> Source:
-    unknown = set(changes) - set(SOURCE_FIELDS)
-    if unknown:
-        raise TypeError(f"do_update_source() cannot change {', '.join(sorted(unknown))}")
+    check_field_names("do_update_source", changes, SOURCE_FIELDS)
     require_can(user, "change", source, "您无权修改该信息来源。")
     with transaction.atomic():
         source = Source.objects.select_for_update(of=("self",)).get(pk=source.pk)
-        old = snapshot(source, SOURCE_FIELDS)
-        feed_before = source.feed_url
-        for name, value in changes.items():
-            setattr(source, name, value)
-        _check_source(source)
-        if source.feed_url != feed_before:  # a new address starts a new conversation with its server
+        old, new = apply_changes(source, changes, SOURCE_FIELDS, _check_source)
+        if new["feed_url"] != old["feed_url"]:  # a new address starts a new conversation with its server
             source.etag = source.last_modified = source.last_error = ""
             source.failures = 0
         source.save()
-        record("opinion.source.update", source, actor=user, old=old, new=snapshot(source, SOURCE_FIELDS))
+        record("opinion.source.update", source, actor=user, old=old, new=new)
     return source
 
 

@@ -20,6 +20,7 @@ from ideowork.core.scoping import can_act_in
 from ..choices import Channel, Grade, SourceLevel, WarningKind, WebhookKind
 from ..models import Scheme, WarningRecipient, WarningRule, WarningSettings
 from ..webhooks import check_webhook_url, mask_webhook_url
+from .editing import apply_changes, check_field_names
 
 __all__ = ["RULE_FIELDS", "RULE_KINDS", "can_set_up_warnings", "check_warning_rule", "describe_rule", "do_create_warning_rule",
            "do_update_warning_rule", "do_set_warning_rule_active", "do_delete_warning_rule",
@@ -106,18 +107,12 @@ def do_create_warning_rule(actor: User, *, org_unit: OrgUnit, **fields) -> Warni
 
 
 def do_update_warning_rule(actor: User, rule: WarningRule, **changes) -> WarningRule:
-    unknown = set(changes) - set(RULE_FIELDS)
-    if unknown:
-        raise TypeError(f"do_update_warning_rule: not a rule field: {', '.join(sorted(unknown))}")
+    check_field_names("do_update_warning_rule", changes, RULE_FIELDS)
     require_can(actor, "change", rule, "您无权修改该预警规则。")
     try:
         with transaction.atomic():
             rule = WarningRule.objects.select_for_update(of=("self",)).select_related("org_unit", "scheme").get(pk=rule.pk)
-            old = snapshot(rule, AUDITED)
-            for name, value in changes.items():
-                setattr(rule, name, value)
-            check_warning_rule(rule)
-            new = snapshot(rule, AUDITED)
+            old, new = apply_changes(rule, changes, AUDITED, check_warning_rule)
             if new != old:
                 rule.save()
                 record("opinion.warning_rule.update", rule, actor=actor, old=old, new=new)

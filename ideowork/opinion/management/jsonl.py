@@ -6,10 +6,11 @@ the line on stderr and exits with code 2.
 """
 
 import json
-import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand
+
+from ideowork.core.management.output import write_utf8
 
 __all__ = ["EXIT_BAD_INPUT", "JsonLinesCommand"]
 
@@ -64,15 +65,7 @@ class JsonLinesCommand(BaseCommand):
         return item_id, fields[0], fields[1]
 
     def write(self, text: str, *, stream=None) -> None:
-        # UTF-8 whatever the console's locale, as `ideowork proofread` writes.
-        out = getattr(stream or self.stdout, "_out", sys.stdout)
-        buffer = getattr(out, "buffer", None)
-        if buffer is not None:
-            out.flush()
-            buffer.write((text + "\n").encode("utf-8"))
-            buffer.flush()
-        else:
-            out.write(text + "\n")
+        write_utf8(stream or self.stdout, text)
 
     def fail(self, message: str):
         self.write(message, stream=self.stderr)

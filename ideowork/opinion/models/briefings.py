@@ -9,10 +9,10 @@ made from those figures. A draft can be generated again; an issued briefing neve
 The number (期号) runs per unit, kind and year.
 """
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from ideowork.core.models import person_field
 from ideowork.core.scoping import ORGAN, Allow
 
 from ..choices import BriefingKind, BriefingStatus
@@ -42,11 +42,9 @@ class Briefing(models.Model):
     document = models.FileField("简报文件", upload_to="opinion/briefings/%Y/", blank=True)
     status = models.CharField("状态", max_length=8, choices=BriefingStatus.choices, default=BriefingStatus.DRAFT)
     generated_at = models.DateTimeField("生成时间")
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="编发人", null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
+    created_by = person_field("编发人")
     issued_at = models.DateTimeField("签发时间", null=True, blank=True)
-    issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="签发人", null=True, blank=True,
-                                  on_delete=models.SET_NULL, related_name="+")
+    issued_by = person_field("签发人")
 
     objects = BriefingQuerySet.as_manager()
 

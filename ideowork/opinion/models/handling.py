@@ -18,6 +18,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
+from ideowork.core.models import EditedBy, person_field
 from ideowork.core.scoping import ORGAN, Allow
 
 from ..choices import Grade, HandlingStepKind
@@ -73,8 +74,7 @@ class Handling(models.Model):
                                  related_name="handling")
     analysed_grade = models.CharField("系统判定等级", max_length=1, choices=Grade.choices, blank=True)
     judgement = models.TextField("研判意见", blank=True)
-    judged_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="研判人", null=True, blank=True,
-                                  on_delete=models.SET_NULL, related_name="+")
+    judged_by = person_field("研判人")
     judged_at = models.DateTimeField("研判时间", null=True, blank=True)
     measures = models.TextField("处置措施", blank=True)
     response = models.TextField("回应内容", blank=True)
@@ -103,8 +103,7 @@ class HandlingStep(models.Model):
     event = models.ForeignKey("opinion.Event", verbose_name="舆情事件", on_delete=models.CASCADE,
                               related_name="handling_steps")
     kind = models.CharField("环节", max_length=20, choices=HandlingStepKind.choices)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="经办人", null=True, blank=True,
-                              on_delete=models.SET_NULL, related_name="+")
+    actor = person_field("经办人")
     at = models.DateTimeField("时间")
     text = models.TextField("内容", blank=True)
     grade = models.CharField("等级", max_length=1, choices=Grade.choices, blank=True)
@@ -134,7 +133,7 @@ class DeadlinePolicyQuerySet(OpinionQuerySet):
     actions = {"change": Allow("opinion.handle", within=ORGAN)}
 
 
-class DeadlinePolicy(models.Model):
+class DeadlinePolicy(EditedBy, models.Model):
     """An organ's handling deadlines by grade (处置时限), in hours."""
 
     org_unit = models.OneToOneField("core.OrgUnit", verbose_name="单位", on_delete=models.CASCADE,
@@ -143,9 +142,6 @@ class DeadlinePolicy(models.Model):
     major_hours = models.PositiveIntegerField("重大（小时）", default=DEFAULT_DEADLINE_HOURS[Grade.MAJOR])
     large_hours = models.PositiveIntegerField("较大（小时）", default=DEFAULT_DEADLINE_HOURS[Grade.LARGE])
     general_hours = models.PositiveIntegerField("一般（小时）", default=DEFAULT_DEADLINE_HOURS[Grade.GENERAL])
-    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="修改人", null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
-    updated_at = models.DateTimeField("修改时间", auto_now=True)
 
     objects = DeadlinePolicyQuerySet.as_manager()
 

@@ -9,8 +9,9 @@ entry winning (``actions/lexicon.py``). Written only by ``do_save_word_lists``, 
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
+
+from ideowork.core.models import person_field
 
 from .scoping import OpinionQuerySet
 
@@ -30,8 +31,7 @@ class WordLists(models.Model):
     degree_words = models.TextField("程度词", blank=True)
     sensitive_words = models.TextField("敏感话题词", blank=True)
     updated_at = models.DateTimeField("修改时间", auto_now=True)
-    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="最后修改人", null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
+    updated_by = person_field("最后修改人")
 
     objects = WordListsQuerySet.as_manager()
 

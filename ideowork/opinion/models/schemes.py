@@ -5,8 +5,9 @@ Its matching expression is ``matching.scheme_expression(groups, expression)``; e
 the ``opinion.schemes`` data version so that each worker's compiled matcher is rebuilt.
 """
 
-from django.conf import settings
 from django.db import models
+
+from ideowork.core.models import CreatedBy
 
 from ..matching import ExpressionError, Node, scheme_expression
 from .scoping import OpinionQuerySet
@@ -18,7 +19,7 @@ class SchemeQuerySet(OpinionQuerySet):
     actions = {"change": "opinion.monitor"}
 
 
-class Scheme(models.Model):
+class Scheme(CreatedBy, models.Model):
     org_unit = models.ForeignKey("core.OrgUnit", verbose_name="所属单位", on_delete=models.PROTECT,
                                  related_name="opinion_schemes")
     name = models.CharField("方案名称", max_length=100)
@@ -30,9 +31,6 @@ class Scheme(models.Model):
     expression = models.TextField("高级表达式", blank=True)
     active = models.BooleanField("启用", default=True)
     description = models.CharField("说明", max_length=300, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="创建人", null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
-    created_at = models.DateTimeField("创建时间", auto_now_add=True)
     updated_at = models.DateTimeField("修改时间", auto_now=True)
 
     objects = SchemeQuerySet.as_manager()

@@ -3,9 +3,9 @@ through the HTTP API, or entry by hand. Each source belongs to a unit, whose sch
 what arrives from it. Written only by ``opinion.actions``.
 """
 
-from django.conf import settings
 from django.db import models
 
+from ideowork.core.models import CreatedBy
 from ideowork.core.scoping import Allow
 
 from ..choices import SourceKind, SourceLevel
@@ -20,7 +20,7 @@ class SourceQuerySet(OpinionQuerySet):
     actions = {"change": "opinion.monitor", "ingest": Allow("opinion.ingest")}
 
 
-class Source(models.Model):
+class Source(CreatedBy, models.Model):
     org_unit = models.ForeignKey("core.OrgUnit", verbose_name="所属单位", on_delete=models.PROTECT,
                                  related_name="opinion_sources")
     name = models.CharField("来源名称", max_length=100)
@@ -41,10 +41,6 @@ class Source(models.Model):
 
     # File imports: the column mapping the user picked once, remembered for the next file.
     column_mapping = models.JSONField("导入列对应", default=dict, blank=True)
-
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="创建人", null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
-    created_at = models.DateTimeField("创建时间", auto_now_add=True)
 
     objects = SourceQuerySet.as_manager()
 

@@ -20,6 +20,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from ideowork.core.models import CreatedAt, CreatedBy, EditedBy, person_field
+
 from ..choices import Channel, DeliveryState, Grade, WarningKind, WarningStatus, WebhookKind
 from .scoping import OpinionQuerySet
 
@@ -30,7 +32,7 @@ class WarningRuleQuerySet(OpinionQuerySet):
     actions = {"change": "opinion.monitor"}
 
 
-class WarningRule(models.Model):
+class WarningRule(CreatedBy, models.Model):
     org_unit = models.ForeignKey("core.OrgUnit", verbose_name="所属单位", on_delete=models.PROTECT,
                                  related_name="opinion_warning_rules")
     # Empty: the rule watches every scheme of its unit.
@@ -48,9 +50,6 @@ class WarningRule(models.Model):
     channels = models.JSONField("推送渠道", default=list)
     window_minutes = models.PositiveIntegerField("合并时段（分钟）", default=60)
     active = models.BooleanField("启用", default=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="创建人", null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
-    created_at = models.DateTimeField("创建时间", auto_now_add=True)
     updated_at = models.DateTimeField("修改时间", auto_now=True)
 
     objects = WarningRuleQuerySet.as_manager()
@@ -103,7 +102,7 @@ class WarningSettingsQuerySet(OpinionQuerySet):
     actions = {"change": "opinion.monitor"}
 
 
-class WarningSettings(models.Model):
+class WarningSettings(EditedBy, models.Model):
     """A unit's quiet hours (静默时段): no e-mail or webhook then, except for 特别重大 warnings; what
     was held is sent when they end. In-app notifications are never held."""
 
@@ -112,9 +111,6 @@ class WarningSettings(models.Model):
     quiet_enabled = models.BooleanField("启用静默时段", default=True)
     quiet_start = models.TimeField("静默开始", default=time(22, 0))
     quiet_end = models.TimeField("静默结束", default=time(7, 0))
-    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="修改人", null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
-    updated_at = models.DateTimeField("修改时间", auto_now=True)
 
     objects = WarningSettingsQuerySet.as_manager()
 
@@ -130,7 +126,7 @@ class WarningQuerySet(OpinionQuerySet):
     actions = {"change": "opinion.handle"}
 
 
-class Warning(models.Model):
+class Warning(CreatedAt, models.Model):
     org_unit = models.ForeignKey("core.OrgUnit", verbose_name="所属单位", on_delete=models.PROTECT,
                                  related_name="opinion_warnings")
     scheme = models.ForeignKey("opinion.Scheme", verbose_name="监测方案", null=True, blank=True,
@@ -152,16 +148,12 @@ class Warning(models.Model):
     first_at = models.DateTimeField("首次触发")
     last_at = models.DateTimeField("最近触发")
     status = models.CharField("状态", max_length=12, choices=WarningStatus.choices, default=WarningStatus.OPEN)
-    raised_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="发起人", null=True, blank=True,
-                                  on_delete=models.SET_NULL, related_name="+")
-    acknowledged_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="确认人", null=True, blank=True,
-                                        on_delete=models.SET_NULL, related_name="+")
+    raised_by = person_field("发起人")
+    acknowledged_by = person_field("确认人")
     acknowledged_at = models.DateTimeField("确认时间", null=True, blank=True)
-    closed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="关闭人", null=True, blank=True,
-                                  on_delete=models.SET_NULL, related_name="+")
+    closed_by = person_field("关闭人")
     closed_at = models.DateTimeField("关闭时间", null=True, blank=True)
     close_note = models.CharField("关闭说明", max_length=300, blank=True)
-    created_at = models.DateTimeField("创建时间", auto_now_add=True)
 
     objects = WarningQuerySet.as_manager()
 
@@ -192,7 +184,7 @@ class WarningItem(models.Model):
         constraints = [models.UniqueConstraint(fields=["warning", "item"], name="opinion_warning_item_unique")]
 
 
-class Delivery(models.Model):
+class Delivery(CreatedAt, models.Model):
     """One sending of a warning over one channel to one recipient, with its state: sent from the
     queue, held in quiet hours, retried a bounded number of times when it fails."""
 
@@ -200,8 +192,7 @@ class Delivery(models.Model):
     channel = models.CharField("渠道", max_length=12, choices=Channel.choices)
     recipient = models.ForeignKey(WarningRecipient, verbose_name="接收端", null=True, blank=True,
                                   on_delete=models.SET_NULL, related_name="deliveries")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="接收人", null=True, blank=True,
-                             on_delete=models.SET_NULL, related_name="+")
+    user = person_field("接收人")
     # Who or where, as shown on the warning page (a webhook address masked).
     target = models.CharField("发送对象", max_length=300)
     state = models.CharField("状态", max_length=12, choices=DeliveryState.choices, default=DeliveryState.PENDING)
@@ -209,7 +200,6 @@ class Delivery(models.Model):
     last_error = models.CharField("最近错误", max_length=300, blank=True)
     next_attempt_at = models.DateTimeField("下次发送", null=True, blank=True)
     sent_at = models.DateTimeField("送达时间", null=True, blank=True)
-    created_at = models.DateTimeField("创建时间", auto_now_add=True)
 
     objects = OpinionQuerySet.through("warning").as_manager()
 

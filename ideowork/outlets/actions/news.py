@@ -23,7 +23,7 @@ from ideowork.ledger.actions import do_sync_activity
 from ..choices import ContentKind, OutletActivityKind
 from ..models import (ContentItem, Expert, InterpretationForm, PolicyInterpretation, PressConference,
                       PublicQuestion, QuestionChannel, QuestionStatus)
-from .publicity import can_manage_publicity
+from .publicity import can_manage_publicity, check_cited_content, check_not_future
 
 __all__ = ["do_save_press_conference", "do_save_expert", "split_expertise", "do_save_interpretation",
            "do_record_question", "do_answer_question", "do_publish_answer", "do_delete_press_conference",
@@ -47,13 +47,6 @@ def _require_can_write(user: User, unit: OrgUnit, what: str) -> None:
 def _check_link(link: str, errors: dict) -> None:
     if link.strip() and not link.strip().lower().startswith(("http://", "https://")):
         errors["link"] = "链接须以 http:// 或 https:// 开头。"
-
-
-def _not_future(day: date | None, field: str, label: str, errors: dict) -> None:
-    if day is None:
-        errors[field] = f"请填写{label}。"
-    elif day > timezone.localdate():
-        errors[field] = f"{label}不能晚于今天。"
 
 
 def _save(user: User, obj, fields: list[str], event: str, *, before: dict | None, m2m: dict | None = None):
@@ -98,7 +91,7 @@ def do_save_press_conference(user: User, conference: PressConference | None = No
     errors = {}
     if not title.strip():
         errors["title"] = "请填写发布会名称。"
-    _not_future(held_on, "held_on", "召开日期", errors)
+    check_not_future(held_on, "held_on", "召开日期", errors)
     if not spokespeople.strip():
         errors["spokespeople"] = "请填写发布人（姓名和职务）。"
     if not topics.strip():
@@ -106,10 +99,7 @@ def do_save_press_conference(user: User, conference: PressConference | None = No
     if media_count is None or media_count < 0:
         errors["media_count"] = "到会媒体数须为不小于0的整数。"
     if release is not None:
-        if not ContentItem.objects.visible_to(user).filter(pk=release.pk).exists():
-            errors["release"] = "所选新闻通稿不存在或您无权查看。"
-        elif release.kind != ContentKind.PRESS_RELEASE:
-            errors["release"] = "只能关联“新闻通稿”类稿件。"
+        check_cited_content(user, release, ContentKind.PRESS_RELEASE, "release", errors)
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
@@ -214,7 +204,7 @@ def do_save_interpretation(user: User, interpretation: PolicyInterpretation | No
         errors["policy_title"] = "请填写政策名称。"
     if not issuing_body.strip():
         errors["issuing_body"] = "请填写发文机关。"
-    _not_future(published_on, "published_on", "解读发布日期", errors)
+    check_not_future(published_on, "published_on", "解读发布日期", errors)
     if form not in InterpretationForm.values:
         errors["form"] = "请选择解读形式。"
     if not channel.strip():
@@ -264,7 +254,7 @@ def do_record_question(user: User, *, org_unit: OrgUnit, channel: str, received_
     errors = {}
     if channel not in QuestionChannel.values:
         errors["channel"] = "请选择来源渠道。"
-    _not_future(received_on, "received_on", "收到日期", errors)
+    check_not_future(received_on, "received_on", "收到日期", errors)
     if not topic.strip():
         errors["topic"] = "请填写关切主题。"
     if not question.strip():
@@ -298,7 +288,7 @@ def do_answer_question(user: User, item: PublicQuestion, *, answer: str, answere
     if not answer.strip():
         errors["answer"] = "请填写答复内容。"
     _check_no_identity(answer, "answer", errors)
-    _not_future(answered_on, "answered_on", "答复日期", errors)
+    check_not_future(answered_on, "answered_on", "答复日期", errors)
     if answered_on is not None and answered_on < item.received_on:
         errors["answered_on"] = "答复日期不能早于收到日期。"
     if errors:

@@ -14,13 +14,12 @@ from ideowork.core.access import require_can
 from ideowork.core.audit import record, snapshot
 from ideowork.core.models import User
 from ideowork.core.notify import notify
-from ideowork.core.permissions import require
 from ideowork.ledger.actions import do_sync_activity, do_update_activity
 from ideowork.ledger.choices import ActivityKind
 
 from ..choices import InspectionResult, OutletStatus
 from ..models import Outlet, OutletInspection
-from .outlets import check_day, open_rectifications, outlet_state, outlet_url
+from .outlets import check_day, open_rectifications, outlet_url, set_outlet_status
 
 __all__ = ["do_record_inspection", "do_complete_rectification", "INSPECTION_FIELDS"]
 
@@ -81,11 +80,8 @@ def do_record_inspection(user: User, outlet: Outlet, *, date: date, result: str,
                new={"inspection": inspection.pk, **snapshot(inspection, INSPECTION_FIELDS)})
         if not passed:
             locked = Outlet.objects.select_for_update().get(pk=outlet.pk)
-            old = outlet_state(locked)
-            locked.status = OutletStatus.RECTIFYING
-            locked.flag_reason = f"{date:%Y年%m月%d日}检查发现问题：{findings}"[:300]
-            locked.save(update_fields=["status", "flag_reason"])
-            record("outlets.outlet.flag", locked, actor=user, old=old, new=outlet_state(locked))
+            set_outlet_status(locked, OutletStatus.RECTIFYING, f"{date:%Y年%m月%d日}检查发现问题：{findings}",
+                              "outlets.outlet.flag", actor=user)
             outlet.status, outlet.flag_reason = locked.status, locked.flag_reason
             notify(outlet.responsible, f"阵地整改通知：{outlet.name}", url=outlet_url(outlet), kind="warning",
                    body=f"{date:%m月%d日}检查发现问题：{findings}\n整改要求：{rectification}\n"
@@ -122,10 +118,7 @@ def do_complete_rectification(user: User, inspection: OutletInspection, *, recti
             do_update_activity(user, inspection.activity, summary=_inspection_summary(inspection))
         locked = Outlet.objects.select_for_update().get(pk=outlet.pk)
         if locked.status == OutletStatus.RECTIFYING and not open_rectifications(locked).exists():
-            old_state = outlet_state(locked)
-            locked.status, locked.flag_reason = OutletStatus.NORMAL, ""
-            locked.save(update_fields=["status", "flag_reason"])
-            record("outlets.outlet.unflag", locked, actor=user, old=old_state, new=outlet_state(locked))
+            set_outlet_status(locked, OutletStatus.NORMAL, "", "outlets.outlet.unflag", actor=user)
         inspection.outlet = locked
         if locked.responsible_id != user.pk:
             notify(locked.responsible, f"整改已完成：{locked.name}", url=outlet_url(locked),

@@ -33,7 +33,8 @@ from ..upkeep import dormant_after, due_on
 __all__ = ["do_create_outlet", "do_update_outlet", "do_close_outlet", "do_reopen_outlet",
            "note_outlet_update",
            "do_record_outlet_update", "update_kind", "do_flag_outlet", "do_unflag_outlet",
-           "do_flag_dormant_outlets", "open_rectifications", "outlet_url", "outlet_state", "check_day",
+           "do_flag_dormant_outlets", "open_rectifications", "outlet_url", "outlet_state", "set_outlet_status",
+           "check_day",
            "OUTLET_FIELDS", "FLAG_STATUSES", "AUTO_DORMANT_REASON"]
 
 OUTLET_FIELDS = ["org_unit", "name", "kind", "account", "responsible", "frequency_days", "last_updated_on",
@@ -157,10 +158,7 @@ def do_close_outlet(user: User, outlet: Outlet, *, reason: str) -> Outlet:
         outlet = Outlet.objects.select_for_update().get(pk=outlet.pk)
         if outlet.status == OutletStatus.CLOSED:
             raise ValidationError("该阵地已关停。")
-        old = snapshot(outlet, ["status", "flag_reason"])
-        outlet.status, outlet.flag_reason = OutletStatus.CLOSED, reason.strip()[:300]
-        outlet.save(update_fields=["status", "flag_reason"])
-        record("outlets.outlet.close", outlet, actor=user, old=old, new=snapshot(outlet, ["status", "flag_reason"]))
+        set_outlet_status(outlet, OutletStatus.CLOSED, reason.strip(), "outlets.outlet.close", actor=user)
     return outlet
 
 
@@ -177,11 +175,8 @@ def do_reopen_outlet(user: User, outlet: Outlet, *, reason: str) -> Outlet:
         outlet = Outlet.objects.select_for_update().select_related("responsible").get(pk=outlet.pk)
         if outlet.status != OutletStatus.CLOSED:
             raise ValidationError("该阵地未关停，无需恢复。")
-        old = snapshot(outlet, ["status", "flag_reason"])
-        outlet.status, outlet.flag_reason = OutletStatus.NORMAL, ""
-        outlet.save(update_fields=["status", "flag_reason"])
-        record("outlets.outlet.reopen", outlet, actor=user, old=old,
-               new={**snapshot(outlet, ["status", "flag_reason"]), "reason": reason.strip()[:300]})
+        set_outlet_status(outlet, OutletStatus.NORMAL, "", "outlets.outlet.reopen", actor=user,
+                          reason=reason.strip()[:300])
         if outlet.responsible_id and outlet.responsible_id != user.pk:
             notify(outlet.responsible, f"阵地已恢复运行：{outlet.name}", url=outlet_url(outlet),
                    body=f"原因：{reason.strip()[:300]}。请按更新频次（{outlet.get_frequency_days_display()}）及时更新。")
@@ -191,6 +186,16 @@ def do_reopen_outlet(user: User, outlet: Outlet, *, reason: str) -> Outlet:
 # --- updates ---------------------------------------------------------------------------------------
 def outlet_state(outlet: Outlet) -> dict:
     return {"last_updated_on": outlet.last_updated_on, "status": outlet.status, "flag_reason": outlet.flag_reason}
+
+
+def set_outlet_status(outlet: Outlet, status: str, flag_reason: str, event: str, /, *, actor: User | None,
+                      **noted) -> None:
+    """Set the outlet's status and flag reason (cut to 300 characters) and audit the change as ``event``,
+    with ``noted`` beside the new state. The caller holds the outlet's row lock."""
+    old = outlet_state(outlet)
+    outlet.status, outlet.flag_reason = status, flag_reason[:300]
+    outlet.save(update_fields=["status", "flag_reason"])
+    record(event, outlet, actor=actor, old=old, new={**outlet_state(outlet), **noted})
 
 
 def note_outlet_update(outlet: Outlet, day: date, *, actor: User | None = None) -> None:
@@ -261,10 +266,7 @@ def do_flag_outlet(user: User, outlet: Outlet, *, reason: str, status: str = Out
         locked = Outlet.objects.select_for_update().get(pk=outlet.pk)
         if locked.status == OutletStatus.CLOSED:
             raise ValidationError("该阵地已关停，无需标记。")
-        old = outlet_state(locked)
-        locked.status, locked.flag_reason = status, reason.strip()[:300]
-        locked.save(update_fields=["status", "flag_reason"])
-        record("outlets.outlet.flag", locked, actor=user, old=old, new=outlet_state(locked))
+        set_outlet_status(locked, status, reason.strip(), "outlets.outlet.flag", actor=user)
         notify(locked.responsible, f"阵地已标记为{locked.get_status_display()}：{locked.name}", kind="warning",
                url=outlet_url(locked), body=f"原因：{locked.flag_reason}。请及时整改。")
     return locked
@@ -279,10 +281,7 @@ def do_unflag_outlet(user: User, outlet: Outlet, *, note: str = "") -> Outlet:
             raise ValidationError("该阵地未被标记，无需解除。")
         if open_rectifications(locked).exists():
             raise ValidationError("该阵地尚有检查发现的问题未整改完成，请先登记整改情况。")
-        old = outlet_state(locked)
-        locked.status, locked.flag_reason = OutletStatus.NORMAL, ""
-        locked.save(update_fields=["status", "flag_reason"])
-        record("outlets.outlet.unflag", locked, actor=user, old=old, new={**outlet_state(locked), "note": note.strip()})
+        set_outlet_status(locked, OutletStatus.NORMAL, "", "outlets.outlet.unflag", actor=user, note=note.strip())
     return locked
 
 
@@ -301,13 +300,10 @@ def do_flag_dormant_outlets(today: date) -> list[Outlet]:
             locked = Outlet.objects.select_for_update().get(pk=outlet.pk)
             if locked.status != OutletStatus.NORMAL or locked.last_updated_on != outlet.last_updated_on:
                 continue  # changed meanwhile
-            old = outlet_state(locked)
             since = (f"自{locked.last_updated_on:%Y年%m月%d日}起未更新" if locked.last_updated_on
                      else "登记后从未更新")
-            locked.status = OutletStatus.DORMANT
-            locked.flag_reason = f"{AUTO_DORMANT_REASON}：{since}，已超过更新频次（{locked.get_frequency_days_display()}）两倍以上"
-            locked.save(update_fields=["status", "flag_reason"])
-            record("outlets.outlet.flag_dormant", locked, actor=None, old=old, new=outlet_state(locked))
+            reason = f"{AUTO_DORMANT_REASON}：{since}，已超过更新频次（{locked.get_frequency_days_display()}）两倍以上"
+            set_outlet_status(locked, OutletStatus.DORMANT, reason, "outlets.outlet.flag_dormant", actor=None)
             notify(locked.responsible, f"阵地已标记为长期未更新：{locked.name}", kind="warning", url=outlet_url(locked),
                    body=f"{locked.flag_reason}。请尽快更新，更新后标记自动解除。",
                    dedup_key=f"outlet_dormant:{locked.pk}:{due.isoformat()}")

@@ -30,7 +30,8 @@ from ..access import can_publish_for
 from ..choices import ContentKind, ContentStatus, MediaLevel, OutletActivityKind
 from ..models import ContentItem, ExternalPlacement
 
-__all__ = ["CLIPPING_KINDS", "CLIPPING_MAX_BYTES", "can_manage_publicity", "do_record_placement",
+__all__ = ["CLIPPING_KINDS", "CLIPPING_MAX_BYTES", "can_manage_publicity", "check_not_future", "check_cited_content",
+           "do_record_placement",
            "do_update_placement", "do_delete_placement", "media_target", "media_kpi", "level_phrase"]
 
 CLIPPING_KINDS = KIND_GROUPS["image"] | KIND_GROUPS["pdf"]
@@ -63,6 +64,27 @@ def _check_clipping(clipping) -> None:
         raise ValidationError({"clipping": error.messages}) from None
 
 
+def check_not_future(day: date | None, field: str, label: str, errors: dict) -> None:
+    """A date that is required and cannot lie ahead; its error goes under ``field``."""
+    if day is None:
+        errors[field] = f"请填写{label}。"
+    elif day > timezone.localdate():
+        errors[field] = f"{label}不能晚于今天。"
+
+
+def check_cited_content(user: User, content: ContentItem, kind: str, field: str, errors: dict) -> bool:
+    """A record may cite a content item of ``kind`` that the user can see; False, with the error under
+    ``field``, when it may not."""
+    label = ContentKind(kind).label
+    if not ContentItem.objects.visible_to(user).filter(pk=content.pk).exists():
+        errors[field] = f"所选{label}不存在或您无权查看。"
+    elif content.kind != kind:
+        errors[field] = f"只能关联“{label}”类稿件。"
+    else:
+        return True
+    return False
+
+
 def _checked(user: User, *, org_unit: OrgUnit, title: str, medium: str, level: str, published_on: date | None,
              link: str, authors: list[User], author_names: str, content: ContentItem | None) -> None:
     require(can_manage_publicity(user, org_unit), f"您无权为“{org_unit.name}”登记对外宣传稿件。")
@@ -75,20 +97,13 @@ def _checked(user: User, *, org_unit: OrgUnit, title: str, medium: str, level: s
         errors["medium"] = "请填写媒体名称。"
     if level not in MediaLevel.values:
         errors["level"] = "请选择媒体级别（中央级、省级、市级或县级）。"
-    if published_on is None:
-        errors["published_on"] = "请填写刊发日期。"
-    elif published_on > timezone.localdate():
-        errors["published_on"] = "刊发日期不能晚于今天。"
+    check_not_future(published_on, "published_on", "刊发日期", errors)
     if link.strip() and not link.strip().lower().startswith(("http://", "https://")):
         errors["link"] = "链接须以 http:// 或 https:// 开头。"
     if not authors and not author_names.strip():
         errors["author_names"] = "请选择本单位作者或填写作者署名。"
-    if content is not None:
-        if not ContentItem.objects.visible_to(user).filter(pk=content.pk).exists():
-            errors["content"] = "所选对外宣传材料不存在或您无权查看。"
-        elif content.kind != ContentKind.EXTERNAL:
-            errors["content"] = "只能关联“对外宣传材料”类稿件。"
-        elif content.status not in (ContentStatus.APPROVED, ContentStatus.PUBLISHED):
+    if content is not None and check_cited_content(user, content, ContentKind.EXTERNAL, "content", errors):
+        if content.status not in (ContentStatus.APPROVED, ContentStatus.PUBLISHED):
             errors["content"] = f"“{content.title}”尚未经办领导审批通过，不能作为对外刊发的依据。"
     if errors:
         raise ValidationError(errors)

@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from ideowork.core.models import CreatedAt
 from ideowork.core.scoping import ORGAN, Allow, ScopedQuerySet
 
 from ..choices import ContentStatus
@@ -34,7 +35,7 @@ class BriefingIssueQuerySet(ScopedQuerySet):
         return (Q(series__org_unit__organ=organ_id) & Q(content__publication=ContentStatus.PUBLISHED)) | Q(created_by=user)
 
 
-class BriefingIssue(models.Model):
+class BriefingIssue(CreatedAt, models.Model):
     series = models.ForeignKey("outlets.Outlet", verbose_name="简报", on_delete=models.PROTECT,
                                related_name="briefing_issues")
     content = models.OneToOneField("outlets.ContentItem", verbose_name="稿件", on_delete=models.PROTECT,
@@ -52,7 +53,6 @@ class BriefingIssue(models.Model):
     copies = models.PositiveSmallIntegerField("印数（份）", default=30)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="编辑人", on_delete=models.PROTECT,
                                    related_name="+")
-    created_at = models.DateTimeField("创建时间", auto_now_add=True)
 
     objects = BriefingIssueQuerySet.as_manager()
 

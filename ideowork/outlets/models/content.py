@@ -17,6 +17,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
+from ideowork.core.models import CreatedAt, UpdatedAt, person_field
 from ideowork.core.scoping import Allow, ScopedQuerySet
 
 from ..choices import ContentKind, ContentStatus
@@ -67,7 +68,7 @@ class ContentQuerySet(ScopedQuerySet):
             default=models.Value(ContentStatus.DRAFT), output_field=models.CharField()))
 
 
-class ContentItem(models.Model):
+class ContentItem(CreatedAt, UpdatedAt, models.Model):
     org_unit = models.ForeignKey("core.OrgUnit", verbose_name="单位", on_delete=models.PROTECT, related_name="+")
     outlet = models.ForeignKey("outlets.Outlet", verbose_name="发布阵地", null=True, blank=True,
                                on_delete=models.PROTECT, related_name="contents")
@@ -83,12 +84,9 @@ class ContentItem(models.Model):
     published_at = models.DateTimeField("发布时间", null=True, blank=True)
     published_where = models.CharField("发布位置/链接", max_length=300, blank=True)
     published_version = models.PositiveIntegerField("发布版本号", null=True, blank=True)
-    published_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="发布人", null=True, blank=True,
-                                     on_delete=models.SET_NULL, related_name="+")
+    published_by = person_field("发布人")
     activity = models.OneToOneField("ledger.Activity", verbose_name="台账活动", null=True, blank=True,
                                     on_delete=models.SET_NULL, related_name="content_item")
-    created_at = models.DateTimeField("创建时间", auto_now_add=True)
-    updated_at = models.DateTimeField("更新时间", auto_now=True)
 
     objects = ContentQuerySet.as_manager()
 

@@ -8,11 +8,11 @@ where the plan counts it. Written only by ``outlets.actions.news``.
 
 from datetime import date
 
-from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from ideowork.core.models import RecordedBy, person_field
 from ideowork.core.scoping import ScopedQuerySet
 
 __all__ = ["PressConference", "Expert", "PolicyInterpretation", "InterpretationForm", "PublicQuestion",
@@ -50,7 +50,7 @@ class OrganQuerySet(ScopedQuerySet):
         return models.Q(org_unit__organ=user.scope_root)
 
 
-class PressConference(models.Model):
+class PressConference(RecordedBy, models.Model):
     """A press conference. Spokespeople are public officials speaking in office: name and post."""
 
     org_unit = models.ForeignKey("core.OrgUnit", verbose_name="主办单位", on_delete=models.PROTECT, related_name="+")
@@ -67,9 +67,6 @@ class PressConference(models.Model):
     summary = models.TextField("发布情况", blank=True)
     activity = models.OneToOneField("ledger.Activity", verbose_name="台账活动", null=True, blank=True,
                                     on_delete=models.SET_NULL, related_name="press_conference")
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="登记人", on_delete=models.PROTECT,
-                                   related_name="+")
-    created_at = models.DateTimeField("登记时间", auto_now_add=True)
 
     objects = OrganQuerySet.as_manager()
 
@@ -122,7 +119,7 @@ class Expert(models.Model):
         return [f for f in self.expertise.split("、") if f]
 
 
-class PolicyInterpretation(models.Model):
+class PolicyInterpretation(RecordedBy, models.Model):
     org_unit = models.ForeignKey("core.OrgUnit", verbose_name="单位", on_delete=models.PROTECT, related_name="+")
     policy_title = models.CharField("政策名称", max_length=200)
     issuing_body = models.CharField("发文机关", max_length=100)
@@ -135,9 +132,6 @@ class PolicyInterpretation(models.Model):
     summary = models.TextField("解读要点", blank=True)
     activity = models.OneToOneField("ledger.Activity", verbose_name="台账活动", null=True, blank=True,
                                     on_delete=models.SET_NULL, related_name="policy_interpretation")
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="登记人", on_delete=models.PROTECT,
-                                   related_name="+")
-    created_at = models.DateTimeField("登记时间", auto_now_add=True)
 
     objects = OrganQuerySet.as_manager()
 
@@ -149,7 +143,7 @@ class PolicyInterpretation(models.Model):
         return f"《{self.policy_title}》{self.get_form_display()}"
 
 
-class PublicQuestion(models.Model):
+class PublicQuestion(RecordedBy, models.Model):
     """A question the public raised (群众关切) and its answer.
 
     Privacy by design: the asker is never recorded — no name, phone or ID number — only the channel,
@@ -164,15 +158,11 @@ class PublicQuestion(models.Model):
     due_on = models.DateField("答复期限")
     status = models.CharField("状态", max_length=16, choices=QuestionStatus.choices, default=QuestionStatus.PENDING)
     answer = models.TextField("答复内容", blank=True)
-    answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="答复人", null=True, blank=True,
-                                    on_delete=models.SET_NULL, related_name="+")
+    answered_by = person_field("答复人")
     answered_on = models.DateField("答复日期", null=True, blank=True)
     published_on = models.DateField("公开日期", null=True, blank=True)
     activity = models.OneToOneField("ledger.Activity", verbose_name="台账活动", null=True, blank=True,
                                     on_delete=models.SET_NULL, related_name="public_question")
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="登记人", on_delete=models.PROTECT,
-                                   related_name="+")
-    created_at = models.DateTimeField("登记时间", auto_now_add=True)
 
     objects = ScopedQuerySet.declare(actions={"change": "outlets.publish"}).as_manager()
 

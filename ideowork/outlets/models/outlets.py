@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.db import models
 
+from ideowork.core.models import CreatedAt, RecordedBy
 from ideowork.core.scoping import ORGAN, Allow, ScopedQuerySet
 
 from ..choices import InspectionResult, OutletKind, OutletStatus, UpdateFrequency
@@ -29,7 +30,7 @@ class OutletQuerySet(ScopedQuerySet):
         return models.Q(org_unit__organ=user.org_unit.organ_id)
 
 
-class Outlet(models.Model):
+class Outlet(CreatedAt, models.Model):
     org_unit = models.ForeignKey("core.OrgUnit", verbose_name="主管单位", on_delete=models.PROTECT,
                                  related_name="outlets")
     name = models.CharField("阵地名称", max_length=100)
@@ -47,7 +48,6 @@ class Outlet(models.Model):
     item = models.ForeignKey("plans.PlanItem", verbose_name="对应工作要点", null=True, blank=True,
                              on_delete=models.SET_NULL, related_name="outlets")
     description = models.TextField("说明", blank=True)
-    created_at = models.DateTimeField("创建时间", auto_now_add=True)
 
     objects = OutletQuerySet.as_manager()
 
@@ -87,7 +87,7 @@ class InspectionQuerySet(ScopedQuerySet):
         return models.Q(outlet__org_unit__organ=user.org_unit.organ_id)
 
 
-class OutletInspection(models.Model):
+class OutletInspection(RecordedBy, models.Model):
     outlet = models.ForeignKey(Outlet, verbose_name="阵地", on_delete=models.PROTECT, related_name="inspections")
     date = models.DateField("检查日期")
     inspector = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="检查人", on_delete=models.PROTECT,
@@ -100,9 +100,6 @@ class OutletInspection(models.Model):
     rectification_note = models.TextField("整改情况", blank=True)
     activity = models.OneToOneField("ledger.Activity", verbose_name="台账活动", null=True, blank=True,
                                     on_delete=models.SET_NULL, related_name="outlet_inspection")
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="登记人", on_delete=models.PROTECT,
-                                   related_name="+")
-    created_at = models.DateTimeField("登记时间", auto_now_add=True)
 
     objects = InspectionQuerySet.as_manager()
 

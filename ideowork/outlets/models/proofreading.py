@@ -7,11 +7,11 @@ and the units under it. Structural checks (numbering, punctuation, quotes, width
 rows. Written only by ``outlets.actions.proofreading``.
 """
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
 from ideowork.core.choices import BUSINESS_ROLES
+from ideowork.core.models import EditedBy
 from ideowork.core.scoping import ORGAN, Allow, ScopedQuerySet
 
 from ..choices import RuleCategory, Severity
@@ -44,7 +44,7 @@ class ProofRuleQuerySet(ScopedQuerySet):
         return Q(org_unit__isnull=True) | Q(org_unit__in=ancestors)
 
 
-class ProofRule(models.Model):
+class ProofRule(EditedBy, models.Model):
     org_unit = models.ForeignKey("core.OrgUnit", verbose_name="所属单位", null=True, blank=True,
                                  on_delete=models.CASCADE, related_name="+")
     category = models.CharField("类别", max_length=16, choices=RuleCategory.choices)
@@ -58,9 +58,6 @@ class ProofRule(models.Model):
     outdated_after = models.DateField("过时日期", null=True, blank=True)
     enabled = models.BooleanField("启用", default=True)
     shipped_code = models.CharField("内置规则编号", max_length=80, blank=True)
-    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="修改人", null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
-    updated_at = models.DateTimeField("修改时间", auto_now=True)
 
     objects = ProofRuleQuerySet.as_manager()
 

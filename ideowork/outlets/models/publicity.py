@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
+from ideowork.core.models import RecordedBy, UpdatedAt
 from ideowork.core.scoping import ScopedQuerySet
 
 from ..choices import MediaLevel
@@ -28,7 +29,7 @@ class PlacementQuerySet(ScopedQuerySet):
         return models.Q(org_unit__organ=user.scope_root) | models.Q(authors=user)
 
 
-class ExternalPlacement(models.Model):
+class ExternalPlacement(RecordedBy, UpdatedAt, models.Model):
     org_unit = models.ForeignKey("core.OrgUnit", verbose_name="单位", on_delete=models.PROTECT, related_name="+")
     title = models.CharField("稿件标题", max_length=200)
     medium = models.CharField("媒体名称", max_length=100)
@@ -45,10 +46,6 @@ class ExternalPlacement(models.Model):
     note = models.TextField("备注", blank=True)
     activity = models.OneToOneField("ledger.Activity", verbose_name="台账活动", null=True, blank=True,
                                     on_delete=models.SET_NULL, related_name="external_placement")
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="登记人", on_delete=models.PROTECT,
-                                   related_name="+")
-    created_at = models.DateTimeField("登记时间", auto_now_add=True)
-    updated_at = models.DateTimeField("更新时间", auto_now=True)
 
     objects = PlacementQuerySet.as_manager()
 

@@ -160,7 +160,8 @@ def content_detail(request, pk):
 def content_versions(request, pk):
     content = access_content(request.user, pk)
     versions = list(content.versions.select_related("created_by", "source").order_by("-number"))
-    return render(request, "outlets/content_versions.html", {"content": content, "versions": versions})
+    return render(request, "outlets/content_versions.html", {"content": content, "versions": versions,
+                                                            "page_name": "版本记录"})
 
 
 @is_business
@@ -178,7 +179,8 @@ def content_compare(request, pk):
         a, b = b, a
     old, new = numbers[a], numbers[b]
     return render(request, "outlets/content_compare.html", {
-        "content": content, "old": old, "new": new, "versions": sorted(numbers.values(), key=lambda v: v.number),
+        "content": content, "page_name": "版本对照", "old": old, "new": new,
+        "versions": sorted(numbers.values(), key=lambda v: v.number),
         "title_diff": compare_texts(old.title, new.title), "diff": compare_texts(old.body, new.body),
     })
 
@@ -224,7 +226,7 @@ def content_publish(request, pk):
     else:
         where = content.outlet.account if content.outlet_id else ""
         form = PublishForm(initial={"kind": activity_kind_for(content), "where": where})
-    return render(request, "outlets/content_publish.html", {"content": content, "form": form})
+    return render(request, "outlets/content_publish.html", {"content": content, "form": form, "page_name": "登记发布"})
 
 
 @is_business
@@ -238,4 +240,4 @@ def content_withdraw(request, pk):
                              "已撤稿；台账中的记录已标注“已撤稿”，不再计入指标。")
         if saved:
             return redirect(content.get_absolute_url())
-    return render(request, "outlets/content_withdraw.html", {"content": content, "form": form})
+    return render(request, "outlets/content_withdraw.html", {"content": content, "form": form, "page_name": "撤稿"})

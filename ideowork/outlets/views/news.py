@@ -4,7 +4,6 @@ and the public's questions."""
 from datetime import timedelta
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.shortcuts import redirect, render
@@ -14,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ideowork.core.access import can, require_can
 from ideowork.core.idempotency import idempotent
-from ideowork.core.outcomes import form_outcome
+from ideowork.core.outcomes import form_outcome, report_outcome
 from ideowork.core.permissions import capability_required, is_business
 
 from ..access import access_expert, access_interpretation, access_press_conference, access_public_question
@@ -38,13 +37,13 @@ def _form_page(request, form, *, title, cancel_url, submit_label="保存"):
                                               "submit_label": submit_label})
 
 
-def _save_page(request, form, act, success, *, done_url, title, cancel_url):
-    """The form page of one record: a valid POST runs ``act()`` and goes on to ``done_url`` (a URL, or a
-    callable given the saved record); otherwise, or when the service refuses, the form again."""
+def _save_page(request, form, act, success, *, title, cancel_url, done_url=None):
+    """The form page of one record: a valid POST runs ``act()`` and goes on to ``done_url`` (by default the
+    saved record's own page); otherwise, or when the service refuses, the form again."""
     if request.method == "POST" and form.is_valid():
         saved = form_outcome(request, form, act, success, aliases=ALIASES)
         if saved:
-            return redirect(done_url(saved.result) if callable(done_url) else done_url)
+            return redirect(done_url or saved.result.get_absolute_url())
     return _form_page(request, form, title=title, cancel_url=cancel_url)
 
 
@@ -55,6 +54,27 @@ def _require_can_edit(request, obj) -> None:
 
 def _initial(obj, fields) -> dict:
     return {name: getattr(obj, name) for name in fields}
+
+
+def _record_page(request, template, record, **context):
+    """A record's own page: whether the user may change it, and the targets its ledger activity counts for."""
+    return render(request, template, {**context, "can_edit": can(request.user, "change", record),
+                                      "targets": list(record.activity.targets.all()) if record.activity else []})
+
+
+def _delete_view(access, delete, success, done_url: str):
+    """The delete button of a record: ``access(user, pk)`` fetches it, the service ``delete(user, record)``
+    deletes it and the list ``done_url`` follows with ``success(record)``; a refusal goes back to the
+    record's own page (the list, for a record without one)."""
+    @capability_required("outlets.publish")
+    @require_POST
+    def view(request, pk):
+        record = access(request.user, pk)
+        _require_can_edit(request, record)
+        if report_outcome(request, lambda: delete(request.user, record), success(record)):
+            return redirect(done_url)
+        return redirect(record.get_absolute_url() if hasattr(record, "get_absolute_url") else done_url)
+    return view
 
 
 # --- press conferences -------------------------------------------------------------------------------
@@ -73,42 +93,30 @@ def press_list(request):
 def press_create(request):
     form = PressForm(request.POST or None, user=request.user, initial={"held_on": timezone.localdate()})
     return _save_page(request, form, lambda: services.do_save_press_conference(request.user, **form.cleaned_data),
-                      "已登记新闻发布会，并记入工作台账。", done_url=lambda conference: conference.get_absolute_url(),
-                      title="登记新闻发布会", cancel_url=reverse("outlets:press_list"))
-
-
-def _conference(request, pk):
-    return access_press_conference(request.user, pk)
+                      "已登记新闻发布会，并记入工作台账。", title="登记新闻发布会",
+                      cancel_url=reverse("outlets:press_list"))
 
 
 @is_business
 def press_detail(request, pk):
-    conference = _conference(request, pk)
-    return render(request, "outlets/press_detail.html", {
-        "conference": conference, "can_edit": can(request.user, "change", conference),
-        "targets": list(conference.activity.targets.all()) if conference.activity else []})
+    conference = access_press_conference(request.user, pk)
+    return _record_page(request, "outlets/press_detail.html", conference, conference=conference)
 
 
 @capability_required("outlets.publish")
 @require_http_methods(["GET", "POST"])
 def press_edit(request, pk):
-    conference = _conference(request, pk)
+    conference = access_press_conference(request.user, pk)
     _require_can_edit(request, conference)
     form = PressForm(request.POST or None, user=request.user, initial=_initial(conference, PRESS_FIELDS))
     return _save_page(request, form,
                       lambda: services.do_save_press_conference(request.user, conference, **form.cleaned_data),
-                      "已保存修改，台账记录已同步更新。", done_url=conference.get_absolute_url(),
+                      "已保存修改，台账记录已同步更新。",
                       title=f"修改新闻发布会：{conference.title}", cancel_url=conference.get_absolute_url())
 
 
-@capability_required("outlets.publish")
-@require_POST
-def press_delete(request, pk):
-    conference = _conference(request, pk)
-    _require_can_edit(request, conference)
-    services.do_delete_press_conference(request.user, conference)
-    messages.success(request, f"已删除“{conference.title}”及其台账记录。")
-    return redirect("outlets:press_list")
+press_delete = _delete_view(access_press_conference, services.do_delete_press_conference,
+                            lambda conference: f"已删除“{conference.title}”及其台账记录。", "outlets:press_list")
 
 
 # --- the expert library -----------------------------------------------------------------------------
@@ -202,14 +210,9 @@ def interpretation_edit(request, pk):
                       title=f"修改政策解读：《{item.policy_title}》", cancel_url=interpretations)
 
 
-@capability_required("outlets.publish")
-@require_POST
-def interpretation_delete(request, pk):
-    item = access_interpretation(request.user, pk)
-    _require_can_edit(request, item)
-    services.do_delete_interpretation(request.user, item)
-    messages.success(request, f"已删除《{item.policy_title}》的解读记录及其台账记录。")
-    return redirect("outlets:interpretation_list")
+interpretation_delete = _delete_view(access_interpretation, services.do_delete_interpretation,
+                                     lambda item: f"已删除《{item.policy_title}》的解读记录及其台账记录。",
+                                     "outlets:interpretation_list")
 
 
 # --- the public's questions -------------------------------------------------------------------------
@@ -250,26 +253,19 @@ def question_create(request):
     form = QuestionForm(request.POST or None, user=request.user,
                         initial={"received_on": today, "due_on": today + timedelta(days=21)})
     return _save_page(request, form, lambda: services.do_record_question(request.user, **form.cleaned_data),
-                      "已登记群众关切，请在答复期限前答复。", done_url=lambda item: item.get_absolute_url(),
-                      title="登记群众关切", cancel_url=reverse("outlets:question_list"))
-
-
-def _question(request, pk):
-    return access_public_question(request.user, pk)
+                      "已登记群众关切，请在答复期限前答复。", title="登记群众关切", cancel_url=reverse("outlets:question_list"))
 
 
 @is_business
 def question_detail(request, pk):
-    item = _question(request, pk)
-    return render(request, "outlets/question_detail.html", {
-        "item": item, "overdue": item.is_overdue(), "can_edit": can(request.user, "change", item),
-        "targets": list(item.activity.targets.all()) if item.activity else []})
+    item = access_public_question(request.user, pk)
+    return _record_page(request, "outlets/question_detail.html", item, item=item, overdue=item.is_overdue())
 
 
 @capability_required("outlets.publish")
 @require_http_methods(["GET", "POST"])
 def question_answer(request, pk):
-    item = _question(request, pk)
+    item = access_public_question(request.user, pk)
     _require_can_edit(request, item)
     initial = {"answered_on": item.answered_on or timezone.localdate(), "answer": item.answer,
                "publish": item.status == QuestionStatus.PUBLISHED}
@@ -284,15 +280,5 @@ def question_answer(request, pk):
                                                             "overdue": item.is_overdue()})
 
 
-@capability_required("outlets.publish")
-@require_POST
-def question_delete(request, pk):
-    item = _question(request, pk)
-    _require_can_edit(request, item)
-    try:
-        services.do_delete_question(request.user, item)
-    except ValidationError as error:
-        messages.error(request, "；".join(error.messages))
-        return redirect(item.get_absolute_url())
-    messages.success(request, f"已删除群众关切“{item.topic}”。")
-    return redirect("outlets:question_list")
+question_delete = _delete_view(access_public_question, services.do_delete_question,
+                               lambda item: f"已删除群众关切“{item.topic}”。", "outlets:question_list")

@@ -120,41 +120,39 @@ def outlet_detail(request, pk):
     })
 
 
-def _outlet_form(request, data=None, initial=None):
-    return OutletForm(data, user=request.user, initial=initial)
+def _submitted(request) -> tuple:
+    """A form's data and files when the page was posted; nothing (an unbound form) otherwise."""
+    return (request.POST, request.FILES) if request.method == "POST" else ()
+
+
+def _outlet_form_page(request, form, act, success, template, outlet, **context):
+    """A form page of an outlet (``outlet`` None while registering one): a valid POST runs ``act()`` and goes
+    on to the outlet's page; otherwise, or when the service refuses, the form again."""
+    if form.is_bound and form.is_valid():
+        saved = form_outcome(request, form, act, success)
+        if saved:
+            return redirect("outlets:outlet_detail", pk=(outlet or saved.result).pk)
+    return render(request, template, {"form": form, "outlet": outlet, **context})
 
 
 @capability_required("outlets.publish")
 @require_http_methods(["GET", "POST"])
 @idempotent
 def outlet_create(request):
-    if request.method == "POST":
-        form = _outlet_form(request, request.POST)
-        if form.is_valid():
-            saved = form_outcome(request, form, lambda: services.do_create_outlet(request.user, **form.service_data()),
-                                 lambda outlet: f"已登记阵地“{outlet.name}”。")
-            if saved:
-                return redirect("outlets:outlet_detail", pk=saved.result.pk)
-    else:
-        form = _outlet_form(request, initial={"org_unit": request.user.scope_root})
-    return render(request, "outlets/outlet_form.html", {"form": form, "outlet": None})
+    form = OutletForm(*_submitted(request), user=request.user, initial={"org_unit": request.user.scope_root})
+    return _outlet_form_page(request, form, lambda: services.do_create_outlet(request.user, **form.service_data()),
+                             lambda outlet: f"已登记阵地“{outlet.name}”。", "outlets/outlet_form.html", None)
 
 
 @capability_required("outlets.publish")
 @require_http_methods(["GET", "POST"])
 def outlet_edit(request, pk):
     outlet = access_outlet(request.user, pk, "change")
-    if request.method == "POST":
-        form = _outlet_form(request, request.POST)
-        if form.is_valid():
-            saved = form_outcome(request, form,
-                                 lambda: services.do_update_outlet(request.user, outlet, **form.service_data()),
-                                 "已保存。")
-            if saved:
-                return redirect("outlets:outlet_detail", pk=outlet.pk)
-    else:
-        form = _outlet_form(request, initial={name: getattr(outlet, name) for name in services.OUTLET_FIELDS})
-    return render(request, "outlets/outlet_form.html", {"form": form, "outlet": outlet})
+    form = OutletForm(*_submitted(request), user=request.user,
+                      initial={name: getattr(outlet, name) for name in services.OUTLET_FIELDS})
+    return _outlet_form_page(request, form,
+                             lambda: services.do_update_outlet(request.user, outlet, **form.service_data()),
+                             "已保存。", "outlets/outlet_form.html", outlet)
 
 
 @capability_required("outlets.publish")
@@ -162,17 +160,10 @@ def outlet_edit(request, pk):
 def outlet_update(request, pk):
     """登记更新: a board's new display, an honour-room refresh, a work-group notice."""
     outlet = access_outlet(request.user, pk, "change")
-    if request.method == "POST":
-        form = OutletUpdateForm(request.POST, request.FILES)
-        if form.is_valid():
-            saved = form_outcome(request, form,
-                                 lambda: services.do_record_outlet_update(request.user, outlet, **form.cleaned_data),
-                                 "已登记更新，并计入工作台账。")
-            if saved:
-                return redirect("outlets:outlet_detail", pk=outlet.pk)
-    else:
-        form = OutletUpdateForm()
-    return render(request, "outlets/outlet_update_form.html", {"form": form, "outlet": outlet})
+    form = OutletUpdateForm(*_submitted(request))
+    return _outlet_form_page(request, form,
+                             lambda: services.do_record_outlet_update(request.user, outlet, **form.cleaned_data),
+                             "已登记更新，并计入工作台账。", "outlets/outlet_update_form.html", outlet)
 
 
 @is_business
@@ -202,20 +193,12 @@ def outlet_inspect(request, pk):
 @require_http_methods(["GET", "POST"])
 def inspection_rectify(request, pk):
     inspection = access_inspection(request.user, pk, "change")
-    outlet = inspection.outlet
-    if request.method == "POST":
-        form = RectifyForm(request.POST)
-        if form.is_valid():
-            saved = form_outcome(request, form,
-                                 lambda: inspections.do_complete_rectification(request.user, inspection,
-                                                                               **form.cleaned_data),
-                                 "已登记整改完成。")
-            if saved:
-                return redirect("outlets:outlet_detail", pk=outlet.pk)
-    else:
-        form = RectifyForm()
-    return render(request, "outlets/inspection_rectify.html", {"form": form, "inspection": inspection,
-                                                                "outlet": outlet})
+    form = RectifyForm(*_submitted(request))
+    return _outlet_form_page(request, form,
+                             lambda: inspections.do_complete_rectification(request.user, inspection,
+                                                                           **form.cleaned_data),
+                             "已登记整改完成。", "outlets/inspection_rectify.html", inspection.outlet,
+                             inspection=inspection)
 
 
 def _post_action(request, pk, form_class, action, success: str):
@@ -229,22 +212,18 @@ def _post_action(request, pk, form_class, action, success: str):
     return redirect("outlets:outlet_detail", pk=outlet.pk)
 
 
-@capability_required("outlets.publish")
-@require_POST
-def outlet_flag(request, pk):
-    return _post_action(request, pk, FlagForm, services.do_flag_outlet, "已标记，并通知责任人。")
+def _post_action_view(form_class, action, success: str):
+    """A button on the outlet's page: a POST by the publicity staff running ``action`` (``_post_action``)."""
+    @capability_required("outlets.publish")
+    @require_POST
+    def view(request, pk):
+        return _post_action(request, pk, form_class, action, success)
+    return view
 
 
-@capability_required("outlets.publish")
-@require_POST
-def outlet_unflag(request, pk):
-    return _post_action(request, pk, None, services.do_unflag_outlet, "已解除标记，阵地恢复正常运行。")
-
-
-@capability_required("outlets.publish")
-@require_POST
-def outlet_close(request, pk):
-    return _post_action(request, pk, CloseForm, services.do_close_outlet, "已关停该阵地。")
+outlet_flag = _post_action_view(FlagForm, services.do_flag_outlet, "已标记，并通知责任人。")
+outlet_unflag = _post_action_view(None, services.do_unflag_outlet, "已解除标记，阵地恢复正常运行。")
+outlet_close = _post_action_view(CloseForm, services.do_close_outlet, "已关停该阵地。")
 
 
 @capability_required("outlets.publish")

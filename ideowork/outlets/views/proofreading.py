@@ -14,7 +14,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ideowork.core.exports.excel import content_disposition
-from ideowork.core.forms.errors import add_service_errors
+from ideowork.core.outcomes import form_outcome
 from ideowork.core.audit import record_read
 from ideowork.core.idempotency import idempotent
 from ideowork.core.permissions import capability_required, is_business
@@ -146,12 +146,8 @@ def _editable_rule(request, pk) -> ProofRule:
 def _save(request, rule=None):
     form = RuleForm(request.POST or None, rule=rule)
     if request.method == "POST" and form.is_valid():
-        try:
-            saved = do_save_rule(request.user, rule, **form.service_data())
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, f"规则“{saved.pattern}”已{'保存' if rule else '添加'}。")
+        if form_outcome(request, form, lambda: do_save_rule(request.user, rule, **form.service_data()),
+                        lambda saved: f"规则“{saved.pattern}”已{'保存' if rule else '添加'}。"):
             return redirect(_back(request))
     return render(request, "outlets/proofreading/rule_form.html", {
         "form": form, "rule": rule, "title": "修改校对规则" if rule else "新增校对规则", "next": _back(request),

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 
+from ideowork.core.models import UpdatedAt
 from ideowork.core.scoping import ScopedQuerySet
 
 __all__ = ["Assignment"]
@@ -16,7 +17,7 @@ class AssignmentQuerySet(ScopedQuerySet):
         return models.Q(item__plan__org_unit=user.scope_root)
 
 
-class Assignment(models.Model):
+class Assignment(UpdatedAt, models.Model):
     item = models.OneToOneField("plans.PlanItem", verbose_name="要点条目", on_delete=models.CASCADE,
                                 related_name="assignment")
     lead_unit = models.ForeignKey("core.OrgUnit", verbose_name="牵头单位", null=True, blank=True,
@@ -33,7 +34,6 @@ class Assignment(models.Model):
     measures = models.TextField("具体措施", blank=True)
     deadline = models.DateField("完成时限", null=True, blank=True)
     progress_note = models.TextField("进展情况", blank=True)
-    updated_at = models.DateTimeField("更新时间", auto_now=True)
 
     objects = AssignmentQuerySet.as_manager()
 

@@ -1,8 +1,8 @@
 """A year's work plan (工作要点) of one organ, and its sections."""
 
-from django.conf import settings
 from django.db import models
 
+from ideowork.core.models import UpdatedAt, person_field
 from ideowork.core.scoping import ScopedQuerySet
 
 from ..choices import PlanStatus
@@ -17,7 +17,7 @@ class WorkPlanQuerySet(ScopedQuerySet):
         return models.Q(org_unit=user.scope_root)
 
 
-class WorkPlan(models.Model):
+class WorkPlan(UpdatedAt, models.Model):
     org_unit = models.ForeignKey("core.OrgUnit", verbose_name="所属单位", on_delete=models.PROTECT,
                                  related_name="work_plans")
     year = models.PositiveSmallIntegerField("年度")
@@ -28,10 +28,8 @@ class WorkPlan(models.Model):
     source_name = models.CharField("来源文件", max_length=255, blank=True)
     source_text = models.TextField("原文", blank=True)
     status = models.CharField("状态", max_length=16, choices=PlanStatus.choices, default=PlanStatus.ACTIVE)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="导入人", null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
+    created_by = person_field("导入人")
     created_at = models.DateTimeField("导入时间", auto_now_add=True)
-    updated_at = models.DateTimeField("更新时间", auto_now=True)
 
     objects = WorkPlanQuerySet.as_manager()
 

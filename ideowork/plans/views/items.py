@@ -1,13 +1,11 @@
 """One plan item: its text with targets marked, its targets, and its assignment."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from ideowork.core.forms.errors import add_service_errors
+from ideowork.core.outcomes import form_outcome
 from ideowork.core.permissions import capability_required, is_business
 
 from ..access import access_item
@@ -44,12 +42,7 @@ def item_edit(request, pk):
     item = access_item(request.user, pk, "change")
     form = ItemForm(request.POST or None, initial={"number": item.number, "title": item.title, "text": item.text})
     if request.method == "POST" and form.is_valid():
-        try:
-            do_update_item(request.user, item, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, "条目已保存。")
+        if form_outcome(request, form, lambda: do_update_item(request.user, item, **form.cleaned_data), "条目已保存。"):
             return redirect("plans:item", pk=item.pk)
     return render(request, "plans/form.html", {
         "form": form, "title": f"修改条目：{item}", "item": item, "plan": item.plan,
@@ -75,12 +68,8 @@ def item_assign(request, pk):
     form = AssignmentForm(request.POST or None, initial=initial, user=request.user, plan=item.plan)
     next_url = _next_url(request, item_url(item))
     if request.method == "POST" and form.is_valid():
-        try:
-            do_assign_item(request.user, item, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, f"已保存“{item.title}”的责任分工。")
+        if form_outcome(request, form, lambda: do_assign_item(request.user, item, **form.cleaned_data),
+                        f"已保存“{item.title}”的责任分工。"):
             return redirect(next_url)
     return render(request, "plans/form.html", {
         "form": form, "title": f"责任分工：{item}", "item": item, "plan": item.plan, "cancel_url": next_url,

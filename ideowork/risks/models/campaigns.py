@@ -12,12 +12,12 @@ Written only by ``risks.actions.campaigns``.
 
 from datetime import datetime, time, timedelta
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from ideowork.core.models import person_field
 from ideowork.core.scoping import ORGAN, Allow
 
 from ..choices import CampaignStatus, ReturnStatus
@@ -61,11 +61,9 @@ class ScreeningCampaign(models.Model):
     schedule = models.ForeignKey("risks.CampaignSchedule", verbose_name="定期排查安排", null=True, blank=True,
                                  on_delete=models.SET_NULL, related_name="campaigns")
     opened_at = models.DateTimeField("开始时间", default=timezone.now)
-    opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="发起人", null=True, blank=True,
-                                  on_delete=models.SET_NULL, related_name="+")
+    opened_by = person_field("发起人")
     closed_at = models.DateTimeField("结束时间", null=True, blank=True)
-    closed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="结束人", null=True, blank=True,
-                                  on_delete=models.SET_NULL, related_name="+")
+    closed_by = person_field("结束人")
     summary = models.TextField("排查总结", blank=True)
     # A campaign held before the office used the platform, recorded afterwards (补录): its dates, and
     # its returns' dates, are the ones stated; a live campaign's are always the moment of the action.
@@ -125,8 +123,7 @@ class CampaignReturn(models.Model):
                                related_name="campaign_returns")
     status = models.CharField("报送状态", max_length=8, choices=ReturnStatus.choices, default=ReturnStatus.PENDING)
     reported_at = models.DateTimeField("报送时间", null=True, blank=True)
-    reported_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="报送人", null=True, blank=True,
-                                    on_delete=models.SET_NULL, related_name="+")
+    reported_by = person_field("报送人")
     checked_by = models.CharField("排查人员", max_length=200, blank=True)
     method = models.TextField("排查方式", blank=True)
     note = models.TextField("情况说明", blank=True)
@@ -167,8 +164,7 @@ class CampaignSchedule(models.Model):
     open_day = models.PositiveSmallIntegerField("每季度首月开始日", default=1)
     days_given = models.PositiveSmallIntegerField("报送期限（天）", default=20)
     instructions = models.TextField("工作要求", blank=True)
-    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="设置人", null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
+    updated_by = person_field("设置人")
     updated_at = models.DateTimeField("设置时间", auto_now=True)
 
     objects = RisksQuerySet.declare(actions={"change": RUN}).as_manager()

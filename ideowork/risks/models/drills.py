@@ -8,13 +8,15 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
+from ideowork.core.models import RecordedBy
+
 from .scoping import ManagedQuerySet
 
 __all__ = ["Drill"]
 
 
 
-class Drill(models.Model):
+class Drill(RecordedBy, models.Model):
     org_unit = models.ForeignKey("core.OrgUnit", verbose_name="组织单位", on_delete=models.PROTECT,
                                  related_name="drills")
     title = models.CharField("演练名称", max_length=200)
@@ -32,9 +34,6 @@ class Drill(models.Model):
                              on_delete=models.SET_NULL, related_name="+")
     activity = models.OneToOneField("ledger.Activity", verbose_name="台账活动", null=True, blank=True,
                                     on_delete=models.SET_NULL, related_name="risk_drill")
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="登记人", on_delete=models.PROTECT,
-                                   related_name="+")
-    created_at = models.DateTimeField("登记时间", auto_now_add=True)
 
     objects = ManagedQuerySet.as_manager()
 

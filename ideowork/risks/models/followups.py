@@ -6,6 +6,8 @@ of the two. Done only with a result. Written only by ``risks.actions.followups``
 from django.conf import settings
 from django.db import models
 
+from ideowork.core.models import RecordedBy
+
 from .scoping import ManagedQuerySet
 
 __all__ = ["FollowUpTask", "parent_link"]
@@ -26,7 +28,7 @@ def parent_link(parent) -> dict:
     return {"drill": parent} if parent._meta.model_name == "drill" else {"meeting": parent}
 
 
-class FollowUpTask(models.Model):
+class FollowUpTask(RecordedBy, models.Model):
     org_unit = models.ForeignKey("core.OrgUnit", verbose_name="所属单位", on_delete=models.PROTECT, related_name="+")
     drill = models.ForeignKey("risks.Drill", verbose_name="应急演练", null=True, blank=True, on_delete=models.CASCADE,
                               related_name="tasks")
@@ -40,9 +42,6 @@ class FollowUpTask(models.Model):
     result = models.TextField("完成情况", blank=True)
     closed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="确认人", null=True, blank=True,
                                   on_delete=models.PROTECT, related_name="+")
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="登记人", on_delete=models.PROTECT,
-                                   related_name="+")
-    created_at = models.DateTimeField("登记时间", auto_now_add=True)
 
     objects = FollowUpQuerySet.as_manager()
 

@@ -5,8 +5,9 @@ row) and the unit copied, so the history is scoped and listed by itself. Written
 ``risks.actions.history.write_history``, in the transaction of the change it records.
 """
 
-from django.conf import settings
 from django.db import models
+
+from ideowork.core.models import person_field
 
 from ..choices import RiskArea, RiskSource, RiskStatus
 from .scoping import RisksQuerySet
@@ -21,8 +22,7 @@ class RiskHistory(models.Model):
     valid_to = models.DateTimeField("截止时间", null=True, blank=True)
     event = models.CharField("变更事项", max_length=40)
     note = models.CharField("说明", max_length=300, blank=True)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="操作人", null=True, blank=True,
-                              on_delete=models.SET_NULL, related_name="+")
+    actor = person_field("操作人")
 
     area = models.CharField("所属领域", max_length=16, choices=RiskArea.choices)
     title = models.CharField("风险点", max_length=200)

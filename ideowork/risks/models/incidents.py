@@ -12,6 +12,8 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
+from ideowork.core.models import RecordedBy
+
 from ..choices import IncidentStatus, TimelineKind
 from .scoping import ManagedQuerySet, RisksQuerySet
 from .sources import FromSource
@@ -19,7 +21,7 @@ from .sources import FromSource
 __all__ = ["Incident", "IncidentEntry"]
 
 
-class Incident(FromSource):
+class Incident(RecordedBy, FromSource):
     org_unit = models.ForeignKey("core.OrgUnit", verbose_name="处置单位", on_delete=models.PROTECT,
                                  related_name="incidents")
     title = models.CharField("事件名称", max_length=200)
@@ -35,9 +37,6 @@ class Incident(FromSource):
     status = models.CharField("状态", max_length=8, choices=IncidentStatus.choices, default=IncidentStatus.OPEN)
     summary = models.TextField("处置总结", blank=True)
     closed_at = models.DateTimeField("结束时间", null=True, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="登记人", on_delete=models.PROTECT,
-                                   related_name="+")
-    created_at = models.DateTimeField("登记时间", auto_now_add=True)
 
     objects = ManagedQuerySet.as_manager()
 

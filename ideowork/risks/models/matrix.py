@@ -6,9 +6,9 @@ assessed with, and so will a screening campaign once it opens (the campaign fixe
 use), so editing the matrix never changes an existing risk's level.
 """
 
-from django.conf import settings
 from django.db import models
 
+from ideowork.core.models import EditedBy
 from ideowork.core.scoping import ORGAN, Allow
 
 from .. import matrix as logic
@@ -53,13 +53,10 @@ class MatrixData:
         return logic.level_of(self.data, likelihood, impact)
 
 
-class RiskMatrix(MatrixData, models.Model):
+class RiskMatrix(EditedBy, MatrixData, models.Model):
     org_unit = models.OneToOneField("core.OrgUnit", verbose_name="所属单位", on_delete=models.CASCADE,
                                     related_name="risk_matrix")
     data = models.JSONField("矩阵", default=logic.default_matrix)
-    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="修改人", null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
-    updated_at = models.DateTimeField("修改时间", auto_now=True)
 
     objects = RiskMatrixQuerySet.as_manager()
 

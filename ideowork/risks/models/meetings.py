@@ -8,6 +8,8 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
+from ideowork.core.models import RecordedBy
+
 from ..choices import MeetingKind
 from .scoping import ManagedQuerySet
 
@@ -15,7 +17,7 @@ __all__ = ["JointMeeting"]
 
 
 
-class JointMeeting(models.Model):
+class JointMeeting(RecordedBy, models.Model):
     org_unit = models.ForeignKey("core.OrgUnit", verbose_name="召集单位", on_delete=models.PROTECT,
                                  related_name="joint_meetings")
     kind = models.CharField("会议类型", max_length=12, choices=MeetingKind.choices, default=MeetingKind.JOINT)
@@ -34,9 +36,6 @@ class JointMeeting(models.Model):
                              on_delete=models.SET_NULL, related_name="+")
     activity = models.OneToOneField("ledger.Activity", verbose_name="台账活动", null=True, blank=True,
                                     on_delete=models.SET_NULL, related_name="risk_meeting")
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="登记人", on_delete=models.PROTECT,
-                                   related_name="+")
-    created_at = models.DateTimeField("登记时间", auto_now_add=True)
 
     objects = ManagedQuerySet.as_manager()
 

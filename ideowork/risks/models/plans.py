@@ -12,6 +12,8 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
+from ideowork.core.models import RecordedBy
+
 from .scoping import ManagedQuerySet, RisksQuerySet
 from .signoff import SignOffSubject
 
@@ -19,16 +21,13 @@ __all__ = ["EmergencyPlan", "PlanVersion"]
 
 
 
-class EmergencyPlan(models.Model):
+class EmergencyPlan(RecordedBy, models.Model):
     org_unit = models.ForeignKey("core.OrgUnit", verbose_name="制定单位", on_delete=models.PROTECT,
                                  related_name="emergency_plans")
     title = models.CharField("预案名称", max_length=200)
     scope = models.TextField("适用范围", blank=True)
     current_version = models.OneToOneField("risks.PlanVersion", verbose_name="现行版本", null=True, blank=True,
                                            on_delete=models.PROTECT, related_name="+")
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="登记人", on_delete=models.PROTECT,
-                                   related_name="+")
-    created_at = models.DateTimeField("登记时间", auto_now_add=True)
 
     objects = ManagedQuerySet.as_manager()
 

@@ -1,8 +1,9 @@
 """Rectification progress (整改进展) and its evidence files. Evidence is stored as core's
 ``Attachment`` (checked by ``core.uploads.check_upload`` first), as the ledger's evidence is."""
 
-from django.conf import settings
 from django.db import models
+
+from ideowork.core.models import person_field
 
 from .scoping import RisksQuerySet
 
@@ -13,8 +14,7 @@ class RiskProgress(models.Model):
     risk = models.ForeignKey("risks.Risk", verbose_name="风险隐患", on_delete=models.CASCADE, related_name="progress")
     date = models.DateField("日期")
     text = models.TextField("整改情况")
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="登记人", null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
+    created_by = person_field("登记人")
     created_at = models.DateTimeField("登记时间", auto_now_add=True)
 
     objects = RisksQuerySet.through("risk").as_manager()

@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.urls import reverse
 
 from ideowork.core.choices import Role
+from ideowork.core.models import person_field
 from ideowork.core.scoping import ORGAN, Allow
 
 from ..choices import RiskArea, UpwardKind, UpwardStatus
@@ -42,8 +43,7 @@ class Guidance(models.Model):
     title = models.CharField("标题", max_length=120)
     body = models.TextField("指导意见")
     sent_at = models.DateTimeField("下发时间", auto_now_add=True)
-    sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="下发人", null=True, blank=True,
-                                on_delete=models.SET_NULL, related_name="+")
+    sent_by = person_field("下发人")
 
     objects = GuidanceQuerySet.as_manager()
 
@@ -62,8 +62,7 @@ class GuidanceRecipient(models.Model):
     guidance = models.ForeignKey(Guidance, verbose_name="指导意见", on_delete=models.CASCADE, related_name="recipients")
     org_unit = models.ForeignKey("core.OrgUnit", verbose_name="接收单位", on_delete=models.PROTECT, related_name="+")
     read_at = models.DateTimeField("首次阅读时间", null=True, blank=True)
-    read_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="首次阅读人", null=True, blank=True,
-                                on_delete=models.SET_NULL, related_name="+")
+    read_by = person_field("首次阅读人")
 
     objects = RisksQuerySet.as_manager()
 
@@ -107,11 +106,9 @@ class UpwardReport(models.Model):
     measures = models.TextField("已采取的措施", blank=True)
     status = models.CharField("状态", max_length=14, choices=UpwardStatus.choices, default=UpwardStatus.REPORTED)
     reported_at = models.DateTimeField("报告时间", auto_now_add=True)
-    reported_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="报告人", null=True, blank=True,
-                                    on_delete=models.SET_NULL, related_name="+")
+    reported_by = person_field("报告人")
     acknowledged_at = models.DateTimeField("确认时间", null=True, blank=True)
-    acknowledged_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="确认人", null=True, blank=True,
-                                        on_delete=models.SET_NULL, related_name="+")
+    acknowledged_by = person_field("确认人")
     reply = models.TextField("上级意见", blank=True)
 
     objects = UpwardReportQuerySet.as_manager()

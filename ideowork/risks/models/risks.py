@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
+from ideowork.core.models import UpdatedAt, person_field
 from ideowork.core.scoping import CHANGE
 
 from ..choices import ENDED_STATUSES, OPEN_STATUSES, RiskArea, RiskSource, RiskStatus
@@ -25,7 +26,7 @@ class RiskQuerySet(RisksQuerySet):
         return self.filter(status__in=OPEN_STATUSES, deadline__lt=today)
 
 
-class Risk(FromSource):
+class Risk(UpdatedAt, FromSource):
     org_unit = models.ForeignKey("core.OrgUnit", verbose_name="责任单位", on_delete=models.PROTECT,
                                  related_name="risks")
     area = models.CharField("所属领域", max_length=16, choices=RiskArea.choices)
@@ -63,10 +64,8 @@ class Risk(FromSource):
                                               blank=True, on_delete=models.PROTECT, related_name="+")
 
     revision = models.PositiveIntegerField("版本", default=1)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="登记人", null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
+    created_by = person_field("登记人")
     created_at = models.DateTimeField("登记时间", auto_now_add=True)
-    updated_at = models.DateTimeField("更新时间", auto_now=True)
 
     objects = RiskQuerySet.as_manager()
 

@@ -8,13 +8,13 @@ Works before the database exists (the shipped rule files are used then).
 """
 
 import json
-import sys
 from datetime import date
 from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
 from ideowork.core.documents import DocumentError, read_document
+from ideowork.core.management.output import write_utf8
 from ideowork.core.uploads import document_limits
 
 from ...choices import RuleCategory, Severity
@@ -62,15 +62,7 @@ class Command(BaseCommand):
             self._fail(f"无法校对“{file.name}”：{exc.message}", code=2 if exc.code == "encoding" else 1)
 
     def _write(self, text: str, *, stream=None) -> None:
-        # Write UTF-8 whatever the console's locale, so `> out.json` is always readable.
-        out = getattr(stream or self.stdout, "_out", sys.stdout)
-        buffer = getattr(out, "buffer", None)
-        if buffer is not None:
-            out.flush()
-            buffer.write((text + "\n").encode("utf-8"))
-            buffer.flush()
-        else:
-            out.write(text + "\n")
+        write_utf8(stream or self.stdout, text)
 
     def _fail(self, message: str, *, code: int):
         self._write(message, stream=self.stderr)

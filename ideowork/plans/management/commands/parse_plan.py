@@ -1,12 +1,12 @@
 """``ideowork parse_plan PATH [--json]``: parse a work-plan document and print what was found."""
 
 import json
-import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
 from ideowork.core.documents import DocumentError, read_document
+from ideowork.core.management.output import write_utf8
 from ideowork.core.periods import PeriodKind
 from ideowork.core.uploads import document_limits
 
@@ -35,15 +35,7 @@ class Command(BaseCommand):
         self._write(json.dumps(data, ensure_ascii=False, indent=2) if options["json"] else outline(data))
 
     def _write(self, text: str) -> None:
-        # Write UTF-8 whatever the console's locale, so `> out.json` is always readable.
-        out = getattr(self.stdout, "_out", sys.stdout)
-        buffer = getattr(out, "buffer", None)
-        if buffer is not None:
-            out.flush()
-            buffer.write((text + "\n").encode("utf-8"))
-            buffer.flush()
-        else:
-            out.write(text + "\n")
+        write_utf8(self.stdout, text)
 
     def _fail(self, message: str):
         self.stderr.write(message)
