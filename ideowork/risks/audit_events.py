@@ -53,4 +53,6 @@ register_audit_events({
     "risks.register.export": "导出风险隐患台账",
     "risks.evidence.download": "下载风险整改佐证材料",
     "risks.guidance.download": "下载指导意见附件",
+    "risks.drill.export": "导出应急演练台账",
+    "risks.meeting.export": "导出联席会议台账",
 })

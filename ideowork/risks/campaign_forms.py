@@ -10,10 +10,10 @@ from ideowork.ledger.forms.widgets import EvidenceFilesField
 from ideowork.plans.forms.fields import PlanItemChoiceField
 from ideowork.plans.models import PlanItem
 
-from .choices import DEFAULT_FOCUS_AREAS, RiskArea, UpwardKind
+from .choices import DEFAULT_FOCUS_AREAS, CampaignStatus, RiskArea, UpwardKind
 from .forms import RiskForm
 
-__all__ = ["CampaignForm", "ScheduleForm", "ReturnRiskForm", "NilReturnForm", "CloseCampaignForm", "GuidanceForm",
+__all__ = ["CampaignFilterForm", "CampaignForm", "ScheduleForm", "ReturnRiskForm", "NilReturnForm", "CloseCampaignForm", "GuidanceForm",
            "UpwardReportForm", "AcknowledgeForm", "split_areas"]
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -85,6 +85,16 @@ class NilReturnForm(forms.Form):
     method = forms.CharField(label="排查方式和范围", widget=forms.Textarea(attrs={"rows": 3, "placeholder":
                              "如：召开专题会议，逐项对照重点领域排查，查阅信访件和网络舆情记录"}))
     note = forms.CharField(label="其他说明", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class CampaignFilterForm(forms.Form):
+    """The campaign list narrowed to a year and a state: past campaigns are found here."""
+    year = forms.TypedChoiceField(label="年度", coerce=int, required=False, empty_value=None)
+    status = forms.ChoiceField(label="状态", required=False, choices=[("", "全部"), *CampaignStatus.choices])
+
+    def __init__(self, *args, years: list[int], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = [("", "全部年度"), *((y, f"{y}年") for y in years)]
 
 
 class CloseCampaignForm(forms.Form):

@@ -15,7 +15,7 @@ from .choices import OPEN_STATUSES
 from .forms import ACTIVE
 from .models import Risk, RiskHistory
 
-__all__ = ["filtered_register", "heat_counts", "quarter_ends", "as_of_moment", "AsOfPage", "as_of_page", "PAGE_SIZE"]
+__all__ = ["filtered_register", "in_force", "heat_counts", "quarter_ends", "as_of_moment", "AsOfPage", "as_of_page", "PAGE_SIZE"]
 
 PAGE_SIZE = 30
 
@@ -69,7 +69,8 @@ class AsOfPage:
     rows: list  # RiskHistory rows in force, in the page's order
 
 
-def _in_force(user, moment):
+def in_force(user, moment):
+    """The history rows in force at ``moment``: what the register said then."""
     return (RiskHistory.objects.visible_to(user).filter(valid_from__lt=moment)
             .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=moment)))
 
@@ -83,7 +84,7 @@ def as_of_page(user, day: date, page_number, unit=None, level: int | None = None
     ``ACTIVE``), the page is of the rows in force that match, read from the history itself."""
     moment = as_of_moment(day)
     if level is not None or status:
-        rows = _in_force(user, moment)
+        rows = in_force(user, moment)
         if unit is not None:
             rows = rows.filter(org_unit__path__startswith=unit.path)
         if level is not None:
@@ -101,6 +102,6 @@ def as_of_page(user, day: date, page_number, unit=None, level: int | None = None
         risks = risks.filter(org_unit__path__startswith=unit.path)
     page = Paginator(risks.order_by("id").values_list("id", flat=True), PAGE_SIZE).get_page(page_number)
     ids = list(page)
-    in_force = _in_force(user, moment).filter(risk_id__in=ids).select_related("org_unit")
-    by_risk = {row.risk_id: row for row in in_force}
+    rows = in_force(user, moment).filter(risk_id__in=ids).select_related("org_unit")
+    by_risk = {row.risk_id: row for row in rows}
     return AsOfPage(page, [by_risk[pk] for pk in ids if pk in by_risk])

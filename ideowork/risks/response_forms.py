@@ -18,7 +18,7 @@ from .forms import OwnerChoiceField, RiskForm, UnitChoiceField, owners_for, unit
 from .models import EmergencyPlan
 
 __all__ = ["ChecklistForm", "AssessmentStartForm", "AssessmentForm", "AssessmentRiskForm", "PlanForm",
-           "PlanVersionForm", "IncidentForm", "EntryForm", "CloseIncidentForm", "DrillForm", "MeetingForm",
+           "PlanVersionForm", "IncidentForm", "SourcedIncidentForm", "EntryForm", "CloseIncidentForm", "DrillForm", "MeetingForm",
            "TaskForm", "CloseTaskForm", "contacts_text", "levels_text"]
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -154,23 +154,52 @@ class PlanForm(PlanVersionForm):
 
 
 # --- incidents ----------------------------------------------------------------------------------
-class IncidentForm(forms.Form):
-    title = forms.CharField(label="事件名称", max_length=200)
-    occurred_at = forms.DateTimeField(label="发生时间", widget=DATETIME)
+def _level_choice(level: dict) -> tuple[str, str]:
+    return level["name"], f"{level['name']}（{level['criteria']}）" if level.get("criteria") else level["name"]
+
+
+class _ResponseForm(forms.Form):
+    """What every activation names: a response level of the plan and the leader who leads."""
     level = forms.ChoiceField(label="响应级别")
     lead = OwnerChoiceField(label="牵头领导", queryset=User.objects.none(), help_text="办主要负责同志或分管领导。")
+
+    def _for(self, organ: OrgUnit, versions) -> None:
+        levels = {}
+        for version in versions:
+            for level in version.levels:
+                levels.setdefault(*_level_choice(level))
+        self.fields["level"].choices = list(levels.items())
+        self.fields["lead"].queryset = User.objects.business().filter(
+            org_unit__organ=organ, role__in=("head", "deputy"), is_active=True).select_related("org_unit")
+
+
+class IncidentForm(_ResponseForm):
+    title = forms.CharField(label="事件名称", max_length=200)
+    occurred_at = forms.DateTimeField(label="发生时间", widget=DATETIME)
     description = forms.CharField(label="事件概况", widget=forms.Textarea(attrs={"rows": 4}))
+    field_order = ["title", "occurred_at", "level", "lead", "description"]
 
     def __init__(self, *args, plan: EmergencyPlan, **kwargs):
         super().__init__(*args, **kwargs)
         version = plan.current_version
-        levels = version.levels if version is not None else []
-        self.fields["level"].choices = [(level["name"], f"{level['name']}（{level['criteria']}）"
-                                         if level.get("criteria") else level["name"]) for level in levels]
-        organ = plan.org_unit.organ or plan.org_unit
-        self.fields["lead"].queryset = User.objects.business().filter(
-            org_unit__organ=organ, role__in=("head", "deputy"), is_active=True).select_related("org_unit")
+        self._for(plan.org_unit.organ or plan.org_unit, [version] if version is not None else [])
         self.fields["occurred_at"].initial = timezone.localtime().replace(second=0, microsecond=0)
+
+
+class SourcedIncidentForm(_ResponseForm):
+    """Opening an incident from another area's record (an opinion event): which of the organ's plans in
+    force, at which level (the service holds the level to the chosen plan), led by whom."""
+    plan = forms.ModelChoiceField(label="启动预案", queryset=EmergencyPlan.objects.none(),
+                                  empty_label="请选择应急预案")
+    field_order = ["plan", "level", "lead"]
+
+    def __init__(self, *args, user, organ: OrgUnit, **kwargs):
+        super().__init__(*args, **kwargs)
+        plans = (EmergencyPlan.objects.visible_to(user, "change")
+                 .filter(org_unit__organ=organ, current_version__isnull=False).select_related("current_version"))
+        self.fields["plan"].queryset = plans
+        self.plans = list(plans)
+        self._for(organ, [plan.current_version for plan in self.plans])
 
 
 class EntryForm(forms.Form):

@@ -42,16 +42,8 @@ urlpatterns = [
     path("incidents/<int:pk>/entry/", incidents.incident_entry, name="incident_entry"),
     path("incidents/<int:pk>/close/", incidents.incident_close, name="incident_close"),
     # drills and joint meetings, with their follow-up tasks
-    path("drills/", drills.drill_list, name="drills"),
-    path("drills/new/", drills.drill_create, name="drill_create"),
-    path("drills/<int:pk>/", drills.drill_detail, name="drill"),
-    path("drills/<int:pk>/edit/", drills.drill_edit, name="drill_edit"),
-    path("drills/<int:pk>/task/", drills.drill_task, name="drill_task"),
-    path("meetings/", meetings.meeting_list, name="meetings"),
-    path("meetings/new/", meetings.meeting_create, name="meeting_create"),
-    path("meetings/<int:pk>/", meetings.meeting_detail, name="meeting"),
-    path("meetings/<int:pk>/edit/", meetings.meeting_edit, name="meeting_edit"),
-    path("meetings/<int:pk>/task/", meetings.meeting_task, name="meeting_task"),
+    *drills.DRILLS.urls(),
+    *meetings.MEETINGS.urls(),
     path("tasks/<int:pk>/close/", followups.task_close, name="task_close"),
     # screening campaigns (排查活动) and the units' returns
     path("campaigns/", campaigns.campaign_list, name="campaigns"),

@@ -1,6 +1,10 @@
-"""Builders the risks tests share: a risk of the city office, one with evidence, a county's."""
+"""Builders the risks tests share: a risk of the city office, one with evidence, a county's; reading an
+exported workbook."""
 
+import io
 from datetime import timedelta
+
+import openpyxl
 
 from django.utils import timezone
 
@@ -46,3 +50,11 @@ def report_risk(org, campaign_return, actor=None, title="乡镇干部对岗位�
     return do_report_risk(actor or org.county_staff, campaign_return, area="reform", title=title,
                           likelihood=likelihood, impact=impact, measures="谈心谈话，讲清政策。",
                           deadline=timezone.localdate() + timedelta(days=30))
+
+
+def exported_rows(response) -> tuple[list, list[list]]:
+    """The header row (the one starting 序号) and the data rows under it of a streamed workbook."""
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    header = next(r for r in rows if r and r[0] == "序号")
+    return header, rows[rows.index(header) + 1:]

@@ -1,10 +1,8 @@
 """The register's pages as a manager sees them: filters, the heat map, the as-of view at a past
 quarter end (its query count does not grow with the data), the export, the matrix page."""
 
-import io
 from datetime import date
 
-import openpyxl
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -12,7 +10,7 @@ from django.urls import reverse
 
 from ideowork.risks.actions import do_update_risk
 from tests.ledger.files import photo
-from tests.risks.builders import make_risk, with_evidence
+from tests.risks.builders import exported_rows, make_risk, with_evidence
 
 pytestmark = pytest.mark.clock("2026-07-15T10:00")
 
@@ -109,13 +107,9 @@ def test_the_as_of_views_and_the_registers_queries_do_not_grow_with_the_data(org
 def test_the_export_has_the_offices_columns(org, client):
     with_evidence(org, make_risk(org, title="导出的风险"))
     login(client, org.staff)
-    response = client.get(reverse("risks:register_export"))
-    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
-    rows = [[c for c in row] for row in sheet.iter_rows(values_only=True)]
-    header = next(r for r in rows if r and r[0] == "序号")
+    header, (data, *_) = exported_rows(client.get(reverse("risks:register_export")))
     assert list(header[:9]) == ["序号", "风险点", "风险等级", "责任单位", "责任人", "防控措施", "整改时限", "整改情况",
                                 "销号情况"]
-    data = rows[rows.index(header) + 1]
     assert data[1] == "导出的风险" and data[2] == "重大" and data[7].startswith("已开展") and data[8] == "整改中"
 
 

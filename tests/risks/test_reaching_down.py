@@ -103,3 +103,18 @@ def test_only_a_county_reports_up_and_bad_input_is_refused(org):
         do_report_upward(org.county_staff, kind="rumour", area="nowhere", title="", body="")
     assert set(exc.value.message_dict) == {"kind", "area", "title", "body"}
     assert not UpwardReport.objects.exists()
+
+
+def test_guidance_is_sent_with_its_file_from_the_form_page(org, login):
+    client = login(org.staff)
+    url = reverse("risks:guidance_create")
+    assert 'enctype="multipart/form-data"' in client.get(url).content.decode()
+    response = client.post(url, {"title": "关于做好机构改革期间意识形态风险防范的指导意见", "body": "请各县区……",
+                                 "recipients": [org.county_a.pk], "files": [photo("指导意见.png")]})
+    guidance = Guidance.objects.get()
+    assert response.status_code == 302 and response["Location"] == guidance.get_absolute_url()
+    assert [r.org_unit for r in GuidanceRecipient.objects.filter(guidance=guidance)] == [org.county_a]
+    assert guidance.files.count() == 1
+    page = client.post(url, {"title": "", "body": "", "recipients": []}).content.decode()
+    assert 'class="error"' in page
+    assert Guidance.objects.count() == 1

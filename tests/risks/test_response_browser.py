@@ -165,7 +165,7 @@ def test_a_drill_and_a_joint_meeting_with_their_follow_up_tasks(org, page_as):
     staff.fill("#id_evaluation", "信息报告及时；发布审核用时偏长。")
     screenshot(staff, "risks-drill-form")
     submit(staff)
-    staff.wait_for_selector("text=已登记应急演练")
+    staff.wait_for_selector("text=已登记演练")
     drill = Drill.objects.get()
     assert drill.activity is not None
     staff.click("text=＋ 添加整改事项")
@@ -217,3 +217,30 @@ def test_the_menu_reaches_every_response_page(org, page_as):
                            ("应急演练", "应急演练"), ("联席会议", "联席会议与形势研判")):
         page.locator("nav#main-menu").get_by_role("link", name=label, exact=True).click()
         page.wait_for_selector(f"main h1:has-text('{heading}')")
+
+
+def test_an_incident_opened_from_an_opinion_event_links_both_ways(org, page_as):
+    from tests.opinion.handling_builders import make_event
+    from tests.risks.response_builders import make_approved_plan
+
+    plan = make_approved_plan(org)
+    event = make_event(org.city, title="网传“机构改革大规模裁员”不实信息", items=3)
+    staff = page_as(org.staff)
+    staff.goto(event.get_absolute_url())
+    staff.click("[data-testid=incident] summary")
+    staff.select_option("[data-testid=incident] select[name=plan]", str(plan.pk))
+    staff.select_option("[data-testid=incident] select[name=level]", "Ⅰ级响应")
+    staff.select_option("[data-testid=incident] select[name=lead]", str(org.principal.pk))
+    staff.once("dialog", lambda dialog: dialog.accept())
+    staff.click("[data-testid=incident] button[type=submit]")
+    staff.wait_for_selector("text=已启动应急响应")
+    screenshot(staff, "opinion-event-incident")
+    staff.click("[data-testid=incident-link]")
+    staff.wait_for_selector("[data-testid=timeline]")
+    incident = Incident.objects.get()
+    assert staff.url.endswith(incident.get_absolute_url())
+    assert "Ⅰ级响应" in staff.inner_text("main") and "启动《" in staff.inner_text("[data-testid=timeline]")
+    assert "舆情事件" in staff.inner_text("main")
+    staff.click("[data-testid=source-link]")
+    staff.wait_for_selector("[data-testid=handling-panel]")
+    assert staff.url.endswith(event.get_absolute_url())

@@ -14,7 +14,11 @@ from ideowork.core.audit import record_read
 from ideowork.core.outcomes import form_outcome, report_outcome
 from ideowork.core.permissions import capability_required
 from ideowork.core.uploads import attachment_response
+from ideowork.risks.actions.incidents import do_open_incident
 from ideowork.risks.actions.matrix import current_matrix, organ_of
+from ideowork.risks.models import Incident
+from ideowork.risks.response_forms import SourcedIncidentForm
+from ideowork.risks.sources import source_fields
 
 from ..access import access_event, access_step_attachment
 from ..actions import handling as act
@@ -40,6 +44,18 @@ def _escalate_form(event, data=None):
     return EscalateForm(data, matrix=current_matrix(organ_of(event.org_unit)))
 
 
+def _incident_form(event, data=None, *, user):
+    return SourcedIncidentForm(data, user=user, organ=organ_of(event.org_unit))
+
+
+def _open_incident(user, event, *, plan, level, lead):
+    """启动应急响应 from the event: risks' own service, the incident linked back to the event."""
+    return do_open_incident(user, plan, title=event.title[:200], level=level, lead=lead, source=event,
+                            occurred_at=min(event.first_seen_at, timezone.now()),
+                            description=f"由舆情事件“{event.title}”启动（首发：{event.first_source_name or '—'}，"
+                                        f"相关信息{event.item_count}条）。")
+
+
 # act: (the event's action it needs, the form, the service given (user, event, cleaned data), success text)
 ACTIONS = {
     "judge": ("change", JudgeForm, act.do_judge_event, "已完成研判，事件转入处置。"),
@@ -50,6 +66,7 @@ ACTIONS = {
     "joint": ("handle", JointForm, act.do_record_joint, "已登记联合处置情况。"),
     "closeout": ("handle", CloseoutForm, act.do_request_closeout, "已提交销号申请，等待审核。"),
     "escalate": ("change", _escalate_form, act.do_escalate_event, "已转为风险隐患。"),
+    "incident": ("change", _incident_form, _open_incident, "已启动应急响应，已通知牵头领导。"),
 }
 
 
@@ -61,6 +78,8 @@ def _form(name: str, user, event, data=None, files=None):
         return factory(data, initial={"grade": event.grade})
     if name == "escalate":
         return factory(event, data)
+    if name == "incident":
+        return factory(event, data, user=user)
     return factory(data, files) if files is not None else factory(data)
 
 
@@ -82,18 +101,24 @@ def handling_panel(user, event) -> dict:
         "joint": may_handle and working,
         "closeout": may_handle and working and status != EventStatus.HANDLING,
         "escalate": may_change and act.escalated_risk(event) is None,
+        "incident": may_change and user.has_capability("risks.manage") and not event.merged_into_id
+        and status not in (EventStatus.CLOSED, EventStatus.DISMISSED),
     }
     steps = list(HandlingStep.objects.visible_to(user).filter(event=event).select_related("actor", "unit")
                  .prefetch_related("attachments").order_by("at", "id"))
+    forms = {name: _form(name, user, event) for name, ok in allowed.items() if ok}
+    if "incident" in forms and not forms["incident"].plans:
+        del forms["incident"]  # no plan in force to activate
     now, at = timezone.now(), STAGE_AT.get(status, 0)
     return {
         "event": event, "steps": steps,
         "stages": [(label, "done" if n < at else "current" if n == at and status != EventStatus.DISMISSED else "")
                    for n, label in enumerate(STAGES)], "open": open_, "locked": locked,
         "overdue": open_ and event.deadline is not None and event.deadline < now,
-        "forms": {name: _form(name, user, event) for name, ok in allowed.items() if ok},
+        "forms": forms,
         "blockers": act.closeout_blockers(event) if allowed["closeout"] else [],
         "risk": act.escalated_risk(event), "review": review_panel(user, event),
+        "incidents": Incident.objects.visible_to(user).filter(**source_fields(event)),
         "handling": getattr(event, "handling", None),
     }
 

@@ -33,16 +33,23 @@ def _locked(risk: Risk) -> Risk:
     return Risk.objects.select_for_update(of=("self",)).select_related("matrix", "owner").get(pk=risk.pk)
 
 
+def _locked_in_hand(risk: Risk, ended: str, in_review: str) -> Risk:
+    """``risk`` locked for a change that needs it neither ended (``ended`` follows its state) nor under
+    its 销号 review (``in_review``). Caller holds a transaction."""
+    risk = _locked(risk)
+    if risk.is_ended:
+        raise ValidationError(f"该风险{risk.get_status_display()}，{ended}")
+    if is_locked(risk):
+        raise ValidationError(in_review)
+    return risk
+
+
 def do_request_closeout(actor: User, risk: Risk):
     """Ask for close-out: the risk waits (待销号) while the organ's 销号 flow runs. Refused without
     evidence. A request that was returned is resubmitted where it was returned."""
     require_can(actor, "change", risk, "您无权申请该风险销号。")
     with transaction.atomic():
-        risk = _locked(risk)
-        if risk.is_ended:
-            raise ValidationError(f"该风险{risk.get_status_display()}，不能申请销号。")
-        if is_locked(risk):
-            raise ValidationError("该风险已在销号审核中，不能重复申请。")
+        risk = _locked_in_hand(risk, "不能申请销号。", "该风险已在销号审核中，不能重复申请。")
         blockers = closeout_blockers(risk)
         if blockers:
             raise ValidationError(blockers)
@@ -103,11 +110,7 @@ def do_accept_risk(actor: User, risk: Risk, *, reason: str, review_on: date) -> 
     if review_on is None or review_on <= today:
         raise ValidationError({"review_on": "请填写今天以后的复查日期。"})
     with transaction.atomic():
-        risk = _locked(risk)
-        if risk.is_ended:
-            raise ValidationError(f"该风险{risk.get_status_display()}，不能再接受。")
-        if is_locked(risk):
-            raise ValidationError("该风险正在销号审核中，不能改为接受。")
+        risk = _locked_in_hand(risk, "不能再接受。", "该风险正在销号审核中，不能改为接受。")
         old = risk_state(risk)
         risk.status, risk.accepted_reason, risk.accepted_by = RiskStatus.ACCEPTED, reason, actor
         risk.accepted_on, risk.accept_review_on = today, review_on

@@ -14,7 +14,7 @@ from ideowork.core.notify import notify
 
 from ..models import Drill, FollowUpTask, JointMeeting
 from ..models.followups import parent_link
-from .members import check_member, required_text
+from .members import check_member, check_not_future, required_text
 
 __all__ = ["do_add_task", "do_close_task", "TASK_FIELDS"]
 
@@ -43,13 +43,8 @@ def do_add_task(actor: User, parent: Drill | JointMeeting, *, text: str, owner: 
 def do_close_task(actor: User, task: FollowUpTask, *, result: str, done_on: date | None = None) -> FollowUpTask:
     """Mark a task done with what was done; refused without a result, or twice."""
     require_can(actor, "change", task, "您无权确认该事项完成。")
-    result = (result or "").strip()
-    if not result:
-        raise ValidationError({"result": "请填写完成情况：没有完成情况的事项不能销账。"})
-    today = timezone.localdate()
-    done_on = done_on or today
-    if done_on > today:
-        raise ValidationError({"done_on": "完成日期不能晚于今天。"})
+    result = required_text(result, "result", "请填写完成情况：没有完成情况的事项不能销账。")
+    done_on = check_not_future(done_on or timezone.localdate(), "done_on", "完成日期")
     with transaction.atomic():
         task = FollowUpTask.objects.select_for_update().get(pk=task.pk)
         if task.done_on is not None:

@@ -14,6 +14,7 @@ from ideowork.core.notify import notify
 
 from ..choices import IncidentStatus, TimelineKind
 from ..models import EmergencyPlan, Incident, IncidentEntry
+from ..sources import check_source, source_fields
 from .members import check_member, check_not_future, require_can_record_in, required_text
 
 __all__ = ["do_open_incident", "do_add_entry", "do_close_incident", "INCIDENT_FIELDS", "ENTRY_KINDS"]
@@ -24,12 +25,14 @@ ENTRY_KINDS = (TimelineKind.ACTION, TimelineKind.REPORT, TimelineKind.LEVEL)
 
 
 def do_open_incident(actor: User, plan: EmergencyPlan, *, title: str, description: str, occurred_at: datetime,
-                     level: str, lead: User | None) -> Incident:
+                     level: str, lead: User | None, source=None) -> Incident:
     """Activate ``plan``'s current version for an incident: the first timeline entry is the activation.
-    Refused when the plan has no approved version, the level is not one of it, or the lead is not a
-    leader of the organ."""
+    ``source`` is the record the incident came from (the opinion area opening one from an event), which
+    the actor must be able to view; the incident links back to it. Refused when the plan has no approved
+    version, the level is not one of it, or the lead is not a leader of the organ."""
     require_can(actor, "view", plan, "您无权使用该预案。")
     require_can_record_in(actor, plan.org_unit, "启动应急响应")
+    check_source(actor, source)
     version = plan.current_version
     if version is None:
         raise ValidationError("该预案尚无经批准的版本，不能据此启动应急响应。")
@@ -45,11 +48,12 @@ def do_open_incident(actor: User, plan: EmergencyPlan, *, title: str, descriptio
     with transaction.atomic():
         incident = Incident.objects.create(org_unit=plan.org_unit, title=title, description=description,
                                            occurred_at=occurred_at, plan=plan, plan_version=version, level=level,
-                                           lead=lead, created_by=actor)
+                                           lead=lead, created_by=actor, **source_fields(source))
         IncidentEntry.objects.create(incident=incident, at=timezone.now(), kind=TimelineKind.ACTIVATION, actor=actor,
                                      text=f"启动《{plan.title}》（第{version.number}版）{level}，由{lead.name}牵头处置。")
         record("risks.incident.open", incident, actor=actor,
-               new={**snapshot(incident, INCIDENT_FIELDS), "plan": str(version)})
+               new={**snapshot(incident, INCIDENT_FIELDS), "plan": str(version),
+                    **({"source": f"{source._meta.verbose_name}：{source}"} if source is not None else {})})
         transaction.on_commit(lambda: notify(lead, f"请牵头处置：{title}", kind="warning",
                                              body=f"已启动{level}应急响应。", url=incident.get_absolute_url()))
     return incident

@@ -3,7 +3,6 @@
 from collections.abc import Iterable
 from datetime import date
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -16,6 +15,7 @@ from ideowork.ledger.actions.evidence import files_discarded_on_error
 from ..choices import RiskStatus
 from ..models import Risk, RiskEvidence, RiskProgress
 from .history import write_history
+from .members import check_not_future, required_text
 from .risks import check_editable
 
 __all__ = ["do_record_progress"]
@@ -26,13 +26,8 @@ def do_record_progress(actor: User, risk: Risk, *, text: str, on: date | None = 
     """Record what was done about ``risk`` on ``on`` (today by default), with evidence files. Every
     file is checked by its content before anything is stored; a bad one refuses the whole entry."""
     require_can(actor, "change", risk, "您无权登记该风险的整改进展。")
-    text = (text or "").strip()
-    if not text:
-        raise ValidationError({"text": "请填写整改情况。"})
-    today = timezone.localdate()
-    on = on or today
-    if on > today:
-        raise ValidationError({"on": "整改进展的日期不能晚于今天。"})
+    text = required_text(text, "text", "请填写整改情况。")
+    on = check_not_future(on or timezone.localdate(), "on", "整改进展的日期")
     checked = [(f, check_upload(f, allowed=EVIDENCE_KINDS)) for f in files]
     with files_discarded_on_error() as stored, transaction.atomic():
         risk = Risk.objects.select_for_update(of=("self",)).select_related("matrix", "owner").get(pk=risk.pk)

@@ -2,7 +2,6 @@
 
 from datetime import date
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
@@ -16,6 +15,7 @@ from ideowork.core.scoping import can_act_in
 from .. import matrix as logic
 from ..choices import RiskArea, RiskSource
 from ..models import MatrixSnapshot, Risk
+from ..sources import check_source, source_fields
 from .history import risk_state, write_history
 from .members import check_member
 from .matrix import organ_of, snapshot_for
@@ -79,6 +79,7 @@ def do_create_risk(actor: User, *, org_unit: OrgUnit, area: str, title: str, lik
         raise ValidationError({"source": f"风险来源“{source}”不在可选范围内。"})
     if carried_from is not None:
         require_can(actor, "view", carried_from, "您无权查看所延续的风险。")
+    check_source(actor, source_record)
     organ = organ_of(org_unit)
     with transaction.atomic():
         matrix = matrix or snapshot_for(organ)
@@ -86,8 +87,7 @@ def do_create_risk(actor: User, *, org_unit: OrgUnit, area: str, title: str, lik
         inherent, residual = _levels(matrix, likelihood, impact, residual_likelihood, residual_impact)
         risk = Risk.objects.create(
             org_unit=org_unit, area=area, title=title, description=description or "", source=source,
-            source_type=ContentType.objects.get_for_model(source_record) if source_record is not None else None,
-            source_id=source_record.pk if source_record is not None else None, matrix=matrix,
+            **source_fields(source_record), matrix=matrix,
             likelihood=likelihood, impact=impact, inherent_level=inherent, residual_likelihood=residual_likelihood,
             residual_impact=residual_impact, residual_level=residual, owner=owner, measures=measures or "",
             deadline=deadline, carried_from=carried_from, created_by=actor)

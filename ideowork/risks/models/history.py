@@ -44,7 +44,14 @@ class RiskHistory(models.Model):
     class Meta:
         verbose_name = verbose_name_plural = "风险台账历史"
         ordering = ["risk", "valid_from", "id"]
-        indexes = [models.Index(fields=["risk", "valid_from"], name="risks_history_risk_from")]
+        indexes = [
+            models.Index(fields=["risk", "valid_from"], name="risks_history_risk_from"),
+            # The as-of view filtered by the level a risk had then: the rows in force at T of one level are
+            # two ranges of this index (valid_to null, valid_to >= T), read without the table (it covers
+            # the status, unit and risk the page needs). Status first would lose the level-only filter.
+            models.Index(fields=["inherent_level", "valid_to", "valid_from", "status", "org_unit", "risk"],
+                         name="risks_history_level_in_force"),
+        ]
         constraints = [
             models.CheckConstraint(condition=models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=models.F("valid_from")),
                                    name="risks_history_range", violation_error_message="历史记录的截止时间早于起始时间。"),

@@ -4,7 +4,8 @@ An incident is opened from an emergency plan's current approved version (kept on
 later revision of the plan does not change what was activated), at one of that version's response
 levels, with the leader who leads the response (a 第一/直接责任人 of the organ). Its timeline runs from
 the activation through each response action and report to the summary; it is closed only with a
-summary. Written only by ``risks.actions.incidents``.
+summary. It may come from a record of another area (an opinion event), linked through ``FromSource``.
+Written only by ``risks.actions.incidents``.
 """
 
 from django.conf import settings
@@ -15,12 +16,12 @@ from ideowork.core.models import RecordedBy
 
 from ..choices import IncidentStatus, TimelineKind
 from .scoping import ManagedQuerySet, RisksQuerySet
+from .sources import FromSource
 
 __all__ = ["Incident", "IncidentEntry"]
 
 
-
-class Incident(RecordedBy, models.Model):
+class Incident(RecordedBy, FromSource):
     org_unit = models.ForeignKey("core.OrgUnit", verbose_name="处置单位", on_delete=models.PROTECT,
                                  related_name="incidents")
     title = models.CharField("事件名称", max_length=200)
@@ -42,6 +43,7 @@ class Incident(RecordedBy, models.Model):
     class Meta:
         verbose_name = verbose_name_plural = "突发事件"
         ordering = ["-occurred_at", "-id"]
+        indexes = [models.Index(fields=["source_type", "source_id"], name="risks_incident_source")]
         constraints = [models.CheckConstraint(
             condition=models.Q(status=IncidentStatus.OPEN) | ~models.Q(summary=""),
             name="risks_incident_closed_summary",

@@ -14,6 +14,7 @@ from ideowork.core.scoping import CHANGE
 
 from ..choices import ENDED_STATUSES, OPEN_STATUSES, RiskArea, RiskSource, RiskStatus
 from .scoping import DECIDE_RULE, MANAGE, RisksQuerySet
+from .sources import FromSource
 
 __all__ = ["Risk"]
 
@@ -25,17 +26,15 @@ class RiskQuerySet(RisksQuerySet):
         return self.filter(status__in=OPEN_STATUSES, deadline__lt=today)
 
 
-class Risk(UpdatedAt, models.Model):
+class Risk(UpdatedAt, FromSource):
     org_unit = models.ForeignKey("core.OrgUnit", verbose_name="责任单位", on_delete=models.PROTECT,
                                  related_name="risks")
     area = models.CharField("所属领域", max_length=16, choices=RiskArea.choices)
     title = models.CharField("风险点", max_length=200)
     description = models.TextField("风险描述", blank=True)
     source = models.CharField("风险来源", max_length=16, choices=RiskSource.choices, default=RiskSource.SCREENING)
-    # What the risk came from (an opinion event, an assessment, a campaign return …), when it is a record.
-    source_type = models.ForeignKey("contenttypes.ContentType", verbose_name="来源记录类型", null=True, blank=True,
-                                    on_delete=models.PROTECT, related_name="+")
-    source_id = models.PositiveBigIntegerField("来源记录", null=True, blank=True)
+    # source_type/source_id (FromSource): the record it came from (an opinion event, an assessment, a
+    # campaign return …), when it is one.
 
     # Assessed on a fixed copy of the organ's matrix (a campaign's, later): levels are ranks in it.
     matrix = models.ForeignKey("risks.MatrixSnapshot", verbose_name="风险矩阵", on_delete=models.PROTECT,

@@ -5,12 +5,12 @@ found, submitting it, and the organ's checklist."""
 from django.contrib.contenttypes.models import ContentType
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from ideowork.core.access import can
 from ideowork.core.actions.reviews import is_locked, review_panel, review_state, with_review_state
 from ideowork.core.idempotency import idempotent
-from ideowork.core.outcomes import form_outcome, report_outcome
+from ideowork.core.outcomes import form_outcome
 from ideowork.core.permissions import capability_required, require
 
 from ..access import access_assessment
@@ -21,7 +21,7 @@ from ..actions.matrix import current_matrix, organ_of
 from ..forms import RiskForm
 from ..models import Assessment, ChecklistItem, Risk
 from ..response_forms import AssessmentForm, AssessmentStartForm, ChecklistForm
-from .pages import list_page, record_form
+from .pages import list_page, posted, record_form
 from .register import manager_required
 
 
@@ -70,12 +70,7 @@ def assessment_detail(request, pk):
     })
 
 
-@capability_required("risks.manage")
-@require_POST
-def assessment_submit(request, pk):
-    assessment = access_assessment(request.user, pk, "change")
-    report_outcome(request, lambda: do_submit_assessment(request.user, assessment), "已提交签批。")
-    return redirect(assessment.get_absolute_url())
+assessment_submit = posted(access_assessment, do_submit_assessment, "已提交签批。")
 
 
 @capability_required("risks.manage")

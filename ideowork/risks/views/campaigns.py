@@ -4,13 +4,15 @@ and the quarterly schedule."""
 
 from datetime import timedelta
 
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ideowork.core.access import can
+from ideowork.core.forms.filters import filter_by
 from ideowork.core.idempotency import idempotent
-from ideowork.core.outcomes import form_outcome, report_outcome
+from ideowork.core.outcomes import form_outcome
 from ideowork.core.permissions import capability_required, require
 
 from ..access import access_campaign, access_return
@@ -19,10 +21,12 @@ from ..actions import (do_close_campaign, do_open_campaign, do_remind_campaign, 
 from ..actions.campaigns import campaign_units, can_run_campaigns, default_title, quarter_of, reported_risks
 from ..actions.matrix import organ_of
 from ..actions.schedules import next_opening
-from ..campaign_forms import CampaignForm, CloseCampaignForm, NilReturnForm, ScheduleForm
+from ..campaign_forms import CampaignFilterForm, CampaignForm, CloseCampaignForm, NilReturnForm, ScheduleForm
 from ..choices import DEFAULT_FOCUS_AREAS, CampaignStatus, ReturnStatus
 from ..forms import RiskForm
 from ..models import CampaignReturn, CampaignSchedule, ScreeningCampaign
+from ..register import in_force
+from .pages import PAGE_SIZE, posted
 from .register import manager_required
 
 
@@ -33,21 +37,26 @@ def _organ(request):
 @manager_required
 def campaign_list(request):
     organ = _organ(request)
-    campaigns = list(ScreeningCampaign.objects.visible_to(request.user).filter(org_unit=organ))
+    campaigns = ScreeningCampaign.objects.visible_to(request.user).filter(org_unit=organ)
+    years = sorted(set(campaigns.values_list("year", flat=True)), reverse=True)
+    form = CampaignFilterForm(request.GET or None, years=years)
+    data = form.cleaned_data if form.is_valid() else {}
+    page = Paginator(filter_by(campaigns, data, {"year": "year", "status": "status"}), PAGE_SIZE) \
+        .get_page(request.GET.get("page"))
     tallies = {}
     for campaign_id, status in (CampaignReturn.objects.visible_to(request.user)
-                                .filter(campaign__in=[c.pk for c in campaigns]).values_list("campaign_id", "status")):
+                                .filter(campaign__in=[c.pk for c in page]).values_list("campaign_id", "status")):
         tally = tallies.setdefault(campaign_id, {"total": 0, "pending": 0})
         tally["total"] += 1
         tally["pending"] += status == ReturnStatus.PENDING
-    for campaign in campaigns:
+    for campaign in page:
         campaign.tally = tallies.get(campaign.pk, {"total": 0, "pending": 0})
         campaign.tally["reported"] = campaign.tally["total"] - campaign.tally["pending"]
     # The returns this person fills in, in campaigns still open (a county's: those the city sent down).
     owed = (CampaignReturn.objects.visible_to(request.user, "change").filter(campaign__status=CampaignStatus.OPEN)
             .select_related("campaign__org_unit", "org_unit").order_by("campaign__deadline", "org_unit__path"))
     return render(request, "risks/campaign_list.html", {
-        "campaigns": campaigns, "owed": owed, "today": timezone.localdate(),
+        "page": page, "filter_form": form, "owed": owed, "today": timezone.localdate(),
         "can_run": can_run_campaigns(request.user, organ),
     })
 
@@ -79,8 +88,14 @@ def campaign_detail(request, pk):
     returns = list(CampaignReturn.objects.visible_to(request.user).filter(campaign=campaign)
                    .select_related("org_unit", "reported_by"))
     risks = list(reported_risks(returns).select_related("org_unit", "matrix").order_by("-inherent_level", "id"))
+    # A closed campaign shows its risks as they stood when it closed (their history then), not as now.
+    at_close = {row.risk_id: row for row in in_force(request.user, campaign.closed_at)
+                .filter(risk__in=[r.pk for r in risks])} if campaign.closed_at else {}
     by_return = {}
     for risk in risks:
+        row = at_close.get(risk.pk)
+        risk.shown_level = {"name": row.level_name, "colour": row.level_colour} if row else risk.level
+        risk.shown_status = row.get_status_display() if row else risk.get_status_display()
         by_return.setdefault(risk.source_id, []).append(risk)
     for campaign_return in returns:
         campaign_return.campaign = campaign
@@ -94,24 +109,11 @@ def campaign_detail(request, pk):
     })
 
 
-@capability_required("risks.manage")
-@require_POST
-def campaign_remind(request, pk):
-    campaign = access_campaign(request.user, pk, "change")
-    report_outcome(request, lambda: do_remind_campaign(request.user, campaign),
-                   "已提醒未报送的单位，提醒将通过系统通知送达其风险防控工作人员。")
-    return redirect(campaign.get_absolute_url())
+campaign_remind = posted(access_campaign, do_remind_campaign,
+                         "已提醒未报送的单位，提醒将通过系统通知送达其风险防控工作人员。")
 
-
-@capability_required("risks.manage")
-@require_POST
-def campaign_close(request, pk):
-    campaign = access_campaign(request.user, pk, "change")
-    form = CloseCampaignForm(request.POST)
-    summary = form.cleaned_data["summary"] if form.is_valid() else ""
-    report_outcome(request, lambda: do_close_campaign(request.user, campaign, summary=summary),
-                   "已结束本次排查，排查情况已记入工作台账。")
-    return redirect(campaign.get_absolute_url())
+campaign_close = posted(access_campaign, do_close_campaign, "已结束本次排查，排查情况已记入工作台账。",
+                        form=CloseCampaignForm)
 
 
 def _return_page(request, campaign_return, risk_form=None, nil_form=None):

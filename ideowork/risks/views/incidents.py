@@ -3,7 +3,7 @@ adding a response action, closing it with a summary)."""
 
 from django.shortcuts import render
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from ideowork.core.access import can
 from ideowork.core.idempotency import idempotent
@@ -13,7 +13,8 @@ from ..access import access_incident, access_plan
 from ..actions import do_add_entry, do_close_incident, do_open_incident
 from ..models import Incident, IncidentEntry
 from ..response_forms import CloseIncidentForm, EntryForm, IncidentForm
-from .pages import list_page, post_to, record_form
+from ..sources import source_of
+from .pages import list_page, posted, record_form
 from .register import manager_required
 
 
@@ -46,21 +47,12 @@ def incident_detail(request, pk):
     may_change = incident.is_open and can(request.user, "change", incident)
     return render(request, "risks/incident.html", {
         "incident": incident, "timeline": timeline, "can_change": may_change,
+        "source": source_of(request.user, incident),
         "entry_form": EntryForm(), "close_form": CloseIncidentForm(),
     })
 
 
-@capability_required("risks.manage")
-@require_POST
-def incident_entry(request, pk):
-    incident = access_incident(request.user, pk, "change")
-    return post_to(request, incident, EntryForm(request.POST),
-                   lambda data: do_add_entry(request.user, incident, **data), "已登记处置情况。")
+incident_entry = posted(access_incident, do_add_entry, "已登记处置情况。", form=EntryForm)
 
-
-@capability_required("risks.manage")
-@require_POST
-def incident_close(request, pk):
-    incident = access_incident(request.user, pk, "change")
-    return post_to(request, incident, CloseIncidentForm(request.POST),
-                   lambda data: do_close_incident(request.user, incident, **data), "事件处置已结束，处置总结已记入时间线。")
+incident_close = posted(access_incident, do_close_incident, "事件处置已结束，处置总结已记入时间线。",
+                        form=CloseIncidentForm)

@@ -5,10 +5,14 @@ returns to; a form page (``record_form``) shows the form again with the refusal 
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
 
 from ideowork.core.outcomes import form_outcome, report_outcome
+from ideowork.core.permissions import capability_required
 
-__all__ = ["list_page", "post_form", "post_to", "form_page", "record_form"]
+__all__ = ["list_page", "post_form", "post_to", "posted", "form_page", "record_form"]
+
+MANAGE_REQUIRED = capability_required("risks.manage")
 
 PAGE_SIZE = 30
 
@@ -26,6 +30,22 @@ def post_to(request, record, form, act, success):
     """``post_form``, then back to ``record``'s page."""
     post_form(request, form, act, success)
     return redirect(record.get_absolute_url())
+
+
+def posted(access, act, success: str, *, form=None, action: str = "change", guard=MANAGE_REQUIRED):
+    """The view of a button or a small form posted from a record's page: the record fetched authorised
+    for ``action`` (``access(user, pk, action)``), then ``act(user, record, **form data)`` — no data for a
+    bare button —, its outcome reported as a message on the record's page."""
+
+    def view(request, pk):
+        record = access(request.user, pk, action)
+        if form is None:
+            report_outcome(request, lambda: act(request.user, record), success)
+            return redirect(record.get_absolute_url())
+        return post_to(request, record, form(request.POST, request.FILES),
+                       lambda data: act(request.user, record, **data), success)
+
+    return guard(require_POST(view))
 
 
 def form_page(request, form, *, title: str, crumbs: list[tuple[str, str]], cancel_url: str,

@@ -5,12 +5,11 @@ submitting it."""
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from ideowork.core.access import can
 from ideowork.core.actions.reviews import is_locked, review_panel, with_review_state
 from ideowork.core.idempotency import idempotent
-from ideowork.core.outcomes import report_outcome
 from ideowork.core.permissions import capability_required
 
 from ..access import access_plan, access_version
@@ -18,7 +17,7 @@ from ..actions import do_create_plan, do_revise_plan, do_submit_version, do_upda
 from ..actions.plans import draft_of
 from ..models import EmergencyPlan, PlanVersion
 from ..response_forms import PlanForm, PlanVersionForm
-from .pages import list_page, record_form
+from .pages import list_page, posted, record_form
 from .register import manager_required
 
 CRUMBS = [(reverse_lazy("risks:plans"), "应急预案")]
@@ -100,9 +99,4 @@ def version_edit(request, pk):
                          lambda data: do_update_version(request.user, version, **data), "已保存修改。")
 
 
-@capability_required("risks.manage")
-@require_POST
-def version_submit(request, pk):
-    version = access_version(request.user, pk, "change")
-    report_outcome(request, lambda: do_submit_version(request.user, version), "已提交审批。")
-    return redirect(version.get_absolute_url())
+version_submit = posted(access_version, do_submit_version, "已提交审批。")

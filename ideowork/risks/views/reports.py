@@ -2,11 +2,12 @@
 the reports a county makes upward with their read timeline and acknowledgement."""
 
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods, require_POST
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods
 
 from ideowork.core.audit import record_read
 from ideowork.core.idempotency import idempotent
-from ideowork.core.outcomes import form_outcome, report_outcome
+from ideowork.core.outcomes import form_outcome
 from ideowork.core.permissions import capability_required, require
 from ideowork.core.uploads import attachment_response
 
@@ -18,6 +19,7 @@ from ..actions.reports import can_acknowledge, can_report_upward, county_bureaus
 from ..campaign_forms import AcknowledgeForm, GuidanceForm, UpwardReportForm
 from ..choices import UpwardKind, UpwardStatus
 from ..models import Guidance, GuidanceFile, GuidanceRecipient, UpwardReport, UpwardReportRead
+from .pages import posted, record_form
 from .register import manager_required
 
 
@@ -49,14 +51,10 @@ def guidance_create(request):
     counties = county_bureaus(organ)
     require(can_run_campaigns(request.user) and counties.exists(), "本单位没有下属县区单位，无需下发指导意见。")
     form = GuidanceForm(request.POST or None, request.FILES or None, counties=counties)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        outcome = form_outcome(request, form, lambda: do_send_guidance(
-            request.user, title=data["title"], body=data["body"], recipients=data["recipients"],
-            files=data["files"] or []), lambda g: f"已向{g.recipients.count()}个县区单位下发指导意见。")
-        if outcome:
-            return redirect(outcome.result.get_absolute_url())
-    return render(request, "risks/guidance_form.html", {"form": form})
+    return record_form(request, form, lambda data: do_send_guidance(request.user, **{**data, "files": data["files"] or []}),
+                       lambda g: f"已向{g.recipients.count()}个县区单位下发指导意见。", title="向县区下发指导意见",
+                       crumbs=[(reverse("risks:guidance_list"), "指导意见")], cancel_url=reverse("risks:guidance_list"),
+                       idempotent=True, submit="下发")
 
 
 @manager_required
@@ -114,12 +112,5 @@ def upward_detail(request, pk):
     })
 
 
-@capability_required("risks.manage")
-@require_POST
-def upward_acknowledge(request, pk):
-    report = access_upward(request.user, pk, "acknowledge")
-    form = AcknowledgeForm(request.POST)
-    reply = form.cleaned_data["reply"] if form.is_valid() else ""  # the service refuses an empty reply
-    report_outcome(request, lambda: do_acknowledge_upward(request.user, report, reply=reply),
-                   "已确认，报告单位将收到通知。")
-    return redirect(report.get_absolute_url())
+upward_acknowledge = posted(access_upward, do_acknowledge_upward, "已确认，报告单位将收到通知。", form=AcknowledgeForm,
+                            action="acknowledge")

@@ -1,7 +1,6 @@
 """A risk's pages: registering, its page (details, history, progress, actions), editing, and the
 one-click and small-form actions on it."""
 
-from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
@@ -10,20 +9,20 @@ from ideowork.core.access import can
 from ideowork.core.actions.reviews import is_locked, review_panel
 from ideowork.core.audit import record_read
 from ideowork.core.idempotency import idempotent
-from ideowork.core.outcomes import form_outcome, report_outcome
+from ideowork.core.outcomes import form_outcome
 from ideowork.core.permissions import capability_required
 from ideowork.core.uploads import attachment_response
 
 from ..access import access_evidence, access_risk
 from ..actions import (do_accept_risk, do_create_risk, do_record_progress, do_reopen_risk, do_request_closeout,
                        do_update_risk)
-from ..actions.campaigns import return_of
 from ..actions.closeout import closeout_blockers
 from ..actions.matrix import current_matrix, organ_of
 from ..actions.risks import EDITABLE_FIELDS
 from ..forms import AcceptForm, ProgressForm, ReopenForm, RiskForm
 from ..models import RiskEvidence, RiskHistory, RiskProgress
-from .pages import post_to
+from ..sources import source_of
+from .pages import post_to, posted
 from .register import manager_required
 
 
@@ -66,7 +65,7 @@ def risk_detail(request, pk):
         "can_reopen": may_change and risk.is_ended,
         "progress_form": ProgressForm(), "accept_form": AcceptForm(), "reopen_form": ReopenForm(),
         "panel": review_panel(request.user, risk),
-        "source_label": risk.get_source_display(), "campaign_return": return_of(request.user, risk),
+        "source": source_of(request.user, risk),
     })
 
 
@@ -93,38 +92,12 @@ def risk_progress(request, pk):
                                                    files=data["files"] or []), "已登记整改进展。")
 
 
-@capability_required("risks.manage")
-@require_POST
-def risk_closeout(request, pk):
-    risk = access_risk(request.user, pk, "change")
-    report_outcome(request, lambda: do_request_closeout(request.user, risk), "已提交销号申请，等待审核。")
-    return redirect(risk.get_absolute_url())
+risk_closeout = posted(access_risk, do_request_closeout, "已提交销号申请，等待审核。")
 
+risk_accept = posted(access_risk, do_accept_risk, "已批准接受该风险，到复查日期将再次评估。", form=AcceptForm,
+                     action="decide", guard=manager_required)
 
-@manager_required
-@require_POST
-def risk_accept(request, pk):
-    risk = access_risk(request.user, pk, "decide")
-    form = AcceptForm(request.POST)
-    if form.is_valid():
-        report_outcome(request, lambda: do_accept_risk(request.user, risk, **form.cleaned_data),
-                       "已批准接受该风险，到复查日期将再次评估。")
-    else:
-        messages.error(request, "请填写接受理由和复查日期。")
-    return redirect(risk.get_absolute_url())
-
-
-@capability_required("risks.manage")
-@require_POST
-def risk_reopen(request, pk):
-    risk = access_risk(request.user, pk, "change")
-    form = ReopenForm(request.POST)
-    if form.is_valid():
-        report_outcome(request, lambda: do_reopen_risk(request.user, risk, reason=form.cleaned_data["reason"]),
-                       "已重新打开该风险，继续整改。")
-    else:
-        messages.error(request, "请填写重新打开的理由。")
-    return redirect(risk.get_absolute_url())
+risk_reopen = posted(access_risk, do_reopen_risk, "已重新打开该风险，继续整改。", form=ReopenForm)
 
 
 @manager_required
