@@ -23,7 +23,7 @@ from typing import Callable
 
 from django.conf import settings
 from django.shortcuts import resolve_url
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 
 __all__ = ["register_menu", "register_menu_entry", "register_menu_entries", "menu_for", "register_tab", "tabs_for",
            "TAB_ICONS", "MAX_TABS", "home_url", "signed_in", "business", "holds"]
@@ -48,11 +48,21 @@ def holds(capability: str) -> Callable:
     return lambda user: user.has_capability(capability)
 
 
+_urls: dict[tuple, str] = {}
+
+
 def _url(url_name: str) -> str:
-    try:
-        return reverse(url_name)
-    except NoReverseMatch:
-        return "#"
+    """The address of ``url_name``, reversed once per URL configuration and script prefix: every page
+    draws the menu and the bottom bar, and reversing their twenty-odd names cost about 0.6 ms a page."""
+    key = (url_name, get_urlconf() or settings.ROOT_URLCONF, get_script_prefix())
+    url = _urls.get(key)
+    if url is None:
+        try:
+            url = reverse(url_name)
+        except NoReverseMatch:
+            url = "#"
+        _urls[key] = url
+    return url
 
 
 @dataclass(frozen=True)

@@ -83,3 +83,24 @@ def test_every_entry_links_to_its_page(org):
 def test_the_menu_is_rendered_on_every_page(org, login):
     html = login(org.county_staff).get("/", follow=True).content.decode()
     assert "导入工作要点" in html and "/counties/" not in html
+
+
+def test_the_menus_addresses_are_reversed_once_and_follow_the_script_prefix(org):
+    from django.urls import clear_script_prefix, set_script_prefix
+
+    from django.urls import reverse
+
+    from ideowork.core.menu import tabs_for
+
+    entries = [entry for section in menu_for(org.cadre) for entry in section["entries"]]
+    assert entries and all(entry["url"].startswith("/") for entry in entries)
+    assert {tab["url"] for tab in tabs_for(org.cadre)} >= {reverse("learning:exam_list")}
+    set_script_prefix("/ideowork/")
+    try:
+        assert all(entry["url"].startswith("/ideowork/")
+                   for section in menu_for(org.cadre) for entry in section["entries"])
+    finally:
+        clear_script_prefix()
+        set_script_prefix("/")
+    assert [entry["url"] for section in menu_for(org.cadre) for entry in section["entries"]] == \
+           [entry["url"] for entry in entries]

@@ -397,9 +397,8 @@ def do_start_attempt(user: User, exam: Exam) -> Attempt:
                 keys = list(entry["options"]) if entry["kind"] in ("single", "multiple") else []
                 if exam.shuffle_options and keys:
                     rng.shuffle(keys)
-                rows.append(AttemptQuestion(attempt=attempt, question_id=pk, order=order, option_order=keys,
-                                            score=score))
-            AttemptQuestion.objects.bulk_create(rows)
+                rows.append((order, score, keys, pk))
+            _insert_paper(attempt.pk, rows)
             record("learning.exam.start_attempt", attempt, actor=user, unit=exam.org_unit,
                    new={"number": attempt.number, "deadline": deadline})
     except IntegrityError:  # a second click started it meanwhile
@@ -407,9 +406,33 @@ def do_start_attempt(user: User, exam: Exam) -> Attempt:
         if current is None:
             raise ValidationError(f"本考试最多允许作答{exam.max_attempts}次，您已用完。") from None
         return current
-    attempt._drawn_paper = _taking_rows([(row.order, row.score, row.option_order, row.question_id) for row in rows],
-                                        entries, {})
+    attempt._drawn_paper = _taking_rows(rows, entries, {})
     return attempt
+
+
+_PAPER_COLUMNS = ("attempt", "order", "score", "option_order", "question")
+
+
+def _insert_paper(attempt_id: int, rows: list[tuple]) -> None:
+    """Write a new attempt's paper, ``rows`` of (order, score, option order, question id), by plain
+    INSERTs (one for a paper of up to several hundred questions). ``bulk_create`` built fifty model
+    instances and prepared each value through the ORM: about 3 ms of every 开始答题, twice this.
+
+    Precondition: inside the start's transaction, ``attempt_id`` just created (no row of it exists)."""
+    meta = AttemptQuestion._meta
+    fields = [meta.get_field(name) for name in _PAPER_COLUMNS]
+    quote = connection.ops.quote_name
+    score_field, options_field = fields[2], fields[3]
+    values = [(attempt_id, order, score_field.get_db_prep_save(score, connection),
+               options_field.get_db_prep_save(keys, connection), question_id)
+              for order, score, keys, question_id in rows]
+    head = f"INSERT INTO {quote(meta.db_table)} ({', '.join(quote(f.column) for f in fields)}) VALUES "
+    one = f"({', '.join(['%s'] * len(fields))})"
+    size = max(connection.ops.bulk_batch_size(fields, values), 1)
+    with connection.cursor() as cursor:
+        for start in range(0, len(values), size):
+            batch = values[start:start + size]
+            cursor.execute(head + ", ".join([one] * len(batch)), [v for row in batch for v in row])
 
 
 def do_save_answer(user: User, attempt_id: int, question_id: int, raw) -> Answer:
