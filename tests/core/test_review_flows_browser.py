@@ -6,7 +6,6 @@ import pytest
 from ideowork.core.models.reviews import ReviewFlow
 from tests.conftest import screenshot
 
-from ..learning.test_sessions_browser import open_as
 
 pytestmark = pytest.mark.browser
 
@@ -16,7 +15,7 @@ def test_a_learning_manager_edits_the_approval_flow(org, page_as, client, monkey
     real = type(org.staff).has_capability
     monkeypatch.setattr(type(org.staff), "has_capability",
                         lambda user, code: code != "outlets.publish" and real(user, code))
-    manager = open_as(page_as, client, org.staff)
+    manager = page_as(org.staff)
     manager.goto("/reviews/flows/")
     approval = manager.locator("[data-testid=purpose-approval]")
     approval.wait_for()

@@ -13,7 +13,6 @@ from ideowork.plans.models import Target
 from tests.conftest import screenshot
 from tests.factories import make_plan
 
-from ..learning.test_sessions_browser import open_as
 from .test_content import WRONG, add_rule, make_outlet
 
 pytestmark = pytest.mark.browser
@@ -62,7 +61,7 @@ def test_an_article_goes_through_review_to_the_ledger(org, page_as, client):
     outlet = make_outlet(org, flow=flow)
 
     # The cadre writes the article and sees the proofreader's finding in place.
-    cadre = open_as(page_as, client, org.cadre)
+    cadre = page_as(org.cadre)
     write_draft(cadre, "市委编办扎实推进机构编制工作", DRAFT, outlet=str(outlet.pk))
     cadre.wait_for_selector("text=请核对校对结果后提交审核")
     content = ContentItem.objects.get()
@@ -71,10 +70,10 @@ def test_an_article_goes_through_review_to_the_ledger(org, page_as, client):
     cadre.wait_for_selector("text=审核期间稿件锁定")
 
     # 初审: the section chief passes it.
-    review(open_as(page_as, client, org.section_chief), content.get_absolute_url())
+    review(page_as(org.section_chief), content.get_absolute_url())
 
     # 复审: the deputy returns it to the author with a comment.
-    deputy = open_as(page_as, client, org.deputy)
+    deputy = page_as(org.deputy)
     review(deputy, content.get_absolute_url(), "退回作者修改", "第二段请写明具体数字，并补充监督检查工作。")
 
     # The author revises (a new version), compares the two and resubmits.
@@ -98,7 +97,7 @@ def test_an_article_goes_through_review_to_the_ledger(org, page_as, client):
     # 复审 again on the new version, then 终审.
     review(deputy, content.get_absolute_url())
 
-    leader = open_as(page_as, client, org.principal)
+    leader = page_as(org.principal)
     leader.goto(content.get_absolute_url())
     assert "1" in leader.inner_text("[data-testid=open-errors]")
     screenshot(leader, "outlets-content-review-page")
@@ -116,7 +115,7 @@ def test_an_article_goes_through_review_to_the_ledger(org, page_as, client):
     assert leader.get_attribute("[data-testid=stage-终审]", "data-status") == "approved"
 
     # The publicity staff publish it; it is in the ledger and counts.
-    staff = open_as(page_as, client, org.staff)
+    staff = page_as(org.staff)
     staff.goto(content.get_absolute_url())
     staff.click("text=登记发布")
     staff.fill("#id_where", "https://mp.weixin.qq.com/s/bianban-2026")
@@ -134,7 +133,7 @@ def test_the_demo_items_read_well(org, page_as, client):
     from .test_content_demo import build_small_demo
 
     build_small_demo(org)
-    deputy = open_as(page_as, client, org.deputy)
+    deputy = page_as(org.deputy)
     deputy.goto("/outlets/content/?tab=all")
     rows = deputy.locator("[data-testid=content-table] tbody tr")
     assert rows.count() == 8

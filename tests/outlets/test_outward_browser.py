@@ -9,7 +9,6 @@ from ideowork.core.models.reviews import Review
 from ideowork.outlets.models import ContentItem
 from tests.conftest import screenshot
 
-from ..learning.test_sessions_browser import open_as
 from .test_content_browser import review, write_draft
 
 pytestmark = pytest.mark.browser
@@ -20,7 +19,7 @@ def test_outward_material_without_an_outlet_takes_the_organs_flow(org, page_as, 
         {"name": "科室把关", "kind": "review", "role": "section_chief", "due_days": 2, "signs": False},
         {"name": "领导签发", "kind": "review", "role": "head", "due_days": 2, "signs": True}])
 
-    cadre = open_as(page_as, client, org.cadre)
+    cadre = page_as(org.cadre)
     write_draft(cadre, "市委编办机构编制工作情况介绍", "市委编办坚持以人民为中心，扎实推进机构编制各项工作。", kind="external")
     cadre.wait_for_selector("[data-testid=submit-review]")
     cadre.click("[data-testid=submit-review]")
@@ -29,12 +28,12 @@ def test_outward_material_without_an_outlet_takes_the_organs_flow(org, page_as, 
     assert content.outlet is None and Review.objects.get().flow_name == "本办对外材料审核"
     assert cadre.locator("[data-testid^=stage-]").count() == 2
 
-    review(open_as(page_as, client, org.section_chief), content.get_absolute_url())
-    head = open_as(page_as, client, org.principal)
+    review(page_as(org.section_chief), content.get_absolute_url())
+    head = page_as(org.principal)
     review(head, content.get_absolute_url())
     screenshot(head, "outward-material-approved")
 
-    staff = open_as(page_as, client, org.staff)
+    staff = page_as(org.staff)
     staff.goto(f"/outlets/content/{content.pk}/publish/")
     staff.fill("#id_where", "报送省委编办")
     staff.click("button:has-text('确认发布')")

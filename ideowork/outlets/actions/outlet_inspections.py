@@ -81,7 +81,7 @@ def do_record_inspection(user: User, outlet: Outlet, *, date: date, result: str,
         if not passed:
             locked = Outlet.objects.select_for_update().get(pk=outlet.pk)
             set_outlet_status(locked, OutletStatus.RECTIFYING, f"{date:%Y年%m月%d日}检查发现问题：{findings}",
-                              "outlets.outlet.flag", actor=user)
+                              "flag", actor=user)
             outlet.status, outlet.flag_reason = locked.status, locked.flag_reason
             notify(outlet.responsible, f"阵地整改通知：{outlet.name}", url=outlet_url(outlet), kind="warning",
                    body=f"{date:%m月%d日}检查发现问题：{findings}\n整改要求：{rectification}\n"
@@ -118,7 +118,7 @@ def do_complete_rectification(user: User, inspection: OutletInspection, *, recti
             do_update_activity(user, inspection.activity, summary=_inspection_summary(inspection))
         locked = Outlet.objects.select_for_update().get(pk=outlet.pk)
         if locked.status == OutletStatus.RECTIFYING and not open_rectifications(locked).exists():
-            set_outlet_status(locked, OutletStatus.NORMAL, "", "outlets.outlet.unflag", actor=user)
+            set_outlet_status(locked, OutletStatus.NORMAL, "", "unflag", actor=user)
         inspection.outlet = locked
         if locked.responsible_id != user.pk:
             notify(locked.responsible, f"整改已完成：{locked.name}", url=outlet_url(locked),

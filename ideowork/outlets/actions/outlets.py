@@ -158,7 +158,7 @@ def do_close_outlet(user: User, outlet: Outlet, *, reason: str) -> Outlet:
         outlet = Outlet.objects.select_for_update().get(pk=outlet.pk)
         if outlet.status == OutletStatus.CLOSED:
             raise ValidationError("该阵地已关停。")
-        set_outlet_status(outlet, OutletStatus.CLOSED, reason.strip(), "outlets.outlet.close", actor=user)
+        set_outlet_status(outlet, OutletStatus.CLOSED, reason.strip(), "close", actor=user)
     return outlet
 
 
@@ -175,7 +175,7 @@ def do_reopen_outlet(user: User, outlet: Outlet, *, reason: str) -> Outlet:
         outlet = Outlet.objects.select_for_update().select_related("responsible").get(pk=outlet.pk)
         if outlet.status != OutletStatus.CLOSED:
             raise ValidationError("该阵地未关停，无需恢复。")
-        set_outlet_status(outlet, OutletStatus.NORMAL, "", "outlets.outlet.reopen", actor=user,
+        set_outlet_status(outlet, OutletStatus.NORMAL, "", "reopen", actor=user,
                           reason=reason.strip()[:300])
         if outlet.responsible_id and outlet.responsible_id != user.pk:
             notify(outlet.responsible, f"阵地已恢复运行：{outlet.name}", url=outlet_url(outlet),
@@ -188,14 +188,15 @@ def outlet_state(outlet: Outlet) -> dict:
     return {"last_updated_on": outlet.last_updated_on, "status": outlet.status, "flag_reason": outlet.flag_reason}
 
 
-def set_outlet_status(outlet: Outlet, status: str, flag_reason: str, event: str, /, *, actor: User | None,
+def set_outlet_status(outlet: Outlet, status: str, flag_reason: str, action: str, /, *, actor: User | None,
                       **noted) -> None:
-    """Set the outlet's status and flag reason (cut to 300 characters) and audit the change as ``event``,
+    """Set the outlet's status and flag reason (cut to 300 characters) and audit the change as
+    ``outlets.outlet.<action>``,
     with ``noted`` beside the new state. The caller holds the outlet's row lock."""
     old = outlet_state(outlet)
     outlet.status, outlet.flag_reason = status, flag_reason[:300]
     outlet.save(update_fields=["status", "flag_reason"])
-    record(event, outlet, actor=actor, old=old, new={**outlet_state(outlet), **noted})
+    record(f"outlets.outlet.{action}", outlet, actor=actor, old=old, new={**outlet_state(outlet), **noted})
 
 
 def note_outlet_update(outlet: Outlet, day: date, *, actor: User | None = None) -> None:
@@ -266,7 +267,7 @@ def do_flag_outlet(user: User, outlet: Outlet, *, reason: str, status: str = Out
         locked = Outlet.objects.select_for_update().get(pk=outlet.pk)
         if locked.status == OutletStatus.CLOSED:
             raise ValidationError("该阵地已关停，无需标记。")
-        set_outlet_status(locked, status, reason.strip(), "outlets.outlet.flag", actor=user)
+        set_outlet_status(locked, status, reason.strip(), "flag", actor=user)
         notify(locked.responsible, f"阵地已标记为{locked.get_status_display()}：{locked.name}", kind="warning",
                url=outlet_url(locked), body=f"原因：{locked.flag_reason}。请及时整改。")
     return locked
@@ -281,7 +282,7 @@ def do_unflag_outlet(user: User, outlet: Outlet, *, note: str = "") -> Outlet:
             raise ValidationError("该阵地未被标记，无需解除。")
         if open_rectifications(locked).exists():
             raise ValidationError("该阵地尚有检查发现的问题未整改完成，请先登记整改情况。")
-        set_outlet_status(locked, OutletStatus.NORMAL, "", "outlets.outlet.unflag", actor=user, note=note.strip())
+        set_outlet_status(locked, OutletStatus.NORMAL, "", "unflag", actor=user, note=note.strip())
     return locked
 
 
@@ -303,7 +304,7 @@ def do_flag_dormant_outlets(today: date) -> list[Outlet]:
             since = (f"自{locked.last_updated_on:%Y年%m月%d日}起未更新" if locked.last_updated_on
                      else "登记后从未更新")
             reason = f"{AUTO_DORMANT_REASON}：{since}，已超过更新频次（{locked.get_frequency_days_display()}）两倍以上"
-            set_outlet_status(locked, OutletStatus.DORMANT, reason, "outlets.outlet.flag_dormant", actor=None)
+            set_outlet_status(locked, OutletStatus.DORMANT, reason, "flag_dormant", actor=None)
             notify(locked.responsible, f"阵地已标记为长期未更新：{locked.name}", kind="warning", url=outlet_url(locked),
                    body=f"{locked.flag_reason}。请尽快更新，更新后标记自动解除。",
                    dedup_key=f"outlet_dormant:{locked.pk}:{due.isoformat()}")
