@@ -18,6 +18,7 @@ from django.utils import timezone
 from ideowork.core.audit import record, snapshot
 from ideowork.core.caching import cached_figure, figure_key
 from ideowork.core.choices import BUSINESS_ROLES
+from ideowork.core.inserts import insert_rows
 from ideowork.core.models import OrgUnit, User
 from ideowork.core.permissions import require
 from ideowork.core.scoping import can_act_in
@@ -415,24 +416,12 @@ _PAPER_COLUMNS = ("attempt", "order", "score", "option_order", "question")
 
 def _insert_paper(attempt_id: int, rows: list[tuple]) -> None:
     """Write a new attempt's paper, ``rows`` of (order, score, option order, question id), by plain
-    INSERTs (one for a paper of up to several hundred questions). ``bulk_create`` built fifty model
-    instances and prepared each value through the ORM: about 3 ms of every 开始答题, twice this.
+    INSERTs (``core/inserts.py``). ``bulk_create`` built fifty model instances and prepared each value
+    through the ORM: about 3 ms of every 开始答题, twice this.
 
     Precondition: inside the start's transaction, ``attempt_id`` just created (no row of it exists)."""
-    meta = AttemptQuestion._meta
-    fields = [meta.get_field(name) for name in _PAPER_COLUMNS]
-    quote = connection.ops.quote_name
-    score_field, options_field = fields[2], fields[3]
-    values = [(attempt_id, order, score_field.get_db_prep_save(score, connection),
-               options_field.get_db_prep_save(keys, connection), question_id)
-              for order, score, keys, question_id in rows]
-    head = f"INSERT INTO {quote(meta.db_table)} ({', '.join(quote(f.column) for f in fields)}) VALUES "
-    one = f"({', '.join(['%s'] * len(fields))})"
-    size = max(connection.ops.bulk_batch_size(fields, values), 1)
-    with connection.cursor() as cursor:
-        for start in range(0, len(values), size):
-            batch = values[start:start + size]
-            cursor.execute(head + ", ".join([one] * len(batch)), [v for row in batch for v in row])
+    insert_rows(AttemptQuestion, _PAPER_COLUMNS,
+                [(attempt_id, order, score, keys, question_id) for order, score, keys, question_id in rows])
 
 
 def do_save_answer(user: User, attempt_id: int, question_id: int, raw) -> Answer:

@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from ideowork.core import audit
 from ideowork.core.access import can
+from ideowork.core.inserts import insert_objects
 from ideowork.core.system import is_system_actor
 from ideowork.core.versions import bump_versions
 
@@ -122,8 +123,9 @@ def _store(source: Source, cleaned: list[CleanRecord], now) -> tuple[list[Item],
     for attempt in range(RACE_RETRIES):
         fresh, duplicates = _fresh(source, cleaned)
         try:
+            items = _rows(source, fresh, now)
             with transaction.atomic():
-                items = Item.objects.bulk_create(_rows(source, fresh, now), batch_size=LOOKUP_CHUNK)
+                insert_objects(items)   # plain INSERTs: the ORM's bulk_create cost a fifth of the intake
             return items, duplicates
         except IntegrityError:
             if attempt == RACE_RETRIES - 1:
