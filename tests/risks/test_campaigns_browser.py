@@ -59,6 +59,14 @@ def test_a_campaign_from_opening_through_the_returns_to_closing(org, page_as):
     assert ScreeningCampaign.objects.get().status == "closed"
     staff.goto("/risks/campaigns/")
     screenshot(staff, "risks-campaigns")
+    # Found again among past campaigns, and shown as it stood when it closed.
+    staff.select_option("[data-testid=campaign-filter] select[name=status]", "closed")
+    submit(staff, "[data-testid=campaign-filter]")
+    staff.wait_for_url("**status=closed**")
+    staff.click(f"text={campaign.title}")
+    staff.wait_for_selector("[data-testid=as-closed]")
+    assert "乡镇机构改革人员分流" in staff.inner_text("[data-testid=returns]")
+    screenshot(staff, "risks-campaign-closed")
     phone = page_as(org.staff, viewport=PHONE)
     pages = ["/risks/campaigns/", campaign.get_absolute_url(), "/risks/campaigns/new/", "/risks/campaigns/schedule/",
              CampaignReturn.objects.get(org_unit=org.county_a).get_absolute_url()]

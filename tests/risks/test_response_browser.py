@@ -199,7 +199,12 @@ def test_a_drill_and_a_joint_meeting_with_their_follow_up_tasks(org, page_as):
     meeting = JointMeeting.objects.get()
     staff.goto("/risks/drills/")
     screenshot(staff, "risks-drills")
-    staff.goto("/risks/meetings/")
+    for listing in ("/risks/drills/", "/risks/meetings/"):
+        staff.goto(listing)
+        with staff.expect_download() as download:
+            staff.click("[data-testid=export]")
+        assert download.value.suggested_filename.endswith(".xlsx")
+        assert download.value.path().read_bytes()[:2] == b"PK"  # an .xlsx is a zip
     screenshot(staff, "risks-meetings")
     fits_a_phone(page_as(org.staff, viewport=PHONE), [("/risks/drills/", "drills"), (drill.get_absolute_url(), "drill"),
                                                       ("/risks/meetings/", "meetings"),
