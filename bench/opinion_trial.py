@@ -26,7 +26,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
-os.environ.setdefault("IDEOWORK_ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
+
+from bench.runner import BENCH_HOSTS  # noqa: E402
+
+os.environ.setdefault("IDEOWORK_ALLOWED_HOSTS", BENCH_HOSTS)
 
 FIELDS = {"region_words": "庐江县\n郭河镇\n巢湖\n安徽", "subject_words": "群众\n干部\n志愿者\n\"防汛救灾指挥部\"",
           "event_words": "转移\n安置\n暴雨\n撤离\n洪水", "exclude_words": "演练\n广告",

@@ -16,12 +16,15 @@ ROOT = Path(__file__).resolve().parents[1]
 __all__ = ["run_child", "postgres_url", "postgres_database", "time_requests"]
 
 
+# Benchmarks drive the stack with Django's test client, whose host is "testserver"; the settings'
+# default hosts leave it out (tests/core/test_deployment.py), so a benchmark's process allows it.
+BENCH_HOSTS = "testserver,127.0.0.1,localhost"
+
+
 def run_child(script: str, env_extra: dict, drop: tuple = ("DATABASE_URL",), args: tuple = ()) -> dict:
     """Run ``script --child ARGS`` with the environment changed; its last line is its JSON result."""
     env = {**{k: v for k, v in os.environ.items() if k not in drop}, **env_extra}
-    # The children drive the stack with Django's test client, whose host is "testserver"; the
-    # settings' default hosts leave it out (tests/core/test_deployment.py), so the run allows it.
-    env.setdefault("IDEOWORK_ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
+    env.setdefault("IDEOWORK_ALLOWED_HOSTS", BENCH_HOSTS)
     out = subprocess.run([sys.executable, script, "--child", *args], env=env, capture_output=True, text=True, cwd=ROOT)
     if out.returncode != 0:
         sys.stderr.write(out.stdout + out.stderr)
@@ -78,6 +81,7 @@ def _percentiles(samples: list[float]) -> dict:
 def setup_django() -> None:
     """Set Django up in a benchmark's child process: the project's settings, the checkout importable."""
     sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("IDEOWORK_ALLOWED_HOSTS", BENCH_HOSTS)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ideowork.settings")
     import django
 
