@@ -11,8 +11,9 @@ Prints one JSON object on its last line:
 
 - seconds: wall time of the request with the whole response consumed (cpu_seconds: the process's
   CPU time over the same span, which a busy machine does not inflate).
-- peak_mb: the process's peak resident set (VmHWM) during the export — reset just before it, so it
-  is the whole interpreter, Django and the export together, not the data generation.
+- peak_mb: the peak resident set (VmHWM) of the process that serves the export — a fresh one, as a
+  web worker is, started after the data was generated; reset just before the request, so it is the
+  interpreter, Django and the export together.
 - python_peak_mb: tracemalloc's peak of Python allocations during a second, traced export
   (tracing slows Python down, so this run is not timed).
 """
@@ -23,6 +24,7 @@ import gc
 import json
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -90,12 +92,11 @@ def main() -> dict:
 
 
 def measure(workdir: Path) -> dict:
+    """Generate the ledger here, then time the export in a fresh process of its own, as a web worker
+    serves it (this process's memory is full of the generation's objects and database pages)."""
     os.environ["IDEOWORK_VAR_DIR"] = str(workdir)
     setup_django()
     from django.core.management import call_command
-    from django.db import connection
-    from django.test import Client
-    from django.urls import reverse
 
     from bench.generate import generate_city
     from ideowork.ledger.models import Activity
@@ -106,9 +107,25 @@ def measure(workdir: Path) -> dict:
     _enrich()
     generated = time.perf_counter() - started
     assert Activity.objects.count() == ACTIVITIES
+    out = subprocess.run([sys.executable, __file__, "--export", str(workdir), str(world.head.pk)],
+                         capture_output=True, text=True, env={**os.environ}, cwd=ROOT)
+    if out.returncode != 0:
+        sys.stderr.write(out.stdout + out.stderr)
+        raise SystemExit("the export process failed")
+    return {**json.loads(out.stdout.strip().splitlines()[-1]), "generate_seconds": round(generated, 1)}
+
+
+def export(workdir: Path, head_pk: int) -> dict:
+    """In a fresh process: download the export as the head, timed, then once more under tracemalloc."""
+    setup_django()
+    from django.db import connection
+    from django.test import Client
+    from django.urls import reverse
+
+    from ideowork.core.models import User
 
     client = Client()
-    client.force_login(world.head, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(User.objects.get(pk=head_pk), backend="django.contrib.auth.backends.ModelBackend")
     url = reverse("ledger:export")
     out = workdir / "ledger.xlsx"
     gc.collect()
@@ -128,9 +145,11 @@ def measure(workdir: Path) -> dict:
     return {"seconds": round(seconds, 2), "peak_mb": round(peak_rss, 1), "rows": rows,
             "cpu_seconds": round(cpu_seconds, 2),
             "python_peak_mb": round(python_peak, 1), "baseline_rss_mb": round(baseline, 1),
-            "peak_rss_reset": reset, "file_mb": round(size / 1024 / 1024, 1),
-            "generate_seconds": round(generated, 1), "db": connection.vendor}
+            "peak_rss_reset": reset, "file_mb": round(size / 1024 / 1024, 1), "db": connection.vendor}
 
 
 if __name__ == "__main__":
-    print(json.dumps(main(), ensure_ascii=False))
+    if sys.argv[1:2] == ["--export"]:
+        print(json.dumps(export(Path(sys.argv[2]), int(sys.argv[3])), ensure_ascii=False))
+    else:
+        print(json.dumps(main(), ensure_ascii=False))
