@@ -45,6 +45,10 @@ _LAG = 30
 
 
 def check_leftovers(text, context):
+    if "过去的" in text:
+        yield from _just_past_findings(text, context.date)
+    if "召开" in text or "召集" in text:
+        yield from _convened_findings(text, context.date)
     if "年" in text:
         yield from _review_findings(text, context.date)
         yield from _followed_plan_findings(text, context.date)
@@ -163,17 +167,19 @@ def _target_findings(text, day):
 
 # Work arranged for a year ("安排部署2022年执法稽查重点任务", "研究审议了……2018年顺德改革工作的安排") and a plan in draft
 # ("《2019年区级重点改革项目督察计划（送审稿）》"): they look ahead, so the year is the document's own (or the next).
-_ARRANGED = re.compile(r"(?:安排部署|部署|谋划|安排)((?:19|20)\d\d)年度?[^。；，、\d]{0,12}?(?:工作|任务)"
+_ARRANGED = re.compile(r"(?:安排部署|部署|谋划|安排|围绕|抓好|做好|抓实|推进|确保|聚焦|锚定|紧扣|冲刺)((?:19|20)\d\d)年度?"
+                       r"[^。；，、\d]{0,12}?(?:工作|任务|目标|做什么)"
                        r"|(?<![\d—\-~～至到])((?:19|20)\d\d)年度?[^。；，、\d]{0,12}?工作的?安排"
                        r"|(?<![\d—\-~～至到])((?:19|20)\d\d)年度?[^。；，、\d《》]{0,16}?(?:计划|方案|要点)[（(](?:送审稿|草案|征求意见稿|讨论稿)")
 
 
-_ARRANGED_WORDS = ("安排", "部署", "谋划", "稿", "草案")
-_LOOKS_BACK_ON = re.compile("表扬|表彰|考核|考评|评比|评选|奖励|总结|述职|决算")
+_ARRANGED_WORDS = ("安排", "部署", "谋划", "稿", "草案", "围绕", "抓好", "做好", "抓实", "推进", "确保", "聚焦", "锚定",
+                   "紧扣", "冲刺")
+_LOOKS_BACK_ON = re.compile("表扬|表彰|考核|考评|评比|评选|奖励|总结|述职|决算|生活会|评议|审计|统计|年报|完成情况")
 
 
 def _arranged_findings(text, day):
-    matches = {m.span(): m for word in ("安排", "部署", "谋划", "稿", "草案") if word in text
+    matches = {m.span(): m for word in _ARRANGED_WORDS if word in text
                for m in _around(_ARRANGED, text, word, reach=30)}
     for _span, match in sorted(matches.items()):
         group = next(g for g in (1, 2, 3) if match.group(g))
@@ -204,3 +210,38 @@ def _paired_draft_findings(text, day):
                       suggestion=str(executed + 1),
                       message=f"与{executed}年执行情况一并审查的应是{executed + 1}年的草案，“{drafted}年”可能沿用了往年的文稿，"
                               "请核实。")
+
+
+# "刚刚过去的2017年" in January 2019: the year just past is the one before the document's (or, at its very end,
+# the document's own).
+_JUST_PAST = re.compile(r"(?:刚刚|刚)过去的((?:19|20)\d\d)年")
+
+
+def _just_past_findings(text, day):
+    for match in _JUST_PAST.finditer(text):
+        year = int(match.group(1))
+        if year == day.year - 1 or (year == day.year and day.month >= 11):
+            continue
+        yield finding(text, *match.span(1), rule="outdated.year.just_past", category="outdated", severity="warning",
+                      suggestion=str(day.year - 1),
+                      message=f"文档日期为{day.year}年{day.month}月{day.day}日，“刚刚过去的”应是{day.year - 1}年，"
+                              f"“{year}年”可能沿用了往年的文稿，请核实。")
+
+
+# A year's work meeting convened ("召开2023年农业农村工作会") looks ahead: from March on it is this year's (early in the
+# year a meeting may still close the last one).
+_CONVENED = re.compile(r"(?:召开|召集|举行)((?:19|20)\d\d)年度?[^。；，、\d“”《》]{0,12}?工作(?:会议|会|推进会|部署会|大会)")
+
+
+def _convened_findings(text, day):
+    for match in _CONVENED.finditer(text):
+        year = int(match.group(1))
+        if year >= day.year or (year == day.year - 1 and day.month < 3) or _LOOKS_BACK_ON.search(match.group()):
+            continue
+        begin, _stop = _sentence(text, match.start(), match.end())
+        if _PAST_WORDS.search(text, begin, match.start()) or _year_of(text, begin, match.start(1), day)[0] == year:
+            continue
+        yield finding(text, *match.span(1), rule="outdated.year.convened", category="outdated", severity="warning",
+                      suggestion=str(day.year),
+                      message=f"文档日期为{day.year}年{day.month}月{day.day}日，召开的应是{day.year}年的工作会议，"
+                              f"“{year}年”可能沿用了往年的文稿，请核实。")

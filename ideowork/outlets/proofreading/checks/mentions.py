@@ -8,7 +8,11 @@
 - one body's party organisation written both 党组 and 党委 ("教科局党委书记" beside "教科局党组成员"): a government
   department has a 党组, so the form that disagrees with the other mention is reported.
 
-Sources: 《新华社新闻信息报道中的禁用词和慎用词（2016年7月修订）》（“党的十八大”等不简称；政协委员不称“代表”）；
+- a person the text calls a suspect (犯罪嫌疑人) called 罪犯 where no judgment is named: before a court's judgment
+  nobody is a convict.
+
+Sources: 《新华社新闻信息报道中的禁用词和慎用词（2016年7月修订）》（“党的十八大”等不简称；政协委员不称“代表”；
+对案件中的当事人，未经判决不称“罪犯”，称“犯罪嫌疑人”）；《中华人民共和国刑事诉讼法》第十二条；
 《中国共产党党组工作条例》（2019年修订：政府工作部门设立党组）。
 """
 
@@ -33,6 +37,24 @@ def check_mentions(text, context):
         yield from _cppcc_delegates(text)
     if "党组" in text and "党委" in text:
         yield from _party_organs(text)
+    if "罪犯" in text and "嫌疑人" in text:
+        yield from _convicts_before_judgment(text)
+
+
+# A person the text itself calls a suspect (犯罪嫌疑人) is called 罪犯 in a sentence that names no judgment.
+_JUDGED = re.compile("判决|判处|宣判|服刑|在押|监狱|刑满|改造|减刑|假释|执行死刑")
+
+
+def _convicts_before_judgment(text):
+    for match in re.finditer("罪犯", text):
+        begin = max(text.rfind(mark, 0, match.start()) for mark in "。！？\n") + 1
+        stops = [i for i in (text.find(mark, match.end()) for mark in "。！？\n") if i >= 0]
+        sentence = text[begin:min(stops) if stops else len(text)]
+        if _JUDGED.search(sentence) or text[max(0, match.start() - 1):match.start()] == "犯":
+            continue
+        yield finding(text, *match.span(), rule="forbidden.convict.suspect", category="forbidden", severity="warning",
+                      suggestion="犯罪嫌疑人",
+                      message="未经人民法院判决，不称“罪犯”；全文他处称“犯罪嫌疑人”，此处应一致。")
 
 
 def _bare_congresses(text):

@@ -62,6 +62,26 @@ def idioms() -> tuple[str, ...]:
     return tuple(dict.fromkeys(w.strip() for w in lines if len(w.strip()) == 4 and not w.startswith("#")))
 
 
+# A four-character word of the dictionary (not an idiom) is checked only where the slip leaves its half a
+# non-word ("顶力支持", "供认不诲"): two words side by side ("治理能力", "体质改革") are too often right.
+_DICTIONARY_MIN_FREQ = 3
+# Function characters read like content ones (的/第/地, 在/再): a slip between them is 的/地's own check.
+_FUNCTION_CHARS = frozenset("的地得第之和与及在再是事有又也了着过把被将从向为于以其")
+
+
+@functools.cache
+def phrases() -> tuple[str, ...]:
+    """The idioms, then every other four-character word of jieba's dictionary used at least three times in its
+    corpus (its entries with digits, Latin letters or rare characters left out)."""
+    listed = idioms()
+    same, words = homophones(), _tokenizer().FREQ
+    seen = set(listed)
+    extra = sorted(word for word, freq in words.items()
+                   if len(word) == 4 and freq >= _DICTIONARY_MIN_FREQ and word not in seen
+                   and all(ch in same and ch not in _FUNCTION_CHARS for ch in word))
+    return listed + tuple(extra)
+
+
 def terms() -> tuple[str, ...]:
     """The fixed terms checked for misspellings."""
     return _read()[0]
@@ -80,7 +100,7 @@ def _automaton():
             keys.setdefault(term[:half], []).append((_LEFT, index))
             keys.setdefault(term[half:], []).append((_RIGHT, index))
     words = _tokenizer().FREQ
-    for index, idiom in enumerate(idioms()):
+    for index, idiom in enumerate(phrases()):
         for kind, half in ((_IDIOM_LEFT, idiom[:2]), (_IDIOM_RIGHT, idiom[2:])):
             if words.get(half, 0) < _COMMON_HALF:
                 keys.setdefault(half, []).append((kind, index))
@@ -293,7 +313,8 @@ def _idiom_findings(text, hits):
     "严管后爱"): the half found proposes the window beside it, reported when exactly one character differs,
     the two are read alike, and the window is no word of the dictionary itself ("丰富多彩" beside the older
     "丰富多采")."""
-    table, same, near, words = idioms(), homophones(), near_sounds(), _tokenizer().FREQ
+    table, same, near, words = phrases(), homophones(), near_sounds(), _tokenizer().FREQ
+    listed = len(idioms())
     seen = set()
     for start, end, kind, index in hits:
         idiom = table[index]
@@ -308,8 +329,10 @@ def _idiom_findings(text, hits):
             continue
         position = diff[0]
         wrong, right = window[position], idiom[position]
-        if wrong not in near.get(right, ()):
+        if wrong not in near.get(right, ()) or wrong in _FUNCTION_CHARS or right in _FUNCTION_CHARS:
             continue
+        if index >= listed and words.get(window[0:2] if position < 2 else window[2:4], 0):
+            continue  # a word of the dictionary with a word beside it: "体质改革", "治理能力" may well be meant
         # The changed character at an edge may belong to the next word ("一年一次" is no slip of "一年一度",
         # but the homophone rule already rules that out); at the edge it must not make a word with its
         # neighbour outside the window.
