@@ -10,6 +10,11 @@ is substituted there; for names of bodies not their last two:
 window that is a real term itself, or lies inside one written correctly, is never reported. The terms
 are in ``data/reference/terms.txt``; the first section is checked (with the 厅 and 局 of each ministry),
 the last lists correct neighbours.
+
+Four-character idioms and fixed phrases (``data/reference/idioms.txt``) and every other four-character word of
+jieba's dictionary are checked the same way for one character replaced by one read alike ("承上起下",
+"供认不诲"); for a dictionary word only where the slip leaves its half a non-word, since two words side by side
+("体质改革", "治理能力") are too often meant as written.
 """
 
 from __future__ import annotations
