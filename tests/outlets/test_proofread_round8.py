@@ -14,7 +14,7 @@ JUNE = date(2024, 6, 1)
 
 CASES = """
 # one homophone wrong in a four-character word of the dictionary, where the slip leaves its half a non-word
-始终坚持党的群众陆线。 | 群众陆线 | formulation.idiom
+加大招商引姿力度。 | 招商引姿 | formulation.idiom
 该男子对犯罪事实供认不诲。 | 供认不诲 | formulation.idiom
 推进国家治理体系和治理能力现代化。
 深化财税体制改革，增强青少年体质。

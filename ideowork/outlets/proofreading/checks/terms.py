@@ -38,6 +38,9 @@ _EXACT, _LEFT, _RIGHT, _IDIOM_LEFT, _IDIOM_RIGHT = 0, 1, 2, 3, 4
 # An idiom's half that is a very common word ("工作", "发展") proposes too many windows to verify; the idiom
 # is still checked through its other half (a slip in that half is then not seen).
 _COMMON_HALF = 20000
+# For the dictionary's other four-character words a half is an anchor only while it is rarer than this: the
+# words are many, and an anchor as common as "建设" would propose a window at nearly every sentence.
+_COMMON_DICTIONARY_HALF = 1500
 
 
 _NEIGHBOURS = "# 相近的正确说法"
@@ -69,15 +72,15 @@ def idioms() -> tuple[str, ...]:
 
 # A four-character word of the dictionary (not an idiom) is checked only where the slip leaves its half a
 # non-word ("顶力支持", "供认不诲"): two words side by side ("治理能力", "体质改革") are too often right.
-_DICTIONARY_MIN_FREQ = 3
+_DICTIONARY_MIN_FREQ = 10
 # Function characters read like content ones (的/第/地, 在/再): a slip between them is 的/地's own check.
 _FUNCTION_CHARS = frozenset("的地得第之和与及在再是事有又也了着过把被将从向为于以其")
 
 
 @functools.cache
 def phrases() -> tuple[str, ...]:
-    """The idioms, then every other four-character word of jieba's dictionary used at least three times in its
-    corpus (its entries with digits, Latin letters or rare characters left out)."""
+    """The idioms, then every other four-character word of jieba's dictionary used at least ten times in its
+    corpus (its entries with digits, Latin letters, rare characters or function characters left out)."""
     listed = idioms()
     same, words = homophones(), _tokenizer().FREQ
     seen = set(listed)
@@ -105,9 +108,11 @@ def _automaton():
             keys.setdefault(term[:half], []).append((_LEFT, index))
             keys.setdefault(term[half:], []).append((_RIGHT, index))
     words = _tokenizer().FREQ
+    listed = len(idioms())
     for index, idiom in enumerate(phrases()):
+        common = _COMMON_HALF if index < listed else _COMMON_DICTIONARY_HALF
         for kind, half in ((_IDIOM_LEFT, idiom[:2]), (_IDIOM_RIGHT, idiom[2:])):
-            if words.get(half, 0) < _COMMON_HALF:
+            if words.get(half, 0) < common:
                 keys.setdefault(half, []).append((kind, index))
     for term in real:
         keys[term].append((_EXACT, -1))
