@@ -3,7 +3,10 @@ object ("认真的学习文件精神", "扎实的推进乡村振兴") must be �
 
 Precision over reach: only listed adverbials and listed transitive verbs, and only when the verb is used as
 a verb, i.e. followed by an object or 了/着/过. A nominalised verb stays correct: "经过认真的学习，"
-"得到全面的提高", "深入的调研工作", "有效的落实机制", "积极的参与者".
+"得到全面的提高", "深入的调研工作", "有效的落实机制", "积极的参与者". A head noun that only begins a longer word
+("落实意识形态工作责任制": 意识形态, not 意识) leaves the verb a verb.
+
+Also 的 for 得 in a series of potential complements written with 得 ("引的来、留得住、发展好").
 """
 
 from __future__ import annotations

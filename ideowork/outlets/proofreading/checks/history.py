@@ -3,13 +3,14 @@
 - Party congresses and plenary sessions: one not yet held at the date ("学习贯彻党的二十届四中全会精神" in a
   document of 2025-03); one already held called forthcoming ("即将召开的党的二十大" after 2022-10-16); an
   earlier congress's spirit as the current task once the next one has been held ("深入学习贯彻党的十九大精神"
-  in 2023).
+  in 2023); a congress named with the plenums of a later Central Committee ("党的十七大和十八届三中、四中全会精神").
 - Sessions of the NPC and the CPPCC by term and session: the year they were held (十四届全国人大三次会议 is
   2025's) against an explicit year, 今年, or the document's date.
 - Five-year plans: "开局之年" / "收官之年" of the wrong plan for the year.
 - Anniversaries: the ordinal of 建党/新中国成立/改革开放 … N周年 and of 第N个国家宪法日 … computed from the year.
 
-A sentence about another year ("2021年，我们…") is judged against that year. The dates are in
+A sentence about another year ("2021年，我们…") is judged against that year; an anniversary in a sentence that
+names no year, against the year its paragraph names ("2021年是……的一年。我们隆重庆祝中国共产党成立一百周年"). The dates are in
 ``data/reference/events.tsv``.
 """
 

@@ -12,7 +12,10 @@ document's date (``Context.date``):
 - in a plan, key points or a programme, a target date already past ("到2022年底，……趋于完善" in August 2023);
 - work of a past year arranged or drafted as the coming one ("安排部署2022年执法稽查重点任务" in March 2023,
   "审议了……2018年顺德改革工作的安排" in March 2019, "《2019年区级重点改革项目督察计划（送审稿）》" in March 2020), and
-  next year's plan draft given the year whose execution it follows ("2022年……执行情况及2022年……计划草案").
+  next year's plan draft given the year whose execution it follows ("2022年……执行情况及2022年……计划草案");
+- a past year's work, tasks or targets looked ahead to ("围绕2023年任务目标" on 2 January 2024, "就抓好2022年基层党建工作"
+  in March 2023) and a year's work meeting convened from March on ("召开2023年农业农村工作会" in April 2024);
+- "刚刚过去的2017年" in a report of 2019: the year just past is the one before the document's.
 
 Plans drawn up early in the year and commendations are judged in ``history.py`` (``_template_year_findings``).
 """

@@ -9,7 +9,8 @@ abbreviation is written in Chinese numerals), two adjacent arabic digits as an a
 an exact count above ten in Chinese numerals ("一百二十三人" → "123人"; GB/T 15835-2011 4.1.1),
 a range with its 万, 亿 or % only after the second number ("9～16亿" → "9亿～16亿"),
 a full-width comma between thousands ("3，500") and a range joined by a hyphen ("2021-2025年" → "2021—2025年",
-"3-5人" → "3～5人"; GB/T 15834-2011 4.13 连接号)."""
+"3-5人" → "3～5人"; GB/T 15834-2011 4.13 连接号), a quoted programme opening on digits ("“6个做”" → "“六个做”"),
+余 and 多 together ("60余多人"), and a list closed by 等 whose count differs from its members ("产业、文化、生态等4个方面")."""
 
 from __future__ import annotations
 
