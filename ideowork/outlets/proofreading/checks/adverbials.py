@@ -73,7 +73,8 @@ def _nominal_head(nominal: re.Pattern, text: str, end: int) -> bool:
     from .doubled import _tokenizer  # doubled imports this module
 
     words = _tokenizer().FREQ
-    return not any(words.get(text[end:end + size], 0) for size in range(len(head) + 1, len(head) + 3))
+    return not any(end + size <= len(text) and words.get(text[end:end + size], 0)
+                   for size in range(len(head) + 1, len(head) + 3))
 
 
 def adverbial_before(text: str, start: int) -> bool:
