@@ -49,9 +49,9 @@ CASES = """
 # numbers: a quoted programme opening on digits, 余 and 多 together, a list closed by 等 with the wrong count
 全面落实“8项行动”。 | 8 | structure.number.quoted_name
 共有50余多人参加培训。 | 余多 | structure.number.more_twice
-从产业、人才、文化等4个方面入手。 | 从产业、人才、文化等4个方面 | structure.number.list_count
+从产业、人才、文化、生态等3个方面入手。 | 从产业、人才、文化、生态等3个方面 | structure.number.list_count
 用“3个月”时间完成整改。
-从产业、人才、文化等3个方面入手。
+从产业、人才、文化等5个方面入手。
 共有50余人参加培训。
 # organs: the government's meeting written as a standing committee's, 镇委; a suspect called a convict
 区长主持召开区政府第12次常委会议。 | 常委会议 | formulation.organ.government_meeting

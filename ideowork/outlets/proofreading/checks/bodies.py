@@ -21,9 +21,10 @@ __all__ = ["check_bodies"]
 
 _STANDING_BODY_MEETING = re.compile("(?:政协|人大常委会)[^，。；、\n]{0,12}?[次届]常务会议")
 _CITY_OFFICE = re.compile("市(?:人民)?政府办公厅")
-# The people's government's own meeting written as a standing committee's: "区政府第33次常委会议", "县长主持召开……常委会".
+# The people's government's own meeting written as a standing committee's: "区政府第33次常委会议", "县长主持召开……常委会"
+# (not "县长主持召开十三届县委第32次常委会会议" on the secretary's behalf: the party committee's meeting is named).
 _GOVERNMENT_STANDING = re.compile("(?:人民政府|[省市县区旗]政府|[省市县区]长[^，。；、\n]{0,8}?主持召开)"
-                                  r"[^，。；、\n]{0,10}?第?[\d一二三四五六七八九十]+次(常委会议|常委会)")
+                                  r"[^，。；、\n委]{0,10}?第?[\d一二三四五六七八九十]+次(常委会议|常委会)")
 _MUNICIPALITIES = ("北京", "天津", "上海", "重庆")
 
 

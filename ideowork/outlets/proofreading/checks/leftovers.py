@@ -176,6 +176,8 @@ _ARRANGED = re.compile(r"(?:安排部署|部署|谋划|安排|围绕|抓好|做�
                        r"|(?<![\d—\-~～至到])((?:19|20)\d\d)年度?[^。；，、\d《》]{0,16}?(?:计划|方案|要点)[（(](?:送审稿|草案|征求意见稿|讨论稿)")
 
 
+# Verbs that look ahead to work without naming it as arranged; a sentence that also reviews is not judged by them.
+_LOOKING_AHEAD = ("围绕", "抓好", "做好", "抓实", "推进", "确保", "聚焦", "锚定", "紧扣", "冲刺")
 _ARRANGED_WORDS = ("安排", "部署", "谋划", "稿", "草案", "围绕", "抓好", "做好", "抓实", "推进", "确保", "聚焦", "锚定",
                    "紧扣", "冲刺")
 _LOOKS_BACK_ON = re.compile("表扬|表彰|考核|考评|评比|评选|奖励|总结|述职|决算|生活会|评议|审计|统计|年报|完成情况")
@@ -189,8 +191,11 @@ def _arranged_findings(text, day):
         year = int(match.group(group))
         if year >= day.year or _LOOKS_BACK_ON.search(match.group()):
             continue  # "2022年度优秀政协委员通报表扬方案（送审稿）": a scheme that looks back on the year
-        begin, _stop = _sentence(text, match.start(), match.end())
+        begin, stop = _sentence(text, match.start(), match.end())
         clause = max(begin, max(text.rfind(mark, begin, match.start()) for mark in "，,：") + 1)
+        if match.group().startswith(_LOOKING_AHEAD) and (_LOOKS_BACK_ON.search(text, begin, stop)
+                                                          or f"{year + 1}年" in text[begin:stop]):
+            continue  # "围绕2022年社区工作、2023年工作计划作述职报告": a review beside the plan that follows it
         if _PAST_WORDS.search(text, clause, match.start()) or _LOOKING_BACK.search(text, begin, match.start()) \
                 or re.match(rf"[\s\u3000]*(?:[^。；，]{{0,6}}[，,])?{year}年", text[begin:match.start(group)]):
             continue  # "回顾……2022年工作安排", "2022年，……部署2022年工作": a clause or sentence about that year

@@ -10,7 +10,7 @@ an exact count above ten in Chinese numerals ("一百二十三人" → "123人";
 a range with its 万, 亿 or % only after the second number ("9～16亿" → "9亿～16亿"),
 a full-width comma between thousands ("3，500") and a range joined by a hyphen ("2021-2025年" → "2021—2025年",
 "3-5人" → "3～5人"; GB/T 15834-2011 4.13 连接号), a quoted programme opening on digits ("“6个做”" → "“六个做”"),
-余 and 多 together ("60余多人"), and a list closed by 等 whose count differs from its members ("产业、文化、生态等4个方面")."""
+余 and 多 together ("60余多人"), and a list closed by 等 with more members than its count ("产业、文化、生态等2个方面")."""
 
 from __future__ import annotations
 
@@ -181,8 +181,8 @@ _QUOTED_NAME = re.compile(r"(?<=“)(\d{1,2})(个|项|大|条|种|张|型|类|�
 _MORE_TWICE = re.compile(r"(?<![\d.])(\d[\d.,]*)(余多|多余)(?=[万亿]?[\u4e00-\u9fff])")
 
 
-# A list closed by 等 and its count ("从产业振兴、组织振兴、文化振兴、生态振兴等5个方面"): 等 ends a complete list, so the
-# number of members listed must be the count stated.
+# A list closed by 等 and its count: more members named than the count stated ("产业、人才、文化等2个方面") is a
+# slip; fewer may be 等's "and others".
 _COUNTED_LIST = re.compile(r"等([2-9]|[两二三四五六七八九十])个?(方面|领域|项|类|种|条|大|个|环节|部分)")
 _CLAUSE_MARKS = "，。；：！？（(\n"
 
@@ -196,11 +196,11 @@ def _counted_list_findings(text):
         items = clause.split("、")
         members = len(items) + (1 if any(j in items[-1][1:] for j in "和及与") else 0)
         stated = int(match.group(1)) if match.group(1).isdigit() else cn_to_int(match.group(1))
-        if members == stated or members < 2 or any(len(item) > 12 for item in items[1:]):
-            continue
+        if members <= stated or any(len(item) > 12 for item in items[1:]):
+            continue  # fewer named than counted is 等's "and others" ("案件管理、检察听证等9项"); more is a slip
         yield finding(text, begin, match.end(), rule="structure.number.list_count", category="number",
                       severity="warning", suggestion=None,
-                      message=f"“等”收尾的列举应完整：这里列了{members}项，却说“{match.group()[1:]}”，请核对是否漏项或数字有误。")
+                      message=f"这里列了{members}项，却说“{match.group()[1:]}”，请核对数字或列举。")
 
 
 def check_fixed_numbers(text, context):

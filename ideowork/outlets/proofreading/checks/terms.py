@@ -73,8 +73,10 @@ def idioms() -> tuple[str, ...]:
 # A four-character word of the dictionary (not an idiom) is checked only where the slip leaves its half a
 # non-word ("顶力支持", "供认不诲"): two words side by side ("治理能力", "体质改革") are too often right.
 _DICTIONARY_MIN_FREQ = 10
-# Function characters read like content ones (的/第/地, 在/再): a slip between them is 的/地's own check.
-_FUNCTION_CHARS = frozenset("的地得第之和与及在再是事有又也了着过把被将从向为于以其")
+# Function characters: a dictionary word holding one is not checked (its halves are too common).
+_FUNCTION_CHARS = frozenset("的地得第之和与及在再是有又也了着过把被将从向为于以其")
+# 的/地/得/第/之 written for one another ("党的二十届" beside 第二十届) is no slip of a phrase: 的/地 has its own check.
+_PARTICLES_READ_ALIKE = frozenset("的地得第之")
 
 
 @functools.cache
@@ -339,7 +341,7 @@ def _idiom_findings(text, hits):
             continue
         position = diff[0]
         wrong, right = window[position], idiom[position]
-        if wrong not in near.get(right, ()) or wrong in _FUNCTION_CHARS or right in _FUNCTION_CHARS:
+        if wrong not in near.get(right, ()) or wrong in _PARTICLES_READ_ALIKE:
             continue
         if index >= listed and words.get(window[0:2] if position < 2 else window[2:4], 0):
             continue  # a word of the dictionary with a word beside it: "体质改革", "治理能力" may well be meant
