@@ -170,16 +170,16 @@ def _target_findings(text, day):
 
 # Work arranged for a year ("安排部署2022年执法稽查重点任务", "研究审议了……2018年顺德改革工作的安排") and a plan in draft
 # ("《2019年区级重点改革项目督察计划（送审稿）》"): they look ahead, so the year is the document's own (or the next).
-_ARRANGED = re.compile(r"(?:安排部署|部署|谋划|安排|围绕|抓好|做好|抓实|推进|确保|聚焦|锚定|紧扣|冲刺)((?:19|20)\d\d)年度?"
+_ARRANGED = re.compile(r"(?:安排部署|部署|谋划|安排|围绕|抓好|做好|抓实|推进|聚焦|锚定|紧扣)((?:19|20)\d\d)年度?"
                        r"[^。；，、\d]{0,12}?(?:工作|任务|目标|做什么)"
                        r"|(?<![\d—\-~～至到])((?:19|20)\d\d)年度?[^。；，、\d]{0,12}?工作的?安排"
                        r"|(?<![\d—\-~～至到])((?:19|20)\d\d)年度?[^。；，、\d《》]{0,16}?(?:计划|方案|要点)[（(](?:送审稿|草案|征求意见稿|讨论稿)")
 
 
 # Verbs that look ahead to work without naming it as arranged; a sentence that also reviews is not judged by them.
-_LOOKING_AHEAD = ("围绕", "抓好", "做好", "抓实", "推进", "确保", "聚焦", "锚定", "紧扣", "冲刺")
-_ARRANGED_WORDS = ("安排", "部署", "谋划", "稿", "草案", "围绕", "抓好", "做好", "抓实", "推进", "确保", "聚焦", "锚定",
-                   "紧扣", "冲刺")
+# (确保 and 冲刺 are left out: "确保2023年目标任务圆满完成" is as often said of a year just closed.)
+_LOOKING_AHEAD = ("围绕", "抓好", "做好", "抓实", "推进", "聚焦", "锚定", "紧扣")
+_ARRANGED_WORDS = ("安排", "部署", "谋划", "稿", "草案") + _LOOKING_AHEAD
 _LOOKS_BACK_ON = re.compile("表扬|表彰|考核|考评|评比|评选|奖励|总结|述职|决算|生活会|评议|审计|统计|年报|完成情况")
 
 
