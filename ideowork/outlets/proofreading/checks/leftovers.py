@@ -57,7 +57,7 @@ def check_leftovers(text, context):
         yield from _followed_plan_findings(text, context.date)
         yield from _coming_plan_findings(text, context.date)
         yield from _target_findings(text, context.date)
-        if any(word in text for word in _ARRANGED_WORDS):
+        if any(word in text for word in _ARRANGED_WORDS + _LOOKING_AHEAD):
             yield from _arranged_findings(text, context.date)
         if "执行情况" in text:
             yield from _paired_draft_findings(text, context.date)
@@ -170,24 +170,26 @@ def _target_findings(text, day):
 
 # Work arranged for a year ("安排部署2022年执法稽查重点任务", "研究审议了……2018年顺德改革工作的安排") and a plan in draft
 # ("《2019年区级重点改革项目督察计划（送审稿）》"): they look ahead, so the year is the document's own (or the next).
-_ARRANGED = re.compile(r"(?:安排部署|部署|谋划|安排|围绕|抓好|做好|抓实|推进|聚焦|锚定|紧扣)((?:19|20)\d\d)年度?"
-                       r"[^。；，、\d]{0,12}?(?:工作|任务|目标|做什么)"
+_ARRANGED = re.compile(r"(?:安排部署|部署|谋划|安排)((?:19|20)\d\d)年度?[^。；，、\d]{0,12}?(?:工作|任务)"
                        r"|(?<![\d—\-~～至到])((?:19|20)\d\d)年度?[^。；，、\d]{0,12}?工作的?安排"
                        r"|(?<![\d—\-~～至到])((?:19|20)\d\d)年度?[^。；，、\d《》]{0,16}?(?:计划|方案|要点)[（(](?:送审稿|草案|征求意见稿|讨论稿)")
 
 
-# Verbs that look ahead to work without naming it as arranged; a sentence that also reviews is not judged by them.
-# (确保 and 冲刺 are left out: "确保2023年目标任务圆满完成" is as often said of a year just closed.)
+# Verbs that look ahead to a year's work without naming it as arranged ("围绕2023年任务目标", "抓好2022年基层党建工作");
+# a sentence that also reviews is not judged by them. (确保 and 冲刺 are left out: "确保2023年目标任务圆满完成" is as
+# often said of a year just closed.) Found by one scan of the text: the verbs are too common to look around each.
 _LOOKING_AHEAD = ("围绕", "抓好", "做好", "抓实", "推进", "聚焦", "锚定", "紧扣")
-_ARRANGED_WORDS = ("安排", "部署", "谋划", "稿", "草案") + _LOOKING_AHEAD
+_LOOKED_AHEAD = re.compile(f"(?:{'|'.join(_LOOKING_AHEAD)})" r"((?:19|20)\d\d)年度?[^。；，、\d]{0,12}?(?:工作|任务|目标|做什么)")
+_ARRANGED_WORDS = ("安排", "部署", "谋划", "稿", "草案")
 _LOOKS_BACK_ON = re.compile("表扬|表彰|考核|考评|评比|评选|奖励|总结|述职|决算|生活会|评议|审计|统计|年报|完成情况")
 
 
 def _arranged_findings(text, day):
     matches = {m.span(): m for word in _ARRANGED_WORDS if word in text
                for m in _around(_ARRANGED, text, word, reach=30)}
+    matches.update((m.span(), m) for m in _LOOKED_AHEAD.finditer(text))
     for _span, match in sorted(matches.items()):
-        group = next(g for g in (1, 2, 3) if match.group(g))
+        group = next(g for g in range(1, (match.re.groups or 1) + 1) if match.group(g))
         year = int(match.group(group))
         if year >= day.year or _LOOKS_BACK_ON.search(match.group()):
             continue  # "2022年度优秀政协委员通报表扬方案（送审稿）": a scheme that looks back on the year
