@@ -3,7 +3,10 @@ object ("认真的学习文件精神", "扎实的推进乡村振兴") must be �
 
 Precision over reach: only listed adverbials and listed transitive verbs, and only when the verb is used as
 a verb, i.e. followed by an object or 了/着/过. A nominalised verb stays correct: "经过认真的学习，"
-"得到全面的提高", "深入的调研工作", "有效的落实机制", "积极的参与者".
+"得到全面的提高", "深入的调研工作", "有效的落实机制", "积极的参与者". A head noun that only begins a longer word
+("落实意识形态工作责任制": 意识形态, not 意识) leaves the verb a verb.
+
+Also 的 for 得 in a series of potential complements written with 得 ("引的来、留得住、发展好").
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ _ADVERBIALS = sorted("""
 不折不扣 毫不动摇 坚持不懈 持之以恒 默默 悄悄 逐渐 渐渐 始终 时刻 积极有效 主动积极 认真负责 严肃认真
 深入扎实 扎实稳妥 稳妥有序 有力有序 全面深入 系统全面 周密 仔细 悉心 用心用情 真心实意 快速 高速 深深
 较好 更好 更快 更加 详细 详尽 圆满 出色 超额 大幅 明显 显著 不停 全力全速 加速 加快 努力 尽力
+深切 真切 深情 亲切 热烈 隆重 郑重 庄严 严厉 率先 带头 逐级 层层
 """.split(), key=len, reverse=True)
 _VERBS = sorted("""
 学习 推进 开展 落实 贯彻 抓好 做好 推动 加强 完成 执行 研究 解决 处理 宣传 传达 领会 把握 参与 部署 实施 整改
@@ -42,6 +46,7 @@ _VERBS = sorted("""
 满足 落地 提供 争取 确保 保证 了解 维持 恢复 助推 接受 吸收 吸引 引进 招引 筹集 运行 发放 兑现 承办 申报 办理 受理
 跟踪 跟进 督导 指导 帮扶 救助 走进 进入 观摩 交流 分享 讲述 讲解 展现 呈现 记录 反馈 上报 报送 通报 公开 公示
 发布 开发 建成 完工 投用 缓解 抵御 防控 防治 治理 管控 管理 规范 约束 引领 示范 回馈 转变 转化 提炼 总结 扩展
+进行 启动 开启 推出 落细 抓紧 提速 筹备 筹措 组建 创建 评选 评议 点评 复盘 审视 查摆 整合 对标 追赶 补上 守住
 """.split(), key=len, reverse=True)
 _CANDIDATE = re.compile("的(" + "|".join(_VERBS) + ")")
 _ADVERBIAL_BEFORE = re.compile("(?:" + "|".join(_ADVERBIALS) + ")$")
@@ -54,6 +59,22 @@ def _word_after(text: str, end: int) -> bool:
     from .doubled import _tokenizer  # doubled imports this module
 
     return bool(_tokenizer().FREQ.get(text[end:end + 2]))
+
+
+def _nominal_head(nominal: re.Pattern, text: str, end: int) -> bool:
+    """True when what follows the verb makes it a noun ("落实机制"), not when that head is only the start of a
+    longer word that is the verb's object ("落实意识形态工作责任制": 意识形态, not 意识)."""
+    match = nominal.match(text, end)
+    if match is None:
+        return False
+    head = match.group()
+    if len(head) < 2:
+        return True
+    from .doubled import _tokenizer  # doubled imports this module
+
+    words = _tokenizer().FREQ
+    return not any(end + size <= len(text) and words.get(text[end:end + size], 0)
+                   for size in range(len(head) + 1, len(head) + 3))
 
 
 def adverbial_before(text: str, start: int) -> bool:
@@ -99,8 +120,26 @@ _SERIES_BEFORE = re.compile("(?:" + "|".join(_ADVERBIALS) + ")(?:" + "|".join(_V
 _SECOND_VERB = re.compile("[和与及并](" + "|".join(_VERBS) + ")")
 
 
+# A potential complement written with 的 in a series of them written with 得 ("引的来、留得住、发展好"): 得.
+_COMPLEMENT_DE = re.compile(f"(?<=[{HAN}])的([来住上动起下完好到出清])(?=[、，；。])")
+_COMPLEMENT_DE_SERIES = re.compile(f"[{HAN}]得[来住上动起下完好到出清开进](?=[、，；。])")
+
+
+def _complement_de(text):
+    for match in _COMPLEMENT_DE.finditer(text):
+        start = match.start()
+        if not _COMPLEMENT_DE_SERIES.search(text, max(0, start - 8), min(len(text), match.end() + 10)):
+            continue
+        yield finding(text, start, start + 1, rule="confusable.de_de.complement", category="confusable",
+                      severity="error", suggestion="得",
+                      message=f"“{text[start - 1]}的{match.group(1)}”是可能补语，与并列的“…得…”一样应用“得”："
+                              f"“{text[start - 1]}得{match.group(1)}”。")
+
+
 def check_adverbials(text, context):
     yield from _subject_verb_di(text)
+    if "得" in text:
+        yield from _complement_de(text)
     if "的" not in text:
         return
     for match in _CANDIDATE.finditer(text):
@@ -120,7 +159,7 @@ def check_adverbials(text, context):
             verbal = True  # "系统的谋划安排全市教育重点工作": two verbs run together, then their object
         if not verbal and _SERIES_BEFORE.search(text, max(0, before.start() - 8), before.start()):
             verbal = True  # "逐一梳理、充分吸纳、认真的研究": one of a series of adverbial-verb phrases
-        if not verbal and not _ASPECT.match(text, end) and nominal.match(text, end) and not _word_after(text, end):
+        if not verbal and not _ASPECT.match(text, end) and _nominal_head(nominal, text, end) and not _word_after(text, end):
             second = _SECOND_VERB.match(text, end)
             if second is None or not _ASPECT.match(text, second.end()) and (
                     _NOUN_SUFFIX if second.group(1) in _VERBAL else _NOUN_AFTER).match(text, second.end()):

@@ -3,13 +3,14 @@
 - Party congresses and plenary sessions: one not yet held at the date ("学习贯彻党的二十届四中全会精神" in a
   document of 2025-03); one already held called forthcoming ("即将召开的党的二十大" after 2022-10-16); an
   earlier congress's spirit as the current task once the next one has been held ("深入学习贯彻党的十九大精神"
-  in 2023).
+  in 2023); a congress named with the plenums of a later Central Committee ("党的十七大和十八届三中、四中全会精神").
 - Sessions of the NPC and the CPPCC by term and session: the year they were held (十四届全国人大三次会议 is
   2025's) against an explicit year, 今年, or the document's date.
 - Five-year plans: "开局之年" / "收官之年" of the wrong plan for the year.
 - Anniversaries: the ordinal of 建党/新中国成立/改革开放 … N周年 and of 第N个国家宪法日 … computed from the year.
 
-A sentence about another year ("2021年，我们…") is judged against that year. The dates are in
+A sentence about another year ("2021年，我们…") is judged against that year; an anniversary in a sentence that
+names no year, against the year its paragraph names ("2021年是……的一年。我们隆重庆祝中国共产党成立一百周年"). The dates are in
 ``data/reference/events.tsv``.
 """
 
@@ -132,6 +133,8 @@ _DESCRIBED = re.compile("是在")
 _ONLY_LOCAL = re.compile("(?:(?:和|、|及)(?:省|市|县|区|州|自治区)(?:委)?[^。；，\n大中]{0,14}?(?:党代会|全会|全体会议))+"
                          "(?:会议)?精神")
 _STUDY = re.compile("学习|贯彻|落实|领会")
+# The term of the Central Committee whose plenums are named with a congress: "和十八届三中、四中全会".
+_LATER_TERM = re.compile(f"^[和、及与]([{_CN}十]{{1,3}})届[{_CN}]中")
 
 
 def _held(name: str, held_on: Date, day: Date):
@@ -148,6 +151,16 @@ def _congress_findings(text, day, ev):
         if held_on is None or number >= latest:
             continue
         spirit = _SPIRIT.match(text, match.end())
+        later_term = _LATER_TERM.search(spirit.group()) if spirit is not None else None
+        if later_term is not None and _number(later_term.group(1)) > number:
+            # "党的十七大和十八届三中、四中全会精神": the plenums are of a later Central Committee, elected by the
+            # congress of the same number; the congress named is a template's leftover.
+            right = f"党的{later_term.group(1)}大"
+            yield finding(text, *match.span(), rule="outdated.congress.term", category="outdated", severity="warning",
+                          suggestion=right,
+                          message=f"与{later_term.group(1)}届中央委员会的全会并列的应是选举产生这届中央委员会的"
+                                  f"{right}，“{match.group()}”疑为沿用旧稿，请核实。")
+            continue
         if spirit is not None and spirit.group() not in _ALONE and not _ONLY_LOCAL.fullmatch(spirit.group()):
             continue  # "党的十八大和十九大精神", "党的十六大和十六届三中全会精神": several meetings named together
         if spirit is None or not _STUDY.search(text, max(0, match.start() - 10), match.start()):
@@ -549,6 +562,11 @@ def _judge_ordinal(text, match, span, day, written, base, shape, *, offset, on=N
         return  # "迎接建党105周年" in the year before, once its 104th anniversary has passed
     if not explicit and written == expected - 1 and _PAST_WORDS.search(text, begin, stop):
         return  # "去年…纪念…" in a review of the year before
+    if not explicit:
+        paragraph = text.rfind("\n", 0, begin) + 1
+        topic, named = _year_of(text, paragraph, begin, day)
+        if named and written == topic - base + offset:
+            return  # "2021年是……的一年。我们党隆重庆祝中国共产党成立一百周年": the paragraph's year
     arabic = match.group()[span[0] - match.start():span[1] - match.start()].isdigit()
     fixed = str(expected) if arabic else int_to_cn(expected)
     yield finding(text, *span, rule="outdated.anniversary", category="outdated", severity="error",

@@ -12,7 +12,10 @@ document's date (``Context.date``):
 - in a plan, key points or a programme, a target date already past ("到2022年底，……趋于完善" in August 2023);
 - work of a past year arranged or drafted as the coming one ("安排部署2022年执法稽查重点任务" in March 2023,
   "审议了……2018年顺德改革工作的安排" in March 2019, "《2019年区级重点改革项目督察计划（送审稿）》" in March 2020), and
-  next year's plan draft given the year whose execution it follows ("2022年……执行情况及2022年……计划草案").
+  next year's plan draft given the year whose execution it follows ("2022年……执行情况及2022年……计划草案");
+- a past year's work, tasks or targets looked ahead to ("围绕2023年任务目标" on 2 January 2024, "就抓好2022年基层党建工作"
+  in March 2023) and a year's work meeting convened from March on ("召开2023年农业农村工作会" in April 2024);
+- "刚刚过去的2017年" in a report of 2019: the year just past is the one before the document's.
 
 Plans drawn up early in the year and commendations are judged in ``history.py`` (``_template_year_findings``).
 """
@@ -45,12 +48,16 @@ _LAG = 30
 
 
 def check_leftovers(text, context):
+    if "过去的" in text:
+        yield from _just_past_findings(text, context.date)
+    if "召开" in text or "召集" in text:
+        yield from _convened_findings(text, context.date)
     if "年" in text:
         yield from _review_findings(text, context.date)
         yield from _followed_plan_findings(text, context.date)
         yield from _coming_plan_findings(text, context.date)
         yield from _target_findings(text, context.date)
-        if any(word in text for word in _ARRANGED_WORDS):
+        if any(word in text for word in _ARRANGED_WORDS + _LOOKING_AHEAD):
             yield from _arranged_findings(text, context.date)
         if "执行情况" in text:
             yield from _paired_draft_findings(text, context.date)
@@ -168,20 +175,29 @@ _ARRANGED = re.compile(r"(?:安排部署|部署|谋划|安排)((?:19|20)\d\d)年
                        r"|(?<![\d—\-~～至到])((?:19|20)\d\d)年度?[^。；，、\d《》]{0,16}?(?:计划|方案|要点)[（(](?:送审稿|草案|征求意见稿|讨论稿)")
 
 
+# Verbs that look ahead to a year's work without naming it as arranged ("围绕2023年任务目标", "抓好2022年基层党建工作");
+# a sentence that also reviews is not judged by them. (确保 and 冲刺 are left out: "确保2023年目标任务圆满完成" is as
+# often said of a year just closed.) Found by one scan of the text: the verbs are too common to look around each.
+_LOOKING_AHEAD = ("围绕", "抓好", "做好", "抓实", "推进", "聚焦", "锚定", "紧扣")
+_LOOKED_AHEAD = re.compile(f"(?:{'|'.join(_LOOKING_AHEAD)})" r"((?:19|20)\d\d)年度?[^。；，、\d]{0,12}?(?:工作|任务|目标|做什么)")
 _ARRANGED_WORDS = ("安排", "部署", "谋划", "稿", "草案")
-_LOOKS_BACK_ON = re.compile("表扬|表彰|考核|考评|评比|评选|奖励|总结|述职|决算")
+_LOOKS_BACK_ON = re.compile("表扬|表彰|考核|考评|评比|评选|奖励|总结|述职|决算|生活会|评议|审计|统计|年报|完成情况")
 
 
 def _arranged_findings(text, day):
-    matches = {m.span(): m for word in ("安排", "部署", "谋划", "稿", "草案") if word in text
+    matches = {m.span(): m for word in _ARRANGED_WORDS if word in text
                for m in _around(_ARRANGED, text, word, reach=30)}
+    matches.update((m.span(), m) for m in _LOOKED_AHEAD.finditer(text))
     for _span, match in sorted(matches.items()):
-        group = next(g for g in (1, 2, 3) if match.group(g))
+        group = next(g for g in range(1, (match.re.groups or 1) + 1) if match.group(g))
         year = int(match.group(group))
         if year >= day.year or _LOOKS_BACK_ON.search(match.group()):
             continue  # "2022年度优秀政协委员通报表扬方案（送审稿）": a scheme that looks back on the year
-        begin, _stop = _sentence(text, match.start(), match.end())
+        begin, stop = _sentence(text, match.start(), match.end())
         clause = max(begin, max(text.rfind(mark, begin, match.start()) for mark in "，,：") + 1)
+        if match.group().startswith(_LOOKING_AHEAD) and (_LOOKS_BACK_ON.search(text, begin, stop)
+                                                          or f"{year + 1}年" in text[begin:stop]):
+            continue  # "围绕2022年社区工作、2023年工作计划作述职报告": a review beside the plan that follows it
         if _PAST_WORDS.search(text, clause, match.start()) or _LOOKING_BACK.search(text, begin, match.start()) \
                 or re.match(rf"[\s\u3000]*(?:[^。；，]{{0,6}}[，,])?{year}年", text[begin:match.start(group)]):
             continue  # "回顾……2022年工作安排", "2022年，……部署2022年工作": a clause or sentence about that year
@@ -204,3 +220,38 @@ def _paired_draft_findings(text, day):
                       suggestion=str(executed + 1),
                       message=f"与{executed}年执行情况一并审查的应是{executed + 1}年的草案，“{drafted}年”可能沿用了往年的文稿，"
                               "请核实。")
+
+
+# "刚刚过去的2017年" in January 2019: the year just past is the one before the document's (or, at its very end,
+# the document's own).
+_JUST_PAST = re.compile(r"(?:刚刚|刚)过去的((?:19|20)\d\d)年")
+
+
+def _just_past_findings(text, day):
+    for match in _JUST_PAST.finditer(text):
+        year = int(match.group(1))
+        if year == day.year - 1 or (year == day.year and day.month >= 11):
+            continue
+        yield finding(text, *match.span(1), rule="outdated.year.just_past", category="outdated", severity="warning",
+                      suggestion=str(day.year - 1),
+                      message=f"文档日期为{day.year}年{day.month}月{day.day}日，“刚刚过去的”应是{day.year - 1}年，"
+                              f"“{year}年”可能沿用了往年的文稿，请核实。")
+
+
+# A year's work meeting convened ("召开2023年农业农村工作会") looks ahead: from March on it is this year's (early in the
+# year a meeting may still close the last one).
+_CONVENED = re.compile(r"(?:召开|召集|举行)((?:19|20)\d\d)年度?[^。；，、\d“”《》]{0,12}?工作(?:会议|会|推进会|部署会|大会)")
+
+
+def _convened_findings(text, day):
+    for match in _CONVENED.finditer(text):
+        year = int(match.group(1))
+        if year >= day.year or (year == day.year - 1 and day.month < 3) or _LOOKS_BACK_ON.search(match.group()):
+            continue
+        begin, _stop = _sentence(text, match.start(), match.end())
+        if _PAST_WORDS.search(text, begin, match.start()) or _year_of(text, begin, match.start(1), day)[0] == year:
+            continue
+        yield finding(text, *match.span(1), rule="outdated.year.convened", category="outdated", severity="warning",
+                      suggestion=str(day.year),
+                      message=f"文档日期为{day.year}年{day.month}月{day.day}日，召开的应是{day.year}年的工作会议，"
+                              f"“{year}年”可能沿用了往年的文稿，请核实。")

@@ -8,7 +8,13 @@
 - one body's party organisation written both 党组 and 党委 ("教科局党委书记" beside "教科局党组成员"): a government
   department has a 党组, so the form that disagrees with the other mention is reported.
 
-Sources: 《新华社新闻信息报道中的禁用词和慎用词（2016年7月修订）》（“党的十八大”等不简称；政协委员不称“代表”）；
+- a body named with another formative word than the text's own usage elsewhere ("旗退役军人管理局" beside
+  "旗退役军人事务局" twice);
+- a person the text calls a suspect (犯罪嫌疑人) called 罪犯 where no judgment is named: before a court's judgment
+  nobody is a convict.
+
+Sources: 《新华社新闻信息报道中的禁用词和慎用词（2016年7月修订）》（“党的十八大”等不简称；政协委员不称“代表”；
+对案件中的当事人，未经判决不称“罪犯”，称“犯罪嫌疑人”）；《中华人民共和国刑事诉讼法》第十二条；
 《中国共产党党组工作条例》（2019年修订：政府工作部门设立党组）。
 """
 
@@ -33,6 +39,51 @@ def check_mentions(text, context):
         yield from _cppcc_delegates(text)
     if "党组" in text and "党委" in text:
         yield from _party_organs(text)
+    if "罪犯" in text and "嫌疑人" in text:
+        yield from _convicts_before_judgment(text)
+    if "局" in text or "厅" in text:
+        yield from _bodies_named_two_ways(text)
+
+
+# A body of a locality named with another formative than the text's own usage ("旗退役军人管理局" beside
+# "旗退役军人事务局" twice): the same jurisdiction, stem and kind, one formative word exchanged.
+_BODY_NAME = re.compile("([省市县区旗州盟])([\u4e00-\u9fff]{2,5}?)(事务|管理|服务|保障|监督|行政|综合|工作)(局|厅)")
+
+
+def _bodies_named_two_ways(text):
+    named: dict[tuple[str, str, str], dict[str, list[re.Match]]] = {}
+    for match in _BODY_NAME.finditer(text):
+        jurisdiction, stem, formative, kind = match.groups()
+        named.setdefault((jurisdiction, stem, kind), {}).setdefault(formative, []).append(match)
+    for (jurisdiction, stem, kind), forms in named.items():
+        if len(forms) < 2:
+            continue
+        ranked = sorted(forms.items(), key=lambda item: -len(item[1]))
+        usual, usual_matches = ranked[0]
+        if len(usual_matches) == len(ranked[1][1]):
+            continue  # no usage of the text's own to go by
+        for formative, matches in ranked[1:]:
+            for match in matches:
+                yield finding(text, match.start(3), match.end(3), rule="formulation.organ.two_names",
+                              category="formulation", severity="warning", suggestion=usual,
+                              message=f"同一机构全文多处称“{jurisdiction}{stem}{usual}{kind}”，此处作"
+                                      f"“{jurisdiction}{stem}{formative}{kind}”，请核对机构名称。")
+
+
+# A person the text itself calls a suspect (犯罪嫌疑人) is called 罪犯 in a sentence that names no judgment.
+_JUDGED = re.compile("判决|判处|宣判|服刑|在押|监狱|刑满|改造|减刑|假释|执行死刑")
+
+
+def _convicts_before_judgment(text):
+    for match in re.finditer("罪犯", text):
+        begin = max(text.rfind(mark, 0, match.start()) for mark in "。！？\n") + 1
+        stops = [i for i in (text.find(mark, match.end()) for mark in "。！？\n") if i >= 0]
+        sentence = text[begin:min(stops) if stops else len(text)]
+        if _JUDGED.search(sentence) or text[max(0, match.start() - 1):match.start()] == "犯":
+            continue
+        yield finding(text, *match.span(), rule="forbidden.convict.suspect", category="forbidden", severity="warning",
+                      suggestion="犯罪嫌疑人",
+                      message="未经人民法院判决，不称“罪犯”；全文他处称“犯罪嫌疑人”，此处应一致。")
 
 
 def _bare_congresses(text):

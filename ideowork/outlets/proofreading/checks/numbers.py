@@ -9,7 +9,8 @@ abbreviation is written in Chinese numerals), two adjacent arabic digits as an a
 an exact count above ten in Chinese numerals ("一百二十三人" → "123人"; GB/T 15835-2011 4.1.1),
 a range with its 万, 亿 or % only after the second number ("9～16亿" → "9亿～16亿"),
 a full-width comma between thousands ("3，500") and a range joined by a hyphen ("2021-2025年" → "2021—2025年",
-"3-5人" → "3～5人"; GB/T 15834-2011 4.13 连接号)."""
+"3-5人" → "3～5人"; GB/T 15834-2011 4.13 连接号), a quoted programme opening on digits ("“6个做”" → "“六个做”"),
+余 and 多 together ("60余多人"), and a list closed by 等 with more members than its count ("产业、文化、生态等2个方面")."""
 
 from __future__ import annotations
 
@@ -172,6 +173,36 @@ def _in_chinese(word: str) -> str:
     return chinese.replace("二个", "两个").replace("二学", "两学")
 
 
+# A slogan or named programme in quotation marks that opens on a count ("“6个做”", "“10项行动”", "“3个一”"): a
+# fixed abbreviation, whose numeral is Chinese (GB/T 15835-2011 4.2); a quoted measure ("“3个月”") is not one.
+_QUOTED_NAME = re.compile(r"(?<=“)(\d{1,2})(个|项|大|条|种|张|型|类|化|心|有|不|抓|治)"
+                          r"(?![月年日天小时分钟万元亿%])[\u4e00-\u9fff]{1,6}(?=”)")
+# 余 and 多 together after a number ("60余多人"): the approximation is stated twice.
+_MORE_TWICE = re.compile(r"(?<![\d.])(\d[\d.,]*)(余多|多余)(?=[万亿]?[\u4e00-\u9fff])")
+
+
+# A list closed by 等 and its count: more members named than the count stated ("产业、人才、文化等2个方面") is a
+# slip; fewer may be 等's "and others".
+_COUNTED_LIST = re.compile(r"等([2-9]|[两二三四五六七八九十])个?(方面|领域|项|类|种|条|大|个|环节|部分)")
+_CLAUSE_MARKS = "，。；：！？（(\n"
+
+
+def _counted_list_findings(text):
+    for match in _COUNTED_LIST.finditer(text):
+        begin = max(text.rfind(mark, 0, match.start()) for mark in _CLAUSE_MARKS) + 1
+        clause = text[begin:match.start()]
+        if "、" not in clause or "“" in clause or "《" in clause:
+            continue
+        items = clause.split("、")
+        members = len(items) + (1 if any(j in items[-1][1:] for j in "和及与") else 0)
+        stated = int(match.group(1)) if match.group(1).isdigit() else cn_to_int(match.group(1))
+        if members <= stated or any(len(item) > 12 for item in items[1:]):
+            continue  # fewer named than counted is 等's "and others" ("案件管理、检察听证等9项"); more is a slip
+        yield finding(text, begin, match.end(), rule="structure.number.list_count", category="number",
+                      severity="warning", suggestion=None,
+                      message=f"这里列了{members}项，却说“{match.group()[1:]}”，请核对数字或列举。")
+
+
 def check_fixed_numbers(text, context):
     """Arabic digits where GB/T 15835 asks for Chinese numerals or a single mark: fixed words, approximations,
     full-width thousands separators, ranges joined by a hyphen."""
@@ -181,6 +212,21 @@ def check_fixed_numbers(text, context):
             yield finding(text, *match.span(), rule="structure.number.fixed_word", category="number",
                           severity="error", suggestion=fixed,
                           message=f"定型的词语、缩略语中的数字用汉字：“{match.group()}”应为“{fixed}”。")
+    if "“" in text:
+        for match in _QUOTED_NAME.finditer(text):
+            digits = match.group(1)
+            fixed = ("两" if digits == "2" and match.group(2) == "个" else int_to_cn(int(digits))) + match.group(2)
+            yield finding(text, *match.span(1), rule="structure.number.quoted_name", category="number",
+                          severity="error", suggestion=fixed,
+                          message=f"引号中的提法、口号是定型的缩略语，其中的数字用汉字：“{match.group(1)}{match.group(2)}”"
+                                  f"应为“{fixed}”。")
+    if "等" in text and "、" in text:
+        yield from _counted_list_findings(text)
+    if "余多" in text or "多余" in text:
+        for match in _MORE_TWICE.finditer(text):
+            yield finding(text, *match.span(2), rule="structure.number.more_twice", category="number",
+                          severity="error", suggestion=match.group(2)[0],
+                          message=f"“余”和“多”都表示约数，“{match.group()}”重复，应只用其一。")
     if "大" in text:
         for match in _BIG_N.finditer(text):
             fixed = _CHINESE_DIGIT[match.group(1)] + "大"

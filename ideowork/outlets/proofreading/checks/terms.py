@@ -10,6 +10,11 @@ is substituted there; for names of bodies not their last two:
 window that is a real term itself, or lies inside one written correctly, is never reported. The terms
 are in ``data/reference/terms.txt``; the first section is checked (with the 厅 and 局 of each ministry),
 the last lists correct neighbours.
+
+Four-character idioms and fixed phrases (``data/reference/idioms.txt``) and every other four-character word of
+jieba's dictionary are checked the same way for one character replaced by one read alike ("承上起下",
+"供认不诲"); for a dictionary word only where the slip leaves its half a non-word, since two words side by side
+("体质改革", "治理能力") are too often meant as written.
 """
 
 from __future__ import annotations
@@ -33,6 +38,9 @@ _EXACT, _LEFT, _RIGHT, _IDIOM_LEFT, _IDIOM_RIGHT = 0, 1, 2, 3, 4
 # An idiom's half that is a very common word ("工作", "发展") proposes too many windows to verify; the idiom
 # is still checked through its other half (a slip in that half is then not seen).
 _COMMON_HALF = 20000
+# For the dictionary's other four-character words a half is an anchor only while it is rarer than this: the
+# words are many, and an anchor as common as "建设" would propose a window at nearly every sentence.
+_COMMON_DICTIONARY_HALF = 1500
 
 
 _NEIGHBOURS = "# 相近的正确说法"
@@ -62,6 +70,28 @@ def idioms() -> tuple[str, ...]:
     return tuple(dict.fromkeys(w.strip() for w in lines if len(w.strip()) == 4 and not w.startswith("#")))
 
 
+# A four-character word of the dictionary (not an idiom) is checked only where the slip leaves its half a
+# non-word ("顶力支持", "供认不诲"): two words side by side ("治理能力", "体质改革") are too often right.
+_DICTIONARY_MIN_FREQ = 10
+# Function characters: a dictionary word holding one is not checked (its halves are too common).
+_FUNCTION_CHARS = frozenset("的地得第之和与及在再是有又也了着过把被将从向为于以其")
+# 的/地/得/第/之 written for one another ("党的二十届" beside 第二十届) is no slip of a phrase: 的/地 has its own check.
+_PARTICLES_READ_ALIKE = frozenset("的地得第之")
+
+
+@functools.cache
+def phrases() -> tuple[str, ...]:
+    """The idioms, then every other four-character word of jieba's dictionary used at least ten times in its
+    corpus (its entries with digits, Latin letters, rare characters or function characters left out)."""
+    listed = idioms()
+    same, words = homophones(), _tokenizer().FREQ
+    seen = set(listed)
+    extra = sorted(word for word, freq in words.items()
+                   if len(word) == 4 and freq >= _DICTIONARY_MIN_FREQ and word not in seen
+                   and all(ch in same and ch not in _FUNCTION_CHARS for ch in word))
+    return listed + tuple(extra)
+
+
 def terms() -> tuple[str, ...]:
     """The fixed terms checked for misspellings."""
     return _read()[0]
@@ -80,9 +110,11 @@ def _automaton():
             keys.setdefault(term[:half], []).append((_LEFT, index))
             keys.setdefault(term[half:], []).append((_RIGHT, index))
     words = _tokenizer().FREQ
-    for index, idiom in enumerate(idioms()):
+    listed = len(idioms())
+    for index, idiom in enumerate(phrases()):
+        common = _COMMON_HALF if index < listed else _COMMON_DICTIONARY_HALF
         for kind, half in ((_IDIOM_LEFT, idiom[:2]), (_IDIOM_RIGHT, idiom[2:])):
-            if words.get(half, 0) < _COMMON_HALF:
+            if words.get(half, 0) < common:
                 keys.setdefault(half, []).append((kind, index))
     for term in real:
         keys[term].append((_EXACT, -1))
@@ -293,7 +325,8 @@ def _idiom_findings(text, hits):
     "严管后爱"): the half found proposes the window beside it, reported when exactly one character differs,
     the two are read alike, and the window is no word of the dictionary itself ("丰富多彩" beside the older
     "丰富多采")."""
-    table, same, near, words = idioms(), homophones(), near_sounds(), _tokenizer().FREQ
+    table, same, near, words = phrases(), homophones(), near_sounds(), _tokenizer().FREQ
+    listed = len(idioms())
     seen = set()
     for start, end, kind, index in hits:
         idiom = table[index]
@@ -308,8 +341,10 @@ def _idiom_findings(text, hits):
             continue
         position = diff[0]
         wrong, right = window[position], idiom[position]
-        if wrong not in near.get(right, ()):
+        if wrong not in near.get(right, ()) or wrong in _PARTICLES_READ_ALIKE:
             continue
+        if index >= listed and words.get(window[0:2] if position < 2 else window[2:4], 0):
+            continue  # a word of the dictionary with a word beside it: "体质改革", "治理能力" may well be meant
         # The changed character at an edge may belong to the next word ("一年一次" is no slip of "一年一度",
         # but the homophone rule already rules that out); at the edge it must not make a word with its
         # neighbour outside the window.
