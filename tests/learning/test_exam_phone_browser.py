@@ -35,6 +35,19 @@ def box_of(page, kind):
     return page.locator(f"[data-testid=question][data-kind={kind}]")
 
 
+def tap_centred(locator) -> dict:
+    """Tap ``locator`` brought to the middle of the screen, where the fixed bottom bar cannot cover it;
+    its box, for a second finger's tap (``tap_again``) while the request it sent is held."""
+    locator.evaluate("element => element.scrollIntoView({block: 'center'})")
+    box = locator.bounding_box()
+    locator.tap(no_wait_after=True)
+    return box
+
+
+def tap_again(page, box):
+    page.touchscreen.tap(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+
+
 def test_a_cadre_takes_an_exam_on_a_phone_through_double_taps_and_a_lost_connection(org, page_as):
     bank = make_bank(org.staff, org.city, copies=2)
     exam = make_exam(org.staff, org.city, bank, minutes=45)
@@ -55,10 +68,9 @@ def test_a_cadre_takes_an_exam_on_a_phone_through_double_taps_and_a_lost_connect
     page.on("request", lambda request: sent.append(request.method) if request.url.endswith("/start/") else None)
     page.route("**/start/", lambda route: starts.append(route))
     start = page.locator("[data-testid=start]")
-    where = start.bounding_box()
     with page.expect_request("**/start/"):
-        start.tap(no_wait_after=True)
-    page.touchscreen.tap(where["x"] + where["width"] / 2, where["y"] + where["height"] / 2)
+        where = tap_centred(start)
+    tap_again(page, where)
     while not starts:
         page.evaluate("0")
     for route in starts:
@@ -132,11 +144,9 @@ def test_a_cadre_takes_an_exam_on_a_phone_through_double_taps_and_a_lost_connect
     held = []
     page.route("**/submit/", lambda route: held.append(route))
     button = page.locator("[data-testid=submit]")
-    button.scroll_into_view_if_needed()
-    where = button.bounding_box()
     with page.expect_request("**/submit/"):
-        button.tap(no_wait_after=True)
-    page.touchscreen.tap(where["x"] + where["width"] / 2, where["y"] + where["height"] / 2)
+        where = tap_centred(button)
+    tap_again(page, where)
     while not held:  # each round trip lets Playwright hand the held request to the route handler
         page.evaluate("0")
     for route in held:  # the first tap's hand-in (and a second one, had the page let it through)
