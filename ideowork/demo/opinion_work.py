@@ -81,6 +81,7 @@ STORIES = [
         (1, "本地论坛", "滨江新区某小区物业费公示不及时，业主反映账目不清", "有业主在论坛反映滨江新区某小区物业费收支公示不及时，投诉多次未获答复。", 2300, 30),
         (2, "市政务服务热线", "热线摘要：滨江新区小区物业费公示问题", "市民来电反映滨江新区小区物业费公示不及时，已转住建部门办理。", 0, 0),
     ), assigned="city", deadline_hours=20,
+        judgement="业主诉求具体、传播范围有限，定为一般，限时督办。",
         measures="督促街道和物业公司公开物业费收支明细，答复业主诉求。",
         response="已督促滨江新区住建部门约谈物业公司，物业费收支明细已在小区公告栏和业主群公示，并开通业主查询渠道。"),
     Story("demo-levee", "city", "网传青山县河段堤防出现险情", EventStatus.CLOSING, "3", 5, (
@@ -198,7 +199,7 @@ def _handle(ctx, story: Story, event: Event, now) -> Event:
     if stage == 0:
         return event
     event = do_judge_event(staff, event, grade=story.grade,
-                           reason="" if story.grade == event.grade else story.judgement or "结合传播范围研判。")
+                           reason="" if story.grade == event.grade else story.judgement or "结合传播范围和关注度研判。")
     if story.assigned:
         deadline = now + timedelta(hours=story.deadline_hours) if (story.deadline_hours or 0) > 0 else None
         event = do_assign_event(staff, event, unit=ctx.units[story.assigned], instructions=story.measures,
