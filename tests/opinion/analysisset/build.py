@@ -58,6 +58,7 @@ VARIANTS = {
         ("excerpt", "h004"), ("excerpt", "h018"), ("excerpt", "h031"),
     ],
     "newtopics": [],
+    "newtopics2": [],
 }
 
 
