@@ -167,17 +167,27 @@ def signature_of_normalised(title_n: str, body_n: str, day: int | None = None) -
 _GENERIC_WORDS = re.compile("|".join(map(re.escape, sorted(GENERIC_TITLE_WORDS, key=len, reverse=True))))
 
 
-def _title_bigrams(title: str) -> set[int]:
-    """Each two adjacent characters of the title as one int — their UTF-16 code units, read four bytes
-    at a time at the two two-byte offsets (no hashing needed: the int is the bigram) — in the pieces the
-    generic words leave (官方回应 leaves no 方回 either)."""
+def _bigram_values(text: str) -> set[int]:
+    """Each two adjacent characters of ``text`` as one int: their UTF-16 code units, read four bytes at
+    a time at the two two-byte offsets (no hashing needed: the int is the bigram)."""
+    data = text.encode("utf-16-le", "surrogatepass")
     values: set[int] = set()
-    for piece in _GENERIC_WORDS.split(title):
-        data = piece.encode("utf-16-le", "surrogatepass")
-        for offset in (0, 2):
-            usable = (len(data) - offset) // 4 * 4
-            if usable > 0:
-                values.update(memoryview(data[offset:offset + usable]).cast("I").tolist())
+    for offset in (0, 2):
+        usable = (len(data) - offset) // 4 * 4
+        if usable > 0:
+            values.update(memoryview(data[offset:offset + usable]).cast("I").tolist())
+    return values
+
+
+_GENERIC_BIGRAMS = frozenset(value for word in GENERIC_TITLE_WORDS for value in _bigram_values(word))
+
+
+def _title_bigrams(title: str) -> set[int]:
+    """The title's bigrams as features, in the pieces the generic words leave (官方回应 leaves no 方回
+    either); a title with none of their bigrams, the usual case, is read in one pass."""
+    values = _bigram_values(title)
+    if not values.isdisjoint(_GENERIC_BIGRAMS):
+        values = set().union(*map(_bigram_values, _GENERIC_WORDS.split(title)))
     return {_BIGRAM_KIND | value for value in values}
 
 
