@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
 
 from ideowork.core.models import AuditEvent, DataVersion
 from ideowork.opinion.actions.event_edits import do_merge_events, do_rename_event, do_split_event
@@ -116,3 +117,19 @@ def test_renaming_refuses_bad_input_and_changes_nothing(org):
         do_rename_event(org.staff, wangcang, "旺苍暴雨")
     assert Event.objects.get(pk=tongcheng.pk).title == first
     assert not AuditEvent.objects.filter(event_type="opinion.event.rename").exists()
+
+
+def test_the_rename_page_action_says_what_is_wrong_and_keeps_others_out(org, login):
+    _source, tongcheng, _wangcang = two_events(org)
+    first = tongcheng.title
+    url = reverse("opinion:event_rename", args=[tongcheng.pk])
+    staff = login(org.staff)
+    page = staff.post(url, {"title": "   "}, follow=True).content.decode()
+    assert "未能修改名称：请填写事件名称。" in page and Event.objects.get(pk=tongcheng.pk).title == first
+    assert staff.get(url).status_code == 405
+    page = staff.post(url, {"title": "桐城市范岗镇暴雨内涝"}, follow=True).content.decode()
+    assert "事件名称已改为“桐城市范岗镇暴雨内涝”" in page
+    assert Event.objects.get(pk=tongcheng.pk).title == "桐城市范岗镇暴雨内涝"
+    # The county's staff may not see the city's event, let alone rename it.
+    assert login(org.county_staff).post(url, {"title": "桐城暴雨"}).status_code == 404
+    assert Event.objects.get(pk=tongcheng.pk).title == "桐城市范岗镇暴雨内涝"
