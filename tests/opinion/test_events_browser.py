@@ -68,6 +68,7 @@ def test_renaming_an_event_from_its_page(org, page_as):
     staff.click("[data-testid=rename-button]")   # the browser refuses an empty required field
     assert staff.evaluate("document.querySelector('#rename_title').validity.valueMissing")
     staff.fill("#rename_title", "桐城市范岗镇暴雨内涝")
+    screenshot(staff, "opinion-event-rename")
     staff.click("[data-testid=rename-button]")
     staff.wait_for_selector("text=事件名称已改为“桐城市范岗镇暴雨内涝”")
     assert staff.inner_text("[data-testid=event-title]").startswith("桐城市范岗镇暴雨内涝")
