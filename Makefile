@@ -10,7 +10,7 @@ IDEOWORK := $(VENV)/bin/ideowork
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 PYTEST_ARGS ?=
 
-.PHONY: run test bench install install-test browser serve demo clean
+.PHONY: run test bench install install-test browser fonts serve demo clean
 
 $(VENV)/.installed: requirements.lock pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -37,7 +37,16 @@ browser:
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
 	fi
 
-demo: install
+# Noto CJK also writes the Chinese on the briefings' chart images (opinion/charts.py); without it the
+# charts are drawn with figures and dates only, so a machine that cannot install it still runs.
+fonts:
+	@if [ ! -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ]; then \
+		($(SUDO) apt-get update -qq && \
+		 DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq fonts-noto-cjk >/dev/null) || \
+		echo "未能安装 fonts-noto-cjk：简报图表将不带中文图例和坐标轴名称。"; \
+	fi
+
+demo: install fonts
 	$(IDEOWORK) migrate --noinput -v0
 	$(IDEOWORK) demo
 

@@ -28,6 +28,7 @@ register_audit_events({
     "opinion.event.cluster": "舆情信息归入事件",
     "opinion.event.merge": "合并舆情事件",
     "opinion.event.split": "拆分舆情事件",
+    "opinion.event.rename": "修改舆情事件名称",
     "opinion.lexicon.update": "修改本单位词表",
 })
 

@@ -2,7 +2,8 @@
 
 The 简报 masthead (the kind's name in red, 第N期, the editing unit and the date above the red rule,
 as outlets' 工作简报), the title, then 一、总体情况 with the volume and sentiment charts (PNG images
-drawn by ``charts.py``, each with a numbered caption saying what the colours are), 二、重点事件 with a
+drawn by ``charts.py`` with their dates, counts and legend, each with a numbered caption saying what
+the colours are, for a machine without a CJK font, where the image has no legend), 二、重点事件 with a
 table of each event's sources, 三、处置情况 with the table of events in hand, and 四、工作建议. Page,
 fonts and page numbers are the 公文 ones of ``core.exports.gongwen``.
 """
@@ -33,16 +34,16 @@ UNKNOWN_COLOUR = (215, 215, 215)
 def chart_images(figures: dict) -> list[tuple[bytes, str]]:
     """The two charts of 总体情况 as PNG bytes, each with its caption."""
     days = figures["days"]
-    labels = [d["label"] for d in days]
-    volume = bar_chart_png(labels, [Series([d["total"] for d in days], VOLUME_COLOUR)])
-    stacked = [Series([d["negative"] for d in days], SENTIMENT_COLOURS[0]),
-               Series([d["neutral"] for d in days], SENTIMENT_COLOURS[1]),
-               Series([d["positive"] for d in days], SENTIMENT_COLOURS[2])]
+    dates = [date.fromisoformat(d["day"]) for d in days]
+    volume = bar_chart_png(dates, [Series([d["total"] for d in days], VOLUME_COLOUR, "舆情信息")])
+    stacked = [Series([d["negative"] for d in days], SENTIMENT_COLOURS[0], "负面"),
+               Series([d["neutral"] for d in days], SENTIMENT_COLOURS[1], "中性"),
+               Series([d["positive"] for d in days], SENTIMENT_COLOURS[2], "正面")]
     legend = "红色为负面，灰色为中性，绿色为正面"
     if any(d["unknown"] for d in days):
-        stacked.append(Series([d["unknown"] for d in days], UNKNOWN_COLOUR))
+        stacked.append(Series([d["unknown"] for d in days], UNKNOWN_COLOUR, "尚未研判"))
         legend += "，浅灰为尚未研判"
-    sentiment = bar_chart_png(labels, stacked)
+    sentiment = bar_chart_png(dates, stacked)
     span = f"{days[0]['label']}至{days[-1]['label']}" if days else ""
     return [(volume, f"图1  {span}每日舆情信息量（条）"), (sentiment, f"图2  {span}每日信息倾向分布（条；{legend}）")]
 

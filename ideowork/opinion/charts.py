@@ -1,94 +1,95 @@
-"""Trend charts for the briefings' Word documents, drawn as PNG images in pure Python.
+"""Trend charts for the briefings' Word documents: daily bars drawn as PNG images with Pillow.
 
-Nothing here reaches the network or needs a plotting library: a chart is bars on a white canvas,
-with grid lines, the y axis's figures and the x axis's dates written in a small built-in pixel font
-of digits (``5×7``, scaled), and written out as a PNG by ``zlib``. Chinese words (the chart's title,
-what each colour means) go in the document's caption beside the image, in the document's own fonts,
-so no Chinese font has to be rasterised here. Pure Python, no Django.
+A chart is bars per day on a white canvas (``series`` stacked from the bottom up), light grid lines,
+the counts on the y axis and above each bar, the dates under the bars, the y axis's title (信息量（条）)
+and a legend saying what each colour means — in Chinese, in a CJK font found on the machine at run
+time (``cjk_font``: Noto Sans CJK from Debian's ``fonts-noto-cjk``, which ``make run`` and ``make test``
+install, or another of ``FONT_FILES``; ``IDEOWORK_CJK_FONT`` names one explicitly). Nothing is ever
+fetched. Where no CJK font is installed the chart is still drawn, with its figures and dates in
+Pillow's own font and without the Chinese legend and axis title: the document's caption beside the
+image says what the colours mean either way. Pure Python, no Django.
 """
 
 from __future__ import annotations
 
-import struct
-import zlib
+import io
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
 
-__all__ = ["Series", "bar_chart_png", "VOLUME_COLOUR", "SENTIMENT_COLOURS"]
+from PIL import Image, ImageDraw, ImageFont
+
+__all__ = ["Series", "bar_chart_png", "cjk_font", "VOLUME_COLOUR", "SENTIMENT_COLOURS", "FONT_FILES"]
 
 Colour = tuple[int, int, int]
 WHITE: Colour = (255, 255, 255)
-AXIS: Colour = (96, 96, 96)
-GRID: Colour = (226, 226, 226)
-TEXT: Colour = (64, 64, 64)
+AXIS: Colour = (110, 110, 110)
+GRID: Colour = (228, 228, 228)
+TEXT: Colour = (51, 51, 51)
+MUTED: Colour = (102, 102, 102)
 VOLUME_COLOUR: Colour = (37, 99, 176)
 # Negative, neutral, positive (the order of the stacked bars, from the bottom up).
 SENTIMENT_COLOURS: tuple[Colour, Colour, Colour] = ((200, 38, 38), (150, 150, 150), (46, 139, 87))
 
-GLYPHS = {
-    "0": ("01110", "10001", "10011", "10101", "11001", "10001", "01110"),
-    "1": ("00100", "01100", "00100", "00100", "00100", "00100", "01110"),
-    "2": ("01110", "10001", "00001", "00010", "00100", "01000", "11111"),
-    "3": ("11110", "00001", "00001", "01110", "00001", "00001", "11110"),
-    "4": ("00010", "00110", "01010", "10010", "11111", "00010", "00010"),
-    "5": ("11111", "10000", "11110", "00001", "00001", "10001", "01110"),
-    "6": ("00110", "01000", "10000", "11110", "10001", "10001", "01110"),
-    "7": ("11111", "00001", "00010", "00100", "01000", "01000", "01000"),
-    "8": ("01110", "10001", "10001", "01110", "10001", "10001", "01110"),
-    "9": ("01110", "10001", "10001", "01111", "00001", "00010", "01100"),
-    "-": ("00000", "00000", "00000", "11111", "00000", "00000", "00000"),
-    "/": ("00001", "00010", "00010", "00100", "01000", "01000", "10000"),
-    ".": ("00000", "00000", "00000", "00000", "00000", "01100", "01100"),
-    "%": ("11001", "11010", "00010", "00100", "01000", "01011", "10011"),
-}
+# Where Debian (fonts-noto-cjk, fonts-wqy-microhei, fonts-arphic-uming) and other distributions put
+# a CJK font; the first that exists is used.
+FONT_FILES = (
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc",
+    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+    "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
+    "/usr/share/fonts/truetype/arphic/uming.ttc",
+)
+FONT_ENV = "IDEOWORK_CJK_FONT"
+
+TICK_SIZE, TEXT_SIZE, FIGURE_SIZE = 22, 24, 20
 
 
 @dataclass(frozen=True)
 class Series:
     values: Sequence[int]
     colour: Colour
+    name: str = ""          # the legend's word for it (负面, 中性 …)
 
 
-class Canvas:
-    def __init__(self, width: int, height: int):
-        self.width, self.height = width, height
-        self.pixels = bytearray(bytes(WHITE) * (width * height))
-
-    def rect(self, x0: int, y0: int, x1: int, y1: int, colour: Colour) -> None:
-        """Fill the pixels x0 ≤ x < x1, y0 ≤ y < y1 (clipped to the canvas)."""
-        x0, x1 = max(0, x0), min(self.width, x1)
-        y0, y1 = max(0, y0), min(self.height, y1)
-        if x0 >= x1:
-            return
-        run = bytes(colour) * (x1 - x0)
-        for y in range(y0, y1):
-            start = (y * self.width + x0) * 3
-            self.pixels[start:start + len(run)] = run
-
-    def text(self, x: int, y: int, text: str, scale: int, colour: Colour = TEXT) -> None:
-        """Write ``text`` (digits and - / . %) with its top left corner at (x, y)."""
-        for char in text:
-            for row, bits in enumerate(GLYPHS.get(char, GLYPHS["-"] if char != " " else ("00000",) * 7)):
-                for col, bit in enumerate(bits):
-                    if bit == "1":
-                        self.rect(x + col * scale, y + row * scale, x + (col + 1) * scale, y + (row + 1) * scale,
-                                  colour)
-            x += 6 * scale
-
-    def png(self) -> bytes:
-        row = self.width * 3
-        raw = b"".join(b"\x00" + bytes(self.pixels[y * row:(y + 1) * row]) for y in range(self.height))
-
-        def chunk(tag: bytes, data: bytes) -> bytes:
-            return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data) & 0xFFFFFFFF)
-
-        header = struct.pack(">IIBBBBB", self.width, self.height, 8, 2, 0, 0, 0)
-        return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw, 9))
-                + chunk(b"IEND", b""))
+@lru_cache(maxsize=None)
+def _font_file() -> tuple[str, int] | None:
+    """The CJK font file and, in a collection, the face to use (the Simplified Chinese one)."""
+    candidates = [os.environ[FONT_ENV]] if os.environ.get(FONT_ENV) else []
+    for path in [*candidates, *FONT_FILES]:
+        if not os.path.isfile(path):
+            continue
+        try:
+            faces = [ImageFont.truetype(path, 12, index=i) for i in range(_faces(path))]
+        except OSError:
+            continue
+        names = [" ".join(face.getname()) for face in faces]
+        index = next((i for i, name in enumerate(names) if " SC " in f" {name} " or "CN" in name), 0)
+        return path, index
+    return None
 
 
-def text_width(text: str, scale: int) -> int:
-    return max(len(text) * 6 - 1, 0) * scale
+def _faces(path: str) -> int:
+    """How many faces a font file holds (a .ttc holds several; a .ttf or .otf one)."""
+    with open(path, "rb") as handle:
+        head = handle.read(12)
+    return int.from_bytes(head[8:12], "big") if head[:4] == b"ttcf" else 1
+
+
+@lru_cache(maxsize=None)
+def cjk_font(size: int) -> ImageFont.FreeTypeFont | None:
+    """The CJK font at ``size`` pixels, or None when the machine has none."""
+    found = _font_file()
+    return ImageFont.truetype(found[0], size, index=found[1]) if found else None
+
+
+@lru_cache(maxsize=None)
+def _plain_font(size: int):
+    return ImageFont.load_default(size)
 
 
 def nice_step(top: int, lines: int = 5) -> int:
@@ -101,18 +102,32 @@ def nice_step(top: int, lines: int = 5) -> int:
         step *= 10
 
 
-def bar_chart_png(labels: Sequence[str], series: Sequence[Series], *, width: int = 1200, height: int = 520,
-                  show_totals: bool = True) -> bytes:
-    """Bars per label (``series`` stacked from the bottom up), with the y axis's grid and figures,
-    the labels under the bars and, with ``show_totals``, each bar's total above it."""
-    scale = 3
-    glyph_h = 7 * scale
-    totals = [sum(s.values[i] for s in series) for i in range(len(labels))]
+def _width(draw: ImageDraw.ImageDraw, text: str, font) -> int:
+    left, _top, right, _bottom = draw.textbbox((0, 0), text, font=font)
+    return right - left
+
+
+def bar_chart_png(days: Sequence[date], series: Sequence[Series], *, y_title: str = "信息量（条）",
+                  width: int = 1200, height: int = 600, show_totals: bool = True, chinese: bool = True) -> bytes:
+    """Bars per day (``series`` stacked from the bottom up) with the y axis's grid and counts, the
+    dates under the bars, each bar's total above it (``show_totals``), and — in a CJK font, when the
+    machine has one and ``chinese`` — the y axis's title and a legend of the named series."""
+    cjk = chinese and cjk_font(TEXT_SIZE) is not None
+    tick = cjk_font(TICK_SIZE) if cjk else _plain_font(TICK_SIZE)
+    figure_font = cjk_font(FIGURE_SIZE) if cjk else _plain_font(FIGURE_SIZE)
+    text_font = cjk_font(TEXT_SIZE) if cjk else None
+    image = Image.new("RGB", (width, height), WHITE)
+    draw = ImageDraw.Draw(image)
+
+    totals = [sum(s.values[i] for s in series) for i in range(len(days))]
     step = nice_step(max(totals, default=0))
     top = max(step, -(-max(totals, default=0) // step) * step)
-    left = text_width(str(top), scale) + 30
-    right, upper, lower = 20, glyph_h + 24, glyph_h + 30
-    canvas = Canvas(width, height)
+    if max(totals, default=0) > top - step / 4:     # headroom for the tallest bar's figure
+        top += step
+    left = max(_width(draw, str(top), tick), _width(draw, "0", tick)) + 36
+    upper = TEXT_SIZE + 60     # the band of the axis title and the legend (left empty without a CJK font)
+    lower = TICK_SIZE + 34
+    right = 40
     plot_w, plot_h = width - left - right, height - upper - lower
     base = upper + plot_h
 
@@ -121,24 +136,42 @@ def bar_chart_png(labels: Sequence[str], series: Sequence[Series], *, width: int
 
     for value in range(0, top + 1, step):
         y = y_of(value)
-        canvas.rect(left, y, left + plot_w, y + 2, GRID if value else AXIS)
-        figure = str(value)
-        canvas.text(left - 12 - text_width(figure, scale), y - glyph_h // 2, figure, scale)
-    slot = plot_w / max(len(labels), 1)
+        draw.line([(left, y), (left + plot_w, y)], fill=AXIS if value == 0 else GRID, width=2)
+        draw.text((left - 12, y), str(value), font=tick, fill=MUTED, anchor="rm")
+
+    labels = [f"{day.month}月{day.day}日" if cjk else f"{day.month:02d}-{day.day:02d}" for day in days]
+    slot = plot_w / max(len(days), 1)
     bar = max(4, round(slot * 0.56))
-    label_scale = scale if all(text_width(label, scale) <= slot - 6 for label in labels) else 2
+    widest = max((_width(draw, label, tick) for label in labels), default=0)
+    every = max(1, -(-(widest + 12) // max(int(slot), 1)))      # label every n-th day where they would touch
+    totals_fit = show_totals and max((_width(draw, str(t), figure_font) for t in totals), default=0) <= slot - 4
     for index, label in enumerate(labels):
         centre = left + round(slot * (index + 0.5))
-        x0, height_so_far = centre - bar // 2, 0
+        x0, stacked = centre - bar // 2, 0
         for one in series:
             value = one.values[index]
             if value:
-                canvas.rect(x0, y_of(height_so_far + value), x0 + bar, y_of(height_so_far), one.colour)
-                height_so_far += value
-        if show_totals and totals[index]:
-            figure = str(totals[index])
-            canvas.text(centre - text_width(figure, 2) // 2, y_of(totals[index]) - 7 * 2 - 8, figure, 2)
-        if len(labels) <= 16 or index % -(-len(labels) // 16) == 0:
-            canvas.text(centre - text_width(label, label_scale) // 2, base + 12, label, label_scale)
-    canvas.rect(left, upper, left + 2, base + 2, AXIS)
-    return canvas.png()
+                draw.rectangle([x0, y_of(stacked + value), x0 + bar - 1, y_of(stacked) - 1], fill=one.colour)
+                stacked += value
+        if totals_fit and totals[index]:
+            draw.text((centre, y_of(totals[index]) - 6), str(totals[index]), font=figure_font, fill=TEXT, anchor="ms")
+        if index % every == 0:
+            draw.text((centre, base + 12), label, font=tick, fill=TEXT, anchor="mt")
+
+    if text_font is not None:
+        draw.text((left - 12, 24), y_title, font=text_font, fill=TEXT, anchor="lm")
+        _legend(draw, [s for s in series if s.name], text_font, right_edge=width - right, middle=24)
+    out = io.BytesIO()
+    image.save(out, format="PNG", optimize=True)
+    return out.getvalue()
+
+
+def _legend(draw: ImageDraw.ImageDraw, series: Sequence[Series], font, *, right_edge: int, middle: int) -> None:
+    """Each named series as a colour swatch and its name, in a row ending at ``right_edge``."""
+    swatch, gap, spacing = TEXT_SIZE - 4, 8, 28
+    widths = [swatch + gap + _width(draw, s.name, font) for s in series]
+    x = right_edge - sum(widths) - spacing * max(len(series) - 1, 0)
+    for one, item_width in zip(series, widths):
+        draw.rectangle([x, middle - swatch // 2, x + swatch - 1, middle + swatch // 2 - 1], fill=one.colour)
+        draw.text((x + swatch + gap, middle), one.name, font=font, fill=TEXT, anchor="lm")
+        x += item_width + spacing

@@ -5,7 +5,7 @@ from ideowork.opinion.models import Event
 from .event_builders import forget_worker_caches, ingest_floods, watched_floods
 
 # A county's or the other organ's staff may neither see nor change the city's events.
-CITY_RECORD_PAGES = {"opinion:event_detail", "opinion:event_merge", "opinion:event_split"}
+CITY_RECORD_PAGES = {"opinion:event_detail", "opinion:event_merge", "opinion:event_split", "opinion:event_rename"}
 
 
 def objects(org) -> dict:

@@ -10,6 +10,14 @@ from ideowork.opinion.models import Event, ItemMatch
 from .factories import make_item, make_scheme, make_source
 
 
+def _earlier_today(seconds: int):
+    """A moment ``seconds`` before now, but not before today began (Beijing time): "today's" items
+    stay today's when a test runs just after midnight."""
+    now = timezone.now()
+    midnight = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
+    return max(now - timedelta(seconds=seconds), midnight)
+
+
 class Watch:
     """A unit's scheme and source, and ``item(...)`` to add an item the scheme matched."""
 
@@ -22,7 +30,7 @@ class Watch:
     def item(self, title="编办工作动态", *, sentiment="neutral", arrived_at=None, outlet="市日报", level=None):
         self.count += 1
         item = make_item(self.source, f"{title}（{self.count}）", "编办相关报道正文。", outlet_name=outlet,
-                         arrived_at=arrived_at or timezone.now() - timedelta(minutes=self.count),
+                         arrived_at=arrived_at or _earlier_today(self.count),
                          url=f"https://news.example.cn/{self.unit.pk}/{self.count}.html")
         item.sentiment = sentiment
         item.save(update_fields=["sentiment"])

@@ -78,3 +78,21 @@ def test_two_accidents_in_the_same_town_on_different_days_stay_apart():
     again = index.add(signature("永丰古县镇侧翻事故3人遇难", "2月7日下午，古县镇新元村路段一辆轿车侧翻入池塘，3人死亡。"))
     assert other.key != first.key
     assert again.key == first.key
+
+
+def test_two_stories_of_one_county_that_share_only_words_every_report_uses_stay_apart():
+    # The county's name (a feature, and its characters again as title bigrams) and one word that
+    # any opinion item's title uses (反映, 官方回应) once made these one event.
+    index = EventIndex()
+    business = index.add(signature("临河县营商环境：有企业在留言板反映审批材料要求不一",
+                                   "有企业在临河县政务服务网留言板反映，同一审批事项各窗口要求的材料不一，部门已统一清单。"))
+    enrolment = index.add(signature("临河县入学报名系统拥堵，家长反映一上午登不上",
+                                    "今天上午临河县学位报名系统拥堵，不少家长反映页面打不开，咨询电话也占线，希望尽快解决。"))
+    retold = index.add(signature("入学报名系统又崩了？临河县家长排队咨询",
+                                 "临河县入学报名系统拥堵，家长到教育局窗口排队咨询，现场秩序正常。"))
+    assert enrolment.key != business.key and enrolment.how == "new"
+    assert retold.key == enrolment.key and retold.how == "event"
+    levee = index.add(signature("青山县网传堤防险情，官方回应：不实", "网传青山县某河段堤防出现险情，水利部门核实系例行加固施工。"))
+    water = index.add(signature("青山县多名居民反映自来水浑浊，官方回应",
+                                "青山县城区部分居民反映自来水发黄浑浊，供水部门回应称系管网冲洗所致。"))
+    assert water.key != levee.key

@@ -1,5 +1,5 @@
-"""The opinion demo's monitoring work: schemes that match its items, events at every handling stage,
-and a daily (issued), a weekly and a special briefing."""
+"""The opinion demo's monitoring work: schemes that match its items, each story on its own event walked
+through the handling services to its stage, and a daily (issued), a weekly and a special briefing."""
 
 from datetime import date
 
@@ -7,16 +7,80 @@ import pytest
 
 from ideowork.demo import opinion, people
 from ideowork.demo.context import DemoContext
+from django.utils import timezone
+
+from ideowork.core.models import AuditEvent, Notification
+from ideowork.ledger.models import Activity
 from ideowork.opinion.choices import EventStatus
-from ideowork.opinion.models import Briefing, Event, ItemMatch, Scheme
+from ideowork.opinion.models import Briefing, Event, Handling, HandlingStep, Item, ItemMatch, Scheme
 
 pytestmark = pytest.mark.django_db
 
 
-def test_the_demo_watches_handles_and_briefs():
+# The timeline each story's walk leaves, in order (the services' step kinds).
+WALKS = {
+    "demo-exam": [],
+    "demo-renovation": ["report", "judge", "assign"],
+    "demo-property": ["judge", "assign", "respond"],
+    "demo-levee": ["judge", "assign", "respond", "joint", "request_closeout"],
+    "demo-phone": ["judge", "assign", "respond", "request_closeout", "close"],
+    "demo-startup": ["dismiss"],
+}
+
+
+@pytest.fixture
+def demo():
     ctx = DemoContext(today=date(2026, 12, 3))
     people.build(ctx, lambda _: None)
     opinion.build(ctx, lambda _: None)
+    return ctx
+
+
+def test_every_story_is_found_under_its_title_on_its_own_event_with_its_own_items(demo):
+    stories = opinion.opinion_work.STORIES
+    own = {story.key: set(Item.objects.filter(url__contains=f"/story/{story.key}/").values_list("pk", flat=True))
+           for story in stories}
+    events = set()
+    for story in stories:
+        assert own[story.key], story.key
+        event = Event.objects.get(title=story.title)   # one event of that name, not merged into another
+        assert not event.merged_into_id
+        assert event.org_unit == demo.units[story.unit] and event.status == story.status, story.title
+        items = set(ItemMatch.objects.filter(event=event).values_list("item_id", flat=True))
+        assert items == own[story.key], story.title
+        assert event.item_count == len(items)
+        events.add(event.pk)
+    assert len(events) == len(stories)
+
+
+def test_the_stories_events_carry_their_real_handling_records(demo):
+    now = timezone.now()
+    for story in opinion.opinion_work.STORIES:
+        event = Event.objects.live().get(title=story.title)
+        steps = list(HandlingStep.objects.filter(event=event).order_by("at", "pk").values_list("kind", flat=True))
+        assert steps == WALKS[story.key], story.title
+        audited = set(AuditEvent.objects.filter(subject_type="opinion.event", subject_id=str(event.pk))
+                      .values_list("event_type", flat=True))
+        assert {f"opinion.event.{kind}" for kind in steps} <= audited, story.title
+        if story.status != EventStatus.JUDGING:
+            handling = Handling.objects.get(event=event)
+            assert handling.judged_by is not None and handling.judgement
+        if story.assigned and story.status not in (EventStatus.JUDGING, EventStatus.DISMISSED):
+            assert event.assigned_unit == demo.units[story.assigned] and event.grade == story.grade
+        if story.deadline_hours is not None:
+            assert (event.deadline < now) == (story.deadline_hours < 0), story.title
+    levee = Event.objects.live().get(title="网传青山县河段堤防出现险情")
+    assert Notification.objects.filter(recipient=demo.users["qs_staff"], title__contains=levee.title).exists()
+    renovation = Event.objects.live().get(title="东关街道老旧小区改造施工扰民")
+    assert renovation.reported_at is not None and renovation.reported_at < now - timezone.timedelta(days=1)
+    assert Notification.objects.filter(recipient=demo.users["zhoujie"], title__contains="上报舆情事件").exists()
+    phone = Event.objects.live().get(title="机构改革后部分咨询电话变更")
+    assert Handling.objects.get(event=phone).closed_at is not None
+    assert Activity.objects.filter(kind="opinion_response", title__contains=phone.title).count() == 1
+
+
+def test_the_demo_watches_handles_and_briefs(demo):
+    ctx = demo
     assert Scheme.objects.count() == len(opinion.SCHEMES) + len(opinion.opinion_work.SCHEMES)
     # The schemes match the demo's items on arrival, the city's and 城关区's alike.
     for scheme in Scheme.objects.all():

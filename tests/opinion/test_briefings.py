@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 from docx import Document
+from PIL import Image
 
 from ideowork.core.models import AuditEvent, Notification
 from ideowork.opinion.actions.briefings import do_generate_briefing, do_issue_briefing, generate_periodic_briefings
@@ -138,6 +139,7 @@ def test_the_word_document_has_the_usual_layout_charts_and_tables(org, watched):
     assert any(t.startswith("图1") for t in texts) and any(t.startswith("图2") for t in texts)
     images = [rel.target_part for rel in document.part.rels.values() if rel.reltype.endswith("/image")]
     assert len(images) == 2 and all(part.blob.startswith(b"\x89PNG") for part in images)
+    assert [Image.open(io.BytesIO(part.blob)).size for part in images] == [(1200, 600)] * 2
     # The chart paragraphs are not clipped by the body's exact line pitch.
     for paragraph in document.paragraphs:
         if paragraph._p.xpath(".//pic:pic"):

@@ -1,10 +1,11 @@
-"""Merging and splitting events by hand: through the services, with audit and the Chinese refusals."""
+"""Merging, splitting and naming events by hand: through the services, with audit and the Chinese refusals."""
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
 
 from ideowork.core.models import AuditEvent, DataVersion
-from ideowork.opinion.actions.event_edits import do_merge_events, do_split_event
+from ideowork.opinion.actions.event_edits import do_merge_events, do_rename_event, do_split_event
 from ideowork.opinion.actions.events import EVENTS_TOPIC
 from ideowork.opinion.actions.ingest import do_ingest_items
 from ideowork.opinion.models import Event, ItemMatch
@@ -89,3 +90,46 @@ def test_splitting_refuses_bad_input_and_changes_nothing(org):
     with pytest.raises(PermissionDenied):
         do_split_event(org.county_staff, tongcheng, [own[0]])
     assert Event.objects.count() == 2 and not AuditEvent.objects.filter(event_type="opinion.event.split").exists()
+
+
+def test_renaming_names_the_event_and_is_audited(org):
+    _source, tongcheng, _wangcang = two_events(org)
+    first = tongcheng.title
+    before = version(org.city)
+    renamed = do_rename_event(org.staff, tongcheng, "  桐城市5月27日 暴雨 ")
+    assert renamed.title == Event.objects.get(pk=tongcheng.pk).title == "桐城市5月27日 暴雨"
+    audit = AuditEvent.objects.get(event_type="opinion.event.rename")
+    assert audit.old == {"title": first} and audit.new == {"title": "桐城市5月27日 暴雨"} and audit.actor == org.staff
+    assert version(org.city) == before + 1
+
+
+def test_renaming_refuses_bad_input_and_changes_nothing(org):
+    _source, tongcheng, wangcang = two_events(org)
+    first = tongcheng.title
+    with pytest.raises(ValidationError, match="请填写事件名称"):
+        do_rename_event(org.staff, tongcheng, "  ")
+    with pytest.raises(ValidationError, match="不能超过500个字"):
+        do_rename_event(org.staff, tongcheng, "暴" * 501)
+    with pytest.raises(PermissionDenied):
+        do_rename_event(org.county_staff, tongcheng, "桐城暴雨")
+    do_merge_events(org.staff, tongcheng, [wangcang.pk])
+    with pytest.raises(ValidationError, match="已并入其他事件"):
+        do_rename_event(org.staff, wangcang, "旺苍暴雨")
+    assert Event.objects.get(pk=tongcheng.pk).title == first
+    assert not AuditEvent.objects.filter(event_type="opinion.event.rename").exists()
+
+
+def test_the_rename_page_action_says_what_is_wrong_and_keeps_others_out(org, login):
+    _source, tongcheng, _wangcang = two_events(org)
+    first = tongcheng.title
+    url = reverse("opinion:event_rename", args=[tongcheng.pk])
+    staff = login(org.staff)
+    page = staff.post(url, {"title": "   "}, follow=True).content.decode()
+    assert "未能修改名称：请填写事件名称。" in page and Event.objects.get(pk=tongcheng.pk).title == first
+    assert staff.get(url).status_code == 405
+    page = staff.post(url, {"title": "桐城市范岗镇暴雨内涝"}, follow=True).content.decode()
+    assert "事件名称已改为“桐城市范岗镇暴雨内涝”" in page
+    assert Event.objects.get(pk=tongcheng.pk).title == "桐城市范岗镇暴雨内涝"
+    # The county's staff may not see the city's event, let alone rename it.
+    assert login(org.county_staff).post(url, {"title": "桐城暴雨"}).status_code == 404
+    assert Event.objects.get(pk=tongcheng.pk).title == "桐城市范岗镇暴雨内涝"

@@ -1,6 +1,6 @@
 """In a real browser: the monitoring staff open the event list, an event's page with its spread curve
 and why it got its grade, merge the other flood into it, split a report back out, are refused a split
-of nothing, and set their unit's word lists; then the event page at a phone's width."""
+of nothing, rename an event, and set their unit's word lists; then the event page at a phone's width."""
 
 import pytest
 
@@ -55,6 +55,28 @@ def test_list_event_merge_and_split(org, page_as):
     staff.wait_for_selector("text=的词表已保存")
     screenshot(staff, "opinion-word-lists")
     assert WordLists.objects.get(org_unit=org.city).negative_words == "躺平式办公 3\n推诿扯皮"
+
+
+def test_renaming_an_event_from_its_page(org, page_as):
+    _scheme, source = watched_floods(org)
+    ingest_floods(org, source)
+    event = Event.objects.get(title="桐城发布暴雨红色预警")
+    staff = page_as(org.staff)
+    staff.goto(f"/opinion/events/{event.pk}/")
+    staff.click("[data-testid=rename] summary")
+    staff.fill("#rename_title", "")
+    staff.click("[data-testid=rename-button]")   # the browser refuses an empty required field
+    assert staff.evaluate("document.querySelector('#rename_title').validity.valueMissing")
+    staff.fill("#rename_title", "桐城市范岗镇暴雨内涝")
+    screenshot(staff, "opinion-event-rename")
+    staff.click("[data-testid=rename-button]")
+    staff.wait_for_selector("text=事件名称已改为“桐城市范岗镇暴雨内涝”")
+    assert staff.inner_text("[data-testid=event-title]").startswith("桐城市范岗镇暴雨内涝")
+    assert Event.objects.get(pk=event.pk).title == "桐城市范岗镇暴雨内涝"
+    # The county's staff cannot see the city's event, let alone rename it.
+    county = page_as(org.county_staff)
+    county.goto(f"/opinion/events/{event.pk}/")
+    assert county.locator("[data-testid=rename]").count() == 0
 
 
 def test_the_event_pages_at_a_phone_width(org, page_as):

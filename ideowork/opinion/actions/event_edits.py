@@ -1,4 +1,4 @@
-"""Merging and splitting events by hand (合并、拆分舆情事件).
+"""Merging, splitting and naming events by hand (合并、拆分舆情事件，修改事件名称).
 
 Who may: the holders of ``opinion.handle`` whose scope holds the event's unit (the policy's
 ``change`` on ``Event``). A merge takes events of one unit into one of them: their matches move to
@@ -6,7 +6,8 @@ it, they keep their rows with ``merged_into`` set (and what was merged into them
 to it too). A split moves chosen items of an event into a new event of the same unit. Both check
 their input first (a Chinese message, nothing changed), recompute the figures of the events left,
 write one audit event, and raise the unit's ``opinion.events`` version so that every worker's index
-is rebuilt with the new grouping (``actions/events.py``).
+is rebuilt with the new grouping (``actions/events.py``). A rename gives the event the name its
+handlers know it by (the events service names it after its first item's headline).
 """
 
 from __future__ import annotations
@@ -25,10 +26,10 @@ from ..models import Event, ItemMatch
 from .event_figures import refresh_event_figures
 from .events import events_changed
 
-__all__ = ["do_merge_events", "do_split_event", "MERGE_MAX"]
+__all__ = ["do_merge_events", "do_split_event", "do_rename_event", "MERGE_MAX", "TITLE_MAX"]
 
 MERGE_MAX = 50
-SPLIT_TITLE_MAX = 500
+TITLE_MAX = 500
 
 
 def _locked_live(event: Event) -> Event:
@@ -87,8 +88,8 @@ def do_split_event(actor: User, event: Event, item_ids, title: str = "") -> Even
     title = (title or "").strip()
     if not chosen:
         raise ValidationError("请勾选要拆分出去的信息。")
-    if len(title) > SPLIT_TITLE_MAX:
-        raise ValidationError(f"新事件名称不能超过{SPLIT_TITLE_MAX}个字。")
+    if len(title) > TITLE_MAX:
+        raise ValidationError(f"新事件名称不能超过{TITLE_MAX}个字。")
     with transaction.atomic():
         event = _locked_live(event)
         own = set(ItemMatch.objects.filter(event=event).values_list("item_id", flat=True))
@@ -105,3 +106,23 @@ def do_split_event(actor: User, event: Event, item_ids, title: str = "") -> Even
                new={"new_event": new.pk, "title": new.title, "items": chosen, "matches_moved": moved})
         events_changed([event.org_unit_id])
     return new
+
+
+def do_rename_event(actor: User, event: Event, title: str) -> Event:
+    """Name the event ``title`` (the page, the 台账, briefings and notifications show it)."""
+    require_can(actor, "change", event, "您无权修改该舆情事件。")
+    title = " ".join((title or "").split())
+    if not title:
+        raise ValidationError({"title": "请填写事件名称。"})
+    if len(title) > TITLE_MAX:
+        raise ValidationError({"title": f"事件名称不能超过{TITLE_MAX}个字。"})
+    with transaction.atomic():
+        event = _locked_live(event)
+        old = event.title
+        if title == old:
+            return event
+        event.title, event.updated_by = title, actor
+        event.save(update_fields=["title", "updated_by", "updated_at"])
+        record("opinion.event.rename", event, actor=actor, old={"title": old}, new={"title": title})
+        events_changed([event.org_unit_id])
+    return event

@@ -14,7 +14,8 @@ normalisation, so a traditional-character repost is the same text):
 - ``features``: what identifies an incident whoever tells it — place names with an administrative
   suffix (towns, villages and named sites — a 小区, 厂, 学校, 市场 — weigh most, provinces least;
   names every city has, 开发区 or 人民路, not at all), figures with their unit (76人, 278毫米),
-  calendar dates (5月27日) — and the title's character bigrams, weakly. An item joins an
+  calendar dates (5月27日) — and the title's character bigrams, weakly, less those of words every
+  opinion item's title uses (反映, 回应, 网传 …: ``GENERIC_TITLE_WORDS``). An item joins an
   event when the features it shares with the event weigh at least ``JOIN_AT`` (two floods in two
   counties share neither place nor figures, so they stay apart), and, when both carry a publication
   day, they are at most ``DAYS_APART`` days apart. A feature seen in many events weighs less; when
@@ -85,6 +86,16 @@ _GENERIC = frozenset(("经开区", "开发区", "高新区", "保税区", "工�
                       "住宅区", "商业区", "中心区", "安置区", "新城区", "老城区", "主城区", "辖区", "农村", "乡村", "山村",
                       "人民路", "解放路", "中山路", "建设路", "农贸市场", "菜市场", "劳务公司", "物业公司", "施工单位",
                       "建筑公司", "自来水公司", "供水公司"))
+# Words that opinion items' titles use whatever the incident — who speaks, what they do, what the
+# organ does (反映, 投诉, 回应, 网传 …): shared, they say nothing about which incident it is, so they are
+# no title bigrams. Otherwise a county's name (a feature, and its characters again as bigrams) and one
+# such word made two stories of one county one event: 临河县入学报名系统拥堵，家长反映… and
+# 临河县营商环境：有企业在留言板反映….
+GENERIC_TITLE_WORDS = frozenset((
+    "网友", "市民", "居民", "群众", "家长", "业主", "村民", "记者", "官方", "部门", "相关", "有关",
+    "反映", "投诉", "咨询", "求助", "举报", "建议", "希望", "呼吁", "质疑", "关注", "热议", "曝光", "网传",
+    "回应", "回复", "答复", "通报", "核实", "调查", "处理", "处置", "辟谣", "表示", "来了",
+    "问题", "情况", "最新", "进展", "事件", "视频", "今天", "昨天", "多名", "一名"))
 _FIGURE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:多|余)?\s*(万元|亿元|万人|平方米|公里|毫米|小时|天|元|人|户|名|辆|间|岁|起|个|件|家|所|处|吨|米|亩|栋|层)")
 _DATE = re.compile(r"(\d{1,2})月(\d{1,2})日")
 
@@ -153,15 +164,30 @@ def signature_of_normalised(title_n: str, body_n: str, day: int | None = None) -
     return Signature(exact, sketch, tuple(sorted(features)), day)
 
 
-def _title_bigrams(title: str) -> set[int]:
-    """Each two adjacent characters of the title as one int: their UTF-16 code units, read four bytes
-    at a time at the two two-byte offsets (no hashing needed: the int is the bigram)."""
-    data = title.encode("utf-16-le", "surrogatepass")
+_GENERIC_WORDS = re.compile("|".join(map(re.escape, sorted(GENERIC_TITLE_WORDS, key=len, reverse=True))))
+
+
+def _bigram_values(text: str) -> set[int]:
+    """Each two adjacent characters of ``text`` as one int: their UTF-16 code units, read four bytes at
+    a time at the two two-byte offsets (no hashing needed: the int is the bigram)."""
+    data = text.encode("utf-16-le", "surrogatepass")
     values: set[int] = set()
     for offset in (0, 2):
         usable = (len(data) - offset) // 4 * 4
         if usable > 0:
             values.update(memoryview(data[offset:offset + usable]).cast("I").tolist())
+    return values
+
+
+_GENERIC_BIGRAMS = frozenset(value for word in GENERIC_TITLE_WORDS for value in _bigram_values(word))
+
+
+def _title_bigrams(title: str) -> set[int]:
+    """The title's bigrams as features, in the pieces the generic words leave (官方回应 leaves no 方回
+    either); a title with none of their bigrams, the usual case, is read in one pass."""
+    values = _bigram_values(title)
+    if not values.isdisjoint(_GENERIC_BIGRAMS):
+        values = set().union(*map(_bigram_values, _GENERIC_WORDS.split(title)))
     return {_BIGRAM_KIND | value for value in values}
 
 

@@ -6,7 +6,7 @@ from ..choices import EventStatus, Grade, Sentiment
 from ..models.lexicon import LIST_FIELDS
 from .sources import PeriodFilterForm
 
-__all__ = ["EventFilterForm", "SplitForm", "WordListsForm"]
+__all__ = ["EventFilterForm", "SplitForm", "RenameForm", "WordListsForm"]
 
 
 class EventFilterForm(PeriodFilterForm):
@@ -23,6 +23,10 @@ class EventFilterForm(PeriodFilterForm):
 class SplitForm(forms.Form):
     title = forms.CharField(label="新事件名称", max_length=500, required=False,
                             help_text="不填则以拆分出去的信息中最早的一条的标题命名。")
+
+
+class RenameForm(forms.Form):
+    title = forms.CharField(label="事件名称", max_length=500)
 
 
 class WordListsForm(forms.Form):

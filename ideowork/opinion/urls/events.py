@@ -9,5 +9,6 @@ urlpatterns = [
     path("events/<int:pk>/", events.event_detail, name="event_detail"),
     path("events/<int:pk>/merge/", events.event_merge, name="event_merge"),
     path("events/<int:pk>/split/", events.event_split, name="event_split"),
+    path("events/<int:pk>/rename/", events.event_rename, name="event_rename"),
     path("word-lists/", lexicon.word_lists, name="word_lists"),
 ]

@@ -1,5 +1,5 @@
 """舆情事件: the unit's events (``event_listing.py``), one event's page (figures, spread curve, items,
-why the grade), and merging and splitting by hand (``actions/event_edits.py``)."""
+why the grade), and merging, splitting and naming by hand (``actions/event_edits.py``)."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -10,10 +10,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 from ideowork.core.permissions import capability_required
 
 from ..access import access_event
-from ..actions.event_edits import do_merge_events, do_split_event
+from ..actions.event_edits import do_merge_events, do_rename_event, do_split_event
 from ..event_charts import spread_curve
 from ..event_listing import event_page
-from ..forms.events import EventFilterForm, SplitForm
+from ..forms.events import EventFilterForm, RenameForm, SplitForm
 from ..listing import parse_cursor
 from ..models import Event, ItemMatch
 
@@ -57,6 +57,7 @@ def event_detail(request, pk):
         "event": event, "rows": rows[:ITEMS_SHOWN], "more": max(len(rows) - ITEMS_SHOWN, 0),
         "spread": spread_curve([m.item.published_at or m.arrived_at for m in rows]),
         "editable": editable and not event.merged_into_id, "split_form": SplitForm(),
+        "rename_form": RenameForm(initial={"title": event.title}, auto_id="rename_%s"),
         "can_split": editable and not event.merged_into_id and len(rows) > 1,
         "merged": Event.objects.visible_to(request.user).filter(merged_into=event).order_by("-last_seen_at"),
     })
@@ -97,3 +98,16 @@ def event_split(request, pk):
         return redirect(event_url(event))
     messages.success(request, f"已拆分出新事件“{new.title}”（{new.item_count}条信息）。")
     return redirect(event_url(new))
+
+
+@capability_required(HANDLE)
+@require_POST
+def event_rename(request, pk):
+    event = access_event(request.user, pk, "change")
+    try:
+        event = do_rename_event(request.user, event, request.POST.get("title", ""))
+    except ValidationError as exc:
+        messages.error(request, "未能修改名称：" + "".join(exc.messages))
+    else:
+        messages.success(request, f"事件名称已改为“{event.title}”。")
+    return redirect(event_url(event))

@@ -57,6 +57,8 @@ VARIANTS = {
         ("exact", "h022"), ("exact", "h026"), ("exact", "h005"),
         ("excerpt", "h004"), ("excerpt", "h018"), ("excerpt", "h031"),
     ],
+    "newtopics": [],
+    "newtopics2": [],
 }
 
 
