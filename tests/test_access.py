@@ -120,7 +120,10 @@ def url_for(name, pattern, objects):
     return reverse(name, args=[objects[name]])
 
 
-def test_every_url_with_every_role(world, client):
+# One walk per role (and one signed out), so that pytest-xdist shares them between its workers: the
+# whole walk as one test took over a minute on one worker.
+@pytest.mark.parametrize("role", ["anonymous", *ROLE_USERNAMES])
+def test_every_url_with_every_role(world, client, role):
     org, objects = world
     city_record_pages = set(CITY_RECORD_PAGES)
     for module in area_access_modules():
@@ -128,7 +131,8 @@ def test_every_url_with_every_role(world, client):
     failures = []
     urls = [(name, url_for(name, pattern, objects)) for name, pattern in all_url_names()]
     assert len(urls) > 40
-    for name, url in urls:
+    anonymous, signed_in = (urls, []) if role == "anonymous" else ([], [role])
+    for name, url in anonymous:
         client.logout()
         response = client.get(url)
         if response.status_code == 405:  # POST-only: the POST must be behind the login too
@@ -138,7 +142,7 @@ def test_every_url_with_every_role(world, client):
                 failures.append(f"anonymous GET {name} → {response.status_code}, not 401")
         elif name not in PUBLIC and not (response.status_code == 302 and "/login/" in response["Location"]):
             failures.append(f"anonymous GET {name} → {response.status_code}")
-    for username in ROLE_USERNAMES:
+    for username in signed_in:
         user = getattr(org, username)
         client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
         for name, url in urls:
