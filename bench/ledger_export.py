@@ -24,7 +24,6 @@ import gc
 import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -35,7 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.runner import reset_peak_rss, setup_django, status_mb  # noqa: E402
+from bench.runner import reset_peak_rss, run_child, setup_django, status_mb  # noqa: E402
 
 ACTIVITIES = 100_000
 
@@ -107,13 +106,8 @@ def measure(workdir: Path) -> dict:
     _enrich()
     generated = time.perf_counter() - started
     assert Activity.objects.count() == ACTIVITIES
-    out = subprocess.run([sys.executable, __file__, "--export", str(workdir), str(world.head.pk)],
-                         capture_output=True, text=True, env={**os.environ}, cwd=ROOT)
-    if out.returncode != 0:
-        sys.stderr.write(out.stdout + out.stderr)
-        raise SystemExit("the export process failed")
-    return {**json.loads(out.stdout.strip().splitlines()[-1]), "generate_seconds": round(generated, 1)}
-
+    result = run_child(__file__, {}, drop=(), args=(str(workdir), str(world.head.pk)))
+    return {**result, "generate_seconds": round(generated, 1)}
 
 def export(workdir: Path, head_pk: int) -> dict:
     """In a fresh process: download the export as the head, timed, then once more under tracemalloc."""
@@ -149,7 +143,7 @@ def export(workdir: Path, head_pk: int) -> dict:
 
 
 if __name__ == "__main__":
-    if sys.argv[1:2] == ["--export"]:
+    if sys.argv[1:2] == ["--child"]:
         print(json.dumps(export(Path(sys.argv[2]), int(sys.argv[3])), ensure_ascii=False))
     else:
         print(json.dumps(main(), ensure_ascii=False))

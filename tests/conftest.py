@@ -129,33 +129,12 @@ def _huey_immediate():
     HUEY.immediate = False
 
 
-@pytest.fixture(autouse=True, scope="session")
-def _worker_cache():
-    """With Redis, each pytest-xdist worker caches in a Redis database of its own: every test empties the
-    cache when it starts (``_empty_cache``), which on a shared database would empty the other worker's
-    in the middle of its test, and a test that expects a cached figure would then read a computed one."""
-    from urllib.parse import urlsplit, urlunsplit
-
-    from django.conf import settings
-    from django.test import override_settings
-
-    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
-    location = settings.CACHES["default"].get("LOCATION", "")
-    if not worker.startswith("gw") or not str(location).startswith("redis"):
-        yield
-        return
-    parts = urlsplit(location)
-    base = int(parts.path.strip("/") or 0)
-    database = (base + 1 + int(worker[2:])) % 16
-    caches = {"default": {**settings.CACHES["default"], "LOCATION": urlunsplit(parts._replace(path=f"/{database}"))}}
-    with override_settings(CACHES=caches):
-        yield
-
-
 @pytest.fixture(autouse=True)
-def _empty_cache(_worker_cache):
+def _empty_cache():
     """Each test starts with an empty cache: a rolled-back test leaves ledger versions at 0 and
-    primary keys free for reuse, so its cached figures would match the next test's keys."""
+    primary keys free for reuse, so its cached figures would match the next test's keys. (With Redis,
+    each xdist worker has a database of its own — tests/settings.py — so this never empties the
+    other worker's cache in the middle of its test.)"""
     from django.core.cache import cache
 
     cache.clear()
