@@ -40,6 +40,11 @@ def test_phone_and_id_numbers_are_masked_on_arrival():
         "联系人电话138****5678，身份证号110105********1234。"
     assert mask_private_numbers("热线12345，编号20261203001") == "热线12345，编号20261203001"
     assert mask_private_numbers("+86 138-1234-5678") == "138****5678"
+    # Next to letters and Chinese, and inside English text: the same as over the whole text.
+    assert mask_private_numbers("电话8613812345678或Tel 139 1234 5678，ID 110105199001011234abc") == \
+        "电话138****5678或Tel 139****5678，ID 110105199001011234abc"
+    assert mask_private_numbers("call 13812345678 now, not 1381234567 or 138123456789") == \
+        "call 138****5678 now, not 1381234567 or 138123456789"
 
 
 def test_masking_is_stored_and_the_content_key_is_taken_after_it(org):

@@ -34,6 +34,11 @@ _MOBILE = re.compile(r"(?<![0-9])(?:\+?86[- ]?)?(1[3-9][0-9])[- ]?([0-9]{4})[- ]
 _ID_CARD = re.compile(r"(?<![0-9])([1-9][0-9]{5})(?:18|19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])"
                       r"[0-9]{3}([0-9Xx])(?![0-9A-Za-z])")
 _DIGIT = re.compile(r"[0-9]")
+# Both numbers lie within a stretch of at least 11 ASCII letters, digits, '+', '-' and spaces, and
+# their lookarounds test only digits and letters, which such a stretch holds all of: masking each
+# stretch on its own masks the text, while the regular expressions skip the Chinese around them at C
+# speed instead of trying every position (a third of the cleaning's time before).
+_STRETCH = re.compile(r"[0-9A-Za-z+\- ]{11,}")
 
 
 class RecordError(ValueError):
@@ -62,7 +67,11 @@ def mask_private_numbers(text: str) -> str:
     """``text`` with mobile numbers (138****5678) and ID-card numbers (110105********123X) masked."""
     if not text or not _DIGIT.search(text):
         return text
-    text = _ID_CARD.sub(lambda m: f"{m.group(1)}********{m.group(0)[-4:-1]}{m.group(2)}", text)
+    return _STRETCH.sub(_masked_stretch, text)
+
+
+def _masked_stretch(stretch: re.Match) -> str:
+    text = _ID_CARD.sub(lambda m: f"{m.group(1)}********{m.group(0)[-4:-1]}{m.group(2)}", stretch.group())
     return _MOBILE.sub(lambda m: f"{m.group(1)}****{m.group(3)}", text)
 
 
