@@ -96,3 +96,15 @@ def test_two_stories_of_one_county_that_share_only_words_every_report_uses_stay_
     water = index.add(signature("青山县多名居民反映自来水浑浊，官方回应",
                                 "青山县城区部分居民反映自来水发黄浑浊，供水部门回应称系管网冲洗所致。"))
     assert water.key != levee.key
+
+
+def test_the_seat_quarters_of_a_county_are_places():
+    # 城 begins no place name (城市社区 is none), but many counties have a 城关镇 or a 城东街道.
+    names = set(feature_names("城关镇一小区电梯停运 城东街道也有居民反映", "城中村改造推进中，城市社区服务站已介入。").values())
+    assert {"乡镇村社区：城关镇", "乡镇村社区：城东街道"} <= names
+    assert not any(name.endswith(("城中村", "城市社区")) for name in names)
+    index = EventIndex()
+    lift = index.add(signature("城关镇锦绣小区电梯停运三天", "城关镇锦绣小区3号楼电梯停运三天，老人上下楼困难，物业称在等配件。"))
+    again = index.add(signature("城关镇：锦绣小区电梯已恢复运行", "城关镇锦绣小区电梯停运一事，镇里督促物业更换配件，今天已恢复运行。"))
+    water = index.add(signature("城西街道停水通知", "因管网改造，城西街道部分小区明日停水八小时。"))
+    assert again.key == lift.key and water.key != lift.key

@@ -79,13 +79,16 @@ _SUFFIX_KIND.update({site: NAMED_SITE for site in _SITES})
 _SUFFIXES = "|".join(sorted(_SUFFIX_KIND, key=len, reverse=True))
 _SUFFIX = re.compile(_SUFFIXES)
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
-# Characters that do not begin a place name: 全县, 该镇, 本市, 各村, 在桐城市 …
+# Characters that do not begin a place name: 全县, 该镇, 本市, 各村, 在桐城市, 城市社区 …
 _NOT_FIRST = frozenset("全该本我各每此其在于从到向对由据经和与及或等的了是为有个两多几首某城市县区镇乡村街社这那一")
+# … except the town quarters named after the county seat, which many counties have: 城关镇, 城东街道,
+# 城西区, 城南村 (城中村, a kind of village, not a place, is among the names every city has).
+_SEAT_QUARTER = re.compile("城[关东西南北中]")
 # Names that every city has: not an incident's place.
 _GENERIC = frozenset(("经开区", "开发区", "高新区", "保税区", "工业区", "示范区", "自治区", "风景区", "居民区", "生活区",
                       "住宅区", "商业区", "中心区", "安置区", "新城区", "老城区", "主城区", "辖区", "农村", "乡村", "山村",
                       "人民路", "解放路", "中山路", "建设路", "农贸市场", "菜市场", "劳务公司", "物业公司", "施工单位",
-                      "建筑公司", "自来水公司", "供水公司"))
+                      "建筑公司", "自来水公司", "供水公司", "城中村"))
 # Words that opinion items' titles use whatever the incident — who speaks, what they do, what the
 # organ does (反映, 投诉, 回应, 网传 …): shared, they say nothing about which incident it is, so they are
 # no title bigrams. Otherwise a county's name (a feature, and its characters again as bigrams) and one
@@ -220,7 +223,9 @@ def _places(text: str) -> list[tuple[str, int]]:
         end, suffix = match.start(), match.group()
         for length in (3, 2, 1) if suffix == "县" else (3, 2):
             prefix = text[max(end - length, 0):end]
-            if len(prefix) < length or prefix[0] in _NOT_FIRST or not _HAN.fullmatch(prefix):
+            if len(prefix) < length or not _HAN.fullmatch(prefix):
+                continue
+            if prefix[0] in _NOT_FIRST and not _SEAT_QUARTER.match(prefix):
                 continue
             name = prefix + suffix
             if name not in _GENERIC:
