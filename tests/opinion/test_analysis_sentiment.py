@@ -72,3 +72,35 @@ def test_every_data_file_says_where_it_came_from():
     for path in DATA.glob("*.tsv"):
         header = path.read_text(encoding="utf-8").splitlines()[0]
         assert header.startswith("#") and ("by hand" in header or "from" in header), path.name
+
+
+# What a sentence does, not only what it feels (session eleven): plans, hypotheses and the past are
+# framed, a repeated word is one problem, a fix done or an answer given turns the complaint round.
+
+@pytest.mark.parametrize("text, label", [
+    ("路面破损。城管局回复称，已列入维修计划，将尽快修复。", "neutral"),    # a plan is not a repair
+    ("路面破损多日，居民多次反映。目前已修复，恢复通行。", "positive"),     # the fix turns the complaint
+    ("工人被拖欠工资三个月。拖欠的工资已全部结清。", "positive"),           # a word that tells of a fix
+    ("工人被拖欠工资三个月，多次讨要无果。", "negative"),
+    ("路面什么时候能修好？", "neutral"),                                  # a question does not assert
+    ("如遇停水，请拨打热线。", "neutral"),                                # a hypothesis is not an event
+    ("以前办事跑断腿，现在一次办好。", "positive"),                        # the past is framed
+])
+def test_frames_turns_and_answers(text, label):
+    assert sentiment("", text).label == label
+
+
+def test_a_repeated_word_weighs_less_and_explain_says_why():
+    once, thrice = sentiment("", "臭味扰民。"), sentiment("", "臭味扰民。臭味扰民。臭味扰民。")
+    assert thrice.score == pytest.approx(once.score * 2)
+    result = explain_sentiment("", "路面破损，路面破损。目前已修复。")
+    assert any("重复出现" in rule for decision in result.words for rule in decision.rules)
+    assert any("转机“目前已”" in reason for reason in result.reasons)
+    planned = explain_sentiment("", "将尽快修复。")
+    assert any("“将尽快”之后" in rule for rule in planned.words[0].rules)
+    answered = explain_sentiment("", "路面破损。城管局回复称，正在处理。")
+    assert any("答复词“回复称”" in reason for reason in answered.reasons)
+
+
+def test_a_turn_inside_a_plan_does_not_turn():
+    assert sentiment("", "停水三天，居民苦不堪言，将尽快恢复供水。").label == "negative"

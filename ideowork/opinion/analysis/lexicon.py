@@ -2,10 +2,14 @@
 
 A ``Lexicon`` holds sentiment words (weights from -3 to +3), modifiers (negators, degree adverbs,
 contrast conjunctions, rhetorical-question markers) and sensitive-topic words, every key normalised
-by the one normalisation (``matching.normalise``). The defaults are read once per process
-(``Lexicon.default()``); the users' own lists are laid over them with ``Lexicon.extended(...)``,
-which returns a new lexicon and leaves the defaults (and their compiled automaton) alone. A word of
-the user's list wins over the same word in the defaults.
+by the one normalisation (``matching.normalise``). Three modifier kinds are about what a sentence
+does rather than what it feels: a ``frame`` (a plan — 将会、尽快、列入 —, a hypothesis — 如遇、一旦 —,
+the past — 以前 — or the topic a reply answers — 针对、回应) scales the sentiment words after it to
+the end of its clause; a ``turn`` (现已、终于, or a sentiment word that tells of a fix done: 全部结清)
+and an ``answer`` (回复称、答复) mark the organ's response to a complaint (see ``sentiment``). The
+defaults are read once per process (``Lexicon.default()``); the users' own lists are laid over them
+with ``Lexicon.extended(...)``, which returns a new lexicon and leaves the defaults (and their
+compiled automaton) alone. A word of the user's list wins over the same word in the defaults.
 
 The automaton holds UTF-8 bytes, one latin-1 character per byte, as the matcher's does: pyahocorasick
 looks a node's children up one by one, and a byte has at most 256 of them.
@@ -26,7 +30,7 @@ __all__ = ["Entry", "Lexicon", "LexiconError", "DATA"]
 
 DATA = Path(__file__).resolve().parent / "data"
 SENTIMENT_FILES = ("general.tsv", "government.tsv")  # later files win
-MODIFIER_KINDS = ("negator", "degree", "contrast", "rhetorical")
+MODIFIER_KINDS = ("negator", "degree", "contrast", "rhetorical", "frame", "turn", "answer")
 SENTIMENT = "sentiment"
 SENSITIVE = "sensitive"
 
@@ -129,8 +133,8 @@ class Lexicon:
 
         ``sentiment`` maps a word to its weight (-3…3); ``sensitive`` a word to (topic, points);
         ``modifiers`` a word to (kind, factor), kind one of ``MODIFIER_KINDS`` (a negator's factor is
-        unused, a degree's 0…5). A word that is empty after normalisation, or a value out of range, is a
-        ``LexiconError`` naming it.
+        unused, a degree's 0…5, a frame's, a turn's or an answer's 0…1). A word that is empty after
+        normalisation, or a value out of range, is a ``LexiconError`` naming it.
         """
         merged = dict(self.sentiment)
         merged_sensitive = dict(self.sensitive)

@@ -13,7 +13,19 @@ lexicon's automaton (leftmost-longest: 不作为 is one negative word, not 不 +
 - **contrast**: a conjunction (但是、然而、不过…) weighs the rest of its sentence by its factor and
   what came before it in the sentence by ``BEFORE_CONTRAST``;
 - **rhetorical question**: a sentence ending with a question mark that holds a marker (难道、凭什么、
-  到底…) counts its positive words as negative, and one more point against;
+  到底…) counts its positive words as negative, and one more point against; in any other question a
+  positive word is asked about, not asserted (何时能解决？), and counts ×``QUESTIONED_POSITIVE``;
+- **frame**: a plan (将会、尽快、正在、列入…) or the topic a reply answers (针对、关于、回应) scales the
+  sentiment words after it, to the end of its clause, by its factor: "will repair" is not a repair,
+  and the complaint a reply restates is not news of its own;
+- **repetition**: a word met again in the same item counts ×``REPEATED`` (the problem a reply names
+  three times is one problem);
+- **turn**: a marker of the organ's response turning things round (现已、目前已、终于) followed in its
+  sentence by a positive word, or a word that itself tells of a fix done (全部结清、已修复、恢复供水 —
+  a sentiment word that is also a turn, not inside a frame), scales every negative word before it in
+  the item that no turn has scaled yet by its factor (before contrast within their sentence);
+  an **answer** (回复称、答复、回应称: the organ has answered) does so without waiting for a positive
+  word — a complaint that has been answered weighs less than one left standing;
 - words of the title weigh ``TITLE_WEIGHT``.
 
 The sum is the score; at least ``POSITIVE_AT`` is positive, at most ``NEGATIVE_AT`` negative, the rest
@@ -38,6 +50,8 @@ NEGATED_DEGREE = 0.5
 BEFORE_CONTRAST = 0.5
 RHETORICAL_PENALTY = -1.0
 TITLE_WEIGHT = 1.5
+REPEATED = 0.5
+QUESTIONED_POSITIVE = 0.0
 POSITIVE_AT = 1.5
 NEGATIVE_AT = -1.5
 
@@ -118,6 +132,10 @@ def _scored(data: str, lexicon: Lexicon, *, explain: bool) -> SentimentResult:
     sentence: list[list] = []
     contrast_at, contrast_factor, rhetorical = -1, 1.0, ""
     negators, negator_end, degree, degree_end, degree_word = 0, -1, 1.0, -1, ""
+    frame, frame_word = 1.0, ""
+    seen: dict[str, int] = {}
+    # Negative contributions not yet scaled by a turn or an answer, and the turn armed in this sentence.
+    pending, turn, turn_word = 0.0, 1.0, ""
     previous_end = 0
     # Only the stretches between two words are searched for punctuation; the end of the text closes all.
     for start, entry in [*hits, (len(data) + 1, None)]:
@@ -125,15 +143,15 @@ def _scored(data: str, lexicon: Lexicon, *, explain: bool) -> SentimentResult:
             cut = _CUT.search(data, previous_end, start)
             if cut is not None:
                 # The clause ends: modifiers do not reach past it.
-                negators, negator_end, degree, degree_end = 0, -1, 1.0, -1
+                negators, negator_end, degree, degree_end, frame = 0, -1, 1.0, -1, 1.0
                 end = _SENTENCE_END.search(data, cut.start(), start)
                 if end is not None and (sentence or rhetorical):
                     total += _settle(sentence, contrast_at, contrast_factor, rhetorical, end.group() in _QUESTIONS,
                                      data, decisions, reasons if explain else None)
                     sentence = []
-                    contrast_at, contrast_factor, rhetorical = -1, 1.0, ""
+                    contrast_at, contrast_factor, rhetorical, turn = -1, 1.0, "", 1.0
                 elif end is not None:
-                    contrast_at, contrast_factor = -1, 1.0
+                    contrast_at, contrast_factor, turn = -1, 1.0, 1.0
         if entry is None:
             break
         previous_end = start + entry.length
@@ -142,6 +160,25 @@ def _scored(data: str, lexicon: Lexicon, *, explain: bool) -> SentimentResult:
             if entry.weight:
                 contribution, rules = _word(entry, start, negators, negator_end, degree, degree_end, degree_word,
                                             title_end, explain)
+                if frame != 1.0:
+                    contribution *= frame
+                    if explain:
+                        rules.append(f"“{frame_word}”之后（计划、假设、往事或答复的话题）×{frame:g}")
+                met = seen.get(entry.word, 0)
+                seen[entry.word] = met + 1
+                if met:
+                    contribution *= REPEATED
+                    if explain:
+                        rules.append(f"重复出现×{REPEATED:g}")
+                if contribution < 0:
+                    pending += contribution
+                elif pending and (turn != 1.0 or (kind == "turn" and frame == 1.0)):
+                    # A marker armed this sentence, or the word itself tells of a fix done (not planned).
+                    factor, marker = (turn, turn_word) if turn != 1.0 else (entry.factor, entry.word)
+                    total -= pending * (1.0 - factor)
+                    if explain:
+                        reasons.append(f"转机“{marker}”：此前的负面按×{factor:g}计（{-pending * (1.0 - factor):+g}）")
+                    pending = 0.0
                 sentence.append([contribution, (entry, start, rules) if explain else None])
             negators, negator_end, degree, degree_end = 0, -1, 1.0, -1
         elif kind == "negator":
@@ -155,6 +192,15 @@ def _scored(data: str, lexicon: Lexicon, *, explain: bool) -> SentimentResult:
                 reasons.append(f"转折词“{entry.word}”：其后加重（×{entry.factor:g}），其前减轻（×{BEFORE_CONTRAST:g}）")
         elif kind == "rhetorical":
             rhetorical = entry.word
+        elif kind == "frame":
+            frame, frame_word = entry.factor, entry.word
+        elif kind == "turn":
+            turn, turn_word = entry.factor, entry.word
+        elif kind == "answer" and pending:
+            total -= pending * (1.0 - entry.factor)
+            if explain:
+                reasons.append(f"答复词“{entry.word}”：此前的负面按×{entry.factor:g}计（{-pending * (1.0 - entry.factor):+g}）")
+            pending = 0.0
     if sentence or rhetorical:   # a last sentence with no closing punctuation
         total += _settle(sentence, contrast_at, contrast_factor, rhetorical, False, data, decisions,
                          reasons if explain else None)
@@ -178,6 +224,12 @@ def _settle(sentence: list[list], contrast_at: int, contrast_factor: float, rhet
         total += RHETORICAL_PENALTY
         if explain:
             reasons.append(f"反问句（“{rhetorical}…？”）：{RHETORICAL_PENALTY:g}")
+    elif question:
+        for item in sentence:
+            if item[0] > 0:
+                item[0] *= QUESTIONED_POSITIVE
+                if explain and item[1]:
+                    item[1][2].append(f"问句中的正面词未被断言×{QUESTIONED_POSITIVE:g}")
     if contrast_at >= 0:
         for index, item in enumerate(sentence):
             factor = BEFORE_CONTRAST if index < contrast_at else contrast_factor

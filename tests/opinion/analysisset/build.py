@@ -59,6 +59,7 @@ VARIANTS = {
     ],
     "newtopics": [],
     "newtopics2": [],
+    "newtopics3": [],
 }
 
 
