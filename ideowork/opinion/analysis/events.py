@@ -352,7 +352,9 @@ class EventIndex:
                 shared.setdefault(key, []).append(feature)
         best, best_score = None, 0.0
         dates = {feature for feature in sig.features if feature >> 32 == DATE}
-        for key in set(scores) | set(bigrams):
+        # In key order: of two events scoring the same, the same one wins in every process (a set of
+        # strings is iterated in an order that changes with the process's hash seed).
+        for key in sorted(scores.keys() | bigrams.keys()):
             score = scores.get(key, 0.0) + min(bigrams.get(key, 0.0), BIGRAM_CAP)
             if dates and key in self._event_dates and _dates_apart(dates, self._event_dates[key]):
                 continue   # both name the incident's day, and no two days are near: another incident
