@@ -29,9 +29,13 @@ from ideowork.opinion.actions.schemes import do_create_scheme
 from ideowork.opinion.choices import BriefingKind, EventStatus, HandlingStepKind
 from ideowork.opinion.models import Event, HandlingStep, Item, ItemMatch
 
-__all__ = ["SCHEMES", "STORIES", "STAFF", "build_schemes", "ingest_stories", "backdate_arrivals",
+from .opinion_stream import COUNTIES
+
+__all__ = ["CHENGGUAN_PLACES", "SCHEMES", "STORIES", "STAFF", "build_schemes", "ingest_stories", "backdate_arrivals",
            "build_events", "build_briefings"]
 
+# 城关区's names that its schemes list as region words: the district, its streets and communities.
+CHENGGUAN_PLACES = ("城关区", "东关街道", "西湖社区", "老城片区", *COUNTIES["城关区"])
 # (unit key, staff username, name, region words, subject words, event words, exclude words, description)
 SCHEMES = [
     ("city", "zhoujie", "机构改革与编制管理", "", "机构改革\n编制\n事业单位\n综合行政执法\n编办", "", "招聘启事\n培训广告",
@@ -40,7 +44,7 @@ SCHEMES = [
      "办结\n新增\n减少\n窗口\n预约\n审批", "", "政策出台后的解读、办事体验和企业感受"),
     ("city", "zhoujie", "民生诉求", "", "小区\n物业\n学位\n入学\n加装电梯\n堤防\n停车",
      "反映\n投诉\n咨询\n不便\n网传\n险情\n紧张\n拥堵\n扰民", "", "群众身边的诉求和网传不实信息"),
-    ("county:0", "cg_staff", "城关区民生诉求", "城关区\n东关街道\n西湖社区\n老城片区", "小区\n物业\n学位\n停车\n施工",
+    ("county:0", "cg_staff", "城关区民生诉求", "\n".join(CHENGGUAN_PLACES), "小区\n物业\n学位\n停车\n施工",
      "反映\n投诉\n咨询\n不便\n扰民", "", "本区群众诉求"),
 ]
 
