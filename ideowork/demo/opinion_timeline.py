@@ -72,20 +72,20 @@ def as_the_days_went(event: Event, at: dict[str, datetime], recorder) -> None:
 
 
 def _review_as_it_went(event: Event, submitted: datetime, closed: datetime | None) -> None:
-    """The 销号 review submitted at ``submitted``; its decided stages decided one after another, the
-    last when the event was ``closed``; each stage due by its working days from when it opened."""
+    """The 销号 review submitted at ``submitted``; its decided stages decided a couple of hours apart,
+    the last when the event was ``closed``; each stage due by its working days from when it opened."""
     review = latest_review(event)
     stages = list(review.stages.exclude(status=StageStatus.SKIPPED).order_by("order"))
     decided = [stage for stage in stages if stage.decided_at is not None]
-    step = (closed - submitted) / len(decided) if closed is not None and decided else timedelta(0)
+    gap = min(timedelta(hours=2), (closed - submitted) / (len(decided) + 1)) if closed and decided else None
     opened = submitted
     for n, stage in enumerate(stages):
         fields = {}
         if stage.activated_at is not None:
             fields["activated_at"] = opened
             fields["due_at"] = add_working_days(timezone.localtime(opened), stage.due_days) if stage.due_days else None
-        if stage.decided_at is not None:
-            opened = fields["decided_at"] = submitted + step * (n + 1)
+        if stage.decided_at is not None and gap is not None:
+            opened = fields["decided_at"] = closed - gap * (len(decided) - 1 - n)
             review.decisions.filter(stage=stage).update(created_at=opened)
         ReviewStage.objects.filter(pk=stage.pk).update(**fields)
     review.decisions.filter(decision=Decision.SUBMIT).update(created_at=submitted)

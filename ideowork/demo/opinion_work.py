@@ -14,7 +14,7 @@ timeline's times are then those of the days the story took (``opinion_timeline.p
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from django.db import transaction
 from django.utils import timezone
@@ -57,7 +57,7 @@ class Story:
     title: str
     status: str               # the handling stage the story is walked to
     grade: str                # the grade its 研判 confirms or sets
-    days_ago: int             # when the first report arrived
+    days_ago: int             # the day the first report arrived (``_first_report``)
     reports: tuple            # (source index, outlet, title, text, reads, reposts)
     # The hours after the event was first seen at which each step of its walk happened (by step kind;
     # the 销号 review's stages are decided between the request and the closing): the handling took the
@@ -77,8 +77,8 @@ STORIES = [
         (1, "某短视频平台", "入学报名系统又崩了？临河县家长排队咨询", "临河县入学报名系统拥堵，家长到教育局窗口排队咨询，现场秩序正常。", 23000, 410),
         (0, "市融媒体中心", "临河县教育局：学位报名延长两天，分时段办理", "针对入学报名系统拥堵，临河县教育局表示报名时间延长两天，按片区分时段办理，学位供给充足。", 5100, 60),
     )),
-    # reported up at once, judged and assigned within hours, and now past its 72 hours (较大)
-    Story("demo-renovation", "county:0", "东关街道老旧小区改造施工扰民", EventStatus.HANDLING, "2", 3, (
+    # reported up at once, judged and assigned within hours, and past its 72 hours (较大) since yesterday
+    Story("demo-renovation", "county:0", "东关街道老旧小区改造施工扰民", EventStatus.HANDLING, "2", 4, (
         (3, "城关区融媒体中心", "东关街道老旧小区改造夜间施工扰民 居民投诉", "城关区东关街道部分小区改造工地夜间施工扰民，居民投诉噪声大、停车不便，希望调整施工时间。", 3900, 70),
         (1, "本地论坛", "城关区东关街道小区施工到半夜，投诉有用吗", "有居民在论坛反映城关区东关街道小区改造施工到半夜，投诉后仍未改善，停车也不便。", 6100, 95),
         (1, "某短视频平台", "半夜施工扰民？城关区东关街道回应来了", "城关区东关街道表示已约谈施工单位，夜间22时后停止高噪声作业，小区临时停车位同步增加。", 12000, 230),
@@ -92,7 +92,7 @@ STORIES = [
         judgement="业主诉求具体、传播范围有限，定为一般，限时督办。",
         measures="督促街道和物业公司公开物业费收支明细，答复业主诉求。",
         response="已督促滨江新区住建部门约谈物业公司，物业费收支明细已在小区公告栏和业主群公示，并开通业主查询渠道。"),
-    # a rumour of today: judged in half an hour, denied within hours, 销号 asked for the same day
+    # a rumour of today: judged within the hour, denied within hours, 销号 asked for the same day
     Story("demo-levee", "city", "网传青山县河段堤防出现险情", EventStatus.CLOSING, "3", 0, (
         (1, "某短视频平台", "网传青山县河段堤防出现险情，大量车辆聚集", "网传青山县某河段堤防出现险情，视频显示大量车辆和人员聚集，引发网民关注和恐慌。", 56000, 1900),
         (1, "本地论坛", "青山县堤防险情是真的吗？求官方回应", "网传青山县堤防险情，有网友咨询是否需要转移，希望官方尽快回应。", 9800, 240),
@@ -128,15 +128,24 @@ def build_schemes(ctx) -> int:
     return made
 
 
+def _first_report(story: Story, now: datetime) -> datetime:
+    """When the story's first report came: at nine in the morning of its day, so that its handling
+    falls in working hours; today's, six hours ago."""
+    if story.days_ago == 0:
+        return now - timedelta(hours=6)
+    return timezone.make_aware(datetime.combine(timezone.localdate(now) - timedelta(days=story.days_ago), time(9)))
+
+
 def ingest_stories(ctx, sources: list) -> dict[str, list[int]]:
-    """Each story's reports through the ingestion service, as its sources' collectors bring them:
-    story key → the ids of its items."""
+    """Each story's reports through the ingestion service, as its sources' collectors bring them, two
+    hours apart: story key → the ids of its items."""
     now = timezone.now()
     found: dict[str, list[int]] = {}
     for story in STORIES:
+        first = _first_report(story, now)
         for n, (index, outlet, title, text, reads, reposts) in enumerate(story.reports):
             source, staff = sources[index]
-            moment = now - timedelta(days=story.days_ago, hours=max(0, 6 - n * 2))
+            moment = first + timedelta(hours=2 * n)
             if moment > now:
                 moment = now - timedelta(minutes=30 * (len(story.reports) - n))
             result = do_ingest_items(staff, source, [{

@@ -76,7 +76,7 @@ def test_the_stories_events_carry_their_real_handling_records(demo):
     assert Notification.objects.filter(recipient=demo.users["zhoujie"], title__contains="上报舆情事件").exists()
     overdue = {story.key for story in opinion.opinion_work.STORIES
                if Event.objects.live().filter(title=story.title, status__in=OPEN_EVENT_STATUSES, deadline__lt=now)}
-    assert overdue == {"demo-renovation"}   # past its 72 hours (较大) and still being handled
+    assert overdue == {"demo-renovation"}   # past its 72 hours (较大) since yesterday, still being handled
     phone = Event.objects.live().get(title="机构改革后部分咨询电话变更")
     assert Handling.objects.get(event=phone).closed_at is not None
     assert Activity.objects.filter(kind="opinion_response", title__contains=phone.title).count() == 1
