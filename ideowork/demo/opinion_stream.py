@@ -64,13 +64,16 @@ RESIDENCES = tuple(f"{stem}小区" for stem in (
     "金桂苑", "翠柳苑", "锦绣园", "阳光里", "康乐园", "丰泽苑", "紫荆园", "银杏湾", "枫林苑", "香樟湾", "玉兰苑",
     "嘉禾园", "安居苑", "润泽园", "怡景湾", "书香苑", "望湖里", "碧水湾", "绿洲苑", "春晖园", "明珠苑", "天元里",
     "瑞祥园", "秀水湾", "泰和苑", "福安里", "长青园", "晨曦苑", "荷塘里", "兰亭苑", "芳草园", "星河湾", "鹿鸣苑",
-    "梅岭园", "竹溪苑", "清风里", "松涛园", "云栖苑", "桂香里", "杏坛园", "临波苑", "映月湾", "朝晖里", "沁芳园"))
+    "梅岭园", "竹溪苑", "清风里", "松涛园", "云栖苑", "桂香里", "杏坛园", "临波苑", "映月湾", "朝晖里", "沁芳园",
+    "观澜湾", "凤栖苑", "丹桂园", "翠微里", "听涛苑", "锦江湾", "海棠园", "柳岸里", "紫薇苑", "青桐园", "枕水湾",
+    "花溪苑", "暖阳里", "玉泉园", "东篱苑", "松鹤园"))
 SCHOOLS = ("红领巾小学", "百花园小学", "新世纪小学", "桃李园小学", "凤凰山小学", "翠竹园小学", "梧桐树小学",
            "东方红中学", "向阳坡中学", "青松岭中学", "文峰塔中学", "白鹭洲中学", "启明星幼儿园", "向日葵幼儿园",
-           "金葵花幼儿园", "小天鹅幼儿园", "七彩虹幼儿园", "春苗苑幼儿园")
+           "金葵花幼儿园", "小天鹅幼儿园", "七彩虹幼儿园", "春苗苑幼儿园", "银杏树小学", "杏林湾小学", "求知园中学",
+           "明月湖中学", "小白鸽幼儿园", "绿芽儿幼儿园", "书香门小学", "紫竹林中学")
 MARKETS = tuple(f"{stem}市场" for stem in (
     "东风桥", "新桥头", "河口湾", "南塘坊", "北坡岗", "老槐树", "西码头", "青果园", "双井台", "望江楼", "石板桥",
-    "杏花岭"))
+    "杏花岭", "大槐坡", "五里墩", "柳荫坝", "水磨坊", "太平桥", "金鱼池"))
 SITES = {"residence": RESIDENCES, "school": SCHOOLS, "market": MARKETS, None: ()}
 
 # Outlets by the way a report reaches the organ; the source index is the demo's SOURCES order
@@ -79,12 +82,16 @@ MEDIA = ("市融媒体中心", "市日报", "市广播电视台", "市政府网�
 SOCIAL = ("本地论坛", "某短视频平台", "某生活服务号", "某社交平台", "本地生活论坛")
 
 
-# What people add in their own words, whatever the matter: each incident's people say one pairing of
+# What people add in their own words, whatever the matter: each incident's people say one triple of
 # these (``Incident.remark``), so that no two incidents' posts and calls read alike.
 FEELINGS = ("这事拖了不是一天两天了", "说了好多次都没下文", "大家心里都不踏实", "邻居们都在议论这件事", "群里吵了好几天了",
             "老人孩子最受影响", "我们也不是故意找麻烦", "其实大家都挺理解的", "之前也反映过一回", "这几天一直惦记着",
             "说实话有点失望", "总的来说还是满意的", "看到有人管心里踏实多了", "早上出门就碰上了", "我家就在旁边",
             "家里人都很关心")
+SEEN = ("前后问了三四个人", "群里已经有上百条消息", "告示贴了又撕", "电话总是占线", "工作人员态度倒是挺好",
+        "隔壁楼也是一样的情况", "这次总算有人来看了", "孩子回来也在问", "老人一直念叨这件事", "大家都在等一个准话",
+        "前几天还好好的", "打了好几次电话", "跑了两趟都没见着人", "网上也有人在说", "邻居们商量着一起反映",
+        "周末也没消停")
 WISHES = ("希望有关部门重视一下", "盼着早点有个说法", "希望能给个准信", "希望别再拖了", "希望一管到底", "希望能长期坚持下去",
           "希望多听听群众意见", "希望尽快解决", "希望以后提前告知", "希望能公开进展", "希望有人来现场看看", "希望形成长效机制",
           "盼着早日恢复正常", "希望能一视同仁", "希望给个合理解释", "希望类似的事别再发生")
@@ -124,16 +131,17 @@ def _incidents(rng, today: date) -> list[tuple[Incident, int]]:
     """Incidents and their numbers of reports, until the reports reach ``BACKGROUND_ITEMS``.
 
     Two incidents of one town are ``APART_DAYS`` apart, and two of one kind never fall on the same day
-    nor share a figure: their headlines share the kind's words, and with the day or a figure besides,
-    the event grouping would rightly take them for one story."""
+    nor give the same figure (kinds that count in the same unit count in ranges of their own): their
+    headlines share the kind's words, and with the day or a figure besides, the event grouping would
+    rightly take them for one story."""
     sizes, weights = zip(*REPORT_SIZES.items())
     towns = [(county, town) for county, names in COUNTIES.items() for town in names]
     sites = {key: rng.sample(names, len(names)) for key, names in SITES.items()}
     codewords = {kind.name: rng.sample(CODEWORDS, len(CODEWORDS)) for kind in KINDS}
     figures = {(kind.name, name): rng.sample(range(low, high + 1), high + 1 - low)
                for kind in KINDS for name, (low, high) in kind.figures.items()}
-    remarks = [f"{feeling}，{wish}。" for feeling in FEELINGS for wish in WISHES]
-    rng.shuffle(remarks)
+    remarks = [f"{feeling}，{seen}，{wish}。" for feeling in FEELINGS for seen in SEEN for wish in WISHES]
+    remarks = rng.sample(remarks, len(remarks))
     days: dict[str, list[date]] = {}        # a town, or a kind → the days of its incidents
     found, reports = [], 0
     for _attempt in range(100 * BACKGROUND_ITEMS):
@@ -145,10 +153,10 @@ def _incidents(rng, today: date) -> list[tuple[Incident, int]]:
         if (any(abs((d - day).days) < APART_DAYS for d in days.get(town, ())) or day in days.get(kind.name, ())
                 or not codewords[kind.name] or (kind.site and not sites[kind.site]) or not remarks):
             continue
-        days.setdefault(town, []).append(day)
-        days.setdefault(kind.name, []).append(day)
         values = {name: (figures[kind.name, name].pop() if figures[kind.name, name] else rng.randint(low, high))
                   for name, (low, high) in kind.figures.items()}
+        days.setdefault(town, []).append(day)
+        days.setdefault(kind.name, []).append(day)
         incident = Incident(len(found) + 1, kind, county, town, sites[kind.site].pop() if kind.site else "", day,
                             values, codewords[kind.name].pop(), remarks.pop())
         size = min(rng.choices(sizes, weights)[0], BACKGROUND_ITEMS - reports)
@@ -165,6 +173,9 @@ CALL_WORDS = (("市民来电", "有市民致电", "群众来电", "一位市民�
               ("已转", "工单已派至", "已交由", "已转交", "按程序转"))
 
 
+# How a platform re-heads a report it carries: with words every opinion item's headline uses
+# (``analysis.events.GENERIC_TITLE_WORDS``), so that they tie no two stories together.
+RETITLED = ("关注｜{title}", "最新进展：{title}")
 # What a department's reply says it did, with its own figures.
 STEPS = ("工作人员先后{k}次上门走访", "属地召开协调会{k}次", "相关部门联合现场办公{k}次", "共接听咨询电话{k}个",
          "组织回访群众{k}户", "发放告知书{k}份", "在业主群和公告栏发布通知{k}次", "安排专人跟踪{k}天")
@@ -173,8 +184,8 @@ RESULTS = ("群众反映的问题已基本解决", "回访满意率达到九成�
 
 
 def _report(incident: Incident, shape: str, rng, retitled: int = 0) -> tuple[int, dict]:
-    """One report of the incident in ``shape``: (source index, the title, text and outlet); a retitle
-    takes the headline after the ``retitled`` ones before it."""
+    """One report of the incident in ``shape``: (source index, the title, text and outlet); the
+    ``retitled``-th retitle is re-headed the ``RETITLED`` way of that number."""
     kind = incident.kind
     home = 3 if incident.county == "城关区" else 0   # 城关区's own media centre, else the city's
     a, b, c, d = incident.parts
@@ -182,7 +193,7 @@ def _report(incident: Incident, shape: str, rng, retitled: int = 0) -> tuple[int
     media = rng.choice(MEDIA) if home == 0 else "城关区融媒体中心"
     if shape in ("report", "reprint", "retitle"):
         body = kind.leads[a] + kind.details[b] + "一位受访者说：“" + kind.voices[d] + incident.remark + "”" + kind.closes[c]
-        title = kind.titles[0 if shape != "retitle" else 1 + retitled]
+        title = kind.titles[a] if shape != "retitle" else RETITLED[retitled].format(title=kind.titles[a])
         source, outlet = (home, media) if shape == "report" else (1, rng.choice(SOCIAL))
         return source, {"title": title.format(**slots), "text": body.format(**slots), "outlet": outlet}
     if shape == "post":
