@@ -40,20 +40,24 @@ def build(ctx, log) -> None:
     by_source: dict[int, list[dict]] = {}
     for index, record in opinion_stream.background_reports(ctx.rng, ctx.today, timezone.now()):
         by_source.setdefault(index, []).append(record)
-    created, sources = 0, []
+    made = {}
     for index, (unit_key, username, name, kind, level, description) in enumerate(SOURCES):
-        if unit_key not in ctx.units or username not in ctx.users:
-            continue
-        staff = ctx.users[username]
-        source = do_create_source(staff, org_unit=ctx.units[unit_key], name=name, kind=kind, level=level,
-                                  description=description)
-        sources.append((source, staff))
+        if unit_key in ctx.units and username in ctx.users:
+            staff = ctx.users[username]
+            made[index] = (do_create_source(staff, org_unit=ctx.units[unit_key], name=name, kind=kind, level=level,
+                                            description=description), staff)
+    # The gateways push every few minutes and the exports come once a day: the media centres' reports
+    # are in before the platforms' and the hotline's, and an event is named after the report.
+    created = 0
+    for index in sorted(made, key=lambda index: SOURCES[index][3] != "api"):
+        source, staff = made[index]
         records = sorted(by_source.get(index, []), key=lambda record: record["published"])
         created += do_ingest_items(staff, source, records).created
-    log(f"已生成舆情监测方案 {schemes} 个、信息来源 {len(SOURCES)} 个、舆情信息 {created} 条、"
+    log(f"已生成舆情监测方案 {schemes} 个、信息来源 {len(made)} 个、舆情信息 {created} 条、"
         f"舆情事件 {Event.objects.count()} 个。")
-    if len(sources) < len(SOURCES):
+    if len(made) < len(SOURCES):
         return
+    sources = [made[index] for index in range(len(SOURCES))]
     stories = opinion_work.ingest_stories(ctx, sources)
     opinion_work.backdate_arrivals()
     events = opinion_work.build_events(ctx, stories)

@@ -22,6 +22,8 @@ from django.utils import timezone
 from ideowork.core.actions.reviews import active_stage, do_decide, eligible_users
 from ideowork.opinion.actions.briefings import do_generate_briefing, do_issue_briefing
 from ideowork.opinion.actions.event_edits import do_merge_events, do_rename_event, do_split_event
+from ideowork.opinion.actions.event_figures import refresh_event_figures
+from ideowork.opinion.actions.events import events_changed
 from ideowork.opinion.actions.handling import (do_assign_event, do_dismiss_event, do_judge_event, do_record_joint,
                                                do_report_event, do_request_closeout, do_respond_event)
 from ideowork.opinion.actions.ingest import do_ingest_items
@@ -159,7 +161,8 @@ def ingest_stories(ctx, sources: list) -> dict[str, list[int]]:
 
 def backdate_arrivals(item_ids=None) -> None:
     """The demo's items arrive when they were published (a collector's backfill), so that the charts
-    and briefings of the last weeks have their days; the matches carry the same time."""
+    and briefings of the last weeks have their days; the matches carry the same time, and their events
+    were last seen when their last item arrived."""
     items = Item.objects.filter(published_at__isnull=False)
     if item_ids is not None:
         items = items.filter(pk__in=item_ids)
@@ -169,6 +172,9 @@ def backdate_arrivals(item_ids=None) -> None:
             arrived = min(published + timedelta(minutes=7), now)
             Item.objects.filter(pk=pk).update(arrived_at=arrived)
             ItemMatch.objects.filter(item_id=pk).update(arrived_at=arrived)
+        matched = ItemMatch.objects.filter(item__in=items, event__isnull=False)
+        refresh_event_figures(set(matched.values_list("event_id", flat=True)))
+        events_changed(set(matched.values_list("org_unit_id", flat=True)))
 
 
 # The handling staff of each unit a story is watched by or assigned to.

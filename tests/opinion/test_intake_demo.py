@@ -75,3 +75,6 @@ def test_the_background_stream_groups_into_small_events_of_one_story_each():
                       if sum(len(items) for event_id, items in background.items() if event_id in events) > 1]
         split = [story for story in told_often if len(events_of[story]) > 1]
         assert len(split) * 10 <= len(told_often), (unit.name, split)
+    # an event was last seen when its last item arrived (a collector's backfill), not when the demo ran
+    for event in Event.objects.live():
+        assert event.last_seen_at == max(event.matches.values_list("arrived_at", flat=True)), event.title
