@@ -36,6 +36,7 @@ class Kind:
     hotlines: tuple         # the opening of a hotline summary
     dept: str               # where the hotline passed the call on
     replies: tuple          # (title, text): the department's reply a day or two later
+    rural: bool = False     # told only of a town, township or village (镇, 乡, 村), not of a city street
 
 
 KINDS = (
@@ -544,7 +545,8 @@ KINDS = (
          dept="已转属地答复。",
          replies=(("{town}人居环境整治通过验收", "{date}报道的人居环境整治，{town}已通过验收，累计清理垃圾{n}吨。"),
                   ("{town}公布垃圾收运时间", "针对{date}群众咨询，{town}已公布生活垃圾收运时间表。"),
-                  ("{town}评出首批美丽庭院", "{town}人居环境整治见报后，{date}后评出首批美丽庭院。"))),
+                  ("{town}评出首批美丽庭院", "{town}人居环境整治见报后，{date}后评出首批美丽庭院。")),
+         rural=True),
     Kind("柑橘滞销", None, {"n": (30, 200), "m": (2, 9)},
          titles=("{town}{n}万斤柑橘滞销 果农盼帮忙", "爱心助农：{town}柑橘三天售出{n}万斤", "{town}果农直播带货卖柑橘"),
          leads=("{date}，{town}果农反映，今年柑橘丰收，但收购商压价，约{n}万斤柑橘滞销。",
@@ -567,7 +569,8 @@ KINDS = (
          dept="已转农业部门办理。",
          replies=(("{town}滞销柑橘基本售完", "针对{date}果农反映的滞销问题，经多方对接，{town}滞销柑橘已基本售完。"),
                   ("{town}柑橘进商超", "{date}果农反映滞销后，{town}柑橘已进入本地多家商超。"),
-                  ("{town}冷库开工建设", "{town}柑橘滞销见报后，{date}后当地冷库开工建设。"))),
+                  ("{town}冷库开工建设", "{town}柑橘滞销见报后，{date}后当地冷库开工建设。")),
+         rural=True),
     Kind("夜宵摊扰民", "market", {"n": (1, 3), "m": (31, 60)},
          titles=("{site}周边夜宵摊油烟扰民", "{site}附近烧烤摊占道经营", "{site}夜间噪声扰民 居民难入睡"),
          leads=("{date}，居民反映：{town}{site}周边夜宵摊经营到凌晨{n}点，油烟和噪声影响休息。",

@@ -140,7 +140,9 @@ def _incidents(rng, today: date) -> list[tuple[Incident, int]]:
     codewords = {kind.name: rng.sample(CODEWORDS, len(CODEWORDS)) for kind in KINDS}
     figures = {(kind.name, name): rng.sample(range(low, high + 1), high + 1 - low)
                for kind in KINDS for name, (low, high) in kind.figures.items()}
-    remarks = [f"{feeling}，{seen}，{wish}。" for feeling in FEELINGS for seen in SEEN for wish in WISHES]
+    # any two of these share at most one of their three parts (the third is the sum of the others mod 16)
+    remarks = [f"{FEELINGS[f]}，{SEEN[g]}，{WISHES[(f + g) % len(WISHES)]}。"
+               for f in range(len(FEELINGS)) for g in range(len(SEEN))]
     remarks = rng.sample(remarks, len(remarks))
     days: dict[str, list[date]] = {}        # a town, or a kind → the days of its incidents
     found, reports = [], 0
@@ -150,6 +152,8 @@ def _incidents(rng, today: date) -> list[tuple[Incident, int]]:
         kind = rng.choice(KINDS)
         county, town = rng.choice(towns)
         day = today - timedelta(days=rng.randrange(DAYS))
+        if kind.rural and not town.endswith(("镇", "乡", "村")):
+            continue
         if (any(abs((d - day).days) < APART_DAYS for d in days.get(town, ())) or day in days.get(kind.name, ())
                 or not codewords[kind.name] or (kind.site and not sites[kind.site]) or not remarks):
             continue
