@@ -9,9 +9,11 @@ from ideowork.demo import opinion, people
 from ideowork.demo.context import DemoContext
 from django.utils import timezone
 
+from ideowork.core.actions.reviews import latest_review
 from ideowork.core.models import AuditEvent, Notification
 from ideowork.ledger.models import Activity
-from ideowork.opinion.choices import EventStatus
+from ideowork.opinion.actions.handling import deadline_for
+from ideowork.opinion.choices import OPEN_EVENT_STATUSES, EventStatus
 from ideowork.opinion.models import Briefing, Event, Handling, HandlingStep, Item, ItemMatch, Scheme
 
 pytestmark = pytest.mark.django_db
@@ -67,13 +69,14 @@ def test_the_stories_events_carry_their_real_handling_records(demo):
             assert handling.judged_by is not None and handling.judgement
         if story.assigned and story.status not in (EventStatus.JUDGING, EventStatus.DISMISSED):
             assert event.assigned_unit == demo.units[story.assigned] and event.grade == story.grade
-        if story.deadline_hours is not None:
-            assert (event.deadline < now) == (story.deadline_hours < 0), story.title
     levee = Event.objects.live().get(title="网传青山县河段堤防出现险情")
     assert Notification.objects.filter(recipient=demo.users["qs_staff"], title__contains=levee.title).exists()
     renovation = Event.objects.live().get(title="东关街道老旧小区改造施工扰民")
     assert renovation.reported_at is not None and renovation.reported_at < now - timezone.timedelta(days=1)
     assert Notification.objects.filter(recipient=demo.users["zhoujie"], title__contains="上报舆情事件").exists()
+    overdue = {story.key for story in opinion.opinion_work.STORIES
+               if Event.objects.live().filter(title=story.title, status__in=OPEN_EVENT_STATUSES, deadline__lt=now)}
+    assert overdue == {"demo-renovation"}   # past its 72 hours (较大) since yesterday, still being handled
     phone = Event.objects.live().get(title="机构改革后部分咨询电话变更")
     assert Handling.objects.get(event=phone).closed_at is not None
     assert Activity.objects.filter(kind="opinion_response", title__contains=phone.title).count() == 1
@@ -99,3 +102,39 @@ def test_the_demo_watches_handles_and_briefs(demo):
     weekly = Briefing.objects.get(kind="weekly")
     assert weekly.figures["totals"]["total"] > 20 and weekly.figures["events"]
     assert weekly.figures["totals"]["negative"] > 0
+
+
+def test_each_storys_timeline_takes_the_days_the_story_took(demo):
+    """The services stamp what they do with the moment they run; the demo's stories took hours and days:
+    each timeline runs in the order it was walked, from after the event was first seen to before now,
+    its deadlines those of its grade, and a closed story's handling spans more than a day."""
+    now = timezone.now()
+    spans = {}
+    for story in opinion.opinion_work.STORIES:
+        event = Event.objects.live().get(title=story.title)
+        steps = list(HandlingStep.objects.filter(event=event).order_by("pk"))   # in the order they were taken
+        times = [step.at for step in steps]
+        assert times == sorted(times) and len(set(times)) == len(times), story.title
+        assert all(event.first_seen_at < moment <= now for moment in times), story.title
+        for step in steps:
+            if step.deadline is not None:
+                assert step.deadline == deadline_for(event, step.grade or event.grade, step.at), story.title
+        if event.deadline is not None:
+            assert event.deadline == [step.deadline for step in steps if step.deadline][-1], story.title
+        handling = Handling.objects.filter(event=event).first()
+        if handling is not None and handling.judged_at is not None:
+            assert handling.judged_at in times, story.title
+        if "request_closeout" in story.hours:
+            review = latest_review(event)
+            requested = next(step.at for step in steps if step.kind == "request_closeout")
+            decided = sorted(review.stages.exclude(decided_at=None).values_list("decided_at", flat=True))
+            assert review.submitted_at == requested and all(requested < moment <= now for moment in decided)
+            if story.status == EventStatus.CLOSED:
+                assert review.finished_at == decided[-1] == handling.closed_at == times[-1], story.title
+                activity = Activity.objects.get(kind="opinion_response", title__contains=event.title)
+                assert activity.date == timezone.localdate(handling.closed_at)
+        if times:
+            spans[story.key] = times[-1] - times[0]
+    closed = [story.key for story in opinion.opinion_work.STORIES if story.status == EventStatus.CLOSED]
+    assert closed and all(spans[key] > timezone.timedelta(days=1) for key in closed), spans
+    assert len({moment.date() for moment in HandlingStep.objects.values_list("at", flat=True)}) > 3
