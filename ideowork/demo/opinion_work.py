@@ -265,15 +265,16 @@ def build_events(ctx, story_items: dict[str, list[int]]) -> int:
 
 
 def build_briefings(ctx) -> int:
-    """Yesterday's daily briefing (issued by the head) and this week's weekly (a draft), for the city,
-    and the special report on its gravest open event."""
+    """Yesterday's daily briefing (issued by the head) and last week's weekly (a draft, as an office
+    drafts it on Monday: this week's would hold little on a Monday or Tuesday), for the city, and the
+    special report on its gravest open event."""
     staff, head, city = ctx.users.get("zhoujie"), ctx.users.get("zhangwei"), ctx.units.get("city")
     if staff is None or head is None or city is None:
         return 0
     today = timezone.localdate()
     daily = do_generate_briefing(staff, city, BriefingKind.DAILY, today - timedelta(days=1))
     do_issue_briefing(head, daily)
-    do_generate_briefing(staff, city, BriefingKind.WEEKLY, today)
+    do_generate_briefing(staff, city, BriefingKind.WEEKLY, today - timedelta(days=7))
     made = 2
     grave = (Event.objects.filter(org_unit=city, status__in=[EventStatus.HANDLING, EventStatus.CLOSING,
                                                              EventStatus.RESPONDING])
