@@ -33,7 +33,7 @@ DATE_SENSITIVE = frozenset({
     "ledger/test_record_activity.py", "ledger/test_reminders.py", "ledger/test_suggestions.py",
     "ledger/test_target_changes.py", "ledger/test_target_credits.py",
     "outlets/test_briefings.py", "outlets/test_briefings_browser.py", "outlets/test_briefings_demo.py",
-    "opinion/test_briefings.py",
+    "opinion/test_briefings.py", "opinion/test_briefing_demo.py",
     "outlets/test_briefings_pages.py", "outlets/test_content.py", "outlets/test_content_demo.py",
     "outlets/test_news.py", "outlets/test_outlets.py", "outlets/test_outlets_demo.py",
     "outlets/test_outlets_tasks.py", "outlets/test_outlets_views.py", "outlets/test_publicity.py",

@@ -1,8 +1,6 @@
 """The opinion demo's monitoring work: schemes that match its items, each story on its own event walked
 through the handling services to its stage, and a daily (issued), a weekly and a special briefing."""
 
-from datetime import date
-
 import pytest
 
 from ideowork.demo import opinion, people
@@ -32,7 +30,7 @@ WALKS = {
 
 @pytest.fixture
 def demo():
-    ctx = DemoContext(today=date(2026, 12, 3))
+    ctx = DemoContext(today=timezone.localdate())   # the demo is built for the day it runs on
     people.build(ctx, lambda _: None)
     opinion.build(ctx, lambda _: None)
     return ctx
