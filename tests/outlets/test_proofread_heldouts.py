@@ -68,6 +68,8 @@ SETS = [
     # Built after round eight by the engineer who made it (README.md says how blind that is) and measured once;
     # texts of still other kinds, back to 1995. Too few Xinhua-list and title slips are planted to judge those.
     HeldOut("proofread_heldout9", 9, 9, 47, 1, (140, 470), earliest=date(1995, 1, 1)),
+    # Built blind (session 12, rules and code unread): hospitals, courts, youth league, streets, colleges; 2012-2026.
+    HeldOut("proofread_heldout10", 9, 10, 60, 4, (200, 900), earliest=date(2010, 1, 1)),
 ]
 
 
