@@ -50,7 +50,7 @@ from ideowork.plans.parser.result import COMPARATORS, PERIODS, PERS
 from tests.plans import corpus_measure
 from tests.plans.corpus_measure import CORPUS, corpus_cases, measure, norm
 
-# The eleven held-out sets: the parser has since been developed against them, so their figures are ratchets too;
+# The twelve held-out sets: the parser has since been developed against them, so their figures are ratchets too;
 # bench/parse_quality.py --corpus measures them.
 HELDOUT = CORPUS.parent / "heldout"
 HELDOUT2 = CORPUS.parent / "heldout2"
@@ -63,15 +63,16 @@ HELDOUT8 = CORPUS.parent / "heldout8"
 HELDOUT9 = CORPUS.parent / "heldout9"
 HELDOUT10 = CORPUS.parent / "heldout10"
 HELDOUT11 = CORPUS.parent / "heldout11"
-# Held-out 12 is blind until its first measured run is recorded in docs/performance.md: its gold shape is checked here,
-# its figures are not held to a ratchet yet.
+# Held-out 12 was measured blind once (items 0.66 / 0.67, targets 1.0 / 0.88, docs/performance.md) and then developed
+# against in round eleven, so it has a ratchet too.
 HELDOUT12 = CORPUS.parent / "heldout12"
 # (folder, items recall, items precision, targets recall, targets precision), rounded down.
 HELDOUT_RATCHETS = [(HELDOUT, 1.0, 0.98, 1.0, 1.0), (HELDOUT2, 1.0, 1.0, 1.0, 1.0), (HELDOUT3, 1.0, 1.0, 1.0, 1.0),
-                    (HELDOUT4, 1.0, 1.0, 1.0, 0.91), (HELDOUT5, 1.0, 1.0, 1.0, 1.0),
-                    (HELDOUT6, 1.0, 1.0, 0.9, 0.96), (HELDOUT7, 0.95, 0.86, 0.92, 1.0),
+                    (HELDOUT4, 1.0, 1.0, 1.0, 1.0), (HELDOUT5, 1.0, 1.0, 1.0, 1.0),
+                    (HELDOUT6, 1.0, 1.0, 0.93, 1.0), (HELDOUT7, 0.95, 0.9, 0.92, 1.0),
                     (HELDOUT8, 1.0, 1.0, 1.0, 1.0), (HELDOUT9, 0.98, 0.98, 1.0, 1.0),
-                    (HELDOUT10, 1.0, 1.0, 1.0, 1.0), (HELDOUT11, 0.97, 1.0, 1.0, 1.0)]
+                    (HELDOUT10, 1.0, 1.0, 1.0, 1.0), (HELDOUT11, 0.97, 1.0, 1.0, 1.0),
+                    (HELDOUT12, 1.0, 1.0, 1.0, 1.0)]
 
 ITEMS_RECALL = 1.0
 ITEMS_PRECISION = 0.99
@@ -183,7 +184,7 @@ def test_parser_reaches_the_ratchet_on_the_corpus():
 
 @pytest.mark.parametrize(("folder", "items_recall", "items_precision", "targets_recall", "targets_precision"),
                          HELDOUT_RATCHETS, ids=["heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
-                                           "heldout7", "heldout8", "heldout9", "heldout10", "heldout11"])
+                                           "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12"])
 def test_parser_reaches_the_ratchet_on_the_former_heldout_sets(folder, items_recall, items_precision,
                                                                 targets_recall, targets_precision):
     figures = measure(corpus_cases(folder))
