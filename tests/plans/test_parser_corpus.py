@@ -50,7 +50,7 @@ from ideowork.plans.parser.result import COMPARATORS, PERIODS, PERS
 from tests.plans import corpus_measure
 from tests.plans.corpus_measure import CORPUS, corpus_cases, measure, norm
 
-# The eleven held-out sets: the parser has since been developed against them, so their figures are ratchets too;
+# The twelve held-out sets: the parser has since been developed against them, so their figures are ratchets too;
 # bench/parse_quality.py --corpus measures them.
 HELDOUT = CORPUS.parent / "heldout"
 HELDOUT2 = CORPUS.parent / "heldout2"
@@ -63,12 +63,16 @@ HELDOUT8 = CORPUS.parent / "heldout8"
 HELDOUT9 = CORPUS.parent / "heldout9"
 HELDOUT10 = CORPUS.parent / "heldout10"
 HELDOUT11 = CORPUS.parent / "heldout11"
+# Held-out 12 was measured blind once (items 0.66 / 0.67, targets 1.0 / 0.88, docs/performance.md) and then developed
+# against in round eleven, so it has a ratchet too.
+HELDOUT12 = CORPUS.parent / "heldout12"
 # (folder, items recall, items precision, targets recall, targets precision), rounded down.
 HELDOUT_RATCHETS = [(HELDOUT, 1.0, 0.98, 1.0, 1.0), (HELDOUT2, 1.0, 1.0, 1.0, 1.0), (HELDOUT3, 1.0, 1.0, 1.0, 1.0),
-                    (HELDOUT4, 1.0, 1.0, 1.0, 0.91), (HELDOUT5, 1.0, 1.0, 1.0, 1.0),
-                    (HELDOUT6, 1.0, 1.0, 0.9, 0.96), (HELDOUT7, 0.95, 0.86, 0.92, 1.0),
+                    (HELDOUT4, 1.0, 1.0, 1.0, 1.0), (HELDOUT5, 1.0, 1.0, 1.0, 1.0),
+                    (HELDOUT6, 1.0, 1.0, 0.93, 1.0), (HELDOUT7, 0.95, 0.9, 0.92, 1.0),
                     (HELDOUT8, 1.0, 1.0, 1.0, 1.0), (HELDOUT9, 0.98, 0.98, 1.0, 1.0),
-                    (HELDOUT10, 1.0, 1.0, 1.0, 1.0), (HELDOUT11, 0.97, 1.0, 1.0, 1.0)]
+                    (HELDOUT10, 1.0, 1.0, 1.0, 1.0), (HELDOUT11, 0.97, 1.0, 1.0, 1.0),
+                    (HELDOUT12, 1.0, 1.0, 1.0, 1.0)]
 
 ITEMS_RECALL = 1.0
 ITEMS_PRECISION = 0.99
@@ -92,8 +96,9 @@ HELDOUT8_CASES = corpus_cases(HELDOUT8)
 HELDOUT9_CASES = corpus_cases(HELDOUT9)
 HELDOUT10_CASES = corpus_cases(HELDOUT10)
 HELDOUT11_CASES = corpus_cases(HELDOUT11)
+HELDOUT12_CASES = corpus_cases(HELDOUT12)
 ALL_CASES = (CASES + HELDOUT_CASES + HELDOUT4_CASES + HELDOUT5_CASES + HELDOUT6_CASES + HELDOUT7_CASES + HELDOUT8_CASES
-             + HELDOUT9_CASES + HELDOUT10_CASES + HELDOUT11_CASES)
+             + HELDOUT9_CASES + HELDOUT10_CASES + HELDOUT11_CASES + HELDOUT12_CASES)
 ALL_IDS = (IDS + [f"heldout/{document.name}" for document, _ in HELDOUT_CASES]
            + [f"heldout4/{document.name}" for document, _ in HELDOUT4_CASES]
            + [f"heldout5/{document.name}" for document, _ in HELDOUT5_CASES]
@@ -102,7 +107,8 @@ ALL_IDS = (IDS + [f"heldout/{document.name}" for document, _ in HELDOUT_CASES]
            + [f"heldout8/{document.name}" for document, _ in HELDOUT8_CASES]
            + [f"heldout9/{document.name}" for document, _ in HELDOUT9_CASES]
            + [f"heldout10/{document.name}" for document, _ in HELDOUT10_CASES]
-           + [f"heldout11/{document.name}" for document, _ in HELDOUT11_CASES])
+           + [f"heldout11/{document.name}" for document, _ in HELDOUT11_CASES]
+           + [f"heldout12/{document.name}" for document, _ in HELDOUT12_CASES])
 
 
 def test_corpus_is_large_enough():
@@ -113,9 +119,9 @@ def test_corpus_is_large_enough():
 @pytest.mark.parametrize(("folder", "prefix"),
                          [(CORPUS, "[ab]"), (HELDOUT, "h"), (HELDOUT4, "h4"), (HELDOUT5, "h5"),
                           (HELDOUT6, "h6"), (HELDOUT7, "h7"), (HELDOUT8, "h8"), (HELDOUT9, "h9"), (HELDOUT10, "h10"),
-                          (HELDOUT11, "h11")],
+                          (HELDOUT11, "h11"), (HELDOUT12, "h12")],
                          ids=["corpus", "heldout", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9",
-                              "heldout10", "heldout11"])
+                              "heldout10", "heldout11", "heldout12"])
 def test_every_document_has_gold_and_every_gold_a_document(folder, prefix):
     documents = {path.stem for path in folder.glob("*.txt")}
     golds = {path.stem for path in (folder / "gold").glob("*.json")}
@@ -178,7 +184,7 @@ def test_parser_reaches_the_ratchet_on_the_corpus():
 
 @pytest.mark.parametrize(("folder", "items_recall", "items_precision", "targets_recall", "targets_precision"),
                          HELDOUT_RATCHETS, ids=["heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
-                                           "heldout7", "heldout8", "heldout9", "heldout10", "heldout11"])
+                                           "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12"])
 def test_parser_reaches_the_ratchet_on_the_former_heldout_sets(folder, items_recall, items_precision,
                                                                 targets_recall, targets_precision):
     figures = measure(corpus_cases(folder))

@@ -1421,3 +1421,105 @@ def test_rules_keep_their_guiding_thought_part_and_a_bracketed_title():
 def test_titles_of_nested_collections_and_run_on_repeats(head, title, year):
     plan = parse_text(head + SITE_BODY)
     assert (plan.title, plan.year) == (title, year)
+
+
+# Round eleven (session 12): held-out 12's classes, and held-out 4's, 6's and 7's that generalise.
+
+
+def test_headings_in_markdown_bold_inside_a_run_on_line_are_split_out():
+    text = ("某院团支部2024年工作计划\n**一、指导思想**以党的理论为指导,服务青年。**二、工作目标**1. 提高团支部的凝聚力。"
+            "2. 加强团员青年的思想政治教育。**三、主要工作**1. **加强团支部建设** - 定期召开团支部会议,学习团的基本知识。"
+            "2. **开展思想政治教育** - 组织团员青年学习党的二十大精神。")
+    assert _items(parse_text(text)) == [("二", 1, "提高团支部的凝聚力"), ("二", 2, "加强团员青年的思想政治教育"),
+                                        ("三", 1, "加强团支部建设"), ("三", 2, "开展思想政治教育")]
+    # A masked name (**局, 学习**次) is no bold mark: the text keeps it.
+    masked = parse_text("**局2025年学习计划\n一、加强学习\n1.**局党委每月集中学习1次。\n2.全年组织中心组学习**次。\n")
+    assert masked.title == "**局2025年学习计划"
+    assert [item.title for item in masked.items][1] == "全年组织中心组学习**次"
+
+
+def test_parts_numbered_with_a_colon_are_headings():
+    text = ("前言:我們整理了5篇團支部學習計劃范文,供參考。\n一:主席團分管部門制度。各部門由主席團成員分管。\n"
+            "二:例會制度。主席團定于每兩周召開例會一次。\n三:注重干部身份。干部要以身作則。\n")
+    plan = parse_text(text)
+    assert [(s, n, t) for s, n, t in _items(plan)] == [(None, 1, "主席團分管部門制度"), (None, 2, "例會制度"),
+                                                        (None, 3, "注重干部身份")]
+    # The site's count of texts it offers is in the preamble, no target.
+    assert [(t.text, t.count, t.period) for t in plan.targets] == [("每兩周召開例會一次", 2, "month")]
+    # A colon after a numeral before a number or a time is no heading (一:1 的比例, 十:00).
+    assert parse_text("学习安排\n一:1的比例配备学习资料,每月学习一次。\n十:00开始集中学习,每周一次。\n").structure == "paragraphs"
+
+
+@pytest.mark.parametrize(("head", "title"), [
+    # A site's name and channel atop the page, over a collection that counts its texts as 多篇.
+    ("人人范文网 章程规章制度\n党员学习制度(精选多篇)\n推荐第1篇:党员学习制度\n党员学习制度\n", "党员学习制度"),
+    # A channel's name over a breadcrumb that repeats it, then the document's own title.
+    ("规章制度\n网站首页 > 规章制度\n护理学院党委中心组学习制度\n", "护理学院党委中心组学习制度"),
+    # A work-points outline keeps 提纲 in its title.
+    ("2025年市政府办公室意识形态工作要点提纲\n", "2025年市政府办公室意识形态工作要点提纲"),
+])
+def test_site_banners_channels_and_outline_titles(head, title):
+    plan = parse_text(head + SITE_BODY)
+    assert plan.title == title
+    assert {section.number for section in plan.sections} == {"一"}  # the repeated title is no section
+
+
+def test_a_document_named_like_a_channel_stays_the_title():
+    # Nothing better below: a short line naming rules stays the title; a real name with a site's word is kept.
+    assert parse_text("学习制度\n" + SITE_BODY).title == "学习制度"
+    assert parse_text("中国教育网络党支部学习制度\n" + SITE_BODY).title == "中国教育网络党支部学习制度"
+
+
+def test_a_point_whose_numeral_the_page_lost_between_one_line_points():
+    points = ("三、具体工作要点:\n1、加强组织建设。配齐学生会各部门。\n2、完善组织结构。完善团员登记。\n3、协调好各方面的关系。\n"
+              "根据学生群体的特点,开展系列教育活动。\n5、开展丰富多彩的校园活动。\n")
+    assert _pairs("某校团委2023年工作计划\n一、指导思想\n以育人为本。\n" + points) == [("三", n) for n in (1, 2, 3, 4, 5)]
+    # A point's own second paragraph, in a list whose points run over several lines, stays its text.
+    loose = points.replace("配齐学生会各部门。\n", "\n配齐学生会各部门。\n")
+    assert _pairs("某校团委2023年工作计划\n一、指导思想\n以育人为本。\n" + loose) == [("三", n) for n in (1, 2, 3, 5)]
+
+
+def test_rules_cut_at_the_pages_end_inside_a_parts_first_word():
+    text = "党支部学习制度\n一、学习的组织\n1.支部书记主持学习。\n2.主持人拟定学习计划。\n二、党"
+    assert _pairs(text) == [("一", 1), ("一", 2)]
+    # A whole short heading at the end of rules stays a part of its own.
+    assert _pairs(text[:-1] + "附则") == [("一", 1), ("一", 2), ("二", 1)]
+
+
+def test_a_closing_part_frames_the_plan():
+    text = "某中学团委年度工作计划\n一、团队建设\n1. 培训:组织培训。\n2. 合作:合理分组。\n二、总结与展望\n本年度工作旨在通过团队建设"
+    assert _pairs(text) == [("一", 1), ("一", 2)]
+    # A part that sums up work as a duty (总结表彰) is no closing part.
+    assert _pairs(text.replace("总结与展望", "总结表彰")) == [("一", 1), ("一", 2), ("二", 1)]
+
+
+def test_an_aims_part_in_traditional_characters_frames_the_plan():
+    text = ("XX年小學讀書日活動方案\n一、活動目的\n1.營造讀書氛圍。\n2.倡導與經典相伴。\n二、活動安排\n"
+            "1.啟動儀式:發起倡議。\n2.好書共讀:每班共讀一本書。\n")
+    assert _pairs(text) == [("二", 1), ("二", 2)]
+    assert _pairs(text.replace("活動目的", "活動內容")) == [("一", 1), ("一", 2), ("二", 1), ("二", 2)]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # A short aside in brackets inside the phrase is read past.
+    ("每位教師須立足實踐撰寫一篇(或一篇以上)讀書心得或體會,並以教研組為單位交流。",
+     [("每位教師須立足實踐撰寫一篇(或一篇以上)讀書心得或體會", 1, "year", "person")]),
+    # Short words listed before 的 describe one object; 各自 makes it each one's; where it is sent ends it.
+    ("引導全體黨員結合各自工作至少撰寫一篇有情況、有分析、有建議的調(diào)研文章向上級刊物推薦。",
+     [("引導全體黨員結合各自工作至少撰寫一篇有情況、有分析、有建議的調(diào)研文章", 1, "year", "person")]),
+])
+def test_asides_listed_modifiers_and_each_ones_own(sentence, expected):
+    assert _read(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # A note of its own with a colon in brackets still ends the phrase.
+    ("每月学习1次(责任单位:宣传部),做好记录。", [("每月学习1次", 1, "month", "org")]),
+    # Bodies before 各自: each branch's, the organ's count.
+    ("各支部结合各自实际每季度至少开展一次主题党日活动。", [("每季度至少开展一次主题党日活动", 1, "quarter", "org")]),
+    # A list of duties, each with its own count, is still a list.
+    ("每年撰写一篇心得、每季度开展一次交流。",
+     [("每年撰写一篇心得", 1, "year", "person"), ("每季度开展一次交流", 1, "quarter", "org")]),
+])
+def test_near_misses_of_asides_listed_modifiers_and_each_ones_own(sentence, expected):
+    assert _read(sentence) == expected

@@ -94,9 +94,12 @@ _DOCUMENT_NAME = re.compile(r"制度|要点|计划|方案|办法|细则|规定|�
 # title of each document it holds. Only before a document's name, so a part heading "第一篇 理论学习"
 # stays a heading; an Arabic number and a colon (第1篇:) are the site's whatever follows.
 _SITE_NUMBER = r"(?:第\s*[\d一二三四五六七八九十]{1,3}\s*篇|篇\s*[\d一二三四五六七八九十]{1,3}|范文\s*[\d一二三四五六七八九十]{0,3})"
-_ARABIC_SITE_NUMBER = re.compile(r"^第\s*\d{1,3}\s*篇\s*[:：]")
+# "推荐第1篇:党员学习制度": the site's word for the texts it recommends may open the label.
+_SITE_LEAD = r"(?:推荐|精选|热门)?\s*"
+_ARABIC_SITE_NUMBER = re.compile(r"^" + _SITE_LEAD + r"第\s*\d{1,3}\s*篇\s*[:：]")
 _FIRST_SITE_NUMBER = re.compile(r"(?<![\d一二三四五六七八九十])[1一](?![\d一二三四五六七八九十])")
-_SITE_PREFIX = re.compile(r"^(?:" + _SITE_NUMBER + r"\s*[:：]|[【\[]" + _SITE_NUMBER + r"[】\]]\s*[:：]?)\s*(?=\S)")
+_SITE_PREFIX = re.compile(r"^" + _SITE_LEAD + r"(?:" + _SITE_NUMBER + r"\s*[:：]|[【\[]" + _SITE_NUMBER
+                          + r"[】\]]\s*[:：]?)\s*(?=\S)")
 
 
 # A collection page's line counting the texts it holds (…工作要点2篇, …计划【精选5篇】) and its bare label of one text.
@@ -203,6 +206,24 @@ def _drop_site_banners(text: str, matching: str | None) -> tuple[str, str | None
     return cut(text), cut(matching) if matching is not None else None
 
 
+# "**二、工作目标**1. 提高…**三、主要工作**1. **加强团支部建设** - …": markdown bold marks around a document's headings.
+# A document that bolds a numbered heading has its ** marks blanked (same length, so offsets hold), so its headings
+# stand after a space, where a line that lost its breaks is split; a masked name (**局, 学习**次) is left alone.
+_BOLD_HEADING = re.compile(r"\*\*\s*(?:第?[一二三四五六七八九十]{1,3}\s*[、.]|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}\s*[.、])")
+_BOLD_MARK = re.compile(r"\*{2,}")
+
+
+def _blank_markdown_bold(text: str, matching: str | None) -> tuple[str, str | None]:
+    """`text` (and its matching copy) with markdown bold marks turned into spaces, when it bolds a numbered heading."""
+    if not _BOLD_HEADING.search(text):
+        return text, matching
+
+    def blank(source: str) -> str:
+        return _BOLD_MARK.sub(lambda mark: " " * len(mark.group()), source)
+
+    return blank(text), blank(matching) if matching is not None else None
+
+
 def clean_lines(text: str, matching: str | None = None) -> list[Line]:
     """Split `text` into non-blank lines with clutter removed.
 
@@ -212,7 +233,7 @@ def clean_lines(text: str, matching: str | None = None) -> list[Line]:
     A stray short name ("老文笔") is dropped only next to clutter or at the end, where it cannot be
     an unnumbered heading or a wrapped part of a paragraph.
     """
-    text, matching = _break_at_page_marks(*_drop_site_banners(text, matching))
+    text, matching = _break_at_page_marks(*_drop_site_banners(*_blank_markdown_bold(text, matching)))
     raw = [_INVISIBLE.sub("", line).strip() for line in _LINE_BREAKS.sub("\n", text).split("\n")]
     if matching is None:
         folded = [fold(line).strip() for line in raw]

@@ -25,8 +25,9 @@ _PATTERNS = (
     ("part", re.compile(r"^第\s*(" + _CN + r"|\d{1,2})\s*(?:部分|章|篇)\s*[、.:,]?\s*")),
     # 第一条: the articles of rules (学习制度, 实施细则); chapters (第一章) are parts above them.
     ("article", re.compile(r"^第\s*(" + _CN + r"|\d{1,3})\s*条(?![例件款目])\s*[、.:,]?\s*")),
-    # 一、 and its ordinal spelling 第一、 (not 第一、二季度, nor 一、两个问题 — "one or two" — left at a line's start).
-    ("cn", re.compile(r"^(?:第\s*)?(" + _CN + r")\s*[、.]\s*(?![一二三四五六七八九十\d]|两[个项次条])")),
+    # 一、 and its ordinal spelling 第一、 (not 第一、二季度, nor 一、两个问题 — "one or two" — left at a line's start);
+    # 一:例會制度。 — a page that numbers its parts with a colon — when a word follows it (not 一:1, 十:00).
+    ("cn", re.compile(r"^(?:第\s*)?(" + _CN + r")\s*(?:[、.]|:(?=\s*[\u4e00-\u9fff]))\s*(?![一二三四五六七八九十\d]|两[个项次条])")),
     ("paren_cn", re.compile(r"^[(（]\s*(" + _CN + r")\s*[)）]\s*[、.]?\s*")),
     ("paren_arabic", re.compile(r"^[(（]\s*(\d{1,2})\s*[)）]\s*[、.]?\s*")),
     # "1." "1、" "1．"; the look-ahead keeps 1.5万 and 2.3 out.
@@ -54,8 +55,9 @@ def level_order(headings: list[Heading]) -> tuple[str, ...]:
 
 # Where an item's title ends when the body follows on the same line.
 _TITLE_END = re.compile(r"[。！？!?]|[:：](?=.)")
-# "学习计划 按照学校党委…": a short title that a space separates from its text (line breaks lost).
-_SPACED_TITLE = re.compile(r"([^\s，,。；;：:、！？!?]{2,20})\s+(?=[\u4e00-\u9fff“\"《(（])")
+# "学习计划 按照学校党委…": a short title that a space separates from its text (line breaks lost), or from a
+# bullet of its text ("加强团支部建设 - 定期召开…").
+_SPACED_TITLE = re.compile(r"([^\s，,。；;：:、！？!?]{2,20})\s+(?=[\u4e00-\u9fff“\"《(（]|-\s)")
 _CLAUSE = re.compile(r"[，,；;]")
 _LONG_TITLE = 25
 # A heading sentence with a count or frequency ("各党支部每季度向党总支专题报告一次。") is a duty.

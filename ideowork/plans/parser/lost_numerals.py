@@ -9,6 +9,8 @@
 - a line opening on the bare mark right under a later document's name (a viewer's page break, then
   "2024年党支部生活制度" / "、会议制度…"), below headings of a 、-level: that level's 1, opening the
   next document;
+- a line alone between points N and N+2 of a series whose other points are one line each, each followed straight
+  by the next (1、… / 2、… / 3、… / 根据…。 / 5、…): point N+1, its numeral lost;
 - a short title line alone between two articles that number on (第四条… / 责任主体 / 第五条…), in rules whose
   articles sit under chapters (第一章 总则): the next chapter, its 第二章 lost.
 
@@ -34,6 +36,7 @@ def restore_lost_numerals(lines: list[Line], meta: Metadata, headings: dict[int,
     _restore_lost_first(lines, meta, headings)
     _restore_lost_one(lines, meta, headings)
     _restore_lost_in_series(lines, meta, headings)
+    _restore_lost_one_line_point(lines, meta, headings)
     _restore_lost_one_under_parent(lines, meta, headings)
     _restore_lost_first_of_document(lines, meta, headings)
     _restore_lost_chapter(lines, meta, headings)
@@ -110,6 +113,28 @@ def _restore_lost_in_series(lines: list[Line], meta: Metadata, headings: dict[in
                 candidate, start = restored
                 numeral = _chinese(number + 1) if level != "arabic" else str(number + 1)
                 headings[candidate] = Heading(level, number + 1, numeral, lines[candidate].text[start:].strip(), start)
+
+
+def _restore_lost_one_line_point(lines: list[Line], meta: Metadata, headings: dict[int, Heading]) -> None:
+    """A line alone between points N and N+2 of a 、-level (or 1.) whose other points follow each other line by line."""
+    order = sorted(headings)
+    for level in ("cn", "arabic"):
+        indexes = [index for index in order if headings[index].level == level]
+        gaps = [(index, following) for index, following in zip(indexes, indexes[1:])]
+        lone = [(index, following) for index, following in gaps
+                if headings[following].number == headings[index].number + 2 and following - index == 2]
+        if len(lone) != 1 or len(gaps) < 3:
+            continue
+        index, following = lone[0]
+        series = [(a, b) for a, b in gaps if headings[b].number == headings[a].number + 1]
+        if len(series) != len(gaps) - 1 or any(b - a != 1 for a, b in series):
+            continue
+        candidate = index + 1
+        if candidate in meta.skip or candidate == meta.title_index or candidate in headings:
+            continue
+        number = headings[index].number + 1
+        headings[candidate] = Heading(level, number, _chinese(number) if level == "cn" else str(number),
+                                      lines[candidate].text.strip(), 0)
 
 
 def _restore_lost_one(lines: list[Line], meta: Metadata, headings: dict[int, Heading]) -> None:

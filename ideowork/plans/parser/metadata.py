@@ -84,8 +84,13 @@ def _find_title(lines: list[Line]) -> tuple[int | None, str | None, int | None]:
     return index, title, None
 
 
+# "人人范文网 章程规章制度": a site's name and the channel a page sits in, atop the page; "规章制度" alone over a
+# breadcrumb (网站首页 > 规章制度): the channel's name. Neither names one document.
+_SITE_CHANNEL = re.compile(r"^\S{1,12}网\s+\S{1,10}$|^(?:章程)?规章制度(?:汇编)?$|^(?:管理制度|通知公告|公告通知)$")
+
+
 def _usable(line: Line) -> bool:
-    return (4 <= len(line.folded) <= 60 and not line.folded.endswith("。")
+    return (4 <= len(line.folded) <= 60 and not line.folded.endswith("。") and not _SITE_CHANNEL.match(line.folded)
             and match_heading(line.folded, line.text) is None
             and not _NOT_TITLE.match(line.folded) and not DATE_LINE.match(line.folded))
 
@@ -106,8 +111,8 @@ def _news_lead_title(lines: list[Line]) -> tuple[int | None, str | None]:
     return None, None
 
 
-# "…实施方案【汇集4篇】", "…工作计划(精选10篇)": a collection site's line over the texts it holds.
-_COLLECTION = re.compile(r"[【\[(（]\s*(?:汇集|汇总|精选|通用|热门|合集)?\s*[\d一二三四五六七八九十]{1,3}\s*篇\s*[】\])）]\s*$")
+# "…实施方案【汇集4篇】", "…工作计划(精选10篇)", "党员学习制度(精选多篇)": a collection site's line over the texts it holds.
+_COLLECTION = re.compile(r"[【\[(（]\s*(?:汇集|汇总|精选|通用|热门|合集)?\s*(?:[\d一二三四五六七八九十]{1,3}|多)\s*篇\s*[】\])）]\s*$")
 # "…的实施方案【第一篇】": the label the site gives the first text it holds.
 _FIRST_TEXT = re.compile(r"\s*[【\[(（]\s*(?:第\s*[1一]\s*篇|篇\s*[1一])\s*[】\])）]\s*$|\s*(?:第\s*[1一]\s*篇|篇\s*[1一])\s*$")
 _COLLECTION_REACH = 4
@@ -118,7 +123,7 @@ _COLLECTION_COUNT = re.compile(r"\s*[\d一二三四五六七八九十]{1,3}\s*�
 
 def _first_text_title(lines: list[Line], index: int) -> tuple[int, str] | None:
     """Under a collection line, the first text's own title line (its site label removed)."""
-    count = _COLLECTION_COUNT.search(lines[index].text)
+    count = _COLLECTION_COUNT.search(lines[index].text) or _COLLECTION.search(lines[index].text)
     name = lines[index].text[:count.start()].strip() if count else None
     for later in range(index + 1, min(len(lines), index + 1 + _COLLECTION_REACH)):
         line = lines[later]
@@ -192,14 +197,15 @@ _SITE_SUFFIX = re.compile(r"(?<=" + _DOCUMENT_NOUNS.pattern + r"|要点)\s*[-–
 _SPAM_PREFIX = re.compile(r"^[^\s]{0,12}?[A-Za-z][A-Za-z0-9]{3,}\s+(?=关于)")
 # "企业宣传方案(7)", "…工作方案(篇1)", "…工作计划篇一", "…方案(精选15篇)": the number a collection site gives
 # one of its texts of that name (or the count of them: "…工作要点材料3篇"), not part of the title.
-_SITE_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff\d])(?:\s*[(（](?:精选|热门|通用)?\s*篇?\s*[\d一二三四五六七八九十]{1,3}\s*篇?\s*[)）]"
+_SITE_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff\d])(?:\s*[(（](?:精选|热门|通用)?\s*篇?\s*(?:[\d一二三四五六七八九十]{1,3}|多)\s*篇?\s*[)）]"
                           r"|篇\s*[\d一二三四五六七八九十]{1,3}|\s*\d{1,2}\s*篇)+$")
 
 
 # "党委中心组理论学习制度日本冲绳岛": a few words a site glued after the document's name. What may
-# follow the name in a real title: its status (试行, 讨论稿) or a collection (汇编).
+# follow the name in a real title: its status (试行, 讨论稿), a collection (汇编) or its form as an outline
+# (…工作要点提纲, …计划提纲).
 _GLUED_WORDS = re.compile(r"(?<=制度|办法|细则|规定|规则|通知|意见|规划|计划|方案|安排|决定|纲要|要点)"
-                          r"(?!汇编|试行|暂行|草案|修订|全文|讨论稿|征求意见稿)[\u4e00-\u9fff]{2,6}$")
+                          r"(?!汇编|试行|暂行|草案|修订|全文|讨论稿|征求意见稿|提纲$)[\u4e00-\u9fff]{2,6}$")
 
 
 def _file_name_title(lines: list[Line], index: int, title: str) -> tuple[str, int]:

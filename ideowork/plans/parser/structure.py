@@ -46,9 +46,9 @@ _CLAUSE = re.compile(r"[，,；;]")
 # Levels that head sections even where few of them are divided into items; a numbered list (1、 (1))
 # divided only here and there is a list of items with sub-lists in their text.
 _SECTION_LEVELS = ("part", "article", "cn")
-# Sections that frame the plan rather than assign duties (一、指导思想 over a paragraph).
+# Sections that frame the plan rather than assign duties (一、指导思想 over a paragraph), or close it (六、总结与展望).
 _FRAMING = re.compile(r"指导思想|总体要求|总体目标|工作目标|主要目标|目标任务|基本原则|工作原则|基本要求|背景|依据|意义|"
-                      r"活动时间|活动地点|组织机构|活动主题|主题内容")
+                      r"活动时间|活动地点|组织机构|活动主题|主题内容|总结(?:与|和|及)展望|结束语|结语")
 # A plan's framing parts are no items; in rules (制度), every numbered part is one (一、指导思想和基本原则).
 _PLAN_TITLE = re.compile(r"计划|打算|方案|要点|安排|思路|意见|通知")
 _RULES_TITLE = re.compile(r"制度|办法|细则|规定|规则")
@@ -110,6 +110,8 @@ class _Section:
     framing: bool = False
     # A plan's part whose heading is the page's last line, cut off in the middle: it shows no item.
     lost: bool = False
+    # The title as the folded copy gives it (simplified for a traditional page: 活動目的 → 活动目的).
+    plain_title: str = ""
 
 
 def _choose_levels(headings: list[Heading]) -> tuple[str | None, str]:
@@ -218,11 +220,14 @@ def _passes(lines: list[Line], meta: Metadata,
             # A chapter (第二章 责任) only groups the articles under it: cut off, it stands for none.
             section.cut = (not plan and index == last_line and heading.level != "part" and bool(passes[-1])
                            and any(s.items for s in passes[-1]))
-            # 二、履行保证宪法实施、加强宪法监督职 as a plan's last line: the page cut its heading, no item shows.
-            section.lost = plan and index == last_line and heading.content.rstrip()[-1:] not in SENTENCE_END
+            # 二、履行保证宪法实施、加强宪法监督职 as a plan's last line: the page cut its heading, no item shows; in
+            # rules too when the cut left one character of it (二、党), which names no part.
+            section.lost = (plan and heading.content.rstrip()[-1:] not in SENTENCE_END
+                            or len(heading.content.strip()) <= 1) and index == last_line
             passes[-1].append(section)
             item, awaiting_section_title = None, not title
             simplified_title = _simplified(line, title)
+            section.plain_title = simplified_title
             if plan and _is_framing(simplified_title, rest):
                 section.framing = True  # "一、指导思想：以…为指导" in a plan frames it, even with its text on the line
             elif rest or _CLAUSE.search(title) or heading.content.rstrip()[-1:] in "。；;":
@@ -255,7 +260,8 @@ def _passes(lines: list[Line], meta: Metadata,
                     and _is_framing(framing, framing_text) and not theme):
                 item = None  # a plan's "一、指导思想" among its numbered parts (or under its framing part) frames it
                 continue
-            if plan and section is not None and section.framing and _AIMS.search(section.title or ""):
+            aims = section is not None and _AIMS.search(section.plain_title or section.title or "")
+            if plan and section is not None and section.framing and aims:
                 item = None  # "一、活动目的" over 1. 2.: the plan's aims, each one framing it, no duty
                 continue
             if section is not None and section.own is not None and not section.items:

@@ -65,6 +65,9 @@ _PEOPLE_UNITS = {"名", "人"}
 # Past this many characters after its unit, a phrase ends at the unit ("每年至少研读2本" rather than
 # the whole list of books that follows).
 _OBJECT_REACH = 16
+# Where a written piece goes (…调研文章向上级刊物推荐, …心得报送党支部) ends its object, which may be long.
+_DESTINATION = re.compile(r"(?<=[\u4e00-\u9fff])(?:向|报送|上报|交给|交至|送交)(?=[\u4e00-\u9fff])")
+_DESTINATION_REACH = 24
 _MAX_COUNT = 100000
 # "两个小时" is a duration (of each session) unless a frequency right before makes it hours to reach (每月不少于30个小时).
 _HOURS_LICENSED = re.compile(r"每[年月周季日天][^,;:。!?\n]{0,6}$")
@@ -279,7 +282,15 @@ class _Breaks:
         return self.positions[index - 1] + 1 if index else 0
 
 
+# "全体党员…结合各自工作至少撰写一篇": 各自 makes the count each one's own, unless bodies are the subject (各支部结合各自实际).
+_OWN_EACH = re.compile(r"各自")
+_BODIES_BEFORE = re.compile(r"[各本全]?[\u4e00-\u9fff]{0,4}(?:支部|总支|党组织|单位|部门|科室|学校|班级|小组|组织)")
+
+
 def _per(region: str) -> str:
+    own = _OWN_EACH.search(region)
+    if own and not _BODIES_BEFORE.search(region, 0, own.start()):
+        return "person"
     for marker in _PERSON_MARKER.finditer(region):
         if marker.group().startswith("每") and _ORGANISING_VERB.search(region, 0, marker.start()):
             continue  # 通知给每一个成员: each member is the object
@@ -308,10 +319,31 @@ def _sessions_of_the_body(region: str, unit: str) -> bool:
             and bool(_MEETING_TOGETHER.search(region, body.end())) and not _ALONE.search(region, body.end()))
 
 
+# "撰写一篇(或一篇以上)读书心得": an alternative to the count in brackets, read past; any other note in brackets
+# ((其中3次为专题辅导), (全年不少于10次), (责任单位:宣传部)) still ends the phrase.
+_ALTERNATIVE_ASIDE = re.compile(r"\(或[^,;:。!?\n、()]{1,10}\)")
+# "至少撰写一篇有情况、有分析、有建议的调研文章": short words listed before 的 describe one object, no list of duties.
+_LISTED_MODIFIERS = re.compile(r"(?:、[\u4e00-\u9fff]{1,4})+的[\u4e00-\u9fff]")
+_NOT_A_MODIFIER = re.compile(r"每|[\d一二两三四五六七八九十]\s*[次篇本场期个名项天]")
+
+
 def _phrase_end(folded: str, position: int, stop_at_enumeration: bool = True) -> int:
     end = len(folded)
+    skip_to = position
     for match in _PHRASE_END.finditer(folded, position):
+        if match.start() < skip_to:
+            continue
         if match.group() == "、" and not stop_at_enumeration:
+            continue
+        if match.group() == "(" and (gloss := _PINYIN_GLOSS.match(folded, match.start())):
+            skip_to = gloss.end()  # "调(diào)研文章": a page's pinyin gloss, read past as if absent
+            continue
+        opening = folded.rfind("(", max(0, match.start() - 12), position)
+        if match.group() == ")" and opening >= 0 and _ALTERNATIVE_ASIDE.match(folded, opening):
+            continue  # "一篇(或一篇以上)读书心得": the count reached into its alternative; the phrase goes on after it
+        listed = match.group() == "、" and _LISTED_MODIFIERS.match(folded, match.start())
+        if listed and not _NOT_A_MODIFIER.search(listed.group()):
+            skip_to = listed.end()
             continue
         end = match.start()
         break
@@ -441,7 +473,11 @@ def _extract_targets(text: str, matching: str | None = None) -> list[ParsedTarge
         else:
             start = _trim_start(folded, clause_start, count.start)
         end = _phrase_end(folded, count.end)
-        if end - count.end > _OBJECT_REACH and not parallel:  # "听一次…汇报": the object is all the clause says
+        destination = _DESTINATION.search(folded, count.end, end)
+        if destination and len(_PINYIN_GLOSS.sub("", folded[count.end:destination.start()])) <= _DESTINATION_REACH:
+            end = destination.start()  # "一篇…调研文章向上级刊物推荐": where it is sent follows the object
+        # "听一次…汇报": the object is all the clause says (a pinyin gloss in it counts for nothing)
+        if len(_PINYIN_GLOSS.sub("", folded[count.end:end])) > _OBJECT_REACH and not parallel:
             end = count.end
         person_region = folded[min(start, clause_start):count.start]
         per = _per(person_region)
