@@ -20,6 +20,7 @@ CASES = """
 # the last plenum of a term named with the next congress, each with 党的; a plenum after 思想和 is alone
 2022-11-20 | 传达学习党的二十大和党的十九届七中全会精神。
 2023-05-10 | 深入学习贯彻习近平新时代中国特色社会主义思想和党的十九届六中全会精神。 | 十九届六中全会 | outdated.plenum.latest
+2025-03-01 | 深入学习贯彻党的二十大和党的二十届二中全会精神。 | 二十届二中全会 | outdated.plenum.latest
 # an anniversary in a review of the year the text opens on, dated early in the next year
 2017-02-20 | 2016年，镇党委团结带领全镇干部群众攻坚克难。\\n（一）文化工作。开展庆祝红军长征胜利80周年系列活动。
 2017-02-20 | 镇党委团结带领全镇干部群众攻坚克难。\\n（一）文化工作。开展庆祝红军长征胜利80周年系列活动。 | 80 | outdated.anniversary

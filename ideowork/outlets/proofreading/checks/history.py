@@ -236,8 +236,9 @@ def _later_plenum_findings(text, day, ev):
         joined = _joined(text, match.start())
         # The first plenum elects the leadership right after the congress and is named with it as one; a later
         # plenum left out of "党的二十大和二十届二中全会精神" once its spirit has been studied for months.
+        lead = match.start() - 2 if text[max(0, match.start() - 2):match.start()] == "党的" else match.start()
         after_congress = joined and current and plenum > 1 and _CONGRESS_BEFORE.search(
-            text, max(0, match.start() - 8), match.start() - 1) and any(
+            text, max(0, lead - 8), lead - 1) and any(
             (day - d).days >= _LATER_PLENUM_LAG * 3 for _n, d in later)
         if not later or not alone and not described \
                 or joined and not after_congress:
