@@ -47,6 +47,7 @@ _VERBS = sorted("""
 跟踪 跟进 督导 指导 帮扶 救助 走进 进入 观摩 交流 分享 讲述 讲解 展现 呈现 记录 反馈 上报 报送 通报 公开 公示
 发布 开发 建成 完工 投用 缓解 抵御 防控 防治 治理 管控 管理 规范 约束 引领 示范 回馈 转变 转化 提炼 总结 扩展
 进行 启动 开启 推出 落细 抓紧 提速 筹备 筹措 组建 创建 评选 评议 点评 复盘 审视 查摆 整合 对标 追赶 补上 守住
+寻找 寻求 找准 找到 发现 看清 想清 讲清 说清
 """.split(), key=len, reverse=True)
 _CANDIDATE = re.compile("的(" + "|".join(_VERBS) + ")")
 _ADVERBIAL_BEFORE = re.compile("(?:" + "|".join(_ADVERBIALS) + ")$")
@@ -69,6 +70,15 @@ def _nominal_head(nominal: re.Pattern, text: str, end: int) -> bool:
         return False
     head = match.group()
     if len(head) < 2:
+        # A place or time suffix that only begins the object's first word ("发挥中国特色…", "提高上级…"): the
+        # verb keeps its object (a head noun of the list, "时间", keeps it a noun).
+        if head in _POSITION_SUFFIXES and not _HEAD_NOUN.match(text, end):
+            from .doubled import _tokenizer  # doubled imports this module
+
+            words = _tokenizer().FREQ
+            if any(words.get(text[end - 2:end + size], 0) for size in (1, 2, 3)):
+                return True  # "发展中国家": the verb begins a longer word
+            return words.get(text[end:end + 2], 0) < _COMMON_WORD  # "中国" (not "中发" of "调研中发现")
         return True
     from .doubled import _tokenizer  # doubled imports this module
 
@@ -83,15 +93,18 @@ def adverbial_before(text: str, start: int) -> bool:
 
 
 # What makes the verb a noun: a head noun after it ("落实机制", "调研工作") or a nominal suffix.
-_NOUN_AFTER = re.compile(
-    f"[的之和与及者性式型率度化中上下里时等后前]|(?:工作|机制|制度|体系|态度|精神|作风|氛围|效果|"
-    f"成效|成果|能力|水平|意识|过程|情况|办法|方法|方式|途径|路径|作用|力度|进度|节奏|"
-    f"人员|对象|主体|队伍|平台|阵地|载体|环境|条件|基础|格局|局面|态势|热情|劲头|行动|活动|材料|资料|内容|笔记|"
-    f"心得|园地|专栏|教材|读本|小组|时间|安排|计划|制度|会|班|"
-    # Heads of compounds that are seldom the object of the verb before them ("规范的审核流程").
-    f"流程|程序|标准|模式|体制|系统|领域|范围|结果|功能|职能|效能|效率|网络|中心|基地|窗口|渠道|团队|"
-    f"战略|理念|思路|观念|本领|素质|重点|难点|对策|目的|意义|价值|需求|作风|"
-    f"方案|规划|措施|举措|意见|建议|报告|说明|清单|台账)|[^{HAN}“《\\d]|$")
+_HEAD_NOUNS = ("工作|机制|制度|体系|态度|精神|作风|氛围|效果|"
+               "成效|成果|能力|水平|意识|过程|情况|办法|方法|方式|途径|路径|作用|力度|进度|节奏|"
+               "人员|对象|主体|队伍|平台|阵地|载体|环境|条件|基础|格局|局面|态势|热情|劲头|行动|活动|材料|资料|内容|笔记|"
+               "心得|园地|专栏|教材|读本|小组|时间|安排|计划|制度|会|班|"
+               # Heads of compounds that are seldom the object of the verb before them ("规范的审核流程").
+               "流程|程序|标准|模式|体制|系统|领域|范围|结果|功能|职能|效能|效率|网络|中心|基地|窗口|渠道|团队|"
+               "战略|理念|思路|观念|本领|素质|重点|难点|对策|目的|意义|价值|需求|作风|"
+               "方案|规划|措施|举措|意见|建议|报告|说明|清单|台账")
+_NOUN_AFTER = re.compile(f"[的之和与及者性式型率度化中上下里时等后前]|(?:{_HEAD_NOUNS})|[^{HAN}“《\\d]|$")
+_HEAD_NOUN = re.compile(f"(?:{_HEAD_NOUNS})")
+_POSITION_SUFFIXES = frozenset("中上下里后前")
+_COMMON_WORD = 1000  # uses in jieba's dictionary
 # Adverbs that never stand before a noun as an attribute: whatever verb follows "不断的" or "尽快的" is a verb.
 _PURE_ADVERBS = frozenset("""
 尽快 尽早 及早 不断 逐步 逐渐 渐渐 始终 时刻 千方百计 想方设法 坚持不懈 持之以恒 毫不动摇 不折不扣 全力 大力

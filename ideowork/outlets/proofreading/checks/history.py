@@ -124,6 +124,8 @@ _PLENUM = re.compile(f"(?<![{_CN}十])([{_CN}十]{{1,3}})届(?:([{_CN}])中全�
 _LOCAL = re.compile("(?:省委|市委|县委|区委|州委|盟委|旗委|党委|党组|工委|委员会)第?$")
 _FORTHCOMING = re.compile("即将召开|即将胜利召开|将要召开|即将举行")
 _FORTHCOMING_BEFORE = re.compile("(?:即将召开|即将胜利召开|将要召开|即将举行|迎接|喜迎)的?$")
+# A congress named as the year's coming event: "党的二十大召开之年", "党的十八大召开的喜庆之年", "胜利召开前".
+_UPCOMING_AFTER = re.compile("(?:胜利)?(?:召开|举行)(?:的[^。；，、]{0,6})?之年|(?:胜利)?(?:召开|举行)前|召开在即")
 _SPIRIT = re.compile("(?:(?:和|、|及)[^。；，\n]{0,20})?(?:会议)?精神")
 _ALONE = ("精神", "会议精神")  # the spirit of this one meeting, not of several named together
 # A meeting described as the current one: "党的二十届二中全会是在……召开的".
@@ -135,6 +137,14 @@ _ONLY_LOCAL = re.compile("(?:(?:和|、|及)(?:省|市|县|区|州|自治区)(?:
 _STUDY = re.compile("学习|贯彻|落实|领会")
 # The term of the Central Committee whose plenums are named with a congress: "和十八届三中、四中全会".
 _LATER_TERM = re.compile(f"^[和、及与]([{_CN}十]{{1,3}})届[{_CN}]中")
+
+
+def _joined(text: str, start: int) -> bool:
+    """True when the meeting at ``start`` is named after another with 和/、/及/与 ("二十大和十九届七中全会", "党的二十大和
+    党的十九届七中全会"; not "……思想和党的二十届二中全会")."""
+    if text[max(0, start - 2):start] == "党的":
+        return text[start - 3:start - 2] in ("和", "、", "及", "与") and text[start - 4:start - 3] in ("大", "会")
+    return text[start - 1:start] in ("和", "、", "及", "与")
 
 
 def _held(name: str, held_on: Date, day: Date):
@@ -186,7 +196,7 @@ def _congress_findings(text, day, ev):
             continue  # a term before the table's: not judged
         name = f"党的{int_to_cn(term)}届{_CN[plenum - 1]}中全会"
         yield from _event_findings(text, match, day, name, ev.plenums.get((term, plenum)), known_until=known_until)
-        if term < latest and text[match.start() - 1:match.start()] not in ("和", "、", "及", "与") \
+        if term < latest and not _joined(text, match.start()) \
                 and _SPIRIT.match(text, match.end()) and _SPIRIT.match(text, match.end()).group() in _ALONE \
                 and _STUDY.search(text, max(0, match.start() - 12), match.start()):
             begin, _end = _sentence(text, match.start(), match.end())
@@ -223,11 +233,12 @@ def _later_plenum_findings(text, day, ev):
         alone = _SPEECH_SPIRIT.match(text, match.end()) is not None or (spirit is not None and spirit.group() in _ALONE)
         current = term == max(t for (t, _n), d in ev.plenums.items() if d <= day)
         described = current and _DESCRIBED.match(text, match.end())
-        joined = text[match.start() - 1:match.start()] in ("和", "、", "及", "与")
+        joined = _joined(text, match.start())
         # The first plenum elects the leadership right after the congress and is named with it as one; a later
         # plenum left out of "党的二十大和二十届二中全会精神" once its spirit has been studied for months.
+        lead = match.start() - 2 if text[max(0, match.start() - 2):match.start()] == "党的" else match.start()
         after_congress = joined and current and plenum > 1 and _CONGRESS_BEFORE.search(
-            text, max(0, match.start() - 8), match.start() - 1) and any(
+            text, max(0, lead - 8), lead - 1) and any(
             (day - d).days >= _LATER_PLENUM_LAG * 3 for _n, d in later)
         if not later or not alone and not described \
                 or joined and not after_congress:
@@ -254,7 +265,7 @@ def _event_findings(text, match, day, name, held_on, *, known_until):
         return
     if (held_on is None and day <= known_until) or (held_on is not None and held_on > day):
         begin, stop = _sentence(text, start, end)
-        if _FUTURE.search(text, begin, stop) or "届时" in text[begin:stop]:
+        if _FUTURE.search(text, begin, stop) or "届时" in text[begin:stop] or _UPCOMING_AFTER.match(text, end):
             return
         if held_on is not None:
             when = f"于{held_on.year}年{held_on.month}月召开"
@@ -538,6 +549,8 @@ def _anniversary_findings(text, day, ev):
 # The anniversary names a celebration that may lie years back: "在庆祝中国共产党成立100周年大会上的讲话".
 # Only the future tense: "喜迎建党100周年" names the year's activities, still named so once they are over.
 _AWAITED = re.compile("即将迎来|即将到来|将迎来")
+# The year a text of review opens on ("2015年，街道办事处在区委……领导下"): its anniversaries are that year's.
+_OPENING_YEAR = re.compile(r"\s*[^\n。]{0,12}?((?:19|20)\d\d)年度?(?:，|,|是|工作)")
 _CELEBRATION = re.compile("(?:庆祝|纪念)?(?:大会|座谈会|纪念会|招待会|文艺晚会|晚会|阅兵|活动上|之际的?讲话)")
 
 
@@ -567,6 +580,9 @@ def _judge_ordinal(text, match, span, day, written, base, shape, *, offset, on=N
         topic, named = _year_of(text, paragraph, begin, day)
         if named and written == topic - base + offset:
             return  # "2021年是……的一年。我们党隆重庆祝中国共产党成立一百周年": the paragraph's year
+        opening = _OPENING_YEAR.match(text)
+        if opening and int(opening.group(1)) < day.year and written == int(opening.group(1)) - base + offset:
+            return  # a summary of 2015 dated 2016 that opens "2015年，街道…": the year the whole text speaks of
     arabic = match.group()[span[0] - match.start():span[1] - match.start()].isdigit()
     fixed = str(expected) if arabic else int_to_cn(expected)
     yield finding(text, *span, rule="outdated.anniversary", category="outdated", severity="error",

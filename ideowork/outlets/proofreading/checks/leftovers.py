@@ -23,11 +23,12 @@ Plans drawn up early in the year and commendations are judged in ``history.py`` 
 from __future__ import annotations
 
 import re
+from datetime import date as Date
 
 from ideowork.core.numerals import int_to_cn
 
 from .base import finding
-from .history import _PAST_WORDS, _PLAN_OF_YEAR, _STUDY, _around, _number, _sentence, _year_of, events
+from .history import _PAST_WORDS, _PLAN_OF_YEAR, _STUDY, _around, _number, _plan_label, _sentence, _year_of, events
 
 __all__ = ["check_leftovers"]
 
@@ -45,6 +46,8 @@ _PLENUM_LIST = re.compile(f"(?<![{_CN}十])([{_CN}十]{{1,3}})届((?:[{_CN}]中[
 _LOCAL = re.compile("(?:省委|市委|县委|区委|州委|党委|党组|工委)$")
 _SPIRIT_AFTER = re.compile("(?:会议)?精神")
 _LAG = 30
+# The year just ended named without its number: "过去一年，……".
+_LAST_YEAR = re.compile("过去一年|过去的一年|去年|上年|上一年")
 
 
 def check_leftovers(text, context):
@@ -63,6 +66,8 @@ def check_leftovers(text, context):
             yield from _paired_draft_findings(text, context.date)
     if "中全会" in text or "中、" in text:
         yield from _plenum_list_findings(text, context.date)
+    if "五" in text and ("起好步" in text or "开好局" in text or "开好头" in text):
+        yield from _plan_start_findings(text, context.date)
 
 
 def _review_findings(text, day):
@@ -104,21 +109,52 @@ def _plenum_list_findings(text, day):
         listed = [_CN.index(ch) + 1 for ch in match.group(2) if ch in _CN]
         if len(listed) < 2 or listed != list(range(listed[0], listed[0] + len(listed))):
             continue  # not a run of successive plenums
-        later = [(n, d) for (t, n), d in ev.plenums.items() if t == term and n > listed[-1] and (day - d).days >= _LAG]
-        if not later or not _SPIRIT_AFTER.match(text, match.end()):
+        if not _SPIRIT_AFTER.match(text, match.end()):
             continue
         begin, _stop = _sentence(text, match.start(), match.end())
-        if not _STUDY.search(text, begin, match.start()) or _PAST_WORDS.search(text, begin, match.start()):
+        if not _STUDY.search(text, begin, match.start()):
             continue
         year, explicit = _year_of(text, begin, match.start(), day)
-        newest, held_on = max(later)
-        if explicit and year < held_on.year:
+        if _PAST_WORDS.search(text, begin, match.start()):
+            if not _LAST_YEAR.search(text, begin, match.start()):
+                continue
+            year, explicit = day.year - 1, True  # "过去一年，……贯彻落实……全会精神": the year just ended
+        # A sentence about an earlier year is judged at that year's end: a plenum of its October belongs in it.
+        until = Date(year, 12, 31) if explicit and year < day.year else day
+        later = [(n, d) for (t, n), d in ev.plenums.items() if t == term and n > listed[-1]
+                 and (until - d).days >= _LAG and d <= day]
+        if not later:
             continue
+        newest, held_on = max(later)
         name = f"{int_to_cn(term)}届{_CN[newest - 1]}中全会"
         yield finding(text, *match.span(), rule="outdated.plenum.list", category="outdated", severity="warning",
                       suggestion=None,
                       message=f"党的{name}已于{held_on.year}年{held_on.month}月召开，列举的全会止于"
                               f"{_CN[listed[-1] - 1]}中全会，漏了此后的全会，请核实表述。")
+
+
+# A five-year plan's good start ("确保“十三五”起好步", "“十四五”开好局") is the concern of its first year or the one
+# before: "十三五" starting well in a text of 2021 is an older text's.
+_PLAN_START = re.compile(f"[“\"]?(十[{_CN}]?五|[{_CN}]五)[”\"]?(?:规划|时期)?的?(?:起好步|开好局|开好头)")
+
+
+def _plan_start_findings(text, day):
+    ev = events()
+    for match in _PLAN_START.finditer(text):
+        token = match.group(1)
+        span = ev.plans.get(10 if token == "十五" else _number(token[:-1]))
+        if span is None:
+            continue
+        begin, _stop = _sentence(text, match.start(), match.end())
+        year, _explicit = _year_of(text, begin, match.start(), day)
+        if span[0] >= year - 1 or _PAST_WORDS.search(text, begin, match.start()) \
+                or text.startswith(("后", "以来", "之后"), match.end()):
+            continue  # "“十四五”起好步后": looked back on
+        right = next((n for n, (a, _b) in ev.plans.items() if a in (year, year + 1)), None)
+        yield finding(text, *match.span(1), rule="outdated.plan.start", category="outdated", severity="warning",
+                      suggestion=right and _plan_label(right),
+                      message=f"“{token}”时期为{span[0]}—{span[1]}年，{year}年已不是它起步、开局的时候"
+                              + (f"，应为“{_plan_label(right)}”" if right else "") + "，请核实。")
 
 
 # Last year's plan reported early in the year as the coming one, and a past year's draft budget.

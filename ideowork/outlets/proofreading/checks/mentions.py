@@ -12,6 +12,8 @@
   "旗退役军人事务局" twice);
 - a person the text calls a suspect (犯罪嫌疑人) called 罪犯 where no judgment is named: before a court's judgment
   nobody is a convict.
+- 罪犯 as the object of an arrest approved or a prosecution ("批捕……罪犯305人", "审查起诉罪犯"): at those stages the
+  person is a suspect, whatever the rest of the text says.
 
 Sources: 《新华社新闻信息报道中的禁用词和慎用词（2016年7月修订）》（“党的十八大”等不简称；政协委员不称“代表”；
 对案件中的当事人，未经判决不称“罪犯”，称“犯罪嫌疑人”）；《中华人民共和国刑事诉讼法》第十二条；
@@ -41,6 +43,8 @@ def check_mentions(text, context):
         yield from _party_organs(text)
     if "罪犯" in text and "嫌疑人" in text:
         yield from _convicts_before_judgment(text)
+    elif "罪犯" in text and ("捕" in text or "起诉" in text):
+        yield from _convicts_arrested(text)
     if "局" in text or "厅" in text:
         yield from _bodies_named_two_ways(text)
 
@@ -84,6 +88,21 @@ def _convicts_before_judgment(text):
         yield finding(text, *match.span(), rule="forbidden.convict.suspect", category="forbidden", severity="warning",
                       suggestion="犯罪嫌疑人",
                       message="未经人民法院判决，不称“罪犯”；全文他处称“犯罪嫌疑人”，此处应一致。")
+
+
+# An arrest approved or a prosecution, then 罪犯 in the same clause; not one on the run or serving a sentence
+# ("抓捕在逃罪犯", "对服刑罪犯又犯新罪的提起公诉").
+_ARRESTED_CONVICT = re.compile("(?:批捕|批准逮捕|提请逮捕|审查逮捕|审查起诉|提起公诉|起诉(?!书))[^。；，：\n]{0,12}?罪犯")
+_NOT_YET_A_SUSPECT = re.compile("在逃|脱逃|越狱|服刑|在押|刑满|假释|监外|减刑|判决|判处|又犯")
+
+
+def _convicts_arrested(text):
+    for match in _ARRESTED_CONVICT.finditer(text):
+        if _NOT_YET_A_SUSPECT.search(match.group()):
+            continue
+        yield finding(text, match.end() - 2, match.end(), rule="forbidden.convict.arrested", category="forbidden",
+                      severity="warning", suggestion="犯罪嫌疑人",
+                      message="批准逮捕、审查起诉阶段尚未经人民法院判决，不称“罪犯”，应称“犯罪嫌疑人”。")
 
 
 def _bare_congresses(text):

@@ -146,7 +146,7 @@ def _article_number(token: str) -> int:
 def _runs(text, pattern, number_of, *, per_paragraph):
     """(match, previous number) for every number that does not follow its predecessor in a run that began
     with 1 (in the same paragraph, or going on at the start of the next, when ``per_paragraph``)."""
-    previous, paragraph = 0, -2
+    previous, paragraph, skipped = 0, -2, False
     for match in pattern.finditer(text):
         number = number_of(match.group(1))
         if number <= 0:
@@ -166,6 +166,12 @@ def _runs(text, pattern, number_of, *, per_paragraph):
                 yield match, previous
             previous = 1
             continue
+        if skipped and number == previous:
+            # "一是……三是……三是……四是": the number skipped to and then written again; the first of the two
+            # stood for the one skipped, and has been reported.
+            skipped = False
+            continue
+        skipped = bool(previous) and number > previous + 1
         if previous and number != previous + 1:
             yield match, previous
         if previous:

@@ -120,6 +120,13 @@ _BIG_N = re.compile(r"(?<![\d.第])([1-9])大(?=班子|平台|工程|行动|战�
 # ("第14届全国人民代表大会"): names take Chinese numerals, as the party's congresses do.
 _TERM_IN_NAME = re.compile(r"(?<![\d.])(第?)(\d{1,2})届(?=全国人民代表大会|全国人大|全国政协|中国人民政治协商会议|"
                            r"[省市县区镇乡州旗]?人民代表大会|[省市县区镇乡州旗]?人大|[省市县区州旗]?政协|[省市县区州旗]?委员会)")
+# The session of a people's congress, a political consultative conference or a party committee, and a party
+# congress, in its name ("县十九届人民代表大会第1次会议", "省十三届人大4次会议", "省第12次党代会"): Chinese numerals,
+# as in "十二届四次会议" (GB/T 15835-2011 5.1.1). Not a standing committee's or a government's numbered meetings
+# ("区政府第12次常务会议"), which local usage writes in digits.
+_SESSION_IN_NAME = re.compile(r"(?<=届)(?:(?:全国|[省市县区镇乡州旗])?(?:人民代表大会|人大|政协|委员会))?第?(\d{1,2})次"
+                              r"(?=会议|全体会议|全会)"
+                              r"|(?<![\d.])第(\d{1,2})次(?=党代会|党代表大会|(?:全国|党员|人民|妇女|团员)?代表大会)")
 # A sentence opening on a two-digit year ("22年，漳州开发区…"): the year of the text's own account.
 _SHORT_YEAR_OPENING = re.compile(r"(?:^|(?<=[。；！？]))[ \t\u3000]*(\d{2})年(?=[，,])", re.MULTILINE)
 # A date with its month in Chinese numerals and its day in digits ("四月14日"): one style for the whole date.
@@ -239,6 +246,13 @@ def check_fixed_numbers(text, context):
             yield finding(text, *match.span(), rule="structure.number.term_in_name", category="number",
                           severity="error", suggestion=fixed,
                           message=f"人民代表大会、政协和党委的届次是名称的一部分，用汉字数字：“{match.group()}”应为“{fixed}”。")
+        for match in _SESSION_IN_NAME.finditer(text):
+            if match.group(1):
+                yield from _session_in_name(text, match, 1)
+    if "次党代会" in text or "次代表大会" in text or "次党代表大会" in text:
+        for match in _SESSION_IN_NAME.finditer(text):
+            if match.group(2):
+                yield from _session_in_name(text, match, 2)
     if _ARABIC_APPROX_GUARD.search(text):
         for match in _ARABIC_APPROX.finditer(text):
             first, second = match.groups()
@@ -279,6 +293,14 @@ def check_fixed_numbers(text, context):
             yield finding(text, *match.span(), rule="structure.number.range", category="number",
                           severity="error", suggestion=fixed,
                           message=f"标示时间或数值的起止用一字线“—”或浪纹线“～”，不用连字符：“{match.group()}”应为“{fixed}”。")
+
+
+def _session_in_name(text, match, group):
+    fixed = int_to_cn(int(match.group(group))) + "次"
+    yield finding(text, match.start(group), match.end(group) + 1, rule="structure.number.session_in_name",
+                  category="number", severity="error", suggestion=fixed,
+                  message=f"会议、代表大会的次序是名称的一部分，用汉字数字：“{match.group(group)}次”应为“{fixed}”"
+                          "（GB/T 15835—2011）。")
 
 
 def check_number_usage(text, context):
@@ -403,12 +425,12 @@ def check_number_usage(text, context):
 # A count in Chinese numerals among counts in Arabic digits in one sentence ("23个集体和五十一名个人",
 # "二等奖3个、三等奖四个"): GB/T 15835-2011 5.1 wants counts in digits, and one sentence's statistics alike.
 _MEASURES = "名个件项家所次起批户篇处座"
-_CN_COUNT = re.compile(f"(?<![一二三四五六七八九十百千万两第“\"])([二三四五六七八九十][一二三四五六七八九十]{{0,2}})([{_MEASURES}])"
+_CN_COUNT = re.compile(f"(?<![一二三四五六七八九十百千万两第届“\"])([二三四五六七八九十][一二三四五六七八九十]{{0,2}})([{_MEASURES}])"
                        f"(?=[，。；、）]|个人|集体|单位|先进)")
 _ARABIC_COUNT = re.compile(f"\\d+([{_MEASURES}])")
 # The same count of the same thing in digits and in Chinese numerals in one sentence ("10个村获一等奖，五个村获
 # 赶超奖").
-_CN_COUNT_OF = re.compile(f"(?<![一二三四五六七八九十百千万两第“\"])([二三四五六七八九十][一二三四五六七八九十]{{0,2}})"
+_CN_COUNT_OF = re.compile(f"(?<![一二三四五六七八九十百千万两第届“\"])([二三四五六七八九十][一二三四五六七八九十]{{0,2}})"
                           f"([{_MEASURES}])([\u4e00-\u9fff])")
 
 
@@ -419,6 +441,15 @@ def _sentence_of(text: str, start: int, end: int) -> tuple[int, int]:
     return begin, stop
 
 
+_SESSION_BODY = ("人大", "政协", "人民代表大会", "委员会", "党代会")
+
+
+def _session_ordinal(text, start, end):
+    """"人大三次会议", "政协十二届四次会议": the session of a body named with its term, not a count of meetings."""
+    return text[end - 1] == "次" and text.startswith(("会议", "全会", "全体会议"), end) \
+        and text[max(0, start - 6):start].endswith(_SESSION_BODY)
+
+
 def check_mixed_counts(text, context):
     if not any(ch.isdigit() for ch in text):
         return
@@ -427,6 +458,8 @@ def check_mixed_counts(text, context):
         start, end = match.span()
         begin, stop = _sentence_of(text, start, end)
         measure = match.group(2)
+        if _session_ordinal(text, start, end):
+            continue  # "人大三次会议": a session's ordinal, not a count
         same = any(m.group(1) == measure for m in _ARABIC_COUNT.finditer(text, begin, stop))
         if not (same and len(_ARABIC_COUNT.findall(text, begin, stop)) >= 2):
             # A statistic of two numerals or more ("五十一名") in a paragraph of counts in digits.
@@ -446,6 +479,8 @@ def check_mixed_counts(text, context):
 def _counts_of_one_thing(text):
     for match in _CN_COUNT_OF.finditer(text):
         start, end = match.span(1)[0], match.end(2)
+        if _session_ordinal(text, start, end):
+            continue  # "人大三次会议": a session's ordinal, not a count
         begin, stop = _sentence_of(text, start, end)
         thing = match.group(2) + match.group(3)
         if not re.search(f"(?<![\\d.])\\d+{thing}", text[begin:stop]):

@@ -1,7 +1,9 @@
 """Near-quotes of canonical formulations: a span that almost quotes a formulation of
 ``data/reference/formulations.tsv`` but not exactly — members reordered ("青山绿水就是金山银山"), a
 member left out of a list of four or more ("举旗帜、聚民心、育新人、展形象"), a word replaced by a
-near-synonym ("百年未有之大变革", "“两个拥护”"), or a wrong verb ("树立“四个意识”" after 2017-10-18).
+near-synonym ("百年未有之大变革", "“两个拥护”"), a wrong verb ("树立“四个意识”" after 2017-10-18), or the second
+words of two four-character members swapped ("大众创新、万众创业"). A list marked ``whole`` (always quoted in full,
+"全员育人、全过程育人、全方位育人") is checked for a member left out however short it is.
 
 Linear whatever the number of formulations: every wrong form is derived from the canonical text when the
 data is read and all of them, with the canonical texts and the listed correct phrases, go into one
@@ -40,6 +42,7 @@ class Formulation:
     since: Date | None
     quoted: bool
     exceptions: tuple[str, ...]
+    whole: bool = False
 
 
 @functools.cache
@@ -58,7 +61,7 @@ def formulations() -> tuple[Formulation, ...]:
             exceptions = tuple(p for p in options.split(_EXCEPT, 1)[1].split("|") if p)
         formulation = Formulation(canonical, tuple(m for m in members.split("|") if m), tuple(pairs),
                                   Date.fromisoformat(since) if since else None, "quoted" in options.split(),
-                                  exceptions)
+                                  exceptions, "whole" in options.split())
         result.append(formulation)
         result.extend(_separated(formulation))
     return tuple(result)
@@ -76,8 +79,8 @@ def _separated(formulation: Formulation) -> list[Formulation]:
     listed = "、".join(members)
     if listed in canonical:
         spelled.append(canonical.replace(listed, "、".join(members[:-1]) + "和" + members[-1]))
-    return [Formulation(text, members, formulation.substitutions, formulation.since, formulation.quoted, ())
-            for text in spelled]
+    return [Formulation(text, members, formulation.substitutions, formulation.since, formulation.quoted, (),
+                        formulation.whole) for text in spelled]
 
 
 def variants(formulation: Formulation) -> list[tuple[str, str]]:
@@ -95,9 +98,12 @@ def variants(formulation: Formulation) -> list[tuple[str, str]]:
         separators = [canonical[cuts[i][1]:cuts[i + 1][0]] for i in range(len(cuts) - 1)]
 
         def joined(order):
-            parts = [members[order[0]]]
-            for separator, index in zip(separators, order[1:]):
-                parts += [separator, members[index]]
+            return joined_members([members[index] for index in order])
+
+        def joined_members(written):
+            parts = [written[0]]
+            for separator, member in zip(separators, written[1:]):
+                parts += [separator, member]
             return head + "".join(parts) + tail
 
         if len(members) <= _ALL_ORDERS:
@@ -107,7 +113,13 @@ def variants(formulation: Formulation) -> list[tuple[str, str]]:
         for order in orders:
             if list(order) != sorted(order):
                 found.setdefault(joined(order), "顺序不对")
-        if len(members) >= _MIN_FOR_MISSING:
+        for i in range(len(members) - 1):
+            first, second = members[i], members[i + 1]
+            if len(first) == len(second) == 4 and first[:2] != second[:2] and first[2:] != second[2:]:
+                swapped = list(members)
+                swapped[i], swapped[i + 1] = first[:2] + second[2:], second[:2] + first[2:]
+                found.setdefault(joined_members(swapped), f"“{first[2:]}”与“{second[2:]}”互换了位置")
+        if len(members) >= _MIN_FOR_MISSING or formulation.whole and len(members) >= 3:
             for lost in range(1, len(members) - 1):
                 kept = [i for i in range(len(members)) if i != lost]
                 parts = [members[kept[0]]]
