@@ -67,7 +67,9 @@ SETS = [
             earliest=date(2006, 1, 1)),
     # Built after round eight by the engineer who made it (README.md says how blind that is) and measured once;
     # texts of still other kinds, back to 1995. Too few Xinhua-list and title slips are planted to judge those.
-    HeldOut("proofread_heldout9", 9, 9, 47, 1, (140, 470), earliest=date(1995, 1, 1)),
+    # Measured once (recall 0.47, session 10); round nine (session 12) worked against its classes of miss.
+    HeldOut("proofread_heldout9", 9, 9, 47, 1, (140, 470), Ratchet(recall=0.80, precision=1.0),
+            earliest=date(1995, 1, 1)),
     # Built blind and measured once (recall 0.64, session 12); round ten worked against its classes of miss.
     # Hospitals, courts, youth league, streets, colleges; 2012-2026. Its four remaining false alarms are the pages'
     # own slips that its README lists and its gold leaves out.

@@ -12,6 +12,7 @@ from .enumerations import check_enumerations
 from .glyphs import check_glyphs
 from .history import check_history
 from .judicial import check_judicial
+from .leaders import check_leaders
 from .leftovers import check_leftovers
 from .bodies import check_bodies
 from .mentions import check_mentions
@@ -33,4 +34,4 @@ STRUCTURAL_CHECKS = (check_numbering, check_inline_sequences, check_inline_marks
                      check_number_usage, check_fixed_numbers, check_mixed_counts, check_written_numbers, check_pairing, check_doubled, check_doubled_words,
                      check_enumerations, check_quotes, check_periods, check_congresses, check_history, check_leftovers, check_terms,
                      check_context_words, check_adverbials, check_glyphs,
-                     check_superlatives, check_judicial, check_bodies, check_mentions)
+                     check_superlatives, check_judicial, check_bodies, check_mentions, check_leaders)

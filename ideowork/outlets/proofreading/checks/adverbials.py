@@ -29,6 +29,7 @@ _ADVERBIALS = sorted("""
 深入扎实 扎实稳妥 稳妥有序 有力有序 全面深入 系统全面 周密 仔细 悉心 用心用情 真心实意 快速 高速 深深
 较好 更好 更快 更加 详细 详尽 圆满 出色 超额 大幅 明显 显著 不停 全力全速 加速 加快 努力 尽力
 深切 真切 深情 亲切 热烈 隆重 郑重 庄严 严厉 率先 带头 逐级 层层
+火速 急速 立即 立刻
 """.split(), key=len, reverse=True)
 _VERBS = sorted("""
 学习 推进 开展 落实 贯彻 抓好 做好 推动 加强 完成 执行 研究 解决 处理 宣传 传达 领会 把握 参与 部署 实施 整改
@@ -48,6 +49,7 @@ _VERBS = sorted("""
 发布 开发 建成 完工 投用 缓解 抵御 防控 防治 治理 管控 管理 规范 约束 引领 示范 回馈 转变 转化 提炼 总结 扩展
 进行 启动 开启 推出 落细 抓紧 提速 筹备 筹措 组建 创建 评选 评议 点评 复盘 审视 查摆 整合 对标 追赶 补上 守住
 寻找 寻求 找准 找到 发现 看清 想清 讲清 说清
+前往 赶往 赶赴 奔赴 赶到 抵达 奔向 冲向 扑向 撤离 出动
 """.split(), key=len, reverse=True)
 _CANDIDATE = re.compile("的(" + "|".join(_VERBS) + ")")
 _ADVERBIAL_BEFORE = re.compile("(?:" + "|".join(_ADVERBIALS) + ")$")
@@ -108,7 +110,7 @@ _COMMON_WORD = 1000  # uses in jieba's dictionary
 # Adverbs that never stand before a noun as an attribute: whatever verb follows "不断的" or "尽快的" is a verb.
 _PURE_ADVERBS = frozenset("""
 尽快 尽早 及早 不断 逐步 逐渐 渐渐 始终 时刻 千方百计 想方设法 坚持不懈 持之以恒 毫不动摇 不折不扣 全力 大力
-不停 全力全速
+不停 全力全速 火速 急速 立即 立刻
 进一步 一以贯之 紧紧 牢牢 全力以赴 逐一 逐项 切切实实 扎扎实实 认认真真 踏踏实实 实实在在 原原本本 从严从紧
 """.split())
 # What makes the phrase a verb phrase: a modal or "进一步" before the adverbial ("要认真的谋划工作").
@@ -116,7 +118,8 @@ _MODAL_BEFORE = re.compile("(?:要|进一步|更加|必须|务必|应当|应该|
 # A preposition after 的 opens a verb phrase: "自觉的把党的领导…", "认真的将…落到实处".
 _PREPOSITION = re.compile("的([把将])(?![握手关柄戏式持领军士帅门])")
 # Verbs that do not make compound nouns: whatever follows them is their object ("创造性的开展工作").
-_VERBAL = frozenset("开展 做好 抓好 抓实 抓牢 压实 筑牢 守好 用好 管好 讲好 办好 搞好 承担 完成 履行 解决 参加 投身 融入".split())
+_VERBAL = frozenset("开展 做好 抓好 抓实 抓牢 压实 筑牢 守好 用好 管好 讲好 办好 搞好 承担 完成 履行 解决 参加 投身 融入 "
+                    "前往 赶往 赶赴 奔赴 赶到 抵达 奔向 冲向 扑向".split())
 _NOUN_SUFFIX = re.compile(f"[的之和与及者性式型率度化中上下里时等后前]|[^{HAN}“《]|$")
 # Verbs whose object is an action named as a noun ("开展广泛的宣传", "给予积极的支持", "经过认真的审查").
 _LIGHT_VERB_BEFORE = re.compile("(?:开展|进行|加强|形成|实行|实施|给予|予以|加以|作出|做出|作|做|取得|得到|受到|"
@@ -138,6 +141,30 @@ _COMPLEMENT_DE = re.compile(f"(?<=[{HAN}])的([来住上动起下完好到出清
 _COMPLEMENT_DE_SERIES = re.compile(f"[{HAN}]得[来住上动起下完好到出清开进](?=[、，；。])")
 
 
+# A complement of degree written with 的 ("问题找的很准") in a sentence whose other complements of degree are
+# written with 得 ("措施提得很明确"): 得. Alone, "V的很…" may be a 的-phrase as subject ("你说的很对").
+# A judgement of truth ("你说的很对", "讲的很有道理") has the 的-phrase as its subject, not a complement.
+_DEGREE_DE = re.compile(f"(?<=[{HAN}])的((?:很|十分|非常|特别|比较|相当|更加|更|越来越)(?!对|正确|在理|有道理)"
+                        f"[{HAN}]{{1,2}})(?=[，。；、！？])")
+_DEGREE_DE_SERIES = re.compile(f"[{HAN}]得(?:很|十分|非常|特别|比较|相当|更加|更|越来越)[{HAN}]{{1,2}}(?=[，。；、！？])")
+_SENTENCE_END = "。！？；\n"
+
+
+def _degree_de(text):
+    for match in _DEGREE_DE.finditer(text):
+        start = match.start()
+        begin = max(text.rfind(mark, 0, start) for mark in _SENTENCE_END) + 1
+        stop = min((at for at in (text.find(mark, match.end()) for mark in _SENTENCE_END) if at >= 0),
+                   default=len(text))
+        if not _DEGREE_DE_SERIES.search(text, begin, stop + 1):
+            continue
+        verb = text[start - 1]
+        yield finding(text, start, start + 1, rule="confusable.de_de.degree", category="confusable",
+                      severity="error", suggestion="得",
+                      message=f"“{verb}的{match.group(1)}”是程度补语，与同句的“…得…”一样应用“得”："
+                              f"“{verb}得{match.group(1)}”。")
+
+
 def _complement_de(text):
     for match in _COMPLEMENT_DE.finditer(text):
         start = match.start()
@@ -153,6 +180,7 @@ def check_adverbials(text, context):
     yield from _subject_verb_di(text)
     if "得" in text:
         yield from _complement_de(text)
+        yield from _degree_de(text)
     if "的" not in text:
         return
     for match in _CANDIDATE.finditer(text):
@@ -202,9 +230,21 @@ _OBJECT_DI = re.compile("(?:营造|形成|打造|创造|构建|创建)[^，。�
                         "(?:环境|氛围|局面|格局|态势|风气|风尚|生态|秩序)(?=[，。；、！？\n]|$)")
 
 
+# 地 inside the object of a verb of knowing ("了解基层真实地发展状况"): the object is a state named as a noun
+# phrase, so 的. Not an adverbial of a second verb joined by 并/和 ("了解并准确地掌握情况").
+_KNOWING = "了解|知道|掌握|摸清|把握|看到|看清|认清|弄清|查明|反映|调查"
+_KNOWN_DI = re.compile(f"(?:{_KNOWING})[^，。；、地的并和与及要再又也就才]{{1,8}}?(地)(?!(?:{_KNOWING}))"
+                       f"[^，。；、地的]{{2,4}}?(?:状况|现状|面貌|底数|情况)(?=[，。；、！？\n]|$)")
+
+
 def _subject_verb_di(text):
     if "地" not in text:
         return
+    for match in _KNOWN_DI.finditer(text):
+        start = match.start(1)
+        yield finding(text, start, start + 1, rule="confusable.de_di.noun", category="confusable", severity="error",
+                      suggestion="的",
+                      message=f"“{text[match.start():start]}地……”是“{match.group()[:2]}”的宾语中修饰名词的定语，应用“的”。")
     for match in _OBJECT_DI.finditer(text):
         start = match.start(1)
         yield finding(text, start, start + 1, rule="confusable.de_di.noun", category="confusable", severity="error",

@@ -135,6 +135,9 @@ _DESCRIBED = re.compile("是在")
 _ONLY_LOCAL = re.compile("(?:(?:和|、|及)(?:省|市|县|区|州|自治区)(?:委)?[^。；，\n大中]{0,14}?(?:党代会|全会|全体会议))+"
                          "(?:会议)?精神")
 _STUDY = re.compile("学习|贯彻|落实|领会")
+# The tasks a congress set, being carried out now ("完成党的十四大提出的各项任务").
+_TASKS = re.compile("(?:所|在报告中)?(?:提出|确定|作出|部署)的(?:各项|宏伟|奋斗|战略)?(?:任务|目标|部署)")
+_CARRY = re.compile("完成|实现|落实|贯彻|执行")
 # The term of the Central Committee whose plenums are named with a congress: "和十八届三中、四中全会".
 _LATER_TERM = re.compile(f"^[和、及与]([{_CN}十]{{1,3}})届[{_CN}]中")
 
@@ -173,7 +176,11 @@ def _congress_findings(text, day, ev):
             continue
         if spirit is not None and spirit.group() not in _ALONE and not _ONLY_LOCAL.fullmatch(spirit.group()):
             continue  # "党的十八大和十九大精神", "党的十六大和十六届三中全会精神": several meetings named together
-        if spirit is None or not _STUDY.search(text, max(0, match.start() - 10), match.start()):
+        if spirit is None:
+            # "完成党的十三大提出的各项任务" in 1995: the tasks being carried out are the latest congress's.
+            if not (_TASKS.match(text, match.end()) and _CARRY.search(text, max(0, match.start() - 10), match.start())):
+                continue
+        elif not _STUDY.search(text, max(0, match.start() - 10), match.start()):
             continue
         begin, _end = _sentence(text, match.start(), match.end())
         year, explicit = _year_of(text, begin, match.start(), day)

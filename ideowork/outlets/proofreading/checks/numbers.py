@@ -136,6 +136,9 @@ _DATE_HAO = re.compile(r"(?<!\d)(\d{1,2})月(\d{1,2})号(?![文令楼线院房�
 # A clock time written with a colon and 分 as well ("19:40分").
 _CLOCK_FEN = re.compile(r"(?<![\d.])(\d{1,2}):(\d{2})分")
 _NOT_A_YEAR_BEFORE = frozenset(".第近约逾余'’")  # "第15年度", "近10年底"
+# A two-digit year a span is counted from ("89年以来", "08年起"): a span of years would not be written so
+# (a leading zero, or a number no round span has) and the year it reads as lies in the twenty before the date.
+_SHORT_YEAR_SINCE = re.compile(r"(?<![\d.第近约逾余'’这过去多前后])(\d{2})年(?=以来|起|开始|至今)")
 _SHORT_YEAR_WORD_GUARD = re.compile("[较比从自]\\d\\d年|\\d\\d年[度底初末]|[’'‘]\\d\\d")
 _NEAR_MORE_GUARD = re.compile("\\d[多余]")
 _ER_COUNT_GUARD = re.compile("二[个项名位条种件]")
@@ -144,8 +147,13 @@ _CHINESE_NUMBER = {ch: n for n, ch in enumerate("〇一二三四五六七八九"
 _FIXED = re.compile(r"(?<![\d.])(?:([1-9])个(?:意识|自信|维护|确立|全面|服从|伟大|自我|务必|一百年|必须坚持)"
                     r"|([1-9])位([1-9一])体|([1-9])严([1-9])实|([1-9])会([1-9])课|([1-9])学([1-9])做"
                     r"|1带1路|1把手|8项规定|(1[0-5])五(?=规划|时期|期间|”|\")"
-                    r"|[1-3]级(?:甲等|公立)?医院|[1-3]甲医院|学前[1-3]年)")
-_FIXED_GUARD = re.compile(r"\d(?:个[意自维确全服伟务一必]|位|严|会\d|学\d|带|把手|项规定|五|级|甲医院)|学前\d")
+                    r"|[1-3]级(?:甲等|公立)?医院|[1-3]甲医院|学前[1-3]年"
+                    # A formulation quoted and then named by its number of characters ("“爱国守法……”的二十字
+                    # 基本道德规范"); not a length ("500字以内"). Unquoted ("乡村振兴20字方针") digits are as
+                    # common in print as numerals and are left alone.
+                    r"|(?:(?<=”)|(?<=”的))[1-9]\d?字(?=(?:工作)?方针|总要求|要求|(?:好干部)?标准|(?:基本)?(?:道德)?规范"
+                    r"|原则|诀|真经))")
+_FIXED_GUARD = re.compile(r"\d(?:个[意自维确全服伟务一必]|位|严|会\d|学\d|带|把手|项规定|五|级|甲医院|字)|学前\d")
 _CHINESE_DIGIT = dict(zip("123456789", "一二三四五六七八九"))
 _ARABIC_APPROX = re.compile(r"(?<![\d.、第])([1-8])、([2-9])(?=[个天次人名位项条岁倍])")
 _THOUSANDS = re.compile(r"(?<![\d.，])\d{1,3}(?:，\d{3})+(?![\d，])")
@@ -176,6 +184,8 @@ def _in_chinese(word: str) -> str:
     """The fixed word with its arabic digits in Chinese: 4个意识 → 四个意识, 2个维护 → 两个维护, 14五 → 十四五."""
     if word.endswith("五") and word[:2].isdigit():
         return "十" + _CHINESE_DIGIT.get(word[1], "") + "五"
+    if word.endswith("字") and word[:-1].isdigit():
+        return int_to_cn(int(word[:-1])) + "字"
     chinese = "".join(_CHINESE_DIGIT.get(ch, ch) for ch in word)
     return chinese.replace("二个", "两个").replace("二学", "两学")
 
@@ -378,6 +388,16 @@ def check_number_usage(text, context):
                           suggestion=fixed,
                           message=f"日期中汉字数字与阿拉伯数字混用：“{match.group()}”应统一写作“{fixed}”（GB/T 15835—2011）。")
     if "年" in text:
+        for match in _SHORT_YEAR_SINCE.finditer(text):
+            digits = match.group(1)
+            year = context.date.year // 100 * 100 + int(digits)
+            if year > context.date.year:
+                year -= 100  # "89年" in a text of 1995 is 1989
+            if not (digits[0] == "0" or int(digits) % 5) or not context.date.year - 20 <= year < context.date.year:
+                continue  # "10年以来", "30年来": a span of years
+            yield finding(text, match.start(), match.end(), rule="structure.number.short_year", category="number",
+                          severity="error", suggestion=f"{year}年",
+                          message=f"年份不能简写：“{match.group()}”应写作“{year}年”。")
         for match in _SHORT_YEAR_OPENING.finditer(text):
             year = 2000 + int(match.group(1))
             if context.date.year - 1 <= year <= context.date.year:  # "12年，我们…" may be a span of years
@@ -450,10 +470,34 @@ def _session_ordinal(text, start, end):
         and text[max(0, start - 6):start].endswith(_SESSION_BODY)
 
 
+# An exact count of three figures or more in Chinese numerals ("两千一百一十五人"), not a round or approximate
+# one ("两千余人", "三百人"), in a sentence that counts the same thing in digits ("870人").
+_CN_EXACT = re.compile(f"(?<![一二三四五六七八九十百千万两零〇第届“\"])([一二两三四五六七八九]千[零〇]?"
+                       f"(?:[一二三四五六七八九]百)?[零〇]?(?:[一二三四五六七八九]?十)?[一二三四五六七八九]?"
+                       f"|[一二两三四五六七八九]百[零〇]?(?:[一二三四五六七八九]?十)?[一二三四五六七八九]?)([{_MEASURES}人])")
+
+
 def check_mixed_counts(text, context):
     if not any(ch.isdigit() for ch in text):
         return
     yield from _counts_of_one_thing(text)
+    if "千" in text or "百" in text:
+        for match in _CN_EXACT.finditer(text):
+            figures = sum(ch in "一二两三四五六七八九" for ch in match.group(1)) + ("十" in match.group(1)
+                                                                         and match.group(1)[match.group(1).index("十") - 1] not in "一二三四五六七八九")
+            if figures < 3:
+                continue
+            start, end = match.span()
+            begin, stop = _sentence_of(text, start, end)
+            if not re.search(f"(?<![\\d.])\\d+{match.group(2)}", text[begin:stop]):
+                continue
+            value = cn_to_int(match.group(1))
+            if not value:
+                continue
+            yield finding(text, start, end, rule="structure.number.mixed_counts", category="number",
+                          severity="warning", suggestion=f"{value}{match.group(2)}",
+                          message=f"同一句的统计数字用阿拉伯数字，“{match.group()}”应与其他数字一致，写作"
+                                  f"“{value}{match.group(2)}”（GB/T 15835—2011）。")
     for match in _CN_COUNT.finditer(text):
         start, end = match.span()
         begin, stop = _sentence_of(text, start, end)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from pathlib import Path
 
 import ahocorasick
@@ -113,9 +114,13 @@ def _automaton():
     listed = len(idioms())
     for index, idiom in enumerate(phrases()):
         common = _COMMON_HALF if index < listed else _COMMON_DICTIONARY_HALF
-        for kind, half in ((_IDIOM_LEFT, idiom[:2]), (_IDIOM_RIGHT, idiom[2:])):
+        for kind, half, three in ((_IDIOM_LEFT, idiom[:2], idiom[:3]), (_IDIOM_RIGHT, idiom[2:], idiom[1:])):
             if words.get(half, 0) < common:
                 keys.setdefault(half, []).append((kind, index))
+            elif index < listed:
+                # A half too common to key on ("重要" of "至关重要"): the three characters on that side key the
+                # idiom instead, so a slip in the first or last character of the other side is still found.
+                keys.setdefault(three, []).append((kind, index))
     for term in real:
         keys[term].append((_EXACT, -1))
     for key, hits in keys.items():
@@ -212,8 +217,33 @@ def _simplified(ch: str) -> bool:
     return True
 
 
+# The title of a law or regulation in book-title marks with a run of characters dropped from its middle
+# ("《中华人民共和国各级人民代表大会监督法》" for the law of the 常务委员会): a name is cited whole.
+_BOOK_TITLE = re.compile("《([^《》\n]{8,40})》")
+_DROPPED = range(2, 7)  # characters a dropped run may hold
+_KEPT_BEGIN, _KEPT_END = 4, 2  # what is kept on either side of it
+
+
+def _dropped_run(text, real):
+    for match in _BOOK_TITLE.finditer(text):
+        title = match.group(1)
+        if title in real:
+            continue
+        found = {term for term in terms() if len(term) - len(title) in _DROPPED
+                 and any(term.startswith(title[:cut]) and term.endswith(title[cut:])
+                         for cut in range(_KEPT_BEGIN, len(title) - _KEPT_END + 1))}
+        if len(found) != 1:
+            continue
+        term = found.pop()
+        yield finding(text, *match.span(1), rule="formulation.term.dropped", category="formulation", severity="error",
+                      suggestion=term,
+                      message=f"“{title}”疑为“{term}”漏了几个字，法律法规和文件的名称应完整引用。")
+
+
 def check_terms(text, context):
     automaton, real = _automaton()
+    if "《" in text:
+        yield from _dropped_run(text, real)
     table = terms()
     exact: list[tuple[int, int]] = []
     halves: list[tuple[int, int, int, int]] = []  # (start, end, kind, term index)
@@ -337,6 +367,8 @@ def _idiom_findings(text, hits):
         if window == idiom or window in words:
             continue
         diff = [i for i in range(4) if window[i] != idiom[i]]
+        if diff in ([0, 1], [2, 3]) and window[diff[0]] == window[diff[1]] and idiom[diff[0]] == idiom[diff[1]]:
+            diff = diff[:1]  # a reduplicated idiom slips in both of its doubled characters ("勤勤垦垦")
         if len(diff) != 1:
             continue
         position = diff[0]
