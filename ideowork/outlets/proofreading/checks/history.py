@@ -191,7 +191,8 @@ def _congress_findings(text, day, ev):
         newest = f"党的{int_to_cn(latest)}大"
         yield finding(text, *match.span(), rule="outdated.congress.latest", category="outdated", severity="warning",
                       suggestion=newest,
-                      message=f"{newest}已于{ev.congresses[latest].year}年召开，学习贯彻的应是{newest}精神，"
+                      message=f"{newest}已于{ev.congresses[latest].year}年召开，"
+                              f"{'学习贯彻的应是' + newest + '精神' if spirit is not None else '当前完成的应是' + newest + '提出的任务'}，"
                               f"“{match.group()}”已不是最新一次代表大会，请核实表述。")
     terms = {t for t, _p in ev.plenums}
     known_until = max(ev.plenums.values())
