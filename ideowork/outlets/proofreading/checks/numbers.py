@@ -138,7 +138,7 @@ _CLOCK_FEN = re.compile(r"(?<![\d.])(\d{1,2}):(\d{2})分")
 _NOT_A_YEAR_BEFORE = frozenset(".第近约逾余'’")  # "第15年度", "近10年底"
 # A two-digit year a span is counted from ("89年以来", "08年起"): a span of years would not be written so
 # (a leading zero, or a number no round span has) and the year it reads as lies in the twenty before the date.
-_SHORT_YEAR_SINCE = re.compile(r"(?<![\d.第近约逾余'’这过去多前后])(\d{2})年(?=以来|起|开始|至今)")
+_SHORT_YEAR_SINCE = re.compile(r"(\d{2})(?<![\d.第近约逾余'’这过去多前后]\d\d)年(?=以来|起|开始|至今)")
 _SHORT_YEAR_WORD_GUARD = re.compile("[较比从自]\\d\\d年|\\d\\d年[度底初末]|[’'‘]\\d\\d")
 _NEAR_MORE_GUARD = re.compile("\\d[多余]")
 _ER_COUNT_GUARD = re.compile("二[个项名位条种件]")
@@ -150,10 +150,11 @@ _FIXED = re.compile(r"(?<![\d.])(?:([1-9])个(?:意识|自信|维护|确立|全�
                     r"|[1-3]级(?:甲等|公立)?医院|[1-3]甲医院|学前[1-3]年"
                     # A formulation quoted and then named by its number of characters ("“爱国守法……”的二十字
                     # 基本道德规范"); not a length ("500字以内"). Unquoted ("乡村振兴20字方针") digits are as
-                    # common in print as numerals and are left alone.
-                    r"|(?:(?<=”)|(?<=”的))[1-9]\d?字(?=(?:工作)?方针|总要求|要求|(?:好干部)?标准|(?:基本)?(?:道德)?规范"
+                    # common in print as numerals and are left alone. Every branch begins with a character, not
+                    # an assertion, so that the expression is searched as fast as before it had this branch.
+                    r"|[1-9](?:(?<=”[1-9])|(?<=”的[1-9]))\d?字(?=(?:工作)?方针|总要求|要求|(?:好干部)?标准|(?:基本)?(?:道德)?规范"
                     r"|原则|诀|真经))")
-_FIXED_GUARD = re.compile(r"\d(?:个[意自维确全服伟务一必]|位|严|会\d|学\d|带|把手|项规定|五|级|甲医院|字)|学前\d")
+_FIXED_GUARD = re.compile(r"\d(?:个[意自维确全服伟务一必]|位|严|会\d|学\d|带|把手|项规定|五|级|甲医院)|学前\d|”的?[1-9]\d?字")
 _CHINESE_DIGIT = dict(zip("123456789", "一二三四五六七八九"))
 _ARABIC_APPROX = re.compile(r"(?<![\d.、第])([1-8])、([2-9])(?=[个天次人名位项条岁倍])")
 _THOUSANDS = re.compile(r"(?<![\d.，])\d{1,3}(?:，\d{3})+(?![\d，])")
