@@ -35,7 +35,7 @@ __all__ = ["check_terms", "terms", "homophones", "MIN_LENGTH"]
 TERMS_FILE = Path(__file__).resolve().parents[1] / "data" / "reference" / "terms.txt"
 IDIOMS_FILE = TERMS_FILE.with_name("idioms.txt")
 MIN_LENGTH = 6
-_EXACT, _LEFT, _RIGHT, _IDIOM_LEFT, _IDIOM_RIGHT = 0, 1, 2, 3, 4
+_LEFT, _RIGHT, _IDIOM_LEFT, _IDIOM_RIGHT = 1, 2, 3, 4
 # An idiom's half that is a very common word ("工作", "发展") proposes too many windows to verify; the idiom
 # is still checked through its other half (a slip in that half is then not seen).
 _COMMON_HALF = 20000
@@ -121,10 +121,12 @@ def _automaton():
                 # A half too common to key on ("重要" of "至关重要"): the three characters on that side key the
                 # idiom instead, so a slip in the first or last character of the other side is still found.
                 keys.setdefault(three, []).append((kind, index))
-    for term in real:
-        keys[term].append((_EXACT, -1))
     for key, hits in keys.items():
-        automaton.add_word(key, (len(key), tuple(set(hits))))
+        # Grouped by kind once here, so that the scan does one test per kind, not one per hit.
+        hits = set(hits)
+        automaton.add_word(key, (len(key), key in real,
+                                 tuple((kind, index) for kind, index in hits if kind in (_LEFT, _RIGHT)),
+                                 tuple((kind, index) for kind, index in hits if kind >= _IDIOM_LEFT)))
     automaton.make_automaton()
     return automaton, real
 
@@ -246,17 +248,15 @@ def check_terms(text, context):
         yield from _dropped_run(text, real)
     table = terms()
     exact: list[tuple[int, int]] = []
-    halves: list[tuple[int, int, int, int]] = []  # (start, end, kind, term index)
-    idiom_halves: list[tuple[int, int, int, int]] = []
-    for last, (length, hits) in automaton.iter(text):
-        start, end = last + 1 - length, last + 1
-        for kind, index in hits:
-            if kind == _EXACT:
-                exact.append((start, end))
-            elif kind >= _IDIOM_LEFT:
-                idiom_halves.append((start, end, kind, index))
-            else:
-                halves.append((start, end, kind, index))
+    halves: list[tuple[int, int, tuple]] = []        # (start, end, ((kind, term index), …))
+    idiom_halves: list[tuple[int, int, tuple]] = []  # (start, end, ((kind, idiom index), …))
+    for last, (length, is_term, term_hits, idiom_hits) in automaton.iter(text):
+        if is_term:
+            exact.append((last + 1 - length, last + 1))
+        if term_hits:
+            halves.append((last + 1 - length, last + 1, term_hits))
+        if idiom_hits:
+            idiom_halves.append((last + 1 - length, last + 1, idiom_hits))
     if idiom_halves:
         yield from _idiom_findings(text, idiom_halves)
     if not halves:
@@ -274,7 +274,7 @@ def check_terms(text, context):
         return at >= 0 and reach[at] >= stop
 
     candidates = []
-    for start, end, kind, index in halves:
+    for start, end, kind, index in ((start, end, kind, index) for start, end, hits in halves for kind, index in hits):
         term = table[index]
         size = len(term)
         anchor = start if kind == _LEFT else end
@@ -358,15 +358,23 @@ def _idiom_findings(text, hits):
     table, same, near, words = phrases(), homophones(), near_sounds(), _tokenizer().FREQ
     listed = len(idioms())
     seen = set()
-    for start, end, kind, index in hits:
+    size = len(text)
+    for start, end, kind, index in ((start, end, kind, index) for start, end, found in hits for kind, index in found):
         idiom = table[index]
-        begin = start if kind == _IDIOM_LEFT else end - 4
-        if begin < 0 or begin + 4 > len(text) or begin in seen:
+        if kind == _IDIOM_LEFT:
+            begin, first, second = start, 2, 3
+        else:
+            begin, first, second = end - 4, 0, 1
+        if begin < 0 or begin + 4 > size or begin in seen:
             continue
+        # The key matched one side (two characters, or three where a half is too common): only the other side
+        # can differ.
+        diff = [i for i in (first, second) if text[begin + i] != idiom[i]]
+        if not diff:
+            continue  # the idiom itself
         window = text[begin:begin + 4]
-        if window == idiom or window in words:
+        if window in words:
             continue
-        diff = [i for i in range(4) if window[i] != idiom[i]]
         if diff in ([0, 1], [2, 3]) and window[diff[0]] == window[diff[1]] and idiom[diff[0]] == idiom[diff[1]]:
             diff = diff[:1]  # a reduplicated idiom slips in both of its doubled characters ("勤勤垦垦")
         if len(diff) != 1:
