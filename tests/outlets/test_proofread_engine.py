@@ -41,6 +41,14 @@ def assert_not_reported(checker, text, day, rule_prefixes):
     assert [f for f in found(checker, text, day=day) if f[1].startswith(rule_prefixes)] == []
 
 
+def dated_cases(table: str) -> list[tuple]:
+    """A round's table of cases: "date | text | words found | rule" is a hit, "date | text" a near-miss; lines
+    opening with # are comments. Each row as (date, text, words found or None, rule or None)."""
+    rows = [line.split(" | ") for line in table.splitlines() if line.strip() and not line.startswith("#")]
+    return [(date.fromisoformat(row[0]), row[1].replace("\\n", "\n"), row[2] if len(row) > 2 else None,
+             row[3] if len(row) > 3 else None) for row in rows]
+
+
 def rules_of(checker, text, *, day=DAY):
     return {f.rule for f in checker.check(text, date=day)}
 

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from .test_proofread_engine import assert_found, assert_not_reported
+from .test_proofread_engine import assert_found, assert_not_reported, dated_cases
 
 ROUND_TEN_RULES = ("outdated", "structure.number", "structure.numbering", "formulation.quote", "formulation.organ",
                    "forbidden.convict", "confusable.de_di")
@@ -65,14 +65,7 @@ CASES = """
 """
 
 
-def _cases() -> list[tuple]:
-    """The rows of ``CASES``: "date | text | words found | rule" is a hit, "date | text" a near-miss."""
-    rows = [line.split(" | ") for line in CASES.splitlines() if line.strip() and not line.startswith("#")]
-    return [(date.fromisoformat(row[0]), row[1].replace("\\n", "\n"), row[2] if len(row) > 2 else None,
-             row[3] if len(row) > 3 else None) for row in rows]
-
-
-@pytest.mark.parametrize("day, text, wrong, rule", _cases())
+@pytest.mark.parametrize("day, text, wrong, rule", dated_cases(CASES))
 def test_round_ten_hits_and_near_misses(checker, day, text, wrong, rule):
     if wrong is None:
         assert_not_reported(checker, text, day, ROUND_TEN_RULES)
