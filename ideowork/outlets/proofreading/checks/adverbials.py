@@ -132,6 +132,9 @@ _ASPECT = re.compile("[了着](?![解力手装])|过(?![程渡去往])")
 # adverbial ("逐一梳理、充分吸纳、认真的研究").
 _COMPOUND_VERB = re.compile("(?:" + "|".join(_VERBS) + ")")
 _SERIES_BEFORE = re.compile("(?:" + "|".join(_ADVERBIALS) + ")(?:" + "|".join(_VERBS) + ")、$")
+# The last of a list of noun phrases, each "…的" and its noun: "整洁舒适的环境、干净卫生的食堂、耐心细致的服务" (服务 is
+# a noun there, as the nouns before it show).
+_NOUN_SERIES_BEFORE = re.compile(f"的[{HAN}]{{1,3}}、[{HAN}]{{0,2}}$")
 # Two verbs joined, the second with its object: "坚决的防范和惩治统计造假" (not "认真的学习和研究，").
 _SECOND_VERB = re.compile("[和与及并](" + "|".join(_VERBS) + ")")
 
@@ -200,6 +203,9 @@ def check_adverbials(text, context):
             verbal = True  # "系统的谋划安排全市教育重点工作": two verbs run together, then their object
         if not verbal and _SERIES_BEFORE.search(text, max(0, before.start() - 8), before.start()):
             verbal = True  # "逐一梳理、充分吸纳、认真的研究": one of a series of adverbial-verb phrases
+        if not verbal and _NOUN_SERIES_BEFORE.search(text, max(0, before.start() - 7), before.start()) \
+                and not _COMPOUND_VERB.match(text, end) and not _ASPECT.match(text, end):
+            continue  # "干净卫生的食堂、耐心细致的服务": the last of a list of noun phrases
         if not verbal and not _ASPECT.match(text, end) and _nominal_head(nominal, text, end) and not _word_after(text, end):
             second = _SECOND_VERB.match(text, end)
             if second is None or not _ASPECT.match(text, second.end()) and (
