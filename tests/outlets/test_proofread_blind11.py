@@ -1,13 +1,14 @@
-"""The two false alarms the eleventh held-out set raised on correct text when measured blind (session 12), each
-fixed in general form and held here with sentences of its own: a standing term that differs from a checked one by a
-character, and the last of a list of noun phrases read as an adverbial before a verb. The hits beside them show
-that the checks still report the slips they are for. Each row opens with the document's date."""
+"""After the eleventh held-out set was measured blind (session 12): the two false alarms it raised on correct text,
+each fixed in general form — a standing term that differs from a checked one by a character, and the last of a list
+of noun phrases read as an adverbial before a verb — and paired formulations whose order is fixed, added to the
+reference list, each held here with sentences of its own. The hits beside the near-misses show that the checks still
+report the slips they are for. Each row opens with the document's date."""
 
 import pytest
 
 from .test_proofread_engine import assert_found, assert_not_reported, dated_cases
 
-RULES = ("formulation.term", "confusable.de_di")
+RULES = ("formulation.term", "formulation.quote", "confusable.de_di")
 
 CASES = """
 # 基层组织建设 is a term of its own (党的基层组织), not 基层党组织建设 with 党 dropped
@@ -22,6 +23,15 @@ CASES = """
 # an adverbial before a verb outside such a list is still a slip, as is one whose verb takes an aspect marker
 2021-09-01 | 各单位要耐心细致的服务群众。 | 的 | confusable.de_di
 2021-09-01 | 整洁的环境、认真的学习了文件精神。 | 的 | confusable.de_di
+# paired formulations whose order is fixed: the members reversed, or their objects swapped, are slips
+2022-06-01 | 新闻宣传要始终围绕中心、服务大局，讲好发展故事。
+2022-06-01 | 新闻宣传要始终服务大局、围绕中心，讲好发展故事。 | 服务大局、围绕中心 | formulation.quote
+2022-06-01 | 努力建设让党中央放心、让人民群众满意的模范机关。
+2022-06-01 | 努力建设让人民群众满意、让党中央放心的模范机关。 | 让人民群众满意、让党中央放心 | formulation.quote
+2022-06-01 | 充分发挥基层党组织的战斗堡垒作用和党员的先锋模范作用。
+2022-06-01 | 充分发挥党组织的先锋模范作用和党员的战斗堡垒作用。 | 党员的战斗堡垒作用 | formulation.quote
+# both orders of 听党话、感党恩、跟党走 are in official use
+2022-06-01 | 开展感党恩、听党话、跟党走宣讲教育。
 """
 
 
