@@ -41,6 +41,15 @@ def assert_not_reported(checker, text, day, rule_prefixes):
     assert [f for f in found(checker, text, day=day) if f[1].startswith(rule_prefixes)] == []
 
 
+def assert_case(checker, day, text, wrong, rule, rule_prefixes):
+    """One row of a round's table (``dated_cases``): a hit is found as ``rule`` on ``wrong``; on a near-miss
+    (``wrong`` is None) no rule starting with one of ``rule_prefixes`` reports anything."""
+    if wrong is None:
+        assert_not_reported(checker, text, day, rule_prefixes)
+    else:
+        assert_found(checker, text, wrong, rule, day)
+
+
 def dated_cases(table: str) -> list[tuple]:
     """A round's table of cases: "date | text | words found | rule" is a hit, "date | text" a near-miss; lines
     opening with # are comments. Each row as (date, text, words found or None, rule or None)."""
