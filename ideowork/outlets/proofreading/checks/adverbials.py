@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .base import HAN, finding
+from .base import HAN, finding, sentence_around
 
 __all__ = ["check_adverbials", "adverbial_before"]
 
@@ -156,9 +156,7 @@ _SENTENCE_END = "。！？；\n"
 def _degree_de(text):
     for match in _DEGREE_DE.finditer(text):
         start = match.start()
-        begin = max(text.rfind(mark, 0, start) for mark in _SENTENCE_END) + 1
-        stop = min((at for at in (text.find(mark, match.end()) for mark in _SENTENCE_END) if at >= 0),
-                   default=len(text))
+        begin, stop = sentence_around(text, start, match.end(), _SENTENCE_END)
         if not _DEGREE_DE_SERIES.search(text, begin, stop + 1):
             continue
         verb = text[start - 1]

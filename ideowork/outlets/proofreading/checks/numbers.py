@@ -18,7 +18,7 @@ import re
 
 from ideowork.core.numerals import cn_to_int, int_to_cn
 
-from .base import finding
+from .base import finding, sentence_around
 
 __all__ = ["check_numbers", "check_number_usage", "check_fixed_numbers", "check_mixed_counts"]
 
@@ -455,13 +455,6 @@ _CN_COUNT_OF = re.compile(f"(?<![一二三四五六七八九十百千万两第�
                           f"([{_MEASURES}])([\u4e00-\u9fff])")
 
 
-def _sentence_of(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence (up to 。, ； or a line break) around text[start:end]."""
-    begin = max(text.rfind(mark, 0, start) for mark in "。；\n") + 1
-    stop = min((i for i in (text.find(mark, end) for mark in "。；\n") if i >= 0), default=len(text))
-    return begin, stop
-
-
 _SESSION_BODY = ("人大", "政协", "人民代表大会", "委员会", "党代会")
 
 
@@ -489,7 +482,7 @@ def check_mixed_counts(text, context):
             if figures < 3:
                 continue
             start, end = match.span()
-            begin, stop = _sentence_of(text, start, end)
+            begin, stop = sentence_around(text, start, end)
             if not re.search(f"(?<![\\d.])\\d+{match.group(2)}", text[begin:stop]):
                 continue
             value = cn_to_int(match.group(1))
@@ -501,7 +494,7 @@ def check_mixed_counts(text, context):
                                   f"“{value}{match.group(2)}”（GB/T 15835—2011）。")
     for match in _CN_COUNT.finditer(text):
         start, end = match.span()
-        begin, stop = _sentence_of(text, start, end)
+        begin, stop = sentence_around(text, start, end)
         measure = match.group(2)
         if _session_ordinal(text, start, end):
             continue  # "人大三次会议": a session's ordinal, not a count
@@ -526,7 +519,7 @@ def _counts_of_one_thing(text):
         start, end = match.span(1)[0], match.end(2)
         if _session_ordinal(text, start, end):
             continue  # "人大三次会议": a session's ordinal, not a count
-        begin, stop = _sentence_of(text, start, end)
+        begin, stop = sentence_around(text, start, end)
         thing = match.group(2) + match.group(3)
         if not re.search(f"(?<![\\d.])\\d+{thing}", text[begin:stop]):
             continue
