@@ -42,6 +42,11 @@ def restore_lost_numerals(lines: list[Line], meta: Metadata, headings: dict[int,
     _restore_lost_chapter(lines, meta, headings)
 
 
+def _numeral(level: str, number: int) -> str:
+    """How a heading of `level` writes `number`: in digits for the Arabic levels (1、, (1)), else in Chinese."""
+    return str(number) if level in ("arabic", "paren_arabic") else _chinese(number)
+
+
 _LOST_FIRST = re.compile(r"^\s*(?:一是|第一[,，、]|首先[,，])\s*")
 
 
@@ -111,8 +116,8 @@ def _restore_lost_in_series(lines: list[Line], meta: Metadata, headings: dict[in
                     restored = (titles[0], 0)
             if restored is not None:
                 candidate, start = restored
-                numeral = _chinese(number + 1) if level != "arabic" else str(number + 1)
-                headings[candidate] = Heading(level, number + 1, numeral, lines[candidate].text[start:].strip(), start)
+                headings[candidate] = Heading(level, number + 1, _numeral(level, number + 1), lines[candidate].text[start:].strip(),
+                                              start)
 
 
 def _restore_lost_one_line_point(lines: list[Line], meta: Metadata, headings: dict[int, Heading]) -> None:
@@ -133,8 +138,7 @@ def _restore_lost_one_line_point(lines: list[Line], meta: Metadata, headings: di
         if candidate in meta.skip or candidate == meta.title_index or candidate in headings:
             continue
         number = headings[index].number + 1
-        headings[candidate] = Heading(level, number, _chinese(number) if level == "cn" else str(number),
-                                      lines[candidate].text.strip(), 0)
+        headings[candidate] = Heading(level, number, _numeral(level, number), lines[candidate].text.strip(), 0)
 
 
 def _restore_lost_one(lines: list[Line], meta: Metadata, headings: dict[int, Heading]) -> None:
@@ -152,8 +156,7 @@ def _restore_lost_one(lines: list[Line], meta: Metadata, headings: dict[int, Hea
                       and (index == start or lines[index - 1].folded[-1] in SENTENCE_END + ":：")]
         if len(candidates) == 1 and not any(index in headings for index in range(candidates[0], indexes[0])):
             index = candidates[0]
-            numeral = "一" if level != "arabic" else "1"
-            headings[index] = Heading(level, 1, numeral, lines[index].text.strip(), 0)
+            headings[index] = Heading(level, 1, _numeral(level, 1), lines[index].text.strip(), 0)
 
 
 _LABEL_LINE = re.compile(r"^[^,，;；。！？!?、()（）]{2,12}[:：]?$")
@@ -178,8 +181,7 @@ def _restore_lost_one_under_parent(lines: list[Line], meta: Metadata, headings: 
             continue
         if is_org_name(lines[candidate].folded):
             continue
-        numeral = "1" if child.level in ("arabic", "paren_arabic") else "一"
-        headings[candidate] = Heading(child.level, 1, numeral, lines[candidate].text.strip(), 0)
+        headings[candidate] = Heading(child.level, 1, _numeral(child.level, 1), lines[candidate].text.strip(), 0)
 
 
 # A later document's name on a line of its own: short, naming a document, unpunctuated.
@@ -203,8 +205,7 @@ def _restore_lost_first_of_document(lines: list[Line], meta: Metadata, headings:
         if not above:
             continue
         level = above[0].level
-        headings[index] = Heading(level, 1, _chinese(1) if level != "arabic" else "1",
-                                  lines[index].text[mark.end():].strip(), mark.end())
+        headings[index] = Heading(level, 1, _numeral(level, 1), lines[index].text[mark.end():].strip(), mark.end())
 
 
 _CHAPTER_TITLE = 10
@@ -233,4 +234,4 @@ def _restore_lost_chapter(lines: list[Line], meta: Metadata, headings: dict[int,
         number = headings[max(part for part in parts if part < candidate)].number + 1
         if any(headings[part].number <= number for part in parts if part > candidate):
             continue
-        headings[candidate] = Heading("part", number, _chinese(number), lines[candidate].text.strip(), 0)
+        headings[candidate] = Heading("part", number, _numeral("part", number), lines[candidate].text.strip(), 0)
